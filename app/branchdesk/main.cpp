@@ -1,0 +1,110 @@
+#include "branchopener.h"
+#include "customerpage.h"
+#include "languagemanager.h"
+#include "mainwindow.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QLineEdit>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTimer>
+
+#include <cstdio>
+
+namespace {
+
+long peakRssKb()
+{
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray &line : status.readAll().split('\n')) {
+        if (line.startsWith("VmHWM:"))
+            return line.mid(6).trimmed().split(' ').value(0).toLong();
+    }
+    return -1;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QElapsedTimer sinceStart;
+    sinceStart.start();
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("BranchDesk"));
+    QApplication::setOrganizationName(QStringLiteral("BranchDesk"));
+    QApplication::setApplicationVersion(QStringLiteral(BRANCHDESK_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral("cn.branchdesk.BranchDesk"));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("BranchDesk — branch customer workbench"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption storeOpt(QStringLiteral("store"), QStringLiteral("Branch store file to open."),
+                                      QStringLiteral("PATH"));
+    const QCommandLineOption demoOpt(QStringLiteral("demo"),
+                                     QStringLiteral("Open the demo branch, creating it on first use."));
+    const QCommandLineOption customersOpt(QStringLiteral("customers"),
+                                          QStringLiteral("Size of a newly created demo branch."), QStringLiteral("N"),
+                                          QStringLiteral("20000"));
+    const QCommandLineOption langOpt(QStringLiteral("lang"), QStringLiteral("zh_CN, en or system."),
+                                     QStringLiteral("CODE"));
+    const QCommandLineOption searchOpt(QStringLiteral("search"), QStringLiteral("Start with this search text."),
+                                       QStringLiteral("TEXT"));
+    const QCommandLineOption shotOpt(QStringLiteral("screenshot"),
+                                     QStringLiteral("Save a picture of the window once the list is painted, then quit."),
+                                     QStringLiteral("FILE.png"));
+    const QCommandLineOption timingOpt(QStringLiteral("quit-after-paint"),
+                                       QStringLiteral("Print start-up timing and peak memory once the list is painted, then quit."));
+    parser.addOptions({storeOpt, demoOpt, customersOpt, langOpt, searchOpt, shotOpt, timingOpt});
+    parser.process(app);
+
+    LanguageManager languages;
+    languages.apply(parser.isSet(langOpt) ? parser.value(langOpt) : LanguageManager::savedChoice());
+
+    const QString dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    BranchOpener::Request request;
+    request.createDemoIfMissing = parser.isSet(demoOpt);
+    request.storePath = parser.isSet(storeOpt) ? parser.value(storeOpt)
+                        : parser.isSet(demoOpt) ? QDir(dataDir).filePath(QStringLiteral("demo.db"))
+                                                : QDir(dataDir).filePath(QStringLiteral("branch.db"));
+    request.demoCustomers = parser.value(customersOpt).toInt();
+    request.passphrase = qEnvironmentVariable("BRANCHDESK_PASSPHRASE");
+
+    MainWindow window(&languages);
+    BranchOpener opener;
+    LoadedBranch branch;
+    if (!opener.open(request, &branch))
+        return 1;
+    const qint64 loadedMs = sinceStart.elapsed();
+    window.setBranch(branch);
+    if (parser.isSet(searchOpt))
+        window.customerPage()->searchBox()->setText(parser.value(searchOpt));
+    window.show();
+
+    if (parser.isSet(timingOpt) || parser.isSet(shotOpt)) {
+        // Wait until the table has painted its rows, then measure or take the picture.
+        QTimer::singleShot(0, &window, [&] {
+            QTableView *table = window.customerPage()->table();
+            table->viewport()->repaint();
+            const qint64 paintedMs = sinceStart.elapsed();
+            if (parser.isSet(shotOpt)) {
+                QTimer::singleShot(400, &window, [&] {
+                    window.grab().save(parser.value(shotOpt));
+                    app.quit();
+                });
+                return;
+            }
+            std::printf("loaded_ms %lld\nfirst_paint_ms %lld\npeak_rss_kb %ld\nrows %d\n", loadedMs, paintedMs,
+                        peakRssKb(), table->model()->rowCount());
+            std::fflush(stdout);
+            app.quit();
+        });
+    }
+    return app.exec();
+}

@@ -1,0 +1,27 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QStringList>
+
+class QTextStream;
+
+// The headless jobs of branchdesk-cli. Each returns the process exit code:
+// 0 success, 1 failure, 2 wrong usage. Messages go to stderr, results to stdout.
+class CliCommands
+{
+    Q_DECLARE_TR_FUNCTIONS(CliCommands)
+public:
+    CliCommands(QTextStream &out, QTextStream &err) : m_out(out), m_err(err) {}
+
+    int run(const QStringList &arguments);
+
+private:
+    int demo(const QStringList &args);
+    int extract(const QStringList &args);
+    int stats(const QStringList &args);
+    int usage(int code);
+    QString passphrase();
+
+    QTextStream &m_out;
+    QTextStream &m_err;
+};

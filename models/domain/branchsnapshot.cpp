@@ -1,0 +1,62 @@
+#include "branchsnapshot.h"
+
+#include <algorithm>
+
+BranchSnapshot::BranchSnapshot(BranchData data, TierPolicy policy, QDate asOf)
+    : m_data(std::move(data)), m_policy(std::move(policy)), m_asOf(asOf)
+{
+    const size_t n = m_data.customers.size();
+    m_tier.resize(n);
+    m_age.resize(n);
+    m_rm.resize(n);
+    m_byNumber.reserve(qsizetype(n));
+
+    QHash<QString, int> staffIndex;
+    for (size_t i = 0; i < m_data.staff.size(); ++i)
+        staffIndex.insert(m_data.staff[i].staffId, int(i));
+
+    for (size_t i = 0; i < n; ++i) {
+        const Customer &c = m_data.customers[i];
+        m_tier[i] = quint8(m_policy.tierOf(c));
+        m_age[i] = quint8(std::clamp(c.ageOn(m_asOf), 0, 255));
+        m_rm[i] = qint8(c.rmId.isEmpty() ? -1 : staffIndex.value(c.rmId, -1));
+        m_byNumber.insert(c.customerNo, int(i));
+    }
+
+    // Group holdings by customer index so the 360 panel gets a contiguous span.
+    std::vector<int> owner(m_data.holdings.size());
+    for (size_t h = 0; h < m_data.holdings.size(); ++h)
+        owner[h] = m_byNumber.value(m_data.holdings[h].customerNo, int(n));
+    std::vector<size_t> order(m_data.holdings.size());
+    for (size_t h = 0; h < order.size(); ++h)
+        order[h] = h;
+    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return owner[a] < owner[b]; });
+    std::vector<Holding> sorted;
+    sorted.reserve(order.size());
+    m_holdingStart.assign(n + 1, 0);
+    for (size_t k = 0; k < order.size(); ++k) {
+        const int o = owner[order[k]];
+        if (o < int(n))
+            ++m_holdingStart[size_t(o) + 1];
+        sorted.push_back(std::move(m_data.holdings[order[k]]));
+    }
+    for (size_t i = 0; i < n; ++i)
+        m_holdingStart[i + 1] += m_holdingStart[i];
+    m_data.holdings = std::move(sorted);
+}
+
+std::span<const Holding> BranchSnapshot::holdingsOf(int index) const
+{
+    const int begin = m_holdingStart[size_t(index)];
+    const int end = m_holdingStart[size_t(index) + 1];
+    return std::span<const Holding>(m_data.holdings.data() + begin, size_t(end - begin));
+}
+
+QString BranchSnapshot::staffName(const QString &staffId) const
+{
+    for (const Staff &s : m_data.staff) {
+        if (s.staffId == staffId)
+            return s.name;
+    }
+    return {};
+}

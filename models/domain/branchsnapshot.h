@@ -1,0 +1,49 @@
+#pragma once
+
+#include "branchdata.h"
+#include "tierpolicy.h"
+
+#include <QDate>
+#include <QHash>
+#include <memory>
+#include <span>
+
+// An immutable, indexed copy of the branch, built off the UI thread and then
+// shared read-only by every model and page. Rows are addressed by customer
+// index (position in customers()).
+class BranchSnapshot
+{
+public:
+    BranchSnapshot(BranchData data, TierPolicy policy, QDate asOf);
+
+    const QString &branchCode() const { return m_data.branchCode; }
+    const QString &branchName() const { return m_data.branchName; }
+    const std::vector<Staff> &staff() const { return m_data.staff; }
+    const std::vector<Customer> &customers() const { return m_data.customers; }
+    int customerCount() const { return int(m_data.customers.size()); }
+    const Customer &customer(int index) const { return m_data.customers[size_t(index)]; }
+    std::span<const Holding> holdingsOf(int index) const;
+    int holdingCount() const { return int(m_data.holdings.size()); }
+    const std::vector<Holding> &holdings() const { return m_data.holdings; }
+
+    const TierPolicy &tierPolicy() const { return m_policy; }
+    int tierOf(int index) const { return m_tier[size_t(index)]; }
+    int ageOf(int index) const { return m_age[size_t(index)]; }
+    // Index into staff() of the customer's RM, or -1 when unassigned.
+    int rmOf(int index) const { return m_rm[size_t(index)]; }
+    QString staffName(const QString &staffId) const;
+    int indexOfCustomer(const QString &customerNo) const { return m_byNumber.value(customerNo, -1); }
+    QDate asOf() const { return m_asOf; }
+
+private:
+    BranchData m_data;
+    TierPolicy m_policy;
+    QDate m_asOf;
+    std::vector<quint8> m_tier;
+    std::vector<quint8> m_age;
+    std::vector<qint8> m_rm;
+    std::vector<int> m_holdingStart; // customers()+1 offsets into holdings (sorted by customer)
+    QHash<QString, int> m_byNumber;
+};
+
+using SnapshotPtr = std::shared_ptr<const BranchSnapshot>;

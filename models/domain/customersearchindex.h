@@ -1,0 +1,45 @@
+#pragma once
+
+#include "branchsnapshot.h"
+
+#include <QString>
+#include <string>
+#include <vector>
+
+// The search behind the customer list's one search box. Each whitespace-
+// separated term must match; a term matches a customer when it is
+//  - part of the name in characters (张三), or pinyin read syllable by syllable
+//    where each syllable may be cut short: "zs", "zhangsan", "zhangs", "张s";
+//  - digits: part of the customer number, or the end of the phone or ID-card
+//    number ("5678" finds 138****5678; an ID's final X matches x or X).
+// The index is built once per snapshot, off the UI thread.
+class CustomerSearchIndex
+{
+public:
+    explicit CustomerSearchIndex(SnapshotPtr snapshot);
+
+    bool matches(int customer, const QString &query) const;
+    // Keeps, in order, the candidates that match. An empty query keeps all.
+    std::vector<int> filter(const std::vector<int> &candidates, const QString &query) const;
+    // Full pinyin of the name, for sorting names in pinyin order.
+    const std::string &pinyinKey(int customer) const { return m_pinyinKey[size_t(customer)]; }
+
+private:
+    struct Term
+    {
+        QString text;       // lower case
+        QByteArray ascii;   // lower-case ASCII form when the term is all ASCII
+        bool digits = false;
+        bool hasLatin = false;
+    };
+    static std::vector<Term> parse(const QString &query);
+    bool matchTerm(int customer, const Term &term) const;
+    bool matchName(int customer, const Term &term) const;
+    bool matchFrom(int customer, int charPos, const QString &term, int termPos) const;
+
+    SnapshotPtr m_snapshot;
+    std::vector<std::string> m_syllables;   // syllable id -> ASCII pinyin
+    std::vector<quint16> m_nameSyllables;   // per name character, a syllable id
+    std::vector<quint32> m_nameStart;       // customers()+1 offsets into m_nameSyllables
+    std::vector<std::string> m_pinyinKey;
+};

@@ -1,0 +1,285 @@
+#include "customertablemodel.h"
+
+#include "../domain/moneyformat.h"
+
+#include <QColor>
+#include <QLocale>
+
+#include <algorithm>
+
+CustomerTableModel::CustomerTableModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{
+}
+
+void CustomerTableModel::setBranch(const LoadedBranch &branch)
+{
+    beginResetModel();
+    m_branch = branch;
+    m_rows.clear();
+    m_refinable = false;
+    rebuildOrder();
+    endResetModel();
+    refilter();
+}
+
+void CustomerTableModel::setSearchText(const QString &text)
+{
+    if (text == m_search)
+        return;
+    // Typing one more character only narrows the result: filter what is shown.
+    m_refinable = m_refinable && !m_lastSearch.isEmpty() && text.startsWith(m_lastSearch)
+                  && !text.contains(QLatin1Char(' '));
+    m_search = text;
+    refilter();
+}
+
+void CustomerTableModel::setTierFilter(int tier)
+{
+    if (tier == m_tier)
+        return;
+    m_tier = tier;
+    m_refinable = false;
+    refilter();
+}
+
+void CustomerTableModel::setRmFilter(int rm)
+{
+    if (rm == m_rm)
+        return;
+    m_rm = rm;
+    m_refinable = false;
+    refilter();
+}
+
+int CustomerTableModel::rowOfCustomer(int customer) const
+{
+    const auto it = std::find(m_rows.begin(), m_rows.end(), customer);
+    return it == m_rows.end() ? -1 : int(it - m_rows.begin());
+}
+
+void CustomerTableModel::rebuildOrder()
+{
+    m_order.clear();
+    const BranchSnapshot *s = m_branch.snapshot.get();
+    if (!s)
+        return;
+    const int n = s->customerCount();
+    m_order.resize(size_t(n));
+    for (int i = 0; i < n; ++i)
+        m_order[size_t(i)] = i;
+    const CustomerSearchIndex *search = m_branch.search.get();
+    auto byKey = [&](auto key) {
+        std::stable_sort(m_order.begin(), m_order.end(), [&](int a, int b) { return key(a) < key(b); });
+    };
+    switch (m_sortColumn) {
+    case Name:
+        byKey([&](int i) -> const std::string & { return search->pinyinKey(i); });
+        break;
+    case CustomerNo:
+        byKey([&](int i) -> const QString & { return s->customer(i).customerNo; });
+        break;
+    case Tier:
+        // Within a tier, larger balances first reads more naturally.
+        std::stable_sort(m_order.begin(), m_order.end(), [&](int a, int b) {
+            if (s->tierOf(a) != s->tierOf(b))
+                return s->tierOf(a) < s->tierOf(b);
+            return s->customer(a).aumFen < s->customer(b).aumFen;
+        });
+        break;
+    case Aum:
+        byKey([&](int i) { return s->customer(i).aumFen; });
+        break;
+    case Rm:
+        byKey([&](int i) { return s->rmOf(i); });
+        break;
+    case Age:
+        byKey([&](int i) { return s->ageOf(i); });
+        break;
+    case LastActivity:
+        byKey([&](int i) { return s->customer(i).lastActivity.toJulianDay(); });
+        break;
+    default:
+        break;
+    }
+    if (m_sortOrder == Qt::DescendingOrder)
+        std::reverse(m_order.begin(), m_order.end());
+}
+
+void CustomerTableModel::refilter()
+{
+    const BranchSnapshot *s = m_branch.snapshot.get();
+    std::vector<int> rows;
+    if (s) {
+        const std::vector<int> &base = m_refinable ? m_rows : m_order;
+        if (m_refinable || (m_tier < 0 && m_rm == kAllRms)) {
+            rows = m_branch.search->filter(base, m_search);
+        } else {
+            std::vector<int> candidates;
+            candidates.reserve(base.size());
+            for (int i : base) {
+                if (m_tier >= 0 && s->tierOf(i) != m_tier)
+                    continue;
+                if (m_rm != kAllRms && s->rmOf(i) != m_rm)
+                    continue;
+                candidates.push_back(i);
+            }
+            rows = m_branch.search->filter(candidates, m_search);
+        }
+    }
+    beginResetModel();
+    m_rows = std::move(rows);
+    endResetModel();
+    m_lastSearch = m_search;
+    m_refinable = true;
+    emit filterChanged(int(m_rows.size()), s ? s->customerCount() : 0);
+}
+
+void CustomerTableModel::sort(int column, Qt::SortOrder order)
+{
+    if (column < 0 || column >= ColumnCount)
+        return;
+    if (column == m_sortColumn && order == m_sortOrder && !m_order.empty())
+        return;
+    emit layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
+    const QModelIndexList before = persistentIndexList();
+    std::vector<int> customers;
+    customers.reserve(size_t(before.size()));
+    for (const QModelIndex &idx : before)
+        customers.push_back(m_rows.at(size_t(idx.row())));
+
+    m_sortColumn = column;
+    m_sortOrder = order;
+    rebuildOrder();
+    // Keep the filtered set, now in the new order.
+    std::vector<char> shown(m_branch.snapshot ? size_t(m_branch.snapshot->customerCount()) : 0, 0);
+    for (int i : m_rows)
+        shown[size_t(i)] = 1;
+    std::vector<int> rows;
+    rows.reserve(m_rows.size());
+    for (int i : m_order) {
+        if (shown[size_t(i)])
+            rows.push_back(i);
+    }
+    m_rows = std::move(rows);
+
+    QModelIndexList after;
+    after.reserve(before.size());
+    std::vector<int> rowOf(shown.size(), -1);
+    for (size_t r = 0; r < m_rows.size(); ++r)
+        rowOf[size_t(m_rows[r])] = int(r);
+    for (qsizetype k = 0; k < before.size(); ++k)
+        after << index(rowOf[size_t(customers[size_t(k)])], before.at(k).column());
+    changePersistentIndexList(before, after);
+    emit layoutChanged({}, QAbstractItemModel::VerticalSortHint);
+}
+
+void CustomerTableModel::retranslate()
+{
+    emit headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
+    if (!m_rows.empty())
+        emit dataChanged(index(0, 0), index(int(m_rows.size()) - 1, ColumnCount - 1));
+}
+
+int CustomerTableModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int CustomerTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant CustomerTableModel::rawValue(int customer, int column) const
+{
+    const BranchSnapshot &s = *m_branch.snapshot;
+    const Customer &c = s.customer(customer);
+    switch (column) {
+    case Name:
+        return c.name;
+    case CustomerNo:
+        return c.customerNo;
+    case Tier:
+        return s.tierOf(customer);
+    case Aum:
+        return c.aumFen;
+    case Rm:
+        return c.rmId;
+    case Age:
+        return s.ageOf(customer);
+    case LastActivity:
+        return c.lastActivity.isValid() ? c.lastActivity.toString(Qt::ISODate) : QString();
+    default:
+        return {};
+    }
+}
+
+QVariant CustomerTableModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= int(m_rows.size()) || index.column() >= ColumnCount)
+        return {};
+    const int customer = m_rows[size_t(index.row())];
+    const BranchSnapshot &s = *m_branch.snapshot;
+    const Customer &c = s.customer(customer);
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (index.column()) {
+        case Name:
+            return c.name;
+        case CustomerNo:
+            return c.customerNo;
+        case Tier:
+            return s.tierPolicy().displayName(s.tierOf(customer));
+        case Aum:
+            return MoneyFormat::listAmount(c.aumFen);
+        case Rm: {
+            const int rm = s.rmOf(customer);
+            return rm >= 0 ? s.staff()[size_t(rm)].name : tr("Unassigned");
+        }
+        case Age:
+            return s.ageOf(customer);
+        case LastActivity:
+            return c.lastActivity.isValid() ? QLocale().toString(c.lastActivity, QLocale::ShortFormat) : QString();
+        }
+        break;
+    case Qt::TextAlignmentRole:
+        if (index.column() == Aum || index.column() == Age)
+            return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+        break;
+    case Qt::DecorationRole:
+        if (index.column() == Tier)
+            return TierPolicy::color(s.tierOf(customer));
+        break;
+    case RawValueRole:
+        return rawValue(customer, index.column());
+    case CustomerIndexRole:
+        return customer;
+    default:
+        break;
+    }
+    return {};
+}
+
+QVariant CustomerTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case Name:
+        return tr("Name");
+    case CustomerNo:
+        return tr("Customer no.");
+    case Tier:
+        return tr("Tier");
+    case Aum:
+        return tr("AUM (%1)").arg(MoneyFormat::listUnit());
+    case Rm:
+        return tr("RM");
+    case Age:
+        return tr("Age");
+    case LastActivity:
+        return tr("Last activity");
+    }
+    return {};
+}

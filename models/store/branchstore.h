@@ -1,0 +1,26 @@
+#pragma once
+
+#include "../domain/demogenerator.h"
+#include "loadedbranch.h"
+
+#include <QString>
+#include <functional>
+
+// The jobs the GUI and the CLI run against a store file: create the demo
+// branch, load a branch for display. Each opens its own connection, so it can
+// run on any thread. Errors arrive as StoreError.
+class BranchStore
+{
+public:
+    // Stage text (untranslated source string, see tr in the caller), done, total. false = cancel.
+    using Progress = std::function<bool(const char *stage, int done, int total)>;
+
+    // Generates the demo branch and writes it to `path` (created if missing,
+    // replaced if it already holds a branch). Returns false when cancelled.
+    static bool createDemo(const QString &path, const QString &passphrase,
+                           const DemoGenerator::Options &options, const Progress &progress = {});
+    // Opens, migrates and reads the store, then builds the snapshot and search
+    // index. Returns false when cancelled.
+    static bool load(const QString &path, const QString &passphrase, LoadedBranch *out,
+                     const Progress &progress = {}, QDate asOf = QDate::currentDate());
+};

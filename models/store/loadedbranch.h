@@ -1,0 +1,13 @@
+#pragma once
+
+#include "../domain/branchsnapshot.h"
+#include "../domain/customersearchindex.h"
+
+#include <memory>
+
+// What the UI receives from a background load: the snapshot and its search index.
+struct LoadedBranch
+{
+    SnapshotPtr snapshot;
+    std::shared_ptr<const CustomerSearchIndex> search;
+};

@@ -1,0 +1,162 @@
+#include "branchopener.h"
+
+#include "passphrasedialog.h"
+#include "store/branchstore.h"
+#include "store/storeerror.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QEventLoop>
+#include <QFileInfo>
+#include <QFutureWatcher>
+#include <QMessageBox>
+#include <QProgressDialog>
+#include <QPromise>
+#include <QPushButton>
+#include <QtConcurrent>
+
+BranchOpener::BranchOpener(QWidget *parent)
+    : QObject(parent), m_parent(parent)
+{
+}
+
+BranchOpener::Outcome BranchOpener::runInBackground(const Request &request, const QString &passphrase, bool createDemo)
+{
+    QProgressDialog progress(m_parent);
+    progress.setWindowTitle(tr("BranchDesk"));
+    progress.setLabelText(createDemo ? tr("Creating the demo branch…") : tr("Opening the branch store…"));
+    progress.setCancelButtonText(tr("Cancel"));
+    progress.setMinimumDuration(300);
+    progress.setRange(0, 0);
+    progress.setAutoClose(false);
+    progress.setAutoReset(false);
+
+    QFutureWatcher<Outcome> watcher;
+    QEventLoop loop;
+    connect(&watcher, &QFutureWatcher<Outcome>::finished, &loop, &QEventLoop::quit);
+    connect(&watcher, &QFutureWatcher<Outcome>::progressRangeChanged, &progress, &QProgressDialog::setRange);
+    connect(&watcher, &QFutureWatcher<Outcome>::progressValueChanged, &progress, &QProgressDialog::setValue);
+    connect(&watcher, &QFutureWatcher<Outcome>::progressTextChanged, &progress, [&progress](const QString &stage) {
+        progress.setLabelText(QCoreApplication::translate("BranchStore", stage.toUtf8().constData()) + QStringLiteral("…"));
+    });
+    connect(&progress, &QProgressDialog::canceled, &watcher, [&watcher] { watcher.future().cancel(); });
+
+    const QString path = request.storePath;
+    DemoGenerator::Options options;
+    options.customers = request.demoCustomers;
+    options.seed = request.demoSeed;
+    watcher.setFuture(QtConcurrent::run([path, passphrase, createDemo, options](QPromise<Outcome> &promise) {
+        Outcome outcome;
+        QString lastStage;
+        auto report = [&](const char *stage, int done, int total) {
+            const QString s = QString::fromLatin1(stage);
+            if (s != lastStage) {
+                lastStage = s;
+                promise.setProgressRange(0, total);
+                promise.setProgressValueAndText(done, s);
+            } else {
+                promise.setProgressRange(0, total);
+                promise.setProgressValue(done);
+            }
+            return !promise.isCanceled();
+        };
+        try {
+            if (createDemo && !BranchStore::createDemo(path, passphrase, options, report)) {
+                outcome.cancelled = true;
+            } else if (!BranchStore::load(path, passphrase, &outcome.branch, report)) {
+                outcome.cancelled = true;
+            }
+        } catch (const StoreError &e) {
+            outcome.error = e.message();
+            outcome.wrongPassphrase = e.kind() == StoreError::Kind::WrongPassphrase;
+        } catch (const std::exception &e) {
+            outcome.error = QString::fromLocal8Bit(e.what());
+        }
+        promise.addResult(outcome);
+    }));
+    loop.exec();
+    progress.close();
+    if (watcher.future().resultCount() == 0) {
+        Outcome cancelled;
+        cancelled.cancelled = true;
+        return cancelled;
+    }
+    Outcome outcome = watcher.future().result();
+    if (watcher.future().isCanceled())
+        outcome.cancelled = true;
+    return outcome;
+}
+
+bool BranchOpener::open(const Request &request, LoadedBranch *out)
+{
+    const QString storeName = QFileInfo(request.storePath).fileName();
+    const bool exists = QFileInfo(request.storePath).isFile();
+    if (!exists) {
+        if (!request.createDemoIfMissing) {
+            QMessageBox box(QMessageBox::Question, tr("BranchDesk"),
+                            tr("There is no branch store on this computer yet (%1).").arg(request.storePath),
+                            QMessageBox::NoButton, m_parent);
+            box.setInformativeText(tr("Create the demo branch to try BranchDesk with generated customers?"));
+            QPushButton *demo = box.addButton(tr("Create the demo branch"), QMessageBox::AcceptRole);
+            box.addButton(tr("Quit"), QMessageBox::RejectRole);
+            box.exec();
+            if (box.clickedButton() != demo)
+                return false;
+        }
+        QDir().mkpath(QFileInfo(request.storePath).absolutePath());
+        QString passphrase = request.passphrase;
+        if (passphrase.isEmpty()) {
+            PassphraseDialog dialog(PassphraseDialog::Mode::Create, storeName, m_parent);
+            if (dialog.exec() != QDialog::Accepted)
+                return false;
+            passphrase = dialog.passphrase();
+        }
+        Outcome outcome = runInBackground(request, passphrase, true);
+        if (outcome.cancelled) {
+            // A half-written store is useless: remove it so the next start begins cleanly.
+            QFile::remove(request.storePath);
+            QFile::remove(request.storePath + QStringLiteral("-wal"));
+            QFile::remove(request.storePath + QStringLiteral("-shm"));
+            return false;
+        }
+        if (!outcome.error.isEmpty()) {
+            QMessageBox::critical(m_parent, tr("BranchDesk"), tr("The demo branch could not be created: %1").arg(outcome.error));
+            return false;
+        }
+        *out = outcome.branch;
+        return true;
+    }
+
+    if (!request.passphrase.isEmpty()) {
+        Outcome outcome = runInBackground(request, request.passphrase, false);
+        if (outcome.error.isEmpty() && !outcome.cancelled) {
+            *out = outcome.branch;
+            return true;
+        }
+        if (outcome.cancelled)
+            return false;
+        QMessageBox::critical(m_parent, tr("BranchDesk"),
+                              outcome.wrongPassphrase ? tr("The passphrase given in BRANCHDESK_PASSPHRASE does not unlock %1.").arg(storeName)
+                                                      : tr("The store could not be opened: %1").arg(outcome.error));
+        return false;
+    }
+
+    PassphraseDialog dialog(PassphraseDialog::Mode::Unlock, storeName, m_parent);
+    for (;;) {
+        if (dialog.exec() != QDialog::Accepted)
+            return false;
+        Outcome outcome = runInBackground(request, dialog.passphrase(), false);
+        if (outcome.cancelled)
+            return false;
+        if (outcome.error.isEmpty()) {
+            *out = outcome.branch;
+            return true;
+        }
+        if (outcome.wrongPassphrase) {
+            dialog.showError(tr("That passphrase does not unlock this store. Nothing was changed; try again."));
+            continue;
+        }
+        QMessageBox::critical(m_parent, tr("BranchDesk"), tr("The store could not be opened: %1").arg(outcome.error));
+        return false;
+    }
+}

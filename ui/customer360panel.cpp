@@ -1,0 +1,218 @@
+#include "customer360panel.h"
+
+#include "aumtrendchart.h"
+#include "domain/moneyformat.h"
+#include "domain/personaldatamask.h"
+
+#include <QEvent>
+#include <QFormLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QScrollArea>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+#include <set>
+
+namespace {
+const char *const kFieldKeys[] = {
+    "customerNo", "tier", "genderAge", "phone", "id", "address", "occupation", "employer", "rm",
+    "aum", "mtdAvg", "lastMonthAvg", "contribution", "activity", "lastActivity", "since",
+    "payroll", "creditCard", "loan", "executive", "triangles",
+};
+} // namespace
+
+Customer360Panel::Customer360Panel(QWidget *parent)
+    : QWidget(parent)
+{
+    m_title = new QLabel(this);
+    m_title->setObjectName(QStringLiteral("customerName"));
+    QFont big = m_title->font();
+    big.setPointSizeF(big.pointSizeF() * 1.5);
+    big.setBold(true);
+    m_title->setFont(big);
+    m_subtitle = new QLabel(this);
+    m_empty = new QLabel(this);
+    m_empty->setAlignment(Qt::AlignCenter);
+    m_empty->setWordWrap(true);
+
+    m_body = new QWidget(this);
+    m_form = new QFormLayout;
+    m_form->setLabelAlignment(Qt::AlignRight);
+    for (const char *key : kFieldKeys)
+        addField(QString::fromLatin1(key));
+
+    m_holdingsTitle = new QLabel(this);
+    m_holdings = new QTableWidget(0, 5, this);
+    m_holdings->setObjectName(QStringLiteral("holdings"));
+    m_holdings->verticalHeader()->hide();
+    m_holdings->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_holdings->setSelectionMode(QAbstractItemView::NoSelection);
+    m_holdings->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_holdings->horizontalHeader()->setStretchLastSection(true);
+    m_holdings->setMinimumHeight(140);
+    m_trendTitle = new QLabel(this);
+    m_chart = new AumTrendChart(this);
+
+    auto *bodyLayout = new QVBoxLayout(m_body);
+    bodyLayout->setContentsMargins(0, 0, 0, 0);
+    bodyLayout->addLayout(m_form);
+    bodyLayout->addWidget(m_holdingsTitle);
+    bodyLayout->addWidget(m_holdings, 1);
+    bodyLayout->addWidget(m_trendTitle);
+    bodyLayout->addWidget(m_chart, 1);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_title);
+    layout->addWidget(m_subtitle);
+    layout->addWidget(m_empty, 1);
+    layout->addWidget(m_body, 1);
+    retranslateUi();
+    showCustomer(-1);
+}
+
+QLabel *Customer360Panel::addField(const QString &key)
+{
+    auto *label = new QLabel(this);
+    auto *value = new QLabel(this);
+    value->setObjectName(key);
+    value->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_form->addRow(label, value);
+    m_fieldLabels << label;
+    m_fields << qMakePair(key, value);
+    return value;
+}
+
+void Customer360Panel::setBranch(const LoadedBranch &branch)
+{
+    m_branch = branch;
+    showCustomer(-1);
+}
+
+QString Customer360Panel::fieldText(const QString &key) const
+{
+    for (const auto &f : m_fields) {
+        if (f.first == key)
+            return f.second->text();
+    }
+    if (key == QLatin1String("name"))
+        return m_title->text();
+    return {};
+}
+
+void Customer360Panel::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        retranslateUi();
+        showCustomer(m_customer);
+    }
+    QWidget::changeEvent(event);
+}
+
+void Customer360Panel::retranslateUi()
+{
+    const QStringList labels = {
+        tr("Customer no.:"), tr("Tier:"), tr("Gender, age:"), tr("Phone:"), tr("ID card:"), tr("Address:"),
+        tr("Occupation:"), tr("Payroll employer:"), tr("Relationship manager:"), tr("AUM today:"),
+        tr("Month-to-date average:"), tr("Last month's average:"), tr("Yearly contribution:"),
+        tr("Activity (90 days):"), tr("Last activity:"), tr("Customer since:"), tr("Payroll (代发):"),
+        tr("Credit card:"), tr("Personal loan:"), tr("Corporate executive:"), tr("Four triangles:"),
+    };
+    for (int i = 0; i < m_fieldLabels.size() && i < labels.size(); ++i)
+        m_fieldLabels.at(i)->setText(labels.at(i));
+    m_holdingsTitle->setText(tr("<b>Holdings</b>"));
+    m_trendTitle->setText(tr("<b>AUM, last 12 months</b>"));
+    m_holdings->setHorizontalHeaderLabels({tr("Product type"), tr("Product"), tr("Amount"), tr("Opened"),
+                                           tr("Matures")});
+    m_empty->setText(tr("Select a customer in the list to see their profile, holdings and AUM trend."));
+}
+
+void Customer360Panel::showCustomer(int customerIndex)
+{
+    const BranchSnapshot *s = m_branch.snapshot.get();
+    m_customer = (s && customerIndex >= 0 && customerIndex < s->customerCount()) ? customerIndex : -1;
+    m_empty->setVisible(m_customer < 0);
+    m_body->setVisible(m_customer >= 0);
+    m_subtitle->setVisible(m_customer >= 0);
+    if (m_customer < 0) {
+        m_title->setText(tr("Customer 360"));
+        return;
+    }
+    const Customer &c = s->customer(m_customer);
+    const QLocale locale;
+    auto set = [&](const char *key, const QString &text) {
+        for (auto &f : m_fields) {
+            if (f.first == QLatin1String(key))
+                f.second->setText(text);
+        }
+    };
+    auto yesNo = [&](bool b) { return b ? tr("Yes") : tr("No"); };
+    auto date = [&](const QDate &d) { return d.isValid() ? locale.toString(d, QLocale::ShortFormat) : tr("—"); };
+
+    m_title->setText(c.name);
+    const int tier = s->tierOf(m_customer);
+    m_subtitle->setText(QStringLiteral("<span style='color:%1'>&#9679;</span> %2")
+                            .arg(TierPolicy::color(tier).name(), s->tierPolicy().displayName(tier).toHtmlEscaped()));
+    set("customerNo", c.customerNo);
+    set("tier", s->tierPolicy().displayName(tier));
+    const QString gender = c.gender == Customer::Gender::Male     ? tr("Male")
+                           : c.gender == Customer::Gender::Female ? tr("Female")
+                                                                  : tr("Unknown");
+    set("genderAge", tr("%1, %2 years").arg(gender).arg(s->ageOf(m_customer)));
+    set("phone", PersonalDataMask::phone(c.phone));
+    set("id", PersonalDataMask::idNumber(c.idNumber));
+    set("address", PersonalDataMask::address(c.address));
+    set("occupation", c.occupation);
+    set("employer", c.employer.isEmpty() ? tr("—") : c.employer);
+    const int rm = s->rmOf(m_customer);
+    set("rm", rm >= 0 ? s->staff()[size_t(rm)].name : tr("Unassigned"));
+    set("aum", MoneyFormat::readable(c.aumFen));
+    set("mtdAvg", MoneyFormat::readable(c.aumMtdAvgFen));
+    set("lastMonthAvg", MoneyFormat::readable(c.lastMonthAvgFen()));
+    set("contribution", MoneyFormat::readable(c.contributionFen));
+    set("activity", tr("%1 mobile-banking logins, %2 transactions").arg(c.mobileLogins90d).arg(c.transactions90d));
+    set("lastActivity", date(c.lastActivity));
+    set("since", date(c.openedOn));
+    set("payroll", yesNo(c.payroll));
+    set("creditCard", c.creditCardActive ? tr("Active") : tr("None or inactive"));
+    set("loan", c.loanStartDate.isValid() ? tr("Since %1").arg(date(c.loanStartDate)) : tr("None"));
+    set("executive", yesNo(c.corporateExecutive));
+
+    const auto holdings = s->holdingsOf(m_customer);
+    std::set<int> categories;
+    for (const Holding &h : holdings)
+        categories.insert(int(h.productType));
+    set("triangles", tr("products %1 · settlement %2 · service %3 · referral %4")
+                         .arg(categories.size())
+                         .arg(c.settlementProducts)
+                         .arg(c.serviceEvents12m)
+                         .arg(c.referralLinks));
+
+    m_holdings->setRowCount(int(holdings.size()));
+    int row = 0;
+    for (const Holding &h : holdings) {
+        auto item = [](const QString &text) { return new QTableWidgetItem(text); };
+        m_holdings->setItem(row, 0, item(Holding::productTypeName(h.productType)));
+        m_holdings->setItem(row, 1, item(h.productName));
+        auto *amount = item(MoneyFormat::readable(h.amountFen));
+        amount->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+        m_holdings->setItem(row, 2, amount);
+        m_holdings->setItem(row, 3, item(date(h.openDate)));
+        QString maturity = tr("—");
+        if (h.maturityDate.isValid()) {
+            const qint64 days = s->asOf().daysTo(h.maturityDate);
+            if (days == 0)
+                maturity = tr("%1 (today)").arg(date(h.maturityDate));
+            else if (days == 1)
+                maturity = tr("%1 (tomorrow)").arg(date(h.maturityDate));
+            else if (days > 1)
+                maturity = tr("%1 (in %2 days)").arg(date(h.maturityDate)).arg(days);
+            else
+                maturity = date(h.maturityDate);
+        }
+        m_holdings->setItem(row, 4, item(maturity));
+        ++row;
+    }
+    m_chart->showCustomer(c, s->tierPolicy());
+}

@@ -1,0 +1,173 @@
+#include "customerpage.h"
+
+#include "customer360panel.h"
+#include "items/customertablemodel.h"
+
+#include <QComboBox>
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QSplitter>
+#include <QTableView>
+#include <QVBoxLayout>
+
+CustomerPage::CustomerPage(QWidget *parent)
+    : QWidget(parent)
+{
+    m_search = new QLineEdit(this);
+    m_search->setObjectName(QStringLiteral("customerSearch"));
+    m_search->setClearButtonEnabled(true);
+    m_tierLabel = new QLabel(this);
+    m_tier = new QComboBox(this);
+    m_tier->setObjectName(QStringLiteral("tierFilter"));
+    m_rmLabel = new QLabel(this);
+    m_rm = new QComboBox(this);
+    m_rm->setObjectName(QStringLiteral("rmFilter"));
+    m_count = new QLabel(this);
+    m_count->setObjectName(QStringLiteral("customerCount"));
+
+    m_model = new CustomerTableModel(this);
+    m_table = new QTableView(this);
+    m_table->setObjectName(QStringLiteral("customerTable"));
+    m_table->setModel(m_model);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setAlternatingRowColors(true);
+    m_table->setWordWrap(false);
+    m_table->verticalHeader()->hide();
+    // Fixed row heights keep a 100k-row view from measuring every row.
+    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->horizontalHeader()->setSortIndicatorShown(true);
+    m_table->setSortingEnabled(true);
+    m_table->sortByColumn(CustomerTableModel::Aum, Qt::DescendingOrder);
+
+    m_panel = new Customer360Panel(this);
+
+    auto *filters = new QHBoxLayout;
+    filters->addWidget(m_search, 3);
+    filters->addWidget(m_tierLabel);
+    filters->addWidget(m_tier, 1);
+    filters->addWidget(m_rmLabel);
+    filters->addWidget(m_rm, 1);
+    filters->addWidget(m_count);
+
+    auto *left = new QWidget(this);
+    auto *leftLayout = new QVBoxLayout(left);
+    leftLayout->setContentsMargins(0, 0, 0, 0);
+    leftLayout->addLayout(filters);
+    leftLayout->addWidget(m_table);
+
+    m_splitter = new QSplitter(Qt::Horizontal, this);
+    m_splitter->addWidget(left);
+    m_splitter->addWidget(m_panel);
+    m_splitter->setStretchFactor(0, 3);
+    m_splitter->setStretchFactor(1, 2);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_splitter);
+
+    connect(m_search, &QLineEdit::textChanged, m_model, &CustomerTableModel::setSearchText);
+    connect(m_tier, &QComboBox::currentIndexChanged, this,
+            [this](int) { m_model->setTierFilter(m_tier->currentData().toInt()); });
+    connect(m_rm, &QComboBox::currentIndexChanged, this,
+            [this](int) { m_model->setRmFilter(m_rm->currentData().toInt()); });
+    connect(m_model, &CustomerTableModel::filterChanged, this, &CustomerPage::updateCount);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &CustomerPage::restoreSelection);
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &CustomerPage::onCurrentRowChanged);
+    retranslateUi();
+}
+
+void CustomerPage::setBranch(const LoadedBranch &branch)
+{
+    m_branch = branch;
+    m_selectedCustomer = -1;
+    m_panel->setBranch(branch);
+    m_model->setBranch(branch);
+    fillFilters();
+    if (m_model->rowCount() > 0)
+        m_table->selectRow(0);
+}
+
+void CustomerPage::focusSearch()
+{
+    m_search->setFocus(Qt::ShortcutFocusReason);
+    m_search->selectAll();
+}
+
+void CustomerPage::fillFilters()
+{
+    const QSignalBlocker blockTier(m_tier);
+    const QSignalBlocker blockRm(m_rm);
+    const int tier = m_tier->currentData().isValid() ? m_tier->currentData().toInt() : -1;
+    const int rm = m_rm->currentData().isValid() ? m_rm->currentData().toInt() : CustomerTableModel::kAllRms;
+    m_tier->clear();
+    m_tier->addItem(tr("All tiers"), -1);
+    m_rm->clear();
+    m_rm->addItem(tr("All RMs"), CustomerTableModel::kAllRms);
+    m_rm->addItem(tr("Unassigned"), CustomerTableModel::kUnassigned);
+    if (const BranchSnapshot *s = m_branch.snapshot.get()) {
+        for (int t = s->tierPolicy().count() - 1; t >= 0; --t)
+            m_tier->addItem(s->tierPolicy().displayName(t), t);
+        for (size_t i = 0; i < s->staff().size(); ++i) {
+            if (s->staff()[i].role == Staff::Role::RelationshipManager)
+                m_rm->addItem(s->staff()[i].name, int(i));
+        }
+    }
+    m_tier->setCurrentIndex(qMax(0, m_tier->findData(tier)));
+    m_rm->setCurrentIndex(qMax(0, m_rm->findData(rm)));
+}
+
+void CustomerPage::updateCount(int shown, int total)
+{
+    m_shown = shown;
+    m_total = total;
+    const QLocale locale;
+    m_count->setText(tr("%1 of %2 customers").arg(locale.toString(shown), locale.toString(total)));
+}
+
+void CustomerPage::onCurrentRowChanged()
+{
+    const QModelIndex current = m_table->selectionModel()->currentIndex();
+    if (!current.isValid())
+        return;
+    m_selectedCustomer = m_model->customerAt(current.row());
+    m_panel->showCustomer(m_selectedCustomer);
+}
+
+void CustomerPage::restoreSelection()
+{
+    // A filter resets the model; keep the customer the user was looking at.
+    if (m_selectedCustomer < 0)
+        return;
+    const int row = m_model->rowOfCustomer(m_selectedCustomer);
+    if (row >= 0) {
+        const QSignalBlocker block(m_table->selectionModel());
+        m_table->selectionModel()->setCurrentIndex(m_model->index(row, 0),
+                                                   QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    }
+}
+
+void CustomerPage::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        retranslateUi();
+        fillFilters();
+        m_model->retranslate();
+    }
+    QWidget::changeEvent(event);
+}
+
+void CustomerPage::retranslateUi()
+{
+    m_search->setPlaceholderText(tr("Search: name, pinyin (zs / zhangsan), last 4 of phone or ID, customer no."));
+    m_tierLabel->setText(tr("Tier:"));
+    m_rmLabel->setText(tr("RM:"));
+    updateCount(m_shown, m_total);
+}

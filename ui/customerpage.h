@@ -1,0 +1,58 @@
+#pragma once
+
+#include "store/loadedbranch.h"
+
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QTableView;
+class QSplitter;
+class CustomerTableModel;
+class Customer360Panel;
+
+// The customer list: one search box (name, pinyin, phone or ID last 4,
+// customer number), tier and RM filters, the table, and the 360 panel of the
+// selected customer.
+class CustomerPage : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit CustomerPage(QWidget *parent = nullptr);
+
+    void setBranch(const LoadedBranch &branch);
+    void focusSearch();
+
+    QLineEdit *searchBox() const { return m_search; }
+    QComboBox *tierFilter() const { return m_tier; }
+    QComboBox *rmFilter() const { return m_rm; }
+    QTableView *table() const { return m_table; }
+    CustomerTableModel *model() const { return m_model; }
+    Customer360Panel *panel() const { return m_panel; }
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void retranslateUi();
+    void fillFilters();
+    void updateCount(int shown, int total);
+    void onCurrentRowChanged();
+    void restoreSelection();
+
+    LoadedBranch m_branch;
+    QLineEdit *m_search;
+    QComboBox *m_tier;
+    QComboBox *m_rm;
+    QLabel *m_count;
+    QLabel *m_tierLabel;
+    QLabel *m_rmLabel;
+    QTableView *m_table;
+    CustomerTableModel *m_model;
+    Customer360Panel *m_panel;
+    QSplitter *m_splitter;
+    int m_selectedCustomer = -1;
+    int m_shown = 0;
+    int m_total = 0;
+};

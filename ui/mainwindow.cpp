@@ -1,0 +1,147 @@
+#include "mainwindow.h"
+
+#include "customerpage.h"
+#include "languagemanager.h"
+
+#include <QActionGroup>
+#include <QApplication>
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QLocale>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QStackedWidget>
+#include <QStatusBar>
+
+MainWindow::MainWindow(LanguageManager *languages, QWidget *parent)
+    : QMainWindow(parent), m_languages(languages)
+{
+    m_nav = new QListWidget(this);
+    m_nav->setObjectName(QStringLiteral("navigation"));
+    m_nav->setFixedWidth(150);
+    m_nav->setIconSize(QSize(20, 20));
+    m_stack = new QStackedWidget(this);
+    m_customers = new CustomerPage(this);
+    m_stack->addWidget(m_customers);
+    m_nav->addItem(new QListWidgetItem(style()->standardIcon(QStyle::SP_FileDialogDetailedView), QString()));
+    m_nav->setCurrentRow(0);
+    connect(m_nav, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
+
+    auto *central = new QWidget(this);
+    auto *layout = new QHBoxLayout(central);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addWidget(m_nav);
+    layout->addWidget(m_stack, 1);
+    setCentralWidget(central);
+
+    m_status = new QLabel(this);
+    m_status->setObjectName(QStringLiteral("branchStatus"));
+    statusBar()->addWidget(m_status, 1);
+    createMenus();
+    retranslateUi();
+    resize(1360, 820);
+}
+
+void MainWindow::createMenus()
+{
+    m_fileMenu = menuBar()->addMenu(QString());
+    m_find = m_fileMenu->addAction(QString(), this, [this] {
+        m_nav->setCurrentRow(0);
+        m_customers->focusSearch();
+    });
+    m_find->setShortcut(QKeySequence::Find);
+    m_fileMenu->addSeparator();
+    m_quit = m_fileMenu->addAction(QString(), qApp, &QApplication::closeAllWindows);
+    m_quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
+
+    m_viewMenu = menuBar()->addMenu(QString());
+    m_languageMenu = m_viewMenu->addMenu(QString());
+    auto *group = new QActionGroup(this);
+    m_langSystem = m_languageMenu->addAction(QString());
+    m_langZh = m_languageMenu->addAction(QStringLiteral("中文"));
+    m_langEn = m_languageMenu->addAction(QStringLiteral("English"));
+    m_langSystem->setData(QStringLiteral("system"));
+    m_langZh->setData(QStringLiteral("zh_CN"));
+    m_langEn->setData(QStringLiteral("en"));
+    for (QAction *a : {m_langSystem, m_langZh, m_langEn}) {
+        a->setCheckable(true);
+        group->addAction(a);
+        if (m_languages && a->data().toString() == m_languages->current())
+            a->setChecked(true);
+        connect(a, &QAction::triggered, this, [this, a] { switchLanguage(a->data().toString()); });
+    }
+
+    m_helpMenu = menuBar()->addMenu(QString());
+    m_shortcuts = m_helpMenu->addAction(QString(), this, &MainWindow::showShortcuts);
+    m_shortcuts->setShortcut(QKeySequence::HelpContents);
+    m_about = m_helpMenu->addAction(QString(), this, &MainWindow::showAbout);
+}
+
+void MainWindow::switchLanguage(const QString &code)
+{
+    if (!m_languages)
+        return;
+    m_languages->apply(code);
+    LanguageManager::saveChoice(code);
+}
+
+void MainWindow::setBranch(const LoadedBranch &branch)
+{
+    m_branch = branch;
+    m_customers->setBranch(branch);
+    retranslateUi();
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QMainWindow::changeEvent(event);
+}
+
+void MainWindow::retranslateUi()
+{
+    setWindowTitle(m_branch.snapshot ? tr("BranchDesk — %1").arg(m_branch.snapshot->branchName())
+                                     : tr("BranchDesk"));
+    m_nav->item(0)->setText(tr("Customers"));
+    m_fileMenu->setTitle(tr("&File"));
+    m_find->setText(tr("&Find customer"));
+    m_quit->setText(tr("&Quit"));
+    m_viewMenu->setTitle(tr("&View"));
+    m_languageMenu->setTitle(tr("&Language"));
+    m_langSystem->setText(tr("Follow the system"));
+    m_helpMenu->setTitle(tr("&Help"));
+    m_shortcuts->setText(tr("&Keyboard shortcuts"));
+    m_about->setText(tr("&About BranchDesk"));
+    if (const BranchSnapshot *s = m_branch.snapshot.get()) {
+        m_status->setText(tr("%1 (%2) · %3 customers · %4 holdings · encrypted store")
+                              .arg(s->branchName(), s->branchCode(), QLocale().toString(s->customerCount()),
+                                   QLocale().toString(s->holdingCount())));
+    } else {
+        m_status->clear();
+    }
+}
+
+void MainWindow::showShortcuts()
+{
+    const QString rows = QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>");
+    QString html = QStringLiteral("<table cellspacing='6'>");
+    html += rows.arg(QKeySequence(QKeySequence::Find).toString(QKeySequence::NativeText), tr("Find a customer"));
+    html += rows.arg(tr("Esc"), tr("Clear the search box"));
+    html += rows.arg(tr("Up / Down"), tr("Move through the list; the 360 panel follows"));
+    html += rows.arg(QKeySequence(QKeySequence::HelpContents).toString(QKeySequence::NativeText),
+                     tr("This list of shortcuts"));
+    html += rows.arg(QKeySequence(Qt::CTRL | Qt::Key_Q).toString(QKeySequence::NativeText), tr("Quit"));
+    html += QStringLiteral("</table>");
+    QMessageBox::information(this, tr("Keyboard shortcuts"), html);
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(this, tr("About BranchDesk"),
+                       tr("<b>BranchDesk %1</b><p>Customer workbench for retail-bank branches: tiers, lists, "
+                          "contact cadences (731, 4+1) and sync with head office.</p>")
+                           .arg(QCoreApplication::applicationVersion()));
+}

@@ -1,0 +1,55 @@
+#pragma once
+
+#include "store/loadedbranch.h"
+
+#include <QMainWindow>
+
+class QListWidget;
+class QStackedWidget;
+class QLabel;
+class QActionGroup;
+class QMenu;
+class QAction;
+class CustomerPage;
+class LanguageManager;
+
+// The application window: a navigation list on the left that grows as pages
+// arrive, the current page on the right, menus and a status bar.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    explicit MainWindow(LanguageManager *languages, QWidget *parent = nullptr);
+
+    void setBranch(const LoadedBranch &branch);
+    CustomerPage *customerPage() const { return m_customers; }
+    QListWidget *navigation() const { return m_nav; }
+    void switchLanguage(const QString &code);
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void createMenus();
+    void retranslateUi();
+    void showShortcuts();
+    void showAbout();
+
+    LanguageManager *m_languages;
+    LoadedBranch m_branch;
+    QListWidget *m_nav;
+    QStackedWidget *m_stack;
+    CustomerPage *m_customers;
+    QLabel *m_status;
+    QMenu *m_fileMenu = nullptr;
+    QMenu *m_viewMenu = nullptr;
+    QMenu *m_languageMenu = nullptr;
+    QMenu *m_helpMenu = nullptr;
+    QAction *m_quit = nullptr;
+    QAction *m_find = nullptr;
+    QAction *m_langSystem = nullptr;
+    QAction *m_langZh = nullptr;
+    QAction *m_langEn = nullptr;
+    QAction *m_shortcuts = nullptr;
+    QAction *m_about = nullptr;
+};
