@@ -75,16 +75,16 @@ BranchOpener::Outcome BranchOpener::runInBackground(const Request &request, cons
         promise.addResult(outcome);
     }));
     loop.exec();
+    // Closing a QProgressDialog emits canceled(): disconnect first so a
+    // finished job is not marked as cancelled.
+    disconnect(&progress, nullptr, &watcher, nullptr);
     progress.close();
     if (watcher.future().resultCount() == 0) {
         Outcome cancelled;
         cancelled.cancelled = true;
         return cancelled;
     }
-    Outcome outcome = watcher.future().result();
-    if (watcher.future().isCanceled())
-        outcome.cancelled = true;
-    return outcome;
+    return watcher.future().result();
 }
 
 bool BranchOpener::open(const Request &request, LoadedBranch *out)

@@ -225,22 +225,28 @@ bool DemoGenerator::generate(const Options &options, BranchData *out, const Prog
                 holding.productName = QStringLiteral("活期储蓄");
                 holding.openDate = c.openedOn;
             } else {
-                const ProductTemplate &p = kProducts[rng.between(0, nProducts - 1)];
-                holding.productType = p.type;
-                holding.productName = str(p.name);
-                if (p.termMonths > 0) {
-                    // Consecutive days first, so every day of the window has a maturity.
-                    const qint64 ahead = termHoldings < kMaturityWindowDays
-                                             ? termHoldings + 1
-                                             : rng.between(1, std::max(p.termMonths * 30, kMaturityWindowDays));
+                const ProductTemplate *p = &kProducts[rng.between(0, nProducts - 1)];
+                if (p->termMonths > 0) {
+                    // Consecutive days first, so every day of the window has a maturity; a
+                    // product whose term is shorter than that day gives way to a one-year deposit.
+                    qint64 ahead = 0;
+                    if (termHoldings < kMaturityWindowDays) {
+                        ahead = termHoldings + 1;
+                        if (p->termMonths * 28 < ahead)
+                            p = &kProducts[1];
+                    } else {
+                        ahead = rng.between(1, p->termMonths * 28);
+                    }
                     ++termHoldings;
                     holding.maturityDate = today.addDays(ahead);
-                    holding.openDate = holding.maturityDate.addMonths(-p.termMonths);
+                    holding.openDate = holding.maturityDate.addMonths(-p->termMonths);
                 } else {
                     holding.openDate = today.addDays(-rng.between(10, 1500));
                 }
                 if (holding.openDate < c.openedOn)
                     holding.openDate = c.openedOn;
+                holding.productType = p->type;
+                holding.productName = str(p->name);
             }
             aumFen += holding.amountFen;
             data.holdings.push_back(std::move(holding));

@@ -1,0 +1,122 @@
+#include "aumtrendchart.h"
+#include "customer360panel.h"
+#include "customerpage.h"
+#include "items/customertablemodel.h"
+#include "testsupport.h"
+
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QTableView>
+#include <QTableWidget>
+#include <QtTest>
+
+class TestCustomerPage : public QObject
+{
+    Q_OBJECT
+
+private:
+    LoadedBranch m_branch;
+
+    static QStringList shownNames(CustomerPage &page)
+    {
+        QStringList names;
+        QAbstractItemModel *m = page.table()->model();
+        for (int r = 0; r < m->rowCount(); ++r)
+            names << m->index(r, CustomerTableModel::Name).data().toString();
+        return names;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QLocale::setDefault(QLocale(QLocale::Chinese, QLocale::China));
+        m_branch.snapshot = std::make_shared<const BranchSnapshot>(TestSupport::smallBranch(),
+                                                                   TierPolicy::defaultPolicy(), QDate(2026, 11, 23));
+        m_branch.search = std::make_shared<const CustomerSearchIndex>(m_branch.snapshot);
+    }
+
+    void typingFiltersTheRowsShown()
+    {
+        CustomerPage page;
+        page.resize(1200, 700);
+        page.setBranch(m_branch);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        QCOMPARE(page.table()->model()->rowCount(), 6);
+
+        // When the user types "zs" into the search box
+        QTest::keyClicks(page.searchBox(), QStringLiteral("zs"));
+        // Then only 张三 and 张珊珊 are shown, and the count says so
+        QStringList names = shownNames(page);
+        names.sort();
+        QCOMPARE(names, (QStringList{QStringLiteral("张三"), QStringLiteral("张珊珊")}));
+        QVERIFY(page.findChild<QLabel *>(QStringLiteral("customerCount"))->text().contains(QLatin1String("2")));
+
+        // When they type a space and the last 4 of a phone
+        QTest::keyClicks(page.searchBox(), QStringLiteral(" 5678"));
+        QCOMPARE(shownNames(page), QStringList{QStringLiteral("张三")});
+
+        // When they clear it, everyone is back
+        page.searchBox()->clear();
+        QCOMPARE(page.table()->model()->rowCount(), 6);
+    }
+
+    void filtersByTierAndRm()
+    {
+        CustomerPage page;
+        page.setBranch(m_branch);
+        page.show();
+        QCOMPARE(page.tierFilter()->count(), 6); // all + 5 tiers
+        page.tierFilter()->setCurrentIndex(page.tierFilter()->findText(QStringLiteral("私人银行客户")));
+        QCOMPARE(shownNames(page), QStringList{QStringLiteral("王小明")});
+        page.tierFilter()->setCurrentIndex(0);
+        page.rmFilter()->setCurrentIndex(page.rmFilter()->findText(QStringLiteral("吴经理")));
+        QStringList names = shownNames(page);
+        names.sort();
+        QCOMPARE(names, (QStringList{QStringLiteral("单田芳"), QStringLiteral("李四")}));
+        // The manager is not offered as an RM
+        QCOMPARE(page.rmFilter()->findText(QStringLiteral("郑行长")), -1);
+    }
+
+    void selectingARowShowsTheMaskedProfile()
+    {
+        CustomerPage page;
+        page.resize(1200, 700);
+        page.setBranch(m_branch);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        QTest::keyClicks(page.searchBox(), QStringLiteral("lisi"));
+        QCOMPARE(page.table()->model()->rowCount(), 1);
+        const QRect cell = page.table()->visualRect(page.table()->model()->index(0, 0));
+        QTest::mouseClick(page.table()->viewport(), Qt::LeftButton, {}, cell.center());
+
+        Customer360Panel *panel = page.panel();
+        QCOMPARE(panel->fieldText(QStringLiteral("name")), QStringLiteral("李四"));
+        QCOMPARE(panel->fieldText(QStringLiteral("phone")), QStringLiteral("139****5678"));
+        QCOMPARE(panel->fieldText(QStringLiteral("id")), QStringLiteral("310104********432X"));
+        QCOMPARE(panel->fieldText(QStringLiteral("tier")), QStringLiteral("贵宾客户"));
+        QCOMPARE(panel->holdingsTable()->rowCount(), 1);
+        QVERIFY(panel->holdingsTable()->item(0, 4)->text().contains(QLatin1String("2026")));
+        QCOMPARE(panel->chart()->values().size(), 12);
+        QCOMPARE(panel->chart()->values().last(), 520000.0);
+    }
+
+    void selectionSurvivesRefiltering()
+    {
+        CustomerPage page;
+        page.setBranch(m_branch);
+        page.show();
+        const int li = m_branch.snapshot->indexOfCustomer(QStringLiteral("600000000002"));
+        const int row = page.model()->rowOfCustomer(li);
+        page.table()->selectRow(row);
+        QCOMPARE(page.panel()->currentCustomer(), li);
+        QTest::keyClicks(page.searchBox(), QStringLiteral("l"));
+        const QModelIndex current = page.table()->currentIndex();
+        QVERIFY(current.isValid());
+        QCOMPARE(page.model()->customerAt(current.row()), li);
+    }
+};
+
+QTEST_MAIN(TestCustomerPage)
+#include "tst_customerpage.moc"
