@@ -336,16 +336,20 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
         <translation>产品 %1 · 结算 %2 · 服务 %3 · 转介 %4</translation>
     </message>
     <message>
-        <source>%1 (today)</source>
-        <translation>%1（今天到期）</translation>
+        <source>Days left</source>
+        <translation>剩余天数</translation>
     </message>
     <message>
-        <source>%1 (tomorrow)</source>
-        <translation>%1（明天到期）</translation>
+        <source>today</source>
+        <translation>今天</translation>
     </message>
     <message>
-        <source>%1 (in %2 days)</source>
-        <translation>%1（%2天后）</translation>
+        <source>tomorrow</source>
+        <translation>明天</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1天</translation>
     </message>
 </context>
 <context>

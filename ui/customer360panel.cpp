@@ -44,7 +44,7 @@ Customer360Panel::Customer360Panel(QWidget *parent)
         addField(QString::fromLatin1(key));
 
     m_holdingsTitle = new QLabel(this);
-    m_holdings = new QTableWidget(0, 5, this);
+    m_holdings = new QTableWidget(0, 6, this);
     m_holdings->setObjectName(QStringLiteral("holdings"));
     m_holdings->verticalHeader()->hide();
     m_holdings->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -124,7 +124,7 @@ void Customer360Panel::retranslateUi()
     m_holdingsTitle->setText(tr("<b>Holdings</b>"));
     m_trendTitle->setText(tr("<b>AUM, last 12 months</b>"));
     m_holdings->setHorizontalHeaderLabels({tr("Product type"), tr("Product"), tr("Amount"), tr("Opened"),
-                                           tr("Matures")});
+                                           tr("Matures"), tr("Days left")});
     m_empty->setText(tr("Select a customer in the list to see their profile, holdings and AUM trend."));
 }
 
@@ -199,18 +199,20 @@ void Customer360Panel::showCustomer(int customerIndex)
         amount->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
         m_holdings->setItem(row, 2, amount);
         m_holdings->setItem(row, 3, item(date(h.openDate)));
-        QString maturity = tr("—");
+        QString daysLeft;
         if (h.maturityDate.isValid()) {
             const qint64 days = s->asOf().daysTo(h.maturityDate);
             if (days == 0)
-                maturity = tr("%1 (today)").arg(date(h.maturityDate));
+                daysLeft = tr("today");
             else if (days == 1)
-                maturity = tr("%1 (tomorrow)").arg(date(h.maturityDate));
+                daysLeft = tr("tomorrow");
             else if (days > 1)
-                maturity = tr("%1 (in %2 days)").arg(date(h.maturityDate)).arg(days);
-            else
-                maturity = date(h.maturityDate);
+                daysLeft = tr("%1 days").arg(days);
         }
+        auto *left = item(daysLeft);
+        left->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+        m_holdings->setItem(row, 5, left);
+        const QString maturity = h.maturityDate.isValid() ? date(h.maturityDate) : tr("—");
         m_holdings->setItem(row, 4, item(maturity));
         ++row;
     }

@@ -3,6 +3,7 @@
 #include "customer360panel.h"
 #include "items/customertablemodel.h"
 
+#include <QAction>
 #include <QComboBox>
 #include <QEvent>
 #include <QHBoxLayout>
@@ -47,8 +48,19 @@ CustomerPage::CustomerPage(QWidget *parent)
     m_table->horizontalHeader()->setSortIndicatorShown(true);
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(CustomerTableModel::Aum, Qt::DescendingOrder);
+    const int em = m_table->fontMetrics().horizontalAdvance(QLatin1Char('M'));
+    const int widths[] = {7 * em, 10 * em, 9 * em, 8 * em, 6 * em, 4 * em};
+    for (int c = 0; c < int(sizeof(widths) / sizeof(widths[0])); ++c)
+        m_table->horizontalHeader()->resizeSection(c, widths[c]);
 
     m_panel = new Customer360Panel(this);
+
+    // Esc in the search box clears it.
+    auto *clearSearch = new QAction(this);
+    clearSearch->setShortcut(Qt::Key_Escape);
+    clearSearch->setShortcutContext(Qt::WidgetShortcut);
+    connect(clearSearch, &QAction::triggered, m_search, &QLineEdit::clear);
+    static_cast<QWidget *>(m_search)->addAction(clearSearch);
 
     auto *filters = new QHBoxLayout;
     filters->addWidget(m_search, 3);
