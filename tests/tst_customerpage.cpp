@@ -104,6 +104,21 @@ private slots:
         QCOMPARE(panel->chart()->values().last(), 520000.0);
     }
 
+    void panelFollowsTheFirstMatchWhenTheSelectionIsFilteredOut()
+    {
+        CustomerPage page;
+        page.setBranch(m_branch);
+        page.show();
+        const int wang = m_branch.snapshot->indexOfCustomer(QStringLiteral("600000000004"));
+        page.table()->selectRow(page.model()->rowOfCustomer(wang));
+        QCOMPARE(page.panel()->fieldText(QStringLiteral("name")), QStringLiteral("王小明"));
+        QTest::keyClicks(page.searchBox(), QStringLiteral("oyn"));
+        QTRY_COMPARE(page.panel()->fieldText(QStringLiteral("name")), QStringLiteral("欧阳娜娜"));
+        QTest::keyClicks(page.searchBox(), QStringLiteral("qqq"));
+        QCOMPARE(page.table()->model()->rowCount(), 0);
+        QCOMPARE(page.panel()->currentCustomer(), -1);
+    }
+
     void selectionSurvivesRefiltering()
     {
         CustomerPage page;

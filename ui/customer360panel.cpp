@@ -63,6 +63,7 @@ Customer360Panel::Customer360Panel(QWidget *parent)
     bodyLayout->addWidget(m_trendTitle);
     bodyLayout->addWidget(m_chart, 1);
 
+    setMinimumWidth(480);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_title);
     layout->addWidget(m_subtitle);

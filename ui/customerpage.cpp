@@ -14,6 +14,7 @@
 #include <QLocale>
 #include <QSplitter>
 #include <QTableView>
+#include <QTimer>
 #include <QVBoxLayout>
 
 CustomerPage::CustomerPage(QWidget *parent)
@@ -49,11 +50,15 @@ CustomerPage::CustomerPage(QWidget *parent)
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(CustomerTableModel::Aum, Qt::DescendingOrder);
     const int em = m_table->fontMetrics().horizontalAdvance(QLatin1Char('M'));
-    const int widths[] = {7 * em, 10 * em, 9 * em, 8 * em, 6 * em, 4 * em};
+    const int widths[] = {7 * em, 10 * em, 11 * em, 10 * em, 6 * em, 4 * em};
     for (int c = 0; c < int(sizeof(widths) / sizeof(widths[0])); ++c)
         m_table->horizontalHeader()->resizeSection(c, widths[c]);
 
     m_panel = new Customer360Panel(this);
+    m_panelTimer = new QTimer(this);
+    m_panelTimer->setSingleShot(true);
+    m_panelTimer->setInterval(120);
+    connect(m_panelTimer, &QTimer::timeout, this, [this] { m_panel->showCustomer(m_selectedCustomer); });
 
     // Esc in the search box clears it.
     auto *clearSearch = new QAction(this);
@@ -150,20 +155,31 @@ void CustomerPage::onCurrentRowChanged()
     if (!current.isValid())
         return;
     m_selectedCustomer = m_model->customerAt(current.row());
+    m_panelTimer->stop();
     m_panel->showCustomer(m_selectedCustomer);
 }
 
 void CustomerPage::restoreSelection()
 {
-    // A filter resets the model; keep the customer the user was looking at.
-    if (m_selectedCustomer < 0)
+    // A filter resets the model. Keep the customer the user was looking at when
+    // it is still listed; otherwise show the first match, or nobody.
+    int row = m_selectedCustomer >= 0 ? m_model->rowOfCustomer(m_selectedCustomer) : -1;
+    if (row < 0 && m_model->rowCount() > 0)
+        row = 0;
+    if (row < 0) {
+        m_selectedCustomer = -1;
+        m_panelTimer->stop();
+        m_panel->showCustomer(-1);
         return;
-    const int row = m_model->rowOfCustomer(m_selectedCustomer);
-    if (row >= 0) {
-        const QSignalBlocker block(m_table->selectionModel());
-        m_table->selectionModel()->setCurrentIndex(m_model->index(row, 0),
-                                                   QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     }
+    m_table->selectionModel()->setCurrentIndex(m_model->index(row, 0),
+                                               QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    // setCurrentIndex emits currentRowChanged only when the row changed.
+    // The panel follows a moment later, so a fast typist's keystrokes only
+    // pay for the list and the panel is drawn once for the last one.
+    m_selectedCustomer = m_model->customerAt(row);
+    if (m_selectedCustomer != m_panel->currentCustomer())
+        m_panelTimer->start();
 }
 
 void CustomerPage::changeEvent(QEvent *event)

@@ -9,6 +9,7 @@ class QLabel;
 class QLineEdit;
 class QTableView;
 class QSplitter;
+class QTimer;
 class CustomerTableModel;
 class Customer360Panel;
 
@@ -52,6 +53,7 @@ private:
     CustomerTableModel *m_model;
     Customer360Panel *m_panel;
     QSplitter *m_splitter;
+    QTimer *m_panelTimer;
     int m_selectedCustomer = -1;
     int m_shown = 0;
     int m_total = 0;

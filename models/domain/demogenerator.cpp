@@ -174,7 +174,7 @@ bool DemoGenerator::generate(const Options &options, BranchData *out, const Prog
 
         // AUM: log10(yuan) ~ Normal(4.234, 0.926) puts ~40% under 10k and ~0.3% at 6M+.
         const double log10Yuan = 4.234 + 0.926 * rng.normal();
-        double aumYuan = std::pow(10.0, std::clamp(log10Yuan, 0.0, 8.6));
+        double aumYuan = std::pow(10.0, std::clamp(log10Yuan, 0.0, 8.3));
         // Older customers hold more: draw age, then nudge it by wealth.
         int age = int(std::lround(42 + 15 * rng.normal() + (log10Yuan - 4.2) * 6));
         age = std::clamp(age, 18, 90);
