@@ -67,11 +67,79 @@ const char *const kV1[] = {
     "CREATE INDEX customer_rm ON customer (rm_id)",
 };
 
+// Version 2: what desktops own and sync up (contacts, notes), the outbox that
+// carries them to HQ, and the sync log the user can read.
+const char *const kV2[] = {
+    R"(CREATE TABLE contact (
+        contact_id     TEXT PRIMARY KEY,   -- UUID made by the desktop that logged it
+        customer_no    TEXT NOT NULL,
+        staff_id       TEXT NOT NULL,
+        channel        TEXT NOT NULL,
+        outcome        TEXT NOT NULL,
+        contacted_at   TEXT NOT NULL,      -- ISO date-time with offset
+        note           TEXT NOT NULL DEFAULT '',
+        next_step_date TEXT,
+        holding_id     TEXT,               -- the maturing product a 731 contact is about
+        supersedes     TEXT,               -- contact_id this record corrects (never edited in place)
+        device_id      TEXT NOT NULL,
+        created_at     TEXT NOT NULL
+    ))",
+    "CREATE INDEX contact_customer ON contact (customer_no, contacted_at)",
+    R"(CREATE TABLE note (
+        note_id     TEXT PRIMARY KEY,
+        customer_no TEXT NOT NULL,
+        body        TEXT NOT NULL,
+        author_id   TEXT NOT NULL,
+        updated_at  TEXT NOT NULL,
+        device_id   TEXT NOT NULL
+    ))",
+    "CREATE INDEX note_customer ON note (customer_no)",
+    // Superseded note texts stay visible in the customer's history.
+    R"(CREATE TABLE note_history (
+        id          INTEGER PRIMARY KEY AUTOINCREMENT,
+        note_id     TEXT NOT NULL,
+        body        TEXT NOT NULL,
+        author_id   TEXT NOT NULL,
+        updated_at  TEXT NOT NULL,
+        replaced_at TEXT NOT NULL,
+        reason      TEXT NOT NULL
+    ))",
+    // seq is this device's push sequence: it only grows, even across deletes.
+    R"(CREATE TABLE outbox (
+        seq        INTEGER PRIMARY KEY AUTOINCREMENT,
+        entity     TEXT NOT NULL,
+        record_id  TEXT NOT NULL,
+        op         TEXT NOT NULL CHECK (op IN ('upsert', 'delete')),
+        customer_no TEXT,                 -- so a customer HQ removes is purged only once sent
+        payload    TEXT NOT NULL,
+        created_at TEXT NOT NULL
+    ))",
+    R"(CREATE TABLE sync_log (
+        id        INTEGER PRIMARY KEY AUTOINCREMENT,
+        at        TEXT NOT NULL,
+        kind      TEXT NOT NULL,
+        entity    TEXT,
+        record_id TEXT,
+        rule      TEXT,
+        base      TEXT,
+        theirs    TEXT,
+        yours     TEXT,
+        message   TEXT NOT NULL DEFAULT ''
+    ))",
+    // Customers HQ removed while this desktop still had unsent changes for them.
+    R"(CREATE TABLE pending_purge (
+        entity    TEXT NOT NULL,
+        record_id TEXT NOT NULL,
+        seq       INTEGER NOT NULL,
+        PRIMARY KEY (entity, record_id)
+    ))",
+};
+
 } // namespace
 
 int SchemaMigrations::latestVersion()
 {
-    return 1;
+    return 2;
 }
 
 QStringList SchemaMigrations::step(int version)
@@ -79,6 +147,9 @@ QStringList SchemaMigrations::step(int version)
     QStringList sql;
     if (version == 1) {
         for (const char *s : kV1)
+            sql << QString::fromUtf8(s);
+    } else if (version == 2) {
+        for (const char *s : kV2)
             sql << QString::fromUtf8(s);
     }
     return sql;

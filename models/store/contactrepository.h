@@ -1,0 +1,32 @@
+#pragma once
+
+#include "domain/contact.h"
+
+#include <vector>
+
+class Database;
+
+// Contacts and customer notes, the records desktops own. Every write goes in
+// one transaction with its outbox entry.
+class ContactRepository
+{
+public:
+    explicit ContactRepository(Database &db) : m_db(db) {}
+
+    // Fills in contactId (UUID), deviceId and createdAt when empty, stores the
+    // contact and queues it for HQ. Returns the stored contact.
+    Contact log(Contact contact);
+    std::vector<Contact> forCustomer(const QString &customerNo);
+    std::vector<Contact> all();
+
+    // Applies a contact that came from HQ (another desktop's, or ours echoed back).
+    // Contacts are append-only: an id already present is left as it is.
+    void applyRemote(const Contact &contact);
+
+    static QJsonObject toJson(const Contact &c);
+    static bool fromJson(const QJsonObject &o, Contact *out, QString *error);
+    static QString deviceId(Database &db);
+
+private:
+    Database &m_db;
+};
