@@ -53,6 +53,8 @@ std::vector<CustomerSearchIndex::Term> CustomerSearchIndex::parse(const QString 
                 ascii = false;
             if (c.unicode() < 128 && c.isLetter())
                 t.hasLatin = true;
+            if (c.isDigit())
+                t.hasDigit = true;
             const bool trailingX = i == part.size() - 1 && i > 0 && c == QLatin1Char('x');
             if (!c.isDigit() && !trailingX)
                 digits = false;
@@ -99,15 +101,16 @@ bool CustomerSearchIndex::matchTerm(int customer, const Term &term) const
 {
     const Customer &c = m_snapshot->customer(customer);
     if (term.digits) {
-        if (c.customerNo.contains(term.text, Qt::CaseInsensitive))
-            return true;
         if (c.phone.endsWith(term.text))
             return true;
-        return c.idNumber.endsWith(term.text, Qt::CaseInsensitive);
+        if (c.idNumber.endsWith(term.text, Qt::CaseInsensitive))
+            return true;
+        return c.customerNo.contains(term.text);
     }
-    if (!term.ascii.isEmpty() && c.customerNo.contains(term.text, Qt::CaseInsensitive))
+    // Letters: a name or its pinyin; a customer number only when the term also has digits.
+    if (matchName(customer, term))
         return true;
-    return matchName(customer, term);
+    return term.hasDigit && c.customerNo.contains(term.text, Qt::CaseInsensitive);
 }
 
 bool CustomerSearchIndex::matchName(int customer, const Term &term) const

@@ -31,6 +31,7 @@ private:
         QByteArray ascii;   // lower-case ASCII form when the term is all ASCII
         bool digits = false;
         bool hasLatin = false;
+        bool hasDigit = false;
     };
     static std::vector<Term> parse(const QString &query);
     bool matchTerm(int customer, const Term &term) const;

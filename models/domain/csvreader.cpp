@@ -1,0 +1,99 @@
+#include "csvreader.h"
+
+#include <QIODevice>
+
+CsvReader::CsvReader(QIODevice *device)
+    : m_device(device)
+{
+}
+
+bool CsvReader::fill()
+{
+    if (m_eof)
+        return false;
+    if (m_pos > 0) {
+        m_buffer.remove(0, m_pos);
+        m_pos = 0;
+    }
+    const QByteArray more = m_device->read(1 << 20);
+    if (more.isEmpty()) {
+        m_eof = true;
+        return false;
+    }
+    m_buffer += more;
+    return true;
+}
+
+bool CsvReader::atEnd() const
+{
+    return m_eof && m_pos >= m_buffer.size();
+}
+
+bool CsvReader::next(QStringList *fields)
+{
+    fields->clear();
+    m_error.clear();
+    if (!m_started) {
+        m_started = true;
+        fill();
+        if (m_buffer.startsWith("\xEF\xBB\xBF"))
+            m_pos = 3;
+    }
+    if (m_pos >= m_buffer.size() && !fill())
+        return false;
+    m_recordLine = m_line;
+    QByteArray field;
+    bool quoted = false;
+    bool afterQuote = false;
+    for (;;) {
+        if (m_pos >= m_buffer.size() && !fill()) {
+            if (quoted) {
+                m_error = QStringLiteral("line %1: a quoted field is not closed before the end of the file").arg(m_recordLine);
+                return false;
+            }
+            fields->append(QString::fromUtf8(field));
+            return true;
+        }
+        const char c = m_buffer.at(m_pos++);
+        if (quoted) {
+            if (c == '"') {
+                if (m_pos >= m_buffer.size())
+                    fill();
+                if (m_pos < m_buffer.size() && m_buffer.at(m_pos) == '"') {
+                    field += '"';
+                    ++m_pos;
+                } else {
+                    quoted = false;
+                    afterQuote = true;
+                }
+            } else {
+                if (c == '\n')
+                    ++m_line;
+                field += c;
+            }
+            continue;
+        }
+        if (c == ',') {
+            fields->append(QString::fromUtf8(field));
+            field.clear();
+            afterQuote = false;
+        } else if (c == '\n' || c == '\r') {
+            if (c == '\r') {
+                if (m_pos >= m_buffer.size())
+                    fill();
+                if (m_pos < m_buffer.size() && m_buffer.at(m_pos) == '\n')
+                    ++m_pos;
+            }
+            ++m_line;
+            fields->append(QString::fromUtf8(field));
+            return true;
+        } else if (c == '"' && field.isEmpty() && !afterQuote) {
+            quoted = true;
+        } else if (afterQuote) {
+            m_error = QStringLiteral("line %1, field %2: text after a closing quote").arg(m_recordLine).arg(fields->size() + 1);
+            return false;
+        } else {
+            field += c;
+        }
+    }
+}
