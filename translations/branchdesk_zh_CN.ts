@@ -83,6 +83,69 @@
     </message>
 </context>
 <context>
+    <name>CampaignProgressModel</name>
+    <message>
+        <source>No longer in the branch data</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reached the target tier</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Moved up a tier</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Moved down a tier</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>At the target tier</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not yet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished">姓名</translation>
+    </message>
+    <message>
+        <source>Customer no.</source>
+        <translation type="unfinished">客户号</translation>
+    </message>
+    <message>
+        <source>Tier when frozen</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>AUM when frozen (%1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tier now</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>AUM now (%1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Change</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Why on the list</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>CliCommands</name>
     <message>
         <source>Unknown command: %1</source>
@@ -155,6 +218,77 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
     <message>
         <source>stats needs --store PATH</source>
         <translation>stats 命令需要 --store 路径</translation>
+    </message>
+</context>
+<context>
+    <name>Contact</name>
+    <message>
+        <source>Phone call</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>SMS</source>
+        <translation>短信</translation>
+    </message>
+    <message>
+        <source>WeChat</source>
+        <translation>微信</translation>
+    </message>
+    <message>
+        <source>Mobile-banking message</source>
+        <translation>手机银行消息</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>上门拜访</translation>
+    </message>
+    <message>
+        <source>At the branch</source>
+        <translation>到网点</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <source>Reached</source>
+        <translation>已接通</translation>
+    </message>
+    <message>
+        <source>No answer</source>
+        <translation>未接通</translation>
+    </message>
+    <message>
+        <source>Declined</source>
+        <translation>拒绝</translation>
+    </message>
+    <message>
+        <source>Interested</source>
+        <translation>有意向</translation>
+    </message>
+    <message>
+        <source>Appointment made</source>
+        <translation>已约到网点</translation>
+    </message>
+    <message>
+        <source>Converted</source>
+        <translation>已成交</translation>
+    </message>
+    <message>
+        <source>Rolled over</source>
+        <translation>已转存</translation>
+    </message>
+    <message>
+        <source>Moved to another product here</source>
+        <translation>已转购本行产品</translation>
+    </message>
+    <message>
+        <source>Funds used elsewhere</source>
+        <translation>资金他用</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>已支取</translation>
     </message>
 </context>
 <context>
@@ -350,6 +484,96 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
     <message>
         <source>%1 days</source>
         <translation>%1天</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerList</name>
+    <message>
+        <source>Threshold list</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Low-efficiency list</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Quadrant list</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Quadrant selection</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>AUM %1 on the tier basis, %2 below %3; today's balance held to month end makes %4</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>AUM %1, under %2; potential value %3</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>AUM %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Current value %1, potential value %2; AUM %3</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 (%2): current value %3, potential value %4; AUM %5</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>CustomerListModel</name>
+    <message>
+        <source>Unassigned</source>
+        <translation type="unfinished">未分配</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished">姓名</translation>
+    </message>
+    <message>
+        <source>Customer no.</source>
+        <translation type="unfinished">客户号</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation type="unfinished">层级</translation>
+    </message>
+    <message>
+        <source>AUM, tier basis (%1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Target tier</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Gap (%1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Month-end if held (%1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Potential value</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Current value</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>RM</source>
+        <translation type="unfinished">客户经理</translation>
+    </message>
+    <message>
+        <source>Why on the list</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -573,6 +797,140 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
     <message>
         <source>Use at least %1 characters.</source>
         <translation>口令至少需要 %1 个字符。</translation>
+    </message>
+</context>
+<context>
+    <name>Quadrant</name>
+    <message>
+        <source>Growth</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Low current, high potential value. The largest group: young, active, digital.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Online services and everyday scenarios, consumer credit and cards; build stickiness.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cultivation</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>High current, high potential value. Highest assets of the four but under 500k here: money spread across banks.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Key focus: investment products, differentiated service, vouchers (e.g. 500 off per 100k); prevent churn.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Potential</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>High current, low potential value. Older, inactive, counter-oriented.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>In person and by phone or SMS, moderate effort; find the few with upside.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>General</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Low current, low potential value. Like the potential group with fewer assets.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Uniform pushes, move to online and self-service, minimal cost.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ValuePolicy</name>
+    <message>
+        <source>AUM</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Financial assets here, on the tier basis (last month's daily average)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Contribution</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Yearly revenue the bank earns from the customer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Product categories</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Number of product types held (deposit, wealth, fund, insurance...)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tenure</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Days since the relationship started</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Age (younger ranks higher)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Younger customers have more earning years ahead</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Transactions, 90 days</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Account transactions in the last 90 days</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Mobile-banking logins, 90 days</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Mobile-banking logins in the last 90 days</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>AUM growth, 6 months</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Last month's average against the average six months before</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Payroll</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Salary paid into an account here</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Active credit card</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Holds and uses a credit card of the bank</source>
+        <translation type="unfinished" />
     </message>
 </context>
 </TS>
