@@ -375,7 +375,9 @@ std::vector<QByteArray> schemaOfOurStore(const QString &scratchPath, const QStri
     {
         Database db = Database::open(scratchPath, passphrase, Database::OpenMode::CreateIfMissing);
         SchemaMigrations::migrate(db);
-        Statement st(db, QStringLiteral("SELECT sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY rowid"));
+        // sqlite_* objects (sqlite_sequence for AUTOINCREMENT) are created by SQLite itself.
+        Statement st(db, QStringLiteral("SELECT sql FROM sqlite_master WHERE sql IS NOT NULL"
+                                        " AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY rowid"));
         while (st.step())
             sql.push_back(st.text(0).toUtf8());
         sql.push_back("PRAGMA user_version = " + QByteArray::number(SchemaMigrations::currentVersion(db)));
