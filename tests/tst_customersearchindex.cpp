@@ -91,6 +91,7 @@ private slots:
         QTest::newRow("mixed syllables zhangss") << QStringLiteral("zhangss") << QStringList{zss};
         QTest::newRow("two terms: name and phone") << QStringLiteral("zs 5678") << QStringList{zs};
         QTest::newRow("two terms: name and ID") << QStringLiteral("张 2222") << QStringList{zss};
+        QTest::newRow("full-width space separates terms") << QStringLiteral("zs\u30005678") << QStringList{zs};
         QTest::newRow("blank") << QStringLiteral("   ") << QStringList{zs, ls, zss, wxm, stf, oynn};
     }
     void rules()

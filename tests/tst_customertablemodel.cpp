@@ -107,6 +107,16 @@ private slots:
         QCOMPARE(column(model, CustomerTableModel::Name), (QStringList{QStringLiteral("欧阳娜娜")}));
         model.setSearchText(QStringLiteral("o")); // shorter: a full re-filter, still within RM01
         QCOMPARE(column(model, CustomerTableModel::Name), (QStringList{QStringLiteral("欧阳娜娜")}));
+        // Typing a phone number key by key: "5678" is not a refinement of "567".
+        model.setRmFilter(CustomerTableModel::kAllRms);
+        for (const char *typed : {"5", "56", "567", "5678"})
+            model.setSearchText(QString::fromLatin1(typed));
+        QStringList byPhone = column(model, CustomerTableModel::Name);
+        byPhone.sort();
+        QCOMPARE(byPhone, (QStringList{QStringLiteral("张三"), QStringLiteral("李四")}));
+        model.setSearchText(QString::fromLatin1("432"));
+        model.setSearchText(QString::fromLatin1("432x"));
+        QCOMPARE(column(model, CustomerTableModel::Name), (QStringList{QStringLiteral("李四")}));
         model.setRmFilter(CustomerTableModel::kUnassigned);
         model.setSearchText(QString());
         QCOMPARE(column(model, CustomerTableModel::Name), (QStringList{QStringLiteral("王小明")}));

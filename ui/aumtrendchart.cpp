@@ -23,6 +23,8 @@ AumTrendChart::AumTrendChart(QWidget *parent)
     m_bars->setBrush(QColor(0x42, 0x85, 0xf4));
     m_plot->setMinimumHeight(180);
     m_plot->xAxis->grid()->setVisible(false);
+    m_plot->yAxis->setNumberFormat(QStringLiteral("f")); // never 2E+08 for a large customer
+    m_plot->yAxis->setNumberPrecision(0);
 }
 
 void AumTrendChart::clear()

@@ -98,6 +98,13 @@ CustomerPage::CustomerPage(QWidget *parent)
     connect(m_model, &QAbstractItemModel::modelReset, this, &CustomerPage::restoreSelection);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &CustomerPage::onCurrentRowChanged);
+    // A click on the row that is already current (after a filter) shows it at once.
+    connect(m_table, &QTableView::pressed, this, [this](const QModelIndex &index) {
+        m_selectedCustomer = m_model->customerAt(index.row());
+        m_panelTimer->stop();
+        if (m_panel->currentCustomer() != m_selectedCustomer)
+            m_panel->showCustomer(m_selectedCustomer);
+    });
     retranslateUi();
 }
 
@@ -108,8 +115,9 @@ void CustomerPage::setBranch(const LoadedBranch &branch)
     m_panel->setBranch(branch);
     m_model->setBranch(branch);
     fillFilters();
-    if (m_model->rowCount() > 0)
-        m_table->selectRow(0);
+    // The first customer is shown at once; only filtering defers the panel.
+    m_panelTimer->stop();
+    m_panel->showCustomer(m_selectedCustomer);
 }
 
 void CustomerPage::focusSearch()
@@ -152,7 +160,7 @@ void CustomerPage::updateCount(int shown, int total)
 void CustomerPage::onCurrentRowChanged()
 {
     const QModelIndex current = m_table->selectionModel()->currentIndex();
-    if (!current.isValid())
+    if (!current.isValid() || m_restoring)
         return;
     m_selectedCustomer = m_model->customerAt(current.row());
     m_panelTimer->stop();
@@ -172,9 +180,10 @@ void CustomerPage::restoreSelection()
         m_panel->showCustomer(-1);
         return;
     }
+    m_restoring = true;
     m_table->selectionModel()->setCurrentIndex(m_model->index(row, 0),
                                                QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
-    // setCurrentIndex emits currentRowChanged only when the row changed.
+    m_restoring = false;
     // The panel follows a moment later, so a fast typist's keystrokes only
     // pay for the list and the panel is drawn once for the last one.
     m_selectedCustomer = m_model->customerAt(row);

@@ -55,6 +55,7 @@ private:
     QSplitter *m_splitter;
     QTimer *m_panelTimer;
     int m_selectedCustomer = -1;
+    bool m_restoring = false;
     int m_shown = 0;
     int m_total = 0;
 };

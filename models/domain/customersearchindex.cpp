@@ -41,7 +41,10 @@ CustomerSearchIndex::CustomerSearchIndex(SnapshotPtr snapshot)
 std::vector<CustomerSearchIndex::Term> CustomerSearchIndex::parse(const QString &query)
 {
     std::vector<Term> terms;
-    const QStringList parts = query.toLower().split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    QString normalized = query.toLower();
+    normalized.replace(QChar(0x3000), QLatin1Char(' ')); // the full-width space of Chinese input methods
+    normalized.replace(QLatin1Char('\t'), QLatin1Char(' '));
+    const QStringList parts = normalized.split(QLatin1Char(' '), Qt::SkipEmptyParts);
     for (const QString &part : parts) {
         Term t;
         t.text = part;

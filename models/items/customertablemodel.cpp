@@ -28,8 +28,13 @@ void CustomerTableModel::setSearchText(const QString &text)
     if (text == m_search)
         return;
     // Typing one more character only narrows the result: filter what is shown.
+    // Not for digits: phone and ID numbers match at their end, so "5678" is not a
+    // subset of "567".
+    bool hasDigit = false;
+    for (QChar c : text)
+        hasDigit = hasDigit || c.isDigit();
     m_refinable = m_refinable && !m_lastSearch.isEmpty() && text.startsWith(m_lastSearch)
-                  && !text.contains(QLatin1Char(' '));
+                  && !text.contains(QLatin1Char(' ')) && !hasDigit;
     m_search = text;
     refilter();
 }
