@@ -47,5 +47,6 @@ bool BranchStore::load(const QString &path, const QString &passphrase, LoadedBra
     auto search = std::make_shared<const CustomerSearchIndex>(snapshot);
     out->snapshot = std::move(snapshot);
     out->search = std::move(search);
+    out->store = {path, passphrase};
     return true;
 }

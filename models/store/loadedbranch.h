@@ -2,6 +2,7 @@
 
 #include "../domain/branchsnapshot.h"
 #include "../domain/customersearchindex.h"
+#include "storeaccess.h"
 
 #include <memory>
 
@@ -10,4 +11,5 @@ struct LoadedBranch
 {
     SnapshotPtr snapshot;
     std::shared_ptr<const CustomerSearchIndex> search;
+    StoreAccess store; // the file it was read from, for pages that write back
 };

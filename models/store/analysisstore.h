@@ -1,0 +1,25 @@
+#pragma once
+
+#include "../domain/campaignlist.h"
+#include "../domain/valuepolicy.h"
+#include "storeaccess.h"
+
+#include <vector>
+
+// The jobs the quadrant and list pages (and the CLI) run against a store file:
+// read and write the manager's value policy and the frozen campaign lists.
+// Each opens its own connection, so it runs on any thread. Errors arrive as
+// StoreError.
+class AnalysisStore
+{
+public:
+    // The branch's edited value policy, or the shipped default when there is none.
+    static ValuePolicy valuePolicy(const StoreAccess &store);
+    static void saveValuePolicy(const StoreAccess &store, const ValuePolicy &policy);
+    // Back to the shipped default.
+    static void resetValuePolicy(const StoreAccess &store);
+
+    static std::vector<CampaignList> campaigns(const StoreAccess &store);
+    static qint64 saveCampaign(const StoreAccess &store, const CampaignList &list);
+    static bool deleteCampaign(const StoreAccess &store, qint64 id);
+};

@@ -1,0 +1,24 @@
+#pragma once
+
+#include "../domain/campaignlist.h"
+
+#include <vector>
+
+class Database;
+
+// Frozen campaign lists and their members' baselines (schema version 3).
+class CampaignRepository
+{
+public:
+    explicit CampaignRepository(Database &db) : m_db(db) {}
+
+    // Writes the list and its members in one transaction; returns the new id.
+    qint64 insert(const CampaignList &list, const QString &createdAt);
+    // Every list with its members, newest first.
+    std::vector<CampaignList> loadAll();
+    // Returns false when there was no such list.
+    bool remove(qint64 id);
+
+private:
+    Database &m_db;
+};
