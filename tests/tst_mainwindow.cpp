@@ -52,7 +52,7 @@ private slots:
         QVERIFY(QTest::qWaitForWindowExposed(&window));
 
         // Then the customer page lists every customer, in Chinese, and the 360 panel shows the first
-        QCOMPARE(window.navigation()->count(), 1);
+        QVERIFY(window.navigation()->count() >= 4); // customers, then tiers, value quadrant and lists
         QCOMPARE(window.navigation()->item(0)->text(), QStringLiteral("客户"));
         QTableView *table = window.customerPage()->table();
         QCOMPARE(table->model()->rowCount(), 3000);

@@ -1,6 +1,10 @@
 #include "mainwindow.h"
 
+#include "analysiscontroller.h"
 #include "customerpage.h"
+#include "listspage.h"
+#include "quadrantpage.h"
+#include "tierpage.h"
 #include "languagemanager.h"
 
 #include <QActionGroup>
@@ -26,8 +30,21 @@ MainWindow::MainWindow(LanguageManager *languages, QWidget *parent)
     m_customers = new CustomerPage(this);
     m_stack->addWidget(m_customers);
     m_nav->addItem(new QListWidgetItem(style()->standardIcon(QStyle::SP_FileDialogDetailedView), QString()));
+    // Tiers, value quadrant and lists (issue 4) share one analysis of the branch.
+    m_analysis = new AnalysisController(this);
+    m_tiers = new TierPage(this);
+    m_quadrant = new QuadrantPage(m_analysis, this);
+    m_lists = new ListsPage(m_analysis, this);
+    m_tiersRow = m_nav->count();
+    for (QWidget *page : {static_cast<QWidget *>(m_tiers), static_cast<QWidget *>(m_quadrant), static_cast<QWidget *>(m_lists)}) {
+        m_stack->addWidget(page);
+        m_nav->addItem(new QListWidgetItem(style()->standardIcon(QStyle::SP_FileDialogContentsView), QString()));
+    }
     m_nav->setCurrentRow(0);
     connect(m_nav, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
+    connect(m_analysis, &AnalysisController::failed, this, [this](const QString &message) {
+        QMessageBox::warning(this, tr("BranchDesk"), tr("The lists could not be updated: %1").arg(message));
+    });
 
     auto *central = new QWidget(this);
     auto *layout = new QHBoxLayout(central);
@@ -91,6 +108,8 @@ void MainWindow::setBranch(const LoadedBranch &branch)
 {
     m_branch = branch;
     m_customers->setBranch(branch);
+    m_tiers->setBranch(branch);
+    m_analysis->setBranch(branch);
     retranslateUi();
 }
 
@@ -106,6 +125,9 @@ void MainWindow::retranslateUi()
     setWindowTitle(m_branch.snapshot ? tr("BranchDesk — %1").arg(m_branch.snapshot->branchName())
                                      : tr("BranchDesk"));
     m_nav->item(0)->setText(tr("Customers"));
+    m_nav->item(m_tiersRow)->setText(tr("Tiers"));
+    m_nav->item(m_tiersRow + 1)->setText(tr("Value quadrant"));
+    m_nav->item(m_tiersRow + 2)->setText(tr("Lists"));
     m_fileMenu->setTitle(tr("&File"));
     m_find->setText(tr("&Find customer"));
     m_quit->setText(tr("&Quit"));
@@ -144,4 +166,17 @@ void MainWindow::showAbout()
                        tr("<b>BranchDesk %1</b><p>Customer workbench for retail-bank branches: tiers, lists, "
                           "contact cadences (731, 4+1) and sync with head office.</p>")
                            .arg(QCoreApplication::applicationVersion()));
+}
+
+bool MainWindow::showPage(const QString &key)
+{
+    QWidget *page = key == QLatin1String("customers") ? static_cast<QWidget *>(m_customers)
+                    : key == QLatin1String("tiers")   ? static_cast<QWidget *>(m_tiers)
+                    : key == QLatin1String("quadrant") ? static_cast<QWidget *>(m_quadrant)
+                    : key == QLatin1String("lists")    ? static_cast<QWidget *>(m_lists)
+                                                       : nullptr;
+    if (!page)
+        return false;
+    m_nav->setCurrentRow(m_stack->indexOf(page));
+    return true;
 }

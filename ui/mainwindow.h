@@ -11,6 +11,10 @@ class QActionGroup;
 class QMenu;
 class QAction;
 class CustomerPage;
+class AnalysisController;
+class TierPage;
+class QuadrantPage;
+class ListsPage;
 class LanguageManager;
 
 // The application window: a navigation list on the left that grows as pages
@@ -23,6 +27,12 @@ public:
 
     void setBranch(const LoadedBranch &branch);
     CustomerPage *customerPage() const { return m_customers; }
+    TierPage *tierPage() const { return m_tiers; }
+    QuadrantPage *quadrantPage() const { return m_quadrant; }
+    ListsPage *listsPage() const { return m_lists; }
+    AnalysisController *analysis() const { return m_analysis; }
+    // Shows a page by its key: customers, tiers, quadrant, lists. False when unknown.
+    bool showPage(const QString &key);
     QListWidget *navigation() const { return m_nav; }
     void switchLanguage(const QString &code);
 
@@ -40,6 +50,11 @@ private:
     QListWidget *m_nav;
     QStackedWidget *m_stack;
     CustomerPage *m_customers;
+    AnalysisController *m_analysis;
+    TierPage *m_tiers;
+    QuadrantPage *m_quadrant;
+    ListsPage *m_lists;
+    int m_tiersRow = -1;
     QLabel *m_status;
     QMenu *m_fileMenu = nullptr;
     QMenu *m_viewMenu = nullptr;

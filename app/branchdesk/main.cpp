@@ -1,3 +1,4 @@
+#include "analysiscontroller.h"
 #include "branchopener.h"
 #include "customerpage.h"
 #include "languagemanager.h"
@@ -61,7 +62,10 @@ int main(int argc, char *argv[])
                                      QStringLiteral("FILE.png"));
     const QCommandLineOption timingOpt(QStringLiteral("quit-after-paint"),
                                        QStringLiteral("Print start-up timing and peak memory once the list is painted, then quit."));
-    parser.addOptions({storeOpt, demoOpt, customersOpt, langOpt, searchOpt, shotOpt, timingOpt});
+    const QCommandLineOption pageOpt(QStringLiteral("page"),
+                                     QStringLiteral("Open this page: customers, tiers, quadrant or lists."),
+                                     QStringLiteral("NAME"));
+    parser.addOptions({storeOpt, demoOpt, customersOpt, langOpt, searchOpt, shotOpt, timingOpt, pageOpt});
     parser.process(app);
 
     LanguageManager languages;
@@ -85,6 +89,10 @@ int main(int argc, char *argv[])
     window.setBranch(branch);
     if (parser.isSet(searchOpt))
         window.customerPage()->searchBox()->setText(parser.value(searchOpt));
+    if (parser.isSet(pageOpt) && !window.showPage(parser.value(pageOpt))) {
+        std::fprintf(stderr, "Unknown page: %s\n", qPrintable(parser.value(pageOpt)));
+        return 2;
+    }
     window.show();
 
     if (parser.isSet(timingOpt) || parser.isSet(shotOpt)) {
@@ -94,10 +102,19 @@ int main(int argc, char *argv[])
             table->viewport()->repaint();
             const qint64 paintedMs = sinceStart.elapsed();
             if (parser.isSet(shotOpt)) {
-                QTimer::singleShot(400, &window, [&] {
-                    window.grab().save(parser.value(shotOpt));
-                    app.quit();
+                // Pages fed by the analysis wait for the scores before the picture.
+                auto *poll = new QTimer(&window);
+                poll->setInterval(100);
+                QObject::connect(poll, &QTimer::timeout, &window, [&, poll] {
+                    if (window.analysis()->busy() || !window.analysis()->scores())
+                        return;
+                    poll->stop();
+                    QTimer::singleShot(400, &window, [&] {
+                        window.grab().save(parser.value(shotOpt));
+                        app.quit();
+                    });
                 });
+                poll->start();
                 return;
             }
             std::printf("loaded_ms %lld\nfirst_paint_ms %lld\npeak_rss_kb %ld\nrows %d\n", loadedMs, paintedMs,

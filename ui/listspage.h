@@ -1,0 +1,73 @@
+#pragma once
+
+#include <QWidget>
+
+class QAbstractItemModel;
+class QComboBox;
+class QLabel;
+class QPushButton;
+class QTableView;
+class QTabWidget;
+class AnalysisController;
+class CampaignProgressModel;
+class CustomerListModel;
+
+// 名单: the threshold list (临界客户) and the low-efficiency list (低效客户)
+// as the policy defines them, each freezable into a named campaign list; and
+// the campaign lists with their uplift rate and tier movement since freezing.
+class ListsPage : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit ListsPage(AnalysisController *analysis, QWidget *parent = nullptr);
+
+    QTabWidget *tabs() const { return m_tabs; }
+    CustomerListModel *thresholdModel() const { return m_threshold; }
+    CustomerListModel *lowEfficiencyModel() const { return m_low; }
+    CampaignProgressModel *campaignModel() const { return m_campaign; }
+    QComboBox *bandBox() const { return m_band; }
+    QComboBox *lineBox() const { return m_line; }
+    QComboBox *campaignBox() const { return m_campaigns; }
+    QComboBox *movementBox() const { return m_movement; }
+    QLabel *campaignSummary() const { return m_summary; }
+    // Freezes the list of the current tab under a name (the buttons ask for it).
+    void freezeThreshold(const QString &name);
+    void freezeLowEfficiency(const QString &name);
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void onScoresReady();
+    void onCampaignsChanged();
+    void rebuildThreshold();
+    void rebuildLowEfficiency();
+    void showCampaign();
+    void askFreeze(CustomerListModel *model);
+    void fillCombos();
+    void retranslateUi();
+    QTableView *makeTable(QAbstractItemModel *model, const QString &name);
+
+    AnalysisController *m_analysis;
+    QTabWidget *m_tabs;
+    QLabel *m_bandLabel;
+    QComboBox *m_band;
+    QLabel *m_thresholdCount;
+    QPushButton *m_freezeThreshold;
+    CustomerListModel *m_threshold;
+    QTableView *m_thresholdTable;
+    QLabel *m_lineLabel;
+    QComboBox *m_line;
+    QLabel *m_lowCount;
+    QPushButton *m_freezeLow;
+    CustomerListModel *m_low;
+    QTableView *m_lowTable;
+    QLabel *m_campaignLabel;
+    QComboBox *m_campaigns;
+    QLabel *m_movementLabel;
+    QComboBox *m_movement;
+    QPushButton *m_deleteCampaign;
+    QLabel *m_summary;
+    CampaignProgressModel *m_campaign;
+    QTableView *m_campaignTable;
+};

@@ -1,0 +1,71 @@
+#pragma once
+
+#include "domain/quadrant.h"
+
+#include <QWidget>
+
+#include <array>
+
+class QComboBox;
+class QLabel;
+class QPushButton;
+class QTableView;
+class QTabWidget;
+class QGroupBox;
+class AnalysisController;
+class Customer360Panel;
+class CustomerListModel;
+class QuadrantPlot;
+
+// 客户价值象限: every customer a dot (current value across, potential up,
+// coloured by tier); the two cut lines drag with the four quadrants' counts
+// and AUM following live; a rectangle or a quadrant's button makes a list that
+// can be frozen as a campaign list; a click shows that customer's 360 panel.
+class QuadrantPage : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit QuadrantPage(AnalysisController *analysis, QWidget *parent = nullptr);
+
+    QuadrantPlot *plot() const { return m_plot; }
+    QLabel *summaryLabel(Quadrant::Id q) const { return m_summary[size_t(q)]; }
+    CustomerListModel *selectionModel() const { return m_selection; }
+    QTableView *selectionTable() const { return m_table; }
+    Customer360Panel *panel() const { return m_panel; }
+    QTabWidget *tabs() const { return m_tabs; }
+    QComboBox *scaleBox() const { return m_scale; }
+    // Lists the customers of one quadrant at the current cuts.
+    void listQuadrant(Quadrant::Id q);
+    void freezeSelection(const QString &name);
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void onScoresReady();
+    void updateSummary();
+    void showSelection(const std::vector<int> &customers, bool wholeQuadrant, Quadrant::Id q);
+    void askFreeze();
+    void editPolicy();
+    void retranslateUi();
+
+    AnalysisController *m_analysis;
+    QuadrantPlot *m_plot;
+    QComboBox *m_scale;
+    QLabel *m_scaleLabel;
+    QPushButton *m_resetCuts;
+    QPushButton *m_policy;
+    QLabel *m_cutsLabel;
+    QLabel *m_hint;
+    std::array<QGroupBox *, Quadrant::kCount> m_boxes{};
+    std::array<QLabel *, Quadrant::kCount> m_summary{};
+    std::array<QLabel *, Quadrant::kCount> m_profile{};
+    std::array<QPushButton *, Quadrant::kCount> m_listButtons{};
+    QTabWidget *m_tabs;
+    QLabel *m_selectionCount;
+    QTableView *m_table;
+    CustomerListModel *m_selection;
+    QPushButton *m_freeze;
+    Customer360Panel *m_panel;
+    Quadrant::Summary m_lastSummary;
+};
