@@ -8,6 +8,7 @@
 #include "store/database.h"
 #include "store/schemamigrations.h"
 #include "store/storeerror.h"
+#include "sync/syncengine.h"
 
 #include <QCommandLineParser>
 #include <QElapsedTimer>
@@ -40,6 +41,8 @@ int CliCommands::run(const QStringList &arguments)
         return extract(rest);
     if (command == QLatin1String("stats"))
         return stats(rest);
+    if (command == QLatin1String("sync"))
+        return sync(rest);
     if (command == QLatin1String("--version") || command == QLatin1String("-v")) {
         m_out << "branchdesk-cli " << QCoreApplication::applicationVersion() << Qt::endl;
         return 0;
@@ -62,6 +65,8 @@ int CliCommands::usage(int code)
             "        write the same branch as a core-banking extract (CSV)\n"
             "  stats --store PATH\n"
             "        print customer counts per tier and holdings per product type as JSON\n"
+            "  sync --store PATH --hq URL --user ID [--branch CODE]\n"
+            "        sync the store with HQ (password from BRANCHDESK_HQ_PASSWORD; creates the store)\n"
             "  --version\n"
             "\n"
             "The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE.\n");
@@ -226,5 +231,55 @@ int CliCommands::stats(const QStringList &args)
     root.insert(QStringLiteral("tier_aum_fen"), tierAumJson);
     root.insert(QStringLiteral("holdings_by_type"), types);
     m_out << QString::fromUtf8(QJsonDocument(root).toJson(QJsonDocument::Indented));
+    return 0;
+}
+
+int CliCommands::sync(const QStringList &args)
+{
+    QCommandLineParser p;
+    const QCommandLineOption store(QStringLiteral("store"), QString(), QStringLiteral("PATH"));
+    const QCommandLineOption hq(QStringLiteral("hq"), QString(), QStringLiteral("URL"));
+    const QCommandLineOption user(QStringLiteral("user"), QString(), QStringLiteral("ID"));
+    const QCommandLineOption branch(QStringLiteral("branch"), QString(), QStringLiteral("CODE"));
+    const QCommandLineOption pageSize(QStringLiteral("page-size"), QString(), QStringLiteral("N"), QStringLiteral("5000"));
+    p.addOptions({store, hq, user, branch, pageSize});
+    if (!p.parse(args) || p.value(store).isEmpty() || p.value(hq).isEmpty() || p.value(user).isEmpty()) {
+        m_err << tr("sync needs --store PATH --hq URL --user ID") << Qt::endl;
+        return 2;
+    }
+    const QUrl url(p.value(hq));
+    if (!url.isValid() || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https"))) {
+        m_err << tr("--hq must be an http:// or https:// URL, got '%1'").arg(p.value(hq)) << Qt::endl;
+        return 2;
+    }
+    const QString pass = passphrase();
+    if (pass.isEmpty()) {
+        m_err << tr("Set the store passphrase in the environment variable BRANCHDESK_PASSPHRASE") << Qt::endl;
+        return 2;
+    }
+    SyncEngine::Settings settings;
+    settings.hq = url;
+    settings.branch = p.value(branch);
+    settings.staffId = p.value(user);
+    settings.password = qEnvironmentVariable("BRANCHDESK_HQ_PASSWORD");
+    settings.pageSize = qMax(1, p.value(pageSize).toInt());
+    QElapsedTimer timer;
+    timer.start();
+    SyncEngine::Report report;
+    try {
+        Database db = Database::open(p.value(store), pass, Database::OpenMode::CreateIfMissing);
+        report = SyncEngine::run(db, settings);
+    } catch (const StoreError &e) {
+        m_err << tr("Error: %1").arg(e.message()) << Qt::endl;
+        return 1;
+    }
+    m_out << QStringLiteral("pushed %1 pulled %2 deleted %3 pages %4 cursor %5 pending %6 conflicts %7 checksum_retries %8 ms %9")
+                 .arg(report.pushed).arg(report.pulled).arg(report.deleted).arg(report.pages).arg(report.cursor)
+                 .arg(report.pending).arg(report.conflicts).arg(report.checksumRetries).arg(timer.elapsed())
+          << Qt::endl;
+    if (!report.ok) {
+        m_err << tr("Sync failed: %1").arg(report.error) << Qt::endl;
+        return 1;
+    }
     return 0;
 }

@@ -19,6 +19,7 @@ private:
     int demo(const QStringList &args);
     int extract(const QStringList &args);
     int stats(const QStringList &args);
+    int sync(const QStringList &args);
     int usage(int code);
     QString passphrase();
 

@@ -1,0 +1,58 @@
+#pragma once
+
+#include "pgconnection.h"
+#include "sync/wireformat.h"
+
+#include <QDateTime>
+#include <QString>
+
+// HQ's PostgreSQL side: the schema, staff and tokens, the per-branch change
+// sequence, pull pages and idempotent pushes. Every table has branch_id in its
+// primary key, so the schema distributes by branch.
+class HqStore
+{
+public:
+    struct Session
+    {
+        QString branch;
+        QString staffId;
+        QString role;
+    };
+    struct LoginResult
+    {
+        QString token;
+        QDateTime expiresAt;
+        QString branch;
+        QString branchName;
+        QString staffId;
+        QString staffName;
+        QString role;
+    };
+    enum class LoginStatus { Ok, WrongCredentials, Ambiguous, Disabled };
+    enum class PushStatus { Ok, DeviceSequenceReused, Rejected };
+
+    explicit HqStore(PgConnection &db) : m_db(db) {}
+
+    void initSchema();
+    void addStaff(const QString &branch, const QString &staffId, const QString &name, const QString &role,
+                  const QString &password);
+    LoginStatus login(const QString &branch, const QString &staffId, const QString &password, const QString &deviceId,
+                      int ttlSeconds, LoginResult *out);
+    // Returns false when the token is unknown, revoked or expired.
+    bool authenticate(const QByteArray &token, Session *out);
+    void revokeTokens(const QString &branch, const QString &staffId);
+
+    // Records after `after`, at most `limit`, in sequence order.
+    WireFormat::Page pull(const QString &branch, qint64 after, int limit);
+    PushStatus push(const Session &session, const WireFormat::PushBatch &batch, WireFormat::PushResult *out,
+                    QString *error);
+
+    // Per-entity digests of a branch's live records, to compare with a desktop.
+    qint64 lastSequence(const QString &branch);
+
+    static QByteArray hashToken(const QByteArray &token);
+    static QString payloadText(const QJsonObject &payload);
+
+private:
+    PgConnection &m_db;
+};

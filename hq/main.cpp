@@ -1,0 +1,166 @@
+// branchdesk-hq: the head-office sync server and its admin commands.
+#include "extractimporter.h"
+#include "hqstore.h"
+#include "passwordhasher.h"
+#include "pgconnection.h"
+#include "syncserver.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QFile>
+#include <QHostAddress>
+#include <QSslCertificate>
+#include <QSslKey>
+#include <QTextStream>
+
+#include <cstdio>
+#include <iostream>
+#include <string>
+
+namespace {
+
+QTextStream &err()
+{
+    static QTextStream s(stderr);
+    return s;
+}
+
+int usage()
+{
+    err() << "Usage: branchdesk-hq COMMAND [--db CONNINFO] [options]\n"
+             "  init-db                                   create or upgrade HQ's tables\n"
+             "  import --branch CODE FILE.csv             load a full core-banking extract\n"
+             "  add-staff --branch CODE --id ID --name NAME --role rm|manager\n"
+             "                                            (password read from stdin)\n"
+             "  serve --listen 127.0.0.1:PORT [--tls-cert FILE --tls-key FILE] [--token-ttl SECONDS]\n"
+             "PostgreSQL is reached through the usual PG* variables, or --db \"host=... dbname=...\".\n";
+    err().flush();
+    return 2;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("branchdesk-hq"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(BRANCHDESK_VERSION));
+    if (!PasswordHasher::init()) {
+        err() << "libsodium could not be initialised\n";
+        return 1;
+    }
+    QStringList args = QCoreApplication::arguments();
+    if (args.size() < 2)
+        return usage();
+    const QString command = args.takeAt(1);
+    if (command == QLatin1String("--version")) {
+        QTextStream(stdout) << "branchdesk-hq " << QCoreApplication::applicationVersion() << Qt::endl;
+        return 0;
+    }
+
+    QCommandLineParser p;
+    const QCommandLineOption db(QStringLiteral("db"), QString(), QStringLiteral("CONNINFO"));
+    const QCommandLineOption branch(QStringLiteral("branch"), QString(), QStringLiteral("CODE"));
+    const QCommandLineOption id(QStringLiteral("id"), QString(), QStringLiteral("ID"));
+    const QCommandLineOption name(QStringLiteral("name"), QString(), QStringLiteral("NAME"));
+    const QCommandLineOption role(QStringLiteral("role"), QString(), QStringLiteral("ROLE"));
+    const QCommandLineOption listen(QStringLiteral("listen"), QString(), QStringLiteral("ADDR:PORT"));
+    const QCommandLineOption tlsCert(QStringLiteral("tls-cert"), QString(), QStringLiteral("FILE"));
+    const QCommandLineOption tlsKey(QStringLiteral("tls-key"), QString(), QStringLiteral("FILE"));
+    const QCommandLineOption ttl(QStringLiteral("token-ttl"), QString(), QStringLiteral("SECONDS"), QStringLiteral("28800"));
+    const QCommandLineOption corrupt(QStringLiteral("test-corrupt-every-nth-page"), QString(), QStringLiteral("N"),
+                                     QStringLiteral("0"));
+    p.addOptions({db, branch, id, name, role, listen, tlsCert, tlsKey, ttl, corrupt});
+    if (!p.parse(args)) {
+        err() << p.errorText() << "\n";
+        return usage();
+    }
+
+    try {
+        PgConnection conn(p.value(db));
+        if (command == QLatin1String("init-db")) {
+            HqStore(conn).initSchema();
+            err() << "HQ schema ready\n";
+            return 0;
+        }
+        if (command == QLatin1String("import")) {
+            if (p.value(branch).isEmpty() || p.positionalArguments().size() != 1) {
+                err() << "import needs --branch CODE and one FILE.csv\n";
+                return 2;
+            }
+            ExtractImporter::Report r = ExtractImporter(conn).import(p.value(branch), p.positionalArguments().first());
+            if (!r.ok) {
+                err() << "import failed, nothing was changed: " << r.error << "\n";
+                return 1;
+            }
+            QTextStream(stdout) << QStringLiteral("rows %1 changed %2 unchanged %3 removed %4 last_seq %5\n")
+                                       .arg(r.rows).arg(r.changed).arg(r.unchanged).arg(r.removed).arg(r.lastSeq);
+            return 0;
+        }
+        if (command == QLatin1String("add-staff")) {
+            const QString r = p.value(role);
+            if (p.value(branch).isEmpty() || p.value(id).isEmpty() || p.value(name).isEmpty()
+                || (r != QLatin1String("rm") && r != QLatin1String("manager"))) {
+                err() << "add-staff needs --branch, --id, --name and --role rm|manager\n";
+                return 2;
+            }
+            std::string line;
+            std::getline(std::cin, line);
+            const QString password = QString::fromStdString(line).trimmed();
+            if (password.size() < 8) {
+                err() << "the password (read from stdin) must have at least 8 characters\n";
+                return 2;
+            }
+            HqStore(conn).addStaff(p.value(branch), p.value(id), p.value(name), r, password);
+            err() << "staff member " << p.value(id) << " saved\n";
+            return 0;
+        }
+        if (command == QLatin1String("serve")) {
+            const QString l = p.value(listen);
+            const int colon = l.lastIndexOf(QLatin1Char(':'));
+            QHostAddress address(l.left(colon));
+            bool portOk = false;
+            const int port = l.mid(colon + 1).toInt(&portOk);
+            if (colon < 0 || address.isNull() || !portOk || port < 0 || port > 65535) {
+                err() << "serve needs --listen ADDRESS:PORT, e.g. 127.0.0.1:8443\n";
+                return 2;
+            }
+            const bool tls = p.isSet(tlsCert) || p.isSet(tlsKey);
+            if (!tls && !address.isLoopback()) {
+                err() << "refusing to listen on " << l << " without TLS: use --tls-cert/--tls-key or a loopback address\n";
+                return 2;
+            }
+            SyncServer::Options options;
+            options.tokenTtlSeconds = p.value(ttl).toInt();
+            options.corruptEveryNthPage = p.value(corrupt).toInt();
+            SyncServer server(conn, options);
+            if (tls) {
+                QFile certFile(p.value(tlsCert)), keyFile(p.value(tlsKey));
+                if (!certFile.open(QIODevice::ReadOnly) || !keyFile.open(QIODevice::ReadOnly)) {
+                    err() << "cannot read the TLS certificate or key\n";
+                    return 2;
+                }
+                const QSslCertificate cert(&certFile, QSsl::Pem);
+                const QSslKey key(&keyFile, QSsl::Rsa, QSsl::Pem);
+                if (cert.isNull() || key.isNull()) {
+                    err() << "the TLS certificate or key is not valid PEM\n";
+                    return 2;
+                }
+                server.http().sslSetup(cert, key);
+            }
+            const quint16 bound = server.listen(address, quint16(port));
+            if (bound == 0) {
+                err() << "cannot listen on " << l << "\n";
+                return 1;
+            }
+            // Scripts and tests wait for this line.
+            QTextStream(stdout) << "listening " << address.toString() << ":" << bound << Qt::endl;
+            return app.exec();
+        }
+    } catch (const PgError &e) {
+        err() << "error: " << e.message() << "\n";
+        return 1;
+    }
+    err() << "unknown command: " << command << "\n";
+    return usage();
+}

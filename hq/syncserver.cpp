@@ -1,0 +1,275 @@
+#include "syncserver.h"
+
+#include "sync/wireformat.h"
+
+#include <QCborMap>
+#include <QCborValue>
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QUrlQuery>
+
+namespace {
+
+bool wantsJson(const QHttpServerRequest &r)
+{
+    return r.value("Accept").contains("application/json");
+}
+
+QByteArray requestBody(const QHttpServerRequest &r, qsizetype limit, QString *error)
+{
+    const QByteArray body = r.body();
+    if (body.size() > limit) {
+        *error = QStringLiteral("request body larger than %1 bytes").arg(limit);
+        return {};
+    }
+    if (r.value("Content-Encoding") == "deflate") {
+        QByteArray raw;
+        if (!WireFormat::inflate(body, &raw, error))
+            return {};
+        if (raw.size() > limit) {
+            *error = QStringLiteral("request body larger than %1 bytes when inflated").arg(limit);
+            return {};
+        }
+        return raw;
+    }
+    return body;
+}
+
+QHttpServerResponse reply(const QHttpServerRequest &req, const QCborMap &body,
+                          QHttpServerResponse::StatusCode status = QHttpServerResponse::StatusCode::Ok)
+{
+    if (wantsJson(req))
+        return QHttpServerResponse("application/json", QJsonDocument(body.toJsonObject()).toJson(QJsonDocument::Compact), status);
+    const QByteArray cbor = body.toCborValue().toCbor();
+    if (req.value("Accept-Encoding").contains("deflate") && cbor.size() > 512) {
+        QHttpServerResponse r("application/cbor", WireFormat::deflate(cbor), status);
+        r.addHeader("Content-Encoding", "deflate");
+        return r;
+    }
+    return QHttpServerResponse("application/cbor", cbor, status);
+}
+
+QHttpServerResponse error(const QHttpServerRequest &req, QHttpServerResponse::StatusCode status, const char *code,
+                          const QString &message)
+{
+    QCborMap m;
+    m.insert(QLatin1String("error"), QString::fromLatin1(code));
+    m.insert(QLatin1String("message"), message);
+    return reply(req, m, status);
+}
+
+// A body as a CBOR map, whether it came as CBOR or as JSON.
+bool bodyMap(const QHttpServerRequest &req, const QByteArray &body, QCborMap *out)
+{
+    if (req.value("Content-Type").contains("application/json")) {
+        const QJsonDocument doc = QJsonDocument::fromJson(body);
+        if (!doc.isObject())
+            return false;
+        *out = QCborMap::fromJsonObject(doc.object());
+        return true;
+    }
+    QCborParserError pe;
+    const QCborValue v = QCborValue::fromCbor(body, &pe);
+    if (pe.error != QCborError::NoError || !v.isMap())
+        return false;
+    *out = v.toMap();
+    return true;
+}
+
+} // namespace
+
+SyncServer::SyncServer(PgConnection &db, Options options, QObject *parent)
+    : QObject(parent), m_db(db), m_store(db), m_options(options)
+{
+    m_server.route(QStringLiteral("/v1/health"), QHttpServerRequest::Method::Get, [](const QHttpServerRequest &req) {
+        QCborMap m;
+        m.insert(QLatin1String("ok"), true);
+        m.insert(QLatin1String("protocol"), WireFormat::kProtocolVersion);
+        return reply(req, m);
+    });
+    m_server.route(QStringLiteral("/v1/login"), QHttpServerRequest::Method::Post,
+                   [this](const QHttpServerRequest &req) { return handleLogin(req); });
+    m_server.route(QStringLiteral("/v1/branches/<arg>/changes"), QHttpServerRequest::Method::Get,
+                   [this](const QString &branch, const QHttpServerRequest &req) { return handleChanges(branch, req); });
+    m_server.route(QStringLiteral("/v1/branches/<arg>/push"), QHttpServerRequest::Method::Post,
+                   [this](const QString &branch, const QHttpServerRequest &req) { return handlePush(branch, req); });
+}
+
+quint16 SyncServer::listen(const QHostAddress &address, quint16 port)
+{
+    return m_server.listen(address, port);
+}
+
+bool SyncServer::authorize(const QHttpServerRequest &request, const QString &branch, HqStore::Session *session,
+                           QHttpServerResponse *denied)
+{
+    const QByteArray auth = request.value("Authorization");
+    if (!auth.startsWith("Bearer ") || !m_store.authenticate(auth.mid(7).trimmed(), session)) {
+        *denied = error(request, QHttpServerResponse::StatusCode::Unauthorized, "unauthorized",
+                        QStringLiteral("The session is unknown or expired: sign in again"));
+        return false;
+    }
+    if (session->branch != branch) {
+        *denied = error(request, QHttpServerResponse::StatusCode::Forbidden, "forbidden",
+                        QStringLiteral("This session belongs to another branch"));
+        return false;
+    }
+    return true;
+}
+
+QHttpServerResponse SyncServer::handleLogin(const QHttpServerRequest &req)
+{
+    try {
+        QString bodyError;
+        const QByteArray body = requestBody(req, 64 * 1024, &bodyError);
+        QCborMap m;
+        if (!bodyError.isEmpty() || !bodyMap(req, body, &m))
+            return error(req, QHttpServerResponse::StatusCode::BadRequest, "bad_request",
+                         bodyError.isEmpty() ? QStringLiteral("The login body is not a CBOR or JSON map") : bodyError);
+        const QString staffId = m.value(QLatin1String("staff_id")).toString();
+        const QString password = m.value(QLatin1String("password")).toString();
+        const QString device = m.value(QLatin1String("device")).toString();
+        if (staffId.isEmpty() || password.isEmpty() || device.isEmpty())
+            return error(req, QHttpServerResponse::StatusCode::BadRequest, "bad_request",
+                         QStringLiteral("staff_id, password and device are required"));
+        HqStore::LoginResult login;
+        switch (m_store.login(m.value(QLatin1String("branch")).toString(), staffId, password, device,
+                              m_options.tokenTtlSeconds, &login)) {
+        case HqStore::LoginStatus::Ok:
+            break;
+        case HqStore::LoginStatus::Ambiguous:
+            return error(req, QHttpServerResponse::StatusCode::Conflict, "ambiguous",
+                         QStringLiteral("This staff ID exists in several branches: give the branch code"));
+        case HqStore::LoginStatus::Disabled:
+            return error(req, QHttpServerResponse::StatusCode::Forbidden, "disabled",
+                         QStringLiteral("This staff account is disabled"));
+        case HqStore::LoginStatus::WrongCredentials:
+            return error(req, QHttpServerResponse::StatusCode::Unauthorized, "wrong_credentials",
+                         QStringLiteral("Wrong staff ID or password"));
+        }
+        QCborMap out;
+        out.insert(QLatin1String("token"), login.token);
+        out.insert(QLatin1String("expires_at"), login.expiresAt.toString(Qt::ISODate));
+        out.insert(QLatin1String("branch"), login.branch);
+        out.insert(QLatin1String("branch_name"), login.branchName);
+        out.insert(QLatin1String("staff_id"), login.staffId);
+        out.insert(QLatin1String("staff_name"), login.staffName);
+        out.insert(QLatin1String("role"), login.role);
+        out.insert(QLatin1String("server_time"), QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
+        return reply(req, out);
+    } catch (const PgError &e) {
+        qWarning("login failed: database error %s", e.sqlState().constData());
+        return error(req, QHttpServerResponse::StatusCode::ServiceUnavailable, "database", QStringLiteral("HQ's database is unavailable"));
+    }
+}
+
+QHttpServerResponse SyncServer::handleChanges(const QString &branch, const QHttpServerRequest &req)
+{
+    try {
+        HqStore::Session session;
+        QHttpServerResponse denied(QHttpServerResponse::StatusCode::Unauthorized);
+        if (!authorize(req, branch, &session, &denied))
+            return denied;
+        const QUrlQuery q = req.query();
+        bool ok = true;
+        const qint64 after = q.hasQueryItem(QStringLiteral("after")) ? q.queryItemValue(QStringLiteral("after")).toLongLong(&ok) : 0;
+        if (!ok || after < 0)
+            return error(req, QHttpServerResponse::StatusCode::BadRequest, "bad_request", QStringLiteral("after must be a sequence number"));
+        int limit = q.hasQueryItem(QStringLiteral("limit")) ? q.queryItemValue(QStringLiteral("limit")).toInt(&ok) : 5000;
+        if (!ok || limit <= 0)
+            return error(req, QHttpServerResponse::StatusCode::BadRequest, "bad_request", QStringLiteral("limit must be positive"));
+        limit = qMin(limit, m_options.maxPageSize);
+        WireFormat::Page page = m_store.pull(branch, after, limit);
+        if (page.fullResync)
+            return error(req, QHttpServerResponse::StatusCode::Gone, "full_resync",
+                         QStringLiteral("The cursor is older than the oldest kept deletion: resync from 0"));
+        ++m_pagesServed;
+        if (m_options.corruptEveryNthPage > 0 && m_pagesServed % m_options.corruptEveryNthPage == 0)
+            page.checksum[0] = char(page.checksum[0] ^ 0x5a);
+        if (wantsJson(req)) {
+            std::vector<SyncRecord> records;
+            QString err;
+            WireFormat::decodeRecords(page.records, &records, &err);
+            QJsonArray arr;
+            for (const SyncRecord &r : records)
+                arr.append(QJsonObject{{QStringLiteral("entity"), r.entity}, {QStringLiteral("id"), r.id},
+                                       {QStringLiteral("seq"), double(r.seq)}, {QStringLiteral("deleted"), r.deleted},
+                                       {QStringLiteral("data"), r.payload}});
+            const QJsonObject o{{QStringLiteral("after"), double(page.after)}, {QStringLiteral("next"), double(page.next)},
+                                {QStringLiteral("has_more"), page.hasMore},
+                                {QStringLiteral("checksum_of_cbor_records"), QString::fromLatin1(page.checksum.toHex())},
+                                {QStringLiteral("records"), arr}};
+            return QHttpServerResponse("application/json", QJsonDocument(o).toJson(QJsonDocument::Compact));
+        }
+        const QByteArray cbor = WireFormat::encodePage(page);
+        if (req.value("Accept-Encoding").contains("deflate")) {
+            QHttpServerResponse r("application/cbor", WireFormat::deflate(cbor));
+            r.addHeader("Content-Encoding", "deflate");
+            return r;
+        }
+        return QHttpServerResponse("application/cbor", cbor);
+    } catch (const PgError &e) {
+        qWarning("changes failed: database error %s", e.sqlState().constData());
+        return error(req, QHttpServerResponse::StatusCode::ServiceUnavailable, "database", QStringLiteral("HQ's database is unavailable"));
+    }
+}
+
+QHttpServerResponse SyncServer::handlePush(const QString &branch, const QHttpServerRequest &req)
+{
+    try {
+        HqStore::Session session;
+        QHttpServerResponse denied(QHttpServerResponse::StatusCode::Unauthorized);
+        if (!authorize(req, branch, &session, &denied))
+            return denied;
+        QString err;
+        const QByteArray body = requestBody(req, m_options.maxBodyBytes, &err);
+        if (!err.isEmpty())
+            return error(req, QHttpServerResponse::StatusCode::PayloadTooLarge, "too_large", err);
+        WireFormat::PushBatch batch;
+        if (req.value("Content-Type").contains("application/json")) {
+            const QJsonObject o = QJsonDocument::fromJson(body).object();
+            batch.schemaVersion = o.value(QLatin1String("schema")).toInt();
+            batch.deviceId = o.value(QLatin1String("device")).toString();
+            for (const QJsonValue &v : o.value(QLatin1String("records")).toArray()) {
+                const QJsonObject r = v.toObject();
+                batch.records.push_back({r.value(QLatin1String("entity")).toString(), r.value(QLatin1String("id")).toString(),
+                                         qint64(r.value(QLatin1String("seq")).toDouble()),
+                                         r.value(QLatin1String("deleted")).toBool(), r.value(QLatin1String("data")).toObject()});
+            }
+            if (batch.deviceId.isEmpty())
+                err = QStringLiteral("push: field device is missing");
+        } else if (!WireFormat::decodePush(body, &batch, &err)) {
+            // err says what
+        }
+        if (!err.isEmpty())
+            return error(req, QHttpServerResponse::StatusCode::BadRequest, "bad_request", err);
+        // This build reads the current schema and the one before it, so a laptop
+        // that was offline through an upgrade can still send what it holds.
+        if (batch.schemaVersion < 1) {
+            return error(req, QHttpServerResponse::StatusCode::BadRequest, "schema",
+                         QStringLiteral("push schema version %1 is not supported").arg(batch.schemaVersion));
+        }
+        WireFormat::PushResult result;
+        switch (m_store.push(session, batch, &result, &err)) {
+        case HqStore::PushStatus::Ok:
+            break;
+        case HqStore::PushStatus::DeviceSequenceReused:
+            return error(req, QHttpServerResponse::StatusCode::Conflict, "device_sequence_reused",
+                         QStringLiteral("These change numbers were already used by this device for other records"));
+        case HqStore::PushStatus::Rejected:
+            return error(req, QHttpServerResponse::StatusCode::UnprocessableEntity, "rejected", err);
+        }
+        if (wantsJson(req))
+            return QHttpServerResponse("application/json",
+                                       QJsonDocument(QJsonObject{{QStringLiteral("acked_through"), double(result.ackedThrough)},
+                                                                 {QStringLiteral("accepted"), result.accepted},
+                                                                 {QStringLiteral("duplicates"), result.duplicates}})
+                                           .toJson(QJsonDocument::Compact));
+        return QHttpServerResponse("application/cbor", WireFormat::encodePushResult(result));
+    } catch (const PgError &e) {
+        qWarning("push failed: database error %s", e.sqlState().constData());
+        return error(req, QHttpServerResponse::StatusCode::ServiceUnavailable, "database", QStringLiteral("HQ's database is unavailable"));
+    }
+}

@@ -1,0 +1,179 @@
+#include "hqclient.h"
+
+#include <QCborMap>
+#include <QCborValue>
+#include <QEventLoop>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QSslConfiguration>
+#include <QTimer>
+#include <QUrlQuery>
+
+HqClient::HqClient(QUrl base, std::atomic_bool *cancel)
+    : m_base(std::move(base)), m_cancel(cancel), m_nam(new QNetworkAccessManager)
+{
+}
+
+HqClient::~HqClient()
+{
+    delete m_nam;
+}
+
+HqClient::Status HqClient::request(const QByteArray &method, const QString &path, const QByteArray &body,
+                                   const QByteArray &contentType, QByteArray *response)
+{
+    m_error.clear();
+    m_httpStatus = 0;
+    if (m_cancel && m_cancel->load())
+        return Status::Cancelled;
+    QUrl url = m_base;
+    const int q = path.indexOf(QLatin1Char('?'));
+    url.setPath(m_base.path().chopped(m_base.path().endsWith(QLatin1Char('/')) ? 1 : 0) + path.left(q));
+    if (q >= 0)
+        url.setQuery(path.mid(q + 1));
+    QNetworkRequest req(url);
+    req.setRawHeader("Accept", "application/cbor");
+    // We inflate bodies ourselves (with a size limit), so ask for deflate explicitly.
+    req.setRawHeader("Accept-Encoding", "deflate");
+    req.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
+    if (!m_token.isEmpty())
+        req.setRawHeader("Authorization", "Bearer " + m_token.toLatin1());
+    if (!m_caCerts.isEmpty()) {
+        QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
+        ssl.setCaCertificates(m_caCerts);
+        req.setSslConfiguration(ssl);
+    }
+    QByteArray payload = body;
+    if (!body.isEmpty()) {
+        req.setHeader(QNetworkRequest::ContentTypeHeader, contentType);
+        payload = WireFormat::deflate(body);
+        req.setRawHeader("Content-Encoding", "deflate");
+    }
+    QNetworkReply *reply = m_nam->sendCustomRequest(req, method, payload);
+    QEventLoop loop;
+    QTimer timeout;
+    timeout.setSingleShot(true);
+    QTimer cancelPoll;
+    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    QObject::connect(&timeout, &QTimer::timeout, &loop, &QEventLoop::quit);
+    QObject::connect(&cancelPoll, &QTimer::timeout, &loop, [&] {
+        if (m_cancel && m_cancel->load())
+            loop.quit();
+    });
+    timeout.start(m_timeoutMs);
+    cancelPoll.start(100);
+    loop.exec();
+    if (!reply->isFinished()) {
+        const bool cancelled = m_cancel && m_cancel->load();
+        reply->abort();
+        reply->deleteLater();
+        m_error = cancelled ? QStringLiteral("cancelled") : QStringLiteral("HQ did not answer within %1 s").arg(m_timeoutMs / 1000);
+        return cancelled ? Status::Cancelled : Status::Offline;
+    }
+    m_httpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const QByteArray raw = reply->readAll();
+    const QByteArray encoding = reply->rawHeader("Content-Encoding");
+    const QNetworkReply::NetworkError netError = reply->error();
+    const QString netErrorText = reply->errorString();
+    reply->deleteLater();
+    if (m_httpStatus == 0) {
+        m_error = QStringLiteral("HQ is not reachable: %1").arg(netErrorText);
+        return Status::Offline;
+    }
+    QByteArray data = raw;
+    if (encoding == "deflate") {
+        QString error;
+        if (!WireFormat::inflate(raw, &data, &error)) {
+            m_error = error;
+            return Status::BadResponse;
+        }
+    }
+    *response = data;
+    if (m_httpStatus >= 200 && m_httpStatus < 300)
+        return Status::Ok;
+    // Error bodies are {error, message}; show HQ's message, which never holds personal data.
+    const QCborMap err = QCborValue::fromCbor(data).toMap();
+    m_error = err.value(QLatin1String("message")).toString();
+    if (m_error.isEmpty())
+        m_error = QStringLiteral("HQ answered HTTP %1 (%2)").arg(m_httpStatus).arg(netError);
+    switch (m_httpStatus) {
+    case 401:
+        return Status::Unauthorized;
+    case 403:
+        return Status::Forbidden;
+    case 409:
+        return Status::Conflict;
+    case 410:
+        return Status::FullResync;
+    default:
+        return m_httpStatus >= 500 ? Status::ServerError : Status::BadResponse;
+    }
+}
+
+HqClient::Status HqClient::login(const QString &branch, const QString &staffId, const QString &password,
+                                 const QString &deviceId, Login *out)
+{
+    QCborMap body;
+    if (!branch.isEmpty())
+        body.insert(QLatin1String("branch"), branch);
+    body.insert(QLatin1String("staff_id"), staffId);
+    body.insert(QLatin1String("password"), password);
+    body.insert(QLatin1String("device"), deviceId);
+    QByteArray response;
+    m_token.clear();
+    const Status s = request("POST", QStringLiteral("/v1/login"), body.toCborValue().toCbor(), "application/cbor", &response);
+    if (s != Status::Ok)
+        return s;
+    const QCborMap m = QCborValue::fromCbor(response).toMap();
+    out->token = m.value(QLatin1String("token")).toString();
+    out->expiresAt = QDateTime::fromString(m.value(QLatin1String("expires_at")).toString(), Qt::ISODate);
+    out->branch = m.value(QLatin1String("branch")).toString();
+    out->branchName = m.value(QLatin1String("branch_name")).toString();
+    out->staffId = m.value(QLatin1String("staff_id")).toString();
+    out->staffName = m.value(QLatin1String("staff_name")).toString();
+    out->role = m.value(QLatin1String("role")).toString();
+    if (out->token.isEmpty() || out->branch.isEmpty()) {
+        m_error = QStringLiteral("HQ's login answer has no token or branch");
+        return Status::BadResponse;
+    }
+    m_token = out->token;
+    return Status::Ok;
+}
+
+HqClient::Status HqClient::pull(const QString &branch, qint64 after, int limit, WireFormat::Page *out)
+{
+    QByteArray response;
+    const QString path = QStringLiteral("/v1/branches/%1/changes?after=%2&limit=%3")
+                             .arg(QString::fromLatin1(QUrl::toPercentEncoding(branch)))
+                             .arg(after)
+                             .arg(limit);
+    Status s = request("GET", path, {}, {}, &response);
+    if (s == Status::FullResync) {
+        out->fullResync = true;
+        return s;
+    }
+    if (s != Status::Ok)
+        return s;
+    QString error;
+    if (!WireFormat::decodePage(response, out, &error)) {
+        m_error = error;
+        return Status::BadResponse;
+    }
+    return Status::Ok;
+}
+
+HqClient::Status HqClient::push(const QString &branch, const WireFormat::PushBatch &batch, WireFormat::PushResult *out)
+{
+    QByteArray response;
+    const QString path = QStringLiteral("/v1/branches/%1/push").arg(QString::fromLatin1(QUrl::toPercentEncoding(branch)));
+    const Status s = request("POST", path, WireFormat::encodePush(batch), "application/cbor", &response);
+    if (s != Status::Ok)
+        return s;
+    QString error;
+    if (!WireFormat::decodePushResult(response, out, &error)) {
+        m_error = error;
+        return Status::BadResponse;
+    }
+    return Status::Ok;
+}

@@ -1,0 +1,64 @@
+#pragma once
+
+#include "wireformat.h"
+
+#include <QDateTime>
+#include <QSslCertificate>
+#include <QString>
+#include <QUrl>
+#include <atomic>
+
+class QNetworkAccessManager;
+
+// Talks to branchdesk-hq. Each call blocks its (worker) thread with a local
+// event loop until the answer, an error or the timeout; never call it on the
+// UI thread. Errors say what failed in plain words and never include
+// personal data.
+class HqClient
+{
+public:
+    enum class Status { Ok, Offline, Unauthorized, Forbidden, FullResync, Conflict, BadResponse, ServerError, Cancelled };
+
+    struct Login
+    {
+        QString token;
+        QDateTime expiresAt;
+        QString branch;
+        QString branchName;
+        QString staffId;
+        QString staffName;
+        QString role;
+    };
+
+    HqClient(QUrl base, std::atomic_bool *cancel = nullptr);
+    ~HqClient();
+    HqClient(const HqClient &) = delete;
+    HqClient &operator=(const HqClient &) = delete;
+
+    void setTimeoutMs(int ms) { m_timeoutMs = ms; }
+    void setToken(const QString &token) { m_token = token; }
+    QString token() const { return m_token; }
+    // Trust this certificate for TLS (a private CA or pinned server certificate).
+    void setCaCertificates(const QList<QSslCertificate> &certs) { m_caCerts = certs; }
+
+    Status login(const QString &branch, const QString &staffId, const QString &password, const QString &deviceId,
+                 Login *out);
+    Status pull(const QString &branch, qint64 after, int limit, WireFormat::Page *out);
+    Status push(const QString &branch, const WireFormat::PushBatch &batch, WireFormat::PushResult *out);
+
+    QString lastError() const { return m_error; }
+    int lastHttpStatus() const { return m_httpStatus; }
+
+private:
+    Status request(const QByteArray &method, const QString &path, const QByteArray &body, const QByteArray &contentType,
+                   QByteArray *response);
+
+    QUrl m_base;
+    std::atomic_bool *m_cancel;
+    QString m_token;
+    QString m_error;
+    int m_httpStatus = 0;
+    int m_timeoutMs = 60000;
+    QList<QSslCertificate> m_caCerts;
+    QNetworkAccessManager *m_nam;
+};

@@ -1,0 +1,217 @@
+#include "syncengine.h"
+
+#include "outbox.h"
+#include "pageapplier.h"
+#include "store/contactrepository.h"
+#include "store/database.h"
+#include "store/schemamigrations.h"
+#include "store/statement.h"
+#include "store/transaction.h"
+#include "syncentities.h"
+
+#include <QDateTime>
+#include <QUuid>
+
+namespace {
+
+bool ensureLogin(Database &db, HqClient &client, const SyncEngine::Settings &s, SyncEngine::Report *report,
+                 bool forceNew)
+{
+    const QString storedStaff = SyncEngine::metaValue(db, QStringLiteral("sync.staff_id"));
+    const QString token = SyncEngine::metaValue(db, QStringLiteral("sync.token"));
+    // The token is tried whatever the local clock says; HQ decides whether it expired.
+    if (!forceNew && !token.isEmpty() && storedStaff == s.staffId) {
+        client.setToken(token);
+        return true;
+    }
+    if (s.password.isEmpty()) {
+        report->status = HqClient::Status::Unauthorized;
+        report->error = QStringLiteral("Sign in to HQ again: the session expired and no password was given");
+        return false;
+    }
+    HqClient::Login login;
+    const QString branch = s.branch.isEmpty() ? SyncEngine::metaValue(db, QStringLiteral("sync.branch")) : s.branch;
+    const HqClient::Status st = client.login(branch, s.staffId, s.password, ContactRepository::deviceId(db), &login);
+    if (st != HqClient::Status::Ok) {
+        report->status = st;
+        report->error = client.lastError();
+        return false;
+    }
+    const QString previousBranch = SyncEngine::metaValue(db, QStringLiteral("sync.branch"));
+    if (!previousBranch.isEmpty() && previousBranch != login.branch) {
+        report->status = HqClient::Status::Forbidden;
+        report->error = QStringLiteral("This store belongs to branch %1, not %2").arg(previousBranch, login.branch);
+        return false;
+    }
+    Transaction tx(db);
+    SyncEngine::setMetaValue(db, QStringLiteral("sync.branch"), login.branch);
+    SyncEngine::setMetaValue(db, QStringLiteral("sync.staff_id"), login.staffId);
+    SyncEngine::setMetaValue(db, QStringLiteral("sync.staff_name"), login.staffName);
+    SyncEngine::setMetaValue(db, QStringLiteral("sync.role"), login.role);
+    SyncEngine::setMetaValue(db, QStringLiteral("sync.token"), login.token);
+    SyncEngine::setMetaValue(db, QStringLiteral("sync.hq_url"), s.hq.toString());
+    Statement branchRow(db, QStringLiteral("INSERT OR REPLACE INTO branch (code, name) VALUES (?, ?)"));
+    branchRow.bind(1, login.branch).bind(2, login.branchName.isEmpty() ? login.branch : login.branchName).execute();
+    tx.commit();
+    return true;
+}
+
+} // namespace
+
+QString SyncEngine::metaValue(Database &db, const QString &key)
+{
+    Statement st(db, QStringLiteral("SELECT value FROM meta WHERE key = ?"));
+    st.bind(1, key);
+    return st.step() ? st.text(0) : QString();
+}
+
+void SyncEngine::setMetaValue(Database &db, const QString &key, const QString &value)
+{
+    Statement st(db, QStringLiteral("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)"));
+    st.bind(1, key).bind(2, value).execute();
+}
+
+SyncEngine::Report SyncEngine::run(Database &db, const Settings &s, const Progress &progress, std::atomic_bool *cancel)
+{
+    Report report;
+    SchemaMigrations::migrate(db);
+    HqClient client(s.hq, cancel);
+    client.setTimeoutMs(s.timeoutMs);
+    client.setCaCertificates(s.caCertificates);
+    auto cancelled = [&](const char *stage, qint64 done, qint64 total) {
+        if ((cancel && cancel->load()) || (progress && !progress(stage, done, total))) {
+            report.status = HqClient::Status::Cancelled;
+            report.error = QStringLiteral("cancelled");
+            return true;
+        }
+        return false;
+    };
+    if (!ensureLogin(db, client, s, &report, false))
+        return report;
+    const QString branch = metaValue(db, QStringLiteral("sync.branch"));
+    bool relogged = false;
+    auto retryAfterLogin = [&](HqClient::Status st) {
+        if (st != HqClient::Status::Unauthorized || relogged)
+            return false;
+        relogged = true;
+        return ensureLogin(db, client, s, &report, true);
+    };
+
+    // Push first: our changes reach HQ before we apply theirs.
+    const int totalPending = Outbox::pendingCount(db);
+    for (;;) {
+        if (cancelled(QT_TRANSLATE_NOOP("SyncEngine", "Sending changes"), report.pushed, totalPending))
+            return report;
+        const std::vector<Outbox::Entry> entries = Outbox::peek(db, s.pushBatch);
+        if (entries.empty())
+            break;
+        WireFormat::PushBatch batch;
+        batch.schemaVersion = SchemaMigrations::latestVersion();
+        batch.deviceId = ContactRepository::deviceId(db);
+        for (const Outbox::Entry &e : entries)
+            batch.records.push_back({e.entity, e.recordId, e.seq, e.op == QLatin1String("delete"), e.payload});
+        WireFormat::PushResult result;
+        HqClient::Status st = client.push(branch, batch, &result);
+        if (retryAfterLogin(st))
+            st = client.push(branch, batch, &result);
+        if (st == HqClient::Status::Conflict) {
+            // HQ has seen these device sequence numbers with other records: this
+            // store was restored from an older copy. Carry on as a new device;
+            // record ids (UUIDs) keep HQ from storing anything twice.
+            const QString fresh = QUuid::createUuid().toString(QUuid::WithoutBraces);
+            setMetaValue(db, QStringLiteral("device_id"), fresh);
+            PageApplier::log(db, QStringLiteral("device_reset"),
+                             QStringLiteral("HQ saw this store's change numbers before (restored from an older copy?); "
+                                            "it now syncs as a new device and nothing was lost"));
+            batch.deviceId = fresh;
+            st = client.push(branch, batch, &result);
+        }
+        if (st != HqClient::Status::Ok) {
+            report.status = st;
+            report.error = client.lastError();
+            report.pending = Outbox::pendingCount(db);
+            return report;
+        }
+        Outbox::acknowledge(db, result.ackedThrough);
+        report.pushed += int(entries.size());
+        if (result.ackedThrough < entries.back().seq) {
+            report.status = HqClient::Status::BadResponse;
+            report.error = QStringLiteral("HQ acknowledged only part of a batch");
+            report.pending = Outbox::pendingCount(db);
+            return report;
+        }
+    }
+    PageApplier::purgeDeferred(db);
+
+    // Pull pages until HQ has nothing newer.
+    qint64 cursor = metaValue(db, QStringLiteral("sync.cursor")).toLongLong();
+    int badChecksums = 0;
+    for (;;) {
+        if (cancelled(QT_TRANSLATE_NOOP("SyncEngine", "Receiving branch data"), report.pulled, 0))
+            break;
+        WireFormat::Page page;
+        HqClient::Status st = client.pull(branch, cursor, s.pageSize, &page);
+        if (retryAfterLogin(st))
+            st = client.pull(branch, cursor, s.pageSize, &page);
+        if (st == HqClient::Status::FullResync) {
+            if (report.fullResync) {
+                report.status = st;
+                report.error = QStringLiteral("HQ asked for a full resync twice");
+                break;
+            }
+            // Our cursor is older than HQ's oldest tombstone: start over from 0 and
+            // drop HQ-owned rows, which the full pull brings back.
+            report.fullResync = true;
+            Transaction tx(db);
+            for (const SyncEntities::Entity &e : SyncEntities::all()) {
+                if (e.owner == SyncEntities::Owner::Hq)
+                    db.exec(QStringLiteral("DELETE FROM %1").arg(e.table));
+            }
+            setMetaValue(db, QStringLiteral("sync.cursor"), QStringLiteral("0"));
+            PageApplier::log(db, QStringLiteral("full_resync"),
+                             QStringLiteral("Offline longer than HQ keeps deletions: reloading the branch data"));
+            tx.commit();
+            cursor = 0;
+            continue;
+        }
+        if (st != HqClient::Status::Ok) {
+            report.status = st;
+            report.error = client.lastError();
+            break;
+        }
+        if (!WireFormat::verify(page)) {
+            ++report.checksumRetries;
+            PageApplier::log(db, QStringLiteral("checksum"),
+                             QStringLiteral("A page after change %1 arrived damaged and was fetched again").arg(cursor));
+            if (++badChecksums > 3) {
+                report.status = HqClient::Status::BadResponse;
+                report.error = QStringLiteral("Pages from HQ keep arriving damaged (checksum mismatch)");
+                break;
+            }
+            continue;
+        }
+        badChecksums = 0;
+        std::vector<SyncRecord> records;
+        QString error;
+        if (!WireFormat::decodeRecords(page.records, &records, &error)) {
+            report.status = HqClient::Status::BadResponse;
+            report.error = error;
+            break;
+        }
+        const PageApplier::Result applied = PageApplier::apply(db, records, page.next);
+        report.pulled += applied.applied;
+        report.deleted += applied.deleted;
+        report.conflicts += applied.conflicts;
+        ++report.pages;
+        cursor = page.next;
+        if (!page.hasMore) {
+            report.ok = true;
+            break;
+        }
+    }
+    report.cursor = cursor;
+    report.pending = Outbox::pendingCount(db);
+    if (report.ok)
+        setMetaValue(db, QStringLiteral("sync.last_success"), QDateTime::currentDateTime().toString(Qt::ISODate));
+    return report;
+}

@@ -1,0 +1,52 @@
+#pragma once
+
+#include "hqclient.h"
+
+#include <QUrl>
+#include <atomic>
+#include <functional>
+
+class Database;
+
+// One sync round against HQ: log in if needed, push the outbox in batches
+// (each removed only once HQ acknowledges it), then pull pages after the
+// cursor, verifying each page's checksum and applying it with its cursor in
+// one transaction. Runs on whatever thread owns `db` (a worker in the app).
+class SyncEngine
+{
+public:
+    struct Settings
+    {
+        QUrl hq;
+        QString branch;    // empty: HQ infers it from the staff ID
+        QString staffId;
+        QString password;  // needed only when no valid token is stored
+        int pageSize = 5000;
+        int pushBatch = 500;
+        int timeoutMs = 60000;
+        QList<QSslCertificate> caCertificates;
+    };
+    struct Report
+    {
+        bool ok = false;
+        HqClient::Status status = HqClient::Status::Ok;
+        QString error;
+        int pushed = 0;
+        int pulled = 0;
+        int deleted = 0;
+        int conflicts = 0;
+        int pages = 0;
+        int checksumRetries = 0;
+        bool fullResync = false;
+        qint64 cursor = 0;
+        int pending = 0; // outbox entries still waiting
+    };
+    // stage, done, total (total 0 = unknown). Return false to cancel.
+    using Progress = std::function<bool(const char *stage, qint64 done, qint64 total)>;
+
+    static Report run(Database &db, const Settings &settings, const Progress &progress = {},
+                      std::atomic_bool *cancel = nullptr);
+
+    static QString metaValue(Database &db, const QString &key);
+    static void setMetaValue(Database &db, const QString &key, const QString &value);
+};
