@@ -1,4 +1,5 @@
 #include "clicommands.h"
+#include "listcommand.h"
 
 #include "domain/branchsnapshot.h"
 #include "domain/demogenerator.h"
@@ -41,6 +42,8 @@ int CliCommands::run(const QStringList &arguments)
         return extract(rest);
     if (command == QLatin1String("stats"))
         return stats(rest);
+    if (command == QLatin1String("list"))
+        return ListCommand(m_out, m_err).run(rest, passphrase());
     if (command == QLatin1String("sync"))
         return sync(rest);
     if (command == QLatin1String("--version") || command == QLatin1String("-v")) {
@@ -70,6 +73,7 @@ int CliCommands::usage(int code)
             "  --version\n"
             "\n"
             "The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE.\n");
+    s << ListCommand::usage();
     s.flush();
     return code;
 }
