@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs the foundation benchmark and prints one table:
+# Runs the benchmarks and prints one table:
 #   figure | measured | target | ratio | ok/over
 #
 # Usage: bench/run.sh [BUILD_DIR]      (default ./build; this script builds nothing)
@@ -93,6 +93,15 @@ if [[ -f "$tmp/store.db" ]]; then
     fi
 else
     echo "run.sh: no store from bench_store, skipping the cold start" >&2
+    failed=1
+fi
+
+# [5] Value quadrant (issue 4): scoring, full redraw and cut-line drag.
+echo "[5] value quadrant (bench_quadrant)"
+if [[ -x "$build/bench/bench_quadrant" ]]; then
+    run_bench "$build/bench/bench_quadrant" --customers "$customers"
+else
+    echo "run.sh: $build/bench/bench_quadrant not found; build first" >&2
     failed=1
 fi
 

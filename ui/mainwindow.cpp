@@ -42,6 +42,7 @@ MainWindow::MainWindow(LanguageManager *languages, QWidget *parent)
     }
     m_nav->setCurrentRow(0);
     connect(m_nav, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
+    connect(m_nav, &QListWidget::currentRowChanged, this, &MainWindow::ensureAnalysis);
     connect(m_analysis, &AnalysisController::failed, this, [this](const QString &message) {
         QMessageBox::warning(this, tr("BranchDesk"), tr("The lists could not be updated: %1").arg(message));
     });
@@ -109,7 +110,7 @@ void MainWindow::setBranch(const LoadedBranch &branch)
     m_branch = branch;
     m_customers->setBranch(branch);
     m_tiers->setBranch(branch);
-    m_analysis->setBranch(branch);
+    ensureAnalysis();
     retranslateUi();
 }
 
@@ -179,4 +180,13 @@ bool MainWindow::showPage(const QString &key)
         return false;
     m_nav->setCurrentRow(m_stack->indexOf(page));
     return true;
+}
+
+void MainWindow::ensureAnalysis()
+{
+    QWidget *current = m_stack->currentWidget();
+    if (current != m_quadrant && current != m_lists)
+        return;
+    if (m_branch.snapshot && m_analysis->branch().snapshot != m_branch.snapshot)
+        m_analysis->setBranch(m_branch);
 }

@@ -44,6 +44,8 @@ private:
     void retranslateUi();
     void showShortcuts();
     void showAbout();
+    // Scores are computed when a page that needs them is first shown, not at start-up.
+    void ensureAnalysis();
 
     LanguageManager *m_languages;
     LoadedBranch m_branch;

@@ -106,7 +106,8 @@ int main(int argc, char *argv[])
                 auto *poll = new QTimer(&window);
                 poll->setInterval(100);
                 QObject::connect(poll, &QTimer::timeout, &window, [&, poll] {
-                    if (window.analysis()->busy() || !window.analysis()->scores())
+                    const AnalysisController *analysis = window.analysis();
+                    if (analysis->branch().snapshot && (analysis->busy() || !analysis->scores()))
                         return;
                     poll->stop();
                     QTimer::singleShot(400, &window, [&] {
