@@ -1,4 +1,4 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
@@ -83,66 +83,139 @@
     </message>
 </context>
 <context>
+    <name>CadencePlan</name>
+    <message>
+        <source>Upcoming</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done on time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done late</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Missed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Late entry, skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CadenceRoster</name>
+    <message>
+        <source>retention: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>conversion: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CadenceTemplate</name>
+    <message>
+        <source>tell them it matures, learn their plans</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>propose a plan or an appointment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>confirm and remind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>remote touch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>face-to-face meeting</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CampaignProgressModel</name>
     <message>
         <source>No longer in the branch data</source>
-        <translation type="unfinished" />
+        <translation>已不在网点数据中</translation>
     </message>
     <message>
         <source>Reached the target tier</source>
-        <translation type="unfinished" />
+        <translation>已达目标层级</translation>
     </message>
     <message>
         <source>Moved up a tier</source>
-        <translation type="unfinished" />
+        <translation>层级上升</translation>
     </message>
     <message>
         <source>Moved down a tier</source>
-        <translation type="unfinished" />
+        <translation>层级下降</translation>
     </message>
     <message>
         <source>At the target tier</source>
-        <translation type="unfinished" />
+        <translation>处于目标层级</translation>
     </message>
     <message>
         <source>Not yet</source>
-        <translation type="unfinished" />
+        <translation>尚未达成</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished">姓名</translation>
+        <translation>姓名</translation>
     </message>
     <message>
         <source>Customer no.</source>
-        <translation type="unfinished">客户号</translation>
+        <translation>客户号</translation>
     </message>
     <message>
         <source>Tier when frozen</source>
-        <translation type="unfinished" />
+        <translation>锁定时层级</translation>
     </message>
     <message>
         <source>AUM when frozen (%1)</source>
-        <translation type="unfinished" />
+        <translation>锁定时资产（%1）</translation>
     </message>
     <message>
         <source>Tier now</source>
-        <translation type="unfinished" />
+        <translation>当前层级</translation>
     </message>
     <message>
         <source>AUM now (%1)</source>
-        <translation type="unfinished" />
+        <translation>当前资产（%1）</translation>
     </message>
     <message>
         <source>Change</source>
-        <translation type="unfinished" />
+        <translation>变化</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished" />
+        <translation>状态</translation>
     </message>
     <message>
         <source>Why on the list</source>
-        <translation type="unfinished" />
+        <translation>入单原因</translation>
     </message>
 </context>
 <context>
@@ -152,43 +225,15 @@
         <translation>未知命令：%1</translation>
     </message>
     <message>
-        <source>Usage: branchdesk-cli COMMAND [options]
-
-Commands:
-  demo --customers N --seed S --store PATH [--today YYYY-MM-DD]
-        write a generated demo branch to an encrypted store
-  extract --customers N --seed S --out FILE.csv [--today YYYY-MM-DD]
-        write the same branch as a core-banking extract (CSV)
-  stats --store PATH
-        print customer counts per tier and holdings per product type as JSON
-  --version
-
-The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE.
-</source>
-        <translation>用法：branchdesk-cli 命令 [选项]
-
-命令：
-  demo --customers N --seed S --store 路径 [--today YYYY-MM-DD]
-        生成演示网点并写入加密数据库
-  extract --customers N --seed S --out 文件.csv [--today YYYY-MM-DD]
-        将同一网点导出为核心系统抽数文件（CSV）
-  stats --store 路径
-        以 JSON 输出各层级客户数及各产品类型持仓数
-  --version
-
-数据库口令从环境变量 BRANCHDESK_PASSPHRASE 读取。
-</translation>
-    </message>
-    <message>
-        <source>--customers must be a number from %1 to %2, got '%3'</source>
+        <source>--customers must be a number from %1 to %2, got &apos;%3&apos;</source>
         <translation>--customers 须为 %1 至 %2 之间的数字，实际为“%3”</translation>
     </message>
     <message>
-        <source>--seed must be a non-negative number, got '%1'</source>
+        <source>--seed must be a non-negative number, got &apos;%1&apos;</source>
         <translation>--seed 须为非负整数，实际为“%1”</translation>
     </message>
     <message>
-        <source>--today must be a date as YYYY-MM-DD, got '%1'</source>
+        <source>--today must be a date as YYYY-MM-DD, got &apos;%1&apos;</source>
         <translation>--today 须为 YYYY-MM-DD 格式的日期，实际为“%1”</translation>
     </message>
     <message>
@@ -218,6 +263,36 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
     <message>
         <source>stats needs --store PATH</source>
         <translation>stats 命令需要 --store 路径</translation>
+    </message>
+    <message>
+        <source>Usage: branchdesk-cli COMMAND [options]
+
+Commands:
+  demo --customers N --seed S --store PATH [--today YYYY-MM-DD]
+        write a generated demo branch to an encrypted store
+  extract --customers N --seed S --out FILE.csv [--today YYYY-MM-DD]
+        write the same branch as a core-banking extract (CSV)
+  stats --store PATH
+        print customer counts per tier and holdings per product type as JSON
+  sync --store PATH --hq URL --user ID [--branch CODE]
+        sync the store with HQ (password from BRANCHDESK_HQ_PASSWORD; creates the store)
+  --version
+
+The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sync needs --store PATH --hq URL --user ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--hq must be an http:// or https:// URL, got &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync failed: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -292,6 +367,80 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
     </message>
 </context>
 <context>
+    <name>ContactDialog</name>
+    <message>
+        <source>Log a contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What was said, what they plan (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next step on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Channel:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Outcome:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Correct a contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;Correcting the record of %1; the old one is kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConversionList</name>
+    <message>
+        <source>corporate executive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>personal loan since %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>active credit card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1; no deposits or wealth here (demand %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Customer360Panel</name>
     <message>
         <source>Customer no.:</source>
@@ -338,7 +487,7 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
         <translation>本月日均：</translation>
     </message>
     <message>
-        <source>Last month's average:</source>
+        <source>Last month&apos;s average:</source>
         <translation>上月日均：</translation>
     </message>
     <message>
@@ -487,93 +636,196 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
     </message>
 </context>
 <context>
+    <name>CustomerActivityView</name>
+    <message>
+        <source>731 · %1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>matures %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>4+1 · cycle %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>late entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>closed %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>touch %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (moved: %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No open cadence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · next step %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(correction) </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact history (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open cadences</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cadence / step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Correct the selected record…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CustomerList</name>
     <message>
         <source>Threshold list</source>
-        <translation type="unfinished" />
+        <translation>临界客户名单</translation>
     </message>
     <message>
         <source>Low-efficiency list</source>
-        <translation type="unfinished" />
+        <translation>低效客户名单</translation>
     </message>
     <message>
         <source>Quadrant list</source>
-        <translation type="unfinished" />
+        <translation>象限客户名单</translation>
     </message>
     <message>
         <source>Quadrant selection</source>
-        <translation type="unfinished" />
+        <translation>象限圈选名单</translation>
     </message>
     <message>
-        <source>AUM %1 on the tier basis, %2 below %3; today's balance held to month end makes %4</source>
-        <translation type="unfinished" />
+        <source>AUM %1 on the tier basis, %2 below %3; today&apos;s balance held to month end makes %4</source>
+        <translation>分层口径资产 %1，距%3还差 %2；按今日余额保持至月末，月日均为 %4</translation>
     </message>
     <message>
         <source>AUM %1, under %2; potential value %3</source>
-        <translation type="unfinished" />
+        <translation>资产 %1，低于 %2；潜在价值 %3</translation>
     </message>
     <message>
         <source>AUM %1</source>
-        <translation type="unfinished" />
+        <translation>资产 %1</translation>
     </message>
     <message>
         <source>Current value %1, potential value %2; AUM %3</source>
-        <translation type="unfinished" />
+        <translation>当前价值 %1，潜在价值 %2；资产 %3</translation>
     </message>
     <message>
         <source>%1 (%2): current value %3, potential value %4; AUM %5</source>
-        <translation type="unfinished" />
+        <translation>%1类（%2）：当前价值 %3，潜在价值 %4；资产 %5</translation>
     </message>
 </context>
 <context>
     <name>CustomerListModel</name>
     <message>
         <source>Unassigned</source>
-        <translation type="unfinished">未分配</translation>
+        <translation>未分配</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished">姓名</translation>
+        <translation>姓名</translation>
     </message>
     <message>
         <source>Customer no.</source>
-        <translation type="unfinished">客户号</translation>
+        <translation>客户号</translation>
     </message>
     <message>
         <source>Tier</source>
-        <translation type="unfinished">层级</translation>
+        <translation>层级</translation>
     </message>
     <message>
         <source>AUM, tier basis (%1)</source>
-        <translation type="unfinished" />
+        <translation>分层口径资产（%1）</translation>
     </message>
     <message>
         <source>Target tier</source>
-        <translation type="unfinished" />
+        <translation>目标层级</translation>
     </message>
     <message>
         <source>Gap (%1)</source>
-        <translation type="unfinished" />
+        <translation>差额（%1）</translation>
     </message>
     <message>
         <source>Month-end if held (%1)</source>
-        <translation type="unfinished" />
+        <translation>保持至月末的月日均（%1）</translation>
     </message>
     <message>
         <source>Potential value</source>
-        <translation type="unfinished" />
+        <translation>潜在价值</translation>
     </message>
     <message>
         <source>Current value</source>
-        <translation type="unfinished" />
+        <translation>当前价值</translation>
     </message>
     <message>
         <source>RM</source>
-        <translation type="unfinished">客户经理</translation>
+        <translation>客户经理</translation>
     </message>
     <message>
         <source>Why on the list</source>
-        <translation type="unfinished" />
+        <translation>入单原因</translation>
     </message>
 </context>
 <context>
@@ -643,6 +895,17 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
     </message>
 </context>
 <context>
+    <name>EventRepository</name>
+    <message>
+        <source>At the event %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At the event %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Holding</name>
     <message>
         <source>Demand deposit</source>
@@ -667,6 +930,162 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
     <message>
         <source>Precious metal</source>
         <translation>贵金属</translation>
+    </message>
+</context>
+<context>
+    <name>ListCommand</name>
+    <message>
+        <source>  list threshold|low-efficiency|quadrant --store PATH [--format csv|json]
+       [--quadrant A|B|C|D] [--band TIER] [--wide] [--date YYYY-MM-DD]
+        print the threshold list (optionally one band, by its tier id), the low-efficiency
+        list (--wide: under the widened line) or one quadrant&apos;s customers, as the app shows them
+</source>
+        <translation>  list threshold|low-efficiency|quadrant --store PATH [--format csv|json]
+       [--quadrant A|B|C|D] [--band TIER] [--wide] [--date YYYY-MM-DD]
+        输出临界客户名单（可用层级 id 只取一个区间）、低效客户名单（--wide：按放宽后的线）
+        或某一象限的客户，与应用中显示的一致
+</translation>
+    </message>
+    <message>
+        <source>list needs threshold, low-efficiency or quadrant, and --store PATH</source>
+        <translation>list 需要 threshold、low-efficiency 或 quadrant，以及 --store PATH</translation>
+    </message>
+    <message>
+        <source>--format must be csv or json, got &apos;%1&apos;</source>
+        <translation>--format 须为 csv 或 json，收到的是“%1”</translation>
+    </message>
+    <message>
+        <source>list quadrant needs --quadrant A, B, C or D</source>
+        <translation>list quadrant 需要 --quadrant A、B、C 或 D</translation>
+    </message>
+    <message>
+        <source>--date must be a date as YYYY-MM-DD, got &apos;%1&apos;</source>
+        <translation>--date 须为 YYYY-MM-DD 格式的日期，收到的是“%1”</translation>
+    </message>
+    <message>
+        <source>Set the store passphrase in the environment variable BRANCHDESK_PASSPHRASE</source>
+        <translation>请在环境变量 BRANCHDESK_PASSPHRASE 中设置数据库口令</translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation>错误：%1</translation>
+    </message>
+    <message>
+        <source>--band must be the tier id of a threshold band, got &apos;%1&apos;</source>
+        <translation>--band 须为某个临界区间的层级 id，收到的是“%1”</translation>
+    </message>
+</context>
+<context>
+    <name>ListsPage</name>
+    <message>
+        <source>Delete campaign list</source>
+        <translation>删除活动名单</translation>
+    </message>
+    <message>
+        <source>Delete the campaign list &quot;%1&quot;? Its baseline cannot be rebuilt later.</source>
+        <translation>删除活动名单“%1”？删除后无法重建其基准。</translation>
+    </message>
+    <message>
+        <source>All bands</source>
+        <translation>全部区间</translation>
+    </message>
+    <message>
+        <source>%1 to under %2 → %3</source>
+        <translation>%1 至 %2 以下 → %3</translation>
+    </message>
+    <message>
+        <source>AUM under %1</source>
+        <translation>资产低于 %1</translation>
+    </message>
+    <message>
+        <source>AUM under %1 (widened)</source>
+        <translation>资产低于 %1（放宽）</translation>
+    </message>
+    <message>
+        <source>Freeze as campaign list</source>
+        <translation>锁定为活动名单</translation>
+    </message>
+    <message numerus="yes">
+        <source>Name of the campaign list (%n customer(s), baseline today):</source>
+        <translation>
+            <numerusform>活动名单名称（%n 位客户，以今日为基准）：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Threshold customers (%1)</source>
+        <translation>临界客户（%1）</translation>
+    </message>
+    <message>
+        <source>Low-efficiency customers (%1)</source>
+        <translation>低效客户（%1）</translation>
+    </message>
+    <message>
+        <source>Campaign lists (%1)</source>
+        <translation>活动名单（%1）</translation>
+    </message>
+    <message>
+        <source>Band:</source>
+        <translation>区间：</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n customer(s) just under a tier line, closest first</source>
+        <translation>
+            <numerusform>%n 位客户略低于层级线，差额最小的在前</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Line:</source>
+        <translation>标准：</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n customer(s), highest potential value first: start activation with them</source>
+        <translation>
+            <numerusform>%n 位客户，潜在价值高的在前：从他们开始激活</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Freeze as campaign list…</source>
+        <translation>锁定为活动名单…</translation>
+    </message>
+    <message>
+        <source>Campaign list:</source>
+        <translation>活动名单：</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>显示：</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Reached the target tier</source>
+        <translation>已达目标层级</translation>
+    </message>
+    <message>
+        <source>Moved up</source>
+        <translation>层级上升</translation>
+    </message>
+    <message>
+        <source>Moved down</source>
+        <translation>层级下降</translation>
+    </message>
+    <message>
+        <source>Gone from the data</source>
+        <translation>已不在数据中</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>No campaign list yet. Freeze the threshold or low-efficiency list, or a quadrant selection, to follow its uplift against today&apos;s baseline.</source>
+        <translation>还没有活动名单。将临界客户、低效客户名单或象限圈选锁定为活动名单，即可对照今日基准跟踪提升情况。</translation>
+    </message>
+    <message>
+        <source>Frozen on %1 with %2 customers. Reached the target tier: %3, uplift rate %4% (target %5%). Since freezing: %6 moved up a tier, %7 moved down, %8 gone from the data.</source>
+        <translation>%1 锁定，共 %2 位客户。已达目标层级 %3 位，提升率 %4%（目标 %5%）。锁定以来：%6 位层级上升，%7 位下降，%8 位已不在数据中。</translation>
     </message>
 </context>
 <context>
@@ -763,6 +1182,171 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
         <source>&lt;b&gt;BranchDesk %1&lt;/b&gt;&lt;p&gt;Customer workbench for retail-bank branches: tiers, lists, contact cadences (731, 4+1) and sync with head office.&lt;/p&gt;</source>
         <translation>&lt;b&gt;网点客户经营台 %1&lt;/b&gt;&lt;p&gt;面向零售银行网点的客户经营工具：客户分层、名单管理、联系节奏（731、4+1）以及与总行同步。&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>The lists could not be updated: %1</source>
+        <translation>名单无法更新：%1</translation>
+    </message>
+    <message>
+        <source>Tiers</source>
+        <translation>客户分层</translation>
+    </message>
+    <message>
+        <source>Value quadrant</source>
+        <translation>价值象限</translation>
+    </message>
+    <message>
+        <source>Lists</source>
+        <translation>名单</translation>
+    </message>
+</context>
+<context>
+    <name>MaturityList</name>
+    <message>
+        <source>Not known yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HQ data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Marked by the RM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From a contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MaturityModel</name>
+    <message>
+        <source>Unassigned</source>
+        <translation type="unfinished">未分配</translation>
+    </message>
+    <message>
+        <source>Not matured yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date / type / product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation type="unfinished">层级</translation>
+    </message>
+    <message>
+        <source>RM</source>
+        <translation type="unfinished">客户经理</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MaturityOutcome</name>
+    <message>
+        <source>Renewed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reinvested here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partly kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation type="unfinished">已支取</translation>
+    </message>
+</context>
+<context>
+    <name>MaturityOutcomeDialog</name>
+    <message>
+        <source>Mark the maturity outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;matured amount %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> CNY</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Outcome:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Kept here:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MaturityPage</name>
+    <message>
+        <source>%1 products maturing, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Conversion: nothing matured in the last %n day(s) yet (target %1%).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Conversion of %1 matured products (%2): %3 with a known outcome; kept in the bank %4 by count and %5 by amount, target %6%.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Maturing in the next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>and matured in the last</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark outcome…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>PassphraseDialog</name>
@@ -800,137 +1384,708 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
     </message>
 </context>
 <context>
+    <name>PayrollModel</name>
+    <message>
+        <source>(employer not given)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Employer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payroll customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With an RM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AUM today (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last month&apos;s average (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Balance kept vs month before</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Quadrant</name>
     <message>
         <source>Growth</source>
-        <translation type="unfinished" />
+        <translation>成长期客户</translation>
     </message>
     <message>
         <source>Low current, high potential value. The largest group: young, active, digital.</source>
-        <translation type="unfinished" />
+        <translation>当前价值低、潜在价值高。人数最多的一类：年轻、活跃、偏好线上。</translation>
     </message>
     <message>
         <source>Online services and everyday scenarios, consumer credit and cards; build stickiness.</source>
-        <translation type="unfinished" />
+        <translation>线上服务与生活场景，消费贷款与信用卡；增强客户粘性。</translation>
     </message>
     <message>
         <source>Cultivation</source>
-        <translation type="unfinished" />
+        <translation>培育期客户</translation>
     </message>
     <message>
         <source>High current, high potential value. Highest assets of the four but under 500k here: money spread across banks.</source>
-        <translation type="unfinished" />
+        <translation>当前价值高、潜在价值高。四类中资产最高，但在本行不足50万元：资金分散在多家银行。</translation>
     </message>
     <message>
         <source>Key focus: investment products, differentiated service, vouchers (e.g. 500 off per 100k); prevent churn.</source>
-        <translation type="unfinished" />
+        <translation>营销重点：投资类产品、差异化服务、投资抵用券（如“满10万元抵用500元”）；防止流失。</translation>
     </message>
     <message>
         <source>Potential</source>
-        <translation type="unfinished" />
+        <translation>潜力客户</translation>
     </message>
     <message>
         <source>High current, low potential value. Older, inactive, counter-oriented.</source>
-        <translation type="unfinished" />
+        <translation>当前价值高、潜在价值低。年龄偏大、交易不活跃、偏好柜面。</translation>
     </message>
     <message>
         <source>In person and by phone or SMS, moderate effort; find the few with upside.</source>
-        <translation type="unfinished" />
+        <translation>面对面及电话、短信联系，适度投入；找出其中有提升空间的客户。</translation>
     </message>
     <message>
         <source>General</source>
-        <translation type="unfinished" />
+        <translation>一般客户</translation>
     </message>
     <message>
         <source>Low current, low potential value. Like the potential group with fewer assets.</source>
-        <translation type="unfinished" />
+        <translation>当前价值低、潜在价值低。特征与潜力客户相似，但资产更少。</translation>
     </message>
     <message>
         <source>Uniform pushes, move to online and self-service, minimal cost.</source>
-        <translation type="unfinished" />
+        <translation>同质化推送，引导至线上和自助渠道，控制成本。</translation>
+    </message>
+</context>
+<context>
+    <name>QuadrantPage</name>
+    <message>
+        <source>%1 customers (%2%) · AUM %3</source>
+        <translation>%1 位客户（%2%）· 资产 %3</translation>
+    </message>
+    <message>
+        <source>Cuts: current %1 · potential %2</source>
+        <translation>分界：当前价值 %1 · 潜在价值 %2</translation>
+    </message>
+    <message>
+        <source>Freeze as campaign list</source>
+        <translation>锁定为活动名单</translation>
+    </message>
+    <message numerus="yes">
+        <source>Name of the campaign list (%n customer(s), baseline today):</source>
+        <translation>
+            <numerusform>活动名单名称（%n 位客户，以今日为基准）：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Scale:</source>
+        <translation>坐标：</translation>
+    </message>
+    <message>
+        <source>Linear</source>
+        <translation>线性</translation>
+    </message>
+    <message>
+        <source>Logarithmic</source>
+        <translation>对数</translation>
+    </message>
+    <message>
+        <source>Cuts at the medians</source>
+        <translation>分界回到中位数</translation>
+    </message>
+    <message>
+        <source>Weights…</source>
+        <translation>权重…</translation>
+    </message>
+    <message>
+        <source>Drag a dashed line to move a cut; drag a rectangle to list the customers in it; click a dot for the customer&apos;s 360 view.</source>
+        <translation>拖动虚线可移动分界；拖出矩形可列出框内客户；点击圆点查看该客户的360视图。</translation>
+    </message>
+    <message>
+        <source>Strategy: %1</source>
+        <translation>策略：%1</translation>
+    </message>
+    <message>
+        <source>List these customers</source>
+        <translation>列出这些客户</translation>
+    </message>
+    <message>
+        <source>List (%1)</source>
+        <translation>名单（%1）</translation>
+    </message>
+    <message>
+        <source>Customer 360</source>
+        <translation>客户360</translation>
+    </message>
+    <message>
+        <source>Freeze as campaign list…</source>
+        <translation>锁定为活动名单…</translation>
+    </message>
+    <message>
+        <source>Drag a rectangle on the chart or list a quadrant.</source>
+        <translation>在图上拖出矩形，或列出某一象限的客户。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n customer(s)</source>
+        <translation>
+            <numerusform>%1：%n 位客户</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>QuadrantPlot</name>
+    <message>
+        <source>Current value (0-100)</source>
+        <translation>当前价值（0-100）</translation>
+    </message>
+    <message>
+        <source>Potential value (0-100)</source>
+        <translation>潜在价值（0-100）</translation>
+    </message>
+</context>
+<context>
+    <name>RescheduleStepDialog</name>
+    <message>
+        <source>Reschedule a step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;due %2; it can move up to %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why (required), e.g. the customer is travelling until Friday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New &amp;due date:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RetentionList</name>
+    <message>
+        <source>Products</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transaction settlement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service experience</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer referral</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AUM 3-month average %1 → now %2, %3%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dropped from %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>covers %1 of 4 triangles (policy: %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SyncEngine</name>
+    <message>
+        <source>Sending changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receiving branch data</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ThresholdBands</name>
+    <message>
+        <source>threshold %1 → %2 (%3), %4 to go</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TierChart</name>
+    <message>
+        <source>Customers</source>
+        <translation>客户数</translation>
+    </message>
+    <message>
+        <source>AUM (10k CNY)</source>
+        <translation>资产（万元）</translation>
+    </message>
+    <message>
+        <source>AUM (CNY)</source>
+        <translation>资产（元）</translation>
+    </message>
+</context>
+<context>
+    <name>TierPage</name>
+    <message>
+        <source>Tier</source>
+        <translation>层级</translation>
+    </message>
+    <message>
+        <source>AUM range (tier basis)</source>
+        <translation>资产区间（分层口径）</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>客户数</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>占比</translation>
+    </message>
+    <message>
+        <source>AUM (%1)</source>
+        <translation>资产（%1）</translation>
+    </message>
+    <message>
+        <source>AUM share</source>
+        <translation>资产占比</translation>
+    </message>
+    <message>
+        <source>Customers by AUM tier</source>
+        <translation>按资产分层的客户</translation>
+    </message>
+    <message>
+        <source>Customers by AUM tier, on last month&apos;s daily average · %1 customers</source>
+        <translation>按资产分层的客户（上月日均口径）· 共 %1 位客户</translation>
+    </message>
+    <message>
+        <source>%1 to under %2</source>
+        <translation>%1 至 %2 以下</translation>
+    </message>
+    <message>
+        <source>%1 and above</source>
+        <translation>%1 及以上</translation>
+    </message>
+    <message>
+        <source>under %1</source>
+        <translation>%1 以下</translation>
+    </message>
+</context>
+<context>
+    <name>TodayList</name>
+    <message>
+        <source>731 step %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>4+1 face-to-face %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>4+1 face-to-face</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>4+1 touch %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation type="unfinished">今天</translation>
+    </message>
+    <message>
+        <source>tomorrow</source>
+        <translation type="unfinished">明天</translation>
+    </message>
+    <message numerus="yes">
+        <source>in %n days</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2 %3 (%4) maturing on %5, %6</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · late entry: earlier steps skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, cycle ends %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>agreed on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>agreed on %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · rescheduled: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · no holiday calendar for %1, weekends only</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TodayModel</name>
+    <message>
+        <source>✓ Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Overdue %n day(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Due today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation type="unfinished">今天</translation>
+    </message>
+    <message>
+        <source>tomorrow</source>
+        <translation type="unfinished">明天</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n days</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation type="unfinished">层级</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RM</source>
+        <translation type="unfinished">客户经理</translation>
+    </message>
+</context>
+<context>
+    <name>TodayPage</name>
+    <message>
+        <source>All RMs</source>
+        <translation type="unfinished">全部客户经理</translation>
+    </message>
+    <message>
+        <source>%1 (branch manager)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✓ Done %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due today %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overdue %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No holiday calendar loaded for %1: due dates there only skip Saturdays and Sundays. Put the year&apos;s holiday-cn file in %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acting as:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Showing:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log contact (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reschedule… (Ctrl+R)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Up/Down to move, Enter to log, Enter again to save.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing due today. New steps appear as products near maturity and customers join the 4+1 lists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the contact log…</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ValuePolicy</name>
     <message>
         <source>AUM</source>
-        <translation type="unfinished" />
+        <translation>资产（AUM）</translation>
     </message>
     <message>
-        <source>Financial assets here, on the tier basis (last month's daily average)</source>
-        <translation type="unfinished" />
+        <source>Financial assets here, on the tier basis (last month&apos;s daily average)</source>
+        <translation>在本行的金融资产，按分层口径（上月日均）</translation>
     </message>
     <message>
         <source>Contribution</source>
-        <translation type="unfinished" />
+        <translation>贡献度</translation>
     </message>
     <message>
         <source>Yearly revenue the bank earns from the customer</source>
-        <translation type="unfinished" />
+        <translation>客户每年为本行带来的收入</translation>
     </message>
     <message>
         <source>Product categories</source>
-        <translation type="unfinished" />
+        <translation>持有产品类别</translation>
     </message>
     <message>
         <source>Number of product types held (deposit, wealth, fund, insurance...)</source>
-        <translation type="unfinished" />
+        <translation>持有的产品类别数（存款、理财、基金、保险等）</translation>
     </message>
     <message>
         <source>Tenure</source>
-        <translation type="unfinished" />
+        <translation>合作年限</translation>
     </message>
     <message>
         <source>Days since the relationship started</source>
-        <translation type="unfinished" />
+        <translation>自建立关系以来的天数</translation>
     </message>
     <message>
         <source>Age (younger ranks higher)</source>
-        <translation type="unfinished" />
+        <translation>年龄（越年轻得分越高）</translation>
     </message>
     <message>
         <source>Younger customers have more earning years ahead</source>
-        <translation type="unfinished" />
+        <translation>年轻客户未来的收入年限更长</translation>
     </message>
     <message>
         <source>Transactions, 90 days</source>
-        <translation type="unfinished" />
+        <translation>近90天交易笔数</translation>
     </message>
     <message>
         <source>Account transactions in the last 90 days</source>
-        <translation type="unfinished" />
+        <translation>近90天的账户交易笔数</translation>
     </message>
     <message>
         <source>Mobile-banking logins, 90 days</source>
-        <translation type="unfinished" />
+        <translation>近90天手机银行登录</translation>
     </message>
     <message>
         <source>Mobile-banking logins in the last 90 days</source>
-        <translation type="unfinished" />
+        <translation>近90天的手机银行登录次数</translation>
     </message>
     <message>
         <source>AUM growth, 6 months</source>
-        <translation type="unfinished" />
+        <translation>近6个月资产增长</translation>
     </message>
     <message>
-        <source>Last month's average against the average six months before</source>
-        <translation type="unfinished" />
+        <source>Last month&apos;s average against the average six months before</source>
+        <translation>上月日均与六个月前月日均相比</translation>
     </message>
     <message>
         <source>Payroll</source>
-        <translation type="unfinished" />
+        <translation>代发工资</translation>
     </message>
     <message>
         <source>Salary paid into an account here</source>
-        <translation type="unfinished" />
+        <translation>工资代发至本行账户</translation>
     </message>
     <message>
         <source>Active credit card</source>
-        <translation type="unfinished" />
+        <translation>信用卡活跃</translation>
     </message>
     <message>
         <source>Holds and uses a credit card of the bank</source>
-        <translation type="unfinished" />
+        <translation>持有并使用本行信用卡</translation>
+    </message>
+</context>
+<context>
+    <name>ValuePolicyDialog</name>
+    <message>
+        <source>Value scores and lists</source>
+        <translation>价值评分与名单</translation>
+    </message>
+    <message>
+        <source>Current value: weights</source>
+        <translation>当前价值：权重</translation>
+    </message>
+    <message>
+        <source>Potential value: weights</source>
+        <translation>潜在价值：权重</translation>
+    </message>
+    <message>
+        <source>Quadrant cuts</source>
+        <translation>象限分界</translation>
+    </message>
+    <message>
+        <source>Fixed cut points instead of the branch medians</source>
+        <translation>使用固定分界点，而非网点中位数</translation>
+    </message>
+    <message>
+        <source>Current value cut</source>
+        <translation>当前价值分界</translation>
+    </message>
+    <message>
+        <source>Potential value cut</source>
+        <translation>潜在价值分界</translation>
+    </message>
+    <message>
+        <source>Lists (amounts in CNY)</source>
+        <translation>名单（金额单位：元）</translation>
+    </message>
+    <message>
+        <source>Threshold band towards %1 starts at</source>
+        <translation>通往%1的临界区间起点</translation>
+    </message>
+    <message>
+        <source>Low-efficiency: AUM under</source>
+        <translation>低效客户：资产低于</translation>
+    </message>
+    <message>
+        <source>Low-efficiency, widened: AUM under</source>
+        <translation>低效客户（放宽）：资产低于</translation>
+    </message>
+    <message>
+        <source>Uplift target of a threshold list</source>
+        <translation>临界名单提升率目标</translation>
+    </message>
+    <message>
+        <source>Weights count relative to the others of the same score; 0 leaves an indicator out. Each indicator is ranked within the branch before it is weighted.</source>
+        <translation>权重相对于同一评分中的其他指标计算；设为 0 即不计该指标。每个指标先在网点内排名（百分位），再加权。</translation>
+    </message>
+</context>
+<context>
+    <name>WarningListModel</name>
+    <message>
+        <source>Unassigned</source>
+        <translation type="unfinished">未分配</translation>
+    </message>
+    <message>
+        <source>%1 of 4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation type="unfinished">层级</translation>
+    </message>
+    <message>
+        <source>RM</source>
+        <translation type="unfinished">客户经理</translation>
+    </message>
+    <message>
+        <source>AUM (%1)</source>
+        <translation type="unfinished">资产（%1）</translation>
+    </message>
+    <message>
+        <source>Triangles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why on the list</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WarningListsPage</name>
+    <message>
+        <source>&lt;b&gt;Four triangles&lt;/b&gt; over %1 VIP-and-above customers (a triangle is covered with %2 or more items):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 &lt;span style=&apos;color:%2&apos;&gt;%3%&lt;/span&gt; (target %4%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On the warning list: AUM down more than %1% against the 3-month average, a tier lost, or fewer than %2 triangles covered. Each runs a 4+1 retention cycle.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>VIP retention (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cross-line conversion (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payroll by employer (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Corporate executives, customers with a personal loan opened in the last %1 days and active credit-card holders who hold no deposits or wealth products here (only a settlement account under %2). Members with an RM run a 4+1 cycle.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payroll (代发) customers by employer. The extract has no salary credits yet, so the share kept is last month&apos;s average balance against the month before&apos;s; events (the &quot;three gifts&quot;), not individual cadences, work this list.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>
