@@ -89,11 +89,11 @@ SyncEngine::Report SyncEngine::run(Database &db, const Settings &s, const Progre
     if (!ensureLogin(db, client, s, &report, false))
         return report;
     const QString branch = metaValue(db, QStringLiteral("sync.branch"));
-    bool relogged = false;
+    int relogins = 0;
     auto retryAfterLogin = [&](HqClient::Status st) {
-        if (st != HqClient::Status::Unauthorized || relogged)
+        if (st != HqClient::Status::Unauthorized || relogins >= 3)
             return false;
-        relogged = true;
+        ++relogins;
         return ensureLogin(db, client, s, &report, true);
     };
 

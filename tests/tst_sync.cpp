@@ -1,0 +1,476 @@
+#include "domain/demogenerator.h"
+#include "domain/extractcsv.h"
+#include "hqfixture.h"
+#include "pgconnection.h"
+#include "store/contactrepository.h"
+#include "store/database.h"
+#include "store/schemamigrations.h"
+#include "store/statement.h"
+#include "sync/hqclient.h"
+#include "sync/outbox.h"
+#include "sync/syncengine.h"
+#include "sync/syncentities.h"
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QJsonDocument>
+#include <QtConcurrent>
+#include <QtTest>
+
+namespace {
+
+// A text that is exactly an integer's canonical form compares as that number.
+QJsonValue canonical(const QString &text)
+{
+    bool ok = false;
+    const qint64 n = text.toLongLong(&ok);
+    return ok && QString::number(n) == text ? QJsonValue(double(n)) : QJsonValue(text);
+}
+
+const QString kPass = QStringLiteral("desk-pass");
+const QString kRmPassword = QStringLiteral("rm-password-1");
+
+// One digest per entity over every live row, computed the same way from the
+// desktop's tables and from HQ's records: sorted ids, canonical JSON, nulls dropped.
+QJsonObject normalized(QJsonObject o)
+{
+    for (auto it = o.begin(); it != o.end();) {
+        if (it.value().isNull() || (it.value().isString() && it.value().toString().isEmpty()))
+            it = o.erase(it);
+        else
+            ++it;
+    }
+    return o;
+}
+
+QByteArray digestOf(QMap<QString, QJsonObject> rows)
+{
+    QCryptographicHash h(QCryptographicHash::Sha256);
+    for (auto it = rows.constBegin(); it != rows.constEnd(); ++it) {
+        h.addData(it.key().toUtf8());
+        h.addData(QJsonDocument(normalized(it.value())).toJson(QJsonDocument::Compact));
+    }
+    return h.result().toHex();
+}
+
+QByteArray desktopDigest(Database &db, const QString &entityName, int *count = nullptr, QMap<QString, QJsonObject> *out = nullptr)
+{
+    const SyncEntities::Entity *e = SyncEntities::find(entityName);
+    QMap<QString, QJsonObject> rows;
+    Statement st(db, QStringLiteral("SELECT %1 FROM %2").arg(e->columns.join(QStringLiteral(", ")), e->table));
+    const int keyColumn = int(e->columns.indexOf(e->key));
+    while (st.step()) {
+        QJsonObject o;
+        const QString key = st.text(keyColumn);
+        for (int i = 0; i < e->columns.size(); ++i) {
+            if (st.isNull(i))
+                continue;
+            o.insert(e->columns.at(i), canonical(st.text(i)));
+        }
+        rows.insert(key, o);
+    }
+    if (count)
+        *count = rows.size();
+    if (out)
+        *out = rows;
+    return digestOf(rows);
+}
+
+QByteArray hqDigest(PgConnection &pg, const QString &branch, const QString &entityName, int *count = nullptr,
+                    QMap<QString, QJsonObject> *out = nullptr)
+{
+    const SyncEntities::Entity *e = SyncEntities::find(entityName);
+    QMap<QString, QJsonObject> rows;
+    PgResult r = pg.exec("SELECT record_id, payload::text FROM record WHERE branch_id = $1 AND entity = $2 AND NOT deleted",
+                         {branch, entityName});
+    for (int i = 0; i < r.rows(); ++i) {
+        QJsonObject in = QJsonDocument::fromJson(r.bytes(i, 1)).object();
+        QJsonObject o;
+        for (const QString &c : e->columns) {
+            const QJsonValue v = in.value(c);
+            if (v.isString()) {
+                o.insert(c, canonical(v.toString()));
+            } else if (v.isDouble()) {
+                o.insert(c, canonical(QString::number(qint64(v.toDouble()))));
+            } else if (v.isBool()) {
+                o.insert(c, v.toBool() ? 1.0 : 0.0);
+            } else if (!v.isUndefined()) {
+                o.insert(c, v);
+            }
+        }
+        rows.insert(r.text(i, 0), o);
+    }
+    if (count)
+        *count = rows.size();
+    if (out)
+        *out = rows;
+    return digestOf(rows);
+}
+
+} // namespace
+
+class TestSync : public QObject
+{
+    Q_OBJECT
+
+private:
+    HqFixture m_hq;
+    QTemporaryDir m_dir;
+    int m_stores = 0;
+    BranchData m_branch;
+
+    QString newStore() { return m_dir.filePath(QStringLiteral("desk%1.db").arg(++m_stores)); }
+
+    SyncEngine::Report sync(const QString &store, const QString &staff = QStringLiteral("RM01"), int pageSize = 5000,
+                            const QString &password = kRmPassword, const QString &branch = {})
+    {
+        Database db = Database::open(store, kPass, Database::OpenMode::CreateIfMissing);
+        SyncEngine::Settings s;
+        s.hq = m_hq.url();
+        s.staffId = staff;
+        s.password = password;
+        s.pageSize = pageSize;
+        s.branch = branch;
+        s.timeoutMs = 15000;
+        return SyncEngine::run(db, s);
+    }
+
+    bool writeExtract(const BranchData &data, const QString &path)
+    {
+        QFile f(path);
+        QString error;
+        return f.open(QIODevice::WriteOnly) && ExtractCsv::write(data, &f, &error);
+    }
+
+    void compareWithHq(const QString &store, const QString &branch, const QStringList &entities)
+    {
+        PgConnection pg(m_hq.conninfo());
+        Database db = Database::open(store, kPass, Database::OpenMode::ExistingOnly);
+        for (const QString &e : entities) {
+            int here = 0, there = 0;
+            QMap<QString, QJsonObject> mine, theirs;
+            const QByteArray a = desktopDigest(db, e, &here, &mine);
+            const QByteArray b = hqDigest(pg, branch, e, &there, &theirs);
+            QVERIFY2(here == there, qPrintable(QStringLiteral("%1: desktop %2 rows, HQ %3").arg(e).arg(here).arg(there)));
+            if (a != b) {
+                for (auto it = mine.constBegin(); it != mine.constEnd(); ++it) {
+                    if (normalized(it.value()) != normalized(theirs.value(it.key()))) {
+                        qWarning("%s %s: desktop %s / HQ %s", qPrintable(e), qPrintable(it.key()),
+                                 QJsonDocument(normalized(it.value())).toJson(QJsonDocument::Compact).constData(),
+                                 QJsonDocument(normalized(theirs.value(it.key()))).toJson(QJsonDocument::Compact).constData());
+                        break;
+                    }
+                }
+            }
+            QVERIFY2(a == b, qPrintable(QStringLiteral("%1 differs between desktop and HQ").arg(e)));
+        }
+    }
+
+    static Contact contact(const QString &customerNo, const QString &note)
+    {
+        Contact c;
+        c.customerNo = customerNo;
+        c.staffId = QStringLiteral("RM01");
+        c.channel = Contact::Channel::Phone;
+        c.outcome = Contact::Outcome::Reached;
+        c.contactedAt = QDateTime(QDate(2026, 11, 23), QTime(9, 0), Qt::OffsetFromUTC, 8 * 3600);
+        c.note = note;
+        return c;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY2(m_hq.start(), qPrintable(m_hq.lastError()));
+        QVERIFY(DemoGenerator::generate({20000, 7, QDate(2026, 11, 23)}, &m_branch));
+        const QString csv = m_hq.path(QStringLiteral("extract.csv"));
+        QVERIFY(writeExtract(m_branch, csv));
+        QString out;
+        QVERIFY2(m_hq.hq({QStringLiteral("import"), QStringLiteral("--branch"), QStringLiteral("DEMO007"), csv}, {}, &out),
+                 qPrintable(m_hq.lastError()));
+        QVERIFY(out.contains(QStringLiteral("changed %1").arg(9 + 20000 + m_branch.holdings.size())));
+        for (const char *rm : {"RM01", "RM02"}) {
+            QVERIFY2(m_hq.hq({QStringLiteral("add-staff"), QStringLiteral("--branch"), QStringLiteral("DEMO007"),
+                              QStringLiteral("--id"), QString::fromLatin1(rm), QStringLiteral("--name"), QStringLiteral("客户经理"),
+                              QStringLiteral("--role"), QStringLiteral("rm")},
+                             kRmPassword.toUtf8() + '\n'),
+                     qPrintable(m_hq.lastError()));
+        }
+        QVERIFY(m_hq.startServer());
+    }
+
+    void cleanupTestCase() { m_hq.stop(); }
+
+    void firstSyncBringsTheWholeBranch()
+    {
+        const QString store = newStore();
+        const SyncEngine::Report r = sync(store);
+        QVERIFY2(r.ok, qPrintable(r.error));
+        QCOMPARE(r.pulled, int(9 + 20000 + m_branch.holdings.size())); // each record once, at its latest version
+        compareWithHq(store, QStringLiteral("DEMO007"), {QStringLiteral("staff"), QStringLiteral("customer"), QStringLiteral("holding")});
+        // A second sync with nothing new moves nothing
+        const SyncEngine::Report again = sync(store);
+        QVERIFY(again.ok);
+        QCOMPARE(again.pulled, 0);
+        QCOMPARE(again.cursor, r.cursor);
+    }
+
+    void reimportShipsOnlyWhatChanged()
+    {
+        const QString store = newStore();
+        QVERIFY(sync(store).ok);
+        // Given HQ re-imports the extract with 100 customers' balances changed
+        BranchData changed = m_branch;
+        for (int i = 0; i < 100; ++i)
+            changed.customers[size_t(i) * 150].aumFen += 12345;
+        const QString csv = m_hq.path(QStringLiteral("extract-100.csv"));
+        QVERIFY(writeExtract(changed, csv));
+        QString out;
+        QVERIFY(m_hq.hq({QStringLiteral("import"), QStringLiteral("--branch"), QStringLiteral("DEMO007"), csv}, {}, &out));
+        // 100 customers, plus the roster entries add-staff renamed since the first import
+        const int changedRows = out.section(QStringLiteral("changed "), 1).section(QLatin1Char(' '), 0, 0).toInt();
+        QVERIFY2(changedRows >= 100 && changedRows <= 102, qPrintable(out));
+        // Then the desktop's next sync moves exactly those rows, not 79,000
+        const SyncEngine::Report r = sync(store);
+        QVERIFY(r.ok);
+        QCOMPARE(r.pulled, changedRows);
+        compareWithHq(store, QStringLiteral("DEMO007"), {QStringLiteral("customer")});
+        // Put the original back for the other tests
+        QVERIFY(m_hq.hq({QStringLiteral("import"), QStringLiteral("--branch"), QStringLiteral("DEMO007"),
+                         m_hq.path(QStringLiteral("extract.csv"))}));
+    }
+
+    void aCustomerMissingFromTheExtractIsRemoved()
+    {
+        const QString store = newStore();
+        QVERIFY(sync(store).ok);
+        BranchData fewer = m_branch;
+        const QString gone = fewer.customers.back().customerNo;
+        fewer.customers.pop_back();
+        int holdingsGone = 0;
+        std::vector<Holding> kept;
+        for (const Holding &h : fewer.holdings) {
+            if (h.customerNo == gone)
+                ++holdingsGone;
+            else
+                kept.push_back(h);
+        }
+        fewer.holdings = kept;
+        const QString csv = m_hq.path(QStringLiteral("extract-fewer.csv"));
+        QVERIFY(writeExtract(fewer, csv));
+        QString out;
+        QVERIFY(m_hq.hq({QStringLiteral("import"), QStringLiteral("--branch"), QStringLiteral("DEMO007"), csv}, {}, &out));
+        QVERIFY2(out.contains(QStringLiteral("removed %1 ").arg(1 + holdingsGone)), qPrintable(out));
+        const SyncEngine::Report r = sync(store);
+        QVERIFY(r.ok);
+        QCOMPARE(r.deleted, 1 + holdingsGone);
+        compareWithHq(store, QStringLiteral("DEMO007"), {QStringLiteral("customer"), QStringLiteral("holding")});
+        QVERIFY(m_hq.hq({QStringLiteral("import"), QStringLiteral("--branch"), QStringLiteral("DEMO007"),
+                         m_hq.path(QStringLiteral("extract.csv"))}));
+    }
+
+    void aBadRowImportsNothing()
+    {
+        const QString csv = m_hq.path(QStringLiteral("bad.csv"));
+        QFile good(m_hq.path(QStringLiteral("extract.csv")));
+        QVERIFY(good.open(QIODevice::ReadOnly));
+        QList<QByteArray> lines = good.readAll().split('\n');
+        // line 50 (1-based) gets a broken date in birth_date
+        QList<QByteArray> fields = lines[49].split(',');
+        fields[8] = "1980-13-45";
+        lines[49] = fields.join(',');
+        QFile bad(csv);
+        QVERIFY(bad.open(QIODevice::WriteOnly));
+        bad.write(lines.join('\n'));
+        bad.close();
+        PgConnection pg(m_hq.conninfo());
+        const qint64 before = pg.exec("SELECT last_seq FROM branch WHERE branch_id = 'DEMO007'").int64(0, 0);
+        QVERIFY(!m_hq.hq({QStringLiteral("import"), QStringLiteral("--branch"), QStringLiteral("DEMO007"), csv}));
+        QVERIFY2(m_hq.lastError().contains(QStringLiteral("line 50, column birth_date")), qPrintable(m_hq.lastError()));
+        QCOMPARE(pg.exec("SELECT last_seq FROM branch WHERE branch_id = 'DEMO007'").int64(0, 0), before);
+    }
+
+    void contactsLoggedOfflineArriveAndReachTheOtherDesktop()
+    {
+        const QString a = newStore();
+        const QString b = newStore();
+        QVERIFY(sync(a).ok);
+        QVERIFY(sync(b, QStringLiteral("RM02")).ok);
+        // Given HQ is down while desktop A logs contacts
+        m_hq.stopServer();
+        {
+            Database db = Database::open(a, kPass, Database::OpenMode::ExistingOnly);
+            ContactRepository repo(db);
+            for (int i = 0; i < 5; ++i)
+                repo.log(contact(m_branch.customers[size_t(i)].customerNo, QStringLiteral("离线记录 %1").arg(i)));
+        }
+        const SyncEngine::Report offline = sync(a);
+        QVERIFY(!offline.ok);
+        QCOMPARE(offline.status, HqClient::Status::Offline);
+        QCOMPARE(offline.pending, 5);
+        // When HQ is back
+        QVERIFY(m_hq.startServer());
+        const SyncEngine::Report online = sync(a);
+        QVERIFY2(online.ok, qPrintable(online.error));
+        QCOMPARE(online.pushed, 5);
+        QCOMPARE(online.pending, 0);
+        // Then desktop B sees them, once
+        QVERIFY(sync(b, QStringLiteral("RM02")).ok);
+        Database db = Database::open(b, kPass, Database::OpenMode::ExistingOnly);
+        const auto contacts = ContactRepository(db).all();
+        int fromA = 0;
+        for (const Contact &c : contacts)
+            fromA += c.note.startsWith(QStringLiteral("离线记录")) ? 1 : 0;
+        QCOMPARE(fromA, 5);
+        // And B's contact reaches A
+        ContactRepository(db).log(contact(m_branch.customers[7].customerNo, QStringLiteral("来自B")));
+        QVERIFY(sync(b, QStringLiteral("RM02")).ok);
+        QVERIFY(sync(a).ok);
+        compareWithHq(a, QStringLiteral("DEMO007"), {QStringLiteral("contact")});
+        compareWithHq(b, QStringLiteral("DEMO007"), {QStringLiteral("contact")});
+    }
+
+    void theSamePushTwiceStoresOneCopy()
+    {
+        const QString store = newStore();
+        QVERIFY(sync(store).ok);
+        Database db = Database::open(store, kPass, Database::OpenMode::ExistingOnly);
+        ContactRepository(db).log(contact(m_branch.customers[3].customerNo, QStringLiteral("重复推送")));
+        const auto pending = Outbox::peek(db, 10);
+        QCOMPARE(int(pending.size()), 1);
+        HqClient client(m_hq.url());
+        HqClient::Login login;
+        QCOMPARE(client.login({}, QStringLiteral("RM01"), kRmPassword, ContactRepository::deviceId(db), &login), HqClient::Status::Ok);
+        WireFormat::PushBatch batch;
+        batch.schemaVersion = SchemaMigrations::latestVersion();
+        batch.deviceId = ContactRepository::deviceId(db);
+        batch.records.push_back({pending[0].entity, pending[0].recordId, pending[0].seq, false, pending[0].payload});
+        WireFormat::PushResult first, second;
+        QCOMPARE(client.push(QStringLiteral("DEMO007"), batch, &first), HqClient::Status::Ok);
+        QCOMPARE(client.push(QStringLiteral("DEMO007"), batch, &second), HqClient::Status::Ok);
+        QCOMPARE(first.accepted, 1);
+        QCOMPARE(second.accepted, 0);
+        QCOMPARE(second.duplicates, 1);
+        QCOMPARE(second.ackedThrough, pending[0].seq);
+        PgConnection pg(m_hq.conninfo());
+        QCOMPARE(pg.exec("SELECT count(*) FROM record WHERE entity = 'contact' AND record_id = $1", {pending[0].recordId}).int64(0, 0), 1);
+    }
+
+    void aTokenOfOneBranchIsForbiddenOnAnother()
+    {
+        QVERIFY(m_hq.hq({QStringLiteral("add-staff"), QStringLiteral("--branch"), QStringLiteral("OTHER01"), QStringLiteral("--id"),
+                         QStringLiteral("RM91"), QStringLiteral("--name"), QStringLiteral("他行经理"), QStringLiteral("--role"),
+                         QStringLiteral("rm")},
+                        QByteArray("other-password\n")));
+        HqClient client(m_hq.url());
+        HqClient::Login login;
+        QCOMPARE(client.login({}, QStringLiteral("RM91"), QStringLiteral("other-password"), QStringLiteral("dev-x"), &login),
+                 HqClient::Status::Ok);
+        QCOMPARE(login.branch, QStringLiteral("OTHER01"));
+        WireFormat::Page page;
+        QCOMPARE(client.pull(QStringLiteral("DEMO007"), 0, 10, &page), HqClient::Status::Forbidden);
+        QCOMPARE(client.lastHttpStatus(), 403);
+        QCOMPARE(client.pull(QStringLiteral("OTHER01"), 0, 10, &page), HqClient::Status::Ok);
+        // A wrong password is a 401 with a plain message
+        QCOMPARE(client.login({}, QStringLiteral("RM91"), QStringLiteral("guess"), QStringLiteral("dev-x"), &login),
+                 HqClient::Status::Unauthorized);
+        QVERIFY(client.lastError().contains(QStringLiteral("password")));
+    }
+
+    void aDamagedPageIsRejectedAndFetchedAgain()
+    {
+        QVERIFY(m_hq.startServer({QStringLiteral("--test-corrupt-every-nth-page"), QStringLiteral("3")}));
+        const QString store = newStore();
+        const SyncEngine::Report r = sync(store, QStringLiteral("RM01"), 4000);
+        QVERIFY2(r.ok, qPrintable(r.error));
+        QVERIFY(r.checksumRetries >= 3);
+        compareWithHq(store, QStringLiteral("DEMO007"), {QStringLiteral("customer"), QStringLiteral("holding")});
+        QVERIFY(m_hq.startServer());
+    }
+
+    void anExpiredTokenLeadsToANewLogin()
+    {
+        const QString store = newStore();
+        QVERIFY(sync(store).ok);
+        QVERIFY(m_hq.startServer({QStringLiteral("--token-ttl"), QStringLiteral("2")}));
+        {
+            // Sign out, so the next sync gets a token from the short-lived server
+            Database db = Database::open(store, kPass, Database::OpenMode::ExistingOnly);
+            db.exec(QStringLiteral("DELETE FROM meta WHERE key = 'sync.token'"));
+        }
+        QVERIFY(sync(store).ok);
+        QTest::qWait(2500);
+        // Without a password the desktop must ask the user to sign in again
+        const SyncEngine::Report noPassword = sync(store, QStringLiteral("RM01"), 5000, QString());
+        QVERIFY(!noPassword.ok);
+        QCOMPARE(noPassword.status, HqClient::Status::Unauthorized);
+        // With it, the engine signs in again by itself
+        const SyncEngine::Report r = sync(store);
+        QVERIFY2(r.ok, qPrintable(r.error));
+        QVERIFY(m_hq.startServer());
+    }
+
+    void hqKilledMidPullResumesWithoutGapsOrDuplicates()
+    {
+        const QString store = newStore();
+        // Start a slow first sync (small pages) and kill HQ while it runs
+        QFuture<SyncEngine::Report> running = QtConcurrent::run([&] { return sync(store, QStringLiteral("RM01"), 300); });
+        QElapsedTimer t;
+        t.start();
+        qint64 cursor = 0;
+        while (t.elapsed() < 30000 && cursor < 5000) {
+            QTest::qWait(50);
+            try {
+                Database peek = Database::open(store, kPass, Database::OpenMode::ExistingOnly);
+                cursor = SyncEngine::metaValue(peek, QStringLiteral("sync.cursor")).toLongLong();
+            } catch (...) {
+            }
+        }
+        QVERIFY(cursor > 0);
+        m_hq.killServer();
+        const SyncEngine::Report cut = running.result();
+        QVERIFY(!cut.ok);
+        QVERIFY(cut.cursor < 79000);
+        QVERIFY(m_hq.startServer());
+        const SyncEngine::Report resumed = sync(store);
+        QVERIFY2(resumed.ok, qPrintable(resumed.error));
+        compareWithHq(store, QStringLiteral("DEMO007"), {QStringLiteral("staff"), QStringLiteral("customer"), QStringLiteral("holding")});
+    }
+
+    void aStoreRestoredFromAnOldCopyIsDetected()
+    {
+        const QString store = newStore();
+        QVERIFY(sync(store).ok);
+        const QString backup = store + QStringLiteral(".bak");
+        QVERIFY(QFile::copy(store, backup));
+        {
+            Database db = Database::open(store, kPass, Database::OpenMode::ExistingOnly);
+            ContactRepository(db).log(contact(m_branch.customers[11].customerNo, QStringLiteral("备份之后")));
+        }
+        QVERIFY(sync(store).ok);
+        // The laptop is restored from the backup, then logs something else
+        QFile::remove(store);
+        QVERIFY(QFile::copy(backup, store));
+        QString restoredContact;
+        {
+            Database db = Database::open(store, kPass, Database::OpenMode::ExistingOnly);
+            restoredContact = ContactRepository(db).log(contact(m_branch.customers[12].customerNo, QStringLiteral("恢复之后"))).contactId;
+        }
+        const SyncEngine::Report r = sync(store);
+        QVERIFY2(r.ok, qPrintable(r.error));
+        Database db = Database::open(store, kPass, Database::OpenMode::ExistingOnly);
+        Statement log(db, QStringLiteral("SELECT count(*) FROM sync_log WHERE kind = 'device_reset'"));
+        QVERIFY(log.step());
+        QCOMPARE(log.integer(0), 1);
+        PgConnection pg(m_hq.conninfo());
+        QCOMPARE(pg.exec("SELECT count(*) FROM record WHERE entity = 'contact' AND record_id = $1", {restoredContact}).int64(0, 0), 1);
+        // Both contacts are on the desktop again: nothing was lost
+        int found = 0;
+        for (const Contact &c : ContactRepository(db).all())
+            found += (c.note == QStringLiteral("备份之后") || c.note == QStringLiteral("恢复之后")) ? 1 : 0;
+        QCOMPARE(found, 2);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSync)
+#include "tst_sync.moc"
