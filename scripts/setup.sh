@@ -11,7 +11,8 @@ PACKAGES=(
     qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     qt6-translations-l10n qt6-qpa-plugins
     libqcustomplot-dev libqcustomplot2.1-qt6
-    libsqlcipher-dev libicu-dev
+    libsqlcipher-dev libicu-dev libsodium-dev
+    qt6-httpserver-dev qt6-websockets-dev libpq-dev postgresql-15
     fonts-noto-cjk xvfb xauth
 )
 
