@@ -24,3 +24,6 @@ shot customers-zh --lang zh_CN
 shot search-pinyin-zh --lang zh_CN --search "zhangs"
 shot search-phone-zh --lang zh_CN --search "5678"
 shot customers-en --lang en
+shot tiers-zh --lang zh_CN --page tiers
+shot quadrant-zh --lang zh_CN --page quadrant
+shot lists-zh --lang zh_CN --page lists
