@@ -10,6 +10,7 @@
 #include "sync/outbox.h"
 #include "sync/syncengine.h"
 #include "sync/syncentities.h"
+#include "sync/syncservice.h"
 
 #include <QCryptographicHash>
 #include <QFile>
@@ -435,6 +436,34 @@ private slots:
         const SyncEngine::Report resumed = sync(store);
         QVERIFY2(resumed.ok, qPrintable(resumed.error));
         compareWithHq(store, QStringLiteral("DEMO007"), {QStringLiteral("staff"), QStringLiteral("customer"), QStringLiteral("holding")});
+    }
+
+    void theServiceSyncsOnItsOwnThreadAndReportsStatus()
+    {
+        const QString store = newStore();
+        QVERIFY(sync(store).ok);
+        {
+            Database db = Database::open(store, kPass, Database::OpenMode::ExistingOnly);
+            ContactRepository(db).log(contact(m_branch.customers[20].customerNo, QStringLiteral("后台同步")));
+        }
+        SyncService service(store, kPass);
+        QSignalSpy status(&service, &SyncService::statusChanged);
+        QSignalSpy finished(&service, &SyncService::finished);
+        service.start();
+        QTRY_VERIFY(service.isConfigured());
+        QCOMPARE(service.status().pending, 1);
+        service.syncNow();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 20000);
+        QCOMPARE(finished.first().at(0).toBool(), true);
+        QCOMPARE(service.status().state, SyncService::State::Idle);
+        QCOMPARE(service.status().pending, 0);
+        QVERIFY(service.status().lastSuccess.isValid());
+        // HQ gone: the service says offline and keeps the app usable
+        m_hq.stopServer();
+        service.syncNow();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, 20000);
+        QCOMPARE(service.status().state, SyncService::State::Offline);
+        QVERIFY(m_hq.startServer());
     }
 
     void aStoreRestoredFromAnOldCopyIsDetected()

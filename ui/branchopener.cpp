@@ -1,7 +1,9 @@
 #include "branchopener.h"
 
+#include "hqconnectdialog.h"
 #include "passphrasedialog.h"
 #include "store/branchstore.h"
+#include "store/database.h"
 #include "store/storeerror.h"
 
 #include <QCoreApplication>
@@ -20,11 +22,15 @@ BranchOpener::BranchOpener(QWidget *parent)
 {
 }
 
-BranchOpener::Outcome BranchOpener::runInBackground(const Request &request, const QString &passphrase, bool createDemo)
+BranchOpener::Outcome BranchOpener::runInBackground(const Request &request, const QString &passphrase, Job job,
+                                                    const SyncEngine::Settings &hq)
 {
+    const bool createDemo = job == Job::CreateDemo;
     QProgressDialog progress(m_parent);
     progress.setWindowTitle(tr("BranchDesk"));
-    progress.setLabelText(createDemo ? tr("Creating the demo branch…") : tr("Opening the branch store…"));
+    progress.setLabelText(job == Job::CreateDemo   ? tr("Creating the demo branch…")
+                          : job == Job::ConnectHq ? tr("Downloading the branch from HQ…")
+                                                  : tr("Opening the branch store…"));
     progress.setCancelButtonText(tr("Cancel"));
     progress.setMinimumDuration(300);
     progress.setRange(0, 0);
@@ -45,7 +51,7 @@ BranchOpener::Outcome BranchOpener::runInBackground(const Request &request, cons
     DemoGenerator::Options options;
     options.customers = request.demoCustomers;
     options.seed = request.demoSeed;
-    watcher.setFuture(QtConcurrent::run([path, passphrase, createDemo, options](QPromise<Outcome> &promise) {
+    watcher.setFuture(QtConcurrent::run([path, passphrase, createDemo, job, hq, options](QPromise<Outcome> &promise) {
         Outcome outcome;
         QString lastStage;
         auto report = [&](const char *stage, int done, int total) {
@@ -61,7 +67,22 @@ BranchOpener::Outcome BranchOpener::runInBackground(const Request &request, cons
             return !promise.isCanceled();
         };
         try {
-            if (createDemo && !BranchStore::createDemo(path, passphrase, options, report)) {
+            if (job == Job::ConnectHq) {
+                Database db = Database::open(path, passphrase, Database::OpenMode::CreateIfMissing);
+                std::atomic_bool never{false};
+                const SyncEngine::Report r = SyncEngine::run(db, hq, [&](const char *stage, qint64 done, qint64 total) {
+                    return report(stage, int(qMin<qint64>(done, INT_MAX)), int(qMin<qint64>(total, INT_MAX)));
+                }, &never);
+                outcome.syncedSomething = r.pages > 0;
+                if (r.status == HqClient::Status::Cancelled) {
+                    outcome.cancelled = true;
+                } else if (!r.ok) {
+                    outcome.error = r.error;
+                }
+            }
+            if (outcome.cancelled || !outcome.error.isEmpty()) {
+                // reported below
+            } else if (createDemo && !BranchStore::createDemo(path, passphrase, options, report)) {
                 outcome.cancelled = true;
             } else if (!BranchStore::load(path, passphrase, &outcome.branch, report)) {
                 outcome.cancelled = true;
@@ -87,49 +108,98 @@ BranchOpener::Outcome BranchOpener::runInBackground(const Request &request, cons
     return watcher.future().result();
 }
 
+void BranchOpener::removeStore(const QString &path)
+{
+    QFile::remove(path);
+    QFile::remove(path + QStringLiteral("-wal"));
+    QFile::remove(path + QStringLiteral("-shm"));
+}
+
+bool BranchOpener::createDemo(const Request &request, LoadedBranch *out)
+{
+    QString passphrase = request.passphrase;
+    if (passphrase.isEmpty()) {
+        PassphraseDialog dialog(PassphraseDialog::Mode::Create, QFileInfo(request.storePath).fileName(), m_parent);
+        if (dialog.exec() != QDialog::Accepted)
+            return false;
+        passphrase = dialog.passphrase();
+    }
+    Outcome outcome = runInBackground(request, passphrase, Job::CreateDemo);
+    if (outcome.cancelled) {
+        // A half-written store is useless: remove it so the next start begins cleanly.
+        removeStore(request.storePath);
+        return false;
+    }
+    if (!outcome.error.isEmpty()) {
+        QMessageBox::critical(m_parent, tr("BranchDesk"), tr("The demo branch could not be created: %1").arg(outcome.error));
+        return false;
+    }
+    m_passphrase = passphrase;
+    *out = outcome.branch;
+    return true;
+}
+
+bool BranchOpener::connectToHq(const Request &request, LoadedBranch *out)
+{
+    QString passphrase = request.passphrase;
+    if (passphrase.isEmpty()) {
+        PassphraseDialog dialog(PassphraseDialog::Mode::Create, QFileInfo(request.storePath).fileName(), m_parent);
+        if (dialog.exec() != QDialog::Accepted)
+            return false;
+        passphrase = dialog.passphrase();
+    }
+    HqConnectDialog hqDialog(m_parent);
+    for (;;) {
+        if (hqDialog.exec() != QDialog::Accepted) {
+            removeStore(request.storePath);
+            return false;
+        }
+        SyncEngine::Settings settings;
+        settings.hq = hqDialog.url();
+        settings.staffId = hqDialog.staffId();
+        settings.password = hqDialog.password();
+        Outcome outcome = runInBackground(request, passphrase, Job::ConnectHq, settings);
+        if (outcome.error.isEmpty() && !outcome.cancelled) {
+            m_passphrase = passphrase;
+            *out = outcome.branch;
+            return true;
+        }
+        if (!outcome.syncedSomething)
+            removeStore(request.storePath); // nothing to keep: start clean on the next try
+        if (outcome.cancelled)
+            return false;
+        hqDialog.showError(outcome.error);
+    }
+}
+
 bool BranchOpener::open(const Request &request, LoadedBranch *out)
 {
     const QString storeName = QFileInfo(request.storePath).fileName();
     const bool exists = QFileInfo(request.storePath).isFile();
     if (!exists) {
-        if (!request.createDemoIfMissing) {
-            QMessageBox box(QMessageBox::Question, tr("BranchDesk"),
-                            tr("There is no branch store on this computer yet (%1).").arg(request.storePath),
-                            QMessageBox::NoButton, m_parent);
-            box.setInformativeText(tr("Create the demo branch to try BranchDesk with generated customers?"));
-            QPushButton *demo = box.addButton(tr("Create the demo branch"), QMessageBox::AcceptRole);
-            box.addButton(tr("Quit"), QMessageBox::RejectRole);
-            box.exec();
-            if (box.clickedButton() != demo)
-                return false;
-        }
         QDir().mkpath(QFileInfo(request.storePath).absolutePath());
-        QString passphrase = request.passphrase;
-        if (passphrase.isEmpty()) {
-            PassphraseDialog dialog(PassphraseDialog::Mode::Create, storeName, m_parent);
-            if (dialog.exec() != QDialog::Accepted)
-                return false;
-            passphrase = dialog.passphrase();
-        }
-        Outcome outcome = runInBackground(request, passphrase, true);
-        if (outcome.cancelled) {
-            // A half-written store is useless: remove it so the next start begins cleanly.
-            QFile::remove(request.storePath);
-            QFile::remove(request.storePath + QStringLiteral("-wal"));
-            QFile::remove(request.storePath + QStringLiteral("-shm"));
-            return false;
-        }
-        if (!outcome.error.isEmpty()) {
-            QMessageBox::critical(m_parent, tr("BranchDesk"), tr("The demo branch could not be created: %1").arg(outcome.error));
-            return false;
-        }
-        *out = outcome.branch;
-        return true;
+        if (request.createDemoIfMissing)
+            return createDemo(request, out);
+        QMessageBox box(QMessageBox::Question, tr("BranchDesk"),
+                        tr("There is no branch store on this computer yet (%1).").arg(request.storePath),
+                        QMessageBox::NoButton, m_parent);
+        box.setInformativeText(tr("Connect to your bank's HQ to download your branch, or create the demo branch to "
+                                  "try BranchDesk with generated customers."));
+        QPushButton *hq = box.addButton(tr("Connect to HQ…"), QMessageBox::AcceptRole);
+        QPushButton *demo = box.addButton(tr("Create the demo branch"), QMessageBox::AcceptRole);
+        box.addButton(tr("Quit"), QMessageBox::RejectRole);
+        box.exec();
+        if (box.clickedButton() == hq)
+            return connectToHq(request, out);
+        if (box.clickedButton() == demo)
+            return createDemo(request, out);
+        return false;
     }
 
     if (!request.passphrase.isEmpty()) {
-        Outcome outcome = runInBackground(request, request.passphrase, false);
+        Outcome outcome = runInBackground(request, request.passphrase, Job::Load);
         if (outcome.error.isEmpty() && !outcome.cancelled) {
+            m_passphrase = request.passphrase;
             *out = outcome.branch;
             return true;
         }
@@ -145,10 +215,11 @@ bool BranchOpener::open(const Request &request, LoadedBranch *out)
     for (;;) {
         if (dialog.exec() != QDialog::Accepted)
             return false;
-        Outcome outcome = runInBackground(request, dialog.passphrase(), false);
+        Outcome outcome = runInBackground(request, dialog.passphrase(), Job::Load);
         if (outcome.cancelled)
             return false;
         if (outcome.error.isEmpty()) {
+            m_passphrase = dialog.passphrase();
             *out = outcome.branch;
             return true;
         }

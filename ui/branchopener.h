@@ -1,6 +1,7 @@
 #pragma once
 
 #include "store/loadedbranch.h"
+#include "sync/syncengine.h"
 
 #include <QObject>
 #include <QString>
@@ -29,16 +30,25 @@ public:
     // Runs the whole flow. Returns false when the user cancelled or the store
     // cannot be opened (after telling the user why).
     bool open(const Request &request, LoadedBranch *out);
+    // The passphrase that opened the store: the sync worker opens its own connection with it.
+    QString passphrase() const { return m_passphrase; }
 
 private:
+    enum class Job { Load, CreateDemo, ConnectHq };
     struct Outcome
     {
         LoadedBranch branch;
         QString error;
         bool wrongPassphrase = false;
         bool cancelled = false;
+        bool syncedSomething = false;
     };
-    Outcome runInBackground(const Request &request, const QString &passphrase, bool createDemo);
+    Outcome runInBackground(const Request &request, const QString &passphrase, Job job,
+                            const SyncEngine::Settings &hq = {});
+    bool createDemo(const Request &request, LoadedBranch *out);
+    bool connectToHq(const Request &request, LoadedBranch *out);
+    static void removeStore(const QString &path);
 
     QWidget *m_parent;
+    QString m_passphrase;
 };

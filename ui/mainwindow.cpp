@@ -105,6 +105,14 @@ void MainWindow::switchLanguage(const QString &code)
     LanguageManager::saveChoice(code);
 }
 
+QListWidgetItem *MainWindow::addPage(QWidget *page, const QIcon &icon)
+{
+    m_stack->addWidget(page);
+    auto *item = new QListWidgetItem(icon, QString());
+    m_nav->addItem(item);
+    return item;
+}
+
 void MainWindow::setBranch(const LoadedBranch &branch)
 {
     m_branch = branch;

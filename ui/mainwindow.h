@@ -5,6 +5,7 @@
 #include <QMainWindow>
 
 class QListWidget;
+class QListWidgetItem;
 class QStackedWidget;
 class QLabel;
 class QActionGroup;
@@ -33,6 +34,9 @@ public:
     AnalysisController *analysis() const { return m_analysis; }
     // Shows a page by its key: customers, tiers, quadrant, lists. False when unknown.
     bool showPage(const QString &key);
+    // Adds a page that lives elsewhere (e.g. the sync log) to the navigation;
+    // its owner sets the item's text and retranslates it.
+    QListWidgetItem *addPage(QWidget *page, const QIcon &icon);
     QListWidget *navigation() const { return m_nav; }
     void switchLanguage(const QString &code);
 

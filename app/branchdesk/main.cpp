@@ -3,6 +3,8 @@
 #include "customerpage.h"
 #include "languagemanager.h"
 #include "mainwindow.h"
+#include "synccontroller.h"
+#include "sync/syncservice.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -87,6 +89,11 @@ int main(int argc, char *argv[])
         return 1;
     const qint64 loadedMs = sinceStart.elapsed();
     window.setBranch(branch);
+    // Sync runs on its own thread and connection; the window only shows its status.
+    SyncService sync(request.storePath, opener.passphrase());
+    SyncController syncUi(&window, &sync, request.storePath, opener.passphrase());
+    if (!parser.isSet(timingOpt) && !parser.isSet(shotOpt))
+        sync.start();
     if (parser.isSet(searchOpt))
         window.customerPage()->searchBox()->setText(parser.value(searchOpt));
     if (parser.isSet(pageOpt) && !window.showPage(parser.value(pageOpt))) {

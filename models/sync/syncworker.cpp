@@ -1,0 +1,61 @@
+#include "syncworker.h"
+
+#include "outbox.h"
+#include "store/database.h"
+#include "store/schemamigrations.h"
+#include "store/statement.h"
+#include "store/storeerror.h"
+
+void SyncWorker::readSettings()
+{
+    try {
+        Database db = Database::open(m_storePath, m_passphrase, Database::OpenMode::ExistingOnly);
+        SchemaMigrations::migrate(db);
+        emit settingsRead(SyncEngine::metaValue(db, QStringLiteral("sync.hq_url")),
+                          SyncEngine::metaValue(db, QStringLiteral("sync.staff_id")),
+                          SyncEngine::metaValue(db, QStringLiteral("sync.staff_name")),
+                          SyncEngine::metaValue(db, QStringLiteral("sync.last_success")), Outbox::pendingCount(db));
+    } catch (const StoreError &) {
+        emit settingsRead({}, {}, {}, {}, 0);
+    }
+}
+
+void SyncWorker::runOnce(const QString &password)
+{
+    SyncEngine::Report report;
+    try {
+        Database db = Database::open(m_storePath, m_passphrase, Database::OpenMode::ExistingOnly);
+        SyncEngine::Settings s;
+        s.hq = QUrl(SyncEngine::metaValue(db, QStringLiteral("sync.hq_url")));
+        s.staffId = SyncEngine::metaValue(db, QStringLiteral("sync.staff_id"));
+        s.password = password;
+        report = SyncEngine::run(db, s, [this](const char *stage, qint64 done, qint64 total) {
+            emit progress(QString::fromLatin1(stage), done, total);
+            return true;
+        }, m_cancel);
+    } catch (const StoreError &e) {
+        report.ok = false;
+        report.status = HqClient::Status::BadResponse;
+        report.error = e.message();
+    }
+    emit done(report);
+}
+
+void SyncWorker::readLog(int limit)
+{
+    QVector<QStringList> rows;
+    try {
+        Database db = Database::open(m_storePath, m_passphrase, Database::OpenMode::ExistingOnly);
+        Statement st(db, QStringLiteral("SELECT at, kind, entity, record_id, rule, base, theirs, yours, message"
+                                        " FROM sync_log ORDER BY id DESC LIMIT ?"));
+        st.bind(1, limit);
+        while (st.step()) {
+            QStringList row;
+            for (int i = 0; i < 9; ++i)
+                row << st.text(i);
+            rows << row;
+        }
+    } catch (const StoreError &) {
+    }
+    emit logRead(rows);
+}

@@ -1,0 +1,148 @@
+#include "synccontroller.h"
+
+#include "hqconnectdialog.h"
+#include "mainwindow.h"
+#include "store/branchstore.h"
+#include "synclogpage.h"
+
+#include <QEvent>
+#include <QFutureWatcher>
+#include <QLabel>
+#include <QListWidgetItem>
+#include <QLocale>
+#include <QMenu>
+#include <QMenuBar>
+#include <QStatusBar>
+#include <QStyle>
+#include <QToolButton>
+#include <QtConcurrent>
+
+SyncController::SyncController(MainWindow *window, SyncService *service, QString storePath, QString passphrase)
+    : QObject(window), m_window(window), m_service(service), m_storePath(std::move(storePath)),
+      m_passphrase(std::move(passphrase))
+{
+    m_indicator = new QLabel(window);
+    m_indicator->setObjectName(QStringLiteral("syncIndicator"));
+    m_button = new QToolButton(window);
+    m_button->setAutoRaise(true);
+    m_button->setIcon(window->style()->standardIcon(QStyle::SP_BrowserReload));
+    window->statusBar()->addPermanentWidget(m_indicator);
+    window->statusBar()->addPermanentWidget(m_button);
+
+    m_menu = window->menuBar()->addMenu(QString());
+    m_syncNow = m_menu->addAction(QString(), service, &SyncService::syncNow);
+    m_syncNow->setShortcut(QKeySequence(Qt::Key_F5));
+    m_signIn = m_menu->addAction(QString(), this, &SyncController::askForPassword);
+    connect(m_button, &QToolButton::clicked, service, &SyncService::syncNow);
+
+    m_log = new SyncLogPage(window);
+    m_logItem = window->addPage(m_log, window->style()->standardIcon(QStyle::SP_FileDialogInfoView));
+
+    connect(service, &SyncService::statusChanged, this, &SyncController::showStatus);
+    connect(service, &SyncService::logRows, m_log, &SyncLogPage::setRows);
+    connect(service, &SyncService::finished, this, [this](bool, bool changed, const SyncEngine::Report &) {
+        if (changed)
+            reloadBranch();
+    });
+    window->installEventFilter(this);
+    retranslateUi();
+}
+
+bool SyncController::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_window && event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    return QObject::eventFilter(watched, event);
+}
+
+void SyncController::retranslateUi()
+{
+    m_menu->setTitle(tr("&Sync"));
+    m_syncNow->setText(tr("Sync &now"));
+    m_signIn->setText(tr("Sign &in to HQ…"));
+    m_button->setToolTip(tr("Sync with HQ now (F5)"));
+    m_logItem->setText(tr("Sync log"));
+    showStatus(m_status);
+}
+
+QString SyncController::statusText() const
+{
+    return m_indicator->text();
+}
+
+void SyncController::showStatus(const SyncService::Status &status)
+{
+    m_status = status;
+    const QLocale locale;
+    const QString last = status.lastSuccess.isValid() ? locale.toString(status.lastSuccess, QLocale::ShortFormat)
+                                                      : tr("never");
+    QString text;
+    QString color = QStringLiteral("#2e7d32");
+    switch (status.state) {
+    case SyncService::State::NotConfigured:
+        text = tr("Not connected to HQ");
+        color = QStringLiteral("#757575");
+        break;
+    case SyncService::State::Idle:
+        text = tr("Online · last sync %1").arg(last);
+        break;
+    case SyncService::State::Syncing:
+        text = tr("Syncing…");
+        break;
+    case SyncService::State::Offline:
+        text = tr("Offline · last sync %1").arg(last);
+        color = QStringLiteral("#ef6c00");
+        break;
+    case SyncService::State::NeedsSignIn:
+        text = tr("Sign in to HQ to sync");
+        color = QStringLiteral("#c62828");
+        break;
+    case SyncService::State::Failed:
+        text = tr("Sync failed · last sync %1").arg(last);
+        color = QStringLiteral("#c62828");
+        break;
+    }
+    if (status.pending > 0)
+        text += QStringLiteral(" · ") + tr("%1 waiting to send").arg(status.pending);
+    m_indicator->setText(QStringLiteral("<span style='color:%1'>&#9679;</span> %2").arg(color, text.toHtmlEscaped()));
+    m_indicator->setToolTip(status.message);
+    const bool configured = status.state != SyncService::State::NotConfigured;
+    m_syncNow->setEnabled(configured && status.state != SyncService::State::Syncing);
+    m_button->setEnabled(m_syncNow->isEnabled());
+    m_signIn->setEnabled(configured);
+}
+
+void SyncController::askForPassword()
+{
+    HqConnectDialog dialog(m_window, true);
+    dialog.setUrl(m_status.hqUrl);
+    dialog.setStaffId(m_status.staffName);
+    if (dialog.exec() == QDialog::Accepted)
+        m_service->signIn(dialog.password());
+}
+
+void SyncController::reloadBranch()
+{
+    if (m_reloading)
+        return;
+    m_reloading = true;
+    auto *watcher = new QFutureWatcher<LoadedBranch>(this);
+    connect(watcher, &QFutureWatcher<LoadedBranch>::finished, this, [this, watcher] {
+        m_reloading = false;
+        const LoadedBranch branch = watcher->future().resultCount() ? watcher->future().result() : LoadedBranch{};
+        watcher->deleteLater();
+        if (branch.snapshot)
+            m_window->setBranch(branch);
+    });
+    const QString path = m_storePath;
+    const QString pass = m_passphrase;
+    watcher->setFuture(QtConcurrent::run([path, pass] {
+        LoadedBranch out;
+        try {
+            BranchStore::load(path, pass, &out);
+        } catch (...) {
+            // The next sync or start-up tries again; the current data stays on screen.
+        }
+        return out;
+    }));
+}

@@ -1,0 +1,51 @@
+#pragma once
+
+#include "sync/syncservice.h"
+
+#include <QObject>
+
+class MainWindow;
+class QLabel;
+class QToolButton;
+class QAction;
+class QMenu;
+class QListWidgetItem;
+class SyncLogPage;
+
+// Puts sync in front of the user: a status-bar indicator (online or offline,
+// last successful sync, records waiting to go up), Sync now (F5), sign-in
+// when the HQ session expired, the sync log page, and a reload of the branch
+// in the background when a sync brought new data.
+class SyncController : public QObject
+{
+    Q_OBJECT
+public:
+    SyncController(MainWindow *window, SyncService *service, QString storePath, QString passphrase);
+
+    QLabel *indicator() const { return m_indicator; }
+    SyncLogPage *logPage() const { return m_log; }
+    QString statusText() const;
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+private:
+    void retranslateUi();
+    void showStatus(const SyncService::Status &status);
+    void askForPassword();
+    void reloadBranch();
+
+    MainWindow *m_window;
+    SyncService *m_service;
+    QString m_storePath;
+    QString m_passphrase;
+    QLabel *m_indicator;
+    QToolButton *m_button;
+    QMenu *m_menu;
+    QAction *m_syncNow;
+    QAction *m_signIn;
+    SyncLogPage *m_log;
+    QListWidgetItem *m_logItem;
+    SyncService::Status m_status;
+    bool m_reloading = false;
+};
