@@ -1,4 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
+<?xml version='1.0' encoding='utf-8'?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
@@ -35,10 +35,6 @@
         <translation>本机还没有网点数据库（%1）。</translation>
     </message>
     <message>
-        <source>Create the demo branch to try BranchDesk with generated customers?</source>
-        <translation>是否创建演示网点，用生成的客户体验网点客户经营台？</translation>
-    </message>
-    <message>
         <source>Create the demo branch</source>
         <translation>创建演示网点</translation>
     </message>
@@ -61,6 +57,18 @@
     <message>
         <source>That passphrase does not unlock this store. Nothing was changed; try again.</source>
         <translation>口令不正确，无法解锁此数据库。数据未作任何改动，请重试。</translation>
+    </message>
+    <message>
+        <source>Downloading the branch from HQ…</source>
+        <translation>正在从总行下载网点数据…</translation>
+    </message>
+    <message>
+        <source>Connect to your bank's HQ to download your branch, or create the demo branch to try BranchDesk with generated customers.</source>
+        <translation>连接本行总行以下载本网点数据，或创建演示网点，用生成的客户体验网点客户经营台。</translation>
+    </message>
+    <message>
+        <source>Connect to HQ…</source>
+        <translation>连接总行…</translation>
     </message>
 </context>
 <context>
@@ -86,73 +94,73 @@
     <name>CadencePlan</name>
     <message>
         <source>Upcoming</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Due today</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Overdue</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Done on time</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Done late</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Missed</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Late entry, skipped</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Closed</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>CadenceRoster</name>
     <message>
         <source>retention: %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>conversion: %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>; </source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>CadenceTemplate</name>
     <message>
         <source>tell them it matures, learn their plans</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>propose a plan or an appointment</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>confirm and remind</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>remote touch</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>face-to-face meeting</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -225,15 +233,15 @@
         <translation>未知命令：%1</translation>
     </message>
     <message>
-        <source>--customers must be a number from %1 to %2, got &apos;%3&apos;</source>
+        <source>--customers must be a number from %1 to %2, got '%3'</source>
         <translation>--customers 须为 %1 至 %2 之间的数字，实际为“%3”</translation>
     </message>
     <message>
-        <source>--seed must be a non-negative number, got &apos;%1&apos;</source>
+        <source>--seed must be a non-negative number, got '%1'</source>
         <translation>--seed 须为非负整数，实际为“%1”</translation>
     </message>
     <message>
-        <source>--today must be a date as YYYY-MM-DD, got &apos;%1&apos;</source>
+        <source>--today must be a date as YYYY-MM-DD, got '%1'</source>
         <translation>--today 须为 YYYY-MM-DD 格式的日期，实际为“%1”</translation>
     </message>
     <message>
@@ -280,19 +288,33 @@ Commands:
 
 The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE.
 </source>
-        <translation type="unfinished"></translation>
+        <translation>用法：branchdesk-cli 命令 [选项]
+
+命令：
+  demo --customers N --seed S --store 路径 [--today YYYY-MM-DD]
+        生成演示网点并写入加密数据库
+  extract --customers N --seed S --out 文件.csv [--today YYYY-MM-DD]
+        将同一网点导出为核心系统抽数文件（CSV）
+  stats --store 路径
+        以 JSON 输出各层级客户数及各产品类型持仓数
+  sync --store 路径 --hq 地址 --user 工号 [--branch 网点代码]
+        与总行同步数据库（密码取自 BRANCHDESK_HQ_PASSWORD；数据库不存在时自动创建）
+  --version
+
+数据库口令从环境变量 BRANCHDESK_PASSPHRASE 读取。
+</translation>
     </message>
     <message>
         <source>sync needs --store PATH --hq URL --user ID</source>
-        <translation type="unfinished"></translation>
+        <translation>sync 命令需要 --store 路径 --hq 地址 --user 工号</translation>
     </message>
     <message>
-        <source>--hq must be an http:// or https:// URL, got &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <source>--hq must be an http:// or https:// URL, got '%1'</source>
+        <translation>--hq 须为 http:// 或 https:// 地址，实际为“%1”</translation>
     </message>
     <message>
         <source>Sync failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>同步失败：%1</translation>
     </message>
 </context>
 <context>
@@ -370,74 +392,74 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
     <name>ContactDialog</name>
     <message>
         <source>Log a contact</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt; · %2</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>What was said, what they plan (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Next step on</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>&amp;Channel:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>&amp;Outcome:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>&amp;Note:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Save (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Cancel (Esc)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Correct a contact</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>&lt;br&gt;Correcting the record of %1; the old one is kept.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>ConversionList</name>
     <message>
         <source>corporate executive</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>personal loan since %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>active credit card</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>%1; no deposits or wealth here (demand %2)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>, </source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -487,7 +509,7 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
         <translation>本月日均：</translation>
     </message>
     <message>
-        <source>Last month&apos;s average:</source>
+        <source>Last month's average:</source>
         <translation>上月日均：</translation>
     </message>
     <message>
@@ -639,103 +661,103 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
     <name>CustomerActivityView</name>
     <message>
         <source>731 · %1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>matures %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>4+1 · cycle %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>%1 – %2</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>late entry</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>closed %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>%1 of %2 done</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>touch %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source> (moved: %1)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>%1 on %2</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>No open cadence</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source> · next step %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>(correction) </source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Contact history (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Open cadences</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Contact history</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Cadence / step</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Due</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>When</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Channel</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Outcome</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>By</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Correct the selected record…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -757,7 +779,7 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
         <translation>象限圈选名单</translation>
     </message>
     <message>
-        <source>AUM %1 on the tier basis, %2 below %3; today&apos;s balance held to month end makes %4</source>
+        <source>AUM %1 on the tier basis, %2 below %3; today's balance held to month end makes %4</source>
         <translation>分层口径资产 %1，距%3还差 %2；按今日余额保持至月末，月日均为 %4</translation>
     </message>
     <message>
@@ -895,14 +917,181 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
     </message>
 </context>
 <context>
+    <name>EventPage</name>
+    <message>
+        <source>%1 · %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 is a customer (%2): the visit is logged as an event contact.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 is not a customer yet: saved as your prospect.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Visitor counted. Without consent to be contacted, the phone number is not kept.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No event selected</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Create an event on the left, then capture visitors here.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 — %2, %3</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&lt;b&gt;Visitors %1&lt;/b&gt; · customers %2 · new prospects %3 · without consent %4</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: %2 visitors, %3 customers, %4 prospects</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Prospect</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&lt;b&gt;New event&lt;/b&gt;</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Place:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Campaign:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>e.g. Retirement planning talk</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>e.g. Xingfuli community centre</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Maturity conversion</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Threshold uplift</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>VIP retention</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cross-line conversion</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Payroll retention</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Low-efficiency activation</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Create event</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Capturing as %1. Tab between fields, Enter records the visitor.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Phone:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Interest:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Visitor's name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Mobile number: a customer's links the visit to them</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>What they asked about</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Agrees to be contacted by the bank (PIPL consent)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Record visitor (Enter)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&lt;b&gt;Follow up&lt;/b&gt; (visitors who agreed to be contacted)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished">姓名</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Who</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Follows up</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Interest</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Quick capture</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>EventRepository</name>
     <message>
         <source>At the event %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>At the event %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -933,12 +1122,43 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
     </message>
 </context>
 <context>
+    <name>HqConnectDialog</name>
+    <message>
+        <source>Sign in to HQ</source>
+        <translation>登录总行</translation>
+    </message>
+    <message>
+        <source>Connect to HQ</source>
+        <translation>连接总行</translation>
+    </message>
+    <message>
+        <source>Your HQ session has expired. Enter your password to continue syncing.</source>
+        <translation>与总行的会话已过期。请输入密码以继续同步。</translation>
+    </message>
+    <message>
+        <source>Enter the address of your bank's BranchDesk HQ server and your staff sign-in. The branch's customers are then downloaded and kept in sync.</source>
+        <translation>请输入本行网点客户经营台总行服务器地址及您的员工登录信息。随后将下载本网点客户并保持同步。</translation>
+    </message>
+    <message>
+        <source>HQ address:</source>
+        <translation>总行地址：</translation>
+    </message>
+    <message>
+        <source>Staff ID:</source>
+        <translation>员工工号：</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+</context>
+<context>
     <name>ListCommand</name>
     <message>
         <source>  list threshold|low-efficiency|quadrant --store PATH [--format csv|json]
        [--quadrant A|B|C|D] [--band TIER] [--wide] [--date YYYY-MM-DD]
         print the threshold list (optionally one band, by its tier id), the low-efficiency
-        list (--wide: under the widened line) or one quadrant&apos;s customers, as the app shows them
+        list (--wide: under the widened line) or one quadrant's customers, as the app shows them
 </source>
         <translation>  list threshold|low-efficiency|quadrant --store PATH [--format csv|json]
        [--quadrant A|B|C|D] [--band TIER] [--wide] [--date YYYY-MM-DD]
@@ -951,7 +1171,7 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
         <translation>list 需要 threshold、low-efficiency 或 quadrant，以及 --store PATH</translation>
     </message>
     <message>
-        <source>--format must be csv or json, got &apos;%1&apos;</source>
+        <source>--format must be csv or json, got '%1'</source>
         <translation>--format 须为 csv 或 json，收到的是“%1”</translation>
     </message>
     <message>
@@ -959,7 +1179,7 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
         <translation>list quadrant 需要 --quadrant A、B、C 或 D</translation>
     </message>
     <message>
-        <source>--date must be a date as YYYY-MM-DD, got &apos;%1&apos;</source>
+        <source>--date must be a date as YYYY-MM-DD, got '%1'</source>
         <translation>--date 须为 YYYY-MM-DD 格式的日期，收到的是“%1”</translation>
     </message>
     <message>
@@ -971,7 +1191,7 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
         <translation>错误：%1</translation>
     </message>
     <message>
-        <source>--band must be the tier id of a threshold band, got &apos;%1&apos;</source>
+        <source>--band must be the tier id of a threshold band, got '%1'</source>
         <translation>--band 须为某个临界区间的层级 id，收到的是“%1”</translation>
     </message>
 </context>
@@ -982,7 +1202,7 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
         <translation>删除活动名单</translation>
     </message>
     <message>
-        <source>Delete the campaign list &quot;%1&quot;? Its baseline cannot be rebuilt later.</source>
+        <source>Delete the campaign list "%1"? Its baseline cannot be rebuilt later.</source>
         <translation>删除活动名单“%1”？删除后无法重建其基准。</translation>
     </message>
     <message>
@@ -1080,7 +1300,7 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
         <translation>删除</translation>
     </message>
     <message>
-        <source>No campaign list yet. Freeze the threshold or low-efficiency list, or a quadrant selection, to follow its uplift against today&apos;s baseline.</source>
+        <source>No campaign list yet. Freeze the threshold or low-efficiency list, or a quadrant selection, to follow its uplift against today's baseline.</source>
         <translation>还没有活动名单。将临界客户、低效客户名单或象限圈选锁定为活动名单，即可对照今日基准跟踪提升情况。</translation>
     </message>
     <message>
@@ -1198,24 +1418,56 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
         <source>Lists</source>
         <translation>名单</translation>
     </message>
+    <message>
+        <source>The change could not be saved: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Today</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Maturities</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Retention &amp; conversion</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Community events</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Today: log a contact for the selected step; in the dialog, save it</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Today: reschedule the selected step, with a reason</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>MaturityList</name>
     <message>
         <source>Not known yet</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>HQ data</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Marked by the RM</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>From a contact</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -1226,27 +1478,27 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
     </message>
     <message>
         <source>Not matured yet</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Date / type / product</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Products</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Amount (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Customer</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Tier</source>
@@ -1258,26 +1510,26 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
     </message>
     <message>
         <source>Outcome</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Kept (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>MaturityOutcome</name>
     <message>
         <source>Renewed</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Reinvested here</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Partly kept</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Withdrawn</source>
@@ -1288,64 +1540,64 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
     <name>MaturityOutcomeDialog</name>
     <message>
         <source>Mark the maturity outcome</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;matured amount %2</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source> CNY</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>&amp;Outcome:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>&amp;Kept here:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>&amp;Note:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>MaturityPage</name>
     <message>
         <source>%1 products maturing, %2</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message numerus="yes">
         <source>Conversion: nothing matured in the last %n day(s) yet (target %1%).</source>
         <translation type="unfinished">
-            <numerusform></numerusform>
+            <numerusform />
         </translation>
     </message>
     <message>
         <source>Conversion of %1 matured products (%2): %3 with a known outcome; kept in the bank %4 by count and %5 by amount, target %6%.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>%1 · %2</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Maturing in the next</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source> days</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>and matured in the last</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Mark outcome…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -1387,31 +1639,31 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
     <name>PayrollModel</name>
     <message>
         <source>(employer not given)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Employer</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Payroll customers</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>With an RM</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>AUM today (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>Last month&apos;s average (%1)</source>
-        <translation type="unfinished"></translation>
+        <source>Last month's average (%1)</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Balance kept vs month before</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -1506,7 +1758,7 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
         <translation>权重…</translation>
     </message>
     <message>
-        <source>Drag a dashed line to move a cut; drag a rectangle to list the customers in it; click a dot for the customer&apos;s 360 view.</source>
+        <source>Drag a dashed line to move a cut; drag a rectangle to list the customers in it; click a dot for the customer's 360 view.</source>
         <translation>拖动虚线可移动分界；拖出矩形可列出框内客户；点击圆点查看该客户的360视图。</translation>
     </message>
     <message>
@@ -1555,76 +1807,200 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
     <name>RescheduleStepDialog</name>
     <message>
         <source>Reschedule a step</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;due %2; it can move up to %3.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Why (required), e.g. the customer is travelling until Friday</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>New &amp;due date:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>&amp;Reason:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>RetentionList</name>
     <message>
         <source>Products</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Transaction settlement</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Service experience</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Customer referral</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>AUM 3-month average %1 → now %2, %3%</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>dropped from %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>covers %1 of 4 triangles (policy: %2)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>; </source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>SyncController</name>
+    <message>
+        <source>&amp;Sync</source>
+        <translation>同步(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Sync &amp;now</source>
+        <translation>立即同步(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Sign &amp;in to HQ…</source>
+        <translation>登录总行(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Sync with HQ now (F5)</source>
+        <translation>立即与总行同步（F5）</translation>
+    </message>
+    <message>
+        <source>Sync log</source>
+        <translation>同步日志</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <source>Not connected to HQ</source>
+        <translation>未连接总行</translation>
+    </message>
+    <message>
+        <source>Online · last sync %1</source>
+        <translation>在线 · 上次同步 %1</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>正在同步…</translation>
+    </message>
+    <message>
+        <source>Offline · last sync %1</source>
+        <translation>离线 · 上次同步 %1</translation>
+    </message>
+    <message>
+        <source>Sign in to HQ to sync</source>
+        <translation>请登录总行以同步</translation>
+    </message>
+    <message>
+        <source>Sync failed · last sync %1</source>
+        <translation>同步失败 · 上次同步 %1</translation>
+    </message>
+    <message>
+        <source>%1 waiting to send</source>
+        <translation>%1 条待上传</translation>
     </message>
 </context>
 <context>
     <name>SyncEngine</name>
     <message>
         <source>Sending changes</source>
-        <translation type="unfinished"></translation>
+        <translation>正在上传变更</translation>
     </message>
     <message>
         <source>Receiving branch data</source>
-        <translation type="unfinished"></translation>
+        <translation>正在接收网点数据</translation>
+    </message>
+</context>
+<context>
+    <name>SyncLogPage</name>
+    <message>
+        <source>Conflict</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <source>Overwritten</source>
+        <translation>被覆盖</translation>
+    </message>
+    <message>
+        <source>Damaged page</source>
+        <translation>数据页损坏</translation>
+    </message>
+    <message>
+        <source>Restored copy</source>
+        <translation>从旧副本恢复</translation>
+    </message>
+    <message>
+        <source>Full reload</source>
+        <translation>全量重载</translation>
+    </message>
+    <message>
+        <source>Removal postponed</source>
+        <translation>暂缓删除</translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation>已删除</translation>
+    </message>
+    <message>
+        <source>theirs: %1
+yours: %2</source>
+        <translation>对方：%1
+本机：%2</translation>
+    </message>
+    <message>
+        <source>What sync did that you should know about: problems, and every time a change made on this computer was replaced by another, with both versions and the rule that decided.</source>
+        <translation>同步中需要您了解的情况：出现的问题，以及本机所做修改被其他修改替换的每一次记录，含双方版本和裁决规则。</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Kind of record</source>
+        <translation>记录类型</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>Base</source>
+        <translation>原值</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
     </message>
 </context>
 <context>
     <name>ThresholdBands</name>
     <message>
         <source>threshold %1 → %2 (%3), %4 to go</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -1673,7 +2049,7 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
         <translation>按资产分层的客户</translation>
     </message>
     <message>
-        <source>Customers by AUM tier, on last month&apos;s daily average · %1 customers</source>
+        <source>Customers by AUM tier, on last month's daily average · %1 customers</source>
         <translation>按资产分层的客户（上月日均口径）· 共 %1 位客户</translation>
     </message>
     <message>
@@ -1693,23 +2069,23 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
     <name>TodayList</name>
     <message>
         <source>731 step %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>4+1 face-to-face %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>4+1 face-to-face</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>4+1 touch %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Follow-up</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>today</source>
@@ -1722,53 +2098,53 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
     <message numerus="yes">
         <source>in %n days</source>
         <translation type="unfinished">
-            <numerusform></numerusform>
+            <numerusform />
         </translation>
     </message>
     <message>
         <source>%1: %2 %3 (%4) maturing on %5, %6</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source> · late entry: earlier steps skipped</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>%1, cycle ends %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>agreed on %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>agreed on %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source> · rescheduled: %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source> · no holiday calendar for %1, weekends only</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>TodayModel</name>
     <message>
         <source>✓ Done</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message numerus="yes">
         <source>Overdue %n day(s)</source>
         <translation type="unfinished">
-            <numerusform></numerusform>
+            <numerusform />
         </translation>
     </message>
     <message>
         <source>Due today</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>today</source>
@@ -1781,20 +2157,20 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
     <message numerus="yes">
         <source>%n days</source>
         <translation type="unfinished">
-            <numerusform></numerusform>
+            <numerusform />
         </translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Due</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Customer</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Tier</source>
@@ -1802,19 +2178,19 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
     </message>
     <message>
         <source>Step</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Why</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Amount (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Time left</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>RM</source>
@@ -1829,55 +2205,55 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
     </message>
     <message>
         <source>%1 (branch manager)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>✓ Done %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Due today %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Overdue %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>No holiday calendar loaded for %1: due dates there only skip Saturdays and Sundays. Put the year&apos;s holiday-cn file in %2.</source>
-        <translation type="unfinished"></translation>
+        <source>No holiday calendar loaded for %1: due dates there only skip Saturdays and Sundays. Put the year's holiday-cn file in %2.</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>%1 · %2</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Acting as:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Showing:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Log contact (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Reschedule… (Ctrl+R)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Up/Down to move, Enter to log, Enter again to save.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Nothing due today. New steps appear as products near maturity and customers join the 4+1 lists.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Loading the contact log…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -1887,7 +2263,7 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
         <translation>资产（AUM）</translation>
     </message>
     <message>
-        <source>Financial assets here, on the tier basis (last month&apos;s daily average)</source>
+        <source>Financial assets here, on the tier basis (last month's daily average)</source>
         <translation>在本行的金融资产，按分层口径（上月日均）</translation>
     </message>
     <message>
@@ -1943,7 +2319,7 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
         <translation>近6个月资产增长</translation>
     </message>
     <message>
-        <source>Last month&apos;s average against the average six months before</source>
+        <source>Last month's average against the average six months before</source>
         <translation>上月日均与六个月前月日均相比</translation>
     </message>
     <message>
@@ -2026,11 +2402,11 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
     </message>
     <message>
         <source>%1 of 4</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Customer</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Tier</source>
@@ -2046,46 +2422,46 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
     </message>
     <message>
         <source>Triangles</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Why on the list</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">入单原因</translation>
     </message>
 </context>
 <context>
     <name>WarningListsPage</name>
     <message>
         <source>&lt;b&gt;Four triangles&lt;/b&gt; over %1 VIP-and-above customers (a triangle is covered with %2 or more items):</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>%1 &lt;span style=&apos;color:%2&apos;&gt;%3%&lt;/span&gt; (target %4%)</source>
-        <translation type="unfinished"></translation>
+        <source>%1 &lt;span style='color:%2'&gt;%3%&lt;/span&gt; (target %4%)</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>On the warning list: AUM down more than %1% against the 3-month average, a tier lost, or fewer than %2 triangles covered. Each runs a 4+1 retention cycle.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>VIP retention (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Cross-line conversion (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Payroll by employer (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Corporate executives, customers with a personal loan opened in the last %1 days and active credit-card holders who hold no deposits or wealth products here (only a settlement account under %2). Members with an RM run a 4+1 cycle.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>Payroll (代发) customers by employer. The extract has no salary credits yet, so the share kept is last month&apos;s average balance against the month before&apos;s; events (the &quot;three gifts&quot;), not individual cadences, work this list.</source>
-        <translation type="unfinished"></translation>
+        <source>Payroll (代发) customers by employer. The extract has no salary credits yet, so the share kept is last month's average balance against the month before's; events (the "three gifts"), not individual cadences, work this list.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 </TS>
