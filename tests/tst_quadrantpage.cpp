@@ -4,8 +4,11 @@
 #include "quadrantpage.h"
 #include "quadrantplot.h"
 #include "testsupport.h"
+#include "valuepolicydialog.h"
 
 #include <QComboBox>
+#include <QDialogButtonBox>
+#include <QDoubleSpinBox>
 #include <QLabel>
 #include <QSignalSpy>
 #include <QTabWidget>
@@ -205,6 +208,34 @@ private slots:
         QVERIFY(page.summaryLabel(Quadrant::A)->text().startsWith(QStringLiteral("2 ")));
         page.scaleBox()->setCurrentIndex(0);
         QCOMPARE(page.plot()->xAxis->scaleType(), QCPAxis::stLinear);
+    }
+
+    void policyDialogEditsWeightsAndTheScoresFollow()
+    {
+        // Given the dialog on the shipped policy
+        ValuePolicyDialog dialog(ValuePolicy::defaultPolicy());
+        QDoubleSpinBox *payroll = dialog.weightBox(ValuePolicy::Indicator::Payroll);
+        QCOMPARE(payroll->value(), 15.0);
+        // When the manager types a new payroll weight
+        payroll->clear();
+        QTest::keyClicks(payroll, QStringLiteral("60"));
+        const ValuePolicy edited = dialog.policy();
+        // Then only that weight changed
+        QCOMPARE(edited.weight(ValuePolicy::Indicator::Payroll), 60.0);
+        QCOMPARE(edited.weight(ValuePolicy::Indicator::Aum), 40.0);
+        QVERIFY(!(edited == ValuePolicy::defaultPolicy()));
+        // And applying it recomputes the scores with it
+        AnalysisController analysis;
+        QSignalSpy scored(&analysis, &AnalysisController::scoresReady);
+        analysis.setBranch(m_branch);
+        QVERIFY(scored.wait(5000));
+        analysis.applyPolicy(edited);
+        QVERIFY(scored.wait(5000));
+        QCOMPARE(analysis.policy().weight(ValuePolicy::Indicator::Payroll), 60.0);
+        QCOMPARE(analysis.scores()->policy().weight(ValuePolicy::Indicator::Payroll), 60.0);
+        // Restore Defaults brings back the shipped policy
+        dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::RestoreDefaults)->click();
+        QVERIFY(dialog.policy() == ValuePolicy::defaultPolicy());
     }
 };
 

@@ -55,7 +55,16 @@ QuadrantPlot::QuadrantPlot(QWidget *parent)
     m_highlight = addGraph();
     m_highlight->setLayer(layer(QStringLiteral("highlight")));
     m_highlight->setLineStyle(QCPGraph::lsNone);
-    m_highlight->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(Qt::black, 1.5), Qt::NoBrush, 8));
+    // A pre-rendered ring too: a rectangle can mark tens of thousands of customers.
+    QPixmap ring(9, 9);
+    ring.fill(Qt::transparent);
+    {
+        QPainter p(&ring);
+        p.setRenderHint(QPainter::Antialiasing);
+        p.setPen(QPen(Qt::black, 1.4));
+        p.drawEllipse(QRectF(1, 1, 7, 7));
+    }
+    m_highlight->setScatterStyle(QCPScatterStyle(ring));
 
     const QPen linePen(QColor(0x20, 0x20, 0x20), 1.5, Qt::DashLine);
     m_vertical = new QCPItemStraightLine(this);
