@@ -175,12 +175,28 @@ qint64 HqStore::lastSequence(const QString &branch)
     return r.rows() ? r.int64(0, 0) : 0;
 }
 
-WireFormat::Page HqStore::pull(const QString &branch, qint64 after, int limit)
+int HqStore::pruneTombstones(const QString &branch, int days)
+{
+    PgTransaction tx(m_db);
+    m_db.exec("SELECT last_seq FROM branch WHERE branch_id = $1 FOR UPDATE", {branch});
+    PgResult r = m_db.exec("WITH gone AS (DELETE FROM record WHERE branch_id = $1 AND deleted"
+                           "   AND updated_at <= now() - make_interval(days => $2) RETURNING seq)"
+                           " SELECT count(*), coalesce(max(seq), 0) FROM gone",
+                           {branch, QString::number(days)});
+    const int dropped = int(r.int64(0, 0));
+    if (dropped > 0)
+        m_db.exec("UPDATE branch SET tombstone_floor = greatest(tombstone_floor, $2) WHERE branch_id = $1",
+                  {branch, QString::number(r.int64(0, 1))});
+    tx.commit();
+    return dropped;
+}
+
+WireFormat::Page HqStore::pull(const QString &branch, qint64 after, int limit, bool fullReload)
 {
     WireFormat::Page page;
     page.after = after;
     PgResult floor = m_db.exec("SELECT tombstone_floor FROM branch WHERE branch_id = $1", {branch});
-    if (floor.rows() == 1 && after > 0 && after < floor.int64(0, 0)) {
+    if (!fullReload && floor.rows() == 1 && after > 0 && after < floor.int64(0, 0)) {
         page.fullResync = true;
         return page;
     }

@@ -43,12 +43,14 @@ public:
     void revokeTokens(const QString &branch, const QString &staffId);
 
     // Records after `after`, at most `limit`, in sequence order.
-    WireFormat::Page pull(const QString &branch, qint64 after, int limit);
+    WireFormat::Page pull(const QString &branch, qint64 after, int limit, bool fullReload = false);
     PushStatus push(const Session &session, const WireFormat::PushBatch &batch, WireFormat::PushResult *out,
                     QString *error);
 
-    // Per-entity digests of a branch's live records, to compare with a desktop.
     qint64 lastSequence(const QString &branch);
+    // Drops tombstones older than `days`; desktops whose cursor is below the
+    // new floor get a "full resync" answer. Returns the number dropped.
+    int pruneTombstones(const QString &branch, int days);
 
     static QByteArray hashToken(const QByteArray &token);
     static QString payloadText(const QJsonObject &payload);

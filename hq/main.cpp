@@ -32,6 +32,8 @@ int usage()
              "  import --branch CODE FILE.csv             load a full core-banking extract\n"
              "  add-staff --branch CODE --id ID --name NAME --role rm|manager\n"
              "                                            (password read from stdin)\n"
+             "  prune-tombstones --branch CODE --older-than DAYS\n"
+             "                                            drop old deletions (stale desktops then resync fully)\n"
              "  serve --listen 127.0.0.1:PORT [--tls-cert FILE --tls-key FILE] [--token-ttl SECONDS]\n"
              "PostgreSQL is reached through the usual PG* variables, or --db \"host=... dbname=...\".\n";
     err().flush();
@@ -68,9 +70,10 @@ int main(int argc, char *argv[])
     const QCommandLineOption tlsCert(QStringLiteral("tls-cert"), QString(), QStringLiteral("FILE"));
     const QCommandLineOption tlsKey(QStringLiteral("tls-key"), QString(), QStringLiteral("FILE"));
     const QCommandLineOption ttl(QStringLiteral("token-ttl"), QString(), QStringLiteral("SECONDS"), QStringLiteral("28800"));
+    const QCommandLineOption olderThan(QStringLiteral("older-than"), QString(), QStringLiteral("DAYS"));
     const QCommandLineOption corrupt(QStringLiteral("test-corrupt-every-nth-page"), QString(), QStringLiteral("N"),
                                      QStringLiteral("0"));
-    p.addOptions({db, branch, id, name, role, listen, tlsCert, tlsKey, ttl, corrupt});
+    p.addOptions({db, branch, id, name, role, listen, tlsCert, tlsKey, ttl, corrupt, olderThan});
     if (!p.parse(args)) {
         err() << p.errorText() << "\n";
         return usage();
@@ -95,6 +98,17 @@ int main(int argc, char *argv[])
             }
             QTextStream(stdout) << QStringLiteral("rows %1 changed %2 unchanged %3 removed %4 last_seq %5\n")
                                        .arg(r.rows).arg(r.changed).arg(r.unchanged).arg(r.removed).arg(r.lastSeq);
+            return 0;
+        }
+        if (command == QLatin1String("prune-tombstones")) {
+            bool ok = false;
+            const int days = p.value(olderThan).toInt(&ok);
+            if (p.value(branch).isEmpty() || !ok || days < 0) {
+                err() << "prune-tombstones needs --branch CODE and --older-than DAYS\n";
+                return 2;
+            }
+            const int dropped = HqStore(conn).pruneTombstones(p.value(branch), days);
+            QTextStream(stdout) << "pruned " << dropped << Qt::endl;
             return 0;
         }
         if (command == QLatin1String("add-staff")) {

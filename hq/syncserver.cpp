@@ -1,5 +1,6 @@
 #include "syncserver.h"
 
+#include "store/schemamigrations.h"
 #include "sync/wireformat.h"
 
 #include <QCborMap>
@@ -181,7 +182,7 @@ QHttpServerResponse SyncServer::handleChanges(const QString &branch, const QHttp
         if (!ok || limit <= 0)
             return error(req, QHttpServerResponse::StatusCode::BadRequest, "bad_request", QStringLiteral("limit must be positive"));
         limit = qMin(limit, m_options.maxPageSize);
-        WireFormat::Page page = m_store.pull(branch, after, limit);
+        WireFormat::Page page = m_store.pull(branch, after, limit, q.queryItemValue(QStringLiteral("full")) == QLatin1String("1"));
         if (page.fullResync)
             return error(req, QHttpServerResponse::StatusCode::Gone, "full_resync",
                          QStringLiteral("The cursor is older than the oldest kept deletion: resync from 0"));
@@ -247,7 +248,7 @@ QHttpServerResponse SyncServer::handlePush(const QString &branch, const QHttpSer
             return error(req, QHttpServerResponse::StatusCode::BadRequest, "bad_request", err);
         // This build reads the current schema and the one before it, so a laptop
         // that was offline through an upgrade can still send what it holds.
-        if (batch.schemaVersion < 1) {
+        if (batch.schemaVersion < 1 || batch.schemaVersion > SchemaMigrations::latestVersion()) {
             return error(req, QHttpServerResponse::StatusCode::BadRequest, "schema",
                          QStringLiteral("push schema version %1 is not supported").arg(batch.schemaVersion));
         }

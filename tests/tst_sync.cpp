@@ -3,6 +3,7 @@
 #include "hqfixture.h"
 #include "pgconnection.h"
 #include "store/contactrepository.h"
+#include "store/noterepository.h"
 #include "store/database.h"
 #include "store/schemamigrations.h"
 #include "store/statement.h"
@@ -436,6 +437,143 @@ private slots:
         const SyncEngine::Report resumed = sync(store);
         QVERIFY2(resumed.ok, qPrintable(resumed.error));
         compareWithHq(store, QStringLiteral("DEMO007"), {QStringLiteral("staff"), QStringLiteral("customer"), QStringLiteral("holding")});
+    }
+
+    void aNoteEditedOnTwoDesktopsKeepsTheLastWriteAndTheLoserInHistory()
+    {
+        const QString a = newStore();
+        const QString b = newStore();
+        QVERIFY(sync(a).ok);
+        QVERIFY(sync(b, QStringLiteral("RM02")).ok);
+        const QString customerNo = m_branch.customers[30].customerNo;
+        QString noteId;
+        {
+            Database db = Database::open(a, kPass, Database::OpenMode::ExistingOnly);
+            noteId = NoteRepository(db).save({{}, customerNo, QStringLiteral("初稿：关注养老理财"), QStringLiteral("RM01"), {}}).noteId;
+        }
+        QVERIFY(sync(a).ok);
+        QVERIFY(sync(b, QStringLiteral("RM02")).ok);
+        // Both edit the same note offline; A reaches HQ first, B last
+        {
+            Database db = Database::open(a, kPass, Database::OpenMode::ExistingOnly);
+            NoteRepository(db).save({noteId, customerNo, QStringLiteral("A：客户下周来网点"), QStringLiteral("RM01"), {}});
+        }
+        {
+            Database db = Database::open(b, kPass, Database::OpenMode::ExistingOnly);
+            NoteRepository(db).save({noteId, customerNo, QStringLiteral("B：客户想买国债"), QStringLiteral("RM02"), {}});
+        }
+        QVERIFY(sync(a).ok);
+        QVERIFY(sync(b, QStringLiteral("RM02")).ok);
+        QVERIFY(sync(a).ok);
+        // Then both desktops hold B's text, and A can still read what it wrote
+        for (const QString &store : {a, b}) {
+            Database db = Database::open(store, kPass, Database::OpenMode::ExistingOnly);
+            const auto notes = NoteRepository(db).forCustomer(customerNo);
+            QCOMPARE(int(notes.size()), 1);
+            QCOMPARE(notes.front().body, QStringLiteral("B：客户想买国债"));
+        }
+        Database db = Database::open(a, kPass, Database::OpenMode::ExistingOnly);
+        bool kept = false;
+        for (const auto &old : NoteRepository(db).history(noteId))
+            kept = kept || old.body == QStringLiteral("A：客户下周来网点");
+        QVERIFY(kept);
+        Statement log(db, QStringLiteral("SELECT theirs, yours, rule FROM sync_log WHERE kind = 'overwrite' AND record_id = ?"));
+        log.bind(1, noteId);
+        QVERIFY(log.step());
+        QCOMPARE(log.text(0), QStringLiteral("B：客户想买国债"));
+        QCOMPARE(log.text(1), QStringLiteral("A：客户下周来网点"));
+        QVERIFY(!log.text(2).isEmpty());
+        compareWithHq(a, QStringLiteral("DEMO007"), {QStringLiteral("note")});
+    }
+
+    void aDesktopOlderThanTheKeptTombstonesResyncsFully()
+    {
+        const QString store = newStore();
+        QVERIFY(sync(store).ok);
+        // HQ removes a customer and then prunes the tombstone before this desktop syncs again
+        BranchData fewer = m_branch;
+        fewer.customers.erase(fewer.customers.begin() + 5);
+        const QString gone = m_branch.customers[5].customerNo;
+        std::vector<Holding> kept;
+        for (const Holding &h : fewer.holdings)
+            if (h.customerNo != gone)
+                kept.push_back(h);
+        fewer.holdings = kept;
+        const QString csv = m_hq.path(QStringLiteral("extract-prune.csv"));
+        QVERIFY(writeExtract(fewer, csv));
+        QVERIFY(m_hq.hq({QStringLiteral("import"), QStringLiteral("--branch"), QStringLiteral("DEMO007"), csv}));
+        QString out;
+        QVERIFY(m_hq.hq({QStringLiteral("prune-tombstones"), QStringLiteral("--branch"), QStringLiteral("DEMO007"),
+                         QStringLiteral("--older-than"), QStringLiteral("0")}, {}, &out));
+        QVERIFY2(!out.contains(QStringLiteral("pruned 0")), qPrintable(out));
+        const SyncEngine::Report r = sync(store);
+        QVERIFY2(r.ok, qPrintable(r.error));
+        QVERIFY(r.fullResync);
+        compareWithHq(store, QStringLiteral("DEMO007"), {QStringLiteral("staff"), QStringLiteral("customer"), QStringLiteral("holding")});
+        Database db = Database::open(store, kPass, Database::OpenMode::ExistingOnly);
+        Statement st(db, QStringLiteral("SELECT count(*) FROM customer WHERE customer_no = ?"));
+        st.bind(1, gone);
+        QVERIFY(st.step());
+        QCOMPARE(st.integer(0), 0);
+        QVERIFY(m_hq.hq({QStringLiteral("import"), QStringLiteral("--branch"), QStringLiteral("DEMO007"),
+                         m_hq.path(QStringLiteral("extract.csv"))}));
+    }
+
+    void importsWhileThreeDesktopsPushAndPullConverge()
+    {
+        QStringList stores;
+        for (int i = 0; i < 3; ++i) {
+            stores << newStore();
+            QVERIFY(sync(stores.last(), i == 1 ? QStringLiteral("RM02") : QStringLiteral("RM01")).ok);
+        }
+        // HQ re-imports changed extracts while every desktop logs contacts and syncs, concurrently
+        BranchData changed = m_branch;
+        QFuture<bool> importer = QtConcurrent::run([&] {
+            bool ok = true;
+            for (int round = 0; round < 3; ++round) {
+                for (int i = 0; i < 300; ++i)
+                    changed.customers[size_t(i * 60 + round)].aumFen += 100 * (round + 1);
+                const QString csv = m_hq.path(QStringLiteral("extract-c%1.csv").arg(round));
+                QFile f(csv);
+                QString error;
+                ok = ok && f.open(QIODevice::WriteOnly) && ExtractCsv::write(changed, &f, &error);
+                f.close();
+                QProcess p;
+                p.setProcessEnvironment(m_hq.env());
+                p.start(qEnvironmentVariable("BRANCHDESK_HQ"), {QStringLiteral("import"), QStringLiteral("--branch"),
+                                                               QStringLiteral("DEMO007"), csv});
+                ok = ok && p.waitForFinished(120000) && p.exitCode() == 0;
+            }
+            return ok;
+        });
+        QList<QFuture<bool>> desks;
+        for (int d = 0; d < 3; ++d) {
+            desks << QtConcurrent::run([&, d] {
+                bool ok = true;
+                for (int round = 0; round < 4; ++round) {
+                    {
+                        Database db = Database::open(stores[d], kPass, Database::OpenMode::ExistingOnly);
+                        ContactRepository repo(db);
+                        for (int k = 0; k < 5; ++k)
+                            repo.log(contact(m_branch.customers[size_t(100 + d * 20 + k)].customerNo,
+                                             QStringLiteral("并发 %1-%2-%3").arg(d).arg(round).arg(k)));
+                    }
+                    ok = sync(stores[d], d == 1 ? QStringLiteral("RM02") : QStringLiteral("RM01"), 2000).ok && ok;
+                }
+                return ok;
+            });
+        }
+        QVERIFY(importer.result());
+        for (auto &f : desks)
+            QVERIFY(f.result());
+        // A final round each, then every desktop equals HQ
+        for (int d = 0; d < 3; ++d)
+            QVERIFY(sync(stores[d], d == 1 ? QStringLiteral("RM02") : QStringLiteral("RM01")).ok);
+        for (const QString &store : stores)
+            compareWithHq(store, QStringLiteral("DEMO007"),
+                          {QStringLiteral("staff"), QStringLiteral("customer"), QStringLiteral("holding"), QStringLiteral("contact")});
+        QVERIFY(m_hq.hq({QStringLiteral("import"), QStringLiteral("--branch"), QStringLiteral("DEMO007"),
+                         m_hq.path(QStringLiteral("extract.csv"))}));
     }
 
     void theServiceSyncsOnItsOwnThreadAndReportsStatus()

@@ -141,13 +141,15 @@ HqClient::Status HqClient::login(const QString &branch, const QString &staffId, 
     return Status::Ok;
 }
 
-HqClient::Status HqClient::pull(const QString &branch, qint64 after, int limit, WireFormat::Page *out)
+HqClient::Status HqClient::pull(const QString &branch, qint64 after, int limit, WireFormat::Page *out, bool fullReload)
 {
     QByteArray response;
-    const QString path = QStringLiteral("/v1/branches/%1/changes?after=%2&limit=%3")
-                             .arg(QString::fromLatin1(QUrl::toPercentEncoding(branch)))
-                             .arg(after)
-                             .arg(limit);
+    QString path = QStringLiteral("/v1/branches/%1/changes?after=%2&limit=%3")
+                       .arg(QString::fromLatin1(QUrl::toPercentEncoding(branch)))
+                       .arg(after)
+                       .arg(limit);
+    if (fullReload)
+        path += QStringLiteral("&full=1");
     Status s = request("GET", path, {}, {}, &response);
     if (s == Status::FullResync) {
         out->fullResync = true;

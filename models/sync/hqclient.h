@@ -43,7 +43,9 @@ public:
 
     Status login(const QString &branch, const QString &staffId, const QString &password, const QString &deviceId,
                  Login *out);
-    Status pull(const QString &branch, qint64 after, int limit, WireFormat::Page *out);
+    // `fullReload`: the client is reloading from 0 after a full-resync answer; HQ then
+    // serves cursors below its tombstone floor.
+    Status pull(const QString &branch, qint64 after, int limit, WireFormat::Page *out, bool fullReload = false);
     Status push(const QString &branch, const WireFormat::PushBatch &batch, WireFormat::PushResult *out);
 
     QString lastError() const { return m_error; }

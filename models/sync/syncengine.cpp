@@ -145,14 +145,16 @@ SyncEngine::Report SyncEngine::run(Database &db, const Settings &s, const Progre
 
     // Pull pages until HQ has nothing newer.
     qint64 cursor = metaValue(db, QStringLiteral("sync.cursor")).toLongLong();
+    // Set while a full reload runs, so an interrupted one resumes as a reload.
+    bool fullReload = metaValue(db, QStringLiteral("sync.full_reload")) == QLatin1String("1");
     int badChecksums = 0;
     for (;;) {
         if (cancelled(QT_TRANSLATE_NOOP("SyncEngine", "Receiving branch data"), report.pulled, 0))
             break;
         WireFormat::Page page;
-        HqClient::Status st = client.pull(branch, cursor, s.pageSize, &page);
+        HqClient::Status st = client.pull(branch, cursor, s.pageSize, &page, fullReload);
         if (retryAfterLogin(st))
-            st = client.pull(branch, cursor, s.pageSize, &page);
+            st = client.pull(branch, cursor, s.pageSize, &page, fullReload);
         if (st == HqClient::Status::FullResync) {
             if (report.fullResync) {
                 report.status = st;
@@ -168,6 +170,8 @@ SyncEngine::Report SyncEngine::run(Database &db, const Settings &s, const Progre
                     db.exec(QStringLiteral("DELETE FROM %1").arg(e.table));
             }
             setMetaValue(db, QStringLiteral("sync.cursor"), QStringLiteral("0"));
+            setMetaValue(db, QStringLiteral("sync.full_reload"), QStringLiteral("1"));
+            fullReload = true;
             PageApplier::log(db, QStringLiteral("full_resync"),
                              QStringLiteral("Offline longer than HQ keeps deletions: reloading the branch data"));
             tx.commit();
@@ -205,6 +209,8 @@ SyncEngine::Report SyncEngine::run(Database &db, const Settings &s, const Progre
         ++report.pages;
         cursor = page.next;
         if (!page.hasMore) {
+            if (fullReload)
+                setMetaValue(db, QStringLiteral("sync.full_reload"), QStringLiteral("0"));
             report.ok = true;
             break;
         }
