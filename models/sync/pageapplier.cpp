@@ -3,6 +3,7 @@
 #include "outbox.h"
 #include "store/database.h"
 #include "store/statement.h"
+#include "store/storeerror.h"
 #include "store/transaction.h"
 #include "syncentities.h"
 
@@ -141,21 +142,20 @@ PageApplier::Result PageApplier::apply(Database &db, const std::vector<SyncRecor
             }
         }
 
-        if (entity->rule != SyncEntities::Rule::AppendOnly) {
-            int i = 1;
-            for (const QString &c : entity->columns)
-                bindValue(st->update, i++, rec.payload.value(c));
-            st->update.bind(i, rec.id);
-            st->update.execute();
-            if (db.changes() > 0) {
-                ++result.applied;
-                continue;
-            }
-        }
+        // Insert first (a first sync is all inserts), update when the id exists.
         int i = 1;
         for (const QString &c : entity->columns)
             bindValue(st->insert, i++, rec.payload.value(c));
         st->insert.execute();
+        if (db.changes() == 0 && entity->rule != SyncEntities::Rule::AppendOnly) {
+            i = 1;
+            for (const QString &c : entity->columns)
+                bindValue(st->update, i++, rec.payload.value(c));
+            st->update.bind(i, rec.id);
+            st->update.execute();
+            if (db.changes() == 0) // neither inserted nor updated: the row broke a constraint
+                throw StoreError(QStringLiteral("%1 %2 from HQ does not fit the store").arg(rec.entity, rec.id));
+        }
         ++result.applied;
     }
     Statement cursor(db, QStringLiteral("INSERT OR REPLACE INTO meta (key, value) VALUES ('sync.cursor', ?)"));

@@ -6,10 +6,15 @@
 #include "store/database.h"
 #include "store/schemamigrations.h"
 #include "store/statement.h"
+#include "store/storeerror.h"
 #include "store/transaction.h"
 #include "syncentities.h"
 
 #include <QDateTime>
+#include <QThreadPool>
+#include <QtConcurrent>
+
+#include <memory>
 #include <QUuid>
 
 namespace {
@@ -143,21 +148,62 @@ SyncEngine::Report SyncEngine::run(Database &db, const Settings &s, const Progre
     }
     PageApplier::purgeDeferred(db);
 
-    // Pull pages until HQ has nothing newer.
+    // Pull pages until HQ has nothing newer. A fetcher thread asks for the next
+    // page, verifies and decodes it while this thread applies the current one.
     qint64 cursor = metaValue(db, QStringLiteral("sync.cursor")).toLongLong();
     // Set while a full reload runs, so an interrupted one resumes as a reload.
     bool fullReload = metaValue(db, QStringLiteral("sync.full_reload")) == QLatin1String("1");
     int badChecksums = 0;
+    QThreadPool fetcherPool;
+    fetcherPool.setMaxThreadCount(1);
+    fetcherPool.setExpiryTimeout(-1);
+    struct Fetched
+    {
+        HqClient::Status status = HqClient::Status::Ok;
+        WireFormat::Page page;
+        std::vector<SyncRecord> records;
+        bool verified = false;
+        QString error;
+    };
+    // The fetcher's client (and its connection) lives on the fetcher thread and dies there.
+    auto fetcherClient = std::make_shared<std::unique_ptr<HqClient>>();
+    auto fetch = [&](qint64 after) {
+        const QString token = client.token();
+        const QUrl base = s.hq;
+        const int limit = s.pageSize;
+        const int timeout = s.timeoutMs;
+        const QList<QSslCertificate> certs = s.caCertificates;
+        const bool full = fullReload;
+        return QtConcurrent::run(&fetcherPool, [=, fetcherClient = fetcherClient]() {
+            std::unique_ptr<HqClient> &fetcher = *fetcherClient;
+            if (!fetcher)
+                fetcher = std::make_unique<HqClient>(base, cancel);
+            fetcher->setTimeoutMs(timeout);
+            fetcher->setCaCertificates(certs);
+            fetcher->setToken(token);
+            Fetched f;
+            f.status = fetcher->pull(branch, after, limit, &f.page, full);
+            f.error = fetcher->lastError();
+            if (f.status == HqClient::Status::Ok) {
+                f.verified = WireFormat::verify(f.page);
+                if (f.verified && !WireFormat::decodeRecords(f.page.records, &f.records, &f.error))
+                    f.status = HqClient::Status::BadResponse;
+            }
+            return f;
+        });
+    };
+    QFuture<Fetched> pending = fetch(cursor);
     for (;;) {
         if (cancelled(QT_TRANSLATE_NOOP("SyncEngine", "Receiving branch data"), report.pulled, 0))
             break;
-        WireFormat::Page page;
-        HqClient::Status st = client.pull(branch, cursor, s.pageSize, &page, fullReload);
-        if (retryAfterLogin(st))
-            st = client.pull(branch, cursor, s.pageSize, &page, fullReload);
-        if (st == HqClient::Status::FullResync) {
+        Fetched f = pending.result();
+        if (retryAfterLogin(f.status)) {
+            pending = fetch(cursor);
+            continue;
+        }
+        if (f.status == HqClient::Status::FullResync) {
             if (report.fullResync) {
-                report.status = st;
+                report.status = f.status;
                 report.error = QStringLiteral("HQ asked for a full resync twice");
                 break;
             }
@@ -171,19 +217,20 @@ SyncEngine::Report SyncEngine::run(Database &db, const Settings &s, const Progre
             }
             setMetaValue(db, QStringLiteral("sync.cursor"), QStringLiteral("0"));
             setMetaValue(db, QStringLiteral("sync.full_reload"), QStringLiteral("1"));
-            fullReload = true;
             PageApplier::log(db, QStringLiteral("full_resync"),
                              QStringLiteral("Offline longer than HQ keeps deletions: reloading the branch data"));
             tx.commit();
+            fullReload = true;
             cursor = 0;
+            pending = fetch(cursor);
             continue;
         }
-        if (st != HqClient::Status::Ok) {
-            report.status = st;
-            report.error = client.lastError();
+        if (f.status != HqClient::Status::Ok) {
+            report.status = f.status;
+            report.error = f.error;
             break;
         }
-        if (!WireFormat::verify(page)) {
+        if (!f.verified) {
             ++report.checksumRetries;
             PageApplier::log(db, QStringLiteral("checksum"),
                              QStringLiteral("A page after change %1 arrived damaged and was fetched again").arg(cursor));
@@ -192,29 +239,35 @@ SyncEngine::Report SyncEngine::run(Database &db, const Settings &s, const Progre
                 report.error = QStringLiteral("Pages from HQ keep arriving damaged (checksum mismatch)");
                 break;
             }
+            pending = fetch(cursor);
             continue;
         }
         badChecksums = 0;
-        std::vector<SyncRecord> records;
-        QString error;
-        if (!WireFormat::decodeRecords(page.records, &records, &error)) {
+        if (f.page.hasMore)
+            pending = fetch(f.page.next); // fetch ahead while applying
+        PageApplier::Result applied;
+        try {
+            applied = PageApplier::apply(db, f.records, f.page.next);
+        } catch (const StoreError &e) {
+            // The page's transaction rolled back; the cursor still points before it.
             report.status = HqClient::Status::BadResponse;
-            report.error = error;
+            report.error = e.message();
             break;
         }
-        const PageApplier::Result applied = PageApplier::apply(db, records, page.next);
         report.pulled += applied.applied;
         report.deleted += applied.deleted;
         report.conflicts += applied.conflicts;
         ++report.pages;
-        cursor = page.next;
-        if (!page.hasMore) {
+        cursor = f.page.next;
+        if (!f.page.hasMore) {
             if (fullReload)
                 setMetaValue(db, QStringLiteral("sync.full_reload"), QStringLiteral("0"));
             report.ok = true;
             break;
         }
     }
+    QtConcurrent::run(&fetcherPool, [fetcherClient] { fetcherClient->reset(); }).waitForFinished();
+    fetcherPool.waitForDone();
     report.cursor = cursor;
     report.pending = Outbox::pendingCount(db);
     if (report.ok)
