@@ -13,7 +13,7 @@ PACKAGES=(
     libqcustomplot-dev libqcustomplot2.1-qt6
     libsqlcipher-dev libicu-dev libsodium-dev
     qt6-httpserver-dev qt6-websockets-dev libpq-dev postgresql-15
-    fonts-noto-cjk xvfb xauth
+    fonts-noto-cjk xvfb xauth faketime
 )
 
 missing=()

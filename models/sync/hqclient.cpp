@@ -23,6 +23,30 @@ HqClient::~HqClient()
 HqClient::Status HqClient::request(const QByteArray &method, const QString &path, const QByteArray &body,
                                    const QByteArray &contentType, QByteArray *response)
 {
+    const Fault fault = m_faults ? m_faults(method, path) : Fault::None;
+    switch (fault) {
+    case Fault::None:
+        break;
+    case Fault::FailBeforeSend:
+        m_error = QStringLiteral("HQ is not reachable (injected fault)");
+        m_httpStatus = 0;
+        return Status::Offline;
+    case Fault::SendTwice:
+        requestOnce(method, path, body, contentType, response);
+        break;
+    case Fault::LoseAnswer:
+        requestOnce(method, path, body, contentType, response);
+        response->clear();
+        m_error = QStringLiteral("the answer from HQ was lost (injected fault)");
+        m_httpStatus = 0;
+        return Status::Offline;
+    }
+    return requestOnce(method, path, body, contentType, response);
+}
+
+HqClient::Status HqClient::requestOnce(const QByteArray &method, const QString &path, const QByteArray &body,
+                                       const QByteArray &contentType, QByteArray *response)
+{
     m_error.clear();
     m_httpStatus = 0;
     if (m_cancel && m_cancel->load())

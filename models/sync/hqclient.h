@@ -7,6 +7,7 @@
 #include <QString>
 #include <QUrl>
 #include <atomic>
+#include <functional>
 
 class QNetworkAccessManager;
 
@@ -35,6 +36,12 @@ public:
     HqClient(const HqClient &) = delete;
     HqClient &operator=(const HqClient &) = delete;
 
+    // Fault injection for tests: decides, per request, to fail before sending,
+    // to send it twice (a retried request), or to lose HQ's answer.
+    enum class Fault { None, FailBeforeSend, SendTwice, LoseAnswer };
+    using FaultInjector = std::function<Fault(const QByteArray &method, const QString &path)>;
+    void setFaultInjector(FaultInjector injector) { m_faults = std::move(injector); }
+
     void setTimeoutMs(int ms) { m_timeoutMs = ms; }
     void setToken(const QString &token) { m_token = token; }
     QString token() const { return m_token; }
@@ -54,6 +61,8 @@ public:
 private:
     Status request(const QByteArray &method, const QString &path, const QByteArray &body, const QByteArray &contentType,
                    QByteArray *response);
+    Status requestOnce(const QByteArray &method, const QString &path, const QByteArray &body,
+                       const QByteArray &contentType, QByteArray *response);
 
     QUrl m_base;
     std::atomic_bool *m_cancel;
@@ -63,4 +72,5 @@ private:
     int m_timeoutMs = 60000;
     QList<QSslCertificate> m_caCerts;
     QNetworkAccessManager *m_nam;
+    FaultInjector m_faults;
 };

@@ -83,6 +83,7 @@ SyncEngine::Report SyncEngine::run(Database &db, const Settings &s, const Progre
     HqClient client(s.hq, cancel);
     client.setTimeoutMs(s.timeoutMs);
     client.setCaCertificates(s.caCertificates);
+    client.setFaultInjector(s.faults);
     auto cancelled = [&](const char *stage, qint64 done, qint64 total) {
         if ((cancel && cancel->load()) || (progress && !progress(stage, done, total))) {
             report.status = HqClient::Status::Cancelled;
@@ -174,10 +175,12 @@ SyncEngine::Report SyncEngine::run(Database &db, const Settings &s, const Progre
         const int timeout = s.timeoutMs;
         const QList<QSslCertificate> certs = s.caCertificates;
         const bool full = fullReload;
+        const HqClient::FaultInjector faults = s.faults;
         return QtConcurrent::run(&fetcherPool, [=, fetcherClient = fetcherClient]() {
             std::unique_ptr<HqClient> &fetcher = *fetcherClient;
             if (!fetcher)
                 fetcher = std::make_unique<HqClient>(base, cancel);
+            fetcher->setFaultInjector(faults);
             fetcher->setTimeoutMs(timeout);
             fetcher->setCaCertificates(certs);
             fetcher->setToken(token);

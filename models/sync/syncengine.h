@@ -25,6 +25,7 @@ public:
         int pushBatch = 500;
         int timeoutMs = 60000;
         QList<QSslCertificate> caCertificates;
+        HqClient::FaultInjector faults; // tests only
     };
     struct Report
     {
