@@ -42,6 +42,8 @@ QString SyncLogPage::kindName(const QString &kind)
         return tr("Removal postponed");
     if (kind == QLatin1String("purged"))
         return tr("Removed");
+    if (kind == QLatin1String("error"))
+        return tr("Sync failed");
     return kind;
 }
 

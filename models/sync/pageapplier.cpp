@@ -32,29 +32,43 @@ void bindValue(Statement &st, int index, const QJsonValue &v)
     }
 }
 
-// Prepared UPDATE / INSERT / DELETE for one entity, reused across a page.
-// UPDATE-then-INSERT, not INSERT OR REPLACE: REPLACE deletes the old row first.
+// Prepared UPDATE / INSERT / DELETE for one entity and one set of payload
+// columns, reused across a page. Columns a payload leaves out keep their
+// default (on insert) or their value (on update): an older or newer HQ may
+// send fewer or more fields. UPDATE-then-INSERT, not INSERT OR REPLACE:
+// REPLACE deletes the old row first.
 struct EntityStatements
 {
-    EntityStatements(Database &db, const SyncEntities::Entity &e)
-        : entity(e),
+    EntityStatements(Database &db, const SyncEntities::Entity &e, const QStringList &cols)
+        : entity(e), columns(cols),
           update(db, [&] {
               QStringList sets;
-              for (const QString &c : e.columns)
+              for (const QString &c : cols)
                   sets << c + QStringLiteral(" = ?");
               return QStringLiteral("UPDATE %1 SET %2 WHERE %3 = ?").arg(e.table, sets.join(QStringLiteral(", ")), e.key);
           }()),
           insert(db, QStringLiteral("INSERT OR IGNORE INTO %1 (%2) VALUES (%3)")
-                         .arg(e.table, e.columns.join(QStringLiteral(", ")),
-                              QStringList(e.columns.size(), QStringLiteral("?")).join(QStringLiteral(", ")))),
+                         .arg(e.table, cols.join(QStringLiteral(", ")),
+                              QStringList(cols.size(), QStringLiteral("?")).join(QStringLiteral(", ")))),
           remove(db, QStringLiteral("DELETE FROM %1 WHERE %2 = ?").arg(e.table, e.key))
     {
     }
     const SyncEntities::Entity &entity;
+    QStringList columns;
     Statement update;
     Statement insert;
     Statement remove;
 };
+
+QStringList presentColumns(const SyncEntities::Entity &e, const SyncRecord &rec)
+{
+    QStringList cols;
+    for (const QString &c : e.columns) {
+        if (rec.payload.contains(c) || c == e.key)
+            cols << c;
+    }
+    return cols;
+}
 
 QString noteBody(Database &db, const QString &noteId)
 {
@@ -102,9 +116,10 @@ PageApplier::Result PageApplier::apply(Database &db, const std::vector<SyncRecor
             ++result.skipped;
             continue;
         }
-        auto &st = statements[rec.entity];
+        const QStringList cols = rec.deleted ? QStringList{entity->key} : presentColumns(*entity, rec);
+        auto &st = statements[rec.entity + QLatin1Char('|') + cols.join(QLatin1Char(','))];
         if (!st)
-            st = std::make_shared<EntityStatements>(db, *entity);
+            st = std::make_shared<EntityStatements>(db, *entity, cols);
 
         if (rec.deleted) {
             if (rec.entity == QLatin1String("customer") && Outbox::hasPendingFor(db, rec.id)) {
@@ -143,14 +158,15 @@ PageApplier::Result PageApplier::apply(Database &db, const std::vector<SyncRecor
         }
 
         // Insert first (a first sync is all inserts), update when the id exists.
+        auto valueOf = [&](const QString &c) { return c == entity->key ? QJsonValue(rec.id) : rec.payload.value(c); };
         int i = 1;
-        for (const QString &c : entity->columns)
-            bindValue(st->insert, i++, rec.payload.value(c));
+        for (const QString &c : st->columns)
+            bindValue(st->insert, i++, valueOf(c));
         st->insert.execute();
         if (db.changes() == 0 && entity->rule != SyncEntities::Rule::AppendOnly) {
             i = 1;
-            for (const QString &c : entity->columns)
-                bindValue(st->update, i++, rec.payload.value(c));
+            for (const QString &c : st->columns)
+                bindValue(st->update, i++, valueOf(c));
             st->update.bind(i, rec.id);
             st->update.execute();
             if (db.changes() == 0) // neither inserted nor updated: the row broke a constraint

@@ -273,6 +273,8 @@ SyncEngine::Report SyncEngine::run(Database &db, const Settings &s, const Progre
     fetcherPool.waitForDone();
     report.cursor = cursor;
     report.pending = Outbox::pendingCount(db);
+    if (!report.ok && report.status != HqClient::Status::Cancelled && report.status != HqClient::Status::Offline)
+        PageApplier::log(db, QStringLiteral("error"), report.error);
     if (report.ok)
         setMetaValue(db, QStringLiteral("sync.last_success"), QDateTime::currentDateTime().toString(Qt::ISODate));
     return report;
