@@ -113,6 +113,7 @@ public:
     void killServer() // kill -9: no goodbye
     {
         if (m_server) {
+            serverOutput();
             m_server->kill();
             m_server->waitForFinished(5000);
             delete m_server;
@@ -122,6 +123,7 @@ public:
     void stopServer()
     {
         if (m_server) {
+            serverOutput();
             m_server->terminate();
             if (!m_server->waitForFinished(3000))
                 m_server->kill();
@@ -131,7 +133,19 @@ public:
         }
     }
 
-    QUrl url() const { return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_httpPort)); }
+    QUrl url(bool tls = false) const
+    {
+        return QUrl(QStringLiteral("%1://127.0.0.1:%2").arg(tls ? QStringLiteral("https") : QStringLiteral("http")).arg(m_httpPort));
+    }
+    // Everything the running server printed (for the no-personal-data-in-logs check).
+    QByteArray serverOutput()
+    {
+        if (m_server) {
+            m_serverLog += m_server->readAllStandardOutput();
+            m_serverLog += m_server->readAllStandardError();
+        }
+        return m_serverLog;
+    }
     QString lastError() const { return m_lastError; }
     QString path(const QString &name) const { return m_dir.filePath(name); }
 
@@ -170,5 +184,6 @@ private:
     int m_httpPort = 0;
     bool m_pgStarted = false;
     QProcess *m_server = nullptr;
+    QByteArray m_serverLog;
     QString m_lastError;
 };

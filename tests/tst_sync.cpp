@@ -15,6 +15,8 @@
 
 #include <QCryptographicHash>
 #include <QFile>
+#include <QSslCertificate>
+#include <QStringEncoder>
 #include <QJsonDocument>
 #include <QtConcurrent>
 #include <QtTest>
@@ -574,6 +576,54 @@ private slots:
                           {QStringLiteral("staff"), QStringLiteral("customer"), QStringLiteral("holding"), QStringLiteral("contact")});
         QVERIFY(m_hq.hq({QStringLiteral("import"), QStringLiteral("--branch"), QStringLiteral("DEMO007"),
                          m_hq.path(QStringLiteral("extract.csv"))}));
+    }
+
+    void tlsWorksWithThePinnedCertificateAndRefusesOthers()
+    {
+        const QString cert = m_hq.path(QStringLiteral("hq-cert.pem"));
+        const QString key = m_hq.path(QStringLiteral("hq-key.pem"));
+        QProcess openssl;
+        openssl.start(QStringLiteral("openssl"), {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+                                                  QStringLiteral("rsa:2048"), QStringLiteral("-nodes"), QStringLiteral("-keyout"), key,
+                                                  QStringLiteral("-out"), cert, QStringLiteral("-days"), QStringLiteral("2"),
+                                                  QStringLiteral("-subj"), QStringLiteral("/CN=127.0.0.1"), QStringLiteral("-addext"),
+                                                  QStringLiteral("subjectAltName=IP:127.0.0.1")});
+        QVERIFY(openssl.waitForFinished(60000) && openssl.exitCode() == 0);
+        QVERIFY(m_hq.startServer({QStringLiteral("--tls-cert"), cert, QStringLiteral("--tls-key"), key}));
+        const QString store = newStore();
+        Database db = Database::open(store, kPass, Database::OpenMode::CreateIfMissing);
+        SyncEngine::Settings s;
+        s.hq = m_hq.url(true);
+        s.staffId = QStringLiteral("RM01");
+        s.password = kRmPassword;
+        s.timeoutMs = 15000;
+        // A self-signed certificate nobody pinned: refused before anything is sent
+        SyncEngine::Report refused = SyncEngine::run(db, s);
+        QVERIFY(!refused.ok);
+        QVERIFY2(refused.error.contains(QStringLiteral("certificate"), Qt::CaseInsensitive) ||
+                     refused.error.contains(QStringLiteral("SSL"), Qt::CaseInsensitive),
+                 qPrintable(refused.error));
+        QVERIFY(SyncEngine::metaValue(db, QStringLiteral("sync.token")).isEmpty());
+        // Pinned: it syncs
+        s.caCertificates = QSslCertificate::fromPath(cert);
+        const SyncEngine::Report r = SyncEngine::run(db, s);
+        QVERIFY2(r.ok, qPrintable(r.error));
+        QVERIFY(r.pulled > 20000);
+        QVERIFY(m_hq.startServer());
+    }
+
+    void noPersonalDataInLogs()
+    {
+        // Everything HQ printed during all the tests above, in UTF-8 and GBK
+        const QByteArray log = m_hq.serverOutput();
+        QStringEncoder gbk("GB18030");
+        for (const Customer &c : m_branch.customers) {
+            QVERIFY2(!log.contains(c.name.toUtf8()), "a customer name in HQ's output");
+            QVERIFY2(!log.contains(c.phone.toUtf8()), "a phone number in HQ's output");
+            QVERIFY2(!log.contains(c.idNumber.toUtf8()), "an ID number in HQ's output");
+            if (c.name.size() >= 3)
+                QVERIFY2(!log.contains(QByteArray(gbk.encode(c.name))), "a GBK customer name in HQ's output");
+        }
     }
 
     void theServiceSyncsOnItsOwnThreadAndReportsStatus()

@@ -1,4 +1,5 @@
 #include "clicommands.h"
+#include "cadencecommands.h"
 #include "listcommand.h"
 
 #include "domain/branchsnapshot.h"
@@ -16,6 +17,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSaveFile>
+#include <QSslCertificate>
 #include <QTextStream>
 
 namespace {
@@ -42,8 +44,14 @@ int CliCommands::run(const QStringList &arguments)
         return extract(rest);
     if (command == QLatin1String("stats"))
         return stats(rest);
+    if (command == QLatin1String("list") && CadenceCommands::handlesList(rest))
+        return CadenceCommands(m_out, m_err).list(rest, passphrase());
     if (command == QLatin1String("list"))
         return ListCommand(m_out, m_err).run(rest, passphrase());
+    if (command == QLatin1String("tasks"))
+        return CadenceCommands(m_out, m_err).tasks(rest, passphrase());
+    if (command == QLatin1String("log-contact"))
+        return CadenceCommands(m_out, m_err).logContact(rest, passphrase());
     if (command == QLatin1String("sync"))
         return sync(rest);
     if (command == QLatin1String("--version") || command == QLatin1String("-v")) {
@@ -68,12 +76,13 @@ int CliCommands::usage(int code)
             "        write the same branch as a core-banking extract (CSV)\n"
             "  stats --store PATH\n"
             "        print customer counts per tier and holdings per product type as JSON\n"
-            "  sync --store PATH --hq URL --user ID [--branch CODE]\n"
+            "  sync --store PATH --hq URL --user ID [--branch CODE] [--ca-cert FILE]\n"
             "        sync the store with HQ (password from BRANCHDESK_HQ_PASSWORD; creates the store)\n"
             "  --version\n"
             "\n"
             "The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE.\n");
     s << ListCommand::usage();
+    s << CadenceCommands::usage();
     s.flush();
     return code;
 }
@@ -246,7 +255,8 @@ int CliCommands::sync(const QStringList &args)
     const QCommandLineOption user(QStringLiteral("user"), QString(), QStringLiteral("ID"));
     const QCommandLineOption branch(QStringLiteral("branch"), QString(), QStringLiteral("CODE"));
     const QCommandLineOption pageSize(QStringLiteral("page-size"), QString(), QStringLiteral("N"), QStringLiteral("5000"));
-    p.addOptions({store, hq, user, branch, pageSize});
+    const QCommandLineOption caCert(QStringLiteral("ca-cert"), QString(), QStringLiteral("FILE"));
+    p.addOptions({store, hq, user, branch, pageSize, caCert});
     if (!p.parse(args) || p.value(store).isEmpty() || p.value(hq).isEmpty() || p.value(user).isEmpty()) {
         m_err << tr("sync needs --store PATH --hq URL --user ID") << Qt::endl;
         return 2;
@@ -267,6 +277,14 @@ int CliCommands::sync(const QStringList &args)
     settings.staffId = p.value(user);
     settings.password = qEnvironmentVariable("BRANCHDESK_HQ_PASSWORD");
     settings.pageSize = qMax(1, p.value(pageSize).toInt());
+    if (p.isSet(caCert)) {
+        // Trust exactly this certificate (HQ's own, or the bank's private CA): nothing else.
+        settings.caCertificates = QSslCertificate::fromPath(p.value(caCert));
+        if (settings.caCertificates.isEmpty()) {
+            m_err << tr("--ca-cert: no PEM certificate in %1").arg(p.value(caCert)) << Qt::endl;
+            return 2;
+        }
+    }
     QElapsedTimer timer;
     timer.start();
     SyncEngine::Report report;

@@ -65,7 +65,7 @@ HqClient::Status HqClient::requestOnce(const QByteArray &method, const QString &
         req.setRawHeader("Authorization", "Bearer " + m_token.toLatin1());
     if (!m_caCerts.isEmpty()) {
         QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
-        ssl.setCaCertificates(m_caCerts);
+        ssl.setCaCertificates(m_caCerts); // replaces the system CAs: only these are trusted
         req.setSslConfiguration(ssl);
     }
     QByteArray payload = body;
