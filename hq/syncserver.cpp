@@ -84,6 +84,7 @@ bool bodyMap(const QHttpServerRequest &req, const QByteArray &body, QCborMap *ou
 SyncServer::SyncServer(PgConnection &db, Options options, QObject *parent)
     : QObject(parent), m_db(db), m_store(db), m_options(options)
 {
+    m_clock.start();
     m_server.route(QStringLiteral("/v1/health"), QHttpServerRequest::Method::Get, [](const QHttpServerRequest &req) {
         QCborMap m;
         m.insert(QLatin1String("ok"), true);
@@ -96,6 +97,24 @@ SyncServer::SyncServer(PgConnection &db, Options options, QObject *parent)
                    [this](const QString &branch, const QHttpServerRequest &req) { return handleChanges(branch, req); });
     m_server.route(QStringLiteral("/v1/branches/<arg>/push"), QHttpServerRequest::Method::Post,
                    [this](const QString &branch, const QHttpServerRequest &req) { return handlePush(branch, req); });
+}
+
+qint64 SyncServer::retryAfterSeconds(const QString &key) const
+{
+    const auto it = m_throttle.constFind(key);
+    if (it == m_throttle.constEnd() || it->blockedUntilMs <= m_clock.elapsed())
+        return 0;
+    return (it->blockedUntilMs - m_clock.elapsed() + 999) / 1000;
+}
+
+void SyncServer::recordFailure(const QString &key, int freeTries)
+{
+    Throttle &t = m_throttle[key];
+    ++t.failures;
+    if (t.failures >= freeTries) {
+        const qint64 waitMs = qMin<qint64>(1000LL << qMin(t.failures - freeTries, 20), 15 * 60 * 1000);
+        t.blockedUntilMs = m_clock.elapsed() + waitMs;
+    }
 }
 
 quint16 SyncServer::listen(const QHostAddress &address, quint16 port)
@@ -135,6 +154,15 @@ QHttpServerResponse SyncServer::handleLogin(const QHttpServerRequest &req)
         if (staffId.isEmpty() || password.isEmpty() || device.isEmpty())
             return error(req, QHttpServerResponse::StatusCode::BadRequest, "bad_request",
                          QStringLiteral("staff_id, password and device are required"));
+        const QString staffKey = QStringLiteral("staff:") + staffId;
+        const QString addressKey = QStringLiteral("addr:") + req.remoteAddress().toString();
+        const qint64 wait = qMax(retryAfterSeconds(staffKey), retryAfterSeconds(addressKey));
+        if (wait > 0) {
+            QHttpServerResponse r = error(req, QHttpServerResponse::StatusCode::TooManyRequests, "too_many_attempts",
+                                          QStringLiteral("Too many failed sign-ins: try again in %1 seconds").arg(wait));
+            r.addHeader("Retry-After", QByteArray::number(wait));
+            return r;
+        }
         HqStore::LoginResult login;
         switch (m_store.login(m.value(QLatin1String("branch")).toString(), staffId, password, device,
                               m_options.tokenTtlSeconds, &login)) {
@@ -147,9 +175,13 @@ QHttpServerResponse SyncServer::handleLogin(const QHttpServerRequest &req)
             return error(req, QHttpServerResponse::StatusCode::Forbidden, "disabled",
                          QStringLiteral("This staff account is disabled"));
         case HqStore::LoginStatus::WrongCredentials:
+            recordFailure(staffKey, 5);
+            // A branch's desktops may share one address behind NAT: be more lenient there.
+            recordFailure(addressKey, 20);
             return error(req, QHttpServerResponse::StatusCode::Unauthorized, "wrong_credentials",
                          QStringLiteral("Wrong staff ID or password"));
         }
+        m_throttle.remove(staffKey);
         QCborMap out;
         out.insert(QLatin1String("token"), login.token);
         out.insert(QLatin1String("expires_at"), login.expiresAt.toString(Qt::ISODate));

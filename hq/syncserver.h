@@ -3,6 +3,8 @@
 #include "hqstore.h"
 
 #include <QHttpServer>
+#include <QElapsedTimer>
+#include <QHash>
 #include <QObject>
 
 // The HTTP face of HQ (docs/sync-protocol.md): /v1/login, /v1/health,
@@ -32,6 +34,18 @@ private:
     bool authorize(const QHttpServerRequest &request, const QString &branch, HqStore::Session *session,
                    QHttpServerResponse *denied);
 
+    // Failed sign-ins per staff ID (5 free) and per address (20 free): then each further try
+    // waits twice as long (up to 15 minutes). Monotonic time, in memory.
+    struct Throttle
+    {
+        int failures = 0;
+        qint64 blockedUntilMs = 0;
+    };
+    qint64 retryAfterSeconds(const QString &key) const;
+    void recordFailure(const QString &key, int freeTries);
+
+    QHash<QString, Throttle> m_throttle;
+    QElapsedTimer m_clock;
     PgConnection &m_db;
     HqStore m_store;
     Options m_options;

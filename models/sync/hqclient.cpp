@@ -130,6 +130,8 @@ HqClient::Status HqClient::requestOnce(const QByteArray &method, const QString &
         return Status::Conflict;
     case 410:
         return Status::FullResync;
+    case 429:
+        return Status::Unauthorized;
     default:
         return m_httpStatus >= 500 ? Status::ServerError : Status::BadResponse;
     }
