@@ -91,76 +91,167 @@
     </message>
 </context>
 <context>
+    <name>CadenceCommands</name>
+    <message>
+        <source>--store PATH is required</source>
+        <translation>需要 --store 路径</translation>
+    </message>
+    <message>
+        <source>--date must be a date as YYYY-MM-DD, got '%1'</source>
+        <translation>--date 须为 YYYY-MM-DD 格式的日期，实际为“%1”</translation>
+    </message>
+    <message>
+        <source>--format must be csv or json, got '%1'</source>
+        <translation>--format 须为 csv 或 json，实际为“%1”</translation>
+    </message>
+    <message>
+        <source>Set the store passphrase in the environment variable BRANCHDESK_PASSPHRASE</source>
+        <translation>请在环境变量 BRANCHDESK_PASSPHRASE 中设置数据库口令</translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation>错误：%1</translation>
+    </message>
+    <message>
+        <source>  tasks --store PATH [--rm ID] [--date YYYY-MM-DD] [--format csv|json]
+        what the Today page shows: 731 and 4+1 steps due or overdue, done that day, follow-ups
+        (every RM's when --rm is left out)
+  log-contact --store PATH --customer NO --channel CHANNEL --outcome OUTCOME
+       [--at ISO-TIME] [--note TEXT] [--staff ID] [--holding ID] [--next YYYY-MM-DD]
+        log a contact (and queue it for HQ); channels: phone, sms, wechat, mobile_banking,
+        visit, branch, event; outcomes: reached, no_answer, declined, interested, appointment,
+        converted, rolled_over, reinvested, funds_elsewhere, withdrawn
+  list maturity|retention|conversion|payroll --store PATH [--date YYYY-MM-DD] [--format csv|json]
+       [--days N] [--back N]
+        the maturity list (next N days, and M days back with outcomes), the VIP retention
+        warning list, the cross-line conversion list, or payroll customers by employer
+</source>
+        <translation>  tasks --store 路径 [--rm 工号] [--date YYYY-MM-DD] [--format csv|json]
+        输出“今日”页的内容：当天到期或逾期、当天已完成的 731 与 4+1 步骤及约定跟进
+        （不带 --rm 时输出全部客户经理的）
+  log-contact --store 路径 --customer 客户号 --channel 渠道 --outcome 结果
+       [--at ISO时间] [--note 备注] [--staff 工号] [--holding 持仓号] [--next YYYY-MM-DD]
+        登记一次联系（并排队上送总行）；渠道：phone、sms、wechat、mobile_banking、
+        visit、branch、event；结果：reached、no_answer、declined、interested、appointment、
+        converted、rolled_over、reinvested、funds_elsewhere、withdrawn
+  list maturity|retention|conversion|payroll --store 路径 [--date YYYY-MM-DD] [--format csv|json]
+       [--days N] [--back M]
+        输出到期名单（未来 N 天，以及过去 M 天的到期结果）、高端客户防流失预警名单、
+        内部综拓名单，或按代发单位汇总的代发客户
+</translation>
+    </message>
+    <message>
+        <source>--rm: no staff member '%1' in this branch</source>
+        <translation>--rm：本网点没有工号为“%1”的员工</translation>
+    </message>
+    <message>
+        <source>log-contact needs --store, --customer, --channel and --outcome</source>
+        <translation>log-contact 需要 --store、--customer、--channel 和 --outcome</translation>
+    </message>
+    <message>
+        <source>Unknown channel '%1'</source>
+        <translation>未知渠道“%1”</translation>
+    </message>
+    <message>
+        <source>Unknown outcome '%1'</source>
+        <translation>未知结果“%1”</translation>
+    </message>
+    <message>
+        <source>--at must be an ISO date-time such as 2026-11-23T10:30:00+08:00, got '%1'</source>
+        <translation>--at 须为 ISO 日期时间，如 2026-11-23T10:30:00+08:00，实际为“%1”</translation>
+    </message>
+    <message>
+        <source>--next must be a date as YYYY-MM-DD, got '%1'</source>
+        <translation>--next 须为 YYYY-MM-DD 格式的日期，实际为“%1”</translation>
+    </message>
+    <message>
+        <source>No customer '%1' in this store</source>
+        <translation>数据库中没有客户“%1”</translation>
+    </message>
+    <message>
+        <source>The customer has no RM: say who made the contact with --staff ID</source>
+        <translation>该客户未分配客户经理：请用 --staff 工号 指明联系人</translation>
+    </message>
+    <message>
+        <source>list needs maturity, retention, conversion or payroll</source>
+        <translation>list 需要 maturity、retention、conversion 或 payroll</translation>
+    </message>
+    <message>
+        <source>--days and --back must be numbers of days</source>
+        <translation>--days 和 --back 须为天数</translation>
+    </message>
+</context>
+<context>
     <name>CadencePlan</name>
     <message>
         <source>Upcoming</source>
-        <translation type="unfinished" />
+        <translation>未到期</translation>
     </message>
     <message>
         <source>Due today</source>
-        <translation type="unfinished" />
+        <translation>今日到期</translation>
     </message>
     <message>
         <source>Overdue</source>
-        <translation type="unfinished" />
+        <translation>已逾期</translation>
     </message>
     <message>
         <source>Done on time</source>
-        <translation type="unfinished" />
+        <translation>按时完成</translation>
     </message>
     <message>
         <source>Done late</source>
-        <translation type="unfinished" />
+        <translation>逾期完成</translation>
     </message>
     <message>
         <source>Missed</source>
-        <translation type="unfinished" />
+        <translation>已错过</translation>
     </message>
     <message>
         <source>Late entry, skipped</source>
-        <translation type="unfinished" />
+        <translation>晚入名单，已跳过</translation>
     </message>
     <message>
         <source>Closed</source>
-        <translation type="unfinished" />
+        <translation>已关闭</translation>
     </message>
 </context>
 <context>
     <name>CadenceRoster</name>
     <message>
         <source>retention: %1</source>
-        <translation type="unfinished" />
+        <translation>防流失：%1</translation>
     </message>
     <message>
         <source>conversion: %1</source>
-        <translation type="unfinished" />
+        <translation>综拓：%1</translation>
     </message>
     <message>
         <source>; </source>
-        <translation type="unfinished" />
+        <translation>；</translation>
     </message>
 </context>
 <context>
     <name>CadenceTemplate</name>
     <message>
         <source>tell them it matures, learn their plans</source>
-        <translation type="unfinished" />
+        <translation>告知到期，了解资金打算</translation>
     </message>
     <message>
         <source>propose a plan or an appointment</source>
-        <translation type="unfinished" />
+        <translation>提出具体方案或预约</translation>
     </message>
     <message>
         <source>confirm and remind</source>
-        <translation type="unfinished" />
+        <translation>确认并提醒</translation>
     </message>
     <message>
         <source>remote touch</source>
-        <translation type="unfinished" />
+        <translation>远程触达</translation>
     </message>
     <message>
         <source>face-to-face meeting</source>
-        <translation type="unfinished" />
+        <translation>面对面接触</translation>
     </message>
 </context>
 <context>
@@ -273,6 +364,18 @@
         <translation>stats 命令需要 --store 路径</translation>
     </message>
     <message>
+        <source>sync needs --store PATH --hq URL --user ID</source>
+        <translation>sync 命令需要 --store 路径 --hq 地址 --user 工号</translation>
+    </message>
+    <message>
+        <source>--hq must be an http:// or https:// URL, got '%1'</source>
+        <translation>--hq 须为 http:// 或 https:// 地址，实际为“%1”</translation>
+    </message>
+    <message>
+        <source>Sync failed: %1</source>
+        <translation>同步失败：%1</translation>
+    </message>
+    <message>
         <source>Usage: branchdesk-cli COMMAND [options]
 
 Commands:
@@ -282,7 +385,7 @@ Commands:
         write the same branch as a core-banking extract (CSV)
   stats --store PATH
         print customer counts per tier and holdings per product type as JSON
-  sync --store PATH --hq URL --user ID [--branch CODE]
+  sync --store PATH --hq URL --user ID [--branch CODE] [--ca-cert FILE]
         sync the store with HQ (password from BRANCHDESK_HQ_PASSWORD; creates the store)
   --version
 
@@ -297,7 +400,7 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
         将同一网点导出为核心系统抽数文件（CSV）
   stats --store 路径
         以 JSON 输出各层级客户数及各产品类型持仓数
-  sync --store 路径 --hq 地址 --user 工号 [--branch 网点代码]
+  sync --store 路径 --hq 地址 --user 工号 [--branch 网点代码] [--ca-cert 文件]
         与总行同步数据库（密码取自 BRANCHDESK_HQ_PASSWORD；数据库不存在时自动创建）
   --version
 
@@ -305,16 +408,8 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
 </translation>
     </message>
     <message>
-        <source>sync needs --store PATH --hq URL --user ID</source>
-        <translation>sync 命令需要 --store 路径 --hq 地址 --user 工号</translation>
-    </message>
-    <message>
-        <source>--hq must be an http:// or https:// URL, got '%1'</source>
-        <translation>--hq 须为 http:// 或 https:// 地址，实际为“%1”</translation>
-    </message>
-    <message>
-        <source>Sync failed: %1</source>
-        <translation>同步失败：%1</translation>
+        <source>--ca-cert: no PEM certificate in %1</source>
+        <translation>--ca-cert：%1 中没有 PEM 证书</translation>
     </message>
 </context>
 <context>
@@ -392,74 +487,74 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
     <name>ContactDialog</name>
     <message>
         <source>Log a contact</source>
-        <translation type="unfinished" />
+        <translation>登记联系</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt;</source>
-        <translation type="unfinished" />
+        <translation>&lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt; · %2</source>
-        <translation type="unfinished" />
+        <translation>&lt;b&gt;%1&lt;/b&gt; · %2</translation>
     </message>
     <message>
         <source>What was said, what they plan (optional)</source>
-        <translation type="unfinished" />
+        <translation>沟通内容、客户打算（选填）</translation>
     </message>
     <message>
         <source>Next step on</source>
-        <translation type="unfinished" />
+        <translation>下一步日期</translation>
     </message>
     <message>
         <source>&amp;Channel:</source>
-        <translation type="unfinished" />
+        <translation>渠道(&amp;C)：</translation>
     </message>
     <message>
         <source>&amp;Outcome:</source>
-        <translation type="unfinished" />
+        <translation>结果(&amp;O)：</translation>
     </message>
     <message>
         <source>&amp;Note:</source>
-        <translation type="unfinished" />
+        <translation>备注(&amp;N)：</translation>
     </message>
     <message>
         <source>Save (Enter)</source>
-        <translation type="unfinished" />
+        <translation>保存（回车）</translation>
     </message>
     <message>
         <source>Cancel (Esc)</source>
-        <translation type="unfinished" />
+        <translation>取消（Esc）</translation>
     </message>
     <message>
         <source>Correct a contact</source>
-        <translation type="unfinished" />
+        <translation>更正联系记录</translation>
     </message>
     <message>
         <source>&lt;br&gt;Correcting the record of %1; the old one is kept.</source>
-        <translation type="unfinished" />
+        <translation>&lt;br&gt;更正 %1 的记录；原记录保留。</translation>
     </message>
 </context>
 <context>
     <name>ConversionList</name>
     <message>
         <source>corporate executive</source>
-        <translation type="unfinished" />
+        <translation>企业高管</translation>
     </message>
     <message>
         <source>personal loan since %1</source>
-        <translation type="unfinished" />
+        <translation>%1 起有个人贷款</translation>
     </message>
     <message>
         <source>active credit card</source>
-        <translation type="unfinished" />
+        <translation>信用卡活跃</translation>
     </message>
     <message>
         <source>%1; no deposits or wealth here (demand %2)</source>
-        <translation type="unfinished" />
+        <translation>%1；在我行无存款或理财（活期 %2）</translation>
     </message>
     <message>
         <source>, </source>
-        <translation type="unfinished" />
+        <translation>、</translation>
     </message>
 </context>
 <context>
@@ -661,103 +756,103 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
     <name>CustomerActivityView</name>
     <message>
         <source>731 · %1 %2</source>
-        <translation type="unfinished" />
+        <translation>731 · %1 %2</translation>
     </message>
     <message>
         <source>matures %1</source>
-        <translation type="unfinished" />
+        <translation>%1 到期</translation>
     </message>
     <message>
         <source>4+1 · cycle %1</source>
-        <translation type="unfinished" />
+        <translation>4+1 · 第 %1 周期</translation>
     </message>
     <message>
         <source>%1 – %2</source>
-        <translation type="unfinished" />
+        <translation>%1 – %2</translation>
     </message>
     <message>
         <source>late entry</source>
-        <translation type="unfinished" />
+        <translation>晚入名单</translation>
     </message>
     <message>
         <source>closed %1</source>
-        <translation type="unfinished" />
+        <translation>%1 关闭</translation>
     </message>
     <message>
         <source>%1 of %2 done</source>
-        <translation type="unfinished" />
+        <translation>已完成 %1/%2</translation>
     </message>
     <message>
         <source>touch %1 of %2</source>
-        <translation type="unfinished" />
+        <translation>远程触达 %1/%2</translation>
     </message>
     <message>
         <source> (moved: %1)</source>
-        <translation type="unfinished" />
+        <translation>（已改期：%1）</translation>
     </message>
     <message>
         <source>%1 on %2</source>
-        <translation type="unfinished" />
+        <translation>%2 %1</translation>
     </message>
     <message>
         <source>No open cadence</source>
-        <translation type="unfinished" />
+        <translation>没有进行中的联系节奏</translation>
     </message>
     <message>
         <source> · next step %1</source>
-        <translation type="unfinished" />
+        <translation> · 下一步 %1</translation>
     </message>
     <message>
         <source>(correction) </source>
-        <translation type="unfinished" />
+        <translation>（更正）</translation>
     </message>
     <message>
         <source>Contact history (%1)</source>
-        <translation type="unfinished" />
+        <translation>联系记录（%1）</translation>
     </message>
     <message>
         <source>Open cadences</source>
-        <translation type="unfinished" />
+        <translation>进行中的节奏</translation>
     </message>
     <message>
         <source>Contact history</source>
-        <translation type="unfinished" />
+        <translation>联系记录</translation>
     </message>
     <message>
         <source>Cadence / step</source>
-        <translation type="unfinished" />
+        <translation>节奏 / 步骤</translation>
     </message>
     <message>
         <source>Due</source>
-        <translation type="unfinished" />
+        <translation>应联系日</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished" />
+        <translation>状态</translation>
     </message>
     <message>
         <source>When</source>
-        <translation type="unfinished" />
+        <translation>时间</translation>
     </message>
     <message>
         <source>Channel</source>
-        <translation type="unfinished" />
+        <translation>渠道</translation>
     </message>
     <message>
         <source>Outcome</source>
-        <translation type="unfinished" />
+        <translation>结果</translation>
     </message>
     <message>
         <source>By</source>
-        <translation type="unfinished" />
+        <translation>联系人</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished" />
+        <translation>备注</translation>
     </message>
     <message>
         <source>Correct the selected record…</source>
-        <translation type="unfinished" />
+        <translation>更正所选记录…</translation>
     </message>
 </context>
 <context>
@@ -920,178 +1015,178 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
     <name>EventPage</name>
     <message>
         <source>%1 · %2</source>
-        <translation type="unfinished" />
+        <translation>%1 · %2</translation>
     </message>
     <message>
         <source>%1 is a customer (%2): the visit is logged as an event contact.</source>
-        <translation type="unfinished" />
+        <translation>%1 是我行客户（%2）：本次到场已登记为活动联系。</translation>
     </message>
     <message>
         <source>%1 is not a customer yet: saved as your prospect.</source>
-        <translation type="unfinished" />
+        <translation>%1 还不是我行客户：已存为您的潜在客户。</translation>
     </message>
     <message>
         <source>Visitor counted. Without consent to be contacted, the phone number is not kept.</source>
-        <translation type="unfinished" />
+        <translation>已计入到场人数。未同意联系，不保存手机号。</translation>
     </message>
     <message>
         <source>No event selected</source>
-        <translation type="unfinished" />
+        <translation>未选择活动</translation>
     </message>
     <message>
         <source>Create an event on the left, then capture visitors here.</source>
-        <translation type="unfinished" />
+        <translation>先在左侧创建活动，再在此登记到场人员。</translation>
     </message>
     <message>
         <source>%1 — %2, %3</source>
-        <translation type="unfinished" />
+        <translation>%1 — %2，%3</translation>
     </message>
     <message>
         <source>&lt;b&gt;Visitors %1&lt;/b&gt; · customers %2 · new prospects %3 · without consent %4</source>
-        <translation type="unfinished" />
+        <translation>&lt;b&gt;到场 %1 人&lt;/b&gt; · 我行客户 %2 · 新增潜在客户 %3 · 未同意联系 %4</translation>
     </message>
     <message>
         <source>%1: %2 visitors, %3 customers, %4 prospects</source>
-        <translation type="unfinished" />
+        <translation>%1：登记 %2 人，客户 %3，潜在客户 %4</translation>
     </message>
     <message>
         <source>Customer</source>
-        <translation type="unfinished" />
+        <translation>客户</translation>
     </message>
     <message>
         <source>Prospect</source>
-        <translation type="unfinished" />
+        <translation>潜在客户</translation>
     </message>
     <message>
         <source>&lt;b&gt;New event&lt;/b&gt;</source>
-        <translation type="unfinished" />
+        <translation>&lt;b&gt;新建活动&lt;/b&gt;</translation>
     </message>
     <message>
         <source>Name:</source>
-        <translation type="unfinished" />
+        <translation>名称：</translation>
     </message>
     <message>
         <source>Date:</source>
-        <translation type="unfinished" />
+        <translation>日期：</translation>
     </message>
     <message>
         <source>Place:</source>
-        <translation type="unfinished" />
+        <translation>地点：</translation>
     </message>
     <message>
         <source>Campaign:</source>
-        <translation type="unfinished" />
+        <translation>所属活动：</translation>
     </message>
     <message>
         <source>e.g. Retirement planning talk</source>
-        <translation type="unfinished" />
+        <translation>如：养老规划讲座</translation>
     </message>
     <message>
         <source>e.g. Xingfuli community centre</source>
-        <translation type="unfinished" />
+        <translation>如：幸福里社区活动中心</translation>
     </message>
     <message>
         <source>Maturity conversion</source>
-        <translation type="unfinished" />
+        <translation>到期转化</translation>
     </message>
     <message>
         <source>Threshold uplift</source>
-        <translation type="unfinished" />
+        <translation>临界客户提升</translation>
     </message>
     <message>
         <source>VIP retention</source>
-        <translation type="unfinished" />
+        <translation>高端客户防流失</translation>
     </message>
     <message>
         <source>Cross-line conversion</source>
-        <translation type="unfinished" />
+        <translation>内部综拓</translation>
     </message>
     <message>
         <source>Payroll retention</source>
-        <translation type="unfinished" />
+        <translation>代发工资留存</translation>
     </message>
     <message>
         <source>Low-efficiency activation</source>
-        <translation type="unfinished" />
+        <translation>低效客户激活</translation>
     </message>
     <message>
         <source>Create event</source>
-        <translation type="unfinished" />
+        <translation>创建活动</translation>
     </message>
     <message>
         <source>Capturing as %1. Tab between fields, Enter records the visitor.</source>
-        <translation type="unfinished" />
+        <translation>登记人：%1。Tab 切换输入框，回车登记。</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished" />
+        <translation>姓名(&amp;N)：</translation>
     </message>
     <message>
         <source>&amp;Phone:</source>
-        <translation type="unfinished" />
+        <translation>手机(&amp;P)：</translation>
     </message>
     <message>
         <source>&amp;Interest:</source>
-        <translation type="unfinished" />
+        <translation>意向(&amp;I)：</translation>
     </message>
     <message>
         <source>Visitor's name</source>
-        <translation type="unfinished" />
+        <translation>到场人姓名</translation>
     </message>
     <message>
         <source>Mobile number: a customer's links the visit to them</source>
-        <translation type="unfinished" />
+        <translation>手机号：与我行客户匹配时自动关联</translation>
     </message>
     <message>
         <source>What they asked about</source>
-        <translation type="unfinished" />
+        <translation>咨询了什么</translation>
     </message>
     <message>
         <source>Agrees to be contacted by the bank (PIPL consent)</source>
-        <translation type="unfinished" />
+        <translation>同意银行后续联系（个人信息保护法授权）</translation>
     </message>
     <message>
         <source>Record visitor (Enter)</source>
-        <translation type="unfinished" />
+        <translation>登记（回车）</translation>
     </message>
     <message>
         <source>&lt;b&gt;Follow up&lt;/b&gt; (visitors who agreed to be contacted)</source>
-        <translation type="unfinished" />
+        <translation>&lt;b&gt;后续跟进&lt;/b&gt;（同意联系的到场人员）</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished">姓名</translation>
+        <translation>姓名</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished" />
+        <translation>手机</translation>
     </message>
     <message>
         <source>Who</source>
-        <translation type="unfinished" />
+        <translation>身份</translation>
     </message>
     <message>
         <source>Follows up</source>
-        <translation type="unfinished" />
+        <translation>跟进人</translation>
     </message>
     <message>
         <source>Interest</source>
-        <translation type="unfinished" />
+        <translation>意向</translation>
     </message>
     <message>
         <source>Quick capture</source>
-        <translation type="unfinished" />
+        <translation>快速登记</translation>
     </message>
 </context>
 <context>
     <name>EventRepository</name>
     <message>
         <source>At the event %1</source>
-        <translation type="unfinished" />
+        <translation>参加活动：%1</translation>
     </message>
     <message>
         <source>At the event %1: %2</source>
-        <translation type="unfinished" />
+        <translation>参加活动：%1，意向：%2</translation>
     </message>
 </context>
 <context>
@@ -1420,184 +1515,184 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
     </message>
     <message>
         <source>The change could not be saved: %1</source>
-        <translation type="unfinished" />
+        <translation>修改未能保存：%1</translation>
     </message>
     <message>
         <source>Today</source>
-        <translation type="unfinished" />
+        <translation>今日</translation>
     </message>
     <message>
         <source>Maturities</source>
-        <translation type="unfinished" />
+        <translation>到期</translation>
     </message>
     <message>
         <source>Retention &amp; conversion</source>
-        <translation type="unfinished" />
+        <translation>防流失与综拓</translation>
     </message>
     <message>
         <source>Community events</source>
-        <translation type="unfinished" />
+        <translation>社区活动</translation>
     </message>
     <message>
         <source>Enter</source>
-        <translation type="unfinished" />
+        <translation>回车</translation>
     </message>
     <message>
         <source>Today: log a contact for the selected step; in the dialog, save it</source>
-        <translation type="unfinished" />
+        <translation>今日：为所选步骤登记联系；在对话框中则为保存</translation>
     </message>
     <message>
         <source>Today: reschedule the selected step, with a reason</source>
-        <translation type="unfinished" />
+        <translation>今日：为所选步骤改期（需填原因）</translation>
     </message>
 </context>
 <context>
     <name>MaturityList</name>
     <message>
         <source>Not known yet</source>
-        <translation type="unfinished" />
+        <translation>尚无结果</translation>
     </message>
     <message>
         <source>HQ data</source>
-        <translation type="unfinished" />
+        <translation>总行数据</translation>
     </message>
     <message>
         <source>Marked by the RM</source>
-        <translation type="unfinished" />
+        <translation>客户经理标记</translation>
     </message>
     <message>
         <source>From a contact</source>
-        <translation type="unfinished" />
+        <translation>来自联系记录</translation>
     </message>
 </context>
 <context>
     <name>MaturityModel</name>
     <message>
         <source>Unassigned</source>
-        <translation type="unfinished">未分配</translation>
+        <translation>未分配</translation>
     </message>
     <message>
         <source>Not matured yet</source>
-        <translation type="unfinished" />
+        <translation>尚未到期</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished" />
+        <translation>%1（%2）</translation>
     </message>
     <message>
         <source>Date / type / product</source>
-        <translation type="unfinished" />
+        <translation>日期 / 类型 / 产品</translation>
     </message>
     <message>
         <source>Products</source>
-        <translation type="unfinished" />
+        <translation>笔数</translation>
     </message>
     <message>
         <source>Amount (%1)</source>
-        <translation type="unfinished" />
+        <translation>金额（%1）</translation>
     </message>
     <message>
         <source>Customer</source>
-        <translation type="unfinished" />
+        <translation>客户</translation>
     </message>
     <message>
         <source>Tier</source>
-        <translation type="unfinished">层级</translation>
+        <translation>层级</translation>
     </message>
     <message>
         <source>RM</source>
-        <translation type="unfinished">客户经理</translation>
+        <translation>客户经理</translation>
     </message>
     <message>
         <source>Outcome</source>
-        <translation type="unfinished" />
+        <translation>到期结果</translation>
     </message>
     <message>
         <source>Kept (%1)</source>
-        <translation type="unfinished" />
+        <translation>留存（%1）</translation>
     </message>
 </context>
 <context>
     <name>MaturityOutcome</name>
     <message>
         <source>Renewed</source>
-        <translation type="unfinished" />
+        <translation>已转存</translation>
     </message>
     <message>
         <source>Reinvested here</source>
-        <translation type="unfinished" />
+        <translation>已转购本行产品</translation>
     </message>
     <message>
         <source>Partly kept</source>
-        <translation type="unfinished" />
+        <translation>部分留存</translation>
     </message>
     <message>
         <source>Withdrawn</source>
-        <translation type="unfinished">已支取</translation>
+        <translation>已取出</translation>
     </message>
 </context>
 <context>
     <name>MaturityOutcomeDialog</name>
     <message>
         <source>Mark the maturity outcome</source>
-        <translation type="unfinished" />
+        <translation>标记到期结果</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;matured amount %2</source>
-        <translation type="unfinished" />
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;到期金额 %2</translation>
     </message>
     <message>
         <source> CNY</source>
-        <translation type="unfinished" />
+        <translation> 元</translation>
     </message>
     <message>
         <source>&amp;Outcome:</source>
-        <translation type="unfinished" />
+        <translation>结果(&amp;O)：</translation>
     </message>
     <message>
         <source>&amp;Kept here:</source>
-        <translation type="unfinished" />
+        <translation>留存金额(&amp;K)：</translation>
     </message>
     <message>
         <source>&amp;Note:</source>
-        <translation type="unfinished" />
+        <translation>备注(&amp;N)：</translation>
     </message>
 </context>
 <context>
     <name>MaturityPage</name>
     <message>
         <source>%1 products maturing, %2</source>
-        <translation type="unfinished" />
+        <translation>待到期 %1 笔，%2</translation>
     </message>
     <message numerus="yes">
         <source>Conversion: nothing matured in the last %n day(s) yet (target %1%).</source>
-        <translation type="unfinished">
-            <numerusform />
+        <translation>
+            <numerusform>转化：过去 %n 天内尚无到期产品（目标 %1%）。</numerusform>
         </translation>
     </message>
     <message>
         <source>Conversion of %1 matured products (%2): %3 with a known outcome; kept in the bank %4 by count and %5 by amount, target %6%.</source>
-        <translation type="unfinished" />
+        <translation>已到期 %1 笔（%2）：%3 笔已有结果；按笔数留存率 %4，按金额留存率 %5，目标 %6%。</translation>
     </message>
     <message>
         <source>%1 · %2</source>
-        <translation type="unfinished" />
+        <translation>%1 · %2</translation>
     </message>
     <message>
         <source>Maturing in the next</source>
-        <translation type="unfinished" />
+        <translation>未来</translation>
     </message>
     <message>
         <source> days</source>
-        <translation type="unfinished" />
+        <translation> 天</translation>
     </message>
     <message>
         <source>and matured in the last</source>
-        <translation type="unfinished" />
+        <translation>内到期，以及过去</translation>
     </message>
     <message>
         <source>Mark outcome…</source>
-        <translation type="unfinished" />
+        <translation>标记到期结果…</translation>
     </message>
 </context>
 <context>
@@ -1639,31 +1734,31 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
     <name>PayrollModel</name>
     <message>
         <source>(employer not given)</source>
-        <translation type="unfinished" />
+        <translation>（未登记单位）</translation>
     </message>
     <message>
         <source>Employer</source>
-        <translation type="unfinished" />
+        <translation>代发单位</translation>
     </message>
     <message>
         <source>Payroll customers</source>
-        <translation type="unfinished" />
+        <translation>代发客户数</translation>
     </message>
     <message>
         <source>With an RM</source>
-        <translation type="unfinished" />
+        <translation>已分配客户经理</translation>
     </message>
     <message>
         <source>AUM today (%1)</source>
-        <translation type="unfinished" />
+        <translation>当前资产（%1）</translation>
     </message>
     <message>
         <source>Last month's average (%1)</source>
-        <translation type="unfinished" />
+        <translation>上月日均（%1）</translation>
     </message>
     <message>
         <source>Balance kept vs month before</source>
-        <translation type="unfinished" />
+        <translation>较前月余额留存</translation>
     </message>
 </context>
 <context>
@@ -1807,58 +1902,58 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
     <name>RescheduleStepDialog</name>
     <message>
         <source>Reschedule a step</source>
-        <translation type="unfinished" />
+        <translation>步骤改期</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;due %2; it can move up to %3.</source>
-        <translation type="unfinished" />
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;原定 %2；最晚可改到 %3。</translation>
     </message>
     <message>
         <source>Why (required), e.g. the customer is travelling until Friday</source>
-        <translation type="unfinished" />
+        <translation>原因（必填），如：客户出差至周五</translation>
     </message>
     <message>
         <source>New &amp;due date:</source>
-        <translation type="unfinished" />
+        <translation>新日期(&amp;D)：</translation>
     </message>
     <message>
         <source>&amp;Reason:</source>
-        <translation type="unfinished" />
+        <translation>原因(&amp;R)：</translation>
     </message>
 </context>
 <context>
     <name>RetentionList</name>
     <message>
         <source>Products</source>
-        <translation type="unfinished" />
+        <translation>产品</translation>
     </message>
     <message>
         <source>Transaction settlement</source>
-        <translation type="unfinished" />
+        <translation>交易结算</translation>
     </message>
     <message>
         <source>Service experience</source>
-        <translation type="unfinished" />
+        <translation>服务体验</translation>
     </message>
     <message>
         <source>Customer referral</source>
-        <translation type="unfinished" />
+        <translation>客户转介</translation>
     </message>
     <message>
         <source>AUM 3-month average %1 → now %2, %3%</source>
-        <translation type="unfinished" />
+        <translation>资产近3月日均 %1 → 当前 %2，%3%</translation>
     </message>
     <message>
         <source>dropped from %1 to %2</source>
-        <translation type="unfinished" />
+        <translation>由%1降为%2</translation>
     </message>
     <message>
         <source>covers %1 of 4 triangles (policy: %2)</source>
-        <translation type="unfinished" />
+        <translation>仅覆盖 %1 个三角（要求 %2 个）</translation>
     </message>
     <message>
         <source>; </source>
-        <translation type="unfinished" />
+        <translation>；</translation>
     </message>
 </context>
 <context>
@@ -1995,12 +2090,16 @@ yours: %2</source>
         <source>Details</source>
         <translation>详情</translation>
     </message>
+    <message>
+        <source>Sync failed</source>
+        <translation>同步失败</translation>
+    </message>
 </context>
 <context>
     <name>ThresholdBands</name>
     <message>
         <source>threshold %1 → %2 (%3), %4 to go</source>
-        <translation type="unfinished" />
+        <translation>临界 %1 → %2（%3），差 %4</translation>
     </message>
 </context>
 <context>
@@ -2069,191 +2168,191 @@ yours: %2</source>
     <name>TodayList</name>
     <message>
         <source>731 step %1 of %2</source>
-        <translation type="unfinished" />
+        <translation>731 第 %1/%2 步</translation>
     </message>
     <message>
         <source>4+1 face-to-face %1 of %2</source>
-        <translation type="unfinished" />
+        <translation>4+1 面访 %1/%2</translation>
     </message>
     <message>
         <source>4+1 face-to-face</source>
-        <translation type="unfinished" />
+        <translation>4+1 面访</translation>
     </message>
     <message>
         <source>4+1 touch %1 of %2</source>
-        <translation type="unfinished" />
+        <translation>4+1 远程触达 %1/%2</translation>
     </message>
     <message>
         <source>Follow-up</source>
-        <translation type="unfinished" />
+        <translation>约定跟进</translation>
     </message>
     <message>
         <source>today</source>
-        <translation type="unfinished">今天</translation>
+        <translation>今天</translation>
     </message>
     <message>
         <source>tomorrow</source>
-        <translation type="unfinished">明天</translation>
+        <translation>明天</translation>
     </message>
     <message numerus="yes">
         <source>in %n days</source>
-        <translation type="unfinished">
-            <numerusform />
+        <translation>
+            <numerusform>%n 天后</numerusform>
         </translation>
     </message>
     <message>
         <source>%1: %2 %3 (%4) maturing on %5, %6</source>
-        <translation type="unfinished" />
+        <translation>%1：%2 %3（%4）%5到期，%6</translation>
     </message>
     <message>
         <source> · late entry: earlier steps skipped</source>
-        <translation type="unfinished" />
+        <translation> · 晚入名单：之前的步骤已跳过</translation>
     </message>
     <message>
         <source>%1, cycle ends %2: %3</source>
-        <translation type="unfinished" />
+        <translation>%1，本周期 %2 结束：%3</translation>
     </message>
     <message>
         <source>agreed on %1</source>
-        <translation type="unfinished" />
+        <translation>%1 约定</translation>
     </message>
     <message>
         <source>agreed on %1: %2</source>
-        <translation type="unfinished" />
+        <translation>%1 约定：%2</translation>
     </message>
     <message>
         <source> · rescheduled: %1</source>
-        <translation type="unfinished" />
+        <translation> · 已改期：%1</translation>
     </message>
     <message>
         <source> · no holiday calendar for %1, weekends only</source>
-        <translation type="unfinished" />
+        <translation> · 缺少 %1 年节假日安排，仅按周末顺延</translation>
     </message>
 </context>
 <context>
     <name>TodayModel</name>
     <message>
         <source>✓ Done</source>
-        <translation type="unfinished" />
+        <translation>✓ 已完成</translation>
     </message>
     <message numerus="yes">
         <source>Overdue %n day(s)</source>
-        <translation type="unfinished">
-            <numerusform />
+        <translation>
+            <numerusform>逾期 %n 天</numerusform>
         </translation>
     </message>
     <message>
         <source>Due today</source>
-        <translation type="unfinished" />
+        <translation>今日到期</translation>
     </message>
     <message>
         <source>today</source>
-        <translation type="unfinished">今天</translation>
+        <translation>今天</translation>
     </message>
     <message>
         <source>tomorrow</source>
-        <translation type="unfinished">明天</translation>
+        <translation>明天</translation>
     </message>
     <message numerus="yes">
         <source>%n days</source>
-        <translation type="unfinished">
-            <numerusform />
+        <translation>
+            <numerusform>%n 天</numerusform>
         </translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished" />
+        <translation>状态</translation>
     </message>
     <message>
         <source>Due</source>
-        <translation type="unfinished" />
+        <translation>应联系日</translation>
     </message>
     <message>
         <source>Customer</source>
-        <translation type="unfinished" />
+        <translation>客户</translation>
     </message>
     <message>
         <source>Tier</source>
-        <translation type="unfinished">层级</translation>
+        <translation>层级</translation>
     </message>
     <message>
         <source>Step</source>
-        <translation type="unfinished" />
+        <translation>步骤</translation>
     </message>
     <message>
         <source>Why</source>
-        <translation type="unfinished" />
+        <translation>原因</translation>
     </message>
     <message>
         <source>Amount (%1)</source>
-        <translation type="unfinished" />
+        <translation>金额（%1）</translation>
     </message>
     <message>
         <source>Time left</source>
-        <translation type="unfinished" />
+        <translation>剩余</translation>
     </message>
     <message>
         <source>RM</source>
-        <translation type="unfinished">客户经理</translation>
+        <translation>客户经理</translation>
     </message>
 </context>
 <context>
     <name>TodayPage</name>
     <message>
         <source>All RMs</source>
-        <translation type="unfinished">全部客户经理</translation>
+        <translation>全部客户经理</translation>
     </message>
     <message>
         <source>%1 (branch manager)</source>
-        <translation type="unfinished" />
+        <translation>%1（网点负责人）</translation>
     </message>
     <message>
         <source>✓ Done %1</source>
-        <translation type="unfinished" />
+        <translation>✓ 已完成 %1</translation>
     </message>
     <message>
         <source>Due today %1</source>
-        <translation type="unfinished" />
+        <translation>今日到期 %1</translation>
     </message>
     <message>
         <source>Overdue %1</source>
-        <translation type="unfinished" />
+        <translation>逾期 %1</translation>
     </message>
     <message>
         <source>No holiday calendar loaded for %1: due dates there only skip Saturdays and Sundays. Put the year's holiday-cn file in %2.</source>
-        <translation type="unfinished" />
+        <translation>未加载 %1 年的节假日安排：这些日期只避开周六日。请将该年的 holiday-cn 文件放入 %2。</translation>
     </message>
     <message>
         <source>%1 · %2</source>
-        <translation type="unfinished" />
+        <translation>%1 · %2</translation>
     </message>
     <message>
         <source>Acting as:</source>
-        <translation type="unfinished" />
+        <translation>当前身份：</translation>
     </message>
     <message>
         <source>Showing:</source>
-        <translation type="unfinished" />
+        <translation>查看：</translation>
     </message>
     <message>
         <source>Log contact (Enter)</source>
-        <translation type="unfinished" />
+        <translation>登记联系（回车）</translation>
     </message>
     <message>
         <source>Reschedule… (Ctrl+R)</source>
-        <translation type="unfinished" />
+        <translation>改期…（Ctrl+R）</translation>
     </message>
     <message>
         <source>Up/Down to move, Enter to log, Enter again to save.</source>
-        <translation type="unfinished" />
+        <translation>上下键移动，回车登记，再按回车保存。</translation>
     </message>
     <message>
         <source>Nothing due today. New steps appear as products near maturity and customers join the 4+1 lists.</source>
-        <translation type="unfinished" />
+        <translation>今天没有待办。产品临近到期、客户进入 4+1 名单时会出现新的步骤。</translation>
     </message>
     <message>
         <source>Loading the contact log…</source>
-        <translation type="unfinished" />
+        <translation>正在读取联系记录…</translation>
     </message>
 </context>
 <context>
@@ -2398,70 +2497,70 @@ yours: %2</source>
     <name>WarningListModel</name>
     <message>
         <source>Unassigned</source>
-        <translation type="unfinished">未分配</translation>
+        <translation>未分配</translation>
     </message>
     <message>
         <source>%1 of 4</source>
-        <translation type="unfinished" />
+        <translation>%1/4</translation>
     </message>
     <message>
         <source>Customer</source>
-        <translation type="unfinished" />
+        <translation>客户</translation>
     </message>
     <message>
         <source>Tier</source>
-        <translation type="unfinished">层级</translation>
+        <translation>层级</translation>
     </message>
     <message>
         <source>RM</source>
-        <translation type="unfinished">客户经理</translation>
+        <translation>客户经理</translation>
     </message>
     <message>
         <source>AUM (%1)</source>
-        <translation type="unfinished">资产（%1）</translation>
+        <translation>资产（%1）</translation>
     </message>
     <message>
         <source>Triangles</source>
-        <translation type="unfinished" />
+        <translation>三角覆盖</translation>
     </message>
     <message>
         <source>Why on the list</source>
-        <translation type="unfinished">入单原因</translation>
+        <translation>入名单原因</translation>
     </message>
 </context>
 <context>
     <name>WarningListsPage</name>
     <message>
         <source>&lt;b&gt;Four triangles&lt;/b&gt; over %1 VIP-and-above customers (a triangle is covered with %2 or more items):</source>
-        <translation type="unfinished" />
+        <translation>&lt;b&gt;四个三角&lt;/b&gt;覆盖情况，共 %1 位贵宾及以上客户（某类达到 %2 项即算覆盖）：</translation>
     </message>
     <message>
         <source>%1 &lt;span style='color:%2'&gt;%3%&lt;/span&gt; (target %4%)</source>
-        <translation type="unfinished" />
+        <translation>%1 &lt;span style='color:%2'&gt;%3%&lt;/span&gt;（目标 %4%）</translation>
     </message>
     <message>
         <source>On the warning list: AUM down more than %1% against the 3-month average, a tier lost, or fewer than %2 triangles covered. Each runs a 4+1 retention cycle.</source>
-        <translation type="unfinished" />
+        <translation>进入预警名单：资产较近3月日均下降超过 %1%、层级下降，或覆盖的三角少于 %2 个。名单客户按 4+1 节奏做专项维护。</translation>
     </message>
     <message>
         <source>VIP retention (%1)</source>
-        <translation type="unfinished" />
+        <translation>高端客户防流失（%1）</translation>
     </message>
     <message>
         <source>Cross-line conversion (%1)</source>
-        <translation type="unfinished" />
+        <translation>内部综拓（%1）</translation>
     </message>
     <message>
         <source>Payroll by employer (%1)</source>
-        <translation type="unfinished" />
+        <translation>代发单位（%1）</translation>
     </message>
     <message>
         <source>Corporate executives, customers with a personal loan opened in the last %1 days and active credit-card holders who hold no deposits or wealth products here (only a settlement account under %2). Members with an RM run a 4+1 cycle.</source>
-        <translation type="unfinished" />
+        <translation>企业高管、近 %1 天新增个人贷款的客户、信用卡活跃客户中，在我行没有存款或理财（仅有余额低于 %2 元的结算账户）的客户。已分配客户经理的按 4+1 节奏维护。</translation>
     </message>
     <message>
         <source>Payroll (代发) customers by employer. The extract has no salary credits yet, so the share kept is last month's average balance against the month before's; events (the "three gifts"), not individual cadences, work this list.</source>
-        <translation type="unfinished" />
+        <translation>按代发单位汇总的代发客户。核心数据暂无工资入账明细，留存比例暂以上月日均余额与前月相比；此名单以活动（“三送”）而非个人联系节奏经营。</translation>
     </message>
 </context>
 </TS>
