@@ -80,6 +80,17 @@ Contact ContactRepository::log(Contact contact)
     if (!contact.contactedAt.isValid())
         throw StoreError(QStringLiteral("A contact needs the time it happened"));
     Transaction tx(m_db);
+    contact = logWithin(std::move(contact));
+    tx.commit();
+    return contact;
+}
+
+Contact ContactRepository::logWithin(Contact contact)
+{
+    if (contact.customerNo.isEmpty())
+        throw StoreError(QStringLiteral("A contact needs a customer number"));
+    if (!contact.contactedAt.isValid())
+        throw StoreError(QStringLiteral("A contact needs the time it happened"));
     if (contact.contactId.isEmpty())
         contact.contactId = QUuid::createUuid().toString(QUuid::WithoutBraces);
     if (contact.deviceId.isEmpty())
@@ -89,7 +100,6 @@ Contact ContactRepository::log(Contact contact)
     insert(m_db, contact, false);
     Outbox::enqueue(m_db, QStringLiteral("contact"), contact.contactId, QStringLiteral("upsert"), toJson(contact),
                     contact.customerNo);
-    tx.commit();
     return contact;
 }
 

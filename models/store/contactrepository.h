@@ -16,6 +16,9 @@ public:
     // Fills in contactId (UUID), deviceId and createdAt when empty, stores the
     // contact and queues it for HQ. Returns the stored contact.
     Contact log(Contact contact);
+    // The same inside a transaction the caller holds (an event capture writes
+    // the visitor, the contact and both outbox entries as one unit).
+    Contact logWithin(Contact contact);
     std::vector<Contact> forCustomer(const QString &customerNo);
     std::vector<Contact> all();
 

@@ -167,11 +167,86 @@ const char *const kV3[] = {
     ))",
 };
 
+// Version 4: cadences (731, 4+1) and community events. Steps are derived from
+// holdings, lists and contacts; only what cannot be derived is stored: step
+// reschedules, the day a plan first entered its list, maturity outcomes the
+// RM marks, events with their visitors, and prospects. All append-only or
+// earliest-wins, all synced through the outbox.
+const char *const kV4[] = {
+    R"(CREATE TABLE step_override (
+        override_id TEXT PRIMARY KEY,      -- UUID
+        plan_key    TEXT NOT NULL,         -- "731:<holding id>" or "4+1:<customer no>:<cycle start>"
+        step_index  INTEGER NOT NULL,
+        due_date    TEXT NOT NULL,
+        reason      TEXT NOT NULL,
+        staff_id    TEXT NOT NULL,
+        customer_no TEXT NOT NULL,
+        device_id   TEXT NOT NULL,
+        created_at  TEXT NOT NULL
+    ))",
+    "CREATE INDEX step_override_plan ON step_override (plan_key, step_index)",
+    R"(CREATE TABLE cadence_enrolment (
+        enrolment_key TEXT PRIMARY KEY,    -- "731:<holding id>" or "4+1:<customer no>"
+        customer_no   TEXT NOT NULL,
+        entered_on    TEXT NOT NULL,       -- earliest date any desktop saw it on its list
+        device_id     TEXT NOT NULL
+    ))",
+    R"(CREATE TABLE maturity_outcome (
+        outcome_id  TEXT PRIMARY KEY,
+        holding_id  TEXT NOT NULL,
+        customer_no TEXT NOT NULL,
+        outcome     TEXT NOT NULL CHECK (outcome IN ('renewed', 'reinvested', 'partly_kept', 'withdrawn')),
+        kept_fen    INTEGER NOT NULL DEFAULT 0,
+        note        TEXT NOT NULL DEFAULT '',
+        staff_id    TEXT NOT NULL,
+        supersedes  TEXT,
+        device_id   TEXT NOT NULL,
+        marked_at   TEXT NOT NULL
+    ))",
+    "CREATE INDEX maturity_outcome_holding ON maturity_outcome (holding_id)",
+    R"(CREATE TABLE community_event (
+        event_id   TEXT PRIMARY KEY,
+        name       TEXT NOT NULL,
+        held_on    TEXT NOT NULL,
+        place      TEXT NOT NULL DEFAULT '',
+        campaign   TEXT NOT NULL DEFAULT '',
+        created_by TEXT NOT NULL,
+        device_id  TEXT NOT NULL,
+        created_at TEXT NOT NULL
+    ))",
+    R"(CREATE TABLE event_visitor (
+        visitor_id  TEXT PRIMARY KEY,
+        event_id    TEXT NOT NULL,
+        name        TEXT NOT NULL DEFAULT '',
+        phone       TEXT,                  -- NULL for a non-customer who did not consent (PIPL)
+        interest    TEXT NOT NULL DEFAULT '',
+        consent     INTEGER NOT NULL DEFAULT 0,
+        customer_no TEXT,
+        contact_id  TEXT,
+        prospect_id TEXT,
+        captured_by TEXT NOT NULL,
+        device_id   TEXT NOT NULL,
+        captured_at TEXT NOT NULL
+    ))",
+    "CREATE INDEX event_visitor_event ON event_visitor (event_id)",
+    R"(CREATE TABLE prospect (
+        prospect_id     TEXT PRIMARY KEY,
+        name            TEXT NOT NULL DEFAULT '',
+        phone           TEXT NOT NULL,
+        interest        TEXT NOT NULL DEFAULT '',
+        owner_id        TEXT NOT NULL,
+        source_event_id TEXT,
+        consent         INTEGER NOT NULL DEFAULT 1,
+        device_id       TEXT NOT NULL,
+        created_at      TEXT NOT NULL
+    ))",
+};
+
 } // namespace
 
 int SchemaMigrations::latestVersion()
 {
-    return 3;
+    return 4;
 }
 
 QStringList SchemaMigrations::step(int version)
@@ -185,6 +260,9 @@ QStringList SchemaMigrations::step(int version)
             sql << QString::fromUtf8(s);
     } else if (version == 3) {
         for (const char *s : kV3)
+            sql << QString::fromUtf8(s);
+    } else if (version == 4) {
+        for (const char *s : kV4)
             sql << QString::fromUtf8(s);
     }
     return sql;

@@ -1,0 +1,56 @@
+#pragma once
+
+#include "activitylog.h"
+#include "cadenceplan.h"
+#include "cadencepolicy.h"
+#include "workingcalendar.h"
+
+#include <vector>
+
+class BranchSnapshot;
+struct Holding;
+
+// Derives cadence plans: due dates from a template and the working calendar,
+// then which contacts satisfied which steps. A contact satisfies the earliest
+// open step it fits (remote channels for touches, visit/branch/event for the
+// face-to-face; a 731 contact about another product does not count), unless
+// its outcome is one the policy does not count (default: no answer).
+// Holds references only: build one per computation, on any thread.
+class CadenceEngine
+{
+public:
+    CadenceEngine(const BranchSnapshot &snapshot, const CadencePolicy &policy, const WorkingCalendar &calendar,
+                  const ActivityLog &activity);
+
+    // The 731 plan of holding `holding` (index into snapshot.holdings()) of customer `customer`.
+    CadencePlan maturityPlan(int customer, int holding, const QDate &asOf) const;
+    // The customer's current 4+1 cycle (the first one when it has not started
+    // yet), or cycle number `cycle` counted from enrolment, judged on asOf.
+    CadencePlan cyclePlan(int customer, const QDate &asOf, int cycle = -1) const;
+    // What the customer 360 shows: 731 plans of products maturing from asOf
+    // to the end of the maturity window, and the 4+1 cycle when on a 4+1 list.
+    std::vector<CadencePlan> plansOf(int customer, const QDate &asOf, bool onFourPlusOne) const;
+
+    // Whether the holding runs a 731 plan on asOf: a maturity product, still
+    // active, maturing from asOf to asOf + `aheadDays`.
+    bool hasMaturityPlan(const Holding &h, const QDate &asOf, int aheadDays) const;
+    // Days after which a product's first 731 step can be due, counting holidays.
+    int maturityLeadDays() const;
+
+    static QString maturityKey(const QString &holdingId);
+    static QString cycleEnrolmentKey(const QString &customerNo);
+    static QString cycleKey(const QString &customerNo, const QDate &cycleStart);
+    // A stable spread (0 .. spread-1) of first-cycle starts, the same on every desktop.
+    static int staggerDays(const QString &customerNo, int spread);
+
+    const CadencePolicy &policy() const { return m_policy; }
+    const WorkingCalendar &calendar() const { return m_calendar; }
+
+private:
+    void resolve(CadencePlan &plan, const CadenceTemplate &tmpl, const QDate &asOf, const QString &holdingId) const;
+
+    const BranchSnapshot &m_snapshot;
+    const CadencePolicy &m_policy;
+    const WorkingCalendar &m_calendar;
+    const ActivityLog &m_activity;
+};

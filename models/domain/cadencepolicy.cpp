@@ -1,0 +1,115 @@
+#include "cadencepolicy.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <algorithm>
+#include <stdexcept>
+
+CadencePolicy CadencePolicy::defaultPolicy()
+{
+    static const CadencePolicy policy = [] {
+        QFile f(QStringLiteral(":/policy/cadence_policy.json"));
+        if (!f.open(QIODevice::ReadOnly))
+            throw std::runtime_error("cadence policy resource missing");
+        CadencePolicy p;
+        QString error;
+        if (!fromJson(f.readAll(), &p, &error))
+            throw std::runtime_error(error.toStdString());
+        return p;
+    }();
+    return policy;
+}
+
+bool CadencePolicy::fromJson(const QByteArray &json, CadencePolicy *out, QString *error)
+{
+    QJsonParseError pe;
+    const QJsonDocument doc = QJsonDocument::fromJson(json, &pe);
+    if (!doc.isObject()) {
+        *error = QStringLiteral("cadence policy: JSON error at offset %1: %2").arg(pe.offset).arg(pe.errorString());
+        return false;
+    }
+    const QJsonObject root = doc.object();
+    CadencePolicy p;
+    bool haveMaturity = false;
+    bool haveCycle = false;
+    for (const QJsonValue &v : root.value(QLatin1String("templates")).toArray()) {
+        CadenceTemplate t;
+        if (!CadenceTemplate::fromJson(v.toObject(), &t, error))
+            return false;
+        if (t.anchor == CadenceTemplate::Anchor::Maturity) {
+            p.maturity = t;
+            haveMaturity = true;
+        } else {
+            p.cycle = t;
+            haveCycle = true;
+        }
+    }
+    if (!haveMaturity || !haveCycle) {
+        *error = QStringLiteral("cadence policy: templates needs one maturity and one cycle template");
+        return false;
+    }
+
+    const QJsonObject maturity = root.value(QLatin1String("maturity")).toObject();
+    p.maturityWindowDays = maturity.value(QLatin1String("window_days")).toInt(30);
+    p.maturityLookbackDays = maturity.value(QLatin1String("lookback_days")).toInt(30);
+    p.conversionTargetPct = maturity.value(QLatin1String("conversion_target_pct")).toInt(90);
+    const QJsonArray types = maturity.value(QLatin1String("product_types"))
+                                 .toArray({QStringLiteral("time_deposit"), QStringLiteral("wealth"),
+                                           QStringLiteral("insurance")});
+    for (const QJsonValue &t : types) {
+        Holding::ProductType type;
+        if (!Holding::productTypeFromKey(t.toString(), &type)) {
+            *error = QStringLiteral("cadence policy: maturity.product_types has unknown type '%1'").arg(t.toString());
+            return false;
+        }
+        p.maturityTypes.push_back(type);
+    }
+    if (p.maturityWindowDays < 1 || p.maturityLookbackDays < 0) {
+        *error = QStringLiteral("cadence policy: maturity.window_days must be >= 1 and lookback_days >= 0");
+        return false;
+    }
+    p.cycleStaggerDays = std::max(1, root.value(QLatin1String("cycle_stagger_days")).toInt(7));
+    for (const QJsonValue &o : root.value(QLatin1String("non_satisfying_outcomes")).toArray()) {
+        Contact::Outcome outcome;
+        if (!Contact::outcomeFromKey(o.toString(), &outcome)) {
+            *error = QStringLiteral("cadence policy: non_satisfying_outcomes has unknown outcome '%1'").arg(o.toString());
+            return false;
+        }
+        p.nonSatisfyingOutcomes |= 1u << int(outcome);
+    }
+
+    const QJsonObject retention = root.value(QLatin1String("retention")).toObject();
+    p.retentionMinTier = retention.value(QLatin1String("min_tier")).toString(QStringLiteral("vip"));
+    p.retentionFallPct = retention.value(QLatin1String("aum_fall_pct")).toInt(10);
+    p.retentionMinTriangles = retention.value(QLatin1String("min_triangles")).toInt(2);
+    p.triangleItems = retention.value(QLatin1String("triangle_items")).toInt(3);
+    const QJsonObject targets = retention.value(QLatin1String("targets_pct")).toObject();
+    const char *const triangleKeys[] = {"product", "settlement", "service", "referral"};
+    for (int i = 0; i < 4; ++i)
+        p.triangleTargetsPct[size_t(i)] = targets.value(QLatin1String(triangleKeys[i])).toInt(p.triangleTargetsPct[size_t(i)]);
+
+    const QJsonObject conversion = root.value(QLatin1String("conversion")).toObject();
+    p.conversionNewLoanDays = conversion.value(QLatin1String("new_loan_days")).toInt(90);
+    p.conversionMaxRetailFen = qint64(conversion.value(QLatin1String("max_retail_aum_fen")).toDouble(1000000));
+
+    for (const QJsonValue &b : root.value(QLatin1String("threshold_bands")).toArray()) {
+        const QJsonObject band = b.toObject();
+        Band bd{qint64(band.value(QLatin1String("from_fen")).toDouble(-1)),
+                qint64(band.value(QLatin1String("to_fen")).toDouble(-1))};
+        if (bd.fromFen < 0 || bd.toFen <= bd.fromFen) {
+            *error = QStringLiteral("cadence policy: each threshold band needs 0 <= from_fen < to_fen");
+            return false;
+        }
+        p.thresholdBands.push_back(bd);
+    }
+    *out = p;
+    return true;
+}
+
+bool CadencePolicy::isMaturityType(Holding::ProductType type) const
+{
+    return std::find(maturityTypes.begin(), maturityTypes.end(), type) != maturityTypes.end();
+}

@@ -1,0 +1,143 @@
+#include "maturitylist.h"
+
+#include "branchsnapshot.h"
+
+#include <QCoreApplication>
+
+#include <algorithm>
+
+namespace {
+
+// What HQ data says: the product is no longer active, and what the customer
+// opened around its maturity date is what was kept.
+bool fromHqData(const BranchSnapshot &snapshot, int customer, const Holding &h, MaturityList::Entry *e)
+{
+    if (h.status == Holding::Status::Active)
+        return false;
+    qint64 kept = 0;
+    bool sameType = false;
+    for (const Holding &other : snapshot.holdingsOf(customer)) {
+        if (&other == &h || other.productType == Holding::ProductType::DemandDeposit || !other.openDate.isValid())
+            continue;
+        const qint64 days = h.maturityDate.daysTo(other.openDate);
+        if (days < -7 || days > 7)
+            continue;
+        kept += other.amountFen;
+        sameType = sameType || other.productType == h.productType;
+    }
+    e->source = MaturityList::Source::HqData;
+    e->keptFen = std::min(kept, h.amountFen);
+    if (kept >= h.amountFen)
+        e->outcome = sameType ? MaturityOutcome::Kind::Renewed : MaturityOutcome::Kind::Reinvested;
+    else if (kept > 0)
+        e->outcome = MaturityOutcome::Kind::PartlyKept;
+    else
+        e->outcome = MaturityOutcome::Kind::Withdrawn;
+    return true;
+}
+
+bool fromContacts(const ActivityLog &activity, int customer, const Holding &h, MaturityList::Entry *e)
+{
+    const QList<Contact> contacts = activity.contactsOf(customer);
+    for (auto it = contacts.crbegin(); it != contacts.crend(); ++it) {
+        if (it->holdingId != h.holdingId || activity.isSuperseded(it->contactId))
+            continue;
+        switch (it->outcome) {
+        case Contact::Outcome::RolledOver:
+            e->outcome = MaturityOutcome::Kind::Renewed;
+            e->keptFen = h.amountFen;
+            break;
+        case Contact::Outcome::Reinvested:
+            e->outcome = MaturityOutcome::Kind::Reinvested;
+            e->keptFen = h.amountFen;
+            break;
+        case Contact::Outcome::FundsElsewhere:
+        case Contact::Outcome::Withdrawn:
+            e->outcome = MaturityOutcome::Kind::Withdrawn;
+            e->keptFen = 0;
+            break;
+        default:
+            continue;
+        }
+        e->source = MaturityList::Source::Contact;
+        return true;
+    }
+    return false;
+}
+
+} // namespace
+
+MaturityList MaturityList::build(const BranchSnapshot &snapshot, const CadencePolicy &policy,
+                                 const ActivityLog &activity, const QDate &from, const QDate &to, const QDate &asOf)
+{
+    MaturityList list;
+    list.m_from = from;
+    list.m_to = to;
+    list.m_asOf = asOf;
+    const Holding *base = snapshot.holdings().data();
+    for (int c = 0; c < snapshot.customerCount(); ++c) {
+        for (const Holding &h : snapshot.holdingsOf(c)) {
+            if (!h.maturityDate.isValid() || h.maturityDate < from || h.maturityDate > to
+                || !policy.isMaturityType(h.productType))
+                continue;
+            Entry e;
+            e.holding = int(&h - base);
+            e.customer = c;
+            e.maturity = h.maturityDate;
+            e.type = h.productType;
+            e.amountFen = h.amountFen;
+            if (h.maturityDate <= asOf && !fromHqData(snapshot, c, h, &e)) {
+                if (const auto mark = activity.maturityOutcome(h.holdingId)) {
+                    e.source = Source::RmMark;
+                    e.outcome = mark->kind;
+                    e.keptFen = std::clamp<qint64>(mark->keptFen, 0, h.amountFen);
+                    if (mark->kind == MaturityOutcome::Kind::Renewed || mark->kind == MaturityOutcome::Kind::Reinvested)
+                        e.keptFen = mark->keptFen > 0 ? e.keptFen : h.amountFen;
+                    if (mark->kind == MaturityOutcome::Kind::Withdrawn)
+                        e.keptFen = 0;
+                } else {
+                    fromContacts(activity, c, h, &e);
+                }
+            }
+            list.m_entries.push_back(e);
+        }
+    }
+    std::sort(list.m_entries.begin(), list.m_entries.end(), [](const Entry &a, const Entry &b) {
+        if (a.maturity != b.maturity)
+            return a.maturity < b.maturity;
+        if (a.type != b.type)
+            return a.type < b.type;
+        return a.amountFen > b.amountFen;
+    });
+    Conversion &conv = list.m_conversion;
+    for (const Entry &e : list.m_entries) {
+        if (e.maturity > asOf)
+            continue;
+        ++conv.matured;
+        conv.maturedFen += e.amountFen;
+        if (!e.hasOutcome())
+            continue;
+        ++conv.known;
+        conv.knownFen += e.amountFen;
+        conv.keptFen += e.keptFen;
+        conv.retained += e.keptFen > 0 ? 1 : 0;
+    }
+    return list;
+}
+
+QString MaturityList::sourceName(Source s)
+{
+    static const char *const names[] = {
+        QT_TRANSLATE_NOOP("MaturityList", "Not known yet"),
+        QT_TRANSLATE_NOOP("MaturityList", "HQ data"),
+        QT_TRANSLATE_NOOP("MaturityList", "Marked by the RM"),
+        QT_TRANSLATE_NOOP("MaturityList", "From a contact"),
+    };
+    return QCoreApplication::translate("MaturityList", names[int(s)]);
+}
+
+QString MaturityList::sourceKey(Source s)
+{
+    static const char *const keys[] = {"none", "hq", "rm", "contact"};
+    return QString::fromLatin1(keys[int(s)]);
+}

@@ -1,0 +1,353 @@
+#include "cadenceworkspace.h"
+
+#include "../domain/branchsnapshot.h"
+#include "../domain/cadenceengine.h"
+#include "../domain/phonedirectory.h"
+#include "../store/cadencerepository.h"
+#include "../store/contactrepository.h"
+#include "../store/database.h"
+#include "../store/eventrepository.h"
+#include "../store/schemamigrations.h"
+#include "../store/storeerror.h"
+
+#include <QCoreApplication>
+#include <QDeadlineTimer>
+#include <QSettings>
+#include <QUuid>
+
+namespace {
+
+QString newId()
+{
+    return QUuid::createUuid().toString(QUuid::WithoutBraces);
+}
+
+// Products entering the maturity window and customers on a 4+1 list that
+// have no enrolment date yet: they enter today.
+std::vector<CadenceEnrolment> newEnrolments(const BranchSnapshot &s, const CadencePolicy &policy,
+                                            const WorkingCalendar &calendar, const CadenceRoster &roster,
+                                            const ActivityLog &activity, const QDate &today)
+{
+    std::vector<CadenceEnrolment> out;
+    const CadenceEngine engine(s, policy, calendar, activity);
+    for (int c = 0; c < s.customerCount(); ++c) {
+        const QString &no = s.customer(c).customerNo;
+        if (roster.onFourPlusOne(c)) {
+            const QString key = CadenceEngine::cycleEnrolmentKey(no);
+            if (!activity.isEnrolled(key))
+                out.push_back({key, no, today, {}});
+        }
+        for (const Holding &h : s.holdingsOf(c)) {
+            if (!engine.hasMaturityPlan(h, today, policy.maturityWindowDays))
+                continue;
+            const QString key = CadenceEngine::maturityKey(h.holdingId);
+            if (!activity.isEnrolled(key))
+                out.push_back({key, no, today, {}});
+        }
+    }
+    return out;
+}
+
+} // namespace
+
+CadenceWorkspace::CadenceWorkspace(QObject *parent)
+    : QObject(parent), m_policy(CadencePolicy::defaultPolicy()), m_calendar(WorkingCalendar::standard()),
+      m_today(QDate::currentDate()), m_db(std::make_shared<Database>())
+{
+    // One writer thread: writes commit in the order they were made.
+    m_pool.setMaxThreadCount(1);
+    m_acting = QSettings().value(settingsKey()).toString();
+}
+
+CadenceWorkspace::~CadenceWorkspace()
+{
+    m_pool.waitForDone();
+}
+
+QString CadenceWorkspace::settingsKey()
+{
+    return QStringLiteral("today/actingAs");
+}
+
+void CadenceWorkspace::setBranch(const LoadedBranch &branch, const QDate &today)
+{
+    m_pool.waitForDone();
+    ++m_generation;
+    m_ready = false;
+    m_branch = branch;
+    m_today = today;
+    m_activity = ActivityLog();
+    m_roster.reset();
+    m_events.clear();
+    m_visitors.clear();
+    m_phones.reset();
+    m_db = std::make_shared<Database>();
+    const BranchSnapshot *s = branch.snapshot.get();
+    if (!s)
+        return;
+    if (actingStaffIndex() < 0) {
+        m_acting.clear();
+        for (const Staff &st : s->staff()) {
+            if (st.role == Staff::Role::RelationshipManager) {
+                m_acting = st.staffId;
+                break;
+            }
+        }
+    }
+
+    struct Loaded
+    {
+        std::shared_ptr<const CadenceRoster> roster;
+        ActivityLog activity;
+        std::vector<CommunityEvent> events;
+        QHash<QString, std::vector<EventVisitor>> visitors;
+        QString error;
+    };
+    const int generation = m_generation;
+    const SnapshotPtr snapshot = branch.snapshot;
+    const StoreAccess store = branch.store;
+    const CadencePolicy policy = m_policy;
+    const WorkingCalendar calendar = m_calendar;
+    const std::shared_ptr<Database> db = m_db;
+    m_pool.start([this, generation, snapshot, store, policy, calendar, db, today] {
+        auto loaded = std::make_shared<Loaded>();
+        auto roster = std::make_shared<const CadenceRoster>(*snapshot, policy, today);
+        loaded->roster = roster;
+        try {
+            if (store.isValid()) {
+                *db = Database::open(store.path, store.passphrase, Database::OpenMode::ExistingOnly);
+                SchemaMigrations::migrate(*db);
+                CadenceRepository repo(*db);
+                loaded->activity = repo.loadActivity(*snapshot);
+                const auto fresh = newEnrolments(*snapshot, policy, calendar, *roster, loaded->activity, today);
+                repo.enrol(fresh);
+                for (const CadenceEnrolment &e : fresh)
+                    loaded->activity.addEnrolment(e);
+                EventRepository events(*db);
+                loaded->events = events.events();
+                for (const CommunityEvent &e : loaded->events)
+                    loaded->visitors.insert(e.eventId, events.visitors(e.eventId));
+            } else {
+                for (const CadenceEnrolment &e :
+                     newEnrolments(*snapshot, policy, calendar, *roster, loaded->activity, today))
+                    loaded->activity.addEnrolment(e);
+            }
+        } catch (const StoreError &e) {
+            loaded->error = e.message();
+        }
+        QMetaObject::invokeMethod(
+            this,
+            [this, generation, loaded] {
+                if (generation != m_generation)
+                    return;
+                m_roster = loaded->roster;
+                m_activity = loaded->activity;
+                m_events = loaded->events;
+                m_visitors = loaded->visitors;
+                m_ready = true;
+                if (!loaded->error.isEmpty())
+                    emit writeFailed(loaded->error);
+                emit ready();
+                emit activityChanged(-1);
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+void CadenceWorkspace::setToday(const QDate &day)
+{
+    if (day == m_today || !day.isValid())
+        return;
+    m_today = day;
+    emit activityChanged(-1);
+}
+
+void CadenceWorkspace::setActingStaffId(const QString &staffId)
+{
+    if (staffId == m_acting)
+        return;
+    m_acting = staffId;
+    QSettings().setValue(settingsKey(), staffId);
+    emit actingStaffChanged(staffId);
+}
+
+int CadenceWorkspace::actingStaffIndex() const
+{
+    const BranchSnapshot *s = snapshot();
+    if (!s || m_acting.isEmpty())
+        return -1;
+    for (size_t i = 0; i < s->staff().size(); ++i) {
+        if (s->staff()[i].staffId == m_acting)
+            return int(i);
+    }
+    return -1;
+}
+
+const PhoneDirectory &CadenceWorkspace::phones()
+{
+    if (!m_phones) {
+        static const BranchSnapshot none(BranchData{}, TierPolicy::defaultPolicy(), QDate());
+        m_phones = std::make_unique<PhoneDirectory>(snapshot() ? *snapshot() : none);
+    }
+    return *m_phones;
+}
+
+void CadenceWorkspace::runWrite(Job job)
+{
+    const int generation = m_generation;
+    const StoreAccess store = m_branch.store;
+    const std::shared_ptr<Database> db = m_db;
+    m_pool.start([this, generation, store, db, job] {
+        std::function<void()> apply;
+        QString error;
+        try {
+            Database *d = nullptr;
+            if (store.isValid()) {
+                if (!db->isOpen())
+                    *db = Database::open(store.path, store.passphrase, Database::OpenMode::ExistingOnly);
+                d = db.get();
+            }
+            apply = job(d);
+        } catch (const StoreError &e) {
+            error = e.message();
+        } catch (const std::exception &e) {
+            error = QString::fromLocal8Bit(e.what());
+        }
+        QMetaObject::invokeMethod(
+            this,
+            [this, generation, apply, error] {
+                if (generation != m_generation)
+                    return;
+                if (!error.isEmpty())
+                    emit writeFailed(error);
+                else if (apply)
+                    apply();
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+void CadenceWorkspace::logContact(const Contact &contact)
+{
+    const int customer = snapshot() ? snapshot()->indexOfCustomer(contact.customerNo) : -1;
+    runWrite([this, contact, customer](Database *db) -> std::function<void()> {
+        Contact stored = contact;
+        if (db) {
+            stored = ContactRepository(*db).log(contact);
+        } else {
+            stored.contactId = stored.contactId.isEmpty() ? newId() : stored.contactId;
+            stored.createdAt = QDateTime::currentDateTime();
+        }
+        return [this, stored, customer] {
+            if (customer >= 0)
+                m_activity.addContact(customer, stored);
+            emit contactLogged(stored);
+            emit activityChanged(customer);
+        };
+    });
+}
+
+void CadenceWorkspace::reschedule(const StepOverride &o)
+{
+    const int customer = snapshot() ? snapshot()->indexOfCustomer(o.customerNo) : -1;
+    runWrite([this, o, customer](Database *db) -> std::function<void()> {
+        StepOverride stored = o;
+        if (db) {
+            stored = CadenceRepository(*db).reschedule(o);
+        } else {
+            stored.overrideId = newId();
+            stored.createdAt = QDateTime::currentDateTime();
+        }
+        return [this, stored, customer] {
+            m_activity.addOverride(stored);
+            emit activityChanged(customer);
+        };
+    });
+}
+
+void CadenceWorkspace::markOutcome(const MaturityOutcome &o)
+{
+    const int customer = snapshot() ? snapshot()->indexOfCustomer(o.customerNo) : -1;
+    runWrite([this, o, customer](Database *db) -> std::function<void()> {
+        MaturityOutcome stored = o;
+        if (db) {
+            stored = CadenceRepository(*db).markOutcome(o);
+        } else {
+            stored.outcomeId = newId();
+            stored.markedAt = stored.markedAt.isValid() ? stored.markedAt : QDateTime::currentDateTime();
+        }
+        return [this, stored, customer] {
+            m_activity.addMaturityOutcome(stored);
+            emit activityChanged(customer);
+        };
+    });
+}
+
+void CadenceWorkspace::createEvent(const CommunityEvent &event)
+{
+    runWrite([this, event](Database *db) -> std::function<void()> {
+        CommunityEvent stored = event;
+        if (db) {
+            stored = EventRepository(*db).create(event);
+        } else {
+            stored.eventId = newId();
+            stored.createdAt = QDateTime::currentDateTime();
+        }
+        return [this, stored] {
+            m_events.insert(m_events.begin(), stored);
+            std::stable_sort(m_events.begin(), m_events.end(),
+                             [](const CommunityEvent &a, const CommunityEvent &b) { return a.heldOn > b.heldOn; });
+            m_visitors.insert(stored.eventId, {});
+            emit eventsChanged(stored.eventId);
+        };
+    });
+}
+
+void CadenceWorkspace::captureVisitor(const EventVisitor &visitor, const CommunityEvent &event,
+                                      const QString &matchedCustomerNo)
+{
+    const int customer = snapshot() && !matchedCustomerNo.isEmpty() ? snapshot()->indexOfCustomer(matchedCustomerNo) : -1;
+    runWrite([this, visitor, event, matchedCustomerNo, customer](Database *db) -> std::function<void()> {
+        EventRepository::Capture capture;
+        if (db) {
+            capture = EventRepository(*db).capture(visitor, event, matchedCustomerNo);
+        } else {
+            capture.visitor = visitor;
+            capture.visitor.visitorId = newId();
+            capture.visitor.eventId = event.eventId;
+            capture.visitor.customerNo = matchedCustomerNo;
+            capture.visitor.capturedAt = visitor.capturedAt.isValid() ? visitor.capturedAt : QDateTime::currentDateTime();
+            if (!matchedCustomerNo.isEmpty()) {
+                Contact c;
+                c.contactId = newId();
+                c.customerNo = matchedCustomerNo;
+                c.staffId = visitor.capturedBy;
+                c.channel = Contact::Channel::Event;
+                c.outcome = Contact::Outcome::Reached;
+                c.contactedAt = capture.visitor.capturedAt;
+                capture.contact = c;
+                capture.visitor.contactId = c.contactId;
+            }
+        }
+        return [this, capture, customer] {
+            m_visitors[capture.visitor.eventId].push_back(capture.visitor);
+            if (capture.contact && customer >= 0) {
+                m_activity.addContact(customer, *capture.contact);
+                emit contactLogged(*capture.contact);
+                emit activityChanged(customer);
+            }
+            emit eventsChanged(capture.visitor.eventId);
+        };
+    });
+}
+
+bool CadenceWorkspace::waitForIdle(int timeoutMs)
+{
+    QDeadlineTimer deadline(timeoutMs);
+    if (!m_pool.waitForDone(timeoutMs))
+        return false;
+    // Deliver the queued results.
+    QCoreApplication::sendPostedEvents(this);
+    QCoreApplication::processEvents();
+    return !deadline.hasExpired();
+}

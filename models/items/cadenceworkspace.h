@@ -1,0 +1,95 @@
+#pragma once
+
+#include "../domain/activitylog.h"
+#include "../domain/cadencepolicy.h"
+#include "../domain/cadenceroster.h"
+#include "../domain/communityevent.h"
+#include "../domain/eventvisitor.h"
+#include "../domain/workingcalendar.h"
+#include "../store/loadedbranch.h"
+
+#include <QDate>
+#include <QHash>
+#include <QObject>
+#include <QThreadPool>
+#include <functional>
+#include <memory>
+#include <vector>
+
+class Database;
+class PhoneDirectory;
+
+// The RM's working state next to the branch snapshot: who runs which cadence
+// (roster), the contact log and the other desktop-owned records (activity),
+// community events, and who the user is acting as. Pages read it; every
+// write goes to the store on one background thread (in order, in its own
+// transaction with its outbox entry) and lands in memory when committed, with
+// a signal, so pages update at once without reloading.
+class CadenceWorkspace : public QObject
+{
+    Q_OBJECT
+public:
+    explicit CadenceWorkspace(QObject *parent = nullptr);
+    ~CadenceWorkspace() override;
+
+    // Builds the roster and reads the activity off the UI thread; emits ready().
+    // Products and customers seen on a list for the first time are enrolled on `today`.
+    void setBranch(const LoadedBranch &branch, const QDate &today = QDate::currentDate());
+    bool isReady() const { return m_ready; }
+    const LoadedBranch &branch() const { return m_branch; }
+    const BranchSnapshot *snapshot() const { return m_branch.snapshot.get(); }
+    std::shared_ptr<const CadenceRoster> roster() const { return m_roster; }
+    const ActivityLog &activity() const { return m_activity; }
+    const CadencePolicy &policy() const { return m_policy; }
+    const WorkingCalendar &calendar() const { return m_calendar; }
+    QDate today() const { return m_today; }
+    void setToday(const QDate &day);
+
+    // The RM the user works as (no login on the desktop yet): remembered in QSettings.
+    QString actingStaffId() const { return m_acting; }
+    void setActingStaffId(const QString &staffId);
+    int actingStaffIndex() const; // index into snapshot()->staff(), -1 when none
+
+    void logContact(const Contact &contact);
+    void reschedule(const StepOverride &o);
+    void markOutcome(const MaturityOutcome &o);
+    void createEvent(const CommunityEvent &event);
+    void captureVisitor(const EventVisitor &visitor, const CommunityEvent &event, const QString &matchedCustomerNo);
+
+    const std::vector<CommunityEvent> &events() const { return m_events; }
+    std::vector<EventVisitor> visitorsOf(const QString &eventId) const { return m_visitors.value(eventId); }
+    const PhoneDirectory &phones();
+
+    // Blocks until queued writes are committed and their results delivered (tests, CLI).
+    bool waitForIdle(int timeoutMs = 10000);
+
+signals:
+    void ready();
+    void activityChanged(int customer); // -1: more than one customer
+    void contactLogged(const Contact &contact);
+    void eventsChanged(const QString &eventId);
+    void writeFailed(const QString &message);
+    void actingStaffChanged(const QString &staffId);
+
+private:
+    // Runs on the writer thread with the open store (nullptr for a branch built
+    // in memory); returns what to apply on the UI thread once committed.
+    using Job = std::function<std::function<void()>(Database *db)>;
+    void runWrite(Job job);
+    static QString settingsKey();
+
+    LoadedBranch m_branch;
+    CadencePolicy m_policy;
+    WorkingCalendar m_calendar;
+    std::shared_ptr<const CadenceRoster> m_roster;
+    ActivityLog m_activity;
+    std::vector<CommunityEvent> m_events;
+    QHash<QString, std::vector<EventVisitor>> m_visitors;
+    std::unique_ptr<PhoneDirectory> m_phones;
+    QDate m_today;
+    QString m_acting;
+    bool m_ready = false;
+    int m_generation = 0;
+    std::shared_ptr<Database> m_db; // used on the write thread only
+    QThreadPool m_pool;
+};
