@@ -52,8 +52,10 @@ private slots:
         QVERIFY(QTest::qWaitForWindowExposed(&window));
 
         // Then the customer page lists every customer, in Chinese, and the 360 panel shows the first
-        QVERIFY(window.navigation()->count() >= 4); // customers, then tiers, value quadrant and lists
-        QCOMPARE(window.navigation()->item(0)->text(), QStringLiteral("客户"));
+        // Today first (the RM's day), then customers, tiers, value quadrant, lists, maturities, ...
+        QVERIFY(window.navigation()->count() >= 8);
+        QCOMPARE(window.navigation()->item(0)->text(), QStringLiteral("今日"));
+        QCOMPARE(window.navigation()->item(1)->text(), QStringLiteral("客户"));
         QTableView *table = window.customerPage()->table();
         QCOMPARE(table->model()->rowCount(), 3000);
         QVERIFY(table->model()->headerData(CustomerTableModel::Aum, Qt::Horizontal).toString().contains(QStringLiteral("万元")));
@@ -71,15 +73,16 @@ private slots:
         MainWindow window(&languages);
         window.setBranch(branch);
         window.show();
-        QCOMPARE(window.navigation()->item(0)->text(), QStringLiteral("客户"));
+        QCOMPARE(window.navigation()->item(1)->text(), QStringLiteral("客户"));
         window.switchLanguage(QStringLiteral("en"));
         QCoreApplication::processEvents();
-        QCOMPARE(window.navigation()->item(0)->text(), QStringLiteral("Customers"));
+        QCOMPARE(window.navigation()->item(0)->text(), QStringLiteral("Today"));
+        QCOMPARE(window.navigation()->item(1)->text(), QStringLiteral("Customers"));
         QCOMPARE(window.customerPage()->table()->model()->headerData(CustomerTableModel::Aum, Qt::Horizontal).toString(),
                  QStringLiteral("AUM (CNY)"));
         window.switchLanguage(QStringLiteral("zh_CN"));
         QCoreApplication::processEvents();
-        QCOMPARE(window.navigation()->item(0)->text(), QStringLiteral("客户"));
+        QCOMPARE(window.navigation()->item(1)->text(), QStringLiteral("客户"));
         QVERIFY(window.customerPage()->searchBox()->placeholderText().contains(QStringLiteral("拼音")));
     }
 

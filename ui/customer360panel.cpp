@@ -1,6 +1,7 @@
 #include "customer360panel.h"
 
 #include "aumtrendchart.h"
+#include "customeractivityview.h"
 #include "domain/moneyformat.h"
 #include "domain/personaldatamask.h"
 
@@ -54,12 +55,14 @@ Customer360Panel::Customer360Panel(QWidget *parent)
     m_holdings->setMinimumHeight(140);
     m_trendTitle = new QLabel(this);
     m_chart = new AumTrendChart(this);
+    m_activity = new CustomerActivityView(this);
 
     auto *bodyLayout = new QVBoxLayout(m_body);
     bodyLayout->setContentsMargins(0, 0, 0, 0);
     bodyLayout->addLayout(m_form);
     bodyLayout->addWidget(m_holdingsTitle);
     bodyLayout->addWidget(m_holdings, 1);
+    bodyLayout->addWidget(m_activity, 1);
     bodyLayout->addWidget(m_trendTitle);
     bodyLayout->addWidget(m_chart, 1);
 
@@ -83,6 +86,11 @@ QLabel *Customer360Panel::addField(const QString &key)
     m_fieldLabels << label;
     m_fields << qMakePair(key, value);
     return value;
+}
+
+void Customer360Panel::setWorkspace(CadenceWorkspace *workspace)
+{
+    m_activity->setWorkspace(workspace);
 }
 
 void Customer360Panel::setBranch(const LoadedBranch &branch)
@@ -136,6 +144,7 @@ void Customer360Panel::showCustomer(int customerIndex)
     m_empty->setVisible(m_customer < 0);
     m_body->setVisible(m_customer >= 0);
     m_subtitle->setVisible(m_customer >= 0);
+    m_activity->showCustomer(m_customer);
     if (m_customer < 0) {
         m_title->setText(tr("Customer 360"));
         return;

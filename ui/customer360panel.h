@@ -8,6 +8,8 @@ class QLabel;
 class QFormLayout;
 class QTableWidget;
 class AumTrendChart;
+class CadenceWorkspace;
+class CustomerActivityView;
 
 // Everything about one customer on one panel: profile, tier, the four
 // triangles, holdings with maturity dates, and the 12-month AUM trend.
@@ -19,6 +21,9 @@ public:
     explicit Customer360Panel(QWidget *parent = nullptr);
 
     void setBranch(const LoadedBranch &branch);
+    // Contact history and open cadences come from the workspace.
+    void setWorkspace(CadenceWorkspace *workspace);
+    CustomerActivityView *activity() const { return m_activity; }
     void showCustomer(int customerIndex);
     int currentCustomer() const { return m_customer; }
     // The text of a profile field, for tests: "phone", "id", "tier", ...
@@ -46,4 +51,5 @@ private:
     QTableWidget *m_holdings;
     QLabel *m_trendTitle;
     AumTrendChart *m_chart;
+    CustomerActivityView *m_activity;
 };

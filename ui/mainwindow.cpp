@@ -1,11 +1,17 @@
 #include "mainwindow.h"
 
 #include "analysiscontroller.h"
+#include "customer360panel.h"
 #include "customerpage.h"
 #include "listspage.h"
 #include "quadrantpage.h"
 #include "tierpage.h"
 #include "languagemanager.h"
+#include "eventpage.h"
+#include "maturitypage.h"
+#include "todaypage.h"
+#include "warninglistspage.h"
+#include "items/cadenceworkspace.h"
 
 #include <QActionGroup>
 #include <QApplication>
@@ -27,7 +33,13 @@ MainWindow::MainWindow(LanguageManager *languages, QWidget *parent)
     m_nav->setFixedWidth(150);
     m_nav->setIconSize(QSize(20, 20));
     m_stack = new QStackedWidget(this);
+    // The RM's day comes first (issue 5); its workspace also feeds the 360 panels.
+    m_workspace = new CadenceWorkspace(this);
+    m_today = new TodayPage(m_workspace, this);
+    m_stack->addWidget(m_today);
+    m_nav->addItem(new QListWidgetItem(style()->standardIcon(QStyle::SP_DialogApplyButton), QString()));
     m_customers = new CustomerPage(this);
+    m_customers->panel()->setWorkspace(m_workspace);
     m_stack->addWidget(m_customers);
     m_nav->addItem(new QListWidgetItem(style()->standardIcon(QStyle::SP_FileDialogDetailedView), QString()));
     // Tiers, value quadrant and lists (issue 4) share one analysis of the branch.
@@ -40,6 +52,20 @@ MainWindow::MainWindow(LanguageManager *languages, QWidget *parent)
         m_stack->addWidget(page);
         m_nav->addItem(new QListWidgetItem(style()->standardIcon(QStyle::SP_FileDialogContentsView), QString()));
     }
+    m_maturity = new MaturityPage(m_workspace, this);
+    m_warnings = new WarningListsPage(m_workspace, this);
+    m_events = new EventPage(m_workspace, this);
+    const QStyle::StandardPixmap icons[] = {QStyle::SP_FileDialogInfoView, QStyle::SP_MessageBoxWarning,
+                                            QStyle::SP_DirHomeIcon};
+    int icon = 0;
+    for (QWidget *page : {static_cast<QWidget *>(m_maturity), static_cast<QWidget *>(m_warnings),
+                          static_cast<QWidget *>(m_events)}) {
+        m_stack->addWidget(page);
+        m_nav->addItem(new QListWidgetItem(style()->standardIcon(icons[icon++]), QString()));
+    }
+    connect(m_workspace, &CadenceWorkspace::writeFailed, this, [this](const QString &message) {
+        QMessageBox::warning(this, tr("BranchDesk"), tr("The change could not be saved: %1").arg(message));
+    });
     m_nav->setCurrentRow(0);
     connect(m_nav, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
     connect(m_nav, &QListWidget::currentRowChanged, this, &MainWindow::ensureAnalysis);
@@ -66,7 +92,7 @@ void MainWindow::createMenus()
 {
     m_fileMenu = menuBar()->addMenu(QString());
     m_find = m_fileMenu->addAction(QString(), this, [this] {
-        m_nav->setCurrentRow(0);
+        m_nav->setCurrentRow(m_stack->indexOf(m_customers));
         m_customers->focusSearch();
     });
     m_find->setShortcut(QKeySequence::Find);
@@ -117,6 +143,7 @@ void MainWindow::setBranch(const LoadedBranch &branch)
 {
     m_branch = branch;
     m_customers->setBranch(branch);
+    m_workspace->setBranch(branch, m_workspace->today());
     m_tiers->setBranch(branch);
     ensureAnalysis();
     retranslateUi();
@@ -133,7 +160,11 @@ void MainWindow::retranslateUi()
 {
     setWindowTitle(m_branch.snapshot ? tr("BranchDesk — %1").arg(m_branch.snapshot->branchName())
                                      : tr("BranchDesk"));
-    m_nav->item(0)->setText(tr("Customers"));
+    m_nav->item(m_stack->indexOf(m_today))->setText(tr("Today"));
+    m_nav->item(m_stack->indexOf(m_customers))->setText(tr("Customers"));
+    m_nav->item(m_stack->indexOf(m_maturity))->setText(tr("Maturities"));
+    m_nav->item(m_stack->indexOf(m_warnings))->setText(tr("Retention & conversion"));
+    m_nav->item(m_stack->indexOf(m_events))->setText(tr("Community events"));
     m_nav->item(m_tiersRow)->setText(tr("Tiers"));
     m_nav->item(m_tiersRow + 1)->setText(tr("Value quadrant"));
     m_nav->item(m_tiersRow + 2)->setText(tr("Lists"));
@@ -162,6 +193,9 @@ void MainWindow::showShortcuts()
     html += rows.arg(QKeySequence(QKeySequence::Find).toString(QKeySequence::NativeText), tr("Find a customer"));
     html += rows.arg(tr("Esc"), tr("Clear the search box"));
     html += rows.arg(tr("Up / Down"), tr("Move through the list; the 360 panel follows"));
+    html += rows.arg(tr("Enter"), tr("Today: log a contact for the selected step; in the dialog, save it"));
+    html += rows.arg(QKeySequence(Qt::CTRL | Qt::Key_R).toString(QKeySequence::NativeText),
+                     tr("Today: reschedule the selected step, with a reason"));
     html += rows.arg(QKeySequence(QKeySequence::HelpContents).toString(QKeySequence::NativeText),
                      tr("This list of shortcuts"));
     html += rows.arg(QKeySequence(Qt::CTRL | Qt::Key_Q).toString(QKeySequence::NativeText), tr("Quit"));
@@ -179,7 +213,11 @@ void MainWindow::showAbout()
 
 bool MainWindow::showPage(const QString &key)
 {
-    QWidget *page = key == QLatin1String("customers") ? static_cast<QWidget *>(m_customers)
+    QWidget *page = key == QLatin1String("today")         ? static_cast<QWidget *>(m_today)
+                    : key == QLatin1String("maturity")    ? static_cast<QWidget *>(m_maturity)
+                    : key == QLatin1String("retention")   ? static_cast<QWidget *>(m_warnings)
+                    : key == QLatin1String("events")      ? static_cast<QWidget *>(m_events)
+                    : key == QLatin1String("customers") ? static_cast<QWidget *>(m_customers)
                     : key == QLatin1String("tiers")   ? static_cast<QWidget *>(m_tiers)
                     : key == QLatin1String("quadrant") ? static_cast<QWidget *>(m_quadrant)
                     : key == QLatin1String("lists")    ? static_cast<QWidget *>(m_lists)

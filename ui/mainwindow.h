@@ -17,6 +17,11 @@ class TierPage;
 class QuadrantPage;
 class ListsPage;
 class LanguageManager;
+class CadenceWorkspace;
+class TodayPage;
+class MaturityPage;
+class WarningListsPage;
+class EventPage;
 
 // The application window: a navigation list on the left that grows as pages
 // arrive, the current page on the right, menus and a status bar.
@@ -32,7 +37,13 @@ public:
     QuadrantPage *quadrantPage() const { return m_quadrant; }
     ListsPage *listsPage() const { return m_lists; }
     AnalysisController *analysis() const { return m_analysis; }
-    // Shows a page by its key: customers, tiers, quadrant, lists. False when unknown.
+    CadenceWorkspace *workspace() const { return m_workspace; }
+    TodayPage *todayPage() const { return m_today; }
+    MaturityPage *maturityPage() const { return m_maturity; }
+    WarningListsPage *warningListsPage() const { return m_warnings; }
+    EventPage *eventPage() const { return m_events; }
+    // Shows a page by its key: today, customers, tiers, quadrant, lists, maturity,
+    // retention, events. False when unknown.
     bool showPage(const QString &key);
     // Adds a page that lives elsewhere (e.g. the sync log) to the navigation;
     // its owner sets the item's text and retranslates it.
@@ -60,6 +71,11 @@ private:
     TierPage *m_tiers;
     QuadrantPage *m_quadrant;
     ListsPage *m_lists;
+    CadenceWorkspace *m_workspace;
+    TodayPage *m_today;
+    MaturityPage *m_maturity;
+    WarningListsPage *m_warnings;
+    EventPage *m_events;
     int m_tiersRow = -1;
     QLabel *m_status;
     QMenu *m_fileMenu = nullptr;

@@ -5,6 +5,8 @@
 #include "mainwindow.h"
 #include "synccontroller.h"
 #include "sync/syncservice.h"
+#include "todaypage.h"
+#include "items/cadenceworkspace.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -65,9 +67,12 @@ int main(int argc, char *argv[])
     const QCommandLineOption timingOpt(QStringLiteral("quit-after-paint"),
                                        QStringLiteral("Print start-up timing and peak memory once the list is painted, then quit."));
     const QCommandLineOption pageOpt(QStringLiteral("page"),
-                                     QStringLiteral("Open this page: customers, tiers, quadrant or lists."),
+                                     QStringLiteral("Open this page: today, customers, tiers, quadrant, lists, maturity, retention or events."),
                                      QStringLiteral("NAME"));
-    parser.addOptions({storeOpt, demoOpt, customersOpt, langOpt, searchOpt, shotOpt, timingOpt, pageOpt});
+    const QCommandLineOption todayOpt(QStringLiteral("today"),
+                                      QStringLiteral("Work as if today were this date (demos, screenshots)."),
+                                      QStringLiteral("YYYY-MM-DD"));
+    parser.addOptions({storeOpt, demoOpt, customersOpt, langOpt, searchOpt, shotOpt, timingOpt, pageOpt, todayOpt});
     parser.process(app);
 
     LanguageManager languages;
@@ -88,6 +93,14 @@ int main(int argc, char *argv[])
     if (!opener.open(request, &branch))
         return 1;
     const qint64 loadedMs = sinceStart.elapsed();
+    if (parser.isSet(todayOpt)) {
+        const QDate today = QDate::fromString(parser.value(todayOpt), Qt::ISODate);
+        if (!today.isValid()) {
+            std::fprintf(stderr, "--today needs a date as YYYY-MM-DD\n");
+            return 2;
+        }
+        window.workspace()->setToday(today);
+    }
     window.setBranch(branch);
     // Sync runs on its own thread and connection; the window only shows its status.
     SyncService sync(request.storePath, opener.passphrase());
@@ -115,6 +128,8 @@ int main(int argc, char *argv[])
                 QObject::connect(poll, &QTimer::timeout, &window, [&, poll] {
                     const AnalysisController *analysis = window.analysis();
                     if (analysis->branch().snapshot && (analysis->busy() || !analysis->scores()))
+                        return;
+                    if (!window.todayPage()->isSettled())
                         return;
                     poll->stop();
                     QTimer::singleShot(400, &window, [&] {

@@ -1,0 +1,38 @@
+#pragma once
+
+#include <QTabWidget>
+
+class CadenceWorkspace;
+class QPushButton;
+class QTableWidget;
+class QTreeWidget;
+
+// Part of the customer 360: the customer's open cadences (731 per maturing
+// product, the current 4+1 cycle) with each step's due date and state, and
+// the contact history, where a record can be corrected (a new record
+// supersedes it; both are kept).
+class CustomerActivityView : public QTabWidget
+{
+    Q_OBJECT
+public:
+    explicit CustomerActivityView(QWidget *parent = nullptr);
+
+    void setWorkspace(CadenceWorkspace *workspace);
+    void showCustomer(int customerIndex);
+    QTreeWidget *cadences() const { return m_cadences; }
+    QTableWidget *history() const { return m_history; }
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void retranslateUi();
+    void correctSelected();
+
+    CadenceWorkspace *m_ws = nullptr;
+    int m_customer = -1;
+    QTreeWidget *m_cadences;
+    QWidget *m_historyTab;
+    QTableWidget *m_history;
+    QPushButton *m_correct;
+};

@@ -1,0 +1,49 @@
+#pragma once
+
+#include <QWidget>
+
+class CadenceWorkspace;
+class MaturityModel;
+class QLabel;
+class QPushButton;
+class QSpinBox;
+class QTreeView;
+
+// 到期: products maturing in the next N days and matured in the last M,
+// grouped by date and product type, with the conversion rate (share kept
+// in the bank after maturity, by count and by amount) against the target.
+class MaturityPage : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit MaturityPage(CadenceWorkspace *workspace, QWidget *parent = nullptr);
+
+    MaturityModel *model() const { return m_model; }
+    QTreeView *tree() const { return m_tree; }
+    QSpinBox *aheadBox() const { return m_ahead; }
+    QSpinBox *backBox() const { return m_back; }
+    QString summaryText() const;
+    void markSelected();
+
+protected:
+    void changeEvent(QEvent *event) override;
+    void showEvent(QShowEvent *event) override;
+
+private:
+    void retranslateUi();
+    void rebuild();
+    void updateSummary();
+    void onCurrentChanged();
+
+    CadenceWorkspace *m_ws;
+    QLabel *m_aheadLabel;
+    QSpinBox *m_ahead;
+    QLabel *m_backLabel;
+    QSpinBox *m_back;
+    QLabel *m_summary;
+    QLabel *m_conversion;
+    QTreeView *m_tree;
+    MaturityModel *m_model;
+    QPushButton *m_mark;
+    bool m_stale = false;
+};

@@ -1,0 +1,390 @@
+#include "todaypage.h"
+
+#include "contactdialog.h"
+#include "customer360panel.h"
+#include "reschedulestepdialog.h"
+#include "domain/todaylist.h"
+#include "items/cadenceworkspace.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QLocale>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTableView>
+#include <QVBoxLayout>
+#include <QtConcurrent>
+
+TodayPage::TodayPage(CadenceWorkspace *workspace, QWidget *parent)
+    : QWidget(parent), m_ws(workspace)
+{
+    setObjectName(QStringLiteral("todayPage"));
+    m_actingLabel = new QLabel(this);
+    m_acting = new QComboBox(this);
+    m_acting->setObjectName(QStringLiteral("actingAs"));
+    m_acting->setMinimumContentsLength(10);
+    m_viewLabel = new QLabel(this);
+    m_view = new QComboBox(this);
+    m_view->setObjectName(QStringLiteral("viewedRm"));
+    m_date = new QLabel(this);
+    m_date->setObjectName(QStringLiteral("todayDate"));
+    QFont bold = m_date->font();
+    bold.setBold(true);
+    m_date->setFont(bold);
+    m_done = new QLabel(this);
+    m_done->setObjectName(QStringLiteral("todayDone"));
+    m_due = new QLabel(this);
+    m_due->setObjectName(QStringLiteral("todayDue"));
+    m_overdue = new QLabel(this);
+    m_overdue->setObjectName(QStringLiteral("todayOverdue"));
+    for (QLabel *l : {m_done, m_due, m_overdue}) {
+        l->setFont(bold);
+        l->setContentsMargins(10, 2, 10, 2);
+    }
+    m_done->setStyleSheet(QStringLiteral("color:#2e7d32"));
+    m_overdue->setStyleSheet(QStringLiteral("color:#c62828"));
+    m_warning = new QLabel(this);
+    m_warning->setObjectName(QStringLiteral("calendarWarning"));
+    m_warning->setWordWrap(true);
+    m_warning->setStyleSheet(QStringLiteral("color:#8a5a00"));
+    m_warning->hide();
+    m_empty = new QLabel(this);
+    m_empty->setObjectName(QStringLiteral("todayEmpty"));
+    m_empty->setAlignment(Qt::AlignCenter);
+    m_empty->hide();
+
+    m_model = new TodayModel(this);
+    m_table = new QTableView(this);
+    m_table->setObjectName(QStringLiteral("todayTable"));
+    m_table->setModel(m_model);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setAlternatingRowColors(true);
+    m_table->setWordWrap(false);
+    m_table->verticalHeader()->hide();
+    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
+    m_table->horizontalHeader()->setStretchLastSection(false);
+    const int em = m_table->fontMetrics().horizontalAdvance(QLatin1Char('M'));
+    const int widths[] = {6 * em, 6 * em, 5 * em, 5 * em, 7 * em, 30 * em, 5 * em, 4 * em, 4 * em};
+    for (int c = 0; c < TodayModel::ColumnCount; ++c)
+        m_table->horizontalHeader()->resizeSection(c, widths[c]);
+    m_table->horizontalHeader()->setSectionResizeMode(TodayModel::Why, QHeaderView::Stretch);
+
+    m_panel = new Customer360Panel(this);
+    m_panel->setWorkspace(workspace);
+
+    m_log = new QPushButton(this);
+    m_log->setObjectName(QStringLiteral("logContact"));
+    m_reschedule = new QPushButton(this);
+    m_reschedule->setObjectName(QStringLiteral("rescheduleStep"));
+    m_hint = new QLabel(this);
+    m_hint->setStyleSheet(QStringLiteral("color:#666"));
+
+    // Enter on a row opens the contact dialog; Ctrl+R reschedules.
+    auto *logAction = new QAction(this);
+    logAction->setShortcuts({QKeySequence(Qt::Key_Return), QKeySequence(Qt::Key_Enter)});
+    logAction->setShortcutContext(Qt::WidgetShortcut);
+    m_table->addAction(logAction);
+    connect(logAction, &QAction::triggered, this, &TodayPage::openContactDialog);
+    auto *rescheduleAction = new QAction(this);
+    rescheduleAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+    rescheduleAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    addAction(rescheduleAction);
+    connect(rescheduleAction, &QAction::triggered, this, &TodayPage::openRescheduleDialog);
+    connect(m_log, &QPushButton::clicked, this, &TodayPage::openContactDialog);
+    connect(m_reschedule, &QPushButton::clicked, this, &TodayPage::openRescheduleDialog);
+    connect(m_table, &QTableView::doubleClicked, this, &TodayPage::openContactDialog);
+
+    auto *top = new QHBoxLayout;
+    top->addWidget(m_actingLabel);
+    top->addWidget(m_acting);
+    top->addWidget(m_viewLabel);
+    top->addWidget(m_view);
+    top->addSpacing(12);
+    top->addWidget(m_date);
+    top->addStretch(1);
+    top->addWidget(m_done);
+    top->addWidget(m_due);
+    top->addWidget(m_overdue);
+
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_log);
+    buttons->addWidget(m_reschedule);
+    buttons->addWidget(m_hint, 1);
+
+    auto *left = new QWidget(this);
+    auto *leftLayout = new QVBoxLayout(left);
+    leftLayout->setContentsMargins(0, 0, 0, 0);
+    leftLayout->addWidget(m_warning);
+    leftLayout->addWidget(m_empty);
+    leftLayout->addWidget(m_table, 1);
+    leftLayout->addLayout(buttons);
+
+    m_splitter = new QSplitter(Qt::Horizontal, this);
+    m_splitter->addWidget(left);
+    m_splitter->addWidget(m_panel);
+    m_splitter->setStretchFactor(0, 3);
+    m_splitter->setStretchFactor(1, 2);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(top);
+    layout->addWidget(m_splitter, 1);
+
+    connect(m_model, &TodayModel::countsChanged, this, &TodayPage::onCounts);
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &TodayPage::onCurrentRowChanged);
+    connect(&m_watcher, &QFutureWatcher<std::vector<TodayItem>>::finished, this, &TodayPage::onBuilt);
+    connect(m_acting, &QComboBox::activated, this, [this](int) { onActingChanged(); });
+    connect(m_view, &QComboBox::activated, this, [this](int) { rebuild(); });
+    connect(m_ws, &CadenceWorkspace::ready, this, [this] {
+        fillStaff();
+        m_panel->setBranch(m_ws->branch());
+    });
+    connect(m_ws, &CadenceWorkspace::activityChanged, this, &TodayPage::onActivityChanged);
+    retranslateUi();
+    onCounts(0, 0, 0);
+}
+
+void TodayPage::fillStaff()
+{
+    const QSignalBlocker blockActing(m_acting);
+    const QSignalBlocker blockView(m_view);
+    m_acting->clear();
+    m_view->clear();
+    const BranchSnapshot *s = m_ws->snapshot();
+    if (!s)
+        return;
+    m_view->addItem(tr("All RMs"), TodayList::kAllRms);
+    for (size_t i = 0; i < s->staff().size(); ++i) {
+        const Staff &st = s->staff()[i];
+        const bool manager = st.role == Staff::Role::Manager;
+        m_acting->addItem(manager ? tr("%1 (branch manager)").arg(st.name) : st.name, st.staffId);
+        if (!manager)
+            m_view->addItem(st.name, int(i));
+    }
+    m_acting->setCurrentIndex(qMax(0, m_acting->findData(m_ws->actingStaffId())));
+    onActingChanged();
+}
+
+void TodayPage::onActingChanged()
+{
+    const BranchSnapshot *s = m_ws->snapshot();
+    const QString staffId = m_acting->currentData().toString();
+    if (!staffId.isEmpty())
+        m_ws->setActingStaffId(staffId);
+    const int index = m_ws->actingStaffIndex();
+    const bool manager = s && index >= 0 && s->staff()[size_t(index)].role == Staff::Role::Manager;
+    m_viewLabel->setVisible(manager);
+    m_view->setVisible(manager);
+    rebuild();
+}
+
+int TodayPage::viewedRm() const
+{
+    const BranchSnapshot *s = m_ws->snapshot();
+    const int index = m_ws->actingStaffIndex();
+    if (!s || index < 0)
+        return TodayList::kAllRms;
+    if (s->staff()[size_t(index)].role == Staff::Role::Manager)
+        return m_view->currentData().isValid() ? m_view->currentData().toInt() : TodayList::kAllRms;
+    return index;
+}
+
+TodayModel::Context TodayPage::context() const
+{
+    return TodayModel::Context{m_ws->branch().snapshot, m_ws->roster(), m_ws->activity(), m_ws->policy(),
+                               m_ws->calendar(), m_ws->today()};
+}
+
+void TodayPage::rebuild()
+{
+    if (!m_ws->isReady() || !m_ws->snapshot()) {
+        m_model->clear();
+        return;
+    }
+    if (m_building) {
+        m_rebuildAgain = true;
+        return;
+    }
+    m_building = true;
+    m_rebuildAgain = false;
+    const QModelIndex current = m_table->currentIndex();
+    if (current.isValid())
+        m_keepKey = m_model->data(current, TodayModel::ItemKeyRole).toString();
+    m_pending = context();
+    const int rm = viewedRm();
+    const TodayModel::Context ctx = m_pending;
+    m_watcher.setFuture(QtConcurrent::run([ctx, rm] {
+        const TodayList list(*ctx.snapshot, ctx.policy, ctx.calendar, ctx.activity, *ctx.roster);
+        return list.build(rm, ctx.asOf);
+    }));
+}
+
+void TodayPage::onBuilt()
+{
+    m_building = false;
+    if (m_rebuildAgain) {
+        rebuild();
+        return;
+    }
+    m_model->setItems(m_pending, m_watcher.result());
+    int row = m_keepKey.isEmpty() ? -1 : m_model->rowOfKey(m_keepKey);
+    if (row < 0 && m_model->rowCount() > 0)
+        row = 0;
+    if (row >= 0)
+        m_table->selectRow(row);
+    updateCalendarWarning();
+    retranslateUi();
+}
+
+void TodayPage::onActivityChanged(int customer)
+{
+    if (customer < 0 || m_building) {
+        rebuild();
+        return;
+    }
+    const BranchSnapshot *s = m_ws->snapshot();
+    if (!s || !m_ws->roster())
+        return;
+    const int rm = viewedRm();
+    const TodayModel::Context ctx = context();
+    std::vector<TodayItem> items;
+    if (rm == TodayList::kAllRms ? s->rmOf(customer) >= 0 : s->rmOf(customer) == rm) {
+        const TodayList list(*ctx.snapshot, ctx.policy, ctx.calendar, ctx.activity, *ctx.roster);
+        items = list.forCustomer(customer, ctx.asOf);
+    }
+    m_model->updateCustomer(ctx, customer, std::move(items));
+    if (m_panel->currentCustomer() == customer)
+        m_panel->showCustomer(customer);
+    m_empty->setVisible(m_model->rowCount() == 0);
+}
+
+void TodayPage::onCounts(int done, int due, int overdue)
+{
+    m_counts[0] = done;
+    m_counts[1] = due;
+    m_counts[2] = overdue;
+    const QLocale locale;
+    m_done->setText(tr("✓ Done %1").arg(locale.toString(done)));
+    m_due->setText(tr("Due today %1").arg(locale.toString(due)));
+    m_overdue->setText(tr("Overdue %1").arg(locale.toString(overdue)));
+    m_empty->setVisible(m_ws->isReady() && m_model->rowCount() == 0);
+}
+
+bool TodayPage::isSettled() const
+{
+    return m_ws->isReady() && !m_building && !m_rebuildAgain;
+}
+
+QString TodayPage::countsText() const
+{
+    return QStringLiteral("%1/%2/%3").arg(m_counts[0]).arg(m_counts[1]).arg(m_counts[2]);
+}
+
+void TodayPage::onCurrentRowChanged()
+{
+    const QModelIndex current = m_table->currentIndex();
+    const bool valid = current.isValid();
+    m_log->setEnabled(valid);
+    m_reschedule->setEnabled(valid && m_model->item(current.row()).kind != TodayItem::Kind::FollowUp
+                             && !m_model->item(current.row()).isDone());
+    if (valid)
+        m_panel->showCustomer(m_model->item(current.row()).customer);
+}
+
+void TodayPage::updateCalendarWarning()
+{
+    const QList<int> years = m_model->yearsWithoutCalendar();
+    QStringList list;
+    for (int y : years)
+        list << QString::number(y);
+    m_warning->setVisible(!years.isEmpty());
+    m_warning->setText(tr("No holiday calendar loaded for %1: due dates there only skip Saturdays and Sundays. "
+                          "Put the year's holiday-cn file in %2.")
+                           .arg(list.join(QStringLiteral(", ")), WorkingCalendar::extraDirectory()));
+}
+
+void TodayPage::openContactDialog()
+{
+    const QModelIndex current = m_table->currentIndex();
+    const BranchSnapshot *s = m_ws->snapshot();
+    if (!current.isValid() || !s)
+        return;
+    const TodayItem item = m_model->item(current.row());
+    ContactDialog::Subject subject;
+    subject.customerNo = s->customer(item.customer).customerNo;
+    subject.customerName = s->customer(item.customer).name;
+    if (item.kind == TodayItem::Kind::MaturityStep)
+        subject.holdingId = s->holdings()[size_t(item.holding)].holdingId;
+    subject.task = m_model->data(m_model->index(current.row(), TodayModel::Task)).toString();
+    subject.faceToFace = item.fit == CadenceTemplate::Fit::FaceToFace;
+    subject.staffId = m_ws->actingStaffId();
+    subject.day = m_ws->today();
+    m_keepKey = item.key();
+    auto *dialog = new ContactDialog(subject, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] { m_ws->logContact(dialog->contact()); });
+    dialog->open();
+}
+
+void TodayPage::openRescheduleDialog()
+{
+    const QModelIndex current = m_table->currentIndex();
+    if (!current.isValid())
+        return;
+    const TodayItem item = m_model->item(current.row());
+    if (item.kind == TodayItem::Kind::FollowUp || item.isDone())
+        return;
+    const BranchSnapshot *s = m_ws->snapshot();
+    const QString what = tr("%1 · %2").arg(s->customer(item.customer).name,
+                                           m_model->data(m_model->index(current.row(), TodayModel::Task)).toString());
+    auto *dialog = new RescheduleStepDialog(what, item.due, m_ws->today(), item.deadline, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    const QString customerNo = s->customer(item.customer).customerNo;
+    connect(dialog, &QDialog::accepted, this, [this, dialog, item, customerNo] {
+        StepOverride o;
+        o.planKey = item.planKey;
+        o.stepIndex = item.stepIndex;
+        o.dueDate = dialog->date();
+        o.reason = dialog->reason();
+        o.staffId = m_ws->actingStaffId();
+        o.customerNo = customerNo;
+        m_ws->reschedule(o);
+    });
+    dialog->open();
+}
+
+void TodayPage::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        retranslateUi();
+        m_model->retranslate();
+        const int acting = m_acting->currentIndex();
+        const int view = m_view->currentIndex();
+        fillStaff();
+        m_acting->setCurrentIndex(acting);
+        m_view->setCurrentIndex(view);
+        onCounts(m_counts[0], m_counts[1], m_counts[2]);
+        updateCalendarWarning();
+    }
+    QWidget::changeEvent(event);
+}
+
+void TodayPage::retranslateUi()
+{
+    m_actingLabel->setText(tr("Acting as:"));
+    m_viewLabel->setText(tr("Showing:"));
+    m_date->setText(m_ws->today().isValid() ? QLocale().toString(m_ws->today(), QLocale::LongFormat) : QString());
+    m_log->setText(tr("Log contact (Enter)"));
+    m_reschedule->setText(tr("Reschedule… (Ctrl+R)"));
+    m_hint->setText(tr("Up/Down to move, Enter to log, Enter again to save."));
+    m_empty->setText(m_ws->isReady() ? tr("Nothing due today. New steps appear as products near maturity and "
+                                          "customers join the 4+1 lists.")
+                                     : tr("Loading the contact log…"));
+}

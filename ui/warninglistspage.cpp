@@ -1,0 +1,156 @@
+#include "warninglistspage.h"
+
+#include "items/cadenceworkspace.h"
+#include "items/payrollmodel.h"
+#include "items/warninglistmodel.h"
+
+#include <QEvent>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QTabWidget>
+#include <QTableView>
+#include <QVBoxLayout>
+
+WarningListsPage::WarningListsPage(CadenceWorkspace *workspace, QWidget *parent)
+    : QWidget(parent), m_ws(workspace)
+{
+    setObjectName(QStringLiteral("warningListsPage"));
+    m_tabs = new QTabWidget(this);
+    m_retention = new WarningListModel(this);
+    m_conversion = new WarningListModel(this);
+    m_payroll = new PayrollModel(this);
+
+    auto *retentionTab = new QWidget(this);
+    m_coverage = new QLabel(retentionTab);
+    m_coverage->setObjectName(QStringLiteral("triangleCoverage"));
+    m_coverage->setWordWrap(true);
+    m_coverage->setTextFormat(Qt::RichText);
+    m_retentionTable = makeTable(QStringLiteral("retentionTable"));
+    m_retentionTable->setModel(m_retention);
+    auto *rl = new QVBoxLayout(retentionTab);
+    rl->addWidget(m_coverage);
+    rl->addWidget(m_retentionTable, 1);
+
+    auto *conversionTab = new QWidget(this);
+    m_conversionNote = new QLabel(conversionTab);
+    m_conversionNote->setWordWrap(true);
+    m_conversionTable = makeTable(QStringLiteral("conversionTable"));
+    m_conversionTable->setModel(m_conversion);
+    auto *cl = new QVBoxLayout(conversionTab);
+    cl->addWidget(m_conversionNote);
+    cl->addWidget(m_conversionTable, 1);
+
+    auto *payrollTab = new QWidget(this);
+    m_payrollNote = new QLabel(payrollTab);
+    m_payrollNote->setWordWrap(true);
+    m_payrollTable = makeTable(QStringLiteral("payrollTable"));
+    m_payrollTable->setModel(m_payroll);
+    auto *pl = new QVBoxLayout(payrollTab);
+    pl->addWidget(m_payrollNote);
+    pl->addWidget(m_payrollTable, 1);
+
+    m_tabs->addTab(retentionTab, QString());
+    m_tabs->addTab(conversionTab, QString());
+    m_tabs->addTab(payrollTab, QString());
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_tabs);
+    for (QTableView *t : {m_retentionTable, m_conversionTable}) {
+        t->horizontalHeader()->setSectionResizeMode(WarningListModel::Reason, QHeaderView::Stretch);
+    }
+    connect(m_ws, &CadenceWorkspace::ready, this, &WarningListsPage::rebuild);
+    retranslateUi();
+}
+
+QTableView *WarningListsPage::makeTable(const QString &name)
+{
+    auto *t = new QTableView(this);
+    t->setObjectName(name);
+    t->setSelectionBehavior(QAbstractItemView::SelectRows);
+    t->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    t->setAlternatingRowColors(true);
+    t->setWordWrap(false);
+    t->verticalHeader()->hide();
+    t->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    t->verticalHeader()->setDefaultSectionSize(t->fontMetrics().height() + 8);
+    t->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    return t;
+}
+
+void WarningListsPage::rebuild()
+{
+    const BranchSnapshot *s = m_ws->snapshot();
+    if (!s)
+        return;
+    const SnapshotPtr snapshot = m_ws->branch().snapshot;
+    m_retention->setRetention(snapshot, m_ws->policy(), RetentionList::build(*s, m_ws->policy()));
+    m_conversion->setConversion(snapshot, m_ws->policy(), ConversionList::build(*s, m_ws->policy(), m_ws->today()));
+    m_payroll->setEmployers(snapshot, PayrollList::build(*s));
+    retranslateUi();
+}
+
+QString WarningListsPage::coverageText() const
+{
+    return m_coverage->text();
+}
+
+void WarningListsPage::updateCoverage()
+{
+    const BranchSnapshot *s = m_ws->snapshot();
+    if (!s) {
+        m_coverage->clear();
+        return;
+    }
+    const CadencePolicy &p = m_ws->policy();
+    const RetentionList::Coverage cov = RetentionList::coverage(*s, p);
+    const QLocale locale;
+    QString html = tr("<b>Four triangles</b> over %1 VIP-and-above customers (a triangle is covered with %2 or more "
+                      "items):")
+                       .arg(locale.toString(cov.customers))
+                       .arg(p.triangleItems);
+    html += QStringLiteral(" ");
+    QStringList parts;
+    for (int t = 0; t < RetentionList::TriangleCount; ++t) {
+        const double rate = 100.0 * cov.rate(t);
+        const int target = p.triangleTargetsPct[size_t(t)];
+        parts << tr("%1 <span style='color:%2'>%3%</span> (target %4%)")
+                     .arg(RetentionList::triangleName(t), rate >= target ? QStringLiteral("#2e7d32") : QStringLiteral("#c62828"),
+                          locale.toString(rate, 'f', 1))
+                     .arg(target);
+    }
+    html += parts.join(QStringLiteral(" · "));
+    html += QStringLiteral("<br>")
+            + tr("On the warning list: AUM down more than %1% against the 3-month average, a tier lost, or fewer than "
+                 "%2 triangles covered. Each runs a 4+1 retention cycle.")
+                  .arg(p.retentionFallPct)
+                  .arg(p.retentionMinTriangles);
+    m_coverage->setText(html);
+}
+
+void WarningListsPage::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        retranslateUi();
+        m_retention->retranslate();
+        m_conversion->retranslate();
+        m_payroll->retranslate();
+    }
+    QWidget::changeEvent(event);
+}
+
+void WarningListsPage::retranslateUi()
+{
+    const QLocale locale;
+    m_tabs->setTabText(0, tr("VIP retention (%1)").arg(locale.toString(m_retention->rowCount())));
+    m_tabs->setTabText(1, tr("Cross-line conversion (%1)").arg(locale.toString(m_conversion->rowCount())));
+    m_tabs->setTabText(2, tr("Payroll by employer (%1)").arg(locale.toString(m_payroll->rowCount())));
+    m_conversionNote->setText(tr("Corporate executives, customers with a personal loan opened in the last %1 days and "
+                                 "active credit-card holders who hold no deposits or wealth products here (only a "
+                                 "settlement account under %2). Members with an RM run a 4+1 cycle.")
+                                  .arg(m_ws->policy().conversionNewLoanDays)
+                                  .arg(locale.toString(double(m_ws->policy().conversionMaxRetailFen) / 100.0, 'f', 0)));
+    m_payrollNote->setText(tr("Payroll (代发) customers by employer. The extract has no salary credits yet, so the "
+                              "share kept is last month's average balance against the month before's; events (the "
+                              "\"three gifts\"), not individual cadences, work this list."));
+    updateCoverage();
+}

@@ -1,0 +1,47 @@
+#pragma once
+
+#include <QWidget>
+
+class CadenceWorkspace;
+class PayrollModel;
+class QLabel;
+class QTabWidget;
+class QTableView;
+class WarningListModel;
+
+// The lists behind 4+1 that are not the threshold list: VIP retention
+// warnings (with the four triangles' coverage against policy), cross-line
+// conversion, and payroll customers by employer.
+class WarningListsPage : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit WarningListsPage(CadenceWorkspace *workspace, QWidget *parent = nullptr);
+
+    QTabWidget *tabs() const { return m_tabs; }
+    WarningListModel *retentionModel() const { return m_retention; }
+    WarningListModel *conversionModel() const { return m_conversion; }
+    PayrollModel *payrollModel() const { return m_payroll; }
+    QString coverageText() const;
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void retranslateUi();
+    void rebuild();
+    void updateCoverage();
+    QTableView *makeTable(const QString &name);
+
+    CadenceWorkspace *m_ws;
+    QTabWidget *m_tabs;
+    QLabel *m_coverage;
+    QLabel *m_conversionNote;
+    QLabel *m_payrollNote;
+    WarningListModel *m_retention;
+    WarningListModel *m_conversion;
+    PayrollModel *m_payroll;
+    QTableView *m_retentionTable;
+    QTableView *m_conversionTable;
+    QTableView *m_payrollTable;
+};
