@@ -105,6 +105,16 @@ else
     failed=1
 fi
 
+# [7] Today page (issue 5): one RM's rows, the whole branch, the 4+1 roster,
+# the update after a contact, and the contact log read from the encrypted store.
+echo "[7] Today page (bench_today)"
+if [[ -x "$build/bench/bench_today" ]]; then
+    run_bench "$build/bench/bench_today" --customers "$customers"
+else
+    echo "run.sh: $build/bench/bench_today not found; build first" >&2
+    failed=1
+fi
+
 echo
 awk -F'\t' -v n="$customers" '
     function num(v, unit) { return (v >= 100 || unit == "MB") ? sprintf("%.0f %s", v, unit) : sprintf("%.1f %s", v, unit) }
