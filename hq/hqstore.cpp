@@ -50,6 +50,16 @@ CREATE TABLE IF NOT EXISTS token (
     PRIMARY KEY (branch_id, token_hash)
 );
 CREATE INDEX IF NOT EXISTS token_by_hash ON token (token_hash);
+CREATE TABLE IF NOT EXISTS device (
+    branch_id   text NOT NULL,
+    device_id   text NOT NULL,
+    staff_id    text NOT NULL,
+    first_seen  timestamptz NOT NULL DEFAULT now(),
+    last_seen   timestamptz NOT NULL DEFAULT now(),
+    lost        boolean NOT NULL DEFAULT false,
+    lost_reason text NOT NULL DEFAULT '',
+    PRIMARY KEY (branch_id, device_id)
+);
 CREATE TABLE IF NOT EXISTS device_push (
     branch_id  text NOT NULL,
     device_id  text NOT NULL,
@@ -130,6 +140,14 @@ HqStore::LoginStatus HqStore::login(const QString &branch, const QString &staffI
     if (staff.boolean(0, 4))
         return LoginStatus::Disabled;
 
+    PgResult device = m_db.exec("SELECT lost FROM device WHERE branch_id = $1 AND device_id = $2",
+                                {staff.text(0, 0), deviceId});
+    if (device.rows() == 1 && device.boolean(0, 0))
+        return LoginStatus::DeviceLost;
+    m_db.exec("INSERT INTO device (branch_id, device_id, staff_id) VALUES ($1, $2, $3)"
+              " ON CONFLICT (branch_id, device_id) DO UPDATE SET staff_id = EXCLUDED.staff_id, last_seen = now()",
+              {staff.text(0, 0), deviceId, staffId});
+
     unsigned char raw[32];
     randombytes_buf(raw, sizeof raw);
     const QByteArray token = QByteArray(reinterpret_cast<const char *>(raw), sizeof raw)
@@ -152,8 +170,11 @@ HqStore::LoginStatus HqStore::login(const QString &branch, const QString &staffI
 
 bool HqStore::authenticate(const QByteArray &token, Session *out)
 {
-    PgResult r = m_db.exec("SELECT t.branch_id, t.staff_id, s.role FROM token t"
+    PgResult r = m_db.exec("SELECT t.branch_id, t.staff_id, s.role, t.device_id, coalesce(d.lost, false),"
+                           "       coalesce(d.lost_reason, '')"
+                           " FROM token t"
                            " JOIN staff s ON s.branch_id = t.branch_id AND s.staff_id = t.staff_id"
+                           " LEFT JOIN device d ON d.branch_id = t.branch_id AND d.device_id = t.device_id"
                            " WHERE t.token_hash = $1 AND NOT t.revoked AND t.expires_at > now() AND NOT s.disabled",
                            {QString::fromLatin1(hashToken(token))});
     if (r.rows() != 1)
@@ -161,7 +182,43 @@ bool HqStore::authenticate(const QByteArray &token, Session *out)
     out->branch = r.text(0, 0);
     out->staffId = r.text(0, 1);
     out->role = r.text(0, 2);
+    out->deviceId = r.text(0, 3);
+    out->deviceLost = r.boolean(0, 4);
+    out->lostReason = r.text(0, 5);
     return true;
+}
+
+bool HqStore::disableStaff(const QString &branch, const QString &staffId)
+{
+    PgTransaction tx(m_db);
+    const PgResult r = m_db.exec("UPDATE staff SET disabled = true WHERE branch_id = $1 AND staff_id = $2 RETURNING staff_id",
+                                 {branch, staffId});
+    m_db.exec("UPDATE token SET revoked = true WHERE branch_id = $1 AND staff_id = $2", {branch, staffId});
+    tx.commit();
+    return r.rows() == 1;
+}
+
+bool HqStore::markDeviceLost(const QString &branch, const QString &deviceId, const QString &reason)
+{
+    PgTransaction tx(m_db);
+    const PgResult r = m_db.exec("UPDATE device SET lost = true, lost_reason = $3 WHERE branch_id = $1 AND device_id = $2"
+                                 " RETURNING device_id",
+                                 {branch, deviceId, reason});
+    m_db.exec("UPDATE token SET revoked = true WHERE branch_id = $1 AND device_id = $2", {branch, deviceId});
+    tx.commit();
+    return r.rows() == 1;
+}
+
+QStringList HqStore::devices(const QString &branch)
+{
+    QStringList out;
+    PgResult r = m_db.exec("SELECT device_id, staff_id, to_char(last_seen, 'YYYY-MM-DD HH24:MI'), lost FROM device"
+                           " WHERE branch_id = $1 ORDER BY staff_id, last_seen DESC",
+                           {branch});
+    for (int i = 0; i < r.rows(); ++i)
+        out << QStringLiteral("%1\t%2\t%3\t%4").arg(r.text(i, 0), r.text(i, 1), r.text(i, 2),
+                                                   r.boolean(i, 3) ? QStringLiteral("lost") : QStringLiteral("ok"));
+    return out;
 }
 
 void HqStore::revokeTokens(const QString &branch, const QString &staffId)

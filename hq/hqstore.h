@@ -5,6 +5,7 @@
 
 #include <QDateTime>
 #include <QString>
+#include <QStringList>
 
 // HQ's PostgreSQL side: the schema, staff and tokens, the per-branch change
 // sequence, pull pages and idempotent pushes. Every table has branch_id in its
@@ -17,6 +18,9 @@ public:
         QString branch;
         QString staffId;
         QString role;
+        QString deviceId;
+        bool deviceLost = false;
+        QString lostReason;
     };
     struct LoginResult
     {
@@ -28,7 +32,7 @@ public:
         QString staffName;
         QString role;
     };
-    enum class LoginStatus { Ok, WrongCredentials, Ambiguous, Disabled };
+    enum class LoginStatus { Ok, WrongCredentials, Ambiguous, Disabled, DeviceLost };
     enum class PushStatus { Ok, DeviceSequenceReused, Rejected };
 
     explicit HqStore(PgConnection &db) : m_db(db) {}
@@ -41,6 +45,11 @@ public:
     // Returns false when the token is unknown, revoked or expired.
     bool authenticate(const QByteArray &token, Session *out);
     void revokeTokens(const QString &branch, const QString &staffId);
+    // Disables a staff member and revokes their sessions.
+    bool disableStaff(const QString &branch, const QString &staffId);
+    // Marks a device lost: its sessions end, and at its next contact it is told to erase its store.
+    bool markDeviceLost(const QString &branch, const QString &deviceId, const QString &reason);
+    QStringList devices(const QString &branch); // "device\tstaff\tlast seen\tok|lost"
 
     // Records after `after`, at most `limit`, in sequence order.
     WireFormat::Page pull(const QString &branch, qint64 after, int limit, bool fullReload = false);

@@ -34,6 +34,10 @@ int usage()
              "                                            (password read from stdin)\n"
              "  prune-tombstones --branch CODE --older-than DAYS\n"
              "                                            drop old deletions (stale desktops then resync fully)\n"
+             "  disable-staff --branch CODE --id ID          end a staff member's access and sessions\n"
+             "  mark-device-lost --branch CODE --device ID [--reason TEXT]\n"
+             "                                            the device erases its store at its next contact\n"
+             "  devices --branch CODE                     list the branch's devices\n"
              "  serve --listen 127.0.0.1:PORT [--tls-cert FILE --tls-key FILE] [--token-ttl SECONDS]\n"
              "PostgreSQL is reached through the usual PG* variables, or --db \"host=... dbname=...\".\n";
     err().flush();
@@ -70,10 +74,12 @@ int main(int argc, char *argv[])
     const QCommandLineOption tlsCert(QStringLiteral("tls-cert"), QString(), QStringLiteral("FILE"));
     const QCommandLineOption tlsKey(QStringLiteral("tls-key"), QString(), QStringLiteral("FILE"));
     const QCommandLineOption ttl(QStringLiteral("token-ttl"), QString(), QStringLiteral("SECONDS"), QStringLiteral("28800"));
+    const QCommandLineOption device(QStringLiteral("device"), QString(), QStringLiteral("ID"));
+    const QCommandLineOption reason(QStringLiteral("reason"), QString(), QStringLiteral("TEXT"));
     const QCommandLineOption olderThan(QStringLiteral("older-than"), QString(), QStringLiteral("DAYS"));
     const QCommandLineOption corrupt(QStringLiteral("test-corrupt-every-nth-page"), QString(), QStringLiteral("N"),
                                      QStringLiteral("0"));
-    p.addOptions({db, branch, id, name, role, listen, tlsCert, tlsKey, ttl, corrupt, olderThan});
+    p.addOptions({db, branch, id, name, role, listen, tlsCert, tlsKey, ttl, corrupt, olderThan, device, reason});
     if (!p.parse(args)) {
         err() << p.errorText() << "\n";
         return usage();
@@ -109,6 +115,40 @@ int main(int argc, char *argv[])
             }
             const int dropped = HqStore(conn).pruneTombstones(p.value(branch), days);
             QTextStream(stdout) << "pruned " << dropped << Qt::endl;
+            return 0;
+        }
+        if (command == QLatin1String("disable-staff")) {
+            if (p.value(branch).isEmpty() || p.value(id).isEmpty()) {
+                err() << "disable-staff needs --branch CODE --id ID\n";
+                return 2;
+            }
+            if (!HqStore(conn).disableStaff(p.value(branch), p.value(id))) {
+                err() << "no staff member " << p.value(id) << " in branch " << p.value(branch) << "\n";
+                return 1;
+            }
+            err() << "staff member " << p.value(id) << " disabled; their sessions are revoked\n";
+            return 0;
+        }
+        if (command == QLatin1String("mark-device-lost")) {
+            if (p.value(branch).isEmpty() || p.value(device).isEmpty()) {
+                err() << "mark-device-lost needs --branch CODE --device ID\n";
+                return 2;
+            }
+            if (!HqStore(conn).markDeviceLost(p.value(branch), p.value(device), p.value(reason))) {
+                err() << "no device " << p.value(device) << " in branch " << p.value(branch) << "\n";
+                return 1;
+            }
+            err() << "device " << p.value(device) << " marked lost\n";
+            return 0;
+        }
+        if (command == QLatin1String("devices")) {
+            if (p.value(branch).isEmpty()) {
+                err() << "devices needs --branch CODE\n";
+                return 2;
+            }
+            QTextStream out(stdout);
+            for (const QString &line : HqStore(conn).devices(p.value(branch)))
+                out << line << "\n";
             return 0;
         }
         if (command == QLatin1String("add-staff")) {

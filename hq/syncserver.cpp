@@ -131,6 +131,11 @@ bool SyncServer::authorize(const QHttpServerRequest &request, const QString &bra
                         QStringLiteral("The session is unknown or expired: sign in again"));
         return false;
     }
+    if (session->deviceLost) {
+        *denied = error(request, QHttpServerResponse::StatusCode::Forbidden, "device_lost",
+                        QStringLiteral("This computer was reported lost: its BranchDesk data must be erased"));
+        return false;
+    }
     if (session->branch != branch) {
         *denied = error(request, QHttpServerResponse::StatusCode::Forbidden, "forbidden",
                         QStringLiteral("This session belongs to another branch"));
@@ -171,6 +176,9 @@ QHttpServerResponse SyncServer::handleLogin(const QHttpServerRequest &req)
         case HqStore::LoginStatus::Ambiguous:
             return error(req, QHttpServerResponse::StatusCode::Conflict, "ambiguous",
                          QStringLiteral("This staff ID exists in several branches: give the branch code"));
+        case HqStore::LoginStatus::DeviceLost:
+            return error(req, QHttpServerResponse::StatusCode::Forbidden, "device_lost",
+                         QStringLiteral("This computer was reported lost: its BranchDesk data must be erased"));
         case HqStore::LoginStatus::Disabled:
             return error(req, QHttpServerResponse::StatusCode::Forbidden, "disabled",
                          QStringLiteral("This staff account is disabled"));

@@ -619,6 +619,52 @@ private slots:
         QVERIFY(m_hq.startServer());
     }
 
+    void aDisabledStaffMemberAndALostDeviceAreRefused()
+    {
+        // A lost laptop: HQ marks its device, and at its next contact the store is erased
+        const QString store = newStore();
+        QVERIFY(sync(store).ok);
+        QString device;
+        {
+            Database db = Database::open(store, kPass, Database::OpenMode::ExistingOnly);
+            device = ContactRepository::deviceId(db);
+        }
+        QString listing;
+        QVERIFY(m_hq.hq({QStringLiteral("devices"), QStringLiteral("--branch"), QStringLiteral("DEMO007")}, {}, &listing));
+        QVERIFY(listing.contains(device));
+        QVERIFY(m_hq.hq({QStringLiteral("mark-device-lost"), QStringLiteral("--branch"), QStringLiteral("DEMO007"),
+                         QStringLiteral("--device"), device, QStringLiteral("--reason"), QStringLiteral("reported stolen")}));
+        QProcess cli;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("BRANCHDESK_PASSPHRASE"), kPass);
+        env.insert(QStringLiteral("BRANCHDESK_HQ_PASSWORD"), kRmPassword);
+        cli.setProcessEnvironment(env);
+        cli.start(qEnvironmentVariable("BRANCHDESK_CLI"), {QStringLiteral("sync"), QStringLiteral("--store"), store,
+                                                           QStringLiteral("--hq"), m_hq.url().toString(), QStringLiteral("--user"),
+                                                           QStringLiteral("RM01")});
+        QVERIFY(cli.waitForFinished(60000));
+        QCOMPARE(cli.exitCode(), 1);
+        QVERIFY2(QString::fromUtf8(cli.readAllStandardError()).contains(QStringLiteral("erased")), "the user is told why");
+        QVERIFY(!QFile::exists(store));
+        QVERIFY(!QFile::exists(store + QStringLiteral("-wal")));
+
+        // A disabled staff member can no longer sign in, and their sessions end
+        QVERIFY(m_hq.hq({QStringLiteral("add-staff"), QStringLiteral("--branch"), QStringLiteral("DEMO007"), QStringLiteral("--id"),
+                         QStringLiteral("RM77"), QStringLiteral("--name"), QStringLiteral("离职经理"), QStringLiteral("--role"),
+                         QStringLiteral("rm")},
+                        QByteArray("leaver-password\n")));
+        HqClient client(m_hq.url());
+        HqClient::Login login;
+        QCOMPARE(client.login({}, QStringLiteral("RM77"), QStringLiteral("leaver-password"), QStringLiteral("dev-77"), &login),
+                 HqClient::Status::Ok);
+        QVERIFY(m_hq.hq({QStringLiteral("disable-staff"), QStringLiteral("--branch"), QStringLiteral("DEMO007"), QStringLiteral("--id"),
+                         QStringLiteral("RM77")}));
+        WireFormat::Page page;
+        QCOMPARE(client.pull(QStringLiteral("DEMO007"), 0, 10, &page), HqClient::Status::Unauthorized);
+        QCOMPARE(client.login({}, QStringLiteral("RM77"), QStringLiteral("leaver-password"), QStringLiteral("dev-77"), &login),
+                 HqClient::Status::Forbidden);
+    }
+
     void noPersonalDataInLogs()
     {
         // Everything HQ printed during all the tests above, in UTF-8 and GBK

@@ -5,7 +5,9 @@
 #include "store/branchstore.h"
 #include "synclogpage.h"
 
+#include <QApplication>
 #include <QEvent>
+#include <QMessageBox>
 #include <QFutureWatcher>
 #include <QLabel>
 #include <QListWidgetItem>
@@ -43,6 +45,14 @@ SyncController::SyncController(MainWindow *window, SyncService *service, QString
     connect(service, &SyncService::finished, this, [this](bool, bool changed, const SyncEngine::Report &) {
         if (changed)
             reloadBranch();
+    });
+    connect(service, &SyncService::deviceLost, this, [this](bool erased) {
+        QMessageBox::critical(m_window, tr("BranchDesk"),
+                              erased ? tr("HQ reports this computer as lost. The branch data on it has been erased; "
+                                          "BranchDesk will now close.")
+                                     : tr("HQ reports this computer as lost, but its branch data could not be fully "
+                                          "erased. Close BranchDesk and contact IT."));
+        QApplication::exit(3);
     });
     window->installEventFilter(this);
     retranslateUi();

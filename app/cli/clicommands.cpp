@@ -10,6 +10,7 @@
 #include "store/database.h"
 #include "store/schemamigrations.h"
 #include "store/storeerror.h"
+#include "store/storefiles.h"
 #include "sync/syncengine.h"
 
 #include <QCommandLineParser>
@@ -293,6 +294,14 @@ int CliCommands::sync(const QStringList &args)
         report = SyncEngine::run(db, settings);
     } catch (const StoreError &e) {
         m_err << tr("Error: %1").arg(e.message()) << Qt::endl;
+        return 1;
+    }
+    if (report.status == HqClient::Status::DeviceLost) {
+        // The connection is closed: erase every file of the store.
+        const bool erased = StoreFiles::erase(p.value(store));
+        m_err << (erased ? tr("HQ reports this computer lost: the branch store %1 was erased.").arg(p.value(store))
+                         : tr("HQ reports this computer lost, but %1 could not be fully erased.").arg(p.value(store)))
+              << Qt::endl;
         return 1;
     }
     m_out << QStringLiteral("pushed %1 pulled %2 deleted %3 pages %4 cursor %5 pending %6 conflicts %7 checksum_retries %8 ms %9")

@@ -125,7 +125,8 @@ HqClient::Status HqClient::requestOnce(const QByteArray &method, const QString &
     case 401:
         return Status::Unauthorized;
     case 403:
-        return Status::Forbidden;
+        return err.value(QLatin1String("error")).toString() == QLatin1String("device_lost") ? Status::DeviceLost
+                                                                                          : Status::Forbidden;
     case 409:
         return Status::Conflict;
     case 410:

@@ -18,7 +18,7 @@ class QNetworkAccessManager;
 class HqClient
 {
 public:
-    enum class Status { Ok, Offline, Unauthorized, Forbidden, FullResync, Conflict, BadResponse, ServerError, Cancelled };
+    enum class Status { Ok, Offline, Unauthorized, Forbidden, FullResync, Conflict, BadResponse, ServerError, Cancelled, DeviceLost };
 
     struct Login
     {

@@ -120,6 +120,8 @@ SyncEngine::Report SyncEngine::run(Database &db, const Settings &s, const Progre
         HqClient::Status st = client.push(branch, batch, &result);
         if (retryAfterLogin(st))
             st = client.push(branch, batch, &result);
+        if (report.status == HqClient::Status::DeviceLost)
+            return report;
         if (st == HqClient::Status::Conflict) {
             // HQ has seen these device sequence numbers with other records: this
             // store was restored from an older copy. Carry on as a new device;
@@ -204,6 +206,8 @@ SyncEngine::Report SyncEngine::run(Database &db, const Settings &s, const Progre
             pending = fetch(cursor);
             continue;
         }
+        if (report.status == HqClient::Status::DeviceLost)
+            break;
         if (f.status == HqClient::Status::FullResync) {
             if (report.fullResync) {
                 report.status = f.status;

@@ -2,6 +2,8 @@
 
 #include "syncworker.h"
 
+#include "store/storefiles.h"
+
 SyncService::SyncService(const QString &storePath, const QString &passphrase, QObject *parent)
     : QObject(parent), m_storePath(storePath), m_passphrase(passphrase)
 {
@@ -79,6 +81,12 @@ void SyncService::run(const QString &password)
 void SyncService::onFinished(const SyncEngine::Report &report)
 {
     m_running = false;
+    if (report.status == HqClient::Status::DeviceLost) {
+        // The worker's connection is closed after each round: nothing holds the files now.
+        m_timer.stop();
+        emit deviceLost(StoreFiles::erase(m_storePath));
+        return;
+    }
     m_status.pending = report.pending;
     if (report.ok) {
         m_status.state = State::Idle;

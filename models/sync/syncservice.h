@@ -50,6 +50,8 @@ signals:
     // A round ended; `changed` when it brought new rows the UI should reload.
     void finished(bool ok, bool changed, const SyncEngine::Report &report);
     void logRows(const QVector<QStringList> &rows);
+    // HQ reported this device lost; the store has been erased.
+    void deviceLost(bool erased);
 
 private:
     void run(const QString &password);
