@@ -356,6 +356,14 @@ private slots:
         QCOMPARE(second.accepted, 0);
         QCOMPARE(second.duplicates, 1);
         QCOMPARE(second.ackedThrough, pending[0].seq);
+        // A laptop that was offline through an upgrade pushes with the previous schema: accepted.
+        // A schema newer than HQ knows is refused with a plain message.
+        batch.schemaVersion = SchemaMigrations::latestVersion() - 1;
+        QCOMPARE(client.push(QStringLiteral("DEMO007"), batch, &second), HqClient::Status::Ok);
+        batch.schemaVersion = SchemaMigrations::latestVersion() + 1;
+        QCOMPARE(client.push(QStringLiteral("DEMO007"), batch, &second), HqClient::Status::BadResponse);
+        QCOMPARE(client.lastHttpStatus(), 400);
+        QVERIFY(client.lastError().contains(QStringLiteral("schema")));
         PgConnection pg(m_hq.conninfo());
         QCOMPARE(pg.exec("SELECT count(*) FROM record WHERE entity = 'contact' AND record_id = $1", {pending[0].recordId}).int64(0, 0), 1);
     }

@@ -14,6 +14,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QLineEdit>
+#include <QSettings>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTimer>
@@ -105,6 +106,8 @@ int main(int argc, char *argv[])
     // Sync runs on its own thread and connection; the window only shows its status.
     SyncService sync(request.storePath, opener.passphrase());
     SyncController syncUi(&window, &sync, request.storePath, opener.passphrase());
+    // Minutes between background syncs while HQ answers (Settings: sync/intervalMinutes).
+    sync.setInterval(QSettings().value(QStringLiteral("sync/intervalMinutes"), 15).toInt());
     if (!parser.isSet(timingOpt) && !parser.isSet(shotOpt))
         sync.start();
     if (parser.isSet(searchOpt))
