@@ -11,6 +11,7 @@
 namespace {
 
 const char *const kSchema = R"SQL(
+SET client_min_messages = warning;
 CREATE TABLE IF NOT EXISTS hq_schema (version integer NOT NULL);
 CREATE TABLE IF NOT EXISTS branch (
     branch_id       text PRIMARY KEY,
@@ -91,9 +92,20 @@ QByteArray HqStore::hashToken(const QByteArray &token)
 
 void HqStore::initSchema()
 {
+    // Every statement is idempotent (IF NOT EXISTS), so init-db also upgrades.
     m_db.execScript(QString::fromUtf8(kSchema));
-    if (m_db.exec("SELECT count(*) FROM hq_schema").int64(0, 0) == 0)
-        m_db.exec("INSERT INTO hq_schema (version) VALUES (1)");
+    m_db.exec("DELETE FROM hq_schema");
+    m_db.exec("INSERT INTO hq_schema (version) VALUES ($1)", {QString::number(kSchemaVersion)});
+}
+
+int HqStore::schemaVersion()
+{
+    try {
+        PgResult r = m_db.exec("SELECT max(version) FROM hq_schema");
+        return r.rows() == 1 && !r.isNull(0, 0) ? int(r.int64(0, 0)) : 0;
+    } catch (const PgError &) {
+        return 0; // no hq_schema table: never initialised
+    }
 }
 
 void HqStore::addStaff(const QString &branch, const QString &staffId, const QString &name, const QString &role,

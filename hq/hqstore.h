@@ -37,7 +37,10 @@ public:
 
     explicit HqStore(PgConnection &db) : m_db(db) {}
 
+    // Version 2 added the device table.
+    static constexpr int kSchemaVersion = 2;
     void initSchema();
+    int schemaVersion();
     void addStaff(const QString &branch, const QString &staffId, const QString &name, const QString &role,
                   const QString &password);
     LoginStatus login(const QString &branch, const QString &staffId, const QString &password, const QString &deviceId,

@@ -92,6 +92,14 @@ int main(int argc, char *argv[])
             err() << "HQ schema ready\n";
             return 0;
         }
+        {
+            const int version = HqStore(conn).schemaVersion();
+            if (version != HqStore::kSchemaVersion) {
+                err() << "HQ's database has schema version " << version << ", this branchdesk-hq needs "
+                      << HqStore::kSchemaVersion << ": run branchdesk-hq init-db first\n";
+                return 1;
+            }
+        }
         if (command == QLatin1String("import")) {
             if (p.value(branch).isEmpty() || p.positionalArguments().size() != 1) {
                 err() << "import needs --branch CODE and one FILE.csv\n";
