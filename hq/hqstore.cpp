@@ -6,6 +6,7 @@
 #include <QCryptographicHash>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <sodium.h>
 
 namespace {
@@ -297,8 +298,12 @@ WireFormat::Page HqStore::pull(const QString &branch, qint64 after, int limit, b
 HqStore::PushStatus HqStore::push(const Session &session, const WireFormat::PushBatch &batch,
                                   WireFormat::PushResult *out, QString *error)
 {
+    static const QRegularExpression entityName(QStringLiteral("^[a-z][a-z0-9_]{0,39}$"));
     for (const SyncRecord &rec : batch.records) {
-        if (!SyncEntities::desktopMayWrite(rec.entity)) {
+        // Desktops never write HQ's master data. An entity this HQ does not know yet
+        // (a newer desktop) is kept as a desktop-owned record, so nothing is lost.
+        const SyncEntities::Entity *known = SyncEntities::find(rec.entity);
+        if ((known && known->owner == SyncEntities::Owner::Hq) || !entityName.match(rec.entity).hasMatch()) {
             *error = QStringLiteral("a desktop may not write '%1' records").arg(rec.entity);
             return PushStatus::Rejected;
         }
@@ -326,13 +331,14 @@ HqStore::PushStatus HqStore::push(const Session &session, const WireFormat::Push
                   " VALUES ($1, $2, $3, $4, $5, $6)",
                   {session.branch, batch.deviceId, QString::number(rec.seq), rec.entity, rec.id, session.staffId});
         const SyncEntities::Entity *entity = SyncEntities::find(rec.entity);
+        const bool appendOnly = entity && entity->rule == SyncEntities::Rule::AppendOnly;
         const QString text = payloadText(rec.payload);
         const QString digest = sha256Hex(text.toUtf8());
         PgResult existing = m_db.exec("SELECT digest, deleted FROM record WHERE branch_id = $1 AND entity = $2 AND record_id = $3",
                                       {session.branch, rec.entity, rec.id});
         bool write = existing.rows() == 0;
         if (!write) {
-            if (entity->rule == SyncEntities::Rule::AppendOnly)
+            if (appendOnly)
                 write = false; // a contact never changes once stored
             else
                 write = existing.text(0, 0) != digest || existing.boolean(0, 1) != rec.deleted;

@@ -12,6 +12,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QScrollArea>
 #include <QSplitter>
 #include <QTableView>
 #include <QTimer>
@@ -83,7 +84,13 @@ CustomerPage::CustomerPage(QWidget *parent)
 
     m_splitter = new QSplitter(Qt::Horizontal, this);
     m_splitter->addWidget(left);
-    m_splitter->addWidget(m_panel);
+    // The panel scrolls rather than forcing the window taller than a laptop screen.
+    auto *panelScroll = new QScrollArea(this);
+    panelScroll->setWidget(m_panel);
+    panelScroll->setWidgetResizable(true);
+    panelScroll->setFrameShape(QFrame::NoFrame);
+    panelScroll->setMinimumWidth(m_panel->minimumWidth() + 20);
+    m_splitter->addWidget(panelScroll);
     m_splitter->setStretchFactor(0, 3);
     m_splitter->setStretchFactor(1, 2);
     auto *layout = new QVBoxLayout(this);
