@@ -7,6 +7,7 @@
 #include "store/database.h"
 #include "store/schemamigrations.h"
 #include "store/statement.h"
+#include "store/transaction.h"
 #include "sync/hqclient.h"
 #include "sync/outbox.h"
 #include "sync/syncengine.h"
@@ -332,6 +333,43 @@ private slots:
         QVERIFY(sync(a).ok);
         compareWithHq(a, QStringLiteral("DEMO007"), {QStringLiteral("contact")});
         compareWithHq(b, QStringLiteral("DEMO007"), {QStringLiteral("contact")});
+    }
+
+    void cadenceAndEventRecordsReachTheOtherDesktop()
+    {
+        const QString a = newStore();
+        const QString b = newStore();
+        QVERIFY(sync(a).ok);
+        QVERIFY(sync(b, QStringLiteral("RM02")).ok);
+        const QString customerNo = m_branch.customers[40].customerNo;
+        {
+            Database db = Database::open(a, kPass, Database::OpenMode::ExistingOnly);
+            Transaction tx(db);
+            const QJsonObject prospect{{QStringLiteral("prospect_id"), QStringLiteral("p-1")}, {QStringLiteral("name"), QStringLiteral("社区访客")},
+                                       {QStringLiteral("phone"), QStringLiteral("13912345678")}, {QStringLiteral("interest"), QStringLiteral("养老")},
+                                       {QStringLiteral("owner_id"), QStringLiteral("RM01")}, {QStringLiteral("consent"), true},
+                                       {QStringLiteral("device_id"), QStringLiteral("dev-a")},
+                                       {QStringLiteral("created_at"), QStringLiteral("2026-11-23T10:00:00")}};
+            db.exec(QStringLiteral("INSERT INTO prospect (prospect_id, name, phone, interest, owner_id, consent, device_id, created_at)"
+                                   " VALUES ('p-1', '社区访客', '13912345678', '养老', 'RM01', 1, 'dev-a', '2026-11-23T10:00:00')"));
+            Outbox::enqueue(db, QStringLiteral("prospect"), QStringLiteral("p-1"), QStringLiteral("upsert"), prospect);
+            const QJsonObject enrolment{{QStringLiteral("enrolment_key"), QStringLiteral("4+1:") + customerNo},
+                                        {QStringLiteral("customer_no"), customerNo}, {QStringLiteral("entered_on"), QStringLiteral("2026-11-20")},
+                                        {QStringLiteral("device_id"), QStringLiteral("dev-a")}};
+            Outbox::enqueue(db, QStringLiteral("enrolment"), QStringLiteral("4+1:") + customerNo, QStringLiteral("upsert"), enrolment,
+                            customerNo);
+            tx.commit();
+        }
+        QVERIFY(sync(a).ok);
+        QVERIFY(sync(b, QStringLiteral("RM02")).ok);
+        compareWithHq(b, QStringLiteral("DEMO007"), {QStringLiteral("prospect"), QStringLiteral("enrolment")});
+        Database db = Database::open(b, kPass, Database::OpenMode::ExistingOnly);
+        Statement st(db, QStringLiteral("SELECT (SELECT count(*) FROM prospect WHERE prospect_id = 'p-1'),"
+                                        " (SELECT entered_on FROM cadence_enrolment WHERE customer_no = ?)"));
+        st.bind(1, customerNo);
+        QVERIFY(st.step());
+        QCOMPARE(st.integer(0), 1);
+        QCOMPARE(st.text(1), QStringLiteral("2026-11-20"));
     }
 
     void theSamePushTwiceStoresOneCopy()

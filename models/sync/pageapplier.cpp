@@ -137,7 +137,7 @@ PageApplier::Result PageApplier::apply(Database &db, const std::vector<SyncRecor
             continue;
         }
 
-        if (entity->rule == SyncEntities::Rule::LastWriteWins) {
+        if (entity->rule == SyncEntities::Rule::LastWriteWins && rec.entity == QLatin1String("note")) {
             const QString local = noteBody(db, rec.id);
             const QString incoming = rec.payload.value(QLatin1String("body")).toString();
             if (!local.isNull() && local != incoming) {
@@ -163,7 +163,13 @@ PageApplier::Result PageApplier::apply(Database &db, const std::vector<SyncRecor
         for (const QString &c : st->columns)
             bindValue(st->insert, i++, valueOf(c));
         st->insert.execute();
-        if (db.changes() == 0 && entity->rule != SyncEntities::Rule::AppendOnly) {
+        if (db.changes() == 0 && entity->rule == SyncEntities::Rule::AppendOnly) {
+            // Ignored: either it is already here (fine) or it broke a constraint (not fine).
+            Statement exists(db, QStringLiteral("SELECT 1 FROM %1 WHERE %2 = ?").arg(entity->table, entity->key));
+            exists.bind(1, rec.id);
+            if (!exists.step())
+                throw StoreError(QStringLiteral("%1 %2 from HQ does not fit the store").arg(rec.entity, rec.id));
+        } else if (db.changes() == 0) {
             i = 1;
             for (const QString &c : st->columns)
                 bindValue(st->update, i++, valueOf(c));

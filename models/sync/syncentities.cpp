@@ -28,6 +28,31 @@ QVector<SyncEntities::Entity> makeEntities()
     list.append({QStringLiteral("note"), QStringLiteral("note"), QStringLiteral("note_id"),
                  QStringLiteral("note_id customer_no body author_id updated_at device_id").split(QLatin1Char(' ')),
                  E::Owner::Desktop, E::Rule::LastWriteWins});
+    // Cadences and community events (schema v4): append-only records a desktop
+    // writes once; corrections are new records (supersedes), never edits.
+    list.append({QStringLiteral("step_override"), QStringLiteral("step_override"), QStringLiteral("override_id"),
+                 QStringLiteral("override_id plan_key step_index due_date reason staff_id customer_no device_id created_at")
+                     .split(QLatin1Char(' ')),
+                 E::Owner::Desktop, E::Rule::AppendOnly});
+    list.append({QStringLiteral("enrolment"), QStringLiteral("cadence_enrolment"), QStringLiteral("enrolment_key"),
+                 QStringLiteral("enrolment_key customer_no entered_on device_id").split(QLatin1Char(' ')),
+                 E::Owner::Desktop, E::Rule::AppendOnly}); // the first desktop to see a plan dates it
+    list.append({QStringLiteral("maturity_outcome"), QStringLiteral("maturity_outcome"), QStringLiteral("outcome_id"),
+                 QStringLiteral("outcome_id holding_id customer_no outcome kept_fen note staff_id supersedes device_id marked_at")
+                     .split(QLatin1Char(' ')),
+                 E::Owner::Desktop, E::Rule::AppendOnly});
+    list.append({QStringLiteral("event"), QStringLiteral("community_event"), QStringLiteral("event_id"),
+                 QStringLiteral("event_id name held_on place campaign created_by device_id created_at").split(QLatin1Char(' ')),
+                 E::Owner::Desktop, E::Rule::AppendOnly});
+    list.append({QStringLiteral("event_visitor"), QStringLiteral("event_visitor"), QStringLiteral("visitor_id"),
+                 QStringLiteral("visitor_id event_id name phone interest consent customer_no contact_id prospect_id "
+                                "captured_by device_id captured_at")
+                     .split(QLatin1Char(' ')),
+                 E::Owner::Desktop, E::Rule::AppendOnly});
+    list.append({QStringLiteral("prospect"), QStringLiteral("prospect"), QStringLiteral("prospect_id"),
+                 QStringLiteral("prospect_id name phone interest owner_id source_event_id consent device_id created_at")
+                     .split(QLatin1Char(' ')),
+                 E::Owner::Desktop, E::Rule::LastWriteWins});
     return list;
 }
 
