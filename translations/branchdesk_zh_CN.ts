@@ -411,6 +411,14 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
         <source>--ca-cert: no PEM certificate in %1</source>
         <translation>--ca-cert：%1 中没有 PEM 证书</translation>
     </message>
+    <message>
+        <source>HQ reports this computer lost: the branch store %1 was erased.</source>
+        <translation>总行报告本机已丢失：网点数据库 %1 已被清除。</translation>
+    </message>
+    <message>
+        <source>HQ reports this computer lost, but %1 could not be fully erased.</source>
+        <translation>总行报告本机已丢失，但 %1 未能完全清除。</translation>
+    </message>
 </context>
 <context>
     <name>Contact</name>
@@ -1187,6 +1195,165 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
     <message>
         <source>At the event %1: %2</source>
         <translation>参加活动：%1，意向：%2</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunWizard</name>
+    <message>
+        <source>A short sentence only you would think of is easy to remember and hard to guess.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Too short: use at least %1 characters.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Weak: this is one of the most used passwords; anyone trying would try it first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Weak: repeats and runs such as 1234 or aaaa are guessed first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Weak: use more characters, or mix letters, digits and symbols.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Fair: a few more characters or another word make it strong.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Strong.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation type="unfinished">两次输入的口令不一致。</translation>
+    </message>
+    <message>
+        <source>BranchDesk guide</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Welcome to BranchDesk</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Next &gt;</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&lt; &amp;Back</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">取消</translation>
+    </message>
+    <message>
+        <source>&amp;Done</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Language</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>BranchDesk speaks Chinese and English.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose the language of the program. You can change it at any time under View → Language, without restarting.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>How to start</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>There is no branch store on this computer yet.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Connect to my bank's HQ</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Download your branch's customers from your bank's BranchDesk HQ server and keep them in sync. You need its address and your staff sign-in, from your branch manager or IT.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Try the demo branch</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Open a generated branch of %1 customers to try BranchDesk. The names, numbers and assets are made up; nothing leaves this computer.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Connect to HQ</source>
+        <translation type="unfinished">连接总行</translation>
+    </message>
+    <message>
+        <source>Your branch's customers are downloaded once the guide is finished.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Enter the address of your bank's BranchDesk HQ server and your staff sign-in.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>HQ address:</source>
+        <translation type="unfinished">总行地址：</translation>
+    </message>
+    <message>
+        <source>Staff ID:</source>
+        <translation type="unfinished">员工工号：</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation type="unfinished">密码：</translation>
+    </message>
+    <message>
+        <source>Protect the branch store</source>
+        <translation type="unfinished">保护网点数据库</translation>
+    </message>
+    <message>
+        <source>The customers are kept encrypted on this computer.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose a passphrase of at least %1 characters and type it twice. You enter it each time BranchDesk starts. Without it nobody, including you, can open the data, and there is no way to recover it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Passphrase:</source>
+        <translation type="unfinished">口令：</translation>
+    </message>
+    <message>
+        <source>Repeat it:</source>
+        <translation type="unfinished">再次输入：</translation>
+    </message>
+    <message>
+        <source>Your day: 731 and 4+1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The Today page lists who to contact, and why.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;731&lt;/b&gt; is for products that mature: time deposits, wealth products, insurance. BranchDesk plans three contacts, &lt;b&gt;7, 3 and 1 days&lt;/b&gt; before the maturity date: at T-7 tell the customer it matures and learn their plans; at T-3 propose a plan or an appointment; at T-1 confirm and remind. A step that falls on a weekend or holiday moves to the working day before.&lt;/p&gt;&lt;p&gt;&lt;b&gt;4+1&lt;/b&gt; is for customers on the threshold, conversion and VIP retention lists: in each cycle of 4 weeks, &lt;b&gt;four remote touches&lt;/b&gt; (phone, SMS, WeChat, mobile-banking message) and &lt;b&gt;one face-to-face&lt;/b&gt; contact (a visit, a branch appointment, an event).&lt;/p&gt;&lt;p&gt;Every morning the &lt;b&gt;Today&lt;/b&gt; page lists the steps due and overdue, each with the reason the customer is on the list. Select one and press &lt;b&gt;Enter&lt;/b&gt; to log the contact: it is saved at once and sent to HQ with the next sync (&lt;b&gt;F5&lt;/b&gt; syncs now). &lt;b&gt;F1&lt;/b&gt; lists every shortcut.&lt;/p&gt;</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -2010,6 +2177,18 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
         <source>%1 waiting to send</source>
         <translation>%1 条待上传</translation>
     </message>
+    <message>
+        <source>BranchDesk</source>
+        <translation>网点客户经营台</translation>
+    </message>
+    <message>
+        <source>HQ reports this computer as lost. The branch data on it has been erased; BranchDesk will now close.</source>
+        <translation>总行报告本机已丢失。本机上的网点数据已被清除，程序即将关闭。</translation>
+    </message>
+    <message>
+        <source>HQ reports this computer as lost, but its branch data could not be fully erased. Close BranchDesk and contact IT.</source>
+        <translation>总行报告本机已丢失，但本机上的网点数据未能完全清除。请关闭程序并联系科技部门。</translation>
+    </message>
 </context>
 <context>
     <name>SyncEngine</name>
@@ -2294,6 +2473,10 @@ yours: %2</source>
     <message>
         <source>RM</source>
         <translation>客户经理</translation>
+    </message>
+    <message>
+        <source>✓ Done late</source>
+        <translation>✓ 逾期完成</translation>
     </message>
 </context>
 <context>
