@@ -1,0 +1,90 @@
+#include "languagemanager.h"
+#include "mainwindow.h"
+#include "synccontroller.h"
+#include "synclogpage.h"
+
+#include <QAction>
+#include <QLabel>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QtTest>
+
+class TestSyncController : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+
+    static QAction *action(MainWindow &w, const QString &text)
+    {
+        for (QAction *a : w.findChildren<QAction *>()) {
+            if (a->text().remove(QLatin1Char('&')) == text)
+                return a;
+        }
+        return nullptr;
+    }
+
+private slots:
+    void initTestCase() { QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates)); }
+
+    void theIndicatorSaysWhereSyncStands()
+    {
+        MainWindow window(nullptr);
+        SyncService service(m_dir.filePath(QStringLiteral("none.db")), QStringLiteral("pass-word"));
+        SyncController controller(&window, &service, m_dir.filePath(QStringLiteral("none.db")), QStringLiteral("pass-word"));
+        window.show();
+        QVERIFY(controller.statusText().contains(QStringLiteral("Not connected to HQ")));
+        QAction *syncNow = action(window, QStringLiteral("Sync now"));
+        QVERIFY(syncNow);
+        QVERIFY(!syncNow->isEnabled());
+        QCOMPARE(syncNow->shortcut(), QKeySequence(Qt::Key_F5));
+
+        SyncService::Status s;
+        s.state = SyncService::State::Offline;
+        s.lastSuccess = QDateTime(QDate(2026, 11, 20), QTime(9, 30));
+        s.pending = 7;
+        s.hqUrl = QStringLiteral("https://hq.example.cn");
+        emit service.statusChanged(s);
+        QVERIFY(controller.statusText().contains(QStringLiteral("Offline")));
+        QVERIFY(controller.statusText().contains(QStringLiteral("7 waiting to send")));
+        QVERIFY(controller.statusText().contains(QStringLiteral("11/20/26")));
+        QVERIFY(syncNow->isEnabled());
+
+        s.state = SyncService::State::NeedsSignIn;
+        s.pending = 0;
+        emit service.statusChanged(s);
+        QVERIFY(controller.statusText().contains(QStringLiteral("Sign in to HQ")));
+        QVERIFY(!controller.statusText().contains(QStringLiteral("waiting")));
+
+        s.state = SyncService::State::Syncing;
+        emit service.statusChanged(s);
+        QVERIFY(!syncNow->isEnabled()); // no second round while one runs
+    }
+
+    void theSyncLogPageShowsConflictsInWords()
+    {
+        MainWindow window(nullptr);
+        SyncService service(m_dir.filePath(QStringLiteral("none.db")), QStringLiteral("pass-word"));
+        SyncController controller(&window, &service, m_dir.filePath(QStringLiteral("none.db")), QStringLiteral("pass-word"));
+        // The page is in the navigation, named
+        bool listed = false;
+        for (int i = 0; i < window.navigation()->count(); ++i)
+            listed = listed || window.navigation()->item(i)->text() == QStringLiteral("Sync log");
+        QVERIFY(listed);
+        emit service.logRows({{QStringLiteral("2026-11-23T10:00:00"), QStringLiteral("overwrite"), QStringLiteral("note"),
+                               QStringLiteral("n-1"), QStringLiteral("last write wins"), QString(), QStringLiteral("B's text"),
+                               QStringLiteral("A's text"), QStringLiteral("A later edit from another desktop replaced this note")}});
+        QTableWidget *table = controller.logPage()->table();
+        QCOMPARE(table->rowCount(), 1);
+        QCOMPARE(table->item(0, 1)->text(), QStringLiteral("Overwritten"));
+        QCOMPARE(table->item(0, 4)->text(), QStringLiteral("last write wins"));
+        QVERIFY(table->item(0, 6)->text().contains(QStringLiteral("theirs: B's text")));
+        QVERIFY(table->item(0, 6)->text().contains(QStringLiteral("yours: A's text")));
+    }
+};
+
+QTEST_MAIN(TestSyncController)
+#include "tst_synccontroller.moc"
