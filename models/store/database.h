@@ -32,6 +32,7 @@ public:
     void close();
     void exec(const QString &sql);
     qint64 lastInsertRowId() const;
+    bool inTransaction() const;
     int changes() const;
     QString path() const { return m_path; }
     sqlite3 *handle() const { return m_db; }

@@ -242,11 +242,28 @@ const char *const kV4[] = {
     ))",
 };
 
+// Version 5: the audit trail. Each entry carries the SHA-256 of the previous
+// entry's hash and its own fields, so editing or deleting one breaks the chain.
+const char *const kV5[] = {
+    R"(CREATE TABLE audit_log (
+        seq       INTEGER PRIMARY KEY AUTOINCREMENT,
+        entry_id  TEXT NOT NULL UNIQUE,   -- UUID, the sync id
+        at        TEXT NOT NULL,          -- ISO date-time with offset
+        staff_id  TEXT NOT NULL,
+        event     TEXT NOT NULL,          -- sign_in, unlock_failed, reveal, export, print, assignment, policy_change
+        subject   TEXT NOT NULL DEFAULT '',
+        detail    TEXT NOT NULL DEFAULT '',
+        device_id TEXT NOT NULL,
+        prev_hash TEXT NOT NULL,
+        hash      TEXT NOT NULL
+    ))",
+};
+
 } // namespace
 
 int SchemaMigrations::latestVersion()
 {
-    return 4;
+    return 5;
 }
 
 QStringList SchemaMigrations::step(int version)
@@ -263,6 +280,9 @@ QStringList SchemaMigrations::step(int version)
             sql << QString::fromUtf8(s);
     } else if (version == 4) {
         for (const char *s : kV4)
+            sql << QString::fromUtf8(s);
+    } else if (version == 5) {
+        for (const char *s : kV5)
             sql << QString::fromUtf8(s);
     }
     return sql;

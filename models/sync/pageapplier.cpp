@@ -112,7 +112,7 @@ PageApplier::Result PageApplier::apply(Database &db, const std::vector<SyncRecor
     QHash<QString, std::shared_ptr<EntityStatements>> statements;
     for (const SyncRecord &rec : records) {
         const SyncEntities::Entity *entity = SyncEntities::find(rec.entity);
-        if (!entity) {
+        if (!entity || entity->table.isEmpty()) { // unknown (a newer HQ), or up-only like the audit trail
             ++result.skipped;
             continue;
         }

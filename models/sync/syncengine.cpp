@@ -2,6 +2,7 @@
 
 #include "outbox.h"
 #include "pageapplier.h"
+#include "store/auditlog.h"
 #include "store/contactrepository.h"
 #include "store/database.h"
 #include "store/schemamigrations.h"
@@ -57,6 +58,7 @@ bool ensureLogin(Database &db, HqClient &client, const SyncEngine::Settings &s, 
     SyncEngine::setMetaValue(db, QStringLiteral("sync.hq_url"), s.hq.toString());
     Statement branchRow(db, QStringLiteral("INSERT OR REPLACE INTO branch (code, name) VALUES (?, ?)"));
     branchRow.bind(1, login.branch).bind(2, login.branchName.isEmpty() ? login.branch : login.branchName).execute();
+    AuditLog(db).append(QStringLiteral("sign_in"), login.staffId, login.branch, s.hq.host());
     tx.commit();
     return true;
 }

@@ -53,6 +53,11 @@ QVector<SyncEntities::Entity> makeEntities()
                  QStringLiteral("prospect_id name phone interest owner_id source_event_id consent device_id created_at")
                      .split(QLatin1Char(' ')),
                  E::Owner::Desktop, E::Rule::LastWriteWins});
+    // The audit trail goes up to HQ only: each desktop's chain stays its own, so
+    // pulled audit entries are not applied (no local table).
+    list.append({QStringLiteral("audit"), QString(), QStringLiteral("entry_id"),
+                 QStringLiteral("entry_id at staff_id event subject detail device_id prev_hash hash").split(QLatin1Char(' ')),
+                 E::Owner::Desktop, E::Rule::AppendOnly});
     return list;
 }
 

@@ -1,0 +1,47 @@
+#pragma once
+
+#include <QDateTime>
+#include <QString>
+#include <vector>
+
+class Database;
+
+// The audit trail of what people did with personal data: sign-ins, failed
+// unlocks, reveals, exports, prints, assignments, policy changes. Entries are
+// hash-chained (each hash covers the previous hash and the entry's fields),
+// so an edited or deleted entry is found by verify(). Entries sync to HQ.
+class AuditLog
+{
+public:
+    struct Entry
+    {
+        qint64 seq = 0;
+        QString entryId;
+        QDateTime at;
+        QString staffId;
+        QString event;
+        QString subject; // e.g. a customer number; never a name, phone or ID number
+        QString detail;  // e.g. the reason given for a reveal
+        QString deviceId;
+        QString prevHash;
+        QString hash;
+    };
+    struct Verification
+    {
+        bool ok = true;
+        qint64 brokenAt = 0; // the first entry whose hash does not match
+        int entries = 0;
+    };
+
+    explicit AuditLog(Database &db) : m_db(db) {}
+
+    // Appends an entry (and its outbox row) in the caller's transaction, or in its own.
+    Entry append(const QString &event, const QString &staffId, const QString &subject = {}, const QString &detail = {});
+    std::vector<Entry> entries(int limit = 1000);
+    Verification verify();
+
+    static QString hashOf(const Entry &e);
+
+private:
+    Database &m_db;
+};
