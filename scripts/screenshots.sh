@@ -13,6 +13,9 @@ export BRANCHDESK_PASSPHRASE="screenshot-demo"
 export XDG_CONFIG_HOME="$WORK/config"
 STORE="$WORK/demo.db"
 "$BUILD_DIR/app/branchdesk-cli" demo --customers 100000 --seed 7 --today 2026-11-23 --store "$STORE"
+# The Today page gets the demo branch the app creates by default (20,000 customers, about
+# 2,500 per RM), in its own store: the app enrols lists the first time it sees them.
+"$BUILD_DIR/app/branchdesk-cli" demo --customers 20000 --seed 7 --today 2026-11-23 --store "$WORK/today.db"
 
 shot() { # name, then app arguments
     local name="$1"; shift
@@ -20,10 +23,32 @@ shot() { # name, then app arguments
         "$BUILD_DIR/app/branchdesk" --store "$STORE" --screenshot "$OUT/$name.png" "$@"
     echo "wrote docs/images/$name.png"
 }
-shot customers-zh --lang zh_CN
-shot search-pinyin-zh --lang zh_CN --search "zhangs"
-shot search-phone-zh --lang zh_CN --search "5678"
-shot customers-en --lang en
+shot customers-zh --lang zh_CN --page customers
+shot search-pinyin-zh --lang zh_CN --page customers --search "zhangs"
+shot search-phone-zh --lang zh_CN --page customers --search "5678"
+shot customers-en --lang en --page customers
 shot tiers-zh --lang zh_CN --page tiers
 shot quadrant-zh --lang zh_CN --page quadrant
 shot lists-zh --lang zh_CN --page lists
+
+# Today (issue 5): the first day (2026-11-23) enrols the lists; two days later, with a
+# few of RM01's steps done that morning, the page shows done, due and overdue rows.
+xvfb-run -a -s "-screen 0 1440x900x24" "$BUILD_DIR/app/branchdesk" --store "$WORK/today.db" --lang zh_CN \
+    --page today --today 2026-11-23 --screenshot "$WORK/first-day.png"
+"$BUILD_DIR/app/branchdesk-cli" tasks --store "$WORK/today.db" --rm RM01 --date 2026-11-25 |
+    awk -F, 'NR > 1 && $8 == "due" { print $2 }' | head -n 6 | sort -u | while read -r customer; do
+        "$BUILD_DIR/app/branchdesk-cli" log-contact --store "$WORK/today.db" --customer "$customer" \
+            --channel phone --outcome interested --at 2026-11-25T09:30:00+08:00 >/dev/null
+    done
+STORE="$WORK/today.db" shot today-zh --lang zh_CN --page today --today 2026-11-25
+
+# The first-run guide (issue 7): its pages with sample answers, drawn by the real program.
+guide() { # name, page of the guide
+    xvfb-run -a -s "-screen 0 1440x900x24" \
+        "$BUILD_DIR/app/branchdesk" --first-run --lang zh_CN --page "$2" --screenshot "$OUT/$1.png"
+    echo "wrote docs/images/$1.png"
+}
+guide first-run-language-zh language
+guide first-run-start-zh start
+guide first-run-passphrase-zh passphrase
+guide first-run-cadences-zh cadences

@@ -14,6 +14,7 @@ PACKAGES=(
     libsqlcipher-dev libicu-dev libsodium-dev
     qt6-httpserver-dev qt6-websockets-dev libpq-dev postgresql-15
     fonts-noto-cjk xvfb xauth faketime
+    dpkg-dev lintian desktop-file-utils appstream librsvg2-bin
 )
 
 missing=()

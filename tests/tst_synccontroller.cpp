@@ -50,7 +50,7 @@ private slots:
         emit service.statusChanged(s);
         QVERIFY(controller.statusText().contains(QStringLiteral("Offline")));
         QVERIFY(controller.statusText().contains(QStringLiteral("7 waiting to send")));
-        QVERIFY(controller.statusText().contains(QStringLiteral("11/20/26")));
+        QVERIFY(controller.statusText().contains(QStringLiteral("Nov 20, 2026"))); // DateFormat
         QVERIFY(syncNow->isEnabled());
 
         s.state = SyncService::State::NeedsSignIn;

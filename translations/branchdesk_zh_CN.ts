@@ -1,4 +1,4 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
@@ -31,18 +31,6 @@
         <translation>取消</translation>
     </message>
     <message>
-        <source>There is no branch store on this computer yet (%1).</source>
-        <translation>本机还没有网点数据库（%1）。</translation>
-    </message>
-    <message>
-        <source>Create the demo branch</source>
-        <translation>创建演示网点</translation>
-    </message>
-    <message>
-        <source>Quit</source>
-        <translation>退出</translation>
-    </message>
-    <message>
         <source>The demo branch could not be created: %1</source>
         <translation>无法创建演示网点：%1</translation>
     </message>
@@ -61,14 +49,6 @@
     <message>
         <source>Downloading the branch from HQ…</source>
         <translation>正在从总行下载网点数据…</translation>
-    </message>
-    <message>
-        <source>Connect to your bank's HQ to download your branch, or create the demo branch to try BranchDesk with generated customers.</source>
-        <translation>连接本行总行以下载本网点数据，或创建演示网点，用生成的客户体验网点客户经营台。</translation>
-    </message>
-    <message>
-        <source>Connect to HQ…</source>
-        <translation>连接总行…</translation>
     </message>
 </context>
 <context>
@@ -97,11 +77,11 @@
         <translation>需要 --store 路径</translation>
     </message>
     <message>
-        <source>--date must be a date as YYYY-MM-DD, got '%1'</source>
+        <source>--date must be a date as YYYY-MM-DD, got &apos;%1&apos;</source>
         <translation>--date 须为 YYYY-MM-DD 格式的日期，实际为“%1”</translation>
     </message>
     <message>
-        <source>--format must be csv or json, got '%1'</source>
+        <source>--format must be csv or json, got &apos;%1&apos;</source>
         <translation>--format 须为 csv 或 json，实际为“%1”</translation>
     </message>
     <message>
@@ -115,7 +95,7 @@
     <message>
         <source>  tasks --store PATH [--rm ID] [--date YYYY-MM-DD] [--format csv|json]
         what the Today page shows: 731 and 4+1 steps due or overdue, done that day, follow-ups
-        (every RM's when --rm is left out)
+        (every RM&apos;s when --rm is left out)
   log-contact --store PATH --customer NO --channel CHANNEL --outcome OUTCOME
        [--at ISO-TIME] [--note TEXT] [--staff ID] [--holding ID] [--next YYYY-MM-DD]
         log a contact (and queue it for HQ); channels: phone, sms, wechat, mobile_banking,
@@ -141,7 +121,7 @@
 </translation>
     </message>
     <message>
-        <source>--rm: no staff member '%1' in this branch</source>
+        <source>--rm: no staff member &apos;%1&apos; in this branch</source>
         <translation>--rm：本网点没有工号为“%1”的员工</translation>
     </message>
     <message>
@@ -149,23 +129,23 @@
         <translation>log-contact 需要 --store、--customer、--channel 和 --outcome</translation>
     </message>
     <message>
-        <source>Unknown channel '%1'</source>
+        <source>Unknown channel &apos;%1&apos;</source>
         <translation>未知渠道“%1”</translation>
     </message>
     <message>
-        <source>Unknown outcome '%1'</source>
+        <source>Unknown outcome &apos;%1&apos;</source>
         <translation>未知结果“%1”</translation>
     </message>
     <message>
-        <source>--at must be an ISO date-time such as 2026-11-23T10:30:00+08:00, got '%1'</source>
+        <source>--at must be an ISO date-time such as 2026-11-23T10:30:00+08:00, got &apos;%1&apos;</source>
         <translation>--at 须为 ISO 日期时间，如 2026-11-23T10:30:00+08:00，实际为“%1”</translation>
     </message>
     <message>
-        <source>--next must be a date as YYYY-MM-DD, got '%1'</source>
+        <source>--next must be a date as YYYY-MM-DD, got &apos;%1&apos;</source>
         <translation>--next 须为 YYYY-MM-DD 格式的日期，实际为“%1”</translation>
     </message>
     <message>
-        <source>No customer '%1' in this store</source>
+        <source>No customer &apos;%1&apos; in this store</source>
         <translation>数据库中没有客户“%1”</translation>
     </message>
     <message>
@@ -324,15 +304,15 @@
         <translation>未知命令：%1</translation>
     </message>
     <message>
-        <source>--customers must be a number from %1 to %2, got '%3'</source>
+        <source>--customers must be a number from %1 to %2, got &apos;%3&apos;</source>
         <translation>--customers 须为 %1 至 %2 之间的数字，实际为“%3”</translation>
     </message>
     <message>
-        <source>--seed must be a non-negative number, got '%1'</source>
+        <source>--seed must be a non-negative number, got &apos;%1&apos;</source>
         <translation>--seed 须为非负整数，实际为“%1”</translation>
     </message>
     <message>
-        <source>--today must be a date as YYYY-MM-DD, got '%1'</source>
+        <source>--today must be a date as YYYY-MM-DD, got &apos;%1&apos;</source>
         <translation>--today 须为 YYYY-MM-DD 格式的日期，实际为“%1”</translation>
     </message>
     <message>
@@ -368,7 +348,7 @@
         <translation>sync 命令需要 --store 路径 --hq 地址 --user 工号</translation>
     </message>
     <message>
-        <source>--hq must be an http:// or https:// URL, got '%1'</source>
+        <source>--hq must be an http:// or https:// URL, got &apos;%1&apos;</source>
         <translation>--hq 须为 http:// 或 https:// 地址，实际为“%1”</translation>
     </message>
     <message>
@@ -612,7 +592,7 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
         <translation>本月日均：</translation>
     </message>
     <message>
-        <source>Last month's average:</source>
+        <source>Last month&apos;s average:</source>
         <translation>上月日均：</translation>
     </message>
     <message>
@@ -882,7 +862,7 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
         <translation>象限圈选名单</translation>
     </message>
     <message>
-        <source>AUM %1 on the tier basis, %2 below %3; today's balance held to month end makes %4</source>
+        <source>AUM %1 on the tier basis, %2 below %3; today&apos;s balance held to month end makes %4</source>
         <translation>分层口径资产 %1，距%3还差 %2；按今日余额保持至月末，月日均为 %4</translation>
     </message>
     <message>
@@ -1138,11 +1118,11 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
         <translation>意向(&amp;I)：</translation>
     </message>
     <message>
-        <source>Visitor's name</source>
+        <source>Visitor&apos;s name</source>
         <translation>到场人姓名</translation>
     </message>
     <message>
-        <source>Mobile number: a customer's links the visit to them</source>
+        <source>Mobile number: a customer&apos;s links the visit to them</source>
         <translation>手机号：与我行客户匹配时自动关联</translation>
     </message>
     <message>
@@ -1201,159 +1181,159 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
     <name>FirstRunWizard</name>
     <message>
         <source>A short sentence only you would think of is easy to remember and hard to guess.</source>
-        <translation type="unfinished" />
+        <translation>一句只有您会想到的短句，好记又难猜。</translation>
     </message>
     <message>
         <source>Too short: use at least %1 characters.</source>
-        <translation type="unfinished" />
+        <translation>太短：请至少使用 %1 个字符。</translation>
     </message>
     <message>
         <source>Weak: this is one of the most used passwords; anyone trying would try it first.</source>
-        <translation type="unfinished" />
+        <translation>弱：这是最常用的密码之一，任何人都会先试它。</translation>
     </message>
     <message>
         <source>Weak: repeats and runs such as 1234 or aaaa are guessed first.</source>
-        <translation type="unfinished" />
+        <translation>弱：1234、aaaa 这类重复或连续的字符最先被猜到。</translation>
     </message>
     <message>
         <source>Weak: use more characters, or mix letters, digits and symbols.</source>
-        <translation type="unfinished" />
+        <translation>弱：请使用更多字符，或混合字母、数字和符号。</translation>
     </message>
     <message>
         <source>Fair: a few more characters or another word make it strong.</source>
-        <translation type="unfinished" />
+        <translation>一般：再加几个字符或一个词就足够强了。</translation>
     </message>
     <message>
         <source>Strong.</source>
-        <translation type="unfinished" />
+        <translation>强。</translation>
     </message>
     <message>
         <source>The two passphrases differ.</source>
-        <translation type="unfinished">两次输入的口令不一致。</translation>
+        <translation>两次输入的口令不一致。</translation>
     </message>
     <message>
         <source>BranchDesk guide</source>
-        <translation type="unfinished" />
+        <translation>网点客户经营台指南</translation>
     </message>
     <message>
         <source>Welcome to BranchDesk</source>
-        <translation type="unfinished" />
+        <translation>欢迎使用网点客户经营台</translation>
     </message>
     <message>
         <source>&amp;Next &gt;</source>
-        <translation type="unfinished" />
+        <translation>下一步(&amp;N) &gt;</translation>
     </message>
     <message>
         <source>&lt; &amp;Back</source>
-        <translation type="unfinished" />
+        <translation>&lt; 上一步(&amp;B)</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished" />
+        <translation>关闭</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">取消</translation>
+        <translation>取消</translation>
     </message>
     <message>
         <source>&amp;Done</source>
-        <translation type="unfinished" />
+        <translation>完成(&amp;D)</translation>
     </message>
     <message>
         <source>&amp;Start</source>
-        <translation type="unfinished" />
+        <translation>开始(&amp;S)</translation>
     </message>
     <message>
         <source>Language</source>
-        <translation type="unfinished" />
+        <translation>语言</translation>
     </message>
     <message>
         <source>BranchDesk speaks Chinese and English.</source>
-        <translation type="unfinished" />
+        <translation>网点客户经营台支持中文和英文。</translation>
     </message>
     <message>
         <source>Choose the language of the program. You can change it at any time under View → Language, without restarting.</source>
-        <translation type="unfinished" />
+        <translation>请选择程序的语言。以后可随时在“视图 → 语言”中更改，无需重启。</translation>
     </message>
     <message>
         <source>How to start</source>
-        <translation type="unfinished" />
+        <translation>如何开始</translation>
     </message>
     <message>
         <source>There is no branch store on this computer yet.</source>
-        <translation type="unfinished" />
+        <translation>这台电脑上还没有网点数据库。</translation>
     </message>
     <message>
-        <source>Connect to my bank's HQ</source>
-        <translation type="unfinished" />
+        <source>Connect to my bank&apos;s HQ</source>
+        <translation>连接本行总行</translation>
     </message>
     <message>
-        <source>Download your branch's customers from your bank's BranchDesk HQ server and keep them in sync. You need its address and your staff sign-in, from your branch manager or IT.</source>
-        <translation type="unfinished" />
+        <source>Download your branch&apos;s customers from your bank&apos;s BranchDesk HQ server and keep them in sync. You need its address and your staff sign-in, from your branch manager or IT.</source>
+        <translation>从本行的网点客户经营台总行服务器下载本网点的客户并保持同步。您需要服务器地址和员工登录账号，可向网点负责人或科技部门索取。</translation>
     </message>
     <message>
         <source>Try the demo branch</source>
-        <translation type="unfinished" />
+        <translation>试用演示网点</translation>
     </message>
     <message>
         <source>Open a generated branch of %1 customers to try BranchDesk. The names, numbers and assets are made up; nothing leaves this computer.</source>
-        <translation type="unfinished" />
+        <translation>打开一个生成的、有 %1 位客户的网点来试用网点客户经营台。其中的姓名、号码和资产均为虚构，任何数据都不会离开这台电脑。</translation>
     </message>
     <message>
         <source>Connect to HQ</source>
-        <translation type="unfinished">连接总行</translation>
+        <translation>连接总行</translation>
     </message>
     <message>
-        <source>Your branch's customers are downloaded once the guide is finished.</source>
-        <translation type="unfinished" />
+        <source>Your branch&apos;s customers are downloaded once the guide is finished.</source>
+        <translation>完成本指南后即下载本网点的客户。</translation>
     </message>
     <message>
-        <source>Enter the address of your bank's BranchDesk HQ server and your staff sign-in.</source>
-        <translation type="unfinished" />
+        <source>Enter the address of your bank&apos;s BranchDesk HQ server and your staff sign-in.</source>
+        <translation>请输入本行网点客户经营台总行服务器的地址和您的员工登录信息。</translation>
     </message>
     <message>
         <source>HQ address:</source>
-        <translation type="unfinished">总行地址：</translation>
+        <translation>总行地址：</translation>
     </message>
     <message>
         <source>Staff ID:</source>
-        <translation type="unfinished">员工工号：</translation>
+        <translation>员工号：</translation>
     </message>
     <message>
         <source>Password:</source>
-        <translation type="unfinished">密码：</translation>
+        <translation>密码：</translation>
     </message>
     <message>
         <source>Protect the branch store</source>
-        <translation type="unfinished">保护网点数据库</translation>
+        <translation>保护网点数据库</translation>
     </message>
     <message>
         <source>The customers are kept encrypted on this computer.</source>
-        <translation type="unfinished" />
+        <translation>客户数据在这台电脑上加密保存。</translation>
     </message>
     <message>
         <source>Choose a passphrase of at least %1 characters and type it twice. You enter it each time BranchDesk starts. Without it nobody, including you, can open the data, and there is no way to recover it.</source>
-        <translation type="unfinished" />
+        <translation>请设置一个至少 %1 个字符的口令并输入两次。每次启动网点客户经营台时都需输入它。没有它，任何人（包括您本人）都无法打开数据，且无法找回。</translation>
     </message>
     <message>
         <source>Passphrase:</source>
-        <translation type="unfinished">口令：</translation>
+        <translation>口令：</translation>
     </message>
     <message>
         <source>Repeat it:</source>
-        <translation type="unfinished">再次输入：</translation>
+        <translation>再输一次：</translation>
     </message>
     <message>
         <source>Your day: 731 and 4+1</source>
-        <translation type="unfinished" />
+        <translation>您的一天：731 与 4+1</translation>
     </message>
     <message>
         <source>The Today page lists who to contact, and why.</source>
-        <translation type="unfinished" />
+        <translation>“今日”页列出要联系谁，以及为什么。</translation>
     </message>
     <message>
         <source>&lt;p&gt;&lt;b&gt;731&lt;/b&gt; is for products that mature: time deposits, wealth products, insurance. BranchDesk plans three contacts, &lt;b&gt;7, 3 and 1 days&lt;/b&gt; before the maturity date: at T-7 tell the customer it matures and learn their plans; at T-3 propose a plan or an appointment; at T-1 confirm and remind. A step that falls on a weekend or holiday moves to the working day before.&lt;/p&gt;&lt;p&gt;&lt;b&gt;4+1&lt;/b&gt; is for customers on the threshold, conversion and VIP retention lists: in each cycle of 4 weeks, &lt;b&gt;four remote touches&lt;/b&gt; (phone, SMS, WeChat, mobile-banking message) and &lt;b&gt;one face-to-face&lt;/b&gt; contact (a visit, a branch appointment, an event).&lt;/p&gt;&lt;p&gt;Every morning the &lt;b&gt;Today&lt;/b&gt; page lists the steps due and overdue, each with the reason the customer is on the list. Select one and press &lt;b&gt;Enter&lt;/b&gt; to log the contact: it is saved at once and sent to HQ with the next sync (&lt;b&gt;F5&lt;/b&gt; syncs now). &lt;b&gt;F1&lt;/b&gt; lists every shortcut.&lt;/p&gt;</source>
-        <translation type="unfinished" />
+        <translation>&lt;p&gt;&lt;b&gt;731&lt;/b&gt; 用于到期产品：定期存款、理财产品、保险。网点客户经营台在到期日前 &lt;b&gt;7 天、3 天和 1 天&lt;/b&gt;安排三次联系：T-7 告知客户产品即将到期并了解其打算；T-3 提出方案或预约面谈；T-1 确认并提醒。落在周末或节假日的步骤提前到前一个工作日。&lt;/p&gt;&lt;p&gt;&lt;b&gt;4+1&lt;/b&gt; 用于临界客户、综拓客户和高端客户防流失名单：每 4 周一个周期，&lt;b&gt;四次远程触达&lt;/b&gt;（电话、短信、微信、手机银行消息）加&lt;b&gt;一次面对面&lt;/b&gt;接触（上门拜访、网点预约、活动）。&lt;/p&gt;&lt;p&gt;每天早上，&lt;b&gt;今日&lt;/b&gt;页列出到期和逾期的步骤，并注明客户上榜的原因。选中一条按 &lt;b&gt;Enter&lt;/b&gt; 即可登记联系：立即保存，并在下次同步时发送到总行（&lt;b&gt;F5&lt;/b&gt; 立即同步）。&lt;b&gt;F1&lt;/b&gt; 列出所有快捷键。&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -1398,7 +1378,7 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
         <translation>与总行的会话已过期。请输入密码以继续同步。</translation>
     </message>
     <message>
-        <source>Enter the address of your bank's BranchDesk HQ server and your staff sign-in. The branch's customers are then downloaded and kept in sync.</source>
+        <source>Enter the address of your bank&apos;s BranchDesk HQ server and your staff sign-in. The branch&apos;s customers are then downloaded and kept in sync.</source>
         <translation>请输入本行网点客户经营台总行服务器地址及您的员工登录信息。随后将下载本网点客户并保持同步。</translation>
     </message>
     <message>
@@ -1420,7 +1400,7 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
         <source>  list threshold|low-efficiency|quadrant --store PATH [--format csv|json]
        [--quadrant A|B|C|D] [--band TIER] [--wide] [--date YYYY-MM-DD]
         print the threshold list (optionally one band, by its tier id), the low-efficiency
-        list (--wide: under the widened line) or one quadrant's customers, as the app shows them
+        list (--wide: under the widened line) or one quadrant&apos;s customers, as the app shows them
 </source>
         <translation>  list threshold|low-efficiency|quadrant --store PATH [--format csv|json]
        [--quadrant A|B|C|D] [--band TIER] [--wide] [--date YYYY-MM-DD]
@@ -1433,7 +1413,7 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
         <translation>list 需要 threshold、low-efficiency 或 quadrant，以及 --store PATH</translation>
     </message>
     <message>
-        <source>--format must be csv or json, got '%1'</source>
+        <source>--format must be csv or json, got &apos;%1&apos;</source>
         <translation>--format 须为 csv 或 json，收到的是“%1”</translation>
     </message>
     <message>
@@ -1441,7 +1421,7 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
         <translation>list quadrant 需要 --quadrant A、B、C 或 D</translation>
     </message>
     <message>
-        <source>--date must be a date as YYYY-MM-DD, got '%1'</source>
+        <source>--date must be a date as YYYY-MM-DD, got &apos;%1&apos;</source>
         <translation>--date 须为 YYYY-MM-DD 格式的日期，收到的是“%1”</translation>
     </message>
     <message>
@@ -1453,7 +1433,7 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
         <translation>错误：%1</translation>
     </message>
     <message>
-        <source>--band must be the tier id of a threshold band, got '%1'</source>
+        <source>--band must be the tier id of a threshold band, got &apos;%1&apos;</source>
         <translation>--band 须为某个临界区间的层级 id，收到的是“%1”</translation>
     </message>
 </context>
@@ -1464,7 +1444,7 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
         <translation>删除活动名单</translation>
     </message>
     <message>
-        <source>Delete the campaign list "%1"? Its baseline cannot be rebuilt later.</source>
+        <source>Delete the campaign list &quot;%1&quot;? Its baseline cannot be rebuilt later.</source>
         <translation>删除活动名单“%1”？删除后无法重建其基准。</translation>
     </message>
     <message>
@@ -1562,7 +1542,7 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
         <translation>删除</translation>
     </message>
     <message>
-        <source>No campaign list yet. Freeze the threshold or low-efficiency list, or a quadrant selection, to follow its uplift against today's baseline.</source>
+        <source>No campaign list yet. Freeze the threshold or low-efficiency list, or a quadrant selection, to follow its uplift against today&apos;s baseline.</source>
         <translation>还没有活动名单。将临界客户、低效客户名单或象限圈选锁定为活动名单，即可对照今日基准跟踪提升情况。</translation>
     </message>
     <message>
@@ -1711,6 +1691,34 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
     <message>
         <source>Today: reschedule the selected step, with a reason</source>
         <translation>今日：为所选步骤改期（需填原因）</translation>
+    </message>
+    <message>
+        <source>&amp;Go to</source>
+        <translation>转到(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Show the &amp;first-run guide again</source>
+        <translation>再次显示首次运行指南(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Community events: record the visitor being entered</source>
+        <translation>社区活动：登记正在录入的访客</translation>
+    </message>
+    <message>
+        <source>Sync with HQ now</source>
+        <translation>立即与总行同步</translation>
+    </message>
+    <message>
+        <source>%1 … %2</source>
+        <translation>%1 … %2</translation>
+    </message>
+    <message>
+        <source>Go to a page: %1</source>
+        <translation>转到页面：%1</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
     </message>
 </context>
 <context>
@@ -1920,7 +1928,7 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
         <translation>当前资产（%1）</translation>
     </message>
     <message>
-        <source>Last month's average (%1)</source>
+        <source>Last month&apos;s average (%1)</source>
         <translation>上月日均（%1）</translation>
     </message>
     <message>
@@ -2020,7 +2028,7 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
         <translation>权重…</translation>
     </message>
     <message>
-        <source>Drag a dashed line to move a cut; drag a rectangle to list the customers in it; click a dot for the customer's 360 view.</source>
+        <source>Drag a dashed line to move a cut; drag a rectangle to list the customers in it; click a dot for the customer&apos;s 360 view.</source>
         <translation>拖动虚线可移动分界；拖出矩形可列出框内客户；点击圆点查看该客户的360视图。</translation>
     </message>
     <message>
@@ -2327,7 +2335,7 @@ yours: %2</source>
         <translation>按资产分层的客户</translation>
     </message>
     <message>
-        <source>Customers by AUM tier, on last month's daily average · %1 customers</source>
+        <source>Customers by AUM tier, on last month&apos;s daily average · %1 customers</source>
         <translation>按资产分层的客户（上月日均口径）· 共 %1 位客户</translation>
     </message>
     <message>
@@ -2502,7 +2510,7 @@ yours: %2</source>
         <translation>逾期 %1</translation>
     </message>
     <message>
-        <source>No holiday calendar loaded for %1: due dates there only skip Saturdays and Sundays. Put the year's holiday-cn file in %2.</source>
+        <source>No holiday calendar loaded for %1: due dates there only skip Saturdays and Sundays. Put the year&apos;s holiday-cn file in %2.</source>
         <translation>未加载 %1 年的节假日安排：这些日期只避开周六日。请将该年的 holiday-cn 文件放入 %2。</translation>
     </message>
     <message>
@@ -2545,7 +2553,7 @@ yours: %2</source>
         <translation>资产（AUM）</translation>
     </message>
     <message>
-        <source>Financial assets here, on the tier basis (last month's daily average)</source>
+        <source>Financial assets here, on the tier basis (last month&apos;s daily average)</source>
         <translation>在本行的金融资产，按分层口径（上月日均）</translation>
     </message>
     <message>
@@ -2601,7 +2609,7 @@ yours: %2</source>
         <translation>近6个月资产增长</translation>
     </message>
     <message>
-        <source>Last month's average against the average six months before</source>
+        <source>Last month&apos;s average against the average six months before</source>
         <translation>上月日均与六个月前月日均相比</translation>
     </message>
     <message>
@@ -2718,8 +2726,8 @@ yours: %2</source>
         <translation>&lt;b&gt;四个三角&lt;/b&gt;覆盖情况，共 %1 位贵宾及以上客户（某类达到 %2 项即算覆盖）：</translation>
     </message>
     <message>
-        <source>%1 &lt;span style='color:%2'&gt;%3%&lt;/span&gt; (target %4%)</source>
-        <translation>%1 &lt;span style='color:%2'&gt;%3%&lt;/span&gt;（目标 %4%）</translation>
+        <source>%1 &lt;span style=&apos;color:%2&apos;&gt;%3%&lt;/span&gt; (target %4%)</source>
+        <translation>%1 &lt;span style=&apos;color:%2&apos;&gt;%3%&lt;/span&gt;（目标 %4%）</translation>
     </message>
     <message>
         <source>On the warning list: AUM down more than %1% against the 3-month average, a tier lost, or fewer than %2 triangles covered. Each runs a 4+1 retention cycle.</source>
@@ -2742,7 +2750,7 @@ yours: %2</source>
         <translation>企业高管、近 %1 天新增个人贷款的客户、信用卡活跃客户中，在我行没有存款或理财（仅有余额低于 %2 元的结算账户）的客户。已分配客户经理的按 4+1 节奏维护。</translation>
     </message>
     <message>
-        <source>Payroll (代发) customers by employer. The extract has no salary credits yet, so the share kept is last month's average balance against the month before's; events (the "three gifts"), not individual cadences, work this list.</source>
+        <source>Payroll (代发) customers by employer. The extract has no salary credits yet, so the share kept is last month&apos;s average balance against the month before&apos;s; events (the &quot;three gifts&quot;), not individual cadences, work this list.</source>
         <translation>按代发单位汇总的代发客户。核心数据暂无工资入账明细，留存比例暂以上月日均余额与前月相比；此名单以活动（“三送”）而非个人联系节奏经营。</translation>
     </message>
 </context>

@@ -1,5 +1,6 @@
 #include "branchopener.h"
 
+#include "firstrunwizard.h"
 #include "hqconnectdialog.h"
 #include "passphrasedialog.h"
 #include "store/branchstore.h"
@@ -14,7 +15,6 @@
 #include <QMessageBox>
 #include <QProgressDialog>
 #include <QPromise>
-#include <QPushButton>
 #include <QtConcurrent>
 
 BranchOpener::BranchOpener(QWidget *parent)
@@ -115,9 +115,8 @@ void BranchOpener::removeStore(const QString &path)
     QFile::remove(path + QStringLiteral("-shm"));
 }
 
-bool BranchOpener::createDemo(const Request &request, LoadedBranch *out)
+bool BranchOpener::createDemo(const Request &request, QString passphrase, LoadedBranch *out)
 {
-    QString passphrase = request.passphrase;
     if (passphrase.isEmpty()) {
         PassphraseDialog dialog(PassphraseDialog::Mode::Create, QFileInfo(request.storePath).fileName(), m_parent);
         if (dialog.exec() != QDialog::Accepted)
@@ -139,25 +138,20 @@ bool BranchOpener::createDemo(const Request &request, LoadedBranch *out)
     return true;
 }
 
-bool BranchOpener::connectToHq(const Request &request, LoadedBranch *out)
+bool BranchOpener::connectToHq(const Request &request, const QString &passphrase, SyncEngine::Settings settings,
+                               LoadedBranch *out)
 {
-    QString passphrase = request.passphrase;
-    if (passphrase.isEmpty()) {
-        PassphraseDialog dialog(PassphraseDialog::Mode::Create, QFileInfo(request.storePath).fileName(), m_parent);
-        if (dialog.exec() != QDialog::Accepted)
-            return false;
-        passphrase = dialog.passphrase();
-    }
     HqConnectDialog hqDialog(m_parent);
     for (;;) {
-        if (hqDialog.exec() != QDialog::Accepted) {
-            removeStore(request.storePath);
-            return false;
+        if (settings.hq.isEmpty()) {
+            if (hqDialog.exec() != QDialog::Accepted) {
+                removeStore(request.storePath);
+                return false;
+            }
+            settings.hq = hqDialog.url();
+            settings.staffId = hqDialog.staffId();
+            settings.password = hqDialog.password();
         }
-        SyncEngine::Settings settings;
-        settings.hq = hqDialog.url();
-        settings.staffId = hqDialog.staffId();
-        settings.password = hqDialog.password();
         Outcome outcome = runInBackground(request, passphrase, Job::ConnectHq, settings);
         if (outcome.error.isEmpty() && !outcome.cancelled) {
             m_passphrase = passphrase;
@@ -168,8 +162,31 @@ bool BranchOpener::connectToHq(const Request &request, LoadedBranch *out)
             removeStore(request.storePath); // nothing to keep: start clean on the next try
         if (outcome.cancelled)
             return false;
+        // Ask again, with what was typed and why it failed.
+        hqDialog.setUrl(settings.hq.toString());
+        hqDialog.setStaffId(settings.staffId);
         hqDialog.showError(outcome.error);
+        settings.hq.clear();
     }
+}
+
+bool BranchOpener::firstRun(const Request &request, LoadedBranch *out)
+{
+    const bool wholeGuide = request.showGuide || !FirstRunWizard::guideSeen();
+    FirstRunWizard wizard(wholeGuide ? FirstRunWizard::Mode::Setup : FirstRunWizard::Mode::SetupShort, m_languages,
+                          m_parent);
+    wizard.setPassphrasePreset(!request.passphrase.isEmpty());
+    wizard.setDemoCustomers(request.demoCustomers);
+    if (wizard.exec() != QDialog::Accepted)
+        return false;
+    const QString passphrase = request.passphrase.isEmpty() ? wizard.passphrase() : request.passphrase;
+    if (wizard.start() == FirstRunWizard::Start::Demo)
+        return createDemo(request, passphrase, out);
+    SyncEngine::Settings settings;
+    settings.hq = wizard.hqUrl();
+    settings.staffId = wizard.staffId();
+    settings.password = wizard.hqPassword();
+    return connectToHq(request, passphrase, settings, out);
 }
 
 bool BranchOpener::open(const Request &request, LoadedBranch *out)
@@ -179,21 +196,13 @@ bool BranchOpener::open(const Request &request, LoadedBranch *out)
     if (!exists) {
         QDir().mkpath(QFileInfo(request.storePath).absolutePath());
         if (request.createDemoIfMissing)
-            return createDemo(request, out);
-        QMessageBox box(QMessageBox::Question, tr("BranchDesk"),
-                        tr("There is no branch store on this computer yet (%1).").arg(request.storePath),
-                        QMessageBox::NoButton, m_parent);
-        box.setInformativeText(tr("Connect to your bank's HQ to download your branch, or create the demo branch to "
-                                  "try BranchDesk with generated customers."));
-        QPushButton *hq = box.addButton(tr("Connect to HQ…"), QMessageBox::AcceptRole);
-        QPushButton *demo = box.addButton(tr("Create the demo branch"), QMessageBox::AcceptRole);
-        box.addButton(tr("Quit"), QMessageBox::RejectRole);
-        box.exec();
-        if (box.clickedButton() == hq)
-            return connectToHq(request, out);
-        if (box.clickedButton() == demo)
-            return createDemo(request, out);
-        return false;
+            return createDemo(request, request.passphrase, out);
+        return firstRun(request, out);
+    }
+    if (request.showGuide) {
+        // Asked for with --first-run on an existing store: the guide's pages, then unlock.
+        FirstRunWizard guide(FirstRunWizard::Mode::Guide, m_languages, m_parent);
+        guide.exec();
     }
 
     if (!request.passphrase.isEmpty()) {

@@ -7,11 +7,13 @@
 #include <QString>
 
 class QWidget;
+class LanguageManager;
 
-// The way into the app: unlock an existing store, or create the demo branch
-// on first run. The passphrase is asked in a dialog (twice when creating);
-// the slow parts (key derivation, generation, reading, indexing) run on a
-// worker thread behind a progress dialog that can be cancelled.
+// The way into the app: unlock an existing store, or, when there is none, the
+// first-run guide (FirstRunWizard: language, HQ or demo branch, passphrase) and
+// then the download from HQ or the demo branch. The slow parts (key derivation,
+// generation, download, reading, indexing) run on a worker thread behind a
+// progress dialog that can be cancelled.
 class BranchOpener : public QObject
 {
     Q_OBJECT
@@ -23,9 +25,12 @@ public:
         int demoCustomers = 20000;
         quint64 demoSeed = 7;
         QString passphrase; // preset (automation via BRANCHDESK_PASSPHRASE); empty = ask
+        bool showGuide = false; // --first-run: the whole first-run guide even if it was seen
     };
 
     explicit BranchOpener(QWidget *parent = nullptr);
+    // The guide's language page switches the language through it.
+    void setLanguageManager(LanguageManager *languages) { m_languages = languages; }
 
     // Runs the whole flow. Returns false when the user cancelled or the store
     // cannot be opened (after telling the user why).
@@ -45,10 +50,14 @@ private:
     };
     Outcome runInBackground(const Request &request, const QString &passphrase, Job job,
                             const SyncEngine::Settings &hq = {});
-    bool createDemo(const Request &request, LoadedBranch *out);
-    bool connectToHq(const Request &request, LoadedBranch *out);
+    bool firstRun(const Request &request, LoadedBranch *out);
+    // An empty passphrase is asked for (twice) in a dialog.
+    bool createDemo(const Request &request, QString passphrase, LoadedBranch *out);
+    // Tries `hq` first when it is filled in; asks again (HqConnectDialog) after a failure.
+    bool connectToHq(const Request &request, const QString &passphrase, SyncEngine::Settings hq, LoadedBranch *out);
     static void removeStore(const QString &path);
 
     QWidget *m_parent;
+    LanguageManager *m_languages = nullptr;
     QString m_passphrase;
 };

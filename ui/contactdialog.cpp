@@ -1,5 +1,7 @@
 #include "contactdialog.h"
 
+#include "domain/dateformat.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateEdit>
@@ -94,7 +96,7 @@ void ContactDialog::startCorrection(const Contact &old)
     m_correctedAt = old.contactedAt;
     setWindowTitle(tr("Correct a contact"));
     m_header->setText(m_header->text() + tr("<br>Correcting the record of %1; the old one is kept.")
-                                             .arg(QLocale().toString(old.contactedAt, QLocale::ShortFormat)));
+                                             .arg(DateFormat::dateTime(old.contactedAt.toLocalTime())));
     m_channel->setCurrentIndex(m_channel->findData(int(old.channel)));
     const int outcome = m_outcome->findData(int(old.outcome));
     if (outcome >= 0)

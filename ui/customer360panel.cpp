@@ -2,6 +2,7 @@
 
 #include "aumtrendchart.h"
 #include "customeractivityview.h"
+#include "domain/dateformat.h"
 #include "domain/moneyformat.h"
 #include "domain/personaldatamask.h"
 
@@ -158,7 +159,7 @@ void Customer360Panel::showCustomer(int customerIndex)
         }
     };
     auto yesNo = [&](bool b) { return b ? tr("Yes") : tr("No"); };
-    auto date = [&](const QDate &d) { return d.isValid() ? locale.toString(d, QLocale::ShortFormat) : tr("—"); };
+    auto date = [&](const QDate &d) { return d.isValid() ? DateFormat::date(d) : tr("—"); };
 
     m_title->setText(c.name);
     const int tier = s->tierOf(m_customer);

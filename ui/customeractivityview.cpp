@@ -2,6 +2,7 @@
 
 #include "contactdialog.h"
 #include "domain/cadenceengine.h"
+#include "domain/dateformat.h"
 #include "domain/moneyformat.h"
 #include "items/cadenceworkspace.h"
 
@@ -77,17 +78,17 @@ void CustomerActivityView::showCustomer(int customerIndex)
         if (plan.kind == CadencePlan::Kind::Maturity) {
             const Holding &h = s->holdings()[size_t(plan.holding)];
             top->setText(0, tr("731 · %1 %2").arg(h.productName, MoneyFormat::readable(h.amountFen)));
-            top->setText(1, tr("matures %1").arg(locale.toString(plan.anchor, QLocale::ShortFormat)));
+            top->setText(1, tr("matures %1").arg(DateFormat::date(plan.anchor)));
         } else {
             top->setText(0, tr("4+1 · cycle %1").arg(plan.cycleNumber + 1));
-            top->setText(1, tr("%1 – %2").arg(locale.toString(plan.anchor, QLocale::ShortFormat),
-                                               locale.toString(plan.lateUntil, QLocale::ShortFormat)));
+            top->setText(1, tr("%1 – %2").arg(DateFormat::date(plan.anchor),
+                                               DateFormat::date(plan.lateUntil)));
         }
         QStringList flags;
         if (plan.lateEntry)
             flags << tr("late entry");
         if (plan.closed)
-            flags << tr("closed %1").arg(locale.toString(plan.closedOn, QLocale::ShortFormat));
+            flags << tr("closed %1").arg(DateFormat::date(plan.closedOn));
         top->setText(2, tr("%1 of %2 done").arg(plan.doneCount()).arg(plan.steps.size())
                             + (flags.isEmpty() ? QString() : QStringLiteral(" · ") + flags.join(QStringLiteral(" · "))));
         const CadenceTemplate &tmpl = plan.kind == CadencePlan::Kind::Maturity ? m_ws->policy().maturity
@@ -98,10 +99,10 @@ void CustomerActivityView::showCustomer(int customerIndex)
             if (plan.kind == CadencePlan::Kind::Cycle && step.fit == CadenceTemplate::Fit::Remote)
                 name = tr("touch %1 of %2").arg(tmpl.ordinalOf(step.index)).arg(tmpl.countOf(step.fit));
             child->setText(0, name);
-            child->setText(1, locale.toString(step.due, QLocale::ShortFormat)
+            child->setText(1, DateFormat::date(step.due)
                                   + (step.rescheduled ? tr(" (moved: %1)").arg(step.rescheduleReason) : QString()));
             child->setText(2, step.isDone() ? tr("%1 on %2").arg(CadencePlan::Step::stateName(step.state),
-                                                                 locale.toString(step.doneOn, QLocale::ShortFormat))
+                                                                 DateFormat::date(step.doneOn))
                                             : CadencePlan::Step::stateName(step.state));
             if (step.isDone())
                 child->setForeground(2, QColor(0x2e, 0x7d, 0x32));
@@ -132,13 +133,13 @@ void CustomerActivityView::showCustomer(int customerIndex)
             i->setData(Qt::UserRole, c.contactId);
             return i;
         };
-        m_history->setItem(row, 0, item(locale.toString(c.contactedAt.toLocalTime(), QLocale::ShortFormat)));
+        m_history->setItem(row, 0, item(DateFormat::dateTime(c.contactedAt.toLocalTime())));
         m_history->setItem(row, 1, item(Contact::channelName(c.channel)));
         m_history->setItem(row, 2, item(Contact::outcomeName(c.outcome)));
         m_history->setItem(row, 3, item(s->staffName(c.staffId).isEmpty() ? c.staffId : s->staffName(c.staffId)));
         QString note = c.note;
         if (c.nextStepDate.isValid())
-            note += tr(" · next step %1").arg(locale.toString(c.nextStepDate, QLocale::ShortFormat));
+            note += tr(" · next step %1").arg(DateFormat::date(c.nextStepDate));
         if (!c.supersedes.isEmpty())
             note = tr("(correction) ") + note;
         m_history->setItem(row, 4, item(note));

@@ -136,6 +136,7 @@ EventPage::EventPage(CadenceWorkspace *workspace, QWidget *parent)
     connect(m_events, &QListWidget::currentRowChanged, this, [this](int) { showEventDetails(currentEventId()); });
     connect(m_ws, &CadenceWorkspace::ready, this, [this] {
         m_date->setDate(m_ws->today());
+        retranslateUi();
         fillEvents();
     });
     connect(m_ws, &CadenceWorkspace::eventsChanged, this, [this](const QString &eventId) {

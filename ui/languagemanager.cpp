@@ -42,7 +42,9 @@ void LanguageManager::apply(const QString &code)
         if (qtOk)
             QCoreApplication::installTranslator(&m_qt);
         m_installed = appOk || qtOk;
+        m_qtLoaded = qtOk;
     } else {
+        m_qtLoaded = false;
         QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
         // Removing translators already posted LanguageChange; nothing else to load.
     }

@@ -18,6 +18,8 @@ public:
     QString current() const { return m_code; }
     // The language actually in effect after resolving "system".
     QString effective() const { return m_effective; }
+    // Whether Qt's own Chinese translations (qt6-translations-l10n: dialog buttons) were found.
+    bool qtTranslationsLoaded() const { return m_qtLoaded; }
 
     static QString savedChoice();
     static void saveChoice(const QString &code);
@@ -28,4 +30,5 @@ private:
     QTranslator m_app;
     QTranslator m_qt;
     bool m_installed = false;
+    bool m_qtLoaded = false;
 };

@@ -1,6 +1,7 @@
 #include "listspage.h"
 
 #include "analysiscontroller.h"
+#include "domain/dateformat.h"
 #include "domain/lowefficiencylist.h"
 #include "domain/moneyformat.h"
 #include "domain/thresholdlist.h"
@@ -212,7 +213,7 @@ void ListsPage::onCampaignsChanged()
         const QSignalBlocker block(m_campaigns);
         m_campaigns->clear();
         for (const CampaignList &c : m_analysis->campaigns())
-            m_campaigns->addItem(QStringLiteral("%1 · %2 · %3").arg(c.name, QLocale().toString(c.frozenOn, QLocale::ShortFormat),
+            m_campaigns->addItem(QStringLiteral("%1 · %2 · %3").arg(c.name, DateFormat::date(c.frozenOn),
                                                                       CustomerList::kindName(c.kind)),
                                  c.id);
         const int keep = grew ? 0 : m_campaigns->findData(current);
@@ -315,7 +316,7 @@ void ListsPage::retranslateUi()
     const double target = m_analysis->policy().upliftTarget();
     m_summary->setText(tr("Frozen on %1 with %2 customers. Reached the target tier: %3, uplift rate %4% "
                           "(target %5%). Since freezing: %6 moved up a tier, %7 moved down, %8 gone from the data.")
-                           .arg(locale.toString(m_campaign->campaign().frozenOn, QLocale::LongFormat),
+                           .arg(DateFormat::date(m_campaign->campaign().frozenOn),
                                 locale.toString(p.memberCount()), locale.toString(p.reached()),
                                 locale.toString(p.upliftRate() * 100, 'f', 1), locale.toString(target * 100, 'f', 0),
                                 locale.toString(p.upgraded()), locale.toString(p.downgraded()), locale.toString(p.gone())));

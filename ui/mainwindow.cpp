@@ -6,6 +6,7 @@
 #include "listspage.h"
 #include "quadrantpage.h"
 #include "tierpage.h"
+#include "firstrunwizard.h"
 #include "languagemanager.h"
 #include "eventpage.h"
 #include "maturitypage.h"
@@ -101,6 +102,13 @@ void MainWindow::createMenus()
     m_quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
 
     m_viewMenu = menuBar()->addMenu(QString());
+    // Ctrl+1 … Ctrl+8 go to the built-in pages, in the order of the navigation list.
+    m_goMenu = m_viewMenu->addMenu(QString());
+    for (int row = 0; row < m_nav->count() && row < 8; ++row) {
+        QAction *go = m_goMenu->addAction(QString(), this, [this, row] { m_nav->setCurrentRow(row); });
+        go->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + row)));
+        m_goActions << go;
+    }
     m_languageMenu = m_viewMenu->addMenu(QString());
     auto *group = new QActionGroup(this);
     m_langSystem = m_languageMenu->addAction(QString());
@@ -120,7 +128,15 @@ void MainWindow::createMenus()
     m_helpMenu = menuBar()->addMenu(QString());
     m_shortcuts = m_helpMenu->addAction(QString(), this, &MainWindow::showShortcuts);
     m_shortcuts->setShortcut(QKeySequence::HelpContents);
+    m_guide = m_helpMenu->addAction(QString(), this, &MainWindow::showGuide);
     m_about = m_helpMenu->addAction(QString(), this, &MainWindow::showAbout);
+}
+
+void MainWindow::showGuide()
+{
+    FirstRunWizard guide(FirstRunWizard::Mode::Guide, m_languages, this);
+    guide.exec();
+    retranslateUi(); // the language menu shows what the guide chose
 }
 
 void MainWindow::switchLanguage(const QString &code)
@@ -174,6 +190,14 @@ void MainWindow::retranslateUi()
     m_viewMenu->setTitle(tr("&View"));
     m_languageMenu->setTitle(tr("&Language"));
     m_langSystem->setText(tr("Follow the system"));
+    if (m_languages) {
+        for (QAction *a : {m_langSystem, m_langZh, m_langEn})
+            a->setChecked(a->data().toString() == m_languages->current());
+    }
+    m_goMenu->setTitle(tr("&Go to"));
+    for (int row = 0; row < m_goActions.size(); ++row)
+        m_goActions.at(row)->setText(m_nav->item(row)->text());
+    m_guide->setText(tr("Show the &first-run guide again"));
     m_helpMenu->setTitle(tr("&Help"));
     m_shortcuts->setText(tr("&Keyboard shortcuts"));
     m_about->setText(tr("&About BranchDesk"));
@@ -196,6 +220,14 @@ void MainWindow::showShortcuts()
     html += rows.arg(tr("Enter"), tr("Today: log a contact for the selected step; in the dialog, save it"));
     html += rows.arg(QKeySequence(Qt::CTRL | Qt::Key_R).toString(QKeySequence::NativeText),
                      tr("Today: reschedule the selected step, with a reason"));
+    html += rows.arg(tr("Enter"), tr("Community events: record the visitor being entered"));
+    html += rows.arg(QKeySequence(Qt::Key_F5).toString(QKeySequence::NativeText), tr("Sync with HQ now"));
+    const QString first = QKeySequence(Qt::CTRL | Qt::Key_1).toString(QKeySequence::NativeText);
+    const QString last = QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + m_goActions.size() - 1)).toString(QKeySequence::NativeText);
+    QStringList pages;
+    for (QAction *go : std::as_const(m_goActions))
+        pages << go->text().remove(QLatin1Char('&'));
+    html += rows.arg(tr("%1 … %2").arg(first, last), tr("Go to a page: %1").arg(pages.join(tr(", "))));
     html += rows.arg(QKeySequence(QKeySequence::HelpContents).toString(QKeySequence::NativeText),
                      tr("This list of shortcuts"));
     html += rows.arg(QKeySequence(Qt::CTRL | Qt::Key_Q).toString(QKeySequence::NativeText), tr("Quit"));

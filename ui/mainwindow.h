@@ -59,6 +59,7 @@ private:
     void retranslateUi();
     void showShortcuts();
     void showAbout();
+    void showGuide();
     // Scores are computed when a page that needs them is first shown, not at start-up.
     void ensureAnalysis();
 
@@ -89,4 +90,7 @@ private:
     QAction *m_langEn = nullptr;
     QAction *m_shortcuts = nullptr;
     QAction *m_about = nullptr;
+    QAction *m_guide = nullptr;
+    QMenu *m_goMenu = nullptr;
+    QList<QAction *> m_goActions; // Ctrl+1 … Ctrl+8, one per built-in page, in navigation order
 };

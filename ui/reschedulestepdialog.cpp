@@ -1,5 +1,7 @@
 #include "reschedulestepdialog.h"
 
+#include "domain/dateformat.h"
+
 #include <QDateEdit>
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -16,8 +18,8 @@ RescheduleStepDialog::RescheduleStepDialog(const QString &what, const QDate &due
     setObjectName(QStringLiteral("rescheduleDialog"));
     setWindowTitle(tr("Reschedule a step"));
     auto *header = new QLabel(tr("<b>%1</b><br>due %2; it can move up to %3.")
-                                  .arg(what.toHtmlEscaped(), QLocale().toString(due, QLocale::ShortFormat),
-                                       QLocale().toString(latest, QLocale::ShortFormat)),
+                                  .arg(what.toHtmlEscaped(), DateFormat::date(due),
+                                       DateFormat::date(latest)),
                               this);
     header->setWordWrap(true);
     m_date = new QDateEdit(this);

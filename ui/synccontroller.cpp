@@ -1,6 +1,7 @@
 #include "synccontroller.h"
 
 #include "hqconnectdialog.h"
+#include "domain/dateformat.h"
 #include "mainwindow.h"
 #include "store/branchstore.h"
 #include "synclogpage.h"
@@ -84,7 +85,7 @@ void SyncController::showStatus(const SyncService::Status &status)
 {
     m_status = status;
     const QLocale locale;
-    const QString last = status.lastSuccess.isValid() ? locale.toString(status.lastSuccess, QLocale::ShortFormat)
+    const QString last = status.lastSuccess.isValid() ? DateFormat::dateTime(status.lastSuccess.toLocalTime())
                                                       : tr("never");
     QString text;
     QString color = QStringLiteral("#2e7d32");

@@ -1,5 +1,7 @@
 #include "synclogpage.h"
 
+#include "domain/dateformat.h"
+
 #include <QDateTime>
 #include <QEvent>
 #include <QHeaderView>
@@ -58,7 +60,7 @@ void SyncLogPage::setRows(const QVector<QStringList> &rows)
         QString what = row.value(8);
         if (!row.value(6).isEmpty() || !row.value(7).isEmpty())
             what += QLatin1Char('\n') + tr("theirs: %1\nyours: %2").arg(row.value(6), row.value(7));
-        const QStringList cells = {at.isValid() ? locale.toString(at, QLocale::ShortFormat) : row.value(0),
+        const QStringList cells = {at.isValid() ? DateFormat::dateTime(at.toLocalTime()) : row.value(0),
                                    kindName(row.value(1)), row.value(2), row.value(3), row.value(4), row.value(5), what};
         for (int c = 0; c < cells.size(); ++c)
             m_table->setItem(r, c, new QTableWidgetItem(cells.at(c)));

@@ -72,13 +72,16 @@ TodayPage::TodayPage(CadenceWorkspace *workspace, QWidget *parent)
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
     m_table->horizontalHeader()->setStretchLastSection(false);
     const int em = m_table->fontMetrics().horizontalAdvance(QLatin1Char('M'));
-    const int widths[] = {6 * em, 6 * em, 5 * em, 5 * em, 7 * em, 30 * em, 5 * em, 4 * em, 4 * em};
+    const int widths[] = {6 * em, 4 * em, 5 * em, 6 * em, 8 * em, 30 * em, 6 * em, 4 * em, 5 * em};
     for (int c = 0; c < TodayModel::ColumnCount; ++c)
         m_table->horizontalHeader()->resizeSection(c, widths[c]);
     m_table->horizontalHeader()->setSectionResizeMode(TodayModel::Why, QHeaderView::Stretch);
+    // Column widths follow the words (Chinese or English) of the first rows.
+    m_table->horizontalHeader()->setResizeContentsPrecision(200);
 
     m_panel = new Customer360Panel(this);
     m_panel->setWorkspace(workspace);
+    m_panel->setMinimumWidth(360); // the list is what this page is about
 
     m_log = new QPushButton(this);
     m_log->setObjectName(QStringLiteral("logContact"));
@@ -131,7 +134,8 @@ TodayPage::TodayPage(CadenceWorkspace *workspace, QWidget *parent)
     m_splitter->addWidget(left);
     m_splitter->addWidget(m_panel);
     m_splitter->setStretchFactor(0, 3);
-    m_splitter->setStretchFactor(1, 2);
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setSizes({820, 380});
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
@@ -234,6 +238,12 @@ void TodayPage::onBuilt()
         return;
     }
     m_model->setItems(m_pending, m_watcher.result());
+    // The RM column only says something when more than one RM is shown.
+    m_table->setColumnHidden(TodayModel::Rm, viewedRm() != TodayList::kAllRms);
+    for (int c = 0; c < TodayModel::ColumnCount; ++c) {
+        if (c != TodayModel::Why)
+            m_table->resizeColumnToContents(c);
+    }
     int row = m_keepKey.isEmpty() ? -1 : m_model->rowOfKey(m_keepKey);
     if (row < 0 && m_model->rowCount() > 0)
         row = 0;

@@ -1,6 +1,7 @@
 #include "analysiscontroller.h"
 #include "branchopener.h"
 #include "customerpage.h"
+#include "firstrunwizard.h"
 #include "languagemanager.h"
 #include "mainwindow.h"
 #include "synccontroller.h"
@@ -13,6 +14,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QIcon>
 #include <QLineEdit>
 #include <QSettings>
 #include <QStandardPaths>
@@ -73,11 +75,45 @@ int main(int argc, char *argv[])
     const QCommandLineOption todayOpt(QStringLiteral("today"),
                                       QStringLiteral("Work as if today were this date (demos, screenshots)."),
                                       QStringLiteral("YYYY-MM-DD"));
-    parser.addOptions({storeOpt, demoOpt, customersOpt, langOpt, searchOpt, shotOpt, timingOpt, pageOpt, todayOpt});
+    const QCommandLineOption firstRunOpt(QStringLiteral("first-run"),
+                                         QStringLiteral("Show the first-run guide, even if it was seen before. With "
+                                                        "--screenshot: a picture of the guide's --page (language, "
+                                                        "start, hq, passphrase or cadences)."));
+    parser.addOptions({storeOpt, demoOpt, customersOpt, langOpt, searchOpt, shotOpt, timingOpt, pageOpt, todayOpt,
+                       firstRunOpt});
     parser.process(app);
+    QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("cn.branchdesk.BranchDesk")));
 
     LanguageManager languages;
     languages.apply(parser.isSet(langOpt) ? parser.value(langOpt) : LanguageManager::savedChoice());
+
+    if (parser.isSet(firstRunOpt) && parser.isSet(shotOpt)) {
+        // A picture of one page of the guide (scripts/screenshots.sh), with sample answers.
+        const QStringList pages = {QStringLiteral("language"), QStringLiteral("start"), QStringLiteral("hq"),
+                                   QStringLiteral("passphrase"), QStringLiteral("cadences")};
+        const int page = pages.indexOf(parser.isSet(pageOpt) ? parser.value(pageOpt) : pages.first());
+        if (page < 0) {
+            std::fprintf(stderr, "Unknown guide page: %s\n", qPrintable(parser.value(pageOpt)));
+            return 2;
+        }
+        FirstRunWizard guide(FirstRunWizard::Mode::Setup, &languages);
+        guide.setDemoCustomers(parser.value(customersOpt).toInt());
+        guide.setStartId(page);
+        guide.restart();
+        if (page == FirstRunWizard::HqPage) {
+            guide.findChild<QLineEdit *>(QStringLiteral("hqUrl"))->setText(QStringLiteral("https://hq.example.cn:8443"));
+            guide.findChild<QLineEdit *>(QStringLiteral("staffId"))->setText(QStringLiteral("RM01"));
+            guide.findChild<QLineEdit *>(QStringLiteral("hqPassword"))->setText(QStringLiteral("password"));
+        } else if (page == FirstRunWizard::PassphrasePage) {
+            guide.findChild<QLineEdit *>(QStringLiteral("passphrase"))->setText(QStringLiteral("chengnan-zhihang-2026"));
+        }
+        guide.show();
+        QTimer::singleShot(500, &guide, [&] {
+            guide.grab().save(parser.value(shotOpt));
+            app.quit();
+        });
+        return app.exec();
+    }
 
     const QString dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
     BranchOpener::Request request;
@@ -87,9 +123,11 @@ int main(int argc, char *argv[])
                                                 : QDir(dataDir).filePath(QStringLiteral("branch.db"));
     request.demoCustomers = parser.value(customersOpt).toInt();
     request.passphrase = qEnvironmentVariable("BRANCHDESK_PASSPHRASE");
+    request.showGuide = parser.isSet(firstRunOpt);
 
     MainWindow window(&languages);
     BranchOpener opener;
+    opener.setLanguageManager(&languages);
     LoadedBranch branch;
     if (!opener.open(request, &branch))
         return 1;
@@ -145,6 +183,9 @@ int main(int argc, char *argv[])
             }
             std::printf("loaded_ms %lld\nfirst_paint_ms %lld\npeak_rss_kb %ld\nrows %d\n", loadedMs, paintedMs,
                         peakRssKb(), table->model()->rowCount());
+            // The install test checks that the translations were found.
+            std::printf("window_title %s\nqt_translations %s\n", qPrintable(window.windowTitle()),
+                        languages.qtTranslationsLoaded() ? "yes" : "no");
             std::fflush(stdout);
             app.quit();
         });

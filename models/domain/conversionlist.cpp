@@ -1,6 +1,7 @@
 #include "conversionlist.h"
 
 #include "branchsnapshot.h"
+#include "dateformat.h"
 #include "moneyformat.h"
 
 #include <QCoreApplication>
@@ -58,7 +59,7 @@ QString ConversionList::reason(const Member &m)
         parts << QCoreApplication::translate("ConversionList", "corporate executive");
     if (m.reasons & NewLoan) {
         parts << QCoreApplication::translate("ConversionList", "personal loan since %1")
-                     .arg(QLocale().toString(m.loanStart, QLocale::ShortFormat));
+                     .arg(DateFormat::date(m.loanStart));
     }
     if (m.reasons & CreditCard)
         parts << QCoreApplication::translate("ConversionList", "active credit card");

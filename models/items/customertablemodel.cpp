@@ -1,5 +1,6 @@
 #include "customertablemodel.h"
 
+#include "../domain/dateformat.h"
 #include "../domain/moneyformat.h"
 
 #include <QColor>
@@ -245,7 +246,7 @@ QVariant CustomerTableModel::data(const QModelIndex &index, int role) const
         case Age:
             return s.ageOf(customer);
         case LastActivity:
-            return c.lastActivity.isValid() ? QLocale().toString(c.lastActivity, QLocale::ShortFormat) : QString();
+            return DateFormat::date(c.lastActivity);
         }
         break;
     case Qt::TextAlignmentRole:

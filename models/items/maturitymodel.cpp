@@ -1,5 +1,6 @@
 #include "maturitymodel.h"
 
+#include "../domain/dateformat.h"
 #include "../domain/moneyformat.h"
 
 #include <QBrush>
@@ -111,7 +112,7 @@ QVariant MaturityModel::data(const QModelIndex &index, int role) const
             case Label:
                 if (!isDate)
                     return Holding::productTypeName(t->type);
-                return locale.toString(d.date, QLocale::ShortFormat) + QStringLiteral("  ") + locale.dayName(d.date.dayOfWeek(), QLocale::ShortFormat);
+                return DateFormat::date(d.date) + QStringLiteral("  ") + locale.dayName(d.date.dayOfWeek(), QLocale::ShortFormat);
             case Count:
                 return count;
             case Amount:

@@ -129,11 +129,12 @@ QVariant TodayModel::data(const QModelIndex &index, int role) const
         switch (index.column()) {
         case State:
             if (item.isDone())
-                return tr("✓ Done");
+                return item.state == TodayItem::State::DoneLate ? tr("✓ Done late") : tr("✓ Done");
             return item.due < m_context.asOf ? tr("Overdue %n day(s)", nullptr, int(item.due.daysTo(m_context.asOf)))
                                              : tr("Due today");
         case Due:
-            return locale.toString(item.due, QLocale::ShortFormat);
+            return locale.language() == QLocale::Chinese ? item.due.toString(QStringLiteral("M月d日"))
+                                                         : item.due.toString(QStringLiteral("MM-dd"));
         case Customer:
             return s.customer(item.customer).name;
         case Tier:
