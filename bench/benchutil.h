@@ -56,6 +56,7 @@ inline int customersFromEnvironment()
 enum class Target {
     RatioToRaw, // ok when measured <= target * raw
     Absolute,   // ok when measured <= target
+    AtLeast,    // ok when measured >= target (rates)
     Info,       // context only, never judged
 };
 
@@ -64,7 +65,10 @@ enum class Target {
 inline void result(const char *key, const char *label, double measured, const char *unit, Target kind,
                    double target = 0, double raw = 0)
 {
-    const char *k = kind == Target::RatioToRaw ? "ratio" : kind == Target::Absolute ? "abs" : "info";
+    const char *k = kind == Target::RatioToRaw ? "ratio"
+                    : kind == Target::Absolute ? "abs"
+                    : kind == Target::AtLeast  ? "min"
+                                               : "info";
     std::printf("RESULT\t%s\t%s\t%.1f\t%s\t%s\t%g\t%.1f\n", key, label, measured, unit, k, target, raw);
     std::fflush(stdout);
 }

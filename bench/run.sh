@@ -5,7 +5,11 @@
 # Usage: bench/run.sh [BUILD_DIR]      (default ./build; this script builds nothing)
 # Environment:
 #   BENCH_CUSTOMERS  branch size (default 100000)
-#   BENCH_RUNS       runs per store / cold-start figure, median taken (default 3)
+#   BENCH_RUNS       runs per store / cold-start / first-sync figure, median taken (default 3)
+#   BENCH_SYNC_CUSTOMERS    branch size of the first-sync figure (default 100000, at most 200000)
+#   BENCH_IMPORT_CUSTOMERS  customers in the HQ import figure's extract (default 1000000)
+#   BENCH_DESKTOPS          simulated desktops syncing at once (default 200)
+#   BENCH_IMPORT_LIMIT      seconds after which the import is stopped and reported as over (default 120)
 #
 # It reports, it does not gate: the exit status is 0 even when a figure is over
 # its target (non-zero only when a bench could not run at all).
@@ -105,6 +109,127 @@ else
     failed=1
 fi
 
+# [6] Sync (issue 3). A throwaway PostgreSQL 15 cluster with the server's
+# default settings (only listen_addresses='' and the socket directory are set:
+# unix socket only, nothing on the network; fsync and synchronous_commit stay
+# on), branchdesk-hq serving on 127.0.0.1, all removed on exit.
+sync_customers=${BENCH_SYNC_CUSTOMERS:-100000}
+import_customers=${BENCH_IMPORT_CUSTOMERS:-1000000}
+desktops=${BENCH_DESKTOPS:-200}
+import_limit=${BENCH_IMPORT_LIMIT:-120}
+pg_bin=/usr/lib/postgresql/15/bin
+pgdir="" hq_pid=""
+as_postgres=()
+((EUID == 0)) && as_postgres=(runuser -u postgres --) # initdb refuses to run as root
+
+# Starts the cluster in a new temp dir (owned by postgres when we are root) and
+# points the PG* variables at its socket.
+sync_pg_start() {
+    pgdir=$(mktemp -d "${TMPDIR:-/tmp}/branchdesk-bench-pg.XXXXXX")
+    ((EUID == 0)) && chown postgres "$pgdir"
+    # --no-sync only skips initdb's own flush of the new files; the server keeps fsync on.
+    "${as_postgres[@]}" "$pg_bin/initdb" -D "$pgdir/data" -A trust -U postgres -E UTF8 --no-sync \
+        >"$tmp/initdb.log" 2>&1 || { cat "$tmp/initdb.log" >&2; return 1; }
+    "${as_postgres[@]}" "$pg_bin/pg_ctl" -D "$pgdir/data" -l "$pgdir/pg.log" -w \
+        -o "-k $pgdir -p 5432 -c listen_addresses=''" start >/dev/null || { cat "$pgdir/pg.log" >&2; return 1; }
+    export PGHOST="$pgdir" PGPORT=5432 PGUSER=postgres PGDATABASE=postgres
+}
+
+# Starts `branchdesk-hq serve` on a free loopback port; sets hq_url.
+sync_hq_start() {
+    : >"$tmp/hq.out"
+    "$build/hq/branchdesk-hq" serve --listen 127.0.0.1:0 >"$tmp/hq.out" 2>"$tmp/hq.err" &
+    hq_pid=$!
+    local i
+    for ((i = 0; i < 200; i++)); do
+        hq_url=$(sed -n 's/^listening \(127\.0\.0\.1:[0-9][0-9]*\)$/http:\/\/\1/p' "$tmp/hq.out")
+        [[ -n $hq_url ]] && return 0
+        kill -0 "$hq_pid" 2>/dev/null || break
+        sleep 0.1
+    done
+    echo "run.sh: branchdesk-hq serve did not start:" >&2; cat "$tmp/hq.err" >&2
+    return 1
+}
+
+sync_stop() {
+    if [[ -n $hq_pid ]]; then
+        kill "$hq_pid" 2>/dev/null || true
+        wait "$hq_pid" 2>/dev/null || true
+        hq_pid=""
+    fi
+    if [[ -n $pgdir ]]; then
+        "${as_postgres[@]}" "$pg_bin/pg_ctl" -D "$pgdir/data" -m fast stop >/dev/null 2>&1 || true
+        rm -rf "$pgdir"
+        pgdir=""
+    fi
+}
+trap 'sync_stop; rm -rf "$tmp"' EXIT
+trap 'exit 130' INT TERM
+
+hq() { "$build/hq/branchdesk-hq" "$@"; }
+ms_since() { echo $((($(date +%s%N) - $1) / 1000000)); }
+
+echo "[6] sync: first sync of $sync_customers customers, no-change sync, $desktops desktops (bench_sync)"
+if [[ ! -x "$build/bench/bench_sync" || ! -x "$build/hq/branchdesk-hq" || ! -x "$build/app/branchdesk-cli" ]]; then
+    echo "run.sh: bench_sync, branchdesk-hq or branchdesk-cli not found in $build; build first" >&2
+    failed=1
+elif ! sync_pg_start || ! hq init-db 2>/dev/null; then
+    echo "run.sh: could not start PostgreSQL for the sync benches" >&2
+    failed=1
+else
+    # The branch HQ serves: the demo branch as a core-banking extract.
+    "$build/app/branchdesk-cli" extract --customers "$sync_customers" --seed 7 --today 2026-11-23 --out "$tmp/sync.csv"
+    start=$(date +%s%N)
+    if out=$(hq import --branch DEMO007 "$tmp/sync.csv"); then
+        import_ms=$(ms_since "$start")
+        echo "  hq import of that extract: $out, $import_ms ms"
+        result sync_import "  hq import of the $((sync_customers / 1000))k extract" "$import_ms" ms info 0 0
+    else
+        failed=1
+    fi
+    rm -f "$tmp/sync.csv"
+    hq_password=bench-hq-password
+    if printf '%s\n' "$hq_password" | hq add-staff --branch DEMO007 --id RM01 --name Bench --role rm 2>/dev/null \
+        && sync_hq_start; then
+        BRANCHDESK_HQ_PASSWORD=$hq_password run_bench "$build/bench/bench_sync" sync --hq "$hq_url" --branch DEMO007 \
+            --user RM01 --dir "$tmp" --runs "$runs" --desktops "$desktops" --passphrase "$passphrase" --hq-pid "$hq_pid"
+    else
+        failed=1
+    fi
+    if [[ -n $hq_pid ]]; then kill "$hq_pid"; wait "$hq_pid" 2>/dev/null || true; hq_pid=""; fi
+
+    # [6b] HQ import of a large extract into a new branch (the cluster above,
+    # which already holds the demo branch), timed as the whole process. An
+    # import still running after $import_limit s is stopped (it rolls back)
+    # and reported at that time, so the run stays short.
+    echo "[6b] hq import of a $import_customers-customer extract (stopped after $import_limit s)"
+    run_bench "$build/bench/bench_sync" make-extract --customers "$import_customers" --seed 7 --today 2026-11-23 \
+        --out "$tmp/import.csv"
+    if [[ -s "$tmp/import.csv" ]]; then
+        label="hq import, $((import_customers / 1000))k customers"
+        start=$(date +%s%N)
+        status=0
+        out=$(timeout "$import_limit" "$build/hq/branchdesk-hq" import --branch BIG0001 "$tmp/import.csv") || status=$?
+        import_ms=$(ms_since "$start")
+        if ((status == 0)); then
+            rows=$(awk '{ print $2 }' <<<"$out")
+            echo "  $out, $import_ms ms"
+            result hq_import "$label" "$(awk -v t="$import_ms" 'BEGIN { printf "%.1f", t / 1000 }')" s abs 60 0
+            result hq_import_rate "  rows/s ($rows rows)" \
+                "$(awk -v r="$rows" -v t="$import_ms" 'BEGIN { printf "%.1f", r / t }')" krow/s info 0 0
+        elif ((status == 124)); then
+            echo "  stopped after $import_limit s: not finished (nothing was imported)"
+            result hq_import "$label: STOPPED" "$import_limit" s stopped 60 0
+        else
+            failed=1
+        fi
+        rm -f "$tmp/import.csv"
+    else
+        failed=1
+    fi
+fi
+sync_stop
+
 # [7] Today page (issue 5): one RM's rows, the whole branch, the 4+1 roster,
 # the update after a contact, and the contact log read from the encrypted store.
 echo "[7] Today page (bench_today)"
@@ -117,7 +242,10 @@ fi
 
 echo
 awk -F'\t' -v n="$customers" '
-    function num(v, unit) { return (v >= 100 || unit == "MB") ? sprintf("%.0f %s", v, unit) : sprintf("%.1f %s", v, unit) }
+    function num(v, unit) {
+        if (unit == "n") return sprintf("%d", v)
+        return (v >= 100 || unit == "MB") ? sprintf("%.0f %s", v, unit) : sprintf("%.1f %s", v, unit)
+    }
     BEGIN {
         fmt = "%-40s | %-10s | %-24s | %-10s | %s\n"
         printf fmt, "figure (" n " customers)", "measured", "target", "ratio", "ok/over"
@@ -130,11 +258,24 @@ awk -F'\t' -v n="$customers" '
             tgt = sprintf("<= %gx raw (%s)", target, num(raw, unit))
             rat = sprintf("%.2fx raw", ratio)
             verdict = ratio <= target ? "ok" : "OVER"
+        } else if (kind == "abs" && target == 0) {
+            tgt = "= " num(0, unit)
+            rat = "-"
+            verdict = v <= 0 ? "ok" : "OVER"
         } else if (kind == "abs") {
             ratio = v / target
             tgt = "<= " num(target, unit)
             rat = sprintf("%.2fx tgt", ratio)
             verdict = ratio <= 1 ? "ok" : "OVER"
+        } else if (kind == "stopped") { # stopped at a time limit before it finished
+            tgt = "<= " num(target, unit)
+            rat = sprintf(">= %.2fx tgt", v / target)
+            verdict = "OVER"
+        } else if (kind == "min") {
+            ratio = v / target
+            tgt = ">= " num(target, unit)
+            rat = sprintf("%.2fx tgt", ratio)
+            verdict = ratio >= 1 ? "ok" : "OVER"
         } else {
             tgt = raw > 0 ? "(raw " num(raw, unit) ")" : "-"
             rat = raw > 0 ? sprintf("%.2fx raw", v / raw) : "-"
