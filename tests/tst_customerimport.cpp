@@ -284,7 +284,7 @@ private slots:
                                    "<c r=\"C2\" s=\"1\"><v>46037</v></c><c r=\"D2\"><v>61.2</v></c></row>"
                                    "<row r=\"4\"><c r=\"A4\" t=\"inlineStr\"><is><t>600000000002</t></is></c>"
                                    "<c r=\"B4\" t=\"inlineStr\"><is><t>李四</t></is></c><c r=\"C4\" t=\"inlineStr\"><is><t>2026-02-30</t></is></c></row>"
-                                   "<row r=\"5\"><c r=\"A5\" t=\"str\"><f>A2+1</f><v>6.00000000003E+11</v></c>"
+                                   "<row r=\"5\"><c r=\"A5\"><f>A2+2</f><v>6.00000000003E+11</v></c>"
                                    "<c r=\"B5\" t=\"inlineStr\"><is><t>王五</t></is></c><c r=\"D5\"><v>1.5</v></c></row>"
                                    "</sheetData></worksheet>")
                         .toUtf8());
@@ -305,7 +305,7 @@ private slots:
         QCOMPARE(r.customers[0].name, QStringLiteral("张三")); // rich text runs, without the phonetic run
         QCOMPARE(r.customers[0].openedOn, QDate(2026, 1, 15)); // serial 46037
         QCOMPARE(r.customers[0].aumFen, qint64(61200000));      // 61.2 万
-        QCOMPARE(r.customers[1].customerNo, QStringLiteral("600000000003")); // str formula result read as text
+        QCOMPARE(r.customers[1].customerNo, QStringLiteral("600000000003")); // a numeric formula result in E notation
         QCOMPARE(int(r.rejects.size()), 1);
         QCOMPARE(r.rejects[0].line, 4);
         QCOMPARE(r.rejects[0].field, QStringLiteral("opened_on"));

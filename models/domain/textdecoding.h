@@ -5,8 +5,8 @@
 
 // Decodes a text file from a branch: UTF-8 (with or without a BOM) or, when
 // the bytes are not valid UTF-8, GBK as Excel on Chinese Windows saves "CSV".
-// GBK goes through ICU's GB18030 converter (a superset of GBK), since
-// QStringDecoder knows GBK only when Qt is built with ICU.
+// GBK goes through ICU's GB18030 converter (a superset of GBK) directly:
+// QStringDecoder knows GBK only when Qt is built with ICU (Debian's is).
 class TextDecoding
 {
 public:

@@ -72,10 +72,15 @@ bool CallSheet::writePdf(const QString &path, const Header &header, const std::v
         }
         const double mm = pdf.resolution() / 25.4;
         const QRectF page(0, 0, pdf.width(), pdf.height());
+        // PreferNoShaping: Noto CJK's contextual glyph variants (e.g. proportional digits)
+        // have no cmap entry, so Qt's PDF ToUnicode map cannot name them and the text of
+        // the PDF (search, copy, pdftotext) would lose those digits.
         QFont titleFont(QStringLiteral("Noto Sans CJK SC"));
+        titleFont.setStyleStrategy(QFont::PreferNoShaping);
         titleFont.setPointSizeF(13);
         titleFont.setBold(true);
         QFont font(QStringLiteral("Noto Sans CJK SC"));
+        font.setStyleStrategy(QFont::PreferNoShaping);
         font.setPointSizeF(8);
         QFont small = font;
         small.setPointSizeF(6.5);
