@@ -240,6 +240,15 @@ else
     failed=1
 fi
 
+# [8] Import (issue 6): a 100k-row CSV, read + validate + insert, against the raw insert.
+echo "[8] customer import (bench_import)"
+if [[ -x "$build/bench/bench_import" ]]; then
+    run_bench "$build/bench/bench_import" --customers "$customers" --repeats "$runs"
+else
+    echo "run.sh: $build/bench/bench_import not found; build first" >&2
+    failed=1
+fi
+
 echo
 awk -F'\t' -v n="$customers" '
     function num(v, unit) {

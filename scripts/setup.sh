@@ -15,6 +15,7 @@ PACKAGES=(
     qt6-httpserver-dev qt6-websockets-dev libpq-dev postgresql-15
     fonts-noto-cjk xvfb xauth faketime
     dpkg-dev lintian desktop-file-utils appstream librsvg2-bin
+    libxlsxwriter-dev libminizip-dev poppler-utils unzip
 )
 
 missing=()

@@ -235,6 +235,65 @@
     </message>
 </context>
 <context>
+    <name>CallSheet</name>
+    <message>
+        <source>Visit or branch appointment</source>
+        <translation>上门或约到网点</translation>
+    </message>
+    <message>
+        <source>Phone / WeChat</source>
+        <translation>电话 / 微信</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Call sheet %1 %2</source>
+        <translation>拨打清单 %1 %2</translation>
+    </message>
+    <message>
+        <source>Cannot write %1</source>
+        <translation>无法写入 %1</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Why / step</source>
+        <translation>原因 / 步骤</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>建议渠道</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Call sheet: %1</source>
+        <translation>拨打清单：%1</translation>
+    </message>
+    <message>
+        <source>%1    RM: %2    %3</source>
+        <translation>%1    客户经理：%2    %3</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2 · contains personal information, do not leave unattended</source>
+        <translation>第 %1 页，共 %2 页 · 含个人信息，请妥善保管，勿随意放置</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+</context>
+<context>
     <name>CampaignProgressModel</name>
     <message>
         <source>No longer in the branch data</source>
@@ -844,6 +903,120 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
     </message>
 </context>
 <context>
+    <name>CustomerImport</name>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is larger than 1 GB; split it</source>
+        <translation>%1 超过 1 GB，请拆分后再导入</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is empty: no header row</source>
+        <translation>%1 是空文件：没有表头行</translation>
+    </message>
+    <message>
+        <source>%1 &apos;%2&apos;: %3</source>
+        <translation>%1“%2”：%3</translation>
+    </message>
+    <message>
+        <source>the customer number is missing</source>
+        <translation>缺少客户号</translation>
+    </message>
+    <message>
+        <source>only letters, digits and &apos;-&apos;, at most 32</source>
+        <translation>只能包含字母、数字和“-”，最多 32 位</translation>
+    </message>
+    <message>
+        <source>the name is missing</source>
+        <translation>缺少姓名</translation>
+    </message>
+    <message>
+        <source>the name is longer than 50 characters</source>
+        <translation>姓名超过 50 个字</translation>
+    </message>
+    <message>
+        <source>not 男/女 or M/F</source>
+        <translation>不是 男/女 或 M/F</translation>
+    </message>
+    <message>
+        <source>not a date (use YYYY-MM-DD)</source>
+        <translation>不是日期（请用 YYYY-MM-DD）</translation>
+    </message>
+    <message>
+        <source>in the future</source>
+        <translation>晚于今天</translation>
+    </message>
+    <message>
+        <source>%1: not a mainland mobile or landline number</source>
+        <translation>%1：不是有效的手机号或固定电话号码</translation>
+    </message>
+    <message>
+        <source>ID card number: not 18 characters</source>
+        <translation>身份证号码：不是 18 位</translation>
+    </message>
+    <message>
+        <source>ID card number: only digits and a final X</source>
+        <translation>身份证号码：只能是数字，最后一位可以是 X</translation>
+    </message>
+    <message>
+        <source>ID card number: the birth date in it is not a date</source>
+        <translation>身份证号码：其中的出生日期无效</translation>
+    </message>
+    <message>
+        <source>ID card number: wrong check digit (GB 11643)</source>
+        <translation>身份证号码：校验位错误（GB 11643）</translation>
+    </message>
+    <message>
+        <source>Date of birth differs from the one in the ID card number</source>
+        <translation>出生日期与身份证号码中的出生日期不一致</translation>
+    </message>
+    <message>
+        <source>not 是/否 or 1/0</source>
+        <translation>不是 是/否 或 1/0</translation>
+    </message>
+    <message>
+        <source>not an amount (e.g. 1,234.56 or 12.5万)</source>
+        <translation>不是金额（例如 1,234.56 或 12.5万）</translation>
+    </message>
+    <message>
+        <source>duplicate customer number, first on line %1</source>
+        <translation>客户号重复，第一次出现在第 %1 行</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>line</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <source>field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>reason</source>
+        <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerImportJob</name>
+    <message>
+        <source>%1, line %2: no column for %3; name it in the header or give a mapping file</source>
+        <translation>%1，第 %2 行：没有“%3”列；请在表头中写明，或提供列对应文件</translation>
+    </message>
+    <message>
+        <source>The import was not written, the store is unchanged: %1</source>
+        <translation>导入未写入，数据库保持不变：%1</translation>
+    </message>
+</context>
+<context>
     <name>CustomerList</name>
     <message>
         <source>Threshold list</source>
@@ -1178,6 +1351,162 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
     </message>
 </context>
 <context>
+    <name>ExportController</name>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>This page shows no rows to export.</source>
+        <translation>本页没有可导出的行。</translation>
+    </message>
+    <message>
+        <source>Print call sheet</source>
+        <translation>打印拨打清单</translation>
+    </message>
+    <message>
+        <source>There is nobody to call on the Today page.</source>
+        <translation>今日页上没有需要联系的客户。</translation>
+    </message>
+    <message>
+        <source>call-sheet-%1</source>
+        <translation>拨打清单-%1</translation>
+    </message>
+    <message>
+        <source>Export cancelled; no file was written.</source>
+        <translation>导出已取消，没有写入文件。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n rows to %1, but the audit entry could not be written: %2</source>
+        <translation>
+            <numerusform>已导出 %n 行到 %1，但审计日志写入失败：%2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n rows to %1 (%2).</source>
+        <translation>
+            <numerusform>已导出 %n 行到 %1（%2）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>personal fields masked</source>
+        <translation>个人信息已脱敏</translation>
+    </message>
+    <message>
+        <source>unmasked</source>
+        <translation>未脱敏</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <source>Printing cancelled; no file was written.</source>
+        <translation>打印已取消，没有写入文件。</translation>
+    </message>
+    <message>
+        <source>Call sheet written to %1, but the audit entry could not be written: %2</source>
+        <translation>拨打清单已写入 %1，但审计日志写入失败：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Call sheet with %n customers written to %1.</source>
+        <translation>
+            <numerusform>含 %n 位客户的拨打清单已写入 %1。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Writing the call sheet…</source>
+        <translation>正在生成拨打清单…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Print call sheet</source>
+        <translation>打印拨打清单</translation>
+    </message>
+    <message>
+        <source>Export %1</source>
+        <translation>导出%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n customers to call, as a PDF to print (30 a page).</source>
+        <translation>
+            <numerusform>%n 位待联系客户，生成可打印的 PDF（每页 30 位）。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n rows with the columns shown, in the order shown.</source>
+        <translation>
+            <numerusform>%1：%n 行，按当前显示的列和顺序导出。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>PDF</source>
+        <translation>PDF</translation>
+    </message>
+    <message>
+        <source>Excel workbook (.xlsx)</source>
+        <translation>Excel 工作簿 (.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV, UTF-8 (.csv)</source>
+        <translation>CSV，UTF-8 (.csv)</translation>
+    </message>
+    <message>
+        <source>Include names, phone, ID and address numbers unmasked</source>
+        <translation>姓名、手机号、身份证号和地址不脱敏</translation>
+    </message>
+    <message>
+        <source>Reason (recorded in the audit trail):</source>
+        <translation>原因（记入审计日志）：</translation>
+    </message>
+    <message>
+        <source>e.g. list for the 开门红 phone campaign, approved by the branch manager</source>
+        <translation>例如：开门红电话营销名单，已经网点负责人同意</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>格式：</translation>
+    </message>
+    <message>
+        <source>Personal fields are masked by default (张**, 138****5678). Every export and print is recorded in the audit trail.</source>
+        <translation>个人信息默认脱敏（张**、138****5678）。每次导出和打印都记入审计日志。</translation>
+    </message>
+    <message>
+        <source>Write PDF</source>
+        <translation>生成 PDF</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunWizard</name>
     <message>
         <source>A short sentence only you would think of is easy to remember and hard to guess.</source>
@@ -1392,6 +1721,255 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
     <message>
         <source>Password:</source>
         <translation>密码：</translation>
+    </message>
+</context>
+<context>
+    <name>ImportCommand</name>
+    <message>
+        <source>  import FILE --store PATH [--mapping FILE.json] [--rejects FILE.csv] [--staff ID]
+       [--today YYYY-MM-DD]
+        import customers from CSV (UTF-8 or GBK) or .xlsx into the store (created if missing);
+        bad rows go to FILE.rejects.csv with line and reason (docs/data-formats.md)
+</source>
+        <translation>  import FILE --store PATH [--mapping FILE.json] [--rejects FILE.csv] [--staff ID]
+       [--today YYYY-MM-DD]
+        从 CSV（UTF-8 或 GBK）或 .xlsx 导入客户到数据库（不存在时创建）；
+        不合格的行连同行号和原因写入 FILE.rejects.csv（见 docs/data-formats.md）
+</translation>
+    </message>
+    <message>
+        <source>import needs one FILE and --store PATH</source>
+        <translation>import 需要一个文件 FILE 和 --store PATH</translation>
+    </message>
+    <message>
+        <source>Set the store passphrase in the environment variable BRANCHDESK_PASSPHRASE</source>
+        <translation>请在环境变量 BRANCHDESK_PASSPHRASE 中设置数据库口令</translation>
+    </message>
+    <message>
+        <source>--today must be a date as YYYY-MM-DD, got &apos;%1&apos;</source>
+        <translation>--today 须为 YYYY-MM-DD 格式的日期，收到的是“%1”</translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation>错误：%1</translation>
+    </message>
+    <message>
+        <source>read %1 rows (%2%3): %4 new, %5 updated, %6 rejected</source>
+        <translation>读取 %1 行（%2%3）：新增 %4，更新 %5，拒绝 %6</translation>
+    </message>
+    <message>
+        <source>rejected rows with line and reason: %1</source>
+        <translation>被拒绝的行（含行号和原因）：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ImportMapping</name>
+    <message>
+        <source>Customer no.</source>
+        <translation>客户号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>手机号码</translation>
+    </message>
+    <message>
+        <source>ID card number</source>
+        <translation>身份证号码</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Occupation</source>
+        <translation>职业</translation>
+    </message>
+    <message>
+        <source>Payroll employer</source>
+        <translation>代发单位</translation>
+    </message>
+    <message>
+        <source>RM (staff id)</source>
+        <translation>客户经理（工号）</translation>
+    </message>
+    <message>
+        <source>AUM</source>
+        <translation>金融资产</translation>
+    </message>
+    <message>
+        <source>Monthly average AUM</source>
+        <translation>月日均资产</translation>
+    </message>
+    <message>
+        <source>Customer since</source>
+        <translation>开户日期</translation>
+    </message>
+    <message>
+        <source>Last transaction</source>
+        <translation>最近交易日期</translation>
+    </message>
+    <message>
+        <source>Payroll customer</source>
+        <translation>代发客户</translation>
+    </message>
+    <message>
+        <source>(ignore)</source>
+        <translation>（不导入）</translation>
+    </message>
+    <message>
+        <source>Cannot read the mapping file %1: %2</source>
+        <translation>无法读取列对应文件 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1, offset %2: not a JSON object (%3)</source>
+        <translation>%1，位置 %2：不是 JSON 对象（%3）</translation>
+    </message>
+    <message>
+        <source>%1: column &apos;%2&apos; is not in the file&apos;s header</source>
+        <translation>%1：文件表头中没有“%2”列</translation>
+    </message>
+    <message>
+        <source>%1: &apos;%2&apos; is not a customer field (column &apos;%3&apos;)</source>
+        <translation>%1：“%2”不是客户字段（“%3”列）</translation>
+    </message>
+    <message>
+        <source>%1: bad amount unit &apos;%2&apos; for column &apos;%3&apos; (yuan, wan or fen)</source>
+        <translation>%1：“%3”列的金额单位“%2”无效（应为 yuan、wan 或 fen）</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <source>Import customers</source>
+        <translation>导入客户</translation>
+    </message>
+    <message>
+        <source>Choose the file</source>
+        <translation>选择文件</translation>
+    </message>
+    <message>
+        <source>A customer list as CSV (UTF-8 or GBK, as Excel saves it) or an Excel workbook (.xlsx). The first row names the columns.</source>
+        <translation>客户名单：CSV（UTF-8 或 GBK，Excel 另存的即可）或 Excel 工作簿（.xlsx）。第一行为列名。</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Check the columns</source>
+        <translation>核对列</translation>
+    </message>
+    <message>
+        <source>Each column of the file feeds the customer field chosen above it; guessed from the header. Customer no. and name are needed.</source>
+        <translation>文件的每一列导入到其上方所选的客户字段（根据表头自动识别）。客户号和姓名必须有。</translation>
+    </message>
+    <message>
+        <source>Check the rows</source>
+        <translation>核对数据</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Customer lists (*.csv *.xlsx);;All files (*)</source>
+        <translation>客户名单 (*.csv *.xlsx);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>正在读取 %1…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n data rows and %1 columns; %2.</source>
+        <translation>
+            <numerusform>%n 行数据，%1 列；%2。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Excel workbook</source>
+        <translation>Excel 工作簿</translation>
+    </message>
+    <message>
+        <source>CSV in %1</source>
+        <translation>CSV，编码 %1</translation>
+    </message>
+    <message>
+        <source>Rows 1-%1 shown as a preview.</source>
+        <translation>预览前 %1 行。</translation>
+    </message>
+    <message>
+        <source>Choose a column for: %1</source>
+        <translation>请为以下字段选择列：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Checking %n rows…</source>
+        <translation>
+            <numerusform>正在校验 %n 行…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rows can be imported.</source>
+        <translation>
+            <numerusform>%n 行可以导入。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rows are rejected and will be written, with line and reason, to %1.</source>
+        <translation>
+            <numerusform>%n 行不合格，将连同行号和原因写入 %1。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing to import: correct the file or the mapping.</source>
+        <translation>没有可导入的行：请修改文件或列对应关系。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Writing %n customers in one transaction…</source>
+        <translation>
+            <numerusform>正在一次写入 %n 位客户…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The import was cancelled; the store is unchanged.</source>
+        <translation>导入已取消，数据库保持不变。</translation>
+    </message>
+    <message>
+        <source>Imported: %1 new customers, %2 updated.</source>
+        <translation>已导入：新增客户 %1 位，更新 %2 位。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rejected rows, with line and reason, are in %1.</source>
+        <translation>
+            <numerusform>%n 行被拒绝，行号和原因见 %1。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1719,6 +2297,26 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
     <message>
         <source>, </source>
         <translation>、</translation>
+    </message>
+    <message>
+        <source>&amp;Export list…</source>
+        <translation>导出名单(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Print call sheet…</source>
+        <translation>打印拨打清单(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import customers…</source>
+        <translation>导入客户(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Export the list on screen to Excel or CSV</source>
+        <translation>把当前页面的名单导出为 Excel 或 CSV</translation>
+    </message>
+    <message>
+        <source>Print the Today page&apos;s call sheet (PDF)</source>
+        <translation>打印今日页的拨打清单（PDF）</translation>
     </message>
 </context>
 <context>
@@ -2283,6 +2881,17 @@ yours: %2</source>
     </message>
 </context>
 <context>
+    <name>TableExporter</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot write %1</source>
+        <translation>无法写入 %1</translation>
+    </message>
+</context>
+<context>
     <name>ThresholdBands</name>
     <message>
         <source>threshold %1 → %2 (%3), %4 to go</source>
@@ -2752,6 +3361,33 @@ yours: %2</source>
     <message>
         <source>Payroll (代发) customers by employer. The extract has no salary credits yet, so the share kept is last month&apos;s average balance against the month before&apos;s; events (the &quot;three gifts&quot;), not individual cadences, work this list.</source>
         <translation>按代发单位汇总的代发客户。核心数据暂无工资入账明细，留存比例暂以上月日均余额与前月相比；此名单以活动（“三送”）而非个人联系节奏经营。</translation>
+    </message>
+</context>
+<context>
+    <name>XlsxReader</name>
+    <message>
+        <source>%1 is not an .xlsx file (not a zip archive)</source>
+        <translation>%1 不是 .xlsx 文件（不是 zip 压缩包）</translation>
+    </message>
+    <message>
+        <source>%1: the shared strings are damaged (%2)</source>
+        <translation>%1：共享字符串已损坏（%2）</translation>
+    </message>
+    <message>
+        <source>%1 has no readable worksheet (%2)</source>
+        <translation>%1 中没有可读取的工作表（%2）</translation>
+    </message>
+    <message>
+        <source>%1, row %2: bad cell reference &apos;%3&apos;</source>
+        <translation>%1，第 %2 行：单元格引用“%3”无效</translation>
+    </message>
+    <message>
+        <source>%1, cell %2: shared string %3 does not exist</source>
+        <translation>%1，单元格 %2：共享字符串 %3 不存在</translation>
+    </message>
+    <message>
+        <source>%1: the worksheet is damaged (%2)</source>
+        <translation>%1：工作表已损坏（%2）</translation>
     </message>
 </context>
 </TS>

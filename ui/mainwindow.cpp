@@ -17,6 +17,11 @@
 #include <QActionGroup>
 #include <QApplication>
 #include <QEvent>
+#include "exportcontroller.h"
+#include "importwizard.h"
+#include "items/todaymodel.h"
+
+#include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
@@ -98,6 +103,16 @@ void MainWindow::createMenus()
     });
     m_find->setShortcut(QKeySequence::Find);
     m_fileMenu->addSeparator();
+    m_export = new ExportController(this);
+    m_export->setStaffProvider([this] { return m_workspace->actingStaffId(); });
+    connect(m_export, &ExportController::finished, this,
+            [this](const ExportController::Outcome &o) { statusBar()->showMessage(o.message, 10000); });
+    m_exportAction = m_fileMenu->addAction(QString(), this, &MainWindow::exportCurrentPage);
+    m_exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    m_callSheetAction = m_fileMenu->addAction(QString(), this, &MainWindow::printCallSheet);
+    m_callSheetAction->setShortcut(QKeySequence::Print);
+    m_importAction = m_fileMenu->addAction(QString(), this, &MainWindow::importCustomers);
+    m_fileMenu->addSeparator();
     m_quit = m_fileMenu->addAction(QString(), qApp, &QApplication::closeAllWindows);
     m_quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
 
@@ -158,6 +173,8 @@ QListWidgetItem *MainWindow::addPage(QWidget *page, const QIcon &icon)
 void MainWindow::setBranch(const LoadedBranch &branch)
 {
     m_branch = branch;
+    m_export->setStore(branch.store);
+    m_export->setBranchName(branch.snapshot ? branch.snapshot->branchName() : QString());
     m_customers->setBranch(branch);
     m_workspace->setBranch(branch, m_workspace->today());
     m_tiers->setBranch(branch);
@@ -187,6 +204,9 @@ void MainWindow::retranslateUi()
     m_fileMenu->setTitle(tr("&File"));
     m_find->setText(tr("&Find customer"));
     m_quit->setText(tr("&Quit"));
+    m_exportAction->setText(tr("&Export list…"));
+    m_callSheetAction->setText(tr("&Print call sheet…"));
+    m_importAction->setText(tr("&Import customers…"));
     m_viewMenu->setTitle(tr("&View"));
     m_languageMenu->setTitle(tr("&Language"));
     m_langSystem->setText(tr("Follow the system"));
@@ -228,6 +248,10 @@ void MainWindow::showShortcuts()
     for (QAction *go : std::as_const(m_goActions))
         pages << go->text().remove(QLatin1Char('&'));
     html += rows.arg(tr("%1 … %2").arg(first, last), tr("Go to a page: %1").arg(pages.join(tr(", "))));
+    html += rows.arg(QKeySequence(Qt::CTRL | Qt::Key_E).toString(QKeySequence::NativeText),
+                     tr("Export the list on screen to Excel or CSV"));
+    html += rows.arg(QKeySequence(QKeySequence::Print).toString(QKeySequence::NativeText),
+                     tr("Print the Today page's call sheet (PDF)"));
     html += rows.arg(QKeySequence(QKeySequence::HelpContents).toString(QKeySequence::NativeText),
                      tr("This list of shortcuts"));
     html += rows.arg(QKeySequence(Qt::CTRL | Qt::Key_Q).toString(QKeySequence::NativeText), tr("Quit"));
@@ -267,4 +291,30 @@ void MainWindow::ensureAnalysis()
         return;
     if (m_branch.snapshot && m_analysis->branch().snapshot != m_branch.snapshot)
         m_analysis->setBranch(m_branch);
+}
+
+QWidget *MainWindow::currentPage() const
+{
+    return m_stack->currentWidget();
+}
+
+void MainWindow::exportCurrentPage()
+{
+    const QListWidgetItem *item = m_nav->currentItem();
+    m_export->exportView(ExportController::mainViewOf(currentPage()), item ? item->text() : windowTitle());
+}
+
+void MainWindow::printCallSheet()
+{
+    // The call sheet is the Today page's rows for the RM it shows.
+    m_export->printCallSheet(*m_today->model(), m_today->rmFilter()->currentText(), -1);
+}
+
+void MainWindow::importCustomers()
+{
+    if (!m_branch.store.isValid())
+        return;
+    ImportWizard wizard(m_branch.store, m_workspace->actingStaffId(), this);
+    connect(&wizard, &ImportWizard::imported, this, &MainWindow::setBranch);
+    wizard.exec();
 }

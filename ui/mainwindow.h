@@ -22,6 +22,7 @@ class TodayPage;
 class MaturityPage;
 class WarningListsPage;
 class EventPage;
+class ExportController;
 
 // The application window: a navigation list on the left that grows as pages
 // arrive, the current page on the right, menus and a status bar.
@@ -50,6 +51,12 @@ public:
     QListWidgetItem *addPage(QWidget *page, const QIcon &icon);
     QListWidget *navigation() const { return m_nav; }
     void switchLanguage(const QString &code);
+    // Issue 6: Export… (Ctrl+E), Print call sheet…, Import customers….
+    ExportController *exporter() const { return m_export; }
+    QWidget *currentPage() const;
+    void exportCurrentPage();
+    void printCallSheet();
+    void importCustomers();
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -93,4 +100,8 @@ private:
     QAction *m_guide = nullptr;
     QMenu *m_goMenu = nullptr;
     QList<QAction *> m_goActions; // Ctrl+1 … Ctrl+8, one per built-in page, in navigation order
+    ExportController *m_export = nullptr;
+    QAction *m_exportAction = nullptr;
+    QAction *m_callSheetAction = nullptr;
+    QAction *m_importAction = nullptr;
 };

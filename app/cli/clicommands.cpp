@@ -1,5 +1,6 @@
 #include "clicommands.h"
 #include "cadencecommands.h"
+#include "importcommand.h"
 #include "listcommand.h"
 
 #include "domain/branchsnapshot.h"
@@ -55,6 +56,8 @@ int CliCommands::run(const QStringList &arguments)
         return CadenceCommands(m_out, m_err).logContact(rest, passphrase());
     if (command == QLatin1String("sync"))
         return sync(rest);
+    if (command == QLatin1String("import"))
+        return ImportCommand(m_out, m_err).run(rest, passphrase());
     if (command == QLatin1String("--version") || command == QLatin1String("-v")) {
         m_out << "branchdesk-cli " << QCoreApplication::applicationVersion() << Qt::endl;
         return 0;
@@ -84,6 +87,7 @@ int CliCommands::usage(int code)
             "The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE.\n");
     s << ListCommand::usage();
     s << CadenceCommands::usage();
+    s << ImportCommand::usage();
     s.flush();
     return code;
 }

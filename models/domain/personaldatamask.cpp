@@ -1,5 +1,7 @@
 #include "personaldatamask.h"
 
+#include <QStringList>
+
 QString PersonalDataMask::phone(const QString &phone)
 {
     if (phone.size() < 7)
@@ -28,4 +30,30 @@ QString PersonalDataMask::address(const QString &address)
     if (keep < 0)
         keep = qMin(3, int(address.size()));
     return address.left(keep) + QStringLiteral("****");
+}
+
+QString PersonalDataMask::name(const QString &name)
+{
+    // Keep the surname: two characters for the common compound surnames, else one.
+    static const QStringList compound = {
+        QStringLiteral("欧阳"), QStringLiteral("司马"), QStringLiteral("诸葛"), QStringLiteral("上官"),
+        QStringLiteral("东方"), QStringLiteral("皇甫"), QStringLiteral("尉迟"), QStringLiteral("公孙"),
+        QStringLiteral("慕容"), QStringLiteral("令狐"), QStringLiteral("司徒"), QStringLiteral("夏侯"),
+        QStringLiteral("长孙"), QStringLiteral("宇文"), QStringLiteral("轩辕"), QStringLiteral("端木"),
+    };
+    const QString trimmed = name.trimmed();
+    if (trimmed.isEmpty())
+        return {};
+    int keep = 1;
+    if (trimmed.size() >= 3) {
+        for (const QString &c : compound) {
+            if (trimmed.startsWith(c)) {
+                keep = 2;
+                break;
+            }
+        }
+    }
+    if (trimmed.size() <= keep)
+        return trimmed.left(1) + QLatin1Char('*');
+    return trimmed.left(keep) + QString(trimmed.size() - keep, QLatin1Char('*'));
 }

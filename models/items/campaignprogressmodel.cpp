@@ -1,5 +1,7 @@
 #include "campaignprogressmodel.h"
 
+#include "personalfield.h"
+
 #include "../domain/moneyformat.h"
 
 #include <QCollator>
@@ -184,6 +186,8 @@ QVariant CampaignProgressModel::data(const QModelIndex &index, int role) const
 
 QVariant CampaignProgressModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
+    if (orientation == Qt::Horizontal && role == PersonalField::HeaderRole) // exports mask it
+        return section == Name ? PersonalField::Name : PersonalField::None;
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     const QString unit = MoneyFormat::listUnit();

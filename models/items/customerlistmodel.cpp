@@ -1,5 +1,7 @@
 #include "customerlistmodel.h"
 
+#include "personalfield.h"
+
 #include "../domain/moneyformat.h"
 
 #include <QCollator>
@@ -149,6 +151,8 @@ QVariant CustomerListModel::data(const QModelIndex &index, int role) const
 
 QVariant CustomerListModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
+    if (orientation == Qt::Horizontal && role == PersonalField::HeaderRole) // exports mask it
+        return section == Name ? PersonalField::Name : PersonalField::None;
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     const QString unit = MoneyFormat::listUnit();

@@ -1,5 +1,7 @@
 #include "customertablemodel.h"
 
+#include "personalfield.h"
+
 #include "../domain/dateformat.h"
 #include "../domain/moneyformat.h"
 
@@ -269,6 +271,8 @@ QVariant CustomerTableModel::data(const QModelIndex &index, int role) const
 
 QVariant CustomerTableModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
+    if (orientation == Qt::Horizontal && role == PersonalField::HeaderRole) // exports mask it
+        return section == Name ? PersonalField::Name : PersonalField::None;
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {

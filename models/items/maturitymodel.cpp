@@ -1,5 +1,7 @@
 #include "maturitymodel.h"
 
+#include "personalfield.h"
+
 #include "../domain/dateformat.h"
 #include "../domain/moneyformat.h"
 
@@ -210,6 +212,8 @@ QVariant MaturityModel::data(const QModelIndex &index, int role) const
 
 QVariant MaturityModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
+    if (orientation == Qt::Horizontal && role == PersonalField::HeaderRole) // exports mask it
+        return section == Customer ? PersonalField::Name : PersonalField::None;
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractItemModel::headerData(section, orientation, role);
     switch (section) {

@@ -1,5 +1,7 @@
 #include "todaymodel.h"
 
+#include "personalfield.h"
+
 #include "../domain/moneyformat.h"
 #include "../domain/todaylist.h"
 
@@ -199,6 +201,8 @@ QVariant TodayModel::data(const QModelIndex &index, int role) const
         return item.key();
     case StateKeyRole:
         return CadencePlan::Step::stateKey(item.state);
+    case PhoneRole:
+        return s.customer(item.customer).phone;
     default:
         break;
     }
@@ -207,6 +211,8 @@ QVariant TodayModel::data(const QModelIndex &index, int role) const
 
 QVariant TodayModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
+    if (orientation == Qt::Horizontal && role == PersonalField::HeaderRole) // exports mask it
+        return section == Customer ? PersonalField::Name : PersonalField::None;
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {

@@ -24,6 +24,7 @@ public:
         CustomerIndexRole,
         ItemKeyRole,                     // TodayItem::key()
         StateKeyRole,                    // CadencePlan::Step::stateKey()
+        PhoneRole,                       // the customer's phone, unmasked (call sheet)
     };
     // What the text of a row is worded from.
     struct Context

@@ -1,5 +1,7 @@
 #include "warninglistmodel.h"
 
+#include "personalfield.h"
+
 #include "../domain/moneyformat.h"
 
 WarningListModel::WarningListModel(QObject *parent)
@@ -103,6 +105,8 @@ QVariant WarningListModel::data(const QModelIndex &index, int role) const
 
 QVariant WarningListModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
+    if (orientation == Qt::Horizontal && role == PersonalField::HeaderRole) // exports mask it
+        return section == Customer ? PersonalField::Name : PersonalField::None;
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {

@@ -1,0 +1,46 @@
+#include "idcardnumber.h"
+
+QString IdCardNumber::normalized(const QString &id)
+{
+    QString s = id.trimmed();
+    if (s.endsWith(QLatin1Char('x')))
+        s[s.size() - 1] = QLatin1Char('X');
+    return s;
+}
+
+QChar IdCardNumber::checkCharacter(const QString &first17)
+{
+    static const int weights[17] = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+    static const char codes[] = "10X98765432";
+    int sum = 0;
+    for (int i = 0; i < 17; ++i)
+        sum += (first17.at(i).unicode() - '0') * weights[i];
+    return QLatin1Char(codes[sum % 11]);
+}
+
+IdCardNumber::Problem IdCardNumber::check(const QString &raw)
+{
+    const QString id = normalized(raw);
+    if (id.size() != 18)
+        return Problem::Length;
+    for (int i = 0; i < 17; ++i) {
+        if (id.at(i).unicode() < '0' || id.at(i).unicode() > '9')
+            return Problem::Characters;
+    }
+    const QChar last = id.at(17);
+    if (!((last.unicode() >= '0' && last.unicode() <= '9') || last == QLatin1Char('X')))
+        return Problem::Characters;
+    const QDate birth = QDate::fromString(id.mid(6, 8), QStringLiteral("yyyyMMdd"));
+    if (!birth.isValid() || birth.year() < 1900)
+        return Problem::BirthDate;
+    if (checkCharacter(id) != last)
+        return Problem::CheckDigit;
+    return Problem::None;
+}
+
+QDate IdCardNumber::birthDate(const QString &id)
+{
+    if (check(id) != Problem::None)
+        return {};
+    return QDate::fromString(normalized(id).mid(6, 8), QStringLiteral("yyyyMMdd"));
+}

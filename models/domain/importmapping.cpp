@@ -1,0 +1,289 @@
+#include "importmapping.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSaveFile>
+
+namespace {
+
+const char *const kKeys[ImportMapping::FieldCount] = {
+    "customer_no", "name", "gender", "birth_date", "phone", "id_number", "address", "occupation",
+    "employer", "rm_id", "aum", "aum_month_avg", "opened_on", "last_activity", "payroll",
+};
+
+ImportValue::AmountUnit unitOfHeader(const QString &header)
+{
+    if (header.contains(QStringLiteral("万")))
+        return ImportValue::AmountUnit::TenThousandYuan;
+    if (header.endsWith(QLatin1String("_fen"), Qt::CaseInsensitive) || header.contains(QStringLiteral("分)"))
+        || header.contains(QStringLiteral("分）")))
+        return ImportValue::AmountUnit::Fen;
+    return ImportValue::AmountUnit::Yuan;
+}
+
+QString unitKey(ImportValue::AmountUnit u)
+{
+    switch (u) {
+    case ImportValue::AmountUnit::TenThousandYuan:
+        return QStringLiteral("wan");
+    case ImportValue::AmountUnit::Fen:
+        return QStringLiteral("fen");
+    case ImportValue::AmountUnit::Yuan:
+        break;
+    }
+    return QStringLiteral("yuan");
+}
+
+} // namespace
+
+QString ImportMapping::key(Field field)
+{
+    return field >= 0 && field < FieldCount ? QString::fromLatin1(kKeys[field]) : QStringLiteral("ignore");
+}
+
+ImportMapping::Field ImportMapping::fromKey(const QString &key)
+{
+    for (int f = 0; f < FieldCount; ++f) {
+        if (key == QLatin1String(kKeys[f]))
+            return Field(f);
+    }
+    return Ignore;
+}
+
+QString ImportMapping::displayName(Field field)
+{
+    switch (field) {
+    case CustomerNo: return tr("Customer no.");
+    case Name: return tr("Name");
+    case Gender: return tr("Gender");
+    case BirthDate: return tr("Date of birth");
+    case Phone: return tr("Phone");
+    case IdNumber: return tr("ID card number");
+    case Address: return tr("Address");
+    case Occupation: return tr("Occupation");
+    case Employer: return tr("Payroll employer");
+    case RmId: return tr("RM (staff id)");
+    case Aum: return tr("AUM");
+    case AumMonthAvg: return tr("Monthly average AUM");
+    case OpenedOn: return tr("Customer since");
+    case LastActivity: return tr("Last transaction");
+    case Payroll: return tr("Payroll customer");
+    case Ignore:
+    case FieldCount:
+        break;
+    }
+    return tr("(ignore)");
+}
+
+QString ImportMapping::normalizedHeader(const QString &header)
+{
+    QString s = header.trimmed().toLower();
+    // Drop a bracketed unit: "资产(万元)", "AUM（元）", "aum [cny]".
+    for (const auto &[open, close] : {std::pair{u'(', u')'}, std::pair{u'（', u'）'}, std::pair{u'[', u']'}}) {
+        const qsizetype a = s.indexOf(QChar(open));
+        const qsizetype b = s.indexOf(QChar(close));
+        if (a >= 0 && b > a)
+            s.remove(a, b - a + 1);
+    }
+    s.remove(QLatin1Char(' ')).remove(QLatin1Char('_')).remove(QLatin1Char('-')).remove(QLatin1Char('.'));
+    if (s.startsWith(QChar(0xFEFF)))
+        s.remove(0, 1);
+    return s;
+}
+
+QStringList ImportMapping::aliases(Field field)
+{
+    QStringList a;
+    switch (field) {
+    case CustomerNo:
+        a = {QStringLiteral("客户号"), QStringLiteral("客户编号"), QStringLiteral("客户号码"), QStringLiteral("核心客户号"),
+             QStringLiteral("客户id"), QStringLiteral("客户代码"), QStringLiteral("customerno"), QStringLiteral("customernumber"),
+             QStringLiteral("custno"), QStringLiteral("customerid"), QStringLiteral("clientno")};
+        break;
+    case Name:
+        a = {QStringLiteral("姓名"), QStringLiteral("客户姓名"), QStringLiteral("客户名称"), QStringLiteral("客户名"),
+             QStringLiteral("户名"), QStringLiteral("name"), QStringLiteral("customername"), QStringLiteral("fullname")};
+        break;
+    case Gender:
+        a = {QStringLiteral("性别"), QStringLiteral("gender"), QStringLiteral("sex")};
+        break;
+    case BirthDate:
+        a = {QStringLiteral("出生日期"), QStringLiteral("生日"), QStringLiteral("出生年月日"), QStringLiteral("birthdate"),
+             QStringLiteral("dateofbirth"), QStringLiteral("dob"), QStringLiteral("birthday")};
+        break;
+    case Phone:
+        a = {QStringLiteral("手机"), QStringLiteral("手机号"), QStringLiteral("手机号码"), QStringLiteral("联系电话"),
+             QStringLiteral("电话"), QStringLiteral("联系方式"), QStringLiteral("phone"), QStringLiteral("mobile"),
+             QStringLiteral("mobilephone"), QStringLiteral("tel"), QStringLiteral("telephone")};
+        break;
+    case IdNumber:
+        a = {QStringLiteral("身份证号"), QStringLiteral("身份证号码"), QStringLiteral("证件号"), QStringLiteral("证件号码"),
+             QStringLiteral("身份证"), QStringLiteral("idnumber"), QStringLiteral("idcard"), QStringLiteral("idcardnumber"),
+             QStringLiteral("idno")};
+        break;
+    case Address:
+        a = {QStringLiteral("地址"), QStringLiteral("联系地址"), QStringLiteral("住址"), QStringLiteral("家庭住址"),
+             QStringLiteral("通讯地址"), QStringLiteral("address")};
+        break;
+    case Occupation:
+        a = {QStringLiteral("职业"), QStringLiteral("occupation"), QStringLiteral("job")};
+        break;
+    case Employer:
+        a = {QStringLiteral("代发单位"), QStringLiteral("工作单位"), QStringLiteral("单位"), QStringLiteral("employer")};
+        break;
+    case RmId:
+        a = {QStringLiteral("客户经理"), QStringLiteral("客户经理工号"), QStringLiteral("理财经理"), QStringLiteral("管户经理"),
+             QStringLiteral("管户人"), QStringLiteral("rm"), QStringLiteral("rmid"), QStringLiteral("relationshipmanager")};
+        break;
+    case Aum:
+        a = {QStringLiteral("金融资产"), QStringLiteral("资产"), QStringLiteral("资产余额"), QStringLiteral("时点余额"),
+             QStringLiteral("当前余额"), QStringLiteral("金融资产余额"), QStringLiteral("aum"), QStringLiteral("aumfen"),
+             QStringLiteral("balance")};
+        break;
+    case AumMonthAvg:
+        a = {QStringLiteral("月日均"), QStringLiteral("上月日均"), QStringLiteral("月日均资产"), QStringLiteral("月均资产"),
+             QStringLiteral("aummonthavg"), QStringLiteral("monthlyaverage"), QStringLiteral("aumavg")};
+        break;
+    case OpenedOn:
+        a = {QStringLiteral("开户日期"), QStringLiteral("开户日"), QStringLiteral("建立关系日期"), QStringLiteral("openedon"),
+             QStringLiteral("opendate"), QStringLiteral("customersince")};
+        break;
+    case LastActivity:
+        a = {QStringLiteral("最近交易日期"), QStringLiteral("最后交易日期"), QStringLiteral("最近交易日"), QStringLiteral("lastactivity"),
+             QStringLiteral("lasttransaction")};
+        break;
+    case Payroll:
+        a = {QStringLiteral("代发"), QStringLiteral("是否代发"), QStringLiteral("代发工资"), QStringLiteral("payroll")};
+        break;
+    case Ignore:
+    case FieldCount:
+        break;
+    }
+    return a;
+}
+
+ImportMapping ImportMapping::guess(const QStringList &header)
+{
+    ImportMapping m;
+    for (const QString &h : header) {
+        const QString n = normalizedHeader(h);
+        Field found = Ignore;
+        for (int f = 0; f < FieldCount && found == Ignore; ++f) {
+            if (aliases(Field(f)).contains(n))
+                found = Field(f);
+        }
+        // Each field feeds from one column: the first that names it.
+        if (found != Ignore && m.columnOf(found) >= 0)
+            found = Ignore;
+        m.columns.push_back(found);
+        m.units.push_back(unitOfHeader(h));
+    }
+    return m;
+}
+
+int ImportMapping::columnOf(Field field) const
+{
+    for (size_t i = 0; i < columns.size(); ++i) {
+        if (columns[i] == field)
+            return int(i);
+    }
+    return -1;
+}
+
+QList<ImportMapping::Field> ImportMapping::missingRequired() const
+{
+    QList<Field> missing;
+    for (Field f : {CustomerNo, Name}) {
+        if (columnOf(f) < 0)
+            missing << f;
+    }
+    return missing;
+}
+
+void ImportMapping::set(int column, Field field)
+{
+    if (column < 0 || column >= int(columns.size()))
+        return;
+    if (field != Ignore) {
+        for (Field &f : columns) {
+            if (f == field)
+                f = Ignore; // a field has one source column
+        }
+    }
+    columns[size_t(column)] = field;
+}
+
+bool ImportMapping::load(const QString &path, const QStringList &header, ImportMapping *out, QString *error)
+{
+    const QString where = QDir::toNativeSeparators(path);
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) {
+        *error = tr("Cannot read the mapping file %1: %2").arg(where, f.errorString());
+        return false;
+    }
+    QJsonParseError pe;
+    const QJsonDocument doc = QJsonDocument::fromJson(f.readAll(), &pe);
+    if (pe.error != QJsonParseError::NoError || !doc.isObject()) {
+        *error = tr("%1, offset %2: not a JSON object (%3)").arg(where).arg(pe.offset).arg(pe.errorString());
+        return false;
+    }
+    const QJsonObject cols = doc.object().value(QLatin1String("columns")).toObject();
+    const QJsonObject units = doc.object().value(QLatin1String("amount_units")).toObject();
+    ImportMapping m;
+    m.columns.assign(size_t(header.size()), Ignore);
+    m.units.assign(size_t(header.size()), AmountUnit::Yuan);
+    for (auto it = cols.begin(); it != cols.end(); ++it) {
+        const int column = int(header.indexOf(it.key()));
+        if (column < 0) {
+            *error = tr("%1: column '%2' is not in the file's header").arg(where, it.key());
+            return false;
+        }
+        const QString fieldKey = it.value().toString();
+        const Field field = fromKey(fieldKey);
+        if (field == Ignore && fieldKey != QLatin1String("ignore")) {
+            *error = tr("%1: '%2' is not a customer field (column '%3')").arg(where, fieldKey, it.key());
+            return false;
+        }
+        m.set(column, field);
+        m.units[size_t(column)] = unitOfHeader(it.key());
+    }
+    for (auto it = units.begin(); it != units.end(); ++it) {
+        const int column = int(header.indexOf(it.key()));
+        const QString u = it.value().toString();
+        if (column < 0 || (u != QLatin1String("yuan") && u != QLatin1String("wan") && u != QLatin1String("fen"))) {
+            *error = tr("%1: bad amount unit '%2' for column '%3' (yuan, wan or fen)").arg(where, u, it.key());
+            return false;
+        }
+        m.units[size_t(column)] = u == QLatin1String("wan")   ? AmountUnit::TenThousandYuan
+                                  : u == QLatin1String("fen") ? AmountUnit::Fen
+                                                              : AmountUnit::Yuan;
+    }
+    *out = m;
+    return true;
+}
+
+bool ImportMapping::save(const QString &path, const QStringList &header, QString *error) const
+{
+    QJsonObject cols, units;
+    for (size_t i = 0; i < columns.size() && i < size_t(header.size()); ++i) {
+        cols.insert(header.at(qsizetype(i)), key(columns[i]));
+        if (isAmount(columns[i]))
+            units.insert(header.at(qsizetype(i)), unitKey(this->units[i]));
+    }
+    QJsonObject root;
+    root.insert(QLatin1String("columns"), cols);
+    root.insert(QLatin1String("amount_units"), units);
+    QSaveFile f(path);
+    if (!f.open(QIODevice::WriteOnly)) {
+        *error = tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(path), f.errorString());
+        return false;
+    }
+    f.write(QJsonDocument(root).toJson());
+    if (!f.commit()) {
+        *error = tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(path), f.errorString());
+        return false;
+    }
+    return true;
+}

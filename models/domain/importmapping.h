@@ -1,0 +1,59 @@
+#pragma once
+
+#include "importvalue.h"
+
+#include <QCoreApplication>
+#include <QString>
+#include <QStringList>
+#include <vector>
+
+// Which column of an imported file feeds which customer field. Guessed from
+// the header row (Chinese and English names, see docs/data-formats.md), shown
+// for correction in the import wizard, or read from a mapping file
+// (JSON: {"columns": {"<header>": "<field key>"}, "amount_units": {"<header>": "yuan|wan|fen"}}).
+class ImportMapping
+{
+    Q_DECLARE_TR_FUNCTIONS(ImportMapping)
+public:
+    enum Field : int {
+        Ignore = -1,
+        CustomerNo = 0,
+        Name,
+        Gender,
+        BirthDate,
+        Phone,
+        IdNumber,
+        Address,
+        Occupation,
+        Employer,
+        RmId,
+        Aum,
+        AumMonthAvg,
+        OpenedOn,
+        LastActivity,
+        Payroll,
+        FieldCount
+    };
+    using AmountUnit = ImportValue::AmountUnit;
+
+    static QString key(Field field);            // customer_no, name, ... (mapping files, rejects)
+    static Field fromKey(const QString &key);   // Ignore when unknown
+    static QString displayName(Field field);    // translated
+    static QStringList aliases(Field field);    // header names recognised, normalised
+    static bool isRequired(Field field) { return field == CustomerNo || field == Name; }
+    static bool isAmount(Field field) { return field == Aum || field == AumMonthAvg; }
+    // Lower-case, without spaces, underscores, hyphens or a bracketed unit.
+    static QString normalizedHeader(const QString &header);
+
+    static ImportMapping guess(const QStringList &header);
+    // Applies a mapping file to `header`; false with *error naming the file and the problem.
+    static bool load(const QString &path, const QStringList &header, ImportMapping *out, QString *error);
+    bool save(const QString &path, const QStringList &header, QString *error) const;
+
+    int columnOf(Field field) const;
+    QList<Field> missingRequired() const;
+    void set(int column, Field field);
+
+    std::vector<Field> columns;     // one per source column
+    std::vector<AmountUnit> units;  // one per source column; meaningful for amount fields
+};

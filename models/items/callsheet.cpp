@@ -1,0 +1,183 @@
+#include "callsheet.h"
+
+#include "../domain/dateformat.h"
+#include "../domain/personaldatamask.h"
+#include "todaymodel.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFontMetricsF>
+#include <QPainter>
+#include <QPdfWriter>
+
+namespace {
+
+QString channelFor(const TodayItem &item)
+{
+    switch (item.fit) {
+    case CadenceTemplate::Fit::FaceToFace:
+        return CallSheet::tr("Visit or branch appointment");
+    case CadenceTemplate::Fit::Remote:
+        return CallSheet::tr("Phone / WeChat");
+    case CadenceTemplate::Fit::Any:
+        break;
+    }
+    return item.kind == TodayItem::Kind::MaturityStep ? CallSheet::tr("Phone") : CallSheet::tr("Phone / WeChat");
+}
+
+} // namespace
+
+std::vector<CallSheet::Entry> CallSheet::fromToday(const TodayModel &model, bool masked, int rm)
+{
+    std::vector<Entry> out;
+    for (int row = 0; row < model.rowCount(); ++row) {
+        const TodayItem &item = model.item(row);
+        if (rm >= 0 && item.rm != rm)
+            continue;
+        if (item.isDone())
+            continue;
+        Entry e;
+        e.customerNo = model.index(row, TodayModel::Customer).data(TodayModel::RawValueRole).toString();
+        e.name = model.index(row, TodayModel::Customer).data().toString();
+        e.phone = model.index(row, TodayModel::Customer).data(TodayModel::PhoneRole).toString();
+        if (masked) {
+            e.name = PersonalDataMask::name(e.name);
+            e.phone = PersonalDataMask::phone(e.phone);
+        }
+        e.step = model.index(row, TodayModel::Task).data().toString();
+        e.reason = model.index(row, TodayModel::Why).data().toString();
+        e.channel = channelFor(item);
+        out.push_back(std::move(e));
+    }
+    return out;
+}
+
+bool CallSheet::writePdf(const QString &path, const Header &header, const std::vector<Entry> &entries,
+                         QString *error, const Progress &progress)
+{
+    const QString part = path + QStringLiteral(".part");
+    bool ok = true;
+    {
+        QPdfWriter pdf(part);
+        pdf.setPageSize(QPageSize(QPageSize::A4));
+        pdf.setPageOrientation(QPageLayout::Portrait);
+        pdf.setPageMargins(QMarginsF(12, 12, 12, 12), QPageLayout::Millimeter);
+        pdf.setResolution(300);
+        pdf.setTitle(tr("Call sheet %1 %2").arg(header.rmName, header.date.toString(Qt::ISODate)));
+        pdf.setCreator(QStringLiteral("BranchDesk"));
+        QPainter p;
+        if (!p.begin(&pdf)) {
+            *error = tr("Cannot write %1").arg(QDir::toNativeSeparators(path));
+            return false;
+        }
+        const double mm = pdf.resolution() / 25.4;
+        const QRectF page(0, 0, pdf.width(), pdf.height());
+        // PreferNoShaping: Noto CJK's contextual glyph variants (e.g. proportional digits)
+        // have no cmap entry, so Qt's PDF ToUnicode map cannot name them and the text of
+        // the PDF (search, copy, pdftotext) would lose those digits.
+        QFont titleFont(QStringLiteral("Noto Sans CJK SC"));
+        titleFont.setStyleStrategy(QFont::PreferNoShaping);
+        titleFont.setPointSizeF(13);
+        titleFont.setBold(true);
+        QFont font(QStringLiteral("Noto Sans CJK SC"));
+        font.setStyleStrategy(QFont::PreferNoShaping);
+        font.setPointSizeF(8);
+        QFont small = font;
+        small.setPointSizeF(6.5);
+        QFont bold = font;
+        bold.setBold(true);
+
+        // Column widths in mm (186 mm usable on A4 with 12 mm margins).
+        const double widthsMm[] = {8, 30, 22, 64, 24};
+        const QStringList heads = {tr("#"), tr("Customer"), tr("Phone"), tr("Why / step"), tr("Channel"),
+                                   tr("Notes")};
+        const double headerH = 22 * mm;
+        const double footerH = 7 * mm;
+        const double rowH = (page.height() - headerH - footerH) / kRowsPerPage;
+        const int pages = pageCount(int(entries.size()));
+        const QString date = DateFormat::dateWithWeekday(header.date);
+
+        for (int pageNo = 0; pageNo < pages && ok; ++pageNo) {
+            if (pageNo > 0)
+                pdf.newPage();
+            // Header: title, branch, RM, date.
+            p.setPen(Qt::black);
+            p.setFont(titleFont);
+            p.drawText(QRectF(0, 0, page.width(), 9 * mm), Qt::AlignLeft | Qt::AlignVCenter,
+                       tr("Call sheet: %1").arg(header.rmName));
+            p.setFont(font);
+            p.drawText(QRectF(0, 9 * mm, page.width(), 6 * mm), Qt::AlignLeft | Qt::AlignVCenter,
+                       tr("%1    RM: %2    %3").arg(header.branchName, header.rmName, date));
+            // Column heads.
+            p.setFont(bold);
+            double x = 0;
+            const double headY = 15 * mm;
+            for (int c = 0; c < heads.size(); ++c) {
+                const double w = c < 5 ? widthsMm[c] * mm : page.width() - x;
+                p.drawText(QRectF(x + 1 * mm, headY, w - 2 * mm, 7 * mm), Qt::AlignLeft | Qt::AlignVCenter,
+                           heads.at(c));
+                x += w;
+            }
+            p.setPen(QPen(Qt::black, 0.3 * mm));
+            p.drawLine(QPointF(0, headerH), QPointF(page.width(), headerH));
+            p.setPen(QPen(Qt::gray, 0.15 * mm));
+
+            const int first = pageNo * kRowsPerPage;
+            const int last = qMin(int(entries.size()), first + kRowsPerPage);
+            for (int i = first; i < last; ++i) {
+                const Entry &e = entries[size_t(i)];
+                const double y = headerH + (i - first) * rowH;
+                x = 0;
+                p.setPen(Qt::black);
+                p.setFont(font);
+                auto cell = [&](int c, const QString &top, const QString &bottom) {
+                    const double w = widthsMm[c] * mm;
+                    const QRectF r(x + 1 * mm, y + 0.5 * mm, w - 2 * mm, rowH - 1 * mm);
+                    if (bottom.isEmpty()) {
+                        p.setFont(font);
+                        p.drawText(r, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextWordWrap, top);
+                    } else {
+                        p.setFont(font);
+                        const QRectF upper(r.left(), r.top(), r.width(), r.height() / 2);
+                        const QRectF lower(r.left(), r.top() + r.height() / 2, r.width(), r.height() / 2);
+                        p.drawText(upper, Qt::AlignLeft | Qt::AlignVCenter,
+                                   QFontMetricsF(font, &pdf).elidedText(top, Qt::ElideRight, upper.width()));
+                        p.setFont(small);
+                        p.drawText(lower, Qt::AlignLeft | Qt::AlignVCenter,
+                                   QFontMetricsF(small, &pdf).elidedText(bottom, Qt::ElideRight, lower.width()));
+                    }
+                    x += w;
+                };
+                cell(0, QString::number(i + 1), {});
+                cell(1, e.name, e.customerNo);
+                cell(2, e.phone, {});
+                cell(3, e.reason, e.step);
+                cell(4, e.channel, {});
+                // The notes column stays blank; a line under each row to write on.
+                p.setPen(QPen(Qt::gray, 0.15 * mm));
+                p.drawLine(QPointF(0, y + rowH), QPointF(page.width(), y + rowH));
+            }
+            p.setPen(Qt::black);
+            p.setFont(small);
+            p.drawText(QRectF(0, page.height() - footerH, page.width(), footerH), Qt::AlignRight | Qt::AlignVCenter,
+                       tr("Page %1 of %2 · contains personal information, do not leave unattended")
+                           .arg(pageNo + 1)
+                           .arg(pages));
+            if (progress && !progress(last, int(entries.size())))
+                ok = false;
+        }
+        p.end();
+    }
+    if (!ok) {
+        QFile::remove(part);
+        *error = tr("Cancelled");
+        return false;
+    }
+    QFile::remove(path);
+    if (!QFile::rename(part, path)) {
+        QFile::remove(part);
+        *error = tr("Cannot write %1").arg(QDir::toNativeSeparators(path));
+        return false;
+    }
+    return true;
+}

@@ -1,0 +1,33 @@
+#pragma once
+
+#include "../domain/customer.h"
+#include "../domain/importmapping.h"
+
+#include <functional>
+#include <vector>
+
+class Database;
+
+// Writes imported customers into the branch store in one transaction: a
+// customer number already there gets the mapped fields updated (the others
+// are kept), a new one is inserted. A failure or a cancel rolls everything
+// back, so the store is either as before or has every good row.
+class CustomerImportRepository
+{
+public:
+    using Progress = std::function<bool(int done, int total)>; // false = cancel
+    struct Counts
+    {
+        int inserted = 0;
+        int updated = 0;
+    };
+
+    explicit CustomerImportRepository(Database &db) : m_db(db) {}
+
+    // False when cancelled. Throws StoreError on a store failure (nothing written).
+    bool write(const std::vector<Customer> &customers, const ImportMapping &mapping, Counts *counts,
+               const Progress &progress = {});
+
+private:
+    Database &m_db;
+};

@@ -1,0 +1,280 @@
+#include "exportcontroller.h"
+
+#include "exportdialog.h"
+#include "items/todaymodel.h"
+#include "store/auditwriter.h"
+
+#include <QAbstractItemView>
+#include <QDate>
+#include <QDir>
+#include <QFileInfo>
+#include <QHeaderView>
+#include <QMessageBox>
+#include <QProgressDialog>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTimer>
+#include <QTreeView>
+#include <QtConcurrent>
+
+namespace {
+
+// Small tables are written at once; from this size a progress dialog shows.
+constexpr int kProgressFrom = 5000;
+
+QString auditDetail(const QString &format, int rows, int columns, bool masked, const QString &reason)
+{
+    QString d = QStringLiteral("format=%1 rows=%2 columns=%3 masked=%4")
+                    .arg(format)
+                    .arg(rows)
+                    .arg(columns)
+                    .arg(masked ? QStringLiteral("yes") : QStringLiteral("no"));
+    if (!masked)
+        d += QStringLiteral(" reason=") + reason;
+    return d;
+}
+
+} // namespace
+
+ExportController::ExportController(QWidget *window)
+    : QObject(window), m_window(window), m_done(std::make_shared<std::atomic<int>>(0)), m_poll(new QTimer(this))
+{
+    m_poll->setInterval(100);
+    connect(m_poll, &QTimer::timeout, this, [this] {
+        if (m_progress)
+            m_progress->setValue(qMin(m_done->load(), m_total));
+    });
+    connect(&m_watcher, &QFutureWatcher<Outcome>::finished, this, &ExportController::onFinished);
+}
+
+QString ExportController::staffId() const
+{
+    return m_staff ? m_staff() : QString();
+}
+
+QAbstractItemView *ExportController::mainViewOf(QWidget *page)
+{
+    if (!page)
+        return nullptr;
+    QAbstractItemView *best = nullptr;
+    int bestRows = -1;
+    const auto views = page->findChildren<QAbstractItemView *>();
+    for (QAbstractItemView *v : views) {
+        if (!qobject_cast<QTableView *>(v) && !qobject_cast<QTreeView *>(v))
+            continue;
+        if (!v->model() || !v->isVisibleTo(page))
+            continue;
+        if (v->hasFocus())
+            return v;
+        const int rows = v->model()->rowCount();
+        if (rows > bestRows) {
+            best = v;
+            bestRows = rows;
+        }
+    }
+    return best;
+}
+
+std::vector<int> ExportController::visibleColumns(const QAbstractItemView *view)
+{
+    std::vector<int> cols;
+    const QHeaderView *header = nullptr;
+    if (const auto *t = qobject_cast<const QTableView *>(view))
+        header = t->horizontalHeader();
+    else if (const auto *t = qobject_cast<const QTreeView *>(view))
+        header = t->header();
+    const int count = view->model() ? view->model()->columnCount() : 0;
+    for (int visual = 0; visual < count; ++visual) {
+        const int logical = header ? header->logicalIndex(visual) : visual;
+        if (logical < 0)
+            continue;
+        if (header && header->isSectionHidden(logical))
+            continue;
+        if (const auto *t = qobject_cast<const QTableView *>(view); t && t->isColumnHidden(logical))
+            continue;
+        cols.push_back(logical);
+    }
+    return cols;
+}
+
+QString ExportController::suggestedPath(const QString &listName, const QString &suffix) const
+{
+    QString dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    if (dir.isEmpty())
+        dir = QDir::homePath();
+    QString base = listName;
+    for (QChar &c : base) {
+        if (QStringLiteral("/\\:*?\"<>|").contains(c))
+            c = QLatin1Char('_');
+    }
+    return QDir(dir).filePath(base + QLatin1Char('-') + QDate::currentDate().toString(Qt::ISODate) + QLatin1Char('.')
+                              + suffix);
+}
+
+bool ExportController::exportView(QAbstractItemView *view, const QString &listName)
+{
+    if (isRunning())
+        return false;
+    if (!view || !view->model() || view->model()->rowCount() == 0) {
+        QMessageBox::information(m_window, tr("Export"), tr("This page shows no rows to export."));
+        return false;
+    }
+    const std::vector<int> cols = visibleColumns(view);
+    int personal = 0;
+    for (int c : cols) {
+        const QVariant k = view->model()->headerData(c, Qt::Horizontal, PersonalField::HeaderRole);
+        personal += k.isValid() && k.toInt() != PersonalField::None ? 1 : 0;
+    }
+    ExportDialog dialog(ExportDialog::Kind::Table, listName, view->model()->rowCount(), personal,
+                        suggestedPath(listName, QStringLiteral("xlsx")), m_window);
+    if (dialog.exec() != QDialog::Accepted)
+        return false;
+    Request request;
+    request.path = dialog.path();
+    request.options.format = dialog.format();
+    request.options.masked = dialog.masked();
+    request.reason = dialog.reason();
+    // The copy is taken here, on the UI thread: the models are not thread-safe.
+    return startExport(ExportTable::capture(*view->model(), listName, cols), request);
+}
+
+bool ExportController::printCallSheet(const TodayModel &model, const QString &rmName, int rm)
+{
+    if (isRunning())
+        return false;
+    const std::vector<CallSheet::Entry> preview = CallSheet::fromToday(model, true, rm);
+    if (preview.empty()) {
+        QMessageBox::information(m_window, tr("Print call sheet"), tr("There is nobody to call on the Today page."));
+        return false;
+    }
+    ExportDialog dialog(ExportDialog::Kind::CallSheet, rmName, int(preview.size()), 2,
+                        suggestedPath(tr("call-sheet-%1").arg(rmName), QStringLiteral("pdf")), m_window);
+    if (dialog.exec() != QDialog::Accepted)
+        return false;
+    Request request;
+    request.path = dialog.path();
+    request.options.masked = dialog.masked();
+    request.reason = dialog.reason();
+    CallSheet::Header header{m_branchName, rmName, QDate::currentDate()};
+    return startCallSheet(dialog.masked() ? preview : CallSheet::fromToday(model, false, rm), header, request);
+}
+
+bool ExportController::startExport(ExportTable table, const Request &request)
+{
+    if (isRunning())
+        return false;
+    const int total = table.rowCount();
+    const StoreAccess store = m_store;
+    const QString staff = staffId();
+    auto done = m_done;
+    std::atomic<bool> *cancel = &m_cancel;
+    start(
+        [table = std::move(table), request, store, staff, done, cancel]() -> Outcome {
+            Outcome out;
+            QString error;
+            const TableExporter::Result r = TableExporter::write(
+                table, request.path, request.options, &error, [done, cancel](int d, int) {
+                    done->store(d);
+                    return !cancel->load();
+                });
+            if (r == TableExporter::Result::Cancelled) {
+                out.cancelled = true;
+                out.message = tr("Export cancelled; no file was written.");
+                return out;
+            }
+            if (r == TableExporter::Result::Failed) {
+                out.message = error;
+                return out;
+            }
+            out.written = true;
+            const QString detail = auditDetail(TableExporter::formatKey(request.options.format), table.rowCount(),
+                                               table.columnCount(), request.options.masked || table.personalColumnCount() == 0,
+                                               request.reason);
+            QString auditError;
+            if (store.isValid() && !AuditWriter::append(store, QStringLiteral("export"), staff, table.listName, detail,
+                                                        &auditError)) {
+                out.message = tr("Exported %n rows to %1, but the audit entry could not be written: %2", nullptr,
+                                 table.rowCount())
+                                  .arg(QDir::toNativeSeparators(request.path), auditError);
+                return out;
+            }
+            out.message = tr("Exported %n rows to %1 (%2).", nullptr, table.rowCount())
+                              .arg(QDir::toNativeSeparators(request.path),
+                                   request.options.masked ? tr("personal fields masked") : tr("unmasked"));
+            return out;
+        },
+        total, tr("Exporting…"));
+    return true;
+}
+
+bool ExportController::startCallSheet(std::vector<CallSheet::Entry> entries, const CallSheet::Header &header,
+                                      const Request &request)
+{
+    if (isRunning())
+        return false;
+    const int total = int(entries.size());
+    const StoreAccess store = m_store;
+    const QString staff = staffId();
+    auto done = m_done;
+    std::atomic<bool> *cancel = &m_cancel;
+    start(
+        [entries = std::move(entries), header, request, store, staff, done, cancel]() -> Outcome {
+            Outcome out;
+            QString error;
+            const bool ok = CallSheet::writePdf(request.path, header, entries, &error, [done, cancel](int d, int) {
+                done->store(d);
+                return !cancel->load();
+            });
+            if (!ok) {
+                out.cancelled = cancel->load();
+                out.message = out.cancelled ? tr("Printing cancelled; no file was written.") : error;
+                return out;
+            }
+            out.written = true;
+            const QString detail = auditDetail(QStringLiteral("pdf"), int(entries.size()), 5, request.options.masked,
+                                               request.reason)
+                                   + QStringLiteral(" pages=%1").arg(CallSheet::pageCount(int(entries.size())));
+            QString auditError;
+            if (store.isValid() && !AuditWriter::append(store, QStringLiteral("print"), staff,
+                                                        QStringLiteral("call_sheet"), detail, &auditError)) {
+                out.message = tr("Call sheet written to %1, but the audit entry could not be written: %2")
+                                  .arg(QDir::toNativeSeparators(request.path), auditError);
+                return out;
+            }
+            out.message = tr("Call sheet with %n customers written to %1.", nullptr, int(entries.size()))
+                              .arg(QDir::toNativeSeparators(request.path));
+            return out;
+        },
+        total, tr("Writing the call sheet…"));
+    return true;
+}
+
+void ExportController::start(std::function<Outcome()> job, int total, const QString &title)
+{
+    m_cancel = false;
+    m_done->store(0);
+    m_total = total;
+    if (total >= kProgressFrom && m_window && m_window->isVisible()) {
+        m_progress = new QProgressDialog(title, tr("Cancel"), 0, qMax(1, total), m_window);
+        m_progress->setWindowModality(Qt::WindowModal);
+        m_progress->setMinimumDuration(300);
+        m_progress->setAutoClose(false);
+        m_progress->setAutoReset(false);
+        connect(m_progress, &QProgressDialog::canceled, this, [this] { m_cancel = true; });
+        m_poll->start();
+    }
+    m_watcher.setFuture(QtConcurrent::run(std::move(job)));
+}
+
+void ExportController::onFinished()
+{
+    m_poll->stop();
+    if (m_progress) {
+        m_progress->close();
+        m_progress->deleteLater();
+    }
+    const Outcome outcome = m_watcher.result();
+    if (!outcome.written && !outcome.cancelled && m_window && m_window->isVisible())
+        QMessageBox::warning(m_window, tr("Export"), outcome.message);
+    emit finished(outcome);
+}
