@@ -47,6 +47,12 @@ ExportController::ExportController(QWidget *window)
     connect(&m_watcher, &QFutureWatcher<Outcome>::finished, this, &ExportController::onFinished);
 }
 
+ExportController::~ExportController()
+{
+    m_cancel = true;
+    m_watcher.waitForFinished();
+}
+
 QString ExportController::staffId() const
 {
     return m_staff ? m_staff() : QString();

@@ -41,6 +41,7 @@ public:
     };
 
     explicit ExportController(QWidget *window);
+    ~ExportController() override; // cancels a running export and waits for it
 
     void setStore(const StoreAccess &store) { m_store = store; }
     void setStaffProvider(std::function<QString()> staff) { m_staff = std::move(staff); }
