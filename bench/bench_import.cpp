@@ -8,13 +8,20 @@
 #include <sqlcipher/sqlite3.h>
 
 #include "benchutil.h"
+#include "domain/branchsnapshot.h"
+#include "domain/customersearchindex.h"
 #include "domain/demogenerator.h"
+#include "domain/tierpolicy.h"
+#include "items/customertablemodel.h"
+#include "items/tableexporter.h"
 #include "store/customerimportjob.h"
+#include "store/customerimportrepository.h"
+#include "store/transaction.h"
 #include "store/database.h"
 #include "store/schemamigrations.h"
 
 #include <QCommandLineParser>
-#include <QCoreApplication>
+#include <QGuiApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -73,7 +80,7 @@ double rawInsert(const QString &path, const std::vector<Customer> &customers)
         SchemaMigrations::migrate(db); // the schema is not what is measured
     }
     // Values prepared before the clock starts, as UTF-8.
-    struct Row { QByteArray text[12]; qint64 aum; };
+    struct Row { QByteArray text[12]; QByteArray history; qint64 aum; bool payroll; };
     std::vector<Row> rows(customers.size());
     for (size_t i = 0; i < customers.size(); ++i) {
         const Customer &c = customers[i];
@@ -91,6 +98,12 @@ double rawInsert(const QString &path, const std::vector<Customer> &customers)
         r.text[10] = c.openedOn.toString(Qt::ISODate).toUtf8();
         r.text[11] = c.lastActivity.toString(Qt::ISODate).toUtf8();
         r.aum = c.aumFen;
+        r.payroll = c.payroll;
+        // What the importer stores without a monthly-average column: the balance twelve times.
+        QStringList h;
+        for (int m = 0; m < Customer::kHistoryMonths; ++m)
+            h << QString::number(c.aumFen);
+        r.history = h.join(QLatin1Char(',')).toUtf8();
     }
     bench::Stopwatch clock;
     sqlite3 *db = nullptr;
@@ -107,7 +120,7 @@ double rawInsert(const QString &path, const std::vector<Customer> &customers)
     check(db, sqlite3_prepare_v2(db,
                                  "INSERT INTO customer (customer_no, name, gender, birth_date, phone, id_number, address,"
                                  " occupation, employer, rm_id, opened_on, last_activity, aum_fen, aum_mtd_avg_fen,"
-                                 " aum_hist, aum_hist_end) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                                 " aum_hist, aum_hist_end, payroll) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                                  -1, &st, nullptr),
           "prepare");
     for (const Row &r : rows) {
@@ -119,8 +132,9 @@ double rawInsert(const QString &path, const std::vector<Customer> &customers)
         }
         sqlite3_bind_int64(st, 13, r.aum);
         sqlite3_bind_int64(st, 14, r.aum);
-        sqlite3_bind_text(st, 15, "", 0, SQLITE_STATIC);
+        sqlite3_bind_text(st, 15, r.history.constData(), int(r.history.size()), SQLITE_STATIC);
         sqlite3_bind_text(st, 16, "2026-10", 7, SQLITE_STATIC);
+        sqlite3_bind_int64(st, 17, r.payroll ? 1 : 0);
         check(db, sqlite3_step(st), "insert");
         sqlite3_reset(st);
     }
@@ -134,7 +148,7 @@ double rawInsert(const QString &path, const std::vector<Customer> &customers)
 
 int main(int argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
+    QGuiApplication app(argc, argv); // the item model formats with QtGui types
     QCommandLineParser p;
     const QCommandLineOption customersOpt(QStringLiteral("customers"), QString(), QStringLiteral("N"));
     const QCommandLineOption repeatsOpt(QStringLiteral("repeats"), QString(), QStringLiteral("N"), QStringLiteral("3"));
@@ -187,7 +201,55 @@ int main(int argc, char *argv[])
         QFile::remove(rawPath);
         QFile::remove(path);
     }
+    {
+        // Where the time goes: the same import in its three steps.
+        const QString path = dir.filePath(QStringLiteral("steps.db"));
+        Database db = Database::open(path, QStringLiteral("bench-pass"), Database::OpenMode::CreateIfMissing);
+        SchemaMigrations::migrate(db);
+        bench::Stopwatch clock;
+        CustomerImport::Source source;
+        QString error;
+        CustomerImport::read(csv, &source, &error);
+        const double read = clock.ms();
+        clock.restart();
+        CustomerImport::Result result;
+        CustomerImport::validate(source, ImportMapping::guess(source.header), &result, {}, QDate(2026, 11, 23));
+        const double validate = clock.ms();
+        clock.restart();
+        CustomerImportRepository::Counts counts;
+        CustomerImportRepository(db).write(result.customers, result.mapping, &counts);
+        const double write = clock.ms();
+        bench::detail("steps: read %.0f ms, validate %.0f ms, write %.0f ms", read, validate, write);
+    }
     bench::result("import_csv", "import 100k-row CSV (end to end)", bench::median(import), "ms",
                   bench::Target::RatioToRaw, 3, bench::median(raw));
+
+    // Export of the customer list as the Customers page shows it: the copy taken on the UI
+    // thread, then the file written on a worker (info figures: no target in the issue).
+    LoadedBranch branch;
+    branch.snapshot = std::make_shared<const BranchSnapshot>(std::move(data), TierPolicy::defaultPolicy(),
+                                                             QDate(2026, 11, 23));
+    branch.search = std::make_shared<const CustomerSearchIndex>(branch.snapshot);
+    CustomerTableModel model;
+    model.setBranch(branch);
+    std::vector<double> capture, xlsx, csvOut;
+    for (int run = 0; run < repeats; ++run) {
+        bench::Stopwatch clock;
+        const ExportTable table = ExportTable::capture(model, QStringLiteral("Customers"));
+        capture.push_back(clock.ms());
+        QString error;
+        clock.restart();
+        TableExporter::write(table, dir.filePath(QStringLiteral("out.xlsx")), {TableExporter::Format::Xlsx, true}, &error);
+        xlsx.push_back(clock.ms());
+        clock.restart();
+        TableExporter::write(table, dir.filePath(QStringLiteral("out.csv")), {TableExporter::Format::Csv, true}, &error);
+        csvOut.push_back(clock.ms());
+        bench::detail("export run %d: capture %.0f ms, xlsx %.0f ms, csv %.0f ms (%d rows x %d columns)", run + 1,
+                      capture.back(), xlsx.back(), csvOut.back(), table.rowCount(), table.columnCount());
+    }
+    bench::result("export_capture", "export: copy 100k rows (UI thread)", bench::median(capture), "ms",
+                  bench::Target::Info);
+    bench::result("export_xlsx", "export: write .xlsx (worker)", bench::median(xlsx), "ms", bench::Target::Info);
+    bench::result("export_csv", "export: write CSV (worker)", bench::median(csvOut), "ms", bench::Target::Info);
     return 0;
 }

@@ -43,6 +43,28 @@ private slots:
         QCOMPARE(PersonalDataMask::address(QStringLiteral("滨江区人民路12号301室")), QStringLiteral("滨江区****"));
         QCOMPARE(PersonalDataMask::address(QStringLiteral("人民路12号")), QStringLiteral("人民路****"));
     }
+
+    // List exports (issue 6): the surname stays, the given name goes.
+    void name_data()
+    {
+        QTest::addColumn<QString>("in");
+        QTest::addColumn<QString>("out");
+        QTest::newRow("two characters") << QStringLiteral("李四") << QStringLiteral("李*");
+        QTest::newRow("three") << QStringLiteral("张三丰") << QStringLiteral("张**");
+        QTest::newRow("compound surname") << QStringLiteral("欧阳娜娜") << QStringLiteral("欧阳**");
+        QTest::newRow("compound, three") << QStringLiteral("司马光") << QStringLiteral("司马*");
+        QTest::newRow("two chars that start like a compound") << QStringLiteral("欧阳") << QStringLiteral("欧*");
+        QTest::newRow("one character") << QStringLiteral("王") << QStringLiteral("王*");
+        QTest::newRow("spaces trimmed") << QStringLiteral(" 王小明 ") << QStringLiteral("王**");
+        QTest::newRow("latin") << QStringLiteral("Alice") << QStringLiteral("A****");
+        QTest::newRow("empty") << QString() << QString();
+    }
+    void name()
+    {
+        QFETCH(QString, in);
+        QFETCH(QString, out);
+        QCOMPARE(PersonalDataMask::name(in), out);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestPersonalDataMask)

@@ -1422,6 +1422,14 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
+    <message>
+        <source>Copying the list…</source>
+        <translation>正在复制名单…</translation>
+    </message>
+    <message>
+        <source>The list changed while it was being copied; export again.</source>
+        <translation>复制过程中名单发生了变化，请重新导出。</translation>
+    </message>
 </context>
 <context>
     <name>ExportDialog</name>

@@ -4,6 +4,7 @@
 #include "domain/personaldatamask.h"
 #include "domain/phonedirectory.h"
 #include "items/cadenceworkspace.h"
+#include "items/personalfield.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -326,6 +327,8 @@ void EventPage::retranslateUi()
     m_capture->setText(tr("Record visitor (Enter)"));
     m_followTitle->setText(tr("<b>Follow up</b> (visitors who agreed to be contacted)"));
     m_followUps->setHorizontalHeaderLabels({tr("Name"), tr("Phone"), tr("Who"), tr("Follows up"), tr("Interest")});
+    // Exports mask the name column (the phone is shown masked already).
+    m_followUps->horizontalHeaderItem(0)->setData(PersonalField::HeaderRole, PersonalField::Name);
     if (auto *box = findChild<QGroupBox *>(QStringLiteral("captureBox")))
         box->setTitle(tr("Quick capture"));
 }

@@ -21,6 +21,9 @@ namespace {
 
 // Small tables are written at once; from this size a progress dialog shows.
 constexpr int kProgressFrom = 5000;
+// Up to this many rows the copy is taken in one go (well under 100 ms); above, in slices.
+constexpr int kCaptureAtOnce = 20000;
+constexpr int kCaptureSlice = 4000;
 
 QString auditDetail(const QString &format, int rows, int columns, bool masked, const QString &reason)
 {
@@ -36,6 +39,18 @@ QString auditDetail(const QString &format, int rows, int columns, bool masked, c
 
 } // namespace
 
+struct ExportController::Capture
+{
+    QPointer<QAbstractItemModel> model;
+    ExportTable table;
+    Request request;
+    int next = 0;
+    int total = 0;
+    bool changed = false;
+    QPointer<QProgressDialog> progress;
+    QList<QMetaObject::Connection> connections;
+};
+
 ExportController::ExportController(QWidget *window)
     : QObject(window), m_window(window), m_done(std::make_shared<std::atomic<int>>(0)), m_poll(new QTimer(this))
 {
@@ -45,6 +60,12 @@ ExportController::ExportController(QWidget *window)
             m_progress->setValue(qMin(m_done->load(), m_total));
     });
     connect(&m_watcher, &QFutureWatcher<Outcome>::finished, this, &ExportController::onFinished);
+}
+
+ExportController::~ExportController()
+{
+    m_cancel = true;
+    m_watcher.waitForFinished();
 }
 
 QString ExportController::staffId() const
@@ -134,8 +155,85 @@ bool ExportController::exportView(QAbstractItemView *view, const QString &listNa
     request.options.format = dialog.format();
     request.options.masked = dialog.masked();
     request.reason = dialog.reason();
-    // The copy is taken here, on the UI thread: the models are not thread-safe.
-    return startExport(ExportTable::capture(*view->model(), listName, cols), request);
+    // The copy is taken on the UI thread (the models are not thread-safe), then written on a worker.
+    QAbstractItemModel *model = view->model();
+    ExportTable table = ExportTable::headersOf(*model, listName, cols);
+    if (model->rowCount() <= kCaptureAtOnce) {
+        table.appendRows(*model, 0, model->rowCount());
+        return startExport(std::move(table), request);
+    }
+    startCapture(model, std::move(table), request);
+    return true;
+}
+
+void ExportController::startCapture(QAbstractItemModel *model, ExportTable table, const Request &request)
+{
+    m_capture = std::make_unique<Capture>();
+    Capture &c = *m_capture;
+    c.model = model;
+    c.table = std::move(table);
+    c.request = request;
+    c.total = model->rowCount();
+    auto changed = [this] {
+        if (m_capture)
+            m_capture->changed = true;
+    };
+    c.connections << connect(model, &QAbstractItemModel::modelAboutToBeReset, this, changed)
+                  << connect(model, &QAbstractItemModel::layoutAboutToBeChanged, this, changed)
+                  << connect(model, &QAbstractItemModel::rowsAboutToBeRemoved, this, changed)
+                  << connect(model, &QAbstractItemModel::rowsAboutToBeInserted, this, changed);
+    m_cancel = false;
+    if (m_window && m_window->isVisible()) {
+        c.progress = new QProgressDialog(tr("Copying the list…"), tr("Cancel"), 0, c.total, m_window);
+        c.progress->setWindowModality(Qt::WindowModal);
+        c.progress->setMinimumDuration(0);
+        connect(c.progress, &QProgressDialog::canceled, this, [this] { m_cancel = true; });
+    }
+    QTimer::singleShot(0, this, &ExportController::captureStep);
+}
+
+void ExportController::captureStep()
+{
+    if (!m_capture)
+        return;
+    Capture &c = *m_capture;
+    if (m_cancel) {
+        endCapture(tr("Export cancelled; no file was written."));
+        return;
+    }
+    if (c.changed || !c.model) {
+        endCapture(tr("The list changed while it was being copied; export again."));
+        return;
+    }
+    c.table.appendRows(*c.model, c.next, kCaptureSlice);
+    c.next += kCaptureSlice;
+    if (c.progress)
+        c.progress->setValue(qMin(c.next, c.total));
+    if (c.next < c.total) {
+        QTimer::singleShot(0, this, &ExportController::captureStep);
+        return;
+    }
+    ExportTable table = std::move(c.table);
+    const Request request = c.request;
+    endCapture(QString());
+    startExport(std::move(table), request);
+}
+
+void ExportController::endCapture(const QString &message)
+{
+    std::unique_ptr<Capture> c = std::move(m_capture);
+    for (const QMetaObject::Connection &conn : std::as_const(c->connections))
+        disconnect(conn);
+    if (c->progress) {
+        c->progress->close();
+        c->progress->deleteLater();
+    }
+    if (!message.isEmpty()) {
+        Outcome out;
+        out.cancelled = true;
+        out.message = message;
+        emit finished(out);
+    }
 }
 
 bool ExportController::printCallSheet(const TodayModel &model, const QString &rmName, int rm)

@@ -41,6 +41,7 @@ public:
     };
 
     explicit ExportController(QWidget *window);
+    ~ExportController() override; // cancels a running export and waits for it
 
     void setStore(const StoreAccess &store) { m_store = store; }
     void setStaffProvider(std::function<QString()> staff) { m_staff = std::move(staff); }
@@ -58,13 +59,19 @@ public:
     // Without the dialog (tests, and what the dialog leads to). finished() reports the outcome.
     bool startExport(ExportTable table, const Request &request);
     bool startCallSheet(std::vector<CallSheet::Entry> entries, const CallSheet::Header &header, const Request &request);
-    bool isRunning() const { return m_watcher.isRunning(); }
+    bool isRunning() const { return m_watcher.isRunning() || m_capture != nullptr; }
     void cancel() { m_cancel = true; }
 
 signals:
     void finished(const ExportController::Outcome &outcome);
 
 private:
+    struct Capture;
+    // Large tables are copied kCaptureSlice rows per event-loop turn, so the window
+    // keeps painting and the copy can be cancelled; a model reset aborts it.
+    void startCapture(QAbstractItemModel *model, ExportTable table, const Request &request);
+    void captureStep();
+    void endCapture(const QString &message);
     void start(std::function<Outcome()> job, int total, const QString &title);
     void onFinished();
     QString staffId() const;
@@ -80,4 +87,5 @@ private:
     QPointer<QProgressDialog> m_progress;
     QTimer *m_poll;
     int m_total = 0;
+    std::unique_ptr<Capture> m_capture;
 };

@@ -48,7 +48,6 @@ ImportWizard::ImportWizard(const StoreAccess &store, const QString &staffId, QWi
 {
     setWindowTitle(tr("Import customers"));
     setOption(QWizard::NoBackButtonOnLastPage);
-    setOption(QWizard::NoCancelButtonOnLastPage);
 
     // 1. The file.
     m_filePage = new Page([this] { return m_read; }, this);

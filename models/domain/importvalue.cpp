@@ -78,17 +78,40 @@ std::optional<QDate> ImportValue::date(const QString &raw)
     const QString s = raw.trimmed();
     if (s.isEmpty())
         return std::nullopt;
+    // The common case first, without allocations: YYYY-MM-DD.
+    if (s.size() == 10 && s.at(4) == QLatin1Char('-') && s.at(7) == QLatin1Char('-')) {
+        int v[3] = {0, 0, 0};
+        const int starts[3] = {0, 5, 8}, lens[3] = {4, 2, 2};
+        bool digits = true;
+        for (int k = 0; k < 3 && digits; ++k) {
+            for (int i = starts[k]; i < starts[k] + lens[k]; ++i) {
+                if (!asciiDigit(s.at(i))) {
+                    digits = false;
+                    break;
+                }
+                v[k] = v[k] * 10 + (s.at(i).unicode() - '0');
+            }
+        }
+        if (digits) {
+            const QDate d(v[0], v[1], v[2]);
+            if (!d.isValid() || d.year() < 1900 || d.year() > 2200)
+                return std::nullopt;
+            return d;
+        }
+    }
     // An Excel serial day number (an .xlsx date cell without its format).
-    bool isNumber = false;
-    const double serial = s.toDouble(&isNumber);
+    bool isNumber = true;
+    for (QChar c : s)
+        isNumber = isNumber && (asciiDigit(c) || c == QLatin1Char('.'));
+    const double serial = isNumber ? s.toDouble(&isNumber) : 0;
     if (isNumber && s.size() != 8) {
         if (serial < 1 || serial > 2958465 || std::floor(serial) != serial)
             return std::nullopt;
         return QDate(1899, 12, 30).addDays(qint64(serial));
     }
     QDate d;
-    if (s.size() == 8 && isNumber)
-        d = QDate::fromString(s, QStringLiteral("yyyyMMdd"));
+    if (s.size() == 8 && isNumber && !s.contains(QLatin1Char('.')))
+        d = QDate(s.left(4).toInt(), s.mid(4, 2).toInt(), s.mid(6, 2).toInt());
     if (!d.isValid()) {
         // Split on any of - / . 年 月 日 and spaces.
         QString norm = s;

@@ -10,42 +10,55 @@ int ExportTable::personalColumnCount() const
     return n;
 }
 
-ExportTable ExportTable::capture(const QAbstractItemModel &model, const QString &listName,
-                                 const std::vector<int> &columns)
+ExportTable ExportTable::headersOf(const QAbstractItemModel &model, const QString &listName,
+                                   const std::vector<int> &columns)
 {
     ExportTable t;
     t.listName = listName;
-    std::vector<int> cols = columns;
-    if (cols.empty()) {
+    t.sourceColumns = columns;
+    if (t.sourceColumns.empty()) {
         for (int c = 0; c < model.columnCount(); ++c)
-            cols.push_back(c);
+            t.sourceColumns.push_back(c);
     }
-    for (int c : cols) {
+    for (int c : t.sourceColumns) {
         t.headers << model.headerData(c, Qt::Horizontal, Qt::DisplayRole).toString();
         const QVariant kind = model.headerData(c, Qt::Horizontal, PersonalField::HeaderRole);
         t.personal.push_back(kind.isValid() ? PersonalField::Kind(kind.toInt()) : PersonalField::None);
     }
     t.rows.reserve(size_t(model.rowCount()));
-    t.captureRows(model, QModelIndex(), cols, 0);
     return t;
 }
 
-void ExportTable::captureRows(const QAbstractItemModel &model, const QModelIndex &parent,
-                              const std::vector<int> &columns, int depth)
+ExportTable ExportTable::capture(const QAbstractItemModel &model, const QString &listName,
+                                 const std::vector<int> &columns)
 {
-    const int n = model.rowCount(parent);
-    for (int r = 0; r < n; ++r) {
-        QStringList row;
-        row.reserve(qsizetype(columns.size()));
-        for (size_t i = 0; i < columns.size(); ++i) {
-            QString text = model.data(model.index(r, columns[i], parent), Qt::DisplayRole).toString();
-            if (i == 0 && depth > 0)
-                text.prepend(QString(depth * 2, QLatin1Char(' ')));
-            row << text;
-        }
-        rows.push_back(std::move(row));
-        const QModelIndex first = model.index(r, 0, parent);
-        if (model.hasChildren(first))
-            captureRows(model, first, columns, depth + 1);
+    ExportTable t = headersOf(model, listName, columns);
+    t.appendRows(model, 0, model.rowCount());
+    return t;
+}
+
+void ExportTable::appendRows(const QAbstractItemModel &model, int first, int count)
+{
+    const int last = qMin(model.rowCount(), first + count);
+    for (int r = first; r < last; ++r)
+        captureRow(model, QModelIndex(), r, 0);
+}
+
+void ExportTable::captureRow(const QAbstractItemModel &model, const QModelIndex &parent, int r, int depth)
+{
+    QStringList row;
+    row.reserve(qsizetype(sourceColumns.size()));
+    for (size_t i = 0; i < sourceColumns.size(); ++i) {
+        QString text = model.data(model.index(r, sourceColumns[i], parent), Qt::DisplayRole).toString();
+        if (i == 0 && depth > 0)
+            text.prepend(QString(depth * 2, QLatin1Char(' ')));
+        row << text;
+    }
+    rows.push_back(std::move(row));
+    const QModelIndex first = model.index(r, 0, parent);
+    if (model.hasChildren(first)) {
+        const int n = model.rowCount(first);
+        for (int c = 0; c < n; ++c)
+            captureRow(model, first, c, depth + 1);
     }
 }

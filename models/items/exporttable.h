@@ -28,8 +28,14 @@ struct ExportTable
     // visual order, hidden columns left out). Empty = every column in order.
     static ExportTable capture(const QAbstractItemModel &model, const QString &listName,
                                const std::vector<int> &columns = {});
+    // The same in steps, so a large table is copied a slice at a time between events:
+    // headers first, then top-level rows [first, first + count) with their children.
+    static ExportTable headersOf(const QAbstractItemModel &model, const QString &listName,
+                                 const std::vector<int> &columns);
+    void appendRows(const QAbstractItemModel &model, int first, int count);
+
+    std::vector<int> sourceColumns; // the model's columns, in export order
 
 private:
-    void captureRows(const QAbstractItemModel &model, const QModelIndex &parent, const std::vector<int> &columns,
-                     int depth);
+    void captureRow(const QAbstractItemModel &model, const QModelIndex &parent, int row, int depth);
 };
