@@ -15,6 +15,9 @@ PACKAGES=(
     qt6-httpserver-dev qt6-websockets-dev libpq-dev postgresql-15
     fonts-noto-cjk xvfb xauth faketime
     dpkg-dev lintian desktop-file-utils appstream librsvg2-bin
+    # issue 8 (hostile input): zlib for bounded inflating, the nginx front-end test,
+    # throwaway certificates, libFuzzer (fuzz/run.sh)
+    zlib1g-dev nginx-light openssl clang libclang-rt-14-dev
 )
 
 missing=()

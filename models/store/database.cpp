@@ -136,5 +136,13 @@ void Database::check(int rc, const char *what) const
         kind = StoreError::Kind::Constraint;
     else if ((rc & 0xff) == SQLITE_BUSY)
         kind = StoreError::Kind::Busy;
+    // A full disk (or a file-size limit) must read as that, not as SQLite's words
+    // alone: SQLite has rolled the statement's transaction back, nothing stored is lost.
+    if ((rc & 0xff) == SQLITE_FULL || rc == SQLITE_IOERR_WRITE || rc == SQLITE_IOERR_FSYNC || rc == SQLITE_IOERR_TRUNCATE) {
+        throw StoreError(QStringLiteral("%1: the disk holding %2 is full or the file may not grow: this change was not "
+                                        "saved, everything saved before is intact; free some space and try again (%3)")
+                             .arg(QString::fromLatin1(what), m_path, msg),
+                         StoreError::Kind::DiskFull);
+    }
     throw StoreError(QStringLiteral("%1: %2").arg(QString::fromLatin1(what), msg), kind);
 }
