@@ -128,6 +128,9 @@ def seeds_hqrequest():
     write('fuzz_hqrequest', 'push-deflate', b'\x01' + zlib.compress(cbor(push)))
     write('fuzz_hqrequest', 'push-json-huge-seq', b'\x02' + json.dumps(
         {'device': 'd', 'records': [{'entity': 'contact', 'id': 'c', 'seq': 1e300}]}).encode())
+    # found by the fuzzer: a double far outside qint64 where an integer belongs
+    write('fuzz_hqrequest', 'push-schema-huge-double', b'\x00' + cbor(
+        {'v': 1, 'schema': -2.31677e54, 'device': 'd', 'records': cbor([])}))
     write('fuzz_hqrequest', 'bomb', b'\x01' + zlib.compress(b'\x00' * (4 << 20), 9))
 
 

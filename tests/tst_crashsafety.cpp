@@ -13,6 +13,7 @@
 #include "pgconnection.h"
 #include "store/database.h"
 #include "store/statement.h"
+#include "sync/syncengine.h"
 #include "sync/wireformat.h"
 
 #include <QCborMap>
@@ -22,7 +23,11 @@
 #include <QNetworkReply>
 #include <QRandomGenerator>
 #include <QSet>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QtTest>
+
+#include <atomic>
 
 #include <csignal>
 #include <sys/mount.h>
@@ -32,6 +37,92 @@ namespace {
 const QString kPass = QStringLiteral("crash-pass");
 const QString kHqPassword = QStringLiteral("crash-password");
 const QString kBranch = QStringLiteral("CRASH01");
+
+// Sits between a desktop and HQ and damages HQ's answers to page requests in turn:
+// cut short, bytes flipped, replaced by garbage, emptied; every fifth one passes.
+class ManglingProxy : public QTcpServer
+{
+public:
+    quint16 upstreamPort = 0;
+    std::atomic<int> mangled{0};
+    std::atomic<int> pages{0};
+
+protected:
+    void incomingConnection(qintptr fd) override
+    {
+        QTcpSocket client;
+        if (!client.setSocketDescriptor(fd))
+            return;
+        const QByteArray request = readMessage(client);
+        if (request.isEmpty())
+            return;
+        QTcpSocket hq;
+        hq.connectToHost(QHostAddress::LocalHost, upstreamPort);
+        if (!hq.waitForConnected(5000))
+            return;
+        hq.write(request);
+        hq.waitForBytesWritten(5000);
+        QByteArray response = readMessage(hq);
+        if (request.startsWith("GET ") && request.left(request.indexOf('\n')).contains("/changes"))
+            response = mangle(response, pages++);
+        client.write(response);
+        client.waitForBytesWritten(5000);
+        client.disconnectFromHost();
+        if (client.state() != QAbstractSocket::UnconnectedState)
+            client.waitForDisconnected(2000);
+    }
+
+private:
+    static QByteArray readMessage(QTcpSocket &s)
+    {
+        QByteArray data;
+        qsizetype headerEnd = -1;
+        qint64 length = -1;
+        while (headerEnd < 0 || (length >= 0 && data.size() < headerEnd + 4 + length)) {
+            if (!s.waitForReadyRead(10000))
+                break;
+            data += s.readAll();
+            if (headerEnd < 0 && (headerEnd = data.indexOf("\r\n\r\n")) >= 0) {
+                length = 0;
+                for (const QByteArray &line : data.left(headerEnd).split('\n')) {
+                    if (line.toLower().startsWith("content-length:"))
+                        length = line.mid(15).trimmed().toLongLong();
+                }
+            }
+        }
+        return data;
+    }
+    QByteArray mangle(const QByteArray &response, int n)
+    {
+        const qsizetype bodyAt = response.indexOf("\r\n\r\n") + 4;
+        const QByteArray head = response.left(bodyAt);
+        QByteArray body = response.mid(bodyAt);
+        if (n % 5 == 4 || body.size() < 8)
+            return response;
+        ++mangled;
+        switch (n % 5) {
+        case 0: // cut short: the connection closes before the promised length
+            return head + body.left(body.size() / 2);
+        case 1: // a few bytes flipped in the middle
+            for (qsizetype i = body.size() / 3; i < body.size() / 3 + 4; ++i)
+                body[i] = char(body[i] ^ 0x20);
+            return head + body;
+        case 2: { // garbage of the same length
+            for (qsizetype i = 0; i < body.size(); ++i)
+                body[i] = char((i * 131 + n) & 0xff);
+            return head + body;
+        }
+        default: { // an empty body, announced as such
+            QByteArray h = head;
+            const qsizetype at = h.toLower().indexOf("content-length:");
+            const qsizetype end = h.indexOf("\r\n", at);
+            h.replace(at, end - at, "Content-Length: 0");
+            return h;
+        }
+        }
+    }
+};
+
 } // namespace
 
 class TestCrashSafety : public QObject
@@ -335,6 +426,57 @@ private slots:
         QCOMPARE(integrity(db), QStringLiteral("ok"));
         QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM customer")), qint64(m_branch.customers.size()));
         QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM holding")), qint64(m_branch.holdings.size()));
+    }
+
+    void damagedAnswersFromHqAreNeverApplied()
+    {
+        // Given a desktop that reaches HQ through a proxy damaging four page answers in five
+        ManglingProxy *proxy = new ManglingProxy;
+        proxy->upstreamPort = quint16(m_hq.url().port());
+        QVERIFY(proxy->listen(QHostAddress::LocalHost, 0));
+        const quint16 port = proxy->serverPort();
+        QThread thread;
+        proxy->moveToThread(&thread);
+        connect(&thread, &QThread::finished, proxy, &QObject::deleteLater);
+        thread.start();
+        const QString store = m_dir.filePath(QStringLiteral("mangled.db"));
+        SyncEngine::Settings s;
+        s.hq = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port));
+        s.staffId = QStringLiteral("RM01");
+        s.password = kHqPassword;
+        s.pageSize = 300;
+        s.timeoutMs = 10000;
+        // When it syncs, round after round
+        int rounds = 0;
+        bool done = false;
+        QStringList errors;
+        while (!done && rounds < 60) {
+            ++rounds;
+            {
+                Database db = Database::open(store, kPass, Database::OpenMode::CreateIfMissing);
+                const SyncEngine::Report r = SyncEngine::run(db, s);
+                done = r.ok;
+                if (!r.ok && !errors.contains(r.error))
+                    errors << r.error;
+            }
+            // Then after every round, finished or not, the store holds whole pages only
+            checkStore(store, QStringLiteral("round %1 through the damaging proxy").arg(rounds));
+            if (QTest::currentTestFailed())
+                break;
+        }
+        const int mangled = proxy->mangled.load();
+        thread.quit();
+        thread.wait();
+        m_faults += mangled;
+        QVERIFY2(done, qPrintable(errors.join(QStringLiteral(" | "))));
+        Database db = Database::open(store, kPass, Database::OpenMode::ExistingOnly);
+        QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM customer")), qint64(m_branch.customers.size()));
+        QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM holding")), qint64(m_branch.holdings.size()));
+        qInfo("damaged answers: %d, rounds needed %d, distinct errors shown: %s", mangled, rounds,
+              qPrintable(errors.join(QStringLiteral(" | "))));
+        QVERIFY(mangled >= 4);
+        for (const QString &e : errors)
+            QVERIFY2(!e.isEmpty(), "each failed round says why");
     }
 
     void anOldPushReplayedIsNotAppliedTwice()

@@ -132,6 +132,13 @@ private slots:
         QCOMPARE(batch.deviceId, QStringLiteral("dev"));
         QCOMPARE(batch.records.front().payload.value(QStringLiteral("body")).toString(), QStringLiteral("x"));
         QVERIFY(!RequestDecoder::push(WireFormat::encodePush(sent).chopped(2), RequestDecoder::Format::Cbor, &batch, &error));
+        // A schema number far outside qint64 (found by fuzz_hqrequest) reads as absent, not as UB
+        QCborMap huge;
+        huge.insert(QLatin1String("schema"), -2.31677e54);
+        huge.insert(QLatin1String("device"), QStringLiteral("d"));
+        huge.insert(QLatin1String("records"), WireFormat::encodeRecords({}));
+        QVERIFY(RequestDecoder::push(huge.toCborValue().toCbor(), RequestDecoder::Format::Cbor, &batch, &error));
+        QCOMPARE(batch.schemaVersion, 0);
         Q_UNUSED(unused);
     }
 };

@@ -80,7 +80,17 @@ bool readValue(QCborStreamReader &r, QJsonValue *out)
 
 qint64 intOf(const QCborMap &m, const char *key)
 {
-    return m.value(QLatin1String(key)).toInteger();
+    // QCborValue::toInteger() casts a double straight to qint64, which is undefined
+    // for NaN or values out of range (found by fuzz/fuzz_hqrequest): those count as absent.
+    const QCborValue v = m.value(QLatin1String(key));
+    if (v.isInteger())
+        return v.toInteger();
+    if (v.isDouble()) {
+        const double d = v.toDouble();
+        if (d >= -9223372036854775808.0 && d < 9223372036854775808.0)
+            return qint64(d);
+    }
+    return 0;
 }
 
 } // namespace
