@@ -1,5 +1,6 @@
 #include "syncserver.h"
 
+#include "requestdecoder.h"
 #include "store/schemamigrations.h"
 #include "sync/wireformat.h"
 
@@ -16,26 +17,6 @@ namespace {
 bool wantsJson(const QHttpServerRequest &r)
 {
     return r.value("Accept").contains("application/json");
-}
-
-QByteArray requestBody(const QHttpServerRequest &r, qsizetype limit, QString *error)
-{
-    const QByteArray body = r.body();
-    if (body.size() > limit) {
-        *error = QStringLiteral("request body larger than %1 bytes").arg(limit);
-        return {};
-    }
-    if (r.value("Content-Encoding") == "deflate") {
-        QByteArray raw;
-        if (!WireFormat::inflate(body, &raw, error))
-            return {};
-        if (raw.size() > limit) {
-            *error = QStringLiteral("request body larger than %1 bytes when inflated").arg(limit);
-            return {};
-        }
-        return raw;
-    }
-    return body;
 }
 
 QHttpServerResponse reply(const QHttpServerRequest &req, const QCborMap &body,
@@ -59,24 +40,6 @@ QHttpServerResponse error(const QHttpServerRequest &req, QHttpServerResponse::St
     m.insert(QLatin1String("error"), QString::fromLatin1(code));
     m.insert(QLatin1String("message"), message);
     return reply(req, m, status);
-}
-
-// A body as a CBOR map, whether it came as CBOR or as JSON.
-bool bodyMap(const QHttpServerRequest &req, const QByteArray &body, QCborMap *out)
-{
-    if (req.value("Content-Type").contains("application/json")) {
-        const QJsonDocument doc = QJsonDocument::fromJson(body);
-        if (!doc.isObject())
-            return false;
-        *out = QCborMap::fromJsonObject(doc.object());
-        return true;
-    }
-    QCborParserError pe;
-    const QCborValue v = QCborValue::fromCbor(body, &pe);
-    if (pe.error != QCborError::NoError || !v.isMap())
-        return false;
-    *out = v.toMap();
-    return true;
 }
 
 } // namespace
@@ -148,19 +111,25 @@ QHttpServerResponse SyncServer::handleLogin(const QHttpServerRequest &req)
 {
     try {
         QString bodyError;
-        const QByteArray body = requestBody(req, 64 * 1024, &bodyError);
-        QCborMap m;
-        if (!bodyError.isEmpty() || !bodyMap(req, body, &m))
-            return error(req, QHttpServerResponse::StatusCode::BadRequest, "bad_request",
-                         bodyError.isEmpty() ? QStringLiteral("The login body is not a CBOR or JSON map") : bodyError);
-        const QString staffId = m.value(QLatin1String("staff_id")).toString();
-        const QString password = m.value(QLatin1String("password")).toString();
-        const QString device = m.value(QLatin1String("device")).toString();
-        if (staffId.isEmpty() || password.isEmpty() || device.isEmpty())
-            return error(req, QHttpServerResponse::StatusCode::BadRequest, "bad_request",
-                         QStringLiteral("staff_id, password and device are required"));
+        QByteArray body;
+        bool tooLarge = false;
+        RequestDecoder::Login m;
+        if (!RequestDecoder::body(req.body(), req.value("Content-Encoding"), RequestDecoder::kMaxLoginBytes, &body, &bodyError,
+                                  &tooLarge)
+            || !RequestDecoder::login(body, RequestDecoder::format(req.value("Content-Type")), &m, &bodyError))
+            return error(req,
+                         tooLarge ? QHttpServerResponse::StatusCode::PayloadTooLarge : QHttpServerResponse::StatusCode::BadRequest,
+                         tooLarge ? "too_large" : "bad_request", bodyError);
+        const QString &staffId = m.staffId;
+        const QString &password = m.password;
+        const QString &device = m.device;
         const QString staffKey = QStringLiteral("staff:") + staffId;
-        const QString addressKey = QStringLiteral("addr:") + req.remoteAddress().toString();
+        // Behind nginx (installer/hq/nginx) every peer is 127.0.0.1: then the client's
+        // address is the X-Real-IP nginx sets, trusted from a loopback peer only.
+        QString address = req.remoteAddress().toString();
+        if (req.remoteAddress().isLoopback() && !req.value("X-Real-IP").isEmpty())
+            address = QString::fromLatin1(req.value("X-Real-IP").left(64));
+        const QString addressKey = QStringLiteral("addr:") + address;
         const qint64 wait = qMax(retryAfterSeconds(staffKey), retryAfterSeconds(addressKey));
         if (wait > 0) {
             QHttpServerResponse r = error(req, QHttpServerResponse::StatusCode::TooManyRequests, "too_many_attempts",
@@ -169,7 +138,7 @@ QHttpServerResponse SyncServer::handleLogin(const QHttpServerRequest &req)
             return r;
         }
         HqStore::LoginResult login;
-        switch (m_store.login(m.value(QLatin1String("branch")).toString(), staffId, password, device,
+        switch (m_store.login(m.branch, staffId, password, device,
                               m_options.tokenTtlSeconds, &login)) {
         case HqStore::LoginStatus::Ok:
             break;
@@ -265,25 +234,14 @@ QHttpServerResponse SyncServer::handlePush(const QString &branch, const QHttpSer
         if (!authorize(req, branch, &session, &denied))
             return denied;
         QString err;
-        const QByteArray body = requestBody(req, m_options.maxBodyBytes, &err);
-        if (!err.isEmpty())
-            return error(req, QHttpServerResponse::StatusCode::PayloadTooLarge, "too_large", err);
+        QByteArray body;
+        bool tooLarge = false;
+        if (!RequestDecoder::body(req.body(), req.value("Content-Encoding"), m_options.maxBodyBytes, &body, &err, &tooLarge))
+            return error(req,
+                         tooLarge ? QHttpServerResponse::StatusCode::PayloadTooLarge : QHttpServerResponse::StatusCode::BadRequest,
+                         tooLarge ? "too_large" : "bad_request", err);
         WireFormat::PushBatch batch;
-        if (req.value("Content-Type").contains("application/json")) {
-            const QJsonObject o = QJsonDocument::fromJson(body).object();
-            batch.schemaVersion = o.value(QLatin1String("schema")).toInt();
-            batch.deviceId = o.value(QLatin1String("device")).toString();
-            for (const QJsonValue &v : o.value(QLatin1String("records")).toArray()) {
-                const QJsonObject r = v.toObject();
-                batch.records.push_back({r.value(QLatin1String("entity")).toString(), r.value(QLatin1String("id")).toString(),
-                                         qint64(r.value(QLatin1String("seq")).toDouble()),
-                                         r.value(QLatin1String("deleted")).toBool(), r.value(QLatin1String("data")).toObject()});
-            }
-            if (batch.deviceId.isEmpty())
-                err = QStringLiteral("push: field device is missing");
-        } else if (!WireFormat::decodePush(body, &batch, &err)) {
-            // err says what
-        }
+        RequestDecoder::push(body, RequestDecoder::format(req.value("Content-Type")), &batch, &err);
         if (!err.isEmpty())
             return error(req, QHttpServerResponse::StatusCode::BadRequest, "bad_request", err);
         // This build reads the current schema and the one before it, so a laptop

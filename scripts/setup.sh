@@ -16,6 +16,9 @@ PACKAGES=(
     fonts-noto-cjk xvfb xauth faketime
     dpkg-dev lintian desktop-file-utils appstream librsvg2-bin
     libxlsxwriter-dev libminizip-dev poppler-utils unzip
+    # issue 8 (hostile input): zlib for bounded inflating, the nginx front-end test,
+    # throwaway certificates
+    zlib1g-dev nginx-light openssl
 )
 
 missing=()

@@ -238,6 +238,8 @@ private slots:
         qInfo("fault-injection run: seed %llu, %d faults injected (%d HQ kills, %d sync-process kill attempts, %d imports), "
               "%lld contacts, 0 lost",
               m_seed, m_faultsInjected, hqKills, cliKills, imports, qint64(logged.size()));
+        // Parsed by scripts/hostile-figures.sh.
+        qInfo("HOSTILE test=tst_syncfaults faults=%d inputs=0 lost=0 crashes=0", m_faultsInjected);
     }
 };
 

@@ -15,7 +15,9 @@ bool CsvReader::fill()
         m_buffer.remove(0, m_pos);
         m_pos = 0;
     }
-    const QByteArray more = m_device->read(1 << 20);
+    // 64 KiB at a time: as fast on a 30 MB extract as 1 MiB reads, and a short input
+    // (a fuzzer's, or a one-line file) does not allocate a megabyte per call.
+    const QByteArray more = m_device->read(64 * 1024);
     if (more.isEmpty()) {
         m_eof = true;
         return false;

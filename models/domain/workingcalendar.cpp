@@ -73,6 +73,12 @@ bool WorkingCalendar::loadJson(const QByteArray &json, QString *error)
                          .arg(i);
             return false;
         }
+        // A file speaks for its own year; a New Year holiday may reach into the next or
+        // the previous one, nothing further (found by fuzz/fuzz_holidaycalendar).
+        if (qAbs(date.year() - year) > 1) {
+            *error = QStringLiteral("holiday calendar %1: days[%2] is in %3, not in or next to %1").arg(year).arg(i).arg(date.year());
+            return false;
+        }
         days.insert(date.toJulianDay(), Special{off.toBool(), d.value(QLatin1String("name")).toString()});
     }
     // A newer file for the same year replaces the old one completely.

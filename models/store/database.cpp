@@ -9,6 +9,24 @@
 #include <utility>
 
 namespace {
+
+// A full disk (or a file-size limit) must read as that, not as SQLite's words alone:
+// SQLite has rolled the statement's transaction back, and nothing stored is lost.
+void throwIfDiskFull(sqlite3 *db, int rc, const QString &path, const QString &what, const QString &sqliteMessage)
+{
+    const int extended = db ? sqlite3_extended_errcode(db) : rc;
+    if ((rc & 0xff) == SQLITE_FULL || extended == SQLITE_IOERR_WRITE || extended == SQLITE_IOERR_FSYNC
+        || extended == SQLITE_IOERR_TRUNCATE || extended == SQLITE_IOERR_SHMSIZE) {
+        throw StoreError(QStringLiteral("%1: the disk holding %2 is full or the file may not grow: this change was not "
+                                        "saved, everything saved before is intact; free some space and try again (%3)")
+                             .arg(what, path, sqliteMessage),
+                         StoreError::Kind::DiskFull);
+    }
+}
+
+} // namespace
+
+namespace {
 constexpr int kCipherPageSize = 4096; // not stored in the file: re-issued on every open
 }
 
@@ -104,6 +122,7 @@ void Database::exec(const QString &sql)
     if (rc != SQLITE_OK) {
         const QString msg = QString::fromUtf8(err ? err : sqlite3_errstr(rc));
         sqlite3_free(err);
+        throwIfDiskFull(m_db, rc, m_path, QStringLiteral("SQL failed (%1)").arg(sql.left(60)), msg);
         throw StoreError(QStringLiteral("SQL failed (%1): %2").arg(sql.left(60), msg),
                          rc == SQLITE_CONSTRAINT ? StoreError::Kind::Constraint
                                                  : StoreError::Kind::Generic);
@@ -136,5 +155,6 @@ void Database::check(int rc, const char *what) const
         kind = StoreError::Kind::Constraint;
     else if ((rc & 0xff) == SQLITE_BUSY)
         kind = StoreError::Kind::Busy;
+    throwIfDiskFull(m_db, rc, m_path, QString::fromLatin1(what), msg);
     throw StoreError(QStringLiteral("%1: %2").arg(QString::fromLatin1(what), msg), kind);
 }

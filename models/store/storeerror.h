@@ -8,7 +8,7 @@
 class StoreError : public std::runtime_error
 {
 public:
-    enum class Kind { Generic, WrongPassphrase, NotFound, Busy, Constraint };
+    enum class Kind { Generic, WrongPassphrase, NotFound, Busy, Constraint, DiskFull };
 
     explicit StoreError(const QString &message, Kind kind = Kind::Generic)
         : std::runtime_error(message.toStdString()), m_message(message), m_kind(kind) {}

@@ -14,15 +14,21 @@
 
 namespace {
 
-void bindValue(Statement &st, int index, const QJsonValue &v)
+void bindValue(Statement &st, int index, const QJsonValue &v, const SyncRecord &rec, const QString &column)
 {
     switch (v.type()) {
     case QJsonValue::String:
         st.bind(index, v.toString());
         break;
-    case QJsonValue::Double:
-        st.bind(index, qint64(v.toDouble()));
+    case QJsonValue::Double: {
+        // Store numbers are whole (money in fen, counts). A fraction, NaN or a value
+        // outside qint64 (found by fuzz/fuzz_syncpage) fails the page, never converts.
+        const double d = v.toDouble();
+        if (!(d >= -9223372036854775808.0 && d < 9223372036854775808.0) || d != double(qint64(d)))
+            throw StoreError(QStringLiteral("%1 %2 from HQ: field %3 is not a whole number").arg(rec.entity, rec.id, column));
+        st.bind(index, qint64(d));
         break;
+    }
     case QJsonValue::Bool:
         st.bind(index, v.toBool());
         break;
@@ -161,7 +167,7 @@ PageApplier::Result PageApplier::apply(Database &db, const std::vector<SyncRecor
         auto valueOf = [&](const QString &c) { return c == entity->key ? QJsonValue(rec.id) : rec.payload.value(c); };
         int i = 1;
         for (const QString &c : st->columns)
-            bindValue(st->insert, i++, valueOf(c));
+            bindValue(st->insert, i++, valueOf(c), rec, c);
         st->insert.execute();
         if (db.changes() == 0 && entity->rule == SyncEntities::Rule::AppendOnly) {
             // Ignored: either it is already here (fine) or it broke a constraint (not fine).
@@ -172,7 +178,7 @@ PageApplier::Result PageApplier::apply(Database &db, const std::vector<SyncRecor
         } else if (db.changes() == 0) {
             i = 1;
             for (const QString &c : st->columns)
-                bindValue(st->update, i++, valueOf(c));
+                bindValue(st->update, i++, valueOf(c), rec, c);
             st->update.bind(i, rec.id);
             st->update.execute();
             if (db.changes() == 0) // neither inserted nor updated: the row broke a constraint

@@ -12,6 +12,7 @@
 #include "syncentities.h"
 
 #include <QDateTime>
+#include <QThread>
 #include <QThreadPool>
 #include <QtConcurrent>
 
@@ -172,6 +173,21 @@ SyncEngine::Report SyncEngine::run(Database &db, const Settings &s, const Progre
     };
     // The fetcher's client (and its connection) lives on the fetcher thread and dies there.
     auto fetcherClient = std::make_shared<std::unique_ptr<HqClient>>();
+    // However the pull ends, a StoreError from a full disk included, the client dies on its
+    // own thread after the fetch in flight (crashed the CLI before, tests/tst_crashsafety).
+    struct FetcherCleanup
+    {
+        QThreadPool &pool;
+        std::shared_ptr<std::unique_ptr<HqClient>> client;
+        ~FetcherCleanup()
+        {
+            // waitForDone(), never QFuture::waitForFinished(): that one may steal a queued
+            // task onto this thread, and reset() here would race the fetch still running.
+            pool.waitForDone();
+            pool.start([c = client] { c->reset(); });
+            pool.waitForDone();
+        }
+    } fetcherCleanup{fetcherPool, fetcherClient};
     auto fetch = [&](qint64 after) {
         const QString token = client.token();
         const QUrl base = s.hq;
@@ -203,6 +219,10 @@ SyncEngine::Report SyncEngine::run(Database &db, const Settings &s, const Progre
     for (;;) {
         if (cancelled(QT_TRANSLATE_NOOP("SyncEngine", "Receiving branch data"), report.pulled, 0))
             break;
+        // Wait without QFuture::result() stealing a fetch not yet started onto this thread:
+        // the fetcher's client and its connection belong to the fetcher thread.
+        while (!pending.isFinished())
+            QThread::usleep(500);
         Fetched f = pending.result();
         if (retryAfterLogin(f.status)) {
             pending = fetch(cursor);
@@ -275,12 +295,15 @@ SyncEngine::Report SyncEngine::run(Database &db, const Settings &s, const Progre
             break;
         }
     }
-    QtConcurrent::run(&fetcherPool, [fetcherClient] { fetcherClient->reset(); }).waitForFinished();
-    fetcherPool.waitForDone();
     report.cursor = cursor;
     report.pending = Outbox::pendingCount(db);
-    if (!report.ok && report.status != HqClient::Status::Cancelled && report.status != HqClient::Status::Offline)
-        PageApplier::log(db, QStringLiteral("error"), report.error);
+    if (!report.ok && report.status != HqClient::Status::Cancelled && report.status != HqClient::Status::Offline) {
+        try {
+            PageApplier::log(db, QStringLiteral("error"), report.error);
+        } catch (const StoreError &) {
+            // The disk is full: the line cannot be kept, the report still says why.
+        }
+    }
     if (report.ok)
         setMetaValue(db, QStringLiteral("sync.last_success"), QDateTime::currentDateTime().toString(Qt::ISODate));
     return report;

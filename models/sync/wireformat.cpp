@@ -9,6 +9,8 @@
 #include <QJsonValue>
 #include <QtEndian>
 
+#include <zlib.h>
+
 namespace {
 
 void writeValue(QCborStreamWriter &w, const QJsonValue &v)
@@ -78,7 +80,17 @@ bool readValue(QCborStreamReader &r, QJsonValue *out)
 
 qint64 intOf(const QCborMap &m, const char *key)
 {
-    return m.value(QLatin1String(key)).toInteger();
+    // QCborValue::toInteger() casts a double straight to qint64, which is undefined
+    // for NaN or values out of range (found by fuzz/fuzz_hqrequest): those count as absent.
+    const QCborValue v = m.value(QLatin1String(key));
+    if (v.isInteger())
+        return v.toInteger();
+    if (v.isDouble()) {
+        const double d = v.toDouble();
+        if (d >= -9223372036854775808.0 && d < 9223372036854775808.0)
+            return qint64(d);
+    }
+    return 0;
 }
 
 } // namespace
@@ -283,20 +295,55 @@ QByteArray WireFormat::deflate(const QByteArray &raw)
     return qCompress(raw, 1).mid(4); // drop Qt's 4-byte length prefix: plain zlib remains
 }
 
-bool WireFormat::inflate(const QByteArray &compressed, QByteArray *out, QString *error)
+bool WireFormat::inflate(const QByteArray &compressed, QByteArray *out, QString *error, qsizetype limit,
+                         bool *tooLarge)
 {
-    // qUncompress wants Qt's length prefix; it grows its buffer when the hint is small.
-    QByteArray framed(4, '\0');
-    qToBigEndian<quint32>(quint32(qMin<qsizetype>(compressed.size() * 8, kMaxBodyBytes)), framed.data());
-    framed += compressed;
-    *out = qUncompress(framed);
-    if (out->isEmpty() && !compressed.isEmpty()) {
-        *error = QStringLiteral("body: not a valid zlib stream");
+    // Streamed through zlib in chunks so the limit is checked as the output grows:
+    // qUncompress would first inflate a "zip bomb" completely.
+    out->clear();
+    if (tooLarge)
+        *tooLarge = false;
+    z_stream zs{};
+    if (inflateInit(&zs) != Z_OK) {
+        *error = QStringLiteral("body: cannot start inflating");
         return false;
     }
-    if (out->size() > kMaxBodyBytes) {
+    zs.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(compressed.constData()));
+    zs.avail_in = uInt(compressed.size());
+    int rc = Z_OK;
+    char chunk[64 * 1024];
+    while (rc != Z_STREAM_END) {
+        zs.next_out = reinterpret_cast<Bytef *>(chunk);
+        zs.avail_out = sizeof chunk;
+        rc = ::inflate(&zs, Z_NO_FLUSH);
+        if (rc != Z_OK && rc != Z_STREAM_END) {
+            // Z_BUF_ERROR with no input left: the stream was cut short.
+            inflateEnd(&zs);
+            out->clear();
+            *error = QStringLiteral("body: not a valid zlib stream");
+            return false;
+        }
+        const qsizetype produced = qsizetype(sizeof chunk - zs.avail_out);
+        if (out->size() + produced > limit) {
+            inflateEnd(&zs);
+            out->clear();
+            if (tooLarge)
+                *tooLarge = true;
+            *error = QStringLiteral("body: larger than %1 bytes when inflated").arg(limit);
+            return false;
+        }
+        out->append(chunk, produced);
+        if (rc == Z_OK && produced == 0 && zs.avail_in == 0) {
+            inflateEnd(&zs);
+            out->clear();
+            *error = QStringLiteral("body: not a valid zlib stream");
+            return false;
+        }
+    }
+    inflateEnd(&zs);
+    if (zs.avail_in != 0) {
         out->clear();
-        *error = QStringLiteral("body: larger than %1 bytes when inflated").arg(kMaxBodyBytes);
+        *error = QStringLiteral("body: bytes after the end of the zlib stream");
         return false;
     }
     return true;

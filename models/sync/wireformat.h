@@ -55,7 +55,10 @@ public:
 
     static QByteArray checksum(const QByteArray &bytes);
 
-    // zlib (RFC 1950) bodies: "Content-Encoding: deflate".
+    // zlib (RFC 1950) bodies: "Content-Encoding: deflate". Inflating stops as soon as
+    // the output passes `limit` (a small body must not inflate to gigabytes first);
+    // then `tooLarge` is set.
     static QByteArray deflate(const QByteArray &raw);
-    static bool inflate(const QByteArray &compressed, QByteArray *out, QString *error);
+    static bool inflate(const QByteArray &compressed, QByteArray *out, QString *error,
+                        qsizetype limit = kMaxBodyBytes, bool *tooLarge = nullptr);
 };

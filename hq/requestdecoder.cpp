@@ -1,0 +1,134 @@
+#include "requestdecoder.h"
+
+#include <QCborMap>
+#include <QCborValue>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace {
+
+bool bodyMap(const QByteArray &body, RequestDecoder::Format format, QCborMap *out)
+{
+    if (format == RequestDecoder::Format::Json) {
+        const QJsonDocument doc = QJsonDocument::fromJson(body);
+        if (!doc.isObject())
+            return false;
+        *out = QCborMap::fromJsonObject(doc.object());
+        return true;
+    }
+    QCborParserError pe;
+    const QCborValue v = QCborValue::fromCbor(body, &pe);
+    if (pe.error != QCborError::NoError || !v.isMap())
+        return false;
+    *out = v.toMap();
+    return true;
+}
+
+} // namespace
+
+RequestDecoder::Format RequestDecoder::format(const QByteArray &contentType)
+{
+    return contentType.contains("application/json") ? Format::Json : Format::Cbor;
+}
+
+bool RequestDecoder::body(const QByteArray &sent, const QByteArray &contentEncoding, qsizetype limit, QByteArray *out,
+                          QString *error, bool *tooLarge)
+{
+    if (tooLarge)
+        *tooLarge = false;
+    out->clear();
+    if (sent.size() > limit) {
+        *error = QStringLiteral("request body larger than %1 bytes").arg(limit);
+        if (tooLarge)
+            *tooLarge = true;
+        return false;
+    }
+    if (contentEncoding.trimmed().isEmpty() || contentEncoding.trimmed() == "identity") {
+        *out = sent;
+        return true;
+    }
+    if (contentEncoding.trimmed() != "deflate") {
+        *error = QStringLiteral("Content-Encoding must be deflate or absent");
+        return false;
+    }
+    bool bomb = false;
+    if (!WireFormat::inflate(sent, out, error, limit, &bomb)) {
+        if (bomb) {
+            *error = QStringLiteral("request body larger than %1 bytes when inflated").arg(limit);
+            if (tooLarge)
+                *tooLarge = true;
+        }
+        return false;
+    }
+    return true;
+}
+
+bool RequestDecoder::login(const QByteArray &body, Format format, Login *out, QString *error)
+{
+    QCborMap m;
+    if (!bodyMap(body, format, &m)) {
+        *error = QStringLiteral("The login body is not a CBOR or JSON map");
+        return false;
+    }
+    const auto text = [&](const char *key, QString *field) {
+        const QCborValue v = m.value(QLatin1String(key));
+        if (v.isUndefined() || v.isNull())
+            return true;
+        if (!v.isString())
+            return false;
+        *field = v.toString();
+        return true;
+    };
+    if (!text("branch", &out->branch) || !text("staff_id", &out->staffId) || !text("password", &out->password)
+        || !text("device", &out->device)) {
+        *error = QStringLiteral("branch, staff_id, password and device must be text");
+        return false;
+    }
+    if (out->staffId.isEmpty() || out->password.isEmpty() || out->device.isEmpty()) {
+        *error = QStringLiteral("staff_id, password and device are required");
+        return false;
+    }
+    return true;
+}
+
+bool RequestDecoder::push(const QByteArray &body, Format format, WireFormat::PushBatch *out, QString *error)
+{
+    out->records.clear();
+    if (format == Format::Cbor)
+        return WireFormat::decodePush(body, out, error);
+    const QJsonDocument doc = QJsonDocument::fromJson(body);
+    if (!doc.isObject()) {
+        *error = QStringLiteral("push: not a JSON object");
+        return false;
+    }
+    const QJsonObject o = doc.object();
+    out->schemaVersion = o.value(QLatin1String("schema")).toInt();
+    out->deviceId = o.value(QLatin1String("device")).toString();
+    if (out->deviceId.isEmpty()) {
+        *error = QStringLiteral("push: field device is missing");
+        return false;
+    }
+    const QJsonArray records = o.value(QLatin1String("records")).toArray();
+    for (qsizetype i = 0; i < records.size(); ++i) {
+        const QJsonObject r = records.at(i).toObject();
+        const QJsonValue seq = r.value(QLatin1String("seq"));
+        SyncRecord rec{r.value(QLatin1String("entity")).toString(), r.value(QLatin1String("id")).toString(),
+                       // Doubles past 2^53 or outside qint64 are refused, not converted (UB).
+                       0, r.value(QLatin1String("deleted")).toBool(), r.value(QLatin1String("data")).toObject()};
+        const double s = seq.toDouble(-1);
+        if (!seq.isDouble() || s < 0 || s > 9007199254740992.0 || s != double(qint64(s))) {
+            *error = QStringLiteral("push: records[%1]: seq must be a whole number from 0 to 2^53").arg(i);
+            out->records.clear();
+            return false;
+        }
+        rec.seq = qint64(s);
+        if (rec.entity.isEmpty() || rec.id.isEmpty()) {
+            *error = QStringLiteral("push: records[%1]: entity and id are required").arg(i);
+            out->records.clear();
+            return false;
+        }
+        out->records.push_back(std::move(rec));
+    }
+    return true;
+}
