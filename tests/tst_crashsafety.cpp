@@ -20,6 +20,7 @@
 
 #include <QCborMap>
 #include <QCborValue>
+#include <QDir>
 #include <QFile>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -323,7 +324,7 @@ private slots:
         const QString store = m_dir.filePath(QStringLiteral("pages.db"));
         qint64 lastCursor = -1;
         int kills = 0;
-        for (int attempt = 0; attempt < 16 && kills < 8; ++attempt) {
+        for (int attempt = 0; attempt < 24 && kills < 8; ++attempt) {
             // When the sync process is killed with SIGKILL at a random moment of its first fifth
             QProcess p;
             p.setProcessEnvironment(cliEnv());
@@ -336,8 +337,15 @@ private slots:
                    && t.elapsed() < 60000) {
             }
             const int after = int(t.elapsed()) + int(m_rng.bounded(0, qMax(whole / 16, 10)));
-            if (finished || p.waitForFinished(after - int(t.elapsed())))
-                break; // it finished before the kill: nothing left to interrupt
+            if (finished || p.waitForFinished(after - int(t.elapsed()))) {
+                // It finished before the kill (a busy machine makes the window short): start
+                // again from an empty store so that there is something left to interrupt.
+                const QStringList files = QDir(m_dir.path()).entryList({QStringLiteral("pages.db*")}, QDir::Files);
+                for (const QString &f : files)
+                    QFile::remove(m_dir.filePath(f));
+                lastCursor = -1;
+                continue;
+            }
             killGroup(p);
             ++kills;
             if (!QFile::exists(store))
