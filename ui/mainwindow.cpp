@@ -79,7 +79,9 @@ MainWindow::MainWindow(LanguageManager *languages, QWidget *parent)
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(m_nav);
     layout->addWidget(m_stack, 1);
-    setCentralWidget(central);
+    m_root = new QStackedWidget(this);
+    m_root->addWidget(central);
+    setCentralWidget(m_root);
 
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("branchStatus"));
@@ -97,6 +99,13 @@ void MainWindow::createMenus()
         m_customers->focusSearch();
     });
     m_find->setShortcut(QKeySequence::Find);
+    m_fileMenu->addSeparator();
+    m_lock = m_fileMenu->addAction(QString());
+    m_lock->setObjectName(QStringLiteral("lockAction"));
+    m_lock->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    m_lock->setShortcutContext(Qt::ApplicationShortcut);
+    m_changePassphrase = m_fileMenu->addAction(QString());
+    m_changePassphrase->setObjectName(QStringLiteral("changePassphraseAction"));
     m_fileMenu->addSeparator();
     m_quit = m_fileMenu->addAction(QString(), qApp, &QApplication::closeAllWindows);
     m_quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
@@ -165,6 +174,29 @@ void MainWindow::setBranch(const LoadedBranch &branch)
     retranslateUi();
 }
 
+void MainWindow::showLockScreen(QWidget *screen)
+{
+    if (m_root->indexOf(screen) < 0)
+        m_root->addWidget(screen);
+    m_root->setCurrentWidget(screen);
+    menuBar()->setEnabled(false);
+    // Every page lets go of the branch: the snapshot and search index are freed.
+    setBranch(LoadedBranch{});
+    m_analysis->setBranch(LoadedBranch{});
+    screen->show();
+}
+
+void MainWindow::showWorkspace()
+{
+    m_root->setCurrentIndex(0);
+    menuBar()->setEnabled(true);
+}
+
+bool MainWindow::isLockScreenShown() const
+{
+    return m_root->currentIndex() != 0;
+}
+
 void MainWindow::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange)
@@ -187,6 +219,8 @@ void MainWindow::retranslateUi()
     m_fileMenu->setTitle(tr("&File"));
     m_find->setText(tr("&Find customer"));
     m_quit->setText(tr("&Quit"));
+    m_lock->setText(tr("&Lock"));
+    m_changePassphrase->setText(tr("Change &passphrase…"));
     m_viewMenu->setTitle(tr("&View"));
     m_languageMenu->setTitle(tr("&Language"));
     m_langSystem->setText(tr("Follow the system"));
@@ -230,6 +264,8 @@ void MainWindow::showShortcuts()
     html += rows.arg(tr("%1 … %2").arg(first, last), tr("Go to a page: %1").arg(pages.join(tr(", "))));
     html += rows.arg(QKeySequence(QKeySequence::HelpContents).toString(QKeySequence::NativeText),
                      tr("This list of shortcuts"));
+    html += rows.arg(QKeySequence(Qt::CTRL | Qt::Key_L).toString(QKeySequence::NativeText),
+                     tr("Lock: close the customer data until the passphrase is entered"));
     html += rows.arg(QKeySequence(Qt::CTRL | Qt::Key_Q).toString(QKeySequence::NativeText), tr("Quit"));
     html += QStringLiteral("</table>");
     QMessageBox::information(this, tr("Keyboard shortcuts"), html);

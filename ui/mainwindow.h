@@ -50,6 +50,13 @@ public:
     QListWidgetItem *addPage(QWidget *page, const QIcon &icon);
     QListWidget *navigation() const { return m_nav; }
     void switchLanguage(const QString &code);
+    // Issue 8: File > Lock (Ctrl+L) and File > Change passphrase; LockController acts on them.
+    QAction *lockAction() const { return m_lock; }
+    QAction *changePassphraseAction() const { return m_changePassphrase; }
+    // Drops every page's data and shows `screen` alone, menus disabled; showWorkspace() undoes it.
+    void showLockScreen(QWidget *screen);
+    void showWorkspace();
+    bool isLockScreenShown() const;
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -92,5 +99,8 @@ private:
     QAction *m_about = nullptr;
     QAction *m_guide = nullptr;
     QMenu *m_goMenu = nullptr;
+    QStackedWidget *m_root = nullptr; // the workspace, or the unlock screen
+    QAction *m_lock = nullptr;
+    QAction *m_changePassphrase = nullptr;
     QList<QAction *> m_goActions; // Ctrl+1 … Ctrl+8, one per built-in page, in navigation order
 };

@@ -81,11 +81,11 @@ int ListCommand::run(const QStringList &arguments, const QString &passphrase)
         return 2;
     }
 
-    const StoreAccess access{p.value(store), passphrase};
+    StoreAccess access{p.value(store), {}, nullptr}; // the key, unwrapped once, serves both reads
     BranchData data;
     ValuePolicy policy;
     try {
-        Database db = Database::open(access.path, access.passphrase, Database::OpenMode::ExistingOnly);
+        Database db = Database::open(access.path, passphrase, Database::OpenMode::ExistingOnly, &access.key);
         SchemaMigrations::migrate(db);
         BranchRepository(db).loadAll(&data);
         db.close();

@@ -29,3 +29,10 @@ QString PersonalDataMask::address(const QString &address)
         keep = qMin(3, int(address.size()));
     return address.left(keep) + QStringLiteral("****");
 }
+
+QString PersonalDataMask::name(const QString &name)
+{
+    if (name.size() <= 1)
+        return name.isEmpty() ? name : QStringLiteral("*");
+    return name.left(1) + QString(name.size() - 1, QLatin1Char('*'));
+}
