@@ -239,7 +239,7 @@ QStringList HqStore::auditTrail(const QString &branch, const QString &since)
 {
     QStringList out;
     PgResult r = m_db.exec("SELECT payload::text FROM record WHERE branch_id = $1 AND entity = 'audit' AND NOT deleted"
-                           " AND ($2 = '' OR payload->>'at' >= $2)"
+                           " AND (coalesce($2, '') = '' OR payload->>'at' >= $2)"
                            " ORDER BY payload->>'device_id', payload->>'at', seq",
                            {branch, since});
     QString device;

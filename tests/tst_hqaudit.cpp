@@ -83,7 +83,7 @@ private slots:
         QString out = audit(&ok);
         // Then both entries are there, with the customer number and the reason, the chain holds
         QVERIFY2(ok, qPrintable(out));
-        QVERIFY(out.contains(QStringLiteral("\tsign_in\t")));
+        QVERIFY2(out.contains(QStringLiteral("\tsign_in\t")), qPrintable(out));
         QVERIFY(out.contains(QStringLiteral("\treveal\t%1\tfield=phone; reason=Calling the customer back").arg(customerNo)));
         QVERIFY2(out.contains(QRegularExpression(QStringLiteral("chain \\S+ ok [2-9]"))), qPrintable(out));
         // And no personal data

@@ -49,8 +49,11 @@ QByteArray associatedData(const Fields &f)
 class SecureBuffer
 {
 public:
-    explicit SecureBuffer(size_t size) : m_size(size), m_data(static_cast<unsigned char *>(sodium_malloc(size)))
+    explicit SecureBuffer(size_t size) : m_size(size)
     {
+        if (sodium_init() < 0)
+            throw StoreError(QStringLiteral("libsodium cannot be initialised"));
+        m_data = static_cast<unsigned char *>(sodium_malloc(size));
         if (!m_data)
             throw StoreError(QStringLiteral("No secure memory for key derivation"));
     }
@@ -62,7 +65,7 @@ public:
 
 private:
     size_t m_size;
-    unsigned char *m_data;
+    unsigned char *m_data = nullptr;
 };
 
 // The passphrase as UTF-8 in secure memory.
