@@ -155,6 +155,36 @@ private slots:
         QCOMPARE(UnlockThrottle(m_store).failures(), 0);
     }
 
+    void pastTheGracePeriodItWaitsForHq()
+    {
+        // Given a store whose last contact with HQ is older than the 14 days allowed
+        auto s = open();
+        QVERIFY(s);
+        const QDateTime lastContact = QDateTime::currentDateTime().addDays(-20);
+        s->lock->enforceGracePeriod(lastContact, false);
+        // Then the window opens locked, says why, and takes no passphrase until HQ answers
+        QVERIFY(s->lock->isLocked());
+        QVERIFY(s->window.isLockScreenShown());
+        QCOMPARE(s->window.customerPage()->table()->model()->rowCount(), 0);
+        const QString message = s->lock->unlockScreen()->message();
+        QVERIFY2(message.contains(QStringLiteral("Last contact with HQ")) && message.contains(QStringLiteral("14 day")),
+                 qPrintable(message));
+        QVERIFY(!s->lock->unlockScreen()->passphraseField()->isEnabled());
+        QTRY_VERIFY(s->snapshot.expired());
+    }
+
+    void openDialogsAreClosedByTheLock()
+    {
+        auto s = open();
+        QVERIFY(s);
+        bool rejected = false;
+        QTimer::singleShot(100, this, [&] { s->lock->lock(); });
+        QDialog dialog(&s->window);
+        rejected = dialog.exec() == QDialog::Rejected;
+        QVERIFY(rejected);
+        QVERIFY(s->lock->isLocked());
+    }
+
     void changePassphraseActionRewrapsTheKey()
     {
         auto s = open();

@@ -43,6 +43,24 @@ private slots:
         QCOMPARE(PersonalDataMask::address(QStringLiteral("滨江区人民路12号301室")), QStringLiteral("滨江区****"));
         QCOMPARE(PersonalDataMask::address(QStringLiteral("人民路12号")), QStringLiteral("人民路****"));
     }
+
+    void name_data()
+    {
+        QTest::addColumn<QString>("in");
+        QTest::addColumn<QString>("out");
+        QTest::newRow("two characters") << QStringLiteral("张三") << QStringLiteral("张*");
+        QTest::newRow("three") << QStringLiteral("单田芳") << QStringLiteral("单**");
+        QTest::newRow("compound surname") << QStringLiteral("欧阳娜娜") << QStringLiteral("欧***");
+        QTest::newRow("one") << QStringLiteral("李") << QStringLiteral("*");
+        QTest::newRow("empty") << QString() << QString();
+    }
+    void name()
+    {
+        // Lists and exports (issue 8): the surname's first character stays, the rest is hidden.
+        QFETCH(QString, in);
+        QFETCH(QString, out);
+        QCOMPARE(PersonalDataMask::name(in), out);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestPersonalDataMask)

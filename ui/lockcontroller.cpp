@@ -11,6 +11,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QDialog>
 #include <QEvent>
 #include <QFileInfo>
 #include <QEventLoop>
@@ -80,6 +81,11 @@ void LockController::lock()
     m_idle.stop();
     if (m_sync)
         m_sync->setPaused(true);
+    // Open dialogs (a contact being logged, a reveal reason) may show a customer: cancel them.
+    for (QWidget *w : QApplication::topLevelWidgets()) {
+        if (auto *dialog = qobject_cast<QDialog *>(w); dialog && dialog->isVisible())
+            dialog->reject();
+    }
     // Data first, then the key: no page can reload while the key is gone.
     m_window->showLockScreen(m_screen);
     if (m_store.key)
