@@ -1466,18 +1466,6 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
 <context>
     <name>ListCommand</name>
     <message>
-        <source>  list threshold|low-efficiency|quadrant --store PATH [--format csv|json]
-       [--quadrant A|B|C|D] [--band TIER] [--wide] [--date YYYY-MM-DD]
-        print the threshold list (optionally one band, by its tier id), the low-efficiency
-        list (--wide: under the widened line) or one quadrant&apos;s customers, as the app shows them
-</source>
-        <translation>  list threshold|low-efficiency|quadrant --store PATH [--format csv|json]
-       [--quadrant A|B|C|D] [--band TIER] [--wide] [--date YYYY-MM-DD]
-        输出临界客户名单（可用层级 id 只取一个区间）、低效客户名单（--wide：按放宽后的线）
-        或某一象限的客户，与应用中显示的一致
-</translation>
-    </message>
-    <message>
         <source>list needs threshold, low-efficiency or quadrant, and --store PATH</source>
         <translation>list 需要 threshold、low-efficiency 或 quadrant，以及 --store PATH</translation>
     </message>
@@ -1504,6 +1492,20 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
     <message>
         <source>--band must be the tier id of a threshold band, got &apos;%1&apos;</source>
         <translation>--band 须为某个临界区间的层级 id，收到的是“%1”</translation>
+    </message>
+    <message>
+        <source>  list threshold|low-efficiency|quadrant --store PATH [--format csv|json]
+       [--quadrant A|B|C|D] [--band TIER] [--wide] [--date YYYY-MM-DD] [--full-names]
+        print the threshold list (optionally one band, by its tier id), the low-efficiency
+        list (--wide: under the widened line) or one quadrant&apos;s customers, as the app shows them;
+        names are masked (张*) unless --full-names, which is recorded in the audit log
+</source>
+        <translation>  list threshold|low-efficiency|quadrant --store PATH [--format csv|json]
+       [--quadrant A|B|C|D] [--band TIER] [--wide] [--date YYYY-MM-DD] [--full-names]
+        输出临界客户名单（可用层级 id 只取一个区间）、低效客户名单（--wide：按放宽后的线）
+        或某一象限的客户，与应用中显示的一致；姓名脱敏显示（张*），
+        使用 --full-names 时显示全名，并记入审计日志
+</translation>
     </message>
 </context>
 <context>
