@@ -209,7 +209,7 @@ std::shared_ptr<StoreKey> unwrap(const QString &storePath, const QString &passph
 
 StoreKeyFile::KdfParams StoreKeyFile::KdfParams::standard()
 {
-    // 4 passes over 128 MiB: 0.4-0.7 s on the 2-core reference machine under load (libsodium's
+    // 4 passes over 128 MiB: ~0.7 s on the 2-core reference machine, more under load (libsodium's
     // "interactive" 2 x 64 MiB took 0.17 s there, below the 0.5-1 s aimed for). docs/security.md.
     return {4, quint64(128) << 20};
 }
