@@ -249,6 +249,15 @@ else
     failed=1
 fi
 
+# [9] Unlock (issue 8): the Argon2id unwrap against its 1 s ceiling, the raw-key open against raw SQLCipher.
+echo "[9] unlock (bench_unlock)"
+if [[ -x "$build/bench/bench_unlock" ]]; then
+    run_bench "$build/bench/bench_unlock"
+else
+    echo "run.sh: $build/bench/bench_unlock not found; build first" >&2
+    failed=1
+fi
+
 echo
 awk -F'\t' -v n="$customers" '
     function num(v, unit) {

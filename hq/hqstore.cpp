@@ -1,6 +1,7 @@
 #include "hqstore.h"
 
 #include "passwordhasher.h"
+#include "store/auditlog.h"
 #include "sync/syncentities.h"
 
 #include <QCryptographicHash>
@@ -234,6 +235,56 @@ QStringList HqStore::devices(const QString &branch)
     return out;
 }
 
+QStringList HqStore::auditTrail(const QString &branch, const QString &since)
+{
+    QStringList out;
+    PgResult r = m_db.exec("SELECT payload::text FROM record WHERE branch_id = $1 AND entity = 'audit' AND NOT deleted"
+                           " AND (coalesce($2, '') = '' OR payload->>'at' >= $2)"
+                           " ORDER BY payload->>'device_id', payload->>'at', seq",
+                           {branch, since});
+    QString device;
+    QString prevHash;
+    int count = 0;
+    QString broken;
+    auto closeChain = [&] {
+        if (device.isNull())
+            return;
+        out << (broken.isEmpty() ? QStringLiteral("chain %1 ok %2").arg(device).arg(count)
+                                 : QStringLiteral("chain %1 broken at %2").arg(device, broken));
+    };
+    for (int i = 0; i < r.rows(); ++i) {
+        const QJsonObject o = QJsonDocument::fromJson(r.text(i, 0).toUtf8()).object();
+        AuditLog::Entry e;
+        e.entryId = o.value(QStringLiteral("entry_id")).toString();
+        e.at = QDateTime::fromString(o.value(QStringLiteral("at")).toString(), Qt::ISODateWithMs);
+        e.staffId = o.value(QStringLiteral("staff_id")).toString();
+        e.event = o.value(QStringLiteral("event")).toString();
+        e.subject = o.value(QStringLiteral("subject")).toString();
+        e.detail = o.value(QStringLiteral("detail")).toString();
+        e.deviceId = o.value(QStringLiteral("device_id")).toString();
+        e.prevHash = o.value(QStringLiteral("prev_hash")).toString();
+        e.hash = o.value(QStringLiteral("hash")).toString();
+        if (e.deviceId != device) {
+            closeChain();
+            device = e.deviceId;
+            prevHash.clear();
+            count = 0;
+            broken.clear();
+        }
+        // With --since the first entry's predecessor is not listed: the chain is checked from there.
+        const bool linked = prevHash.isEmpty() ? (since.isEmpty() ? e.prevHash == QLatin1String("genesis") : true)
+                                               : e.prevHash == prevHash;
+        if (broken.isEmpty() && (!linked || AuditLog::hashOf(e) != e.hash))
+            broken = e.entryId;
+        prevHash = e.hash;
+        ++count;
+        out << QStringList{o.value(QStringLiteral("at")).toString(), e.deviceId, e.staffId, e.event, e.subject, e.detail}
+                   .join(QLatin1Char('\t'));
+    }
+    closeChain();
+    return out;
+}
+
 void HqStore::revokeTokens(const QString &branch, const QString &staffId)
 {
     m_db.exec("UPDATE token SET revoked = true WHERE branch_id = $1 AND staff_id = $2", {branch, staffId});
@@ -249,7 +300,8 @@ int HqStore::pruneTombstones(const QString &branch, int days)
 {
     PgTransaction tx(m_db);
     m_db.exec("SELECT last_seq FROM branch WHERE branch_id = $1 FOR UPDATE", {branch});
-    PgResult r = m_db.exec("WITH gone AS (DELETE FROM record WHERE branch_id = $1 AND deleted"
+    // The audit trail is never pruned (kept >= 6 months, Cybersecurity Law art. 21).
+    PgResult r = m_db.exec("WITH gone AS (DELETE FROM record WHERE branch_id = $1 AND deleted AND entity <> 'audit'"
                            "   AND updated_at <= now() - make_interval(days => $2) RETURNING seq)"
                            " SELECT count(*), coalesce(max(seq), 0) FROM gone",
                            {branch, QString::number(days)});

@@ -63,6 +63,10 @@ public:
     // Drops tombstones older than `days`; desktops whose cursor is below the
     // new floor get a "full resync" answer. Returns the number dropped.
     int pruneTombstones(const QString &branch, int days);
+    // Issue 8: the branch's audit trail as pushed by its desktops, oldest first per device,
+    // one line each: "at\tdevice\tstaff\tevent\tsubject\tdetail", then per device whether its
+    // hash chain holds ("chain DEVICE ok N" or "chain DEVICE broken at ENTRY"). Never pruned.
+    QStringList auditTrail(const QString &branch, const QString &since = {});
 
     static QByteArray hashToken(const QByteArray &token);
     static QString payloadText(const QJsonObject &payload);

@@ -38,6 +38,7 @@ int usage()
              "  mark-device-lost --branch CODE --device ID [--reason TEXT]\n"
              "                                            the device erases its store at its next contact\n"
              "  devices --branch CODE                     list the branch's devices\n"
+             "  audit --branch CODE [--since YYYY-MM-DD]  the branch's audit trail and each device's chain check\n"
              "  serve --listen 127.0.0.1:PORT [--tls-cert FILE --tls-key FILE] [--token-ttl SECONDS]\n"
              "PostgreSQL is reached through the usual PG* variables, or --db \"host=... dbname=...\".\n";
     err().flush();
@@ -76,10 +77,11 @@ int main(int argc, char *argv[])
     const QCommandLineOption ttl(QStringLiteral("token-ttl"), QString(), QStringLiteral("SECONDS"), QStringLiteral("28800"));
     const QCommandLineOption device(QStringLiteral("device"), QString(), QStringLiteral("ID"));
     const QCommandLineOption reason(QStringLiteral("reason"), QString(), QStringLiteral("TEXT"));
+    const QCommandLineOption since(QStringLiteral("since"), QString(), QStringLiteral("DATE"));
     const QCommandLineOption olderThan(QStringLiteral("older-than"), QString(), QStringLiteral("DAYS"));
     const QCommandLineOption corrupt(QStringLiteral("test-corrupt-every-nth-page"), QString(), QStringLiteral("N"),
                                      QStringLiteral("0"));
-    p.addOptions({db, branch, id, name, role, listen, tlsCert, tlsKey, ttl, corrupt, olderThan, device, reason});
+    p.addOptions({db, branch, id, name, role, listen, tlsCert, tlsKey, ttl, corrupt, olderThan, device, reason, since});
     if (!p.parse(args)) {
         err() << p.errorText() << "\n";
         return usage();
@@ -148,6 +150,23 @@ int main(int argc, char *argv[])
             }
             err() << "device " << p.value(device) << " marked lost\n";
             return 0;
+        }
+        if (command == QLatin1String("audit")) {
+            // The manager's view of the audit trail (issue 8): sign-ins, failed unlocks, reveals,
+            // exports, prints, assignments, policy changes; customer numbers only, no personal data.
+            if (p.value(branch).isEmpty()) {
+                err() << "audit needs --branch CODE\n";
+                return 2;
+            }
+            QTextStream out(stdout);
+            out << "at\tdevice\tstaff\tevent\tsubject\tdetail\n";
+            bool intact = true;
+            for (const QString &line : HqStore(conn).auditTrail(p.value(branch), p.value(since))) {
+                out << line << "\n";
+                if (line.startsWith(QLatin1String("chain ")) && line.contains(QLatin1String(" broken at ")))
+                    intact = false;
+            }
+            return intact ? 0 : 3;
         }
         if (command == QLatin1String("devices")) {
             if (p.value(branch).isEmpty()) {

@@ -1,3 +1,4 @@
+#include "store/analysisstore.h"
 #include "store/auditlog.h"
 #include "store/database.h"
 #include "store/schemamigrations.h"
@@ -52,6 +53,26 @@ private slots:
         for (const Outbox::Entry &e : Outbox::peek(db, 100))
             audits += e.entity == QLatin1String("audit") ? 1 : 0;
         QCOMPARE(audits, 4);
+    }
+
+    void policyChangesAreAudited()
+    {
+        // Issue 8: saving or resetting the value policy appends a policy_change entry.
+        const QString file = m_dir.filePath(QStringLiteral("policy.db"));
+        Database::open(file, QStringLiteral("pass-word"), Database::OpenMode::CreateIfMissing).close();
+        const StoreAccess access{file, QStringLiteral("pass-word"), nullptr};
+        ValuePolicy policy = ValuePolicy::defaultPolicy();
+        AnalysisStore::saveValuePolicy(access, policy);
+        AnalysisStore::resetValuePolicy(access);
+        Database db = Database::open(file, QStringLiteral("pass-word"), Database::OpenMode::ExistingOnly);
+        const auto entries = AuditLog(db).entries();
+        QCOMPARE(int(entries.size()), 2);
+        QCOMPARE(entries[0].event, QStringLiteral("policy_change"));
+        QCOMPARE(entries[0].subject, QStringLiteral("value_policy"));
+        QVERIFY(entries[0].detail.startsWith(QStringLiteral("saved sha256:")));
+        QCOMPARE(entries[1].detail, QStringLiteral("reset to the default"));
+        QCOMPARE(entries[1].staffId, QStringLiteral("local"));
+        QVERIFY(AuditLog(db).verify().ok);
     }
 
     void anEditedEntryIsFound_data()

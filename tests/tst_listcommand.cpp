@@ -3,7 +3,10 @@
 #include "domain/thresholdlist.h"
 #include "domain/valuescores.h"
 #include "items/customerlistmodel.h"
+#include "domain/personaldatamask.h"
 #include "store/analysisstore.h"
+#include "store/auditlog.h"
+#include "store/database.h"
 #include "store/branchstore.h"
 
 #include <QJsonArray>
@@ -81,6 +84,40 @@ private slots:
         const QJsonObject first = QJsonDocument::fromJson(run.out).object().value(QStringLiteral("members")).toArray().at(0).toObject();
         QVERIFY(first.value(QStringLiteral("gap_fen")).toDouble() > 0);
         QVERIFY(!first.value(QStringLiteral("reason")).toString().isEmpty());
+    }
+
+    void namesAreMaskedUnlessAskedForAndThatIsAudited()
+    {
+        // Issue 8: a list export shows 张* by default
+        Run run = cli({QStringLiteral("low-efficiency"), QStringLiteral("--wide"), QStringLiteral("--store"), m_store,
+                       QStringLiteral("--format"), QStringLiteral("json"), QStringLiteral("--date"), m_date.toString(Qt::ISODate)});
+        QCOMPARE(run.code, 0);
+        QHash<QString, QString> nameOf;
+        for (int i = 0; i < m_branch.snapshot->customerCount(); ++i)
+            nameOf.insert(m_branch.snapshot->customer(i).customerNo, m_branch.snapshot->customer(i).name);
+        const QJsonArray masked = QJsonDocument::fromJson(run.out).object().value(QStringLiteral("members")).toArray();
+        QVERIFY(!masked.isEmpty());
+        for (const QJsonValue &v : masked) {
+            const QJsonObject m = v.toObject();
+            QCOMPARE(m.value(QStringLiteral("name")).toString(),
+                     PersonalDataMask::name(nameOf.value(m.value(QStringLiteral("customer_no")).toString())));
+        }
+        auto exports = [this] {
+            Database db = Database::open(m_store, m_pass, Database::OpenMode::ExistingOnly);
+            int n = 0;
+            for (const AuditLog::Entry &e : AuditLog(db).entries())
+                n += e.event == QLatin1String("export") ? 1 : 0;
+            return n;
+        };
+        QCOMPARE(exports(), 0);
+        // With --full-names the names are whole, and the export is in the audit log
+        run = cli({QStringLiteral("low-efficiency"), QStringLiteral("--wide"), QStringLiteral("--store"), m_store,
+                   QStringLiteral("--format"), QStringLiteral("json"), QStringLiteral("--date"), m_date.toString(Qt::ISODate),
+                   QStringLiteral("--full-names")});
+        QCOMPARE(run.code, 0);
+        const QJsonObject first = QJsonDocument::fromJson(run.out).object().value(QStringLiteral("members")).toArray().first().toObject();
+        QCOMPARE(first.value(QStringLiteral("name")).toString(), nameOf.value(first.value(QStringLiteral("customer_no")).toString()));
+        QCOMPARE(exports(), 1);
     }
 
     void lowEfficiencyCsvMatchesTheUi()

@@ -357,6 +357,45 @@
     </message>
 </context>
 <context>
+    <name>ChangePassphraseDialog</name>
+    <message>
+        <source>Change passphrase</source>
+        <translation>修改口令</translation>
+    </message>
+    <message>
+        <source>The store&apos;s key is wrapped again under the new passphrase; the customer data itself is not rewritten. Use the new passphrase from now on.</source>
+        <translation>数据库密钥将用新口令重新加密保护，客户数据本身不会重写。今后请使用新口令。</translation>
+    </message>
+    <message>
+        <source>Current passphrase:</source>
+        <translation>当前口令：</translation>
+    </message>
+    <message>
+        <source>New passphrase:</source>
+        <translation>新口令：</translation>
+    </message>
+    <message>
+        <source>New passphrase again:</source>
+        <translation>再次输入新口令：</translation>
+    </message>
+    <message>
+        <source>Enter the current passphrase.</source>
+        <translation>请输入当前口令。</translation>
+    </message>
+    <message>
+        <source>The new passphrase needs at least %1 characters.</source>
+        <translation>新口令至少需要 %1 个字符。</translation>
+    </message>
+    <message>
+        <source>The two new passphrases differ.</source>
+        <translation>两次输入的新口令不一致。</translation>
+    </message>
+    <message>
+        <source>The new passphrase is the same as the current one.</source>
+        <translation>新口令与当前口令相同。</translation>
+    </message>
+</context>
+<context>
     <name>CliCommands</name>
     <message>
         <source>Unknown command: %1</source>
@@ -797,6 +836,36 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
     <message>
         <source>%1 days</source>
         <translation>%1天</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>This branch has no store to record the reveal in, so the field stays masked.</source>
+        <translation>此网点没有可记录查看操作的数据库，因此该字段保持脱敏。</translation>
+    </message>
+    <message>
+        <source>The reveal could not be recorded, so the field stays masked: %1</source>
+        <translation>查看操作未能记入审计日志，因此该字段保持脱敏：%1</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message numerus="yes">
+        <source>Show the full %1 for %n second(s); asks for a reason and is audited</source>
+        <translation>
+            <numerusform>显示完整%1 %n 秒；需填写原因并记入审计日志</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1983,18 +2052,6 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
 <context>
     <name>ListCommand</name>
     <message>
-        <source>  list threshold|low-efficiency|quadrant --store PATH [--format csv|json]
-       [--quadrant A|B|C|D] [--band TIER] [--wide] [--date YYYY-MM-DD]
-        print the threshold list (optionally one band, by its tier id), the low-efficiency
-        list (--wide: under the widened line) or one quadrant&apos;s customers, as the app shows them
-</source>
-        <translation>  list threshold|low-efficiency|quadrant --store PATH [--format csv|json]
-       [--quadrant A|B|C|D] [--band TIER] [--wide] [--date YYYY-MM-DD]
-        输出临界客户名单（可用层级 id 只取一个区间）、低效客户名单（--wide：按放宽后的线）
-        或某一象限的客户，与应用中显示的一致
-</translation>
-    </message>
-    <message>
         <source>list needs threshold, low-efficiency or quadrant, and --store PATH</source>
         <translation>list 需要 threshold、low-efficiency 或 quadrant，以及 --store PATH</translation>
     </message>
@@ -2021,6 +2078,20 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
     <message>
         <source>--band must be the tier id of a threshold band, got &apos;%1&apos;</source>
         <translation>--band 须为某个临界区间的层级 id，收到的是“%1”</translation>
+    </message>
+    <message>
+        <source>  list threshold|low-efficiency|quadrant --store PATH [--format csv|json]
+       [--quadrant A|B|C|D] [--band TIER] [--wide] [--date YYYY-MM-DD] [--full-names]
+        print the threshold list (optionally one band, by its tier id), the low-efficiency
+        list (--wide: under the widened line) or one quadrant&apos;s customers, as the app shows them;
+        names are masked (张*) unless --full-names, which is recorded in the audit log
+</source>
+        <translation>  list threshold|low-efficiency|quadrant --store PATH [--format csv|json]
+       [--quadrant A|B|C|D] [--band TIER] [--wide] [--date YYYY-MM-DD] [--full-names]
+        输出临界客户名单（可用层级 id 只取一个区间）、低效客户名单（--wide：按放宽后的线）
+        或某一象限的客户，与应用中显示的一致；姓名脱敏显示（张*），
+        使用 --full-names 时显示全名，并记入审计日志
+</translation>
     </message>
 </context>
 <context>
@@ -2134,6 +2205,57 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
     <message>
         <source>Frozen on %1 with %2 customers. Reached the target tier: %3, uplift rate %4% (target %5%). Since freezing: %6 moved up a tier, %7 moved down, %8 gone from the data.</source>
         <translation>%1 锁定，共 %2 位客户。已达目标层级 %3 位，提升率 %4%（目标 %5%）。锁定以来：%6 位层级上升，%7 位下降，%8 位已不在数据中。</translation>
+    </message>
+</context>
+<context>
+    <name>LockController</name>
+    <message numerus="yes">
+        <source>Too many wrong passphrases. Try again in %n second(s).</source>
+        <translation>
+            <numerusform>口令错误次数过多，请 %n 秒后再试。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>That passphrase does not unlock this store. Nothing was changed; try again.</source>
+        <translation>此口令无法解锁该数据库。未做任何改动，请重试。</translation>
+    </message>
+    <message>
+        <source>The store could not be opened: %1</source>
+        <translation>无法打开数据库：%1</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未联系</translation>
+    </message>
+    <message numerus="yes">
+        <source>Last contact with HQ: %1, more than %n day(s) ago. Connect to the bank&apos;s network: BranchDesk contacts HQ now and opens the customer data when HQ answers.</source>
+        <translation>
+            <numerusform>上次与总行联系：%1，已超过 %n 天。请连接行内网络：程序正在联系总行，总行应答后即打开客户数据。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Opening the branch store…</source>
+        <translation>正在打开网点数据库…</translation>
+    </message>
+    <message>
+        <source>The store could not be read. Try again.</source>
+        <translation>无法读取数据库，请重试。</translation>
+    </message>
+    <message>
+        <source>Change passphrase</source>
+        <translation>修改口令</translation>
+    </message>
+    <message>
+        <source>The passphrase was changed. Use the new one from now on.</source>
+        <translation>口令已修改，今后请使用新口令。</translation>
+    </message>
+    <message>
+        <source>The current passphrase is not right. Nothing was changed.</source>
+        <translation>当前口令不正确，未做任何改动。</translation>
+    </message>
+    <message>
+        <source>The passphrase could not be changed: %1</source>
+        <translation>口令修改失败：%1</translation>
     </message>
 </context>
 <context>
@@ -2325,6 +2447,18 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
     <message>
         <source>Print the Today page&apos;s call sheet (PDF)</source>
         <translation>打印今日页的拨打清单（PDF）</translation>
+    </message>
+    <message>
+        <source>&amp;Lock</source>
+        <translation>锁定(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Change &amp;passphrase…</source>
+        <translation>修改口令(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Lock: close the customer data until the passphrase is entered</source>
+        <translation>锁定：关闭客户数据，输入口令后才能再次打开</translation>
     </message>
 </context>
 <context>
@@ -2735,6 +2869,43 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
     <message>
         <source>; </source>
         <translation>；</translation>
+    </message>
+</context>
+<context>
+    <name>RevealReasonDialog</name>
+    <message>
+        <source>Show %1</source>
+        <translation>显示%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 is shown in full for %n second(s), and the audit log records who saw it, when and why. Why do you need it?</source>
+        <translation>
+            <numerusform>%1将完整显示 %n 秒，审计日志会记录查看人、时间和原因。请说明查看原因：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Confirming identity with the customer</source>
+        <translation>与客户核实身份</translation>
+    </message>
+    <message>
+        <source>Calling the customer back</source>
+        <translation>回电客户</translation>
+    </message>
+    <message>
+        <source>Handling a transaction at the counter</source>
+        <translation>柜面办理业务</translation>
+    </message>
+    <message>
+        <source>Updating the customer&apos;s details</source>
+        <translation>更新客户资料</translation>
+    </message>
+    <message>
+        <source>Reason (no personal data)</source>
+        <translation>原因（请勿填写个人信息）</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
     </message>
 </context>
 <context>
@@ -3161,6 +3332,29 @@ yours: %2</source>
     <message>
         <source>Loading the contact log…</source>
         <translation>正在读取联系记录…</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockScreen</name>
+    <message>
+        <source>Checking the passphrase…</source>
+        <translation>正在验证口令…</translation>
+    </message>
+    <message>
+        <source>BranchDesk is locked</source>
+        <translation>网点客户经营台已锁定</translation>
+    </message>
+    <message>
+        <source>The customer data of %1 is closed and its key erased from memory. Enter the passphrase to open it again.</source>
+        <translation>%1 的客户数据已关闭，密钥已从内存中清除。请输入口令重新打开。</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>口令</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation>解锁(&amp;U)</translation>
     </message>
 </context>
 <context>

@@ -62,8 +62,10 @@ void AnalysisController::setBranch(const LoadedBranch &branch)
     // Lists frozen in memory (no store) stay, so their progress follows new data.
     if (branch.store.isValid())
         m_campaigns.clear();
-    if (!branch.snapshot)
+    if (!branch.snapshot) {
+        emit scoresReady(); // pages clear what they show (the lock)
         return;
+    }
     const SnapshotPtr snapshot = branch.snapshot;
     const StoreAccess store = branch.store;
     run([snapshot, store](Result &r) {

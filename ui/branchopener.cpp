@@ -6,6 +6,7 @@
 #include "store/branchstore.h"
 #include "store/database.h"
 #include "store/storeerror.h"
+#include "store/storefiles.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -67,8 +68,14 @@ BranchOpener::Outcome BranchOpener::runInBackground(const Request &request, cons
             return !promise.isCanceled();
         };
         try {
+            // Argon2id once; every later connection uses the unwrapped key.
+            Database::open(path, passphrase,
+                           job == Job::Load ? Database::OpenMode::ExistingOnly : Database::OpenMode::CreateIfMissing,
+                           &outcome.key)
+                .close();
+            const StoreAccess store{path, {}, outcome.key};
             if (job == Job::ConnectHq) {
-                Database db = Database::open(path, passphrase, Database::OpenMode::CreateIfMissing);
+                Database db = store.open();
                 std::atomic_bool never{false};
                 const SyncEngine::Report r = SyncEngine::run(db, hq, [&](const char *stage, qint64 done, qint64 total) {
                     return report(stage, int(qMin<qint64>(done, INT_MAX)), int(qMin<qint64>(total, INT_MAX)));
@@ -82,9 +89,9 @@ BranchOpener::Outcome BranchOpener::runInBackground(const Request &request, cons
             }
             if (outcome.cancelled || !outcome.error.isEmpty()) {
                 // reported below
-            } else if (createDemo && !BranchStore::createDemo(path, passphrase, options, report)) {
+            } else if (createDemo && !BranchStore::createDemo(store, options, report)) {
                 outcome.cancelled = true;
-            } else if (!BranchStore::load(path, passphrase, &outcome.branch, report)) {
+            } else if (!BranchStore::load(store, &outcome.branch, report)) {
                 outcome.cancelled = true;
             }
         } catch (const StoreError &e) {
@@ -110,9 +117,7 @@ BranchOpener::Outcome BranchOpener::runInBackground(const Request &request, cons
 
 void BranchOpener::removeStore(const QString &path)
 {
-    QFile::remove(path);
-    QFile::remove(path + QStringLiteral("-wal"));
-    QFile::remove(path + QStringLiteral("-shm"));
+    StoreFiles::erase(path);
 }
 
 bool BranchOpener::createDemo(const Request &request, QString passphrase, LoadedBranch *out)
@@ -133,7 +138,7 @@ bool BranchOpener::createDemo(const Request &request, QString passphrase, Loaded
         QMessageBox::critical(m_parent, tr("BranchDesk"), tr("The demo branch could not be created: %1").arg(outcome.error));
         return false;
     }
-    m_passphrase = passphrase;
+    m_key = outcome.key;
     *out = outcome.branch;
     return true;
 }
@@ -154,7 +159,7 @@ bool BranchOpener::connectToHq(const Request &request, const QString &passphrase
         }
         Outcome outcome = runInBackground(request, passphrase, Job::ConnectHq, settings);
         if (outcome.error.isEmpty() && !outcome.cancelled) {
-            m_passphrase = passphrase;
+            m_key = outcome.key;
             *out = outcome.branch;
             return true;
         }
@@ -208,7 +213,7 @@ bool BranchOpener::open(const Request &request, LoadedBranch *out)
     if (!request.passphrase.isEmpty()) {
         Outcome outcome = runInBackground(request, request.passphrase, Job::Load);
         if (outcome.error.isEmpty() && !outcome.cancelled) {
-            m_passphrase = request.passphrase;
+            m_key = outcome.key;
             *out = outcome.branch;
             return true;
         }
@@ -228,7 +233,7 @@ bool BranchOpener::open(const Request &request, LoadedBranch *out)
         if (outcome.cancelled)
             return false;
         if (outcome.error.isEmpty()) {
-            m_passphrase = dialog.passphrase();
+            m_key = outcome.key;
             *out = outcome.branch;
             return true;
         }

@@ -35,14 +35,16 @@ public:
     // Runs the whole flow. Returns false when the user cancelled or the store
     // cannot be opened (after telling the user why).
     bool open(const Request &request, LoadedBranch *out);
-    // The passphrase that opened the store: the sync worker opens its own connection with it.
-    QString passphrase() const { return m_passphrase; }
+    // The key that opened the store (secure memory): the sync worker and pages open their
+    // own connections with it; locking wipes it.
+    std::shared_ptr<StoreKey> key() const { return m_key; }
 
 private:
     enum class Job { Load, CreateDemo, ConnectHq };
     struct Outcome
     {
         LoadedBranch branch;
+        std::shared_ptr<StoreKey> key;
         QString error;
         bool wrongPassphrase = false;
         bool cancelled = false;
@@ -59,5 +61,5 @@ private:
 
     QWidget *m_parent;
     LanguageManager *m_languages = nullptr;
-    QString m_passphrase;
+    std::shared_ptr<StoreKey> m_key;
 };

@@ -5,8 +5,16 @@
 #include "domain/dateformat.h"
 #include "domain/moneyformat.h"
 #include "domain/personaldatamask.h"
+#include "revealreasondialog.h"
+#include "store/auditlog.h"
+#include "store/storeerror.h"
 
 #include <QEvent>
+#include <QFutureWatcher>
+#include <QHBoxLayout>
+#include <QTimer>
+#include <QToolButton>
+#include <QtConcurrent>
 #include <QFormLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -83,10 +91,112 @@ QLabel *Customer360Panel::addField(const QString &key)
     auto *value = new QLabel(this);
     value->setObjectName(key);
     value->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_form->addRow(label, value);
+    if (key == QLatin1String("phone") || key == QLatin1String("id") || key == QLatin1String("address")) {
+        auto *row = new QHBoxLayout;
+        row->setContentsMargins(0, 0, 0, 0);
+        row->addWidget(value, 1);
+        auto *show = new QToolButton(this);
+        show->setObjectName(QStringLiteral("reveal_") + key);
+        show->setAutoRaise(true);
+        row->addWidget(show);
+        m_revealButtons.insert(key, show);
+        connect(show, &QToolButton::clicked, this, [this, key] { requestReveal(key); });
+        auto *timer = new QTimer(this);
+        timer->setSingleShot(true);
+        connect(timer, &QTimer::timeout, this, [this, key] { remask(key); });
+        m_revealTimers.insert(key, timer);
+        m_form->addRow(label, row);
+    } else {
+        m_form->addRow(label, value);
+    }
     m_fieldLabels << label;
     m_fields << qMakePair(key, value);
     return value;
+}
+
+QString Customer360Panel::fieldName(const QString &key) const
+{
+    return key == QLatin1String("phone") ? tr("Phone") : key == QLatin1String("id") ? tr("ID number") : tr("Address");
+}
+
+QString Customer360Panel::plainValue(const QString &key) const
+{
+    const BranchSnapshot *s = m_branch.snapshot.get();
+    if (!s || m_customer < 0)
+        return {};
+    const Customer &c = s->customer(m_customer);
+    return key == QLatin1String("phone") ? c.phone : key == QLatin1String("id") ? c.idNumber : c.address;
+}
+
+QString Customer360Panel::maskedValue(const QString &key) const
+{
+    const QString plain = plainValue(key);
+    return key == QLatin1String("phone") ? PersonalDataMask::phone(plain)
+           : key == QLatin1String("id")  ? PersonalDataMask::idNumber(plain)
+                                         : PersonalDataMask::address(plain);
+}
+
+void Customer360Panel::remask(const QString &key)
+{
+    m_revealTimers.value(key)->stop();
+    if (!m_revealed.remove(key))
+        return;
+    for (const auto &f : std::as_const(m_fields)) {
+        if (f.first == key)
+            f.second->setText(maskedValue(key));
+    }
+    emit revealChanged(key, false);
+}
+
+void Customer360Panel::requestReveal(const QString &key)
+{
+    if (m_customer < 0 || !m_revealButtons.contains(key))
+        return;
+    RevealReasonDialog dialog(fieldName(key), m_revealSeconds, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    reveal(key, dialog.reason());
+}
+
+void Customer360Panel::reveal(const QString &key, const QString &reason)
+{
+    const BranchSnapshot *s = m_branch.snapshot.get();
+    if (!s || m_customer < 0 || !m_revealButtons.contains(key) || reason.trimmed().isEmpty())
+        return;
+    if (!m_branch.store.isValid()) {
+        emit revealFailed(tr("This branch has no store to record the reveal in, so the field stays masked."));
+        return;
+    }
+    const int customer = m_customer;
+    const QString customerNo = s->customer(customer).customerNo;
+    const StoreAccess store = m_branch.store;
+    const QString detail = QStringLiteral("field=%1; reason=%2").arg(key, reason.trimmed());
+    auto *watcher = new QFutureWatcher<QString>(this);
+    connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher, key, customer] {
+        const QString error = watcher->result();
+        watcher->deleteLater();
+        if (!error.isEmpty()) {
+            emit revealFailed(tr("The reveal could not be recorded, so the field stays masked: %1").arg(error));
+            return;
+        }
+        if (m_customer != customer)
+            return; // moved on meanwhile
+        m_revealed.insert(key, customer);
+        for (const auto &f : std::as_const(m_fields)) {
+            if (f.first == key)
+                f.second->setText(plainValue(key));
+        }
+        m_revealTimers.value(key)->start(m_revealSeconds * 1000);
+        emit revealChanged(key, true);
+    });
+    watcher->setFuture(QtConcurrent::run([store, customerNo, detail]() -> QString {
+        try {
+            AuditLog::record(store, QStringLiteral("reveal"), customerNo, detail);
+            return {};
+        } catch (const StoreError &e) {
+            return e.message();
+        }
+    }));
 }
 
 void Customer360Panel::setWorkspace(CadenceWorkspace *workspace)
@@ -136,12 +246,26 @@ void Customer360Panel::retranslateUi()
     m_holdings->setHorizontalHeaderLabels({tr("Product type"), tr("Product"), tr("Amount"), tr("Opened"),
                                            tr("Matures"), tr("Days left")});
     m_empty->setText(tr("Select a customer in the list to see their profile, holdings and AUM trend."));
+    for (auto it = m_revealButtons.cbegin(); it != m_revealButtons.cend(); ++it) {
+        it.value()->setText(tr("Show"));
+        it.value()->setToolTip(tr("Show the full %1 for %n second(s); asks for a reason and is audited", nullptr,
+                                  m_revealSeconds)
+                                   .arg(fieldName(it.key())));
+    }
 }
 
 void Customer360Panel::showCustomer(int customerIndex)
 {
     const BranchSnapshot *s = m_branch.snapshot.get();
     m_customer = (s && customerIndex >= 0 && customerIndex < s->customerCount()) ? customerIndex : -1;
+    // A reveal is for one customer: another one (or none) masks again.
+    for (const QString &key : m_revealed.keys()) {
+        if (m_revealed.value(key) != m_customer) {
+            m_revealed.remove(key);
+            m_revealTimers.value(key)->stop();
+            emit revealChanged(key, false);
+        }
+    }
     m_empty->setVisible(m_customer < 0);
     m_body->setVisible(m_customer >= 0);
     m_subtitle->setVisible(m_customer >= 0);
@@ -171,9 +295,10 @@ void Customer360Panel::showCustomer(int customerIndex)
                            : c.gender == Customer::Gender::Female ? tr("Female")
                                                                   : tr("Unknown");
     set("genderAge", tr("%1, %2 years").arg(gender).arg(s->ageOf(m_customer)));
-    set("phone", PersonalDataMask::phone(c.phone));
-    set("id", PersonalDataMask::idNumber(c.idNumber));
-    set("address", PersonalDataMask::address(c.address));
+    for (const char *key : {"phone", "id", "address"}) {
+        const QString k = QString::fromLatin1(key);
+        set(key, m_revealed.contains(k) ? plainValue(k) : maskedValue(k));
+    }
     set("occupation", c.occupation);
     set("employer", c.employer.isEmpty() ? tr("—") : c.employer);
     const int rm = s->rmOf(m_customer);

@@ -2,6 +2,7 @@
 
 #include "store/loadedbranch.h"
 
+#include <QHash>
 #include <QWidget>
 
 class QLabel;
@@ -10,10 +11,14 @@ class QTableWidget;
 class AumTrendChart;
 class CadenceWorkspace;
 class CustomerActivityView;
+class QTimer;
+class QToolButton;
 
 // Everything about one customer on one panel: profile, tier, the four
 // triangles, holdings with maturity dates, and the 12-month AUM trend.
-// Phone, ID number and address are masked.
+// Phone, ID number and address are masked; "Show" beside one asks for a reason,
+// records it in the audit log (customer number, field, reason: no personal data)
+// and shows that field of this customer for the policy's seconds (default 60).
 class Customer360Panel : public QWidget
 {
     Q_OBJECT
@@ -30,6 +35,18 @@ public:
     QString fieldText(const QString &key) const;
     AumTrendChart *chart() const { return m_chart; }
     QTableWidget *holdingsTable() const { return m_holdings; }
+    QToolButton *revealButton(const QString &key) const { return m_revealButtons.value(key); }
+    // Asks for the reason (RevealReasonDialog), then reveal().
+    void requestReveal(const QString &key);
+    // Audits (on a worker thread), then shows `key` ("phone", "id", "address") of the
+    // current customer until the time runs out or another customer is shown.
+    void reveal(const QString &key, const QString &reason);
+    bool isRevealed(const QString &key) const { return m_revealed.contains(key); }
+    void setRevealSeconds(int seconds) { m_revealSeconds = seconds; }
+
+signals:
+    void revealChanged(const QString &key, bool shown);
+    void revealFailed(const QString &message);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -37,6 +54,10 @@ protected:
 private:
     void retranslateUi();
     QLabel *addField(const QString &key);
+    QString maskedValue(const QString &key) const;
+    QString plainValue(const QString &key) const;
+    QString fieldName(const QString &key) const;
+    void remask(const QString &key);
 
     LoadedBranch m_branch;
     int m_customer = -1;
@@ -52,4 +73,8 @@ private:
     QLabel *m_trendTitle;
     AumTrendChart *m_chart;
     CustomerActivityView *m_activity;
+    QHash<QString, QToolButton *> m_revealButtons;
+    QHash<QString, QTimer *> m_revealTimers;
+    QHash<QString, int> m_revealed; // field -> customer index it was revealed for
+    int m_revealSeconds = 60;
 };

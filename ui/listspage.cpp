@@ -151,6 +151,13 @@ QTableView *ListsPage::makeTable(QAbstractItemModel *model, const QString &name)
 
 void ListsPage::onScoresReady()
 {
+    if (!m_analysis->branch().snapshot) {
+        // Locked (issue 8): let go of every customer.
+        m_threshold->clear();
+        m_low->clear();
+        m_campaign->clear();
+        return;
+    }
     fillCombos();
     rebuildThreshold();
     rebuildLowEfficiency();

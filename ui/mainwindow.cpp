@@ -84,7 +84,9 @@ MainWindow::MainWindow(LanguageManager *languages, QWidget *parent)
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(m_nav);
     layout->addWidget(m_stack, 1);
-    setCentralWidget(central);
+    m_root = new QStackedWidget(this);
+    m_root->addWidget(central);
+    setCentralWidget(m_root);
 
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("branchStatus"));
@@ -112,6 +114,12 @@ void MainWindow::createMenus()
     m_callSheetAction = m_fileMenu->addAction(QString(), this, &MainWindow::printCallSheet);
     m_callSheetAction->setShortcut(QKeySequence::Print);
     m_importAction = m_fileMenu->addAction(QString(), this, &MainWindow::importCustomers);
+    m_lock = m_fileMenu->addAction(QString());
+    m_lock->setObjectName(QStringLiteral("lockAction"));
+    m_lock->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    m_lock->setShortcutContext(Qt::ApplicationShortcut);
+    m_changePassphrase = m_fileMenu->addAction(QString());
+    m_changePassphrase->setObjectName(QStringLiteral("changePassphraseAction"));
     m_fileMenu->addSeparator();
     m_quit = m_fileMenu->addAction(QString(), qApp, &QApplication::closeAllWindows);
     m_quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
@@ -182,6 +190,29 @@ void MainWindow::setBranch(const LoadedBranch &branch)
     retranslateUi();
 }
 
+void MainWindow::showLockScreen(QWidget *screen)
+{
+    if (m_root->indexOf(screen) < 0)
+        m_root->addWidget(screen);
+    m_root->setCurrentWidget(screen);
+    menuBar()->setEnabled(false);
+    // Every page lets go of the branch: the snapshot and search index are freed.
+    setBranch(LoadedBranch{});
+    m_analysis->setBranch(LoadedBranch{});
+    screen->show();
+}
+
+void MainWindow::showWorkspace()
+{
+    m_root->setCurrentIndex(0);
+    menuBar()->setEnabled(true);
+}
+
+bool MainWindow::isLockScreenShown() const
+{
+    return m_root->currentIndex() != 0;
+}
+
 void MainWindow::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange)
@@ -207,6 +238,8 @@ void MainWindow::retranslateUi()
     m_exportAction->setText(tr("&Export list…"));
     m_callSheetAction->setText(tr("&Print call sheet…"));
     m_importAction->setText(tr("&Import customers…"));
+    m_lock->setText(tr("&Lock"));
+    m_changePassphrase->setText(tr("Change &passphrase…"));
     m_viewMenu->setTitle(tr("&View"));
     m_languageMenu->setTitle(tr("&Language"));
     m_langSystem->setText(tr("Follow the system"));
@@ -254,6 +287,8 @@ void MainWindow::showShortcuts()
                      tr("Print the Today page's call sheet (PDF)"));
     html += rows.arg(QKeySequence(QKeySequence::HelpContents).toString(QKeySequence::NativeText),
                      tr("This list of shortcuts"));
+    html += rows.arg(QKeySequence(Qt::CTRL | Qt::Key_L).toString(QKeySequence::NativeText),
+                     tr("Lock: close the customer data until the passphrase is entered"));
     html += rows.arg(QKeySequence(Qt::CTRL | Qt::Key_Q).toString(QKeySequence::NativeText), tr("Quit"));
     html += QStringLiteral("</table>");
     QMessageBox::information(this, tr("Keyboard shortcuts"), html);

@@ -57,6 +57,13 @@ public:
     void exportCurrentPage();
     void printCallSheet();
     void importCustomers();
+    // Issue 8: File > Lock (Ctrl+L) and File > Change passphrase; LockController acts on them.
+    QAction *lockAction() const { return m_lock; }
+    QAction *changePassphraseAction() const { return m_changePassphrase; }
+    // Drops every page's data and shows `screen` alone, menus disabled; showWorkspace() undoes it.
+    void showLockScreen(QWidget *screen);
+    void showWorkspace();
+    bool isLockScreenShown() const;
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -99,6 +106,9 @@ private:
     QAction *m_about = nullptr;
     QAction *m_guide = nullptr;
     QMenu *m_goMenu = nullptr;
+    QStackedWidget *m_root = nullptr; // the workspace, or the unlock screen
+    QAction *m_lock = nullptr;
+    QAction *m_changePassphrase = nullptr;
     QList<QAction *> m_goActions; // Ctrl+1 … Ctrl+8, one per built-in page, in navigation order
     ExportController *m_export = nullptr;
     QAction *m_exportAction = nullptr;

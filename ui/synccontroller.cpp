@@ -20,9 +20,14 @@
 #include <QToolButton>
 #include <QtConcurrent>
 
-SyncController::SyncController(MainWindow *window, SyncService *service, QString storePath, QString passphrase)
-    : QObject(window), m_window(window), m_service(service), m_storePath(std::move(storePath)),
-      m_passphrase(std::move(passphrase))
+SyncController::SyncController(MainWindow *window, SyncService *service, const QString &storePath,
+                               const QString &passphrase)
+    : SyncController(window, service, StoreAccess{storePath, passphrase, nullptr})
+{
+}
+
+SyncController::SyncController(MainWindow *window, SyncService *service, StoreAccess store)
+    : QObject(window), m_window(window), m_service(service), m_store(std::move(store))
 {
     m_indicator = new QLabel(window);
     m_indicator->setObjectName(QStringLiteral("syncIndicator"));
@@ -142,15 +147,15 @@ void SyncController::reloadBranch()
         m_reloading = false;
         const LoadedBranch branch = watcher->future().resultCount() ? watcher->future().result() : LoadedBranch{};
         watcher->deleteLater();
-        if (branch.snapshot)
+        if (branch.snapshot && m_store.isValid()) // locked meanwhile: drop what was read
             m_window->setBranch(branch);
     });
-    const QString path = m_storePath;
-    const QString pass = m_passphrase;
-    watcher->setFuture(QtConcurrent::run([path, pass] {
+    const StoreAccess store = m_store;
+    watcher->setFuture(QtConcurrent::run([store] {
         LoadedBranch out;
         try {
-            BranchStore::load(path, pass, &out);
+            if (store.isValid()) // not while locked: the key is wiped
+                BranchStore::load(store, &out);
         } catch (...) {
             // The next sync or start-up tries again; the current data stays on screen.
         }

@@ -20,7 +20,8 @@ class SyncController : public QObject
 {
     Q_OBJECT
 public:
-    SyncController(MainWindow *window, SyncService *service, QString storePath, QString passphrase);
+    SyncController(MainWindow *window, SyncService *service, StoreAccess store);
+    SyncController(MainWindow *window, SyncService *service, const QString &storePath, const QString &passphrase);
 
     QLabel *indicator() const { return m_indicator; }
     SyncLogPage *logPage() const { return m_log; }
@@ -37,8 +38,7 @@ private:
 
     MainWindow *m_window;
     SyncService *m_service;
-    QString m_storePath;
-    QString m_passphrase;
+    StoreAccess m_store;
     QLabel *m_indicator;
     QToolButton *m_button;
     QMenu *m_menu;

@@ -233,7 +233,12 @@ void TodayPage::rebuild()
 void TodayPage::onBuilt()
 {
     m_building = false;
-    if (m_rebuildAgain) {
+    if (m_watcher.future().resultCount() == 0)
+        return; // the emptied watcher below
+    // Built for a branch that is gone (the lock dropped it, or a sync reloaded it): discard.
+    if (m_rebuildAgain || m_pending.snapshot != m_ws->branch().snapshot) {
+        m_pending = TodayModel::Context{};
+        m_watcher.setFuture(QFuture<std::vector<TodayItem>>());
         rebuild();
         return;
     }

@@ -3,9 +3,14 @@
 #include "customerpage.h"
 #include "firstrunwizard.h"
 #include "languagemanager.h"
+#include "lockcontroller.h"
 #include "mainwindow.h"
 #include "synccontroller.h"
 #include "sync/syncservice.h"
+#include "domain/securitypolicy.h"
+#include "store/database.h"
+#include "store/storeerror.h"
+#include "store/storeunlocker.h"
 #include "todaypage.h"
 #include "items/cadenceworkspace.h"
 
@@ -142,10 +147,23 @@ int main(int argc, char *argv[])
     }
     window.setBranch(branch);
     // Sync runs on its own thread and connection; the window only shows its status.
-    SyncService sync(request.storePath, opener.passphrase());
-    SyncController syncUi(&window, &sync, request.storePath, opener.passphrase());
+    const StoreAccess store{request.storePath, {}, opener.key()};
+    SyncService sync(store);
+    SyncController syncUi(&window, &sync, store);
     // Minutes between background syncs while HQ answers (Settings: sync/intervalMinutes).
     sync.setInterval(QSettings().value(QStringLiteral("sync/intervalMinutes"), 15).toInt());
+    // Issue 8: idle lock and Ctrl+L; offline use only within the grace period since HQ last answered.
+    const SecurityPolicy policy = SecurityPolicy::fromSettings(QSettings());
+    LockController lock(&window, &sync, store, policy);
+    try {
+        Database db = Database::open(store.path, *store.key, Database::OpenMode::ExistingOnly);
+        QDateTime lastContact;
+        const bool within = StoreUnlocker::withinGracePeriod(db, policy, QDateTime::currentDateTime(), &lastContact);
+        db.close();
+        lock.enforceGracePeriod(lastContact, within);
+    } catch (const StoreError &) {
+        // The branch just loaded from this store; a failure here is caught by the next open.
+    }
     if (!parser.isSet(timingOpt) && !parser.isSet(shotOpt))
         sync.start();
     if (parser.isSet(searchOpt))

@@ -1,11 +1,13 @@
 #include "listcommand.h"
 
 #include "domain/branchsnapshot.h"
+#include "domain/personaldatamask.h"
 #include "domain/lowefficiencylist.h"
 #include "domain/quadrant.h"
 #include "domain/thresholdlist.h"
 #include "domain/valuescores.h"
 #include "store/analysisstore.h"
+#include "store/auditlog.h"
 #include "store/branchrepository.h"
 #include "store/database.h"
 #include "store/schemamigrations.h"
@@ -33,9 +35,10 @@ QString csvField(const QString &s)
 QString ListCommand::usage()
 {
     return tr("  list threshold|low-efficiency|quadrant --store PATH [--format csv|json]\n"
-              "       [--quadrant A|B|C|D] [--band TIER] [--wide] [--date YYYY-MM-DD]\n"
+              "       [--quadrant A|B|C|D] [--band TIER] [--wide] [--date YYYY-MM-DD] [--full-names]\n"
               "        print the threshold list (optionally one band, by its tier id), the low-efficiency\n"
-              "        list (--wide: under the widened line) or one quadrant's customers, as the app shows them\n");
+              "        list (--wide: under the widened line) or one quadrant's customers, as the app shows them;\n"
+              "        names are masked (张*) unless --full-names, which is recorded in the audit log\n");
 }
 
 int ListCommand::run(const QStringList &arguments, const QString &passphrase)
@@ -47,7 +50,8 @@ int ListCommand::run(const QStringList &arguments, const QString &passphrase)
     const QCommandLineOption band(QStringLiteral("band"), QString(), QStringLiteral("TIER"));
     const QCommandLineOption wide(QStringLiteral("wide"));
     const QCommandLineOption date(QStringLiteral("date"), QString(), QStringLiteral("YYYY-MM-DD"));
-    p.addOptions({store, format, quadrantOpt, band, wide, date});
+    const QCommandLineOption fullNamesOpt(QStringLiteral("full-names"));
+    p.addOptions({store, format, quadrantOpt, band, wide, date, fullNamesOpt});
     if (!p.parse(arguments)) {
         m_err << p.errorText() << Qt::endl;
         return 2;
@@ -81,11 +85,11 @@ int ListCommand::run(const QStringList &arguments, const QString &passphrase)
         return 2;
     }
 
-    const StoreAccess access{p.value(store), passphrase};
+    StoreAccess access{p.value(store), {}, nullptr}; // the key, unwrapped once, serves both reads
     BranchData data;
     ValuePolicy policy;
     try {
-        Database db = Database::open(access.path, access.passphrase, Database::OpenMode::ExistingOnly);
+        Database db = Database::open(access.path, passphrase, Database::OpenMode::ExistingOnly, &access.key);
         SchemaMigrations::migrate(db);
         BranchRepository(db).loadAll(&data);
         db.close();
@@ -122,6 +126,19 @@ int ListCommand::run(const QStringList &arguments, const QString &passphrase)
                                            .arg(cuts.potential, 0, 'f', 2));
     }
 
+    // Issue 8: a list export masks names (JR/T 0171-2020 display rules, docs/security.md);
+    // full names only on request, and that export is audited before anything is printed.
+    const bool fullNames = p.isSet(fullNamesOpt);
+    if (fullNames) {
+        try {
+            AuditLog::record(access, QStringLiteral("export"), kind,
+                             QStringLiteral("cli list %1, %2 rows, full names").arg(kind).arg(list.members.size()));
+        } catch (const StoreError &e) {
+            m_err << tr("Error: %1").arg(e.message()) << Qt::endl;
+            return 1;
+        }
+    }
+    auto shownName = [fullNames](const QString &name) { return fullNames ? name : PersonalDataMask::name(name); };
     const TierPolicy &tiers = snapshot.tierPolicy();
     const bool threshold = list.kind == CustomerList::Kind::Threshold;
     if (fmt == QLatin1String("csv")) {
@@ -139,7 +156,7 @@ int ListCommand::run(const QStringList &arguments, const QString &passphrase)
         const QString potential = QString::number(scores.potential(m.customer), 'f', 2);
         ++rank;
         if (fmt == QLatin1String("csv")) {
-            const QStringList fields = {QString::number(rank), c.customerNo, csvField(c.name),
+            const QStringList fields = {QString::number(rank), c.customerNo, csvField(shownName(c.name)),
                                         tiers.tier(snapshot.tierOf(m.customer)).id, QString::number(m.basisFen), target,
                                         QString::number(m.gapFen), threshold ? QString::number(m.projectedFen) : QString(),
                                         current, potential, q, c.rmId, csvField(reason)};
@@ -148,7 +165,7 @@ int ListCommand::run(const QStringList &arguments, const QString &passphrase)
             QJsonObject o;
             o.insert(QStringLiteral("rank"), rank);
             o.insert(QStringLiteral("customer_no"), c.customerNo);
-            o.insert(QStringLiteral("name"), c.name);
+            o.insert(QStringLiteral("name"), shownName(c.name));
             o.insert(QStringLiteral("tier"), tiers.tier(snapshot.tierOf(m.customer)).id);
             o.insert(QStringLiteral("aum_basis_fen"), double(m.basisFen));
             o.insert(QStringLiteral("target_tier"), target);

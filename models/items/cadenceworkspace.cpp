@@ -115,7 +115,7 @@ void CadenceWorkspace::setBranch(const LoadedBranch &branch, const QDate &today)
         loaded->roster = roster;
         try {
             if (store.isValid()) {
-                *db = Database::open(store.path, store.passphrase, Database::OpenMode::ExistingOnly);
+                *db = store.open();
                 SchemaMigrations::migrate(*db);
                 CadenceRepository repo(*db);
                 loaded->activity = repo.loadActivity(*snapshot);
@@ -204,7 +204,7 @@ void CadenceWorkspace::runWrite(Job job)
             Database *d = nullptr;
             if (store.isValid()) {
                 if (!db->isOpen())
-                    *db = Database::open(store.path, store.passphrase, Database::OpenMode::ExistingOnly);
+                    *db = store.open();
                 d = db.get();
             }
             apply = job(d);

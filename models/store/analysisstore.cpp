@@ -1,18 +1,21 @@
 #include "analysisstore.h"
 
+#include "auditlog.h"
 #include "campaignrepository.h"
+#include "transaction.h"
 #include "database.h"
 #include "policyrepository.h"
 #include "schemamigrations.h"
 #include "storeerror.h"
 
+#include <QCryptographicHash>
 #include <QDateTime>
 
 namespace {
 
 Database openStore(const StoreAccess &store)
 {
-    Database db = Database::open(store.path, store.passphrase, Database::OpenMode::ExistingOnly);
+    Database db = store.open();
     SchemaMigrations::migrate(db);
     return db;
 }
@@ -40,13 +43,24 @@ ValuePolicy AnalysisStore::valuePolicy(const StoreAccess &store)
 void AnalysisStore::saveValuePolicy(const StoreAccess &store, const ValuePolicy &policy)
 {
     Database db = openStore(store);
-    PolicyRepository(db).setDocument(QString::fromLatin1(PolicyRepository::kValuePolicy), policy.toJson(), now());
+    Transaction tx(db);
+    const QByteArray body = policy.toJson();
+    PolicyRepository(db).setDocument(QString::fromLatin1(PolicyRepository::kValuePolicy), body, now());
+    // Issue 8: policy changes are audited; the detail names the new document by its hash.
+    const QString digest = QString::fromLatin1(QCryptographicHash::hash(body, QCryptographicHash::Sha256).toHex().left(16));
+    AuditLog(db).append(QStringLiteral("policy_change"), AuditLog::currentStaff(db),
+                        QString::fromLatin1(PolicyRepository::kValuePolicy), QStringLiteral("saved sha256:%1").arg(digest));
+    tx.commit();
 }
 
 void AnalysisStore::resetValuePolicy(const StoreAccess &store)
 {
     Database db = openStore(store);
+    Transaction tx(db);
     PolicyRepository(db).removeDocument(QString::fromLatin1(PolicyRepository::kValuePolicy));
+    AuditLog(db).append(QStringLiteral("policy_change"), AuditLog::currentStaff(db),
+                        QString::fromLatin1(PolicyRepository::kValuePolicy), QStringLiteral("reset to the default"));
+    tx.commit();
 }
 
 std::vector<CampaignList> AnalysisStore::campaigns(const StoreAccess &store)

@@ -3,6 +3,8 @@
 #include "contactrepository.h"
 #include "database.h"
 #include "statement.h"
+#include "storeaccess.h"
+#include "sync/syncengine.h"
 #include "sync/outbox.h"
 #include "transaction.h"
 
@@ -63,6 +65,20 @@ AuditLog::Entry AuditLog::append(const QString &event, const QString &staffId, c
     if (tx)
         tx->commit();
     return e;
+}
+
+QString AuditLog::currentStaff(Database &db)
+{
+    const QString staff = SyncEngine::metaValue(db, QStringLiteral("sync.staff_id"));
+    return staff.isEmpty() ? QStringLiteral("local") : staff;
+}
+
+AuditLog::Entry AuditLog::record(const StoreAccess &store, const QString &event, const QString &subject,
+                                 const QString &detail)
+{
+    Database db = store.open();
+    AuditLog log(db);
+    return log.append(event, currentStaff(db), subject, detail);
 }
 
 std::vector<AuditLog::Entry> AuditLog::entries(int limit)

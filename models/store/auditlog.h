@@ -5,6 +5,7 @@
 #include <vector>
 
 class Database;
+struct StoreAccess;
 
 // The audit trail of what people did with personal data: sign-ins, failed
 // unlocks, reveals, exports, prints, assignments, policy changes. Entries are
@@ -41,6 +42,11 @@ public:
     Verification verify();
 
     static QString hashOf(const Entry &e);
+    // The staff member local entries are written for: the one signed in to HQ, or "local" (demo).
+    static QString currentStaff(Database &db);
+    // Opens its own connection (any thread), appends for currentStaff(), closes. Throws StoreError.
+    static Entry record(const StoreAccess &store, const QString &event, const QString &subject = {},
+                        const QString &detail = {});
 
 private:
     Database &m_db;

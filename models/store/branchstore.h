@@ -19,8 +19,14 @@ public:
     // replaced if it already holds a branch). Returns false when cancelled.
     static bool createDemo(const QString &path, const QString &passphrase,
                            const DemoGenerator::Options &options, const Progress &progress = {});
+    // The same with an unwrapped key (the store and its key file must exist).
+    static bool createDemo(const StoreAccess &store, const DemoGenerator::Options &options,
+                           const Progress &progress = {});
     // Opens, migrates and reads the store, then builds the snapshot and search
     // index. Returns false when cancelled.
     static bool load(const QString &path, const QString &passphrase, LoadedBranch *out,
                      const Progress &progress = {}, QDate asOf = QDate::currentDate());
+    // The app's way: the key is already unwrapped; `out->store` carries it for write-backs.
+    static bool load(const StoreAccess &store, LoadedBranch *out, const Progress &progress = {},
+                     QDate asOf = QDate::currentDate());
 };

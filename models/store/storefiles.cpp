@@ -5,8 +5,11 @@
 
 QStringList StoreFiles::paths(const QString &storePath)
 {
-    return {storePath, storePath + QStringLiteral("-wal"), storePath + QStringLiteral("-shm"),
-            storePath + QStringLiteral("-journal")};
+    // The key file first: without it the rest is unreadable, so erasing stops being
+    // a race with a crash half-way.
+    return {storePath + QStringLiteral(".key"), storePath, storePath + QStringLiteral("-wal"),
+            storePath + QStringLiteral("-shm"), storePath + QStringLiteral("-journal"),
+            storePath + QStringLiteral(".unlock")};
 }
 
 bool StoreFiles::erase(const QString &storePath)

@@ -3,7 +3,8 @@
 #include <QString>
 
 // The files that make up one store (the database, its WAL and shared-memory
-// files). erase() removes them all: used when HQ reports the device lost.
+// files, the key file and the unlock-attempt counter). erase() removes them
+// all: used when HQ reports the device lost.
 class StoreFiles
 {
 public:

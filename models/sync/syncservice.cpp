@@ -5,12 +5,16 @@
 #include "store/storefiles.h"
 
 SyncService::SyncService(const QString &storePath, const QString &passphrase, QObject *parent)
-    : QObject(parent), m_storePath(storePath), m_passphrase(passphrase)
+    : SyncService(StoreAccess{storePath, passphrase, nullptr}, parent)
+{
+}
+
+SyncService::SyncService(const StoreAccess &store, QObject *parent) : QObject(parent), m_storePath(store.path)
 {
     qRegisterMetaType<SyncEngine::Report>();
     qRegisterMetaType<SyncService::Status>();
     qRegisterMetaType<QVector<QStringList>>();
-    m_worker = new SyncWorker(storePath, passphrase, &m_cancel);
+    m_worker = new SyncWorker(store, &m_cancel);
     m_worker->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
     connect(m_worker, &SyncWorker::progress, this, &SyncService::progress);
@@ -51,6 +55,17 @@ void SyncService::setInterval(int minutes)
     m_intervalMs = qMax(1, minutes) * 60 * 1000;
 }
 
+void SyncService::setPaused(bool paused)
+{
+    m_paused = paused;
+    if (paused) {
+        m_cancel = true;
+        m_timer.stop();
+    } else if (m_status.state != State::NotConfigured) {
+        m_timer.start(1000);
+    }
+}
+
 void SyncService::syncNow()
 {
     run(QString());
@@ -68,7 +83,7 @@ void SyncService::cancel()
 
 void SyncService::run(const QString &password)
 {
-    if (m_running || m_status.state == State::NotConfigured)
+    if (m_running || m_paused || m_status.state == State::NotConfigured)
         return;
     m_running = true;
     m_cancel = false;
@@ -117,7 +132,7 @@ void SyncService::onFinished(const SyncEngine::Report &report)
 
 void SyncService::scheduleNext(bool ok)
 {
-    if (m_status.state == State::NeedsSignIn)
+    if (m_status.state == State::NeedsSignIn || m_paused)
         return; // wait for the user
     if (ok) {
         m_backoffMs = 0;

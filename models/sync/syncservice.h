@@ -1,6 +1,7 @@
 #pragma once
 
 #include "syncengine.h"
+#include "store/storeaccess.h"
 
 #include <QDateTime>
 #include <QObject>
@@ -30,12 +31,17 @@ public:
         QString hqUrl;
     };
 
+    // The app passes the unwrapped key (StoreAccess::key); tools and tests may pass a passphrase.
+    explicit SyncService(const StoreAccess &store, QObject *parent = nullptr);
     SyncService(const QString &storePath, const QString &passphrase, QObject *parent = nullptr);
     ~SyncService() override;
 
     // Reads the HQ settings saved in the store (by the first-run connection) and starts the timer.
     void start();
     void setInterval(int minutes);
+    // While the app is locked: no rounds, a running one is cancelled. Resuming schedules one soon.
+    void setPaused(bool paused);
+    bool isPaused() const { return m_paused; }
     Status status() const { return m_status; }
     bool isConfigured() const { return m_status.state != State::NotConfigured; }
 
@@ -59,13 +65,13 @@ private:
     void scheduleNext(bool ok);
 
     QString m_storePath;
-    QString m_passphrase;
     QThread m_thread;
     SyncWorker *m_worker = nullptr;
     QTimer m_timer;
     int m_intervalMs = 15 * 60 * 1000;
     int m_backoffMs = 0;
     bool m_running = false;
+    bool m_paused = false;
     std::atomic_bool m_cancel{false};
     Status m_status;
 };

@@ -9,7 +9,7 @@
 void SyncWorker::readSettings()
 {
     try {
-        Database db = Database::open(m_storePath, m_passphrase, Database::OpenMode::ExistingOnly);
+        Database db = m_store.open();
         SchemaMigrations::migrate(db);
         emit settingsRead(SyncEngine::metaValue(db, QStringLiteral("sync.hq_url")),
                           SyncEngine::metaValue(db, QStringLiteral("sync.staff_id")),
@@ -24,7 +24,7 @@ void SyncWorker::runOnce(const QString &password)
 {
     SyncEngine::Report report;
     try {
-        Database db = Database::open(m_storePath, m_passphrase, Database::OpenMode::ExistingOnly);
+        Database db = m_store.open();
         SyncEngine::Settings s;
         s.hq = QUrl(SyncEngine::metaValue(db, QStringLiteral("sync.hq_url")));
         s.staffId = SyncEngine::metaValue(db, QStringLiteral("sync.staff_id"));
@@ -45,7 +45,7 @@ void SyncWorker::readLog(int limit)
 {
     QVector<QStringList> rows;
     try {
-        Database db = Database::open(m_storePath, m_passphrase, Database::OpenMode::ExistingOnly);
+        Database db = m_store.open();
         Statement st(db, QStringLiteral("SELECT at, kind, entity, record_id, rule, base, theirs, yours, message"
                                         " FROM sync_log ORDER BY id DESC LIMIT ?"));
         st.bind(1, limit);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "syncengine.h"
+#include "store/storeaccess.h"
 
 #include <QObject>
 #include <atomic>
@@ -10,8 +11,7 @@ class SyncWorker : public QObject
 {
     Q_OBJECT
 public:
-    SyncWorker(QString storePath, QString passphrase, std::atomic_bool *cancel)
-        : m_storePath(std::move(storePath)), m_passphrase(std::move(passphrase)), m_cancel(cancel) {}
+    SyncWorker(StoreAccess store, std::atomic_bool *cancel) : m_store(std::move(store)), m_cancel(cancel) {}
 
 public slots:
     void readSettings();
@@ -26,7 +26,6 @@ signals:
     void logRead(const QVector<QStringList> &rows);
 
 private:
-    QString m_storePath;
-    QString m_passphrase;
+    StoreAccess m_store;
     std::atomic_bool *m_cancel;
 };

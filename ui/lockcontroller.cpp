@@ -1,0 +1,245 @@
+#include "lockcontroller.h"
+
+#include "changepassphrasedialog.h"
+#include "mainwindow.h"
+#include "unlockscreen.h"
+#include "store/branchstore.h"
+#include "store/storeerror.h"
+#include "store/storekeyfile.h"
+#include "store/storeunlocker.h"
+#include "sync/syncservice.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QDialog>
+#include <QEvent>
+#include <QFileInfo>
+#include <QEventLoop>
+#include <QFutureWatcher>
+#include <QLineEdit>
+#include <QLocale>
+#include <QPushButton>
+#include <QMessageBox>
+#include <QtConcurrent>
+
+LockController::LockController(MainWindow *window, SyncService *sync, StoreAccess store, SecurityPolicy policy)
+    : QObject(window), m_window(window), m_sync(sync), m_store(std::move(store)), m_policy(policy)
+{
+    m_screen = new UnlockScreen(QFileInfo(m_store.path).fileName(), window);
+    m_screen->hide();
+    connect(m_screen, &UnlockScreen::unlockRequested, this, &LockController::tryUnlock);
+    connect(window->lockAction(), &QAction::triggered, this, &LockController::lock);
+    connect(window->changePassphraseAction(), &QAction::triggered, this, &LockController::changePassphrase);
+
+    m_idle.setSingleShot(true);
+    m_idle.setInterval(m_policy.idleLockMinutes * 60 * 1000);
+    connect(&m_idle, &QTimer::timeout, this, &LockController::lock);
+    m_idle.start();
+    qApp->installEventFilter(this);
+
+    m_countdown.setInterval(1000);
+    connect(&m_countdown, &QTimer::timeout, this, [this] {
+        if (--m_waitLeft <= 0) {
+            m_countdown.stop();
+            m_screen->showMessage(QString());
+            m_screen->setBusy(false);
+            return;
+        }
+        m_screen->showMessage(tr("Too many wrong passphrases. Try again in %n second(s).", nullptr, int(m_waitLeft)));
+    });
+    if (m_sync) {
+        connect(m_sync, &SyncService::finished, this, [this](bool ok) {
+            if (m_waitingForHq && ok) {
+                m_waitingForHq = false;
+                loadAndShow();
+            }
+        });
+    }
+}
+
+bool LockController::eventFilter(QObject *watched, QEvent *event)
+{
+    switch (event->type()) {
+    case QEvent::KeyPress:
+    case QEvent::MouseButtonPress:
+    case QEvent::MouseMove:
+    case QEvent::Wheel:
+        if (!m_locked)
+            m_idle.start(); // any input restarts the idle time
+        break;
+    default:
+        break;
+    }
+    return QObject::eventFilter(watched, event);
+}
+
+void LockController::lock()
+{
+    if (m_locked)
+        return;
+    m_locked = true;
+    m_idle.stop();
+    if (m_sync)
+        m_sync->setPaused(true);
+    // Open dialogs (a contact being logged, a reveal reason) may show a customer: cancel them.
+    for (QWidget *w : QApplication::topLevelWidgets()) {
+        if (auto *dialog = qobject_cast<QDialog *>(w); dialog && dialog->isVisible())
+            dialog->reject();
+    }
+    // Data first, then the key: no page can reload while the key is gone.
+    m_window->showLockScreen(m_screen);
+    if (m_store.key)
+        m_store.key->wipe();
+    m_screen->reset();
+    emit lockedChanged(true);
+}
+
+void LockController::enforceGracePeriod(const QDateTime &lastContact, bool withinGrace)
+{
+    if (withinGrace)
+        return;
+    m_locked = true;
+    m_idle.stop();
+    m_window->showLockScreen(m_screen);
+    m_screen->reset();
+    emit lockedChanged(true);
+    waitForHq(lastContact);
+}
+
+void LockController::tryUnlock(const QString &passphrase)
+{
+    if (m_busy || m_countdown.isActive())
+        return;
+    m_busy = true;
+    m_screen->setBusy(true);
+    auto *watcher = new QFutureWatcher<StoreUnlocker::Outcome>(this);
+    connect(watcher, &QFutureWatcher<StoreUnlocker::Outcome>::finished, this, [this, watcher] {
+        const StoreUnlocker::Outcome outcome = watcher->result();
+        watcher->deleteLater();
+        m_busy = false;
+        m_screen->setBusy(false);
+        switch (outcome.result) {
+        case StoreUnlocker::Result::Unlocked:
+            if (m_store.key)
+                m_store.key->assign(*outcome.key);
+            loadAndShow();
+            break;
+        case StoreUnlocker::Result::NeedsHqContact:
+            if (m_store.key)
+                m_store.key->assign(*outcome.key);
+            waitForHq(outcome.lastContact);
+            break;
+        case StoreUnlocker::Result::WrongPassphrase:
+            m_screen->passphraseField()->clear();
+            if (outcome.waitSeconds > 0)
+                startCountdown(outcome.waitSeconds);
+            else
+                m_screen->showMessage(tr("That passphrase does not unlock this store. Nothing was changed; try again."));
+            break;
+        case StoreUnlocker::Result::Throttled:
+            startCountdown(outcome.waitSeconds);
+            break;
+        case StoreUnlocker::Result::Failed:
+            m_screen->showMessage(tr("The store could not be opened: %1").arg(outcome.error));
+            break;
+        }
+    });
+    const QString path = m_store.path;
+    const SecurityPolicy policy = m_policy;
+    watcher->setFuture(QtConcurrent::run([path, passphrase, policy] { return StoreUnlocker::unlock(path, passphrase, policy); }));
+}
+
+void LockController::startCountdown(qint64 seconds)
+{
+    m_waitLeft = seconds;
+    m_screen->passphraseField()->setEnabled(false);
+    m_screen->unlockButton()->setEnabled(false);
+    m_screen->showMessage(tr("Too many wrong passphrases. Try again in %n second(s).", nullptr, int(seconds)));
+    m_countdown.start();
+}
+
+void LockController::waitForHq(const QDateTime &lastContact)
+{
+    m_waitingForHq = true;
+    m_screen->passphraseField()->setEnabled(false);
+    m_screen->unlockButton()->setEnabled(false);
+    const QString when = lastContact.isValid() ? QLocale().toString(lastContact.date(), QLocale::LongFormat)
+                                               : tr("never");
+    m_screen->showMessage(tr("Last contact with HQ: %1, more than %n day(s) ago. Connect to the bank's network: "
+                             "BranchDesk contacts HQ now and opens the customer data when HQ answers.",
+                             nullptr, m_policy.offlineGraceDays)
+                              .arg(when));
+    if (m_sync) {
+        m_sync->setPaused(false);
+        m_sync->syncNow();
+    }
+}
+
+void LockController::loadAndShow()
+{
+    m_screen->setBusy(true);
+    m_screen->showMessage(tr("Opening the branch store…"));
+    auto *watcher = new QFutureWatcher<LoadedBranch>(this);
+    connect(watcher, &QFutureWatcher<LoadedBranch>::finished, this, [this, watcher] {
+        const LoadedBranch branch = watcher->future().resultCount() ? watcher->result() : LoadedBranch{};
+        watcher->deleteLater();
+        if (!branch.snapshot) {
+            m_screen->setBusy(false);
+            m_screen->showMessage(tr("The store could not be read. Try again."));
+            return;
+        }
+        m_window->setBranch(branch);
+        m_window->showWorkspace();
+        m_locked = false;
+        m_screen->reset();
+        m_screen->hide();
+        if (m_sync)
+            m_sync->setPaused(false);
+        m_idle.start();
+        emit lockedChanged(false);
+    });
+    const StoreAccess store = m_store;
+    watcher->setFuture(QtConcurrent::run([store] {
+        LoadedBranch out;
+        try {
+            BranchStore::load(store, &out);
+        } catch (const StoreError &) {
+        }
+        return out;
+    }));
+}
+
+void LockController::changePassphrase()
+{
+    ChangePassphraseDialog dialog(m_window);
+    for (;;) {
+        if (dialog.exec() != QDialog::Accepted)
+            return;
+        // Two Argon2id derivations (~1-2 s): off the UI thread, the dialog waits.
+        const QString path = m_store.path;
+        const QString current = dialog.currentPassphrase();
+        const QString fresh = dialog.newPassphrase();
+        QFutureWatcher<QString> watcher;
+        QEventLoop loop;
+        connect(&watcher, &QFutureWatcher<QString>::finished, &loop, &QEventLoop::quit);
+        watcher.setFuture(QtConcurrent::run([path, current, fresh]() -> QString {
+            try {
+                StoreKeyFile::changePassphrase(path, current, fresh);
+                return {};
+            } catch (const StoreError &e) {
+                return e.kind() == StoreError::Kind::WrongPassphrase ? QStringLiteral("wrong") : e.message();
+            }
+        }));
+        QApplication::setOverrideCursor(Qt::WaitCursor);
+        loop.exec();
+        QApplication::restoreOverrideCursor();
+        const QString error = watcher.result();
+        if (error.isEmpty()) {
+            QMessageBox::information(m_window, tr("Change passphrase"),
+                                     tr("The passphrase was changed. Use the new one from now on."));
+            return;
+        }
+        dialog.showError(error == QLatin1String("wrong") ? tr("The current passphrase is not right. Nothing was changed.")
+                                                         : tr("The passphrase could not be changed: %1").arg(error));
+    }
+}
