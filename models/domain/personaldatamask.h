@@ -15,6 +15,4 @@ public:
     static QString phone(const QString &phone);
     static QString idNumber(const QString &id);
     static QString address(const QString &address);
-    // Lists and exports: the surname (first character) kept, the given name hidden: 张三 -> 张*
-    static QString name(const QString &name);
 };
