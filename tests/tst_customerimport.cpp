@@ -320,6 +320,15 @@ private slots:
         QVERIFY2(error.contains(QStringLiteral("broken.xlsx")), qPrintable(error));
     }
 
+    void oldXlsSaysWhatToDo()
+    {
+        const QString path = write(QStringLiteral("old.xls"), QByteArray("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1rest", 12));
+        CustomerImport::Source s;
+        QString error;
+        QVERIFY(!CustomerImport::read(path, &s, &error));
+        QVERIFY2(error.contains(QStringLiteral("old.xls")) && error.contains(QStringLiteral(".xlsx")), qPrintable(error));
+    }
+
     void importWritesGoodRowsAndRejects()
     {
         // Given a store with one customer already there,
@@ -418,6 +427,13 @@ private slots:
         QCOMPARE(m.columnOf(ImportMapping::CustomerNo), 0);
         QCOMPARE(m.columnOf(ImportMapping::Aum), 2);
         QCOMPARE(m.units[2], ImportValue::AmountUnit::TenThousandYuan);
+        // What the wizard saves, the CLI reads back the same.
+        const QString saved = m_dir.filePath(QStringLiteral("saved.json"));
+        QVERIFY2(m.save(saved, header, &error), qPrintable(error));
+        ImportMapping again;
+        QVERIFY2(ImportMapping::load(saved, header, &again, &error), qPrintable(error));
+        QCOMPARE(again.columns, m.columns);
+        QCOMPARE(again.units[2], ImportValue::AmountUnit::TenThousandYuan);
         const QString bad = write(QStringLiteral("bad.json"), QByteArray("{\"columns\": {\"编号\": \"shoe_size\"}}"));
         QVERIFY(!ImportMapping::load(bad, header, &m, &error));
         QVERIFY2(error.contains(QStringLiteral("shoe_size")) && error.contains(QStringLiteral("bad.json")), qPrintable(error));

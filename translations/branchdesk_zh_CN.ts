@@ -1004,6 +1004,10 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
         <source>reason</source>
         <translation>原因</translation>
     </message>
+    <message>
+        <source>%1 is an old Excel .xls file or a password-protected workbook: open it in Excel or WPS and save it as an Excel workbook (.xlsx) without a password, or as CSV</source>
+        <translation>%1 是旧版 Excel .xls 文件或设有密码的工作簿：请在 Excel 或 WPS 中打开，另存为不带密码的 Excel 工作簿（.xlsx）或 CSV</translation>
+    </message>
 </context>
 <context>
     <name>CustomerImportJob</name>
@@ -1978,6 +1982,18 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
         <translation>
             <numerusform>%n 行被拒绝，行号和原因见 %1。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Save mapping…</source>
+        <translation>保存列对应关系…</translation>
+    </message>
+    <message>
+        <source>Save mapping</source>
+        <translation>保存列对应关系</translation>
+    </message>
+    <message>
+        <source>Mapping (*.json)</source>
+        <translation>列对应关系 (*.json)</translation>
     </message>
 </context>
 <context>
