@@ -95,6 +95,7 @@ ImportWizard::ImportWizard(const StoreAccess &store, const QString &staffId, QWi
     // 3. Validation.
     m_validationPage = new Page([this] { return m_validatedOk && !m_result->customers.empty(); }, this);
     m_validationPage->setTitle(tr("Check the rows"));
+    m_validationPage->setButtonText(QWizard::NextButton, tr("Import"));
     m_validationInfo = new QLabel(m_validationPage);
     m_validationInfo->setWordWrap(true);
     m_rejectsTable = new QTableWidget(0, 3, m_validationPage);
