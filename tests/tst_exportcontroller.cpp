@@ -121,6 +121,30 @@ private slots:
         QVERIFY2(outcome.message.contains(QStringLiteral("changed")), qPrintable(outcome.message));
     }
 
+    void noExportWithoutItsAuditEntry()
+    {
+        // Given a store that cannot be opened (moved away since the branch was loaded),
+        QWidget window;
+        ExportController controller(&window);
+        controller.setStore({m_dir.filePath(QStringLiteral("gone.db")), m_pass});
+        ExportTable table;
+        table.listName = QStringLiteral("客户");
+        table.headers = {QStringLiteral("姓名")};
+        table.personal = {PersonalField::Name};
+        table.rows = {{QStringLiteral("张三")}};
+        ExportController::Request request;
+        request.path = m_dir.filePath(QStringLiteral("unaudited.csv"));
+        request.options = {TableExporter::Format::Csv, true};
+        QSignalSpy done(&controller, &ExportController::finished);
+        // when a list is exported, the file is not left behind and the user is told why.
+        QVERIFY(controller.startExport(table, request));
+        QVERIFY(done.wait(30000));
+        const auto outcome = done.at(0).at(0).value<ExportController::Outcome>();
+        QVERIFY(!outcome.written);
+        QVERIFY2(outcome.message.contains(QStringLiteral("audit")), qPrintable(outcome.message));
+        QVERIFY(!QFile::exists(request.path));
+    }
+
     void exportThroughTheWindowIsAudited()
     {
         LoadedBranch branch;

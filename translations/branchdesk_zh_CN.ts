@@ -1381,12 +1381,6 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
         <translation>导出已取消，没有写入文件。</translation>
     </message>
     <message numerus="yes">
-        <source>Exported %n rows to %1, but the audit entry could not be written: %2</source>
-        <translation>
-            <numerusform>已导出 %n 行到 %1，但审计日志写入失败：%2</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>Exported %n rows to %1 (%2).</source>
         <translation>
             <numerusform>已导出 %n 行到 %1（%2）。</numerusform>
@@ -1407,10 +1401,6 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
     <message>
         <source>Printing cancelled; no file was written.</source>
         <translation>打印已取消，没有写入文件。</translation>
-    </message>
-    <message>
-        <source>Call sheet written to %1, but the audit entry could not be written: %2</source>
-        <translation>拨打清单已写入 %1，但审计日志写入失败：%2</translation>
     </message>
     <message numerus="yes">
         <source>Call sheet with %n customers written to %1.</source>
@@ -1433,6 +1423,14 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
     <message>
         <source>The list changed while it was being copied; export again.</source>
         <translation>复制过程中名单发生了变化，请重新导出。</translation>
+    </message>
+    <message>
+        <source>Not exported: the audit trail could not be written (%1).</source>
+        <translation>未导出：审计日志无法写入（%1）。</translation>
+    </message>
+    <message>
+        <source>No call sheet: the audit trail could not be written (%1).</source>
+        <translation>未生成拨打清单：审计日志无法写入（%1）。</translation>
     </message>
 </context>
 <context>

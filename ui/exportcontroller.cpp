@@ -7,6 +7,7 @@
 #include <QAbstractItemView>
 #include <QDate>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QHeaderView>
 #include <QMessageBox>
@@ -291,9 +292,10 @@ bool ExportController::startExport(ExportTable table, const Request &request)
             QString auditError;
             if (store.isValid() && !AuditWriter::append(store, QStringLiteral("export"), staff, table.listName, detail,
                                                         &auditError)) {
-                out.message = tr("Exported %n rows to %1, but the audit entry could not be written: %2", nullptr,
-                                 table.rowCount())
-                                  .arg(QDir::toNativeSeparators(request.path), auditError);
+                // No export without its audit entry: the file goes again.
+                QFile::remove(request.path);
+                out.written = false;
+                out.message = tr("Not exported: the audit trail could not be written (%1).").arg(auditError);
                 return out;
             }
             out.message = tr("Exported %n rows to %1 (%2).", nullptr, table.rowCount())
@@ -335,8 +337,9 @@ bool ExportController::startCallSheet(std::vector<CallSheet::Entry> entries, con
             QString auditError;
             if (store.isValid() && !AuditWriter::append(store, QStringLiteral("print"), staff,
                                                         QStringLiteral("call_sheet"), detail, &auditError)) {
-                out.message = tr("Call sheet written to %1, but the audit entry could not be written: %2")
-                                  .arg(QDir::toNativeSeparators(request.path), auditError);
+                QFile::remove(request.path);
+                out.written = false;
+                out.message = tr("No call sheet: the audit trail could not be written (%1).").arg(auditError);
                 return out;
             }
             out.message = tr("Call sheet with %n customers written to %1.", nullptr, int(entries.size()))
