@@ -13,15 +13,14 @@
 #include "todaypage.h"
 #include "warninglistspage.h"
 #include "items/cadenceworkspace.h"
-
-#include <QActionGroup>
-#include <QApplication>
-#include <QEvent>
 #include "exportcontroller.h"
 #include "importwizard.h"
 #include "items/todaymodel.h"
 
+#include <QActionGroup>
+#include <QApplication>
 #include <QComboBox>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
