@@ -292,6 +292,10 @@
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
+    <message>
+        <source>Unassigned</source>
+        <translation>未分配</translation>
+    </message>
 </context>
 <context>
     <name>CampaignProgressModel</name>
@@ -1431,6 +1435,10 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
     <message>
         <source>No call sheet: the audit trail could not be written (%1).</source>
         <translation>未生成拨打清单：审计日志无法写入（%1）。</translation>
+    </message>
+    <message>
+        <source>all-rms</source>
+        <translation>全部客户经理</translation>
     </message>
 </context>
 <context>

@@ -19,7 +19,6 @@
 
 #include <QActionGroup>
 #include <QApplication>
-#include <QComboBox>
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -305,8 +304,8 @@ void MainWindow::exportCurrentPage()
 
 void MainWindow::printCallSheet()
 {
-    // The call sheet is the Today page's rows for the RM it shows.
-    m_export->printCallSheet(*m_today->model(), m_today->rmFilter()->currentText(), -1);
+    // The call sheet is the Today page's rows: one sheet per RM it shows.
+    m_export->printCallSheet(*m_today->model());
 }
 
 void MainWindow::importCustomers()
