@@ -94,6 +94,26 @@ private slots:
         QVERIFY(text.contains(QStringLiteral("12月1日到期")));
     }
 
+    void oneSheetPerRm()
+    {
+        // A manager's Today page with two RMs: each RM starts a new page with their name.
+        const QString path = m_dir.filePath(QStringLiteral("two.pdf"));
+        QString error;
+        const std::vector<CallSheet::Sheet> sheets = {
+            {{QStringLiteral("测试支行"), QStringLiteral("周经理"), QDate(2026, 11, 23)}, entries(31)},
+            {{QStringLiteral("测试支行"), QStringLiteral("吴经理"), QDate(2026, 11, 23)}, entries(5)},
+        };
+        QCOMPARE(CallSheet::pageCount(sheets), 3);
+        QVERIFY2(CallSheet::writePdf(path, sheets, &error), qPrintable(error));
+        const QStringList pages = run(QStringLiteral("pdftotext"), {QStringLiteral("-layout"), path, QStringLiteral("-")})
+                                      .normalized(QString::NormalizationForm_KC)
+                                      .split(QLatin1Char('\f'), Qt::SkipEmptyParts);
+        QCOMPARE(pages.size(), 3);
+        QVERIFY(pages[0].contains(QStringLiteral("周经理")) && !pages[0].contains(QStringLiteral("吴经理")));
+        QVERIFY(pages[1].contains(QStringLiteral("周经理")) && pages[1].contains(QStringLiteral("Page 2 of 2")));
+        QVERIFY(pages[2].contains(QStringLiteral("吴经理")) && pages[2].contains(QStringLiteral("Page 1 of 1")));
+    }
+
     void chineseFontIsEmbedded()
     {
         const QString path = m_dir.filePath(QStringLiteral("fonts.pdf"));

@@ -1,7 +1,9 @@
 #include "customerpage.h"
 #include "exportcontroller.h"
 #include "exportdialog.h"
+#include "items/cadenceworkspace.h"
 #include "mainwindow.h"
+#include "todaypage.h"
 #include "store/auditlog.h"
 #include "store/branchstore.h"
 #include "store/database.h"
@@ -121,6 +123,70 @@ private slots:
         QVERIFY2(outcome.message.contains(QStringLiteral("changed")), qPrintable(outcome.message));
     }
 
+    void callSheetsPerRmFromTheManagersTodayPage()
+    {
+        // Given the Today page acting as the branch manager, all RMs shown,
+        LoadedBranch branch;
+        QVERIFY(BranchStore::load(m_store, m_pass, &branch, {}, QDate(2026, 11, 23)));
+        CadenceWorkspace ws;
+        ws.setActingStaffId(QStringLiteral("MGR01"));
+        TodayPage page(&ws);
+        page.show();
+        ws.setBranch(branch, QDate(2026, 11, 23));
+        QTRY_VERIFY_WITH_TIMEOUT(page.isSettled() && page.model()->rowCount() > 0, 30000);
+        const TodayModel &model = *page.model();
+        // when the call sheets are made,
+        const auto sheets = CallSheet::perRm(model, true, branch.snapshot->branchName(), QDate(2026, 11, 23));
+        // then every open row is on the sheet of its own RM, once, with the name masked.
+        int open = 0;
+        QSet<QString> rmsShown;
+        for (int row = 0; row < model.rowCount(); ++row) {
+            if (!model.item(row).isDone()) {
+                ++open;
+                rmsShown.insert(model.index(row, TodayModel::Rm).data().toString());
+            }
+        }
+        int onSheets = 0;
+        QSet<QString> sheetRms;
+        for (const CallSheet::Sheet &sheet : sheets) {
+            QVERIFY(!sheetRms.contains(sheet.header.rmName));
+            sheetRms.insert(sheet.header.rmName);
+            QCOMPARE(sheet.header.branchName, branch.snapshot->branchName());
+            onSheets += int(sheet.entries.size());
+            for (const CallSheet::Entry &e : sheet.entries) {
+                QVERIFY2(e.name.contains(QLatin1Char('*')), qPrintable(e.name));
+                QVERIFY(e.phone.isEmpty() || e.phone.contains(QStringLiteral("****")));
+            }
+        }
+        QCOMPARE(onSheets, open);
+        QCOMPARE(sheetRms, rmsShown);
+        QVERIFY(sheets.size() > 1);
+    }
+
+    void noExportWithoutItsAuditEntry()
+    {
+        // Given a store that cannot be opened (moved away since the branch was loaded),
+        QWidget window;
+        ExportController controller(&window);
+        controller.setStore({m_dir.filePath(QStringLiteral("gone.db")), m_pass});
+        ExportTable table;
+        table.listName = QStringLiteral("客户");
+        table.headers = {QStringLiteral("姓名")};
+        table.personal = {PersonalField::Name};
+        table.rows = {{QStringLiteral("张三")}};
+        ExportController::Request request;
+        request.path = m_dir.filePath(QStringLiteral("unaudited.csv"));
+        request.options = {TableExporter::Format::Csv, true};
+        QSignalSpy done(&controller, &ExportController::finished);
+        // when a list is exported, the file is not left behind and the user is told why.
+        QVERIFY(controller.startExport(table, request));
+        QVERIFY(done.wait(30000));
+        const auto outcome = done.at(0).at(0).value<ExportController::Outcome>();
+        QVERIFY(!outcome.written);
+        QVERIFY2(outcome.message.contains(QStringLiteral("audit")), qPrintable(outcome.message));
+        QVERIFY(!QFile::exists(request.path));
+    }
+
     void exportThroughTheWindowIsAudited()
     {
         LoadedBranch branch;
@@ -193,12 +259,12 @@ private slots:
                                                                    QStringLiteral("到期"), QStringLiteral("电话")});
         request.path = m_dir.filePath(QStringLiteral("sheet.pdf"));
         request.options.masked = true;
-        QVERIFY(controller.startCallSheet(entries, {QStringLiteral("演示支行"), QStringLiteral("周经理"), QDate(2026, 11, 23)},
+        QVERIFY(controller.startCallSheet({{{QStringLiteral("演示支行"), QStringLiteral("周经理"), QDate(2026, 11, 23)}, entries}},
                                           request));
         QVERIFY(done.wait(30000));
         const AuditLog::Entry p = audit().back();
         QCOMPARE(p.event, QStringLiteral("print"));
-        QVERIFY2(p.detail.contains(QStringLiteral("rows=31")) && p.detail.contains(QStringLiteral("pages=2")),
+        QVERIFY2(p.detail.contains(QStringLiteral("rows=31")) && p.detail.contains(QStringLiteral("pages=2 rms=周经理")),
                  qPrintable(p.detail));
     }
 };

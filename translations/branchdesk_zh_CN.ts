@@ -292,6 +292,10 @@
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
+    <message>
+        <source>Unassigned</source>
+        <translation>未分配</translation>
+    </message>
 </context>
 <context>
     <name>CampaignProgressModel</name>
@@ -1073,6 +1077,10 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
         <source>reason</source>
         <translation>原因</translation>
     </message>
+    <message>
+        <source>%1 is an old Excel .xls file or a password-protected workbook: open it in Excel or WPS and save it as an Excel workbook (.xlsx) without a password, or as CSV</source>
+        <translation>%1 是旧版 Excel .xls 文件或设有密码的工作簿：请在 Excel 或 WPS 中打开，另存为不带密码的 Excel 工作簿（.xlsx）或 CSV</translation>
+    </message>
 </context>
 <context>
     <name>CustomerImportJob</name>
@@ -1446,12 +1454,6 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
         <translation>导出已取消，没有写入文件。</translation>
     </message>
     <message numerus="yes">
-        <source>Exported %n rows to %1, but the audit entry could not be written: %2</source>
-        <translation>
-            <numerusform>已导出 %n 行到 %1，但审计日志写入失败：%2</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>Exported %n rows to %1 (%2).</source>
         <translation>
             <numerusform>已导出 %n 行到 %1（%2）。</numerusform>
@@ -1472,10 +1474,6 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
     <message>
         <source>Printing cancelled; no file was written.</source>
         <translation>打印已取消，没有写入文件。</translation>
-    </message>
-    <message>
-        <source>Call sheet written to %1, but the audit entry could not be written: %2</source>
-        <translation>拨打清单已写入 %1，但审计日志写入失败：%2</translation>
     </message>
     <message numerus="yes">
         <source>Call sheet with %n customers written to %1.</source>
@@ -1498,6 +1496,18 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
     <message>
         <source>The list changed while it was being copied; export again.</source>
         <translation>复制过程中名单发生了变化，请重新导出。</translation>
+    </message>
+    <message>
+        <source>Not exported: the audit trail could not be written (%1).</source>
+        <translation>未导出：审计日志无法写入（%1）。</translation>
+    </message>
+    <message>
+        <source>No call sheet: the audit trail could not be written (%1).</source>
+        <translation>未生成拨打清单：审计日志无法写入（%1）。</translation>
+    </message>
+    <message>
+        <source>all-rms</source>
+        <translation>全部客户经理</translation>
     </message>
 </context>
 <context>
@@ -2047,6 +2057,18 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
         <translation>
             <numerusform>%n 行被拒绝，行号和原因见 %1。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Save mapping…</source>
+        <translation>保存列对应关系…</translation>
+    </message>
+    <message>
+        <source>Save mapping</source>
+        <translation>保存列对应关系</translation>
+    </message>
+    <message>
+        <source>Mapping (*.json)</source>
+        <translation>列对应关系 (*.json)</translation>
     </message>
 </context>
 <context>

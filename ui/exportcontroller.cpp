@@ -7,6 +7,7 @@
 #include <QAbstractItemView>
 #include <QDate>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QHeaderView>
 #include <QMessageBox>
@@ -236,25 +237,29 @@ void ExportController::endCapture(const QString &message)
     }
 }
 
-bool ExportController::printCallSheet(const TodayModel &model, const QString &rmName, int rm)
+bool ExportController::printCallSheet(const TodayModel &model)
 {
     if (isRunning())
         return false;
-    const std::vector<CallSheet::Entry> preview = CallSheet::fromToday(model, true, rm);
-    if (preview.empty()) {
+    const QDate today = QDate::currentDate();
+    const std::vector<CallSheet::Sheet> preview = CallSheet::perRm(model, true, m_branchName, today);
+    int entries = 0;
+    for (const CallSheet::Sheet &sheet : preview)
+        entries += int(sheet.entries.size());
+    if (entries == 0) {
         QMessageBox::information(m_window, tr("Print call sheet"), tr("There is nobody to call on the Today page."));
         return false;
     }
-    ExportDialog dialog(ExportDialog::Kind::CallSheet, rmName, int(preview.size()), 2,
-                        suggestedPath(tr("call-sheet-%1").arg(rmName), QStringLiteral("pdf")), m_window);
+    const QString who = preview.size() == 1 ? preview.front().header.rmName : tr("all-rms");
+    ExportDialog dialog(ExportDialog::Kind::CallSheet, who, entries, 2,
+                        suggestedPath(tr("call-sheet-%1").arg(who), QStringLiteral("pdf")), m_window);
     if (dialog.exec() != QDialog::Accepted)
         return false;
     Request request;
     request.path = dialog.path();
     request.options.masked = dialog.masked();
     request.reason = dialog.reason();
-    CallSheet::Header header{m_branchName, rmName, QDate::currentDate()};
-    return startCallSheet(dialog.masked() ? preview : CallSheet::fromToday(model, false, rm), header, request);
+    return startCallSheet(dialog.masked() ? preview : CallSheet::perRm(model, false, m_branchName, today), request);
 }
 
 bool ExportController::startExport(ExportTable table, const Request &request)
@@ -291,9 +296,10 @@ bool ExportController::startExport(ExportTable table, const Request &request)
             QString auditError;
             if (store.isValid() && !AuditWriter::append(store, QStringLiteral("export"), staff, table.listName, detail,
                                                         &auditError)) {
-                out.message = tr("Exported %n rows to %1, but the audit entry could not be written: %2", nullptr,
-                                 table.rowCount())
-                                  .arg(QDir::toNativeSeparators(request.path), auditError);
+                // No export without its audit entry: the file goes again.
+                QFile::remove(request.path);
+                out.written = false;
+                out.message = tr("Not exported: the audit trail could not be written (%1).").arg(auditError);
                 return out;
             }
             out.message = tr("Exported %n rows to %1 (%2).", nullptr, table.rowCount())
@@ -305,21 +311,25 @@ bool ExportController::startExport(ExportTable table, const Request &request)
     return true;
 }
 
-bool ExportController::startCallSheet(std::vector<CallSheet::Entry> entries, const CallSheet::Header &header,
-                                      const Request &request)
+bool ExportController::startCallSheet(std::vector<CallSheet::Sheet> sheets, const Request &request)
 {
     if (isRunning())
         return false;
-    const int total = int(entries.size());
+    int total = 0;
+    QStringList rms;
+    for (const CallSheet::Sheet &sheet : sheets) {
+        total += int(sheet.entries.size());
+        rms << sheet.header.rmName;
+    }
     const StoreAccess store = m_store;
     const QString staff = staffId();
     auto done = m_done;
     std::atomic<bool> *cancel = &m_cancel;
     start(
-        [entries = std::move(entries), header, request, store, staff, done, cancel]() -> Outcome {
+        [sheets = std::move(sheets), total, rms, request, store, staff, done, cancel]() -> Outcome {
             Outcome out;
             QString error;
-            const bool ok = CallSheet::writePdf(request.path, header, entries, &error, [done, cancel](int d, int) {
+            const bool ok = CallSheet::writePdf(request.path, sheets, &error, [done, cancel](int d, int) {
                 done->store(d);
                 return !cancel->load();
             });
@@ -329,17 +339,20 @@ bool ExportController::startCallSheet(std::vector<CallSheet::Entry> entries, con
                 return out;
             }
             out.written = true;
-            const QString detail = auditDetail(QStringLiteral("pdf"), int(entries.size()), 5, request.options.masked,
-                                               request.reason)
-                                   + QStringLiteral(" pages=%1").arg(CallSheet::pageCount(int(entries.size())));
+            // Staff names are not customer data; the RMs printed for go into the entry.
+            const QString detail = auditDetail(QStringLiteral("pdf"), total, 5, request.options.masked, request.reason)
+                                   + QStringLiteral(" pages=%1 rms=%2")
+                                         .arg(CallSheet::pageCount(sheets))
+                                         .arg(rms.join(QLatin1Char('|')));
             QString auditError;
             if (store.isValid() && !AuditWriter::append(store, QStringLiteral("print"), staff,
                                                         QStringLiteral("call_sheet"), detail, &auditError)) {
-                out.message = tr("Call sheet written to %1, but the audit entry could not be written: %2")
-                                  .arg(QDir::toNativeSeparators(request.path), auditError);
+                QFile::remove(request.path);
+                out.written = false;
+                out.message = tr("No call sheet: the audit trail could not be written (%1).").arg(auditError);
                 return out;
             }
-            out.message = tr("Call sheet with %n customers written to %1.", nullptr, int(entries.size()))
+            out.message = tr("Call sheet with %n customers written to %1.", nullptr, total)
                               .arg(QDir::toNativeSeparators(request.path));
             return out;
         },

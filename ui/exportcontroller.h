@@ -54,11 +54,12 @@ public:
 
     // With the dialog: false when the page has nothing to export or the user cancels.
     bool exportView(QAbstractItemView *view, const QString &listName);
-    bool printCallSheet(const TodayModel &model, const QString &rmName, int rm);
+    // One sheet per RM the Today page shows (one when it shows one RM).
+    bool printCallSheet(const TodayModel &model);
 
     // Without the dialog (tests, and what the dialog leads to). finished() reports the outcome.
     bool startExport(ExportTable table, const Request &request);
-    bool startCallSheet(std::vector<CallSheet::Entry> entries, const CallSheet::Header &header, const Request &request);
+    bool startCallSheet(std::vector<CallSheet::Sheet> sheets, const Request &request);
     bool isRunning() const { return m_watcher.isRunning() || m_capture != nullptr; }
     void cancel() { m_cancel = true; }
 

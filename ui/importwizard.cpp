@@ -8,10 +8,12 @@
 #include <QComboBox>
 #include <QDir>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QTableWidget>
@@ -80,13 +82,20 @@ ImportWizard::ImportWizard(const StoreAccess &store, const QString &staffId, QWi
     m_mappingTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_mappingInfo = new QLabel(m_mappingPage);
     m_mappingInfo->setWordWrap(true);
+    // The same mapping for the next file, or for `branchdesk-cli import --mapping`.
+    m_saveMapping = new QPushButton(tr("Save mapping…"), m_mappingPage);
     auto *mapLayout = new QVBoxLayout(m_mappingPage);
     mapLayout->addWidget(m_mappingTable, 1);
-    mapLayout->addWidget(m_mappingInfo);
+    auto *mapRow = new QHBoxLayout;
+    mapRow->addWidget(m_mappingInfo, 1);
+    mapRow->addWidget(m_saveMapping);
+    mapLayout->addLayout(mapRow);
+    connect(m_saveMapping, &QPushButton::clicked, this, &ImportWizard::saveMapping);
 
     // 3. Validation.
     m_validationPage = new Page([this] { return m_validatedOk && !m_result->customers.empty(); }, this);
     m_validationPage->setTitle(tr("Check the rows"));
+    m_validationPage->setButtonText(QWizard::NextButton, tr("Import"));
     m_validationInfo = new QLabel(m_validationPage);
     m_validationInfo->setWordWrap(true);
     m_rejectsTable = new QTableWidget(0, 3, m_validationPage);
@@ -238,6 +247,19 @@ void ImportWizard::onMappingEdited()
                                              : tr("Choose a column for: %1").arg(missing.join(QStringLiteral(", "))));
     m_mappingPage->changed();
     m_validatedOk = false;
+}
+
+void ImportWizard::saveMapping()
+{
+    const QFileInfo source(m_source->path);
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Save mapping"), source.absoluteDir().filePath(source.completeBaseName() + QStringLiteral(".mapping.json")),
+        tr("Mapping (*.json)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (!m_mapping.save(path, m_source->header, &error))
+        QMessageBox::warning(this, tr("Save mapping"), error);
 }
 
 void ImportWizard::startValidation()

@@ -58,6 +58,7 @@ private:
     void onRead();
     void fillMapping();
     void onMappingEdited();
+    void saveMapping();
     void startValidation();
     void onValidated();
     void startImport();
@@ -74,6 +75,7 @@ private:
     QLabel *m_fileInfo;
     QTableWidget *m_mappingTable;
     QLabel *m_mappingInfo;
+    QPushButton *m_saveMapping;
     QLabel *m_validationInfo;
     QTableWidget *m_rejectsTable;
     QProgressBar *m_progress;

@@ -13,15 +13,13 @@
 #include "todaypage.h"
 #include "warninglistspage.h"
 #include "items/cadenceworkspace.h"
-
-#include <QActionGroup>
-#include <QApplication>
-#include <QEvent>
 #include "exportcontroller.h"
 #include "importwizard.h"
 #include "items/todaymodel.h"
 
-#include <QComboBox>
+#include <QActionGroup>
+#include <QApplication>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
@@ -341,8 +339,8 @@ void MainWindow::exportCurrentPage()
 
 void MainWindow::printCallSheet()
 {
-    // The call sheet is the Today page's rows for the RM it shows.
-    m_export->printCallSheet(*m_today->model(), m_today->rmFilter()->currentText(), -1);
+    // The call sheet is the Today page's rows: one sheet per RM it shows.
+    m_export->printCallSheet(*m_today->model());
 }
 
 void MainWindow::importCustomers()

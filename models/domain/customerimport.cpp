@@ -52,6 +52,13 @@ bool CustomerImport::read(const QString &path, Source *out, QString *error)
     }
     const QByteArray head = file.peek(4);
     std::vector<XlsxReader::Row> all;
+    if (head.startsWith("\xD0\xCF\x11\xE0")) {
+        // An OLE compound file: Excel 97-2003 .xls, or an .xlsx saved with a password.
+        *error = tr("%1 is an old Excel .xls file or a password-protected workbook: open it in Excel or WPS "
+                    "and save it as an Excel workbook (.xlsx) without a password, or as CSV")
+                     .arg(where);
+        return false;
+    }
     if (head.startsWith("PK\x03\x04")) {
         file.close();
         s.format = QStringLiteral("xlsx");

@@ -34,7 +34,8 @@ public:
         if (unzOpenCurrentFile(m_zip) != UNZ_OK)
             return false;
         out->clear();
-        out->reserve(qsizetype(info.uncompressed_size));
+        // The size in the zip directory is a claim, not a fact: reserve at most 16 MB up front.
+        out->reserve(qsizetype(qMin<quint64>(info.uncompressed_size, 16u << 20)));
         char buffer[65536];
         int n = 0;
         while ((n = unzReadCurrentFile(m_zip, buffer, sizeof buffer)) > 0) {

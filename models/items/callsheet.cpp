@@ -10,6 +10,8 @@
 #include <QPainter>
 #include <QPdfWriter>
 
+#include <algorithm>
+
 namespace {
 
 QString channelFor(const TodayItem &item)
@@ -52,9 +54,53 @@ std::vector<CallSheet::Entry> CallSheet::fromToday(const TodayModel &model, bool
     return out;
 }
 
+std::vector<CallSheet::Sheet> CallSheet::perRm(const TodayModel &model, bool masked, const QString &branchName,
+                                               QDate date)
+{
+    std::vector<Sheet> sheets;
+    std::vector<int> rms; // sheets[i] is for rms[i]
+    const std::vector<Entry> all = fromToday(model, masked);
+    size_t next = 0;
+    for (int row = 0; row < model.rowCount(); ++row) {
+        const TodayItem &item = model.item(row);
+        if (item.isDone())
+            continue; // fromToday skipped it too
+        const auto it = std::find(rms.begin(), rms.end(), item.rm);
+        size_t at = size_t(it - rms.begin());
+        if (it == rms.end()) {
+            rms.push_back(item.rm);
+            const QString name = item.rm >= 0 ? model.index(row, TodayModel::Rm).data().toString() : tr("Unassigned");
+            sheets.push_back({{branchName, name, date}, {}});
+            at = sheets.size() - 1;
+        }
+        sheets[at].entries.push_back(all.at(next++));
+    }
+    return sheets;
+}
+
+int CallSheet::pageCount(const std::vector<Sheet> &sheets)
+{
+    int pages = 0;
+    for (const Sheet &s : sheets)
+        pages += pageCount(int(s.entries.size()));
+    return qMax(1, pages);
+}
+
 bool CallSheet::writePdf(const QString &path, const Header &header, const std::vector<Entry> &entries,
                          QString *error, const Progress &progress)
 {
+    return writePdf(path, std::vector<Sheet>{{header, entries}}, error, progress);
+}
+
+bool CallSheet::writePdf(const QString &path, const std::vector<Sheet> &sheetsIn, QString *error,
+                         const Progress &progress)
+{
+    // Nothing to call still prints one page with the header, so the sheet is never blank paper.
+    const std::vector<Sheet> sheets = sheetsIn.empty() ? std::vector<Sheet>{Sheet{}} : sheetsIn;
+    int totalEntries = 0;
+    for (const Sheet &sh : sheets)
+        totalEntries += int(sh.entries.size());
+    int doneEntries = 0;
     const QString part = path + QStringLiteral(".part");
     bool ok = true;
     {
@@ -63,7 +109,8 @@ bool CallSheet::writePdf(const QString &path, const Header &header, const std::v
         pdf.setPageOrientation(QPageLayout::Portrait);
         pdf.setPageMargins(QMarginsF(12, 12, 12, 12), QPageLayout::Millimeter);
         pdf.setResolution(300);
-        pdf.setTitle(tr("Call sheet %1 %2").arg(header.rmName, header.date.toString(Qt::ISODate)));
+        pdf.setTitle(tr("Call sheet %1 %2").arg(sheets.front().header.rmName,
+                                                 sheets.front().header.date.toString(Qt::ISODate)));
         pdf.setCreator(QStringLiteral("BranchDesk"));
         QPainter p;
         if (!p.begin(&pdf)) {
@@ -94,77 +141,86 @@ bool CallSheet::writePdf(const QString &path, const Header &header, const std::v
         const double headerH = 22 * mm;
         const double footerH = 7 * mm;
         const double rowH = (page.height() - headerH - footerH) / kRowsPerPage;
-        const int pages = pageCount(int(entries.size()));
-        const QString date = DateFormat::dateWithWeekday(header.date);
+        bool firstPage = true;
+        for (const Sheet &sheet : sheets) {
+            const Header &header = sheet.header;
+            const std::vector<Entry> &entries = sheet.entries;
+            const int pages = pageCount(int(entries.size()));
+            const QString date = DateFormat::dateWithWeekday(header.date);
 
-        for (int pageNo = 0; pageNo < pages && ok; ++pageNo) {
-            if (pageNo > 0)
-                pdf.newPage();
-            // Header: title, branch, RM, date.
-            p.setPen(Qt::black);
-            p.setFont(titleFont);
-            p.drawText(QRectF(0, 0, page.width(), 9 * mm), Qt::AlignLeft | Qt::AlignVCenter,
-                       tr("Call sheet: %1").arg(header.rmName));
-            p.setFont(font);
-            p.drawText(QRectF(0, 9 * mm, page.width(), 6 * mm), Qt::AlignLeft | Qt::AlignVCenter,
-                       tr("%1    RM: %2    %3").arg(header.branchName, header.rmName, date));
-            // Column heads.
-            p.setFont(bold);
-            double x = 0;
-            const double headY = 15 * mm;
-            for (int c = 0; c < heads.size(); ++c) {
-                const double w = c < 5 ? widthsMm[c] * mm : page.width() - x;
-                p.drawText(QRectF(x + 1 * mm, headY, w - 2 * mm, 7 * mm), Qt::AlignLeft | Qt::AlignVCenter,
-                           heads.at(c));
-                x += w;
-            }
-            p.setPen(QPen(Qt::black, 0.3 * mm));
-            p.drawLine(QPointF(0, headerH), QPointF(page.width(), headerH));
-            p.setPen(QPen(Qt::gray, 0.15 * mm));
-
-            const int first = pageNo * kRowsPerPage;
-            const int last = qMin(int(entries.size()), first + kRowsPerPage);
-            for (int i = first; i < last; ++i) {
-                const Entry &e = entries[size_t(i)];
-                const double y = headerH + (i - first) * rowH;
-                x = 0;
+            for (int pageNo = 0; pageNo < pages && ok; ++pageNo) {
+                if (!firstPage)
+                    pdf.newPage();
+                firstPage = false;
+                // Header: title, branch, RM, date.
                 p.setPen(Qt::black);
+                p.setFont(titleFont);
+                p.drawText(QRectF(0, 0, page.width(), 9 * mm), Qt::AlignLeft | Qt::AlignVCenter,
+                           tr("Call sheet: %1").arg(header.rmName));
                 p.setFont(font);
-                auto cell = [&](int c, const QString &top, const QString &bottom) {
-                    const double w = widthsMm[c] * mm;
-                    const QRectF r(x + 1 * mm, y + 0.5 * mm, w - 2 * mm, rowH - 1 * mm);
-                    if (bottom.isEmpty()) {
-                        p.setFont(font);
-                        p.drawText(r, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextWordWrap, top);
-                    } else {
-                        p.setFont(font);
-                        const QRectF upper(r.left(), r.top(), r.width(), r.height() / 2);
-                        const QRectF lower(r.left(), r.top() + r.height() / 2, r.width(), r.height() / 2);
-                        p.drawText(upper, Qt::AlignLeft | Qt::AlignVCenter,
-                                   QFontMetricsF(font, &pdf).elidedText(top, Qt::ElideRight, upper.width()));
-                        p.setFont(small);
-                        p.drawText(lower, Qt::AlignLeft | Qt::AlignVCenter,
-                                   QFontMetricsF(small, &pdf).elidedText(bottom, Qt::ElideRight, lower.width()));
-                    }
+                p.drawText(QRectF(0, 9 * mm, page.width(), 6 * mm), Qt::AlignLeft | Qt::AlignVCenter,
+                           tr("%1    RM: %2    %3").arg(header.branchName, header.rmName, date));
+                // Column heads.
+                p.setFont(bold);
+                double x = 0;
+                const double headY = 15 * mm;
+                for (int c = 0; c < heads.size(); ++c) {
+                    const double w = c < 5 ? widthsMm[c] * mm : page.width() - x;
+                    p.drawText(QRectF(x + 1 * mm, headY, w - 2 * mm, 7 * mm), Qt::AlignLeft | Qt::AlignVCenter,
+                               heads.at(c));
                     x += w;
-                };
-                cell(0, QString::number(i + 1), {});
-                cell(1, e.name, e.customerNo);
-                cell(2, e.phone, {});
-                cell(3, e.reason, e.step);
-                cell(4, e.channel, {});
-                // The notes column stays blank; a line under each row to write on.
+                }
+                p.setPen(QPen(Qt::black, 0.3 * mm));
+                p.drawLine(QPointF(0, headerH), QPointF(page.width(), headerH));
                 p.setPen(QPen(Qt::gray, 0.15 * mm));
-                p.drawLine(QPointF(0, y + rowH), QPointF(page.width(), y + rowH));
+
+                const int first = pageNo * kRowsPerPage;
+                const int last = qMin(int(entries.size()), first + kRowsPerPage);
+                for (int i = first; i < last; ++i) {
+                    const Entry &e = entries[size_t(i)];
+                    const double y = headerH + (i - first) * rowH;
+                    x = 0;
+                    p.setPen(Qt::black);
+                    p.setFont(font);
+                    auto cell = [&](int c, const QString &top, const QString &bottom) {
+                        const double w = widthsMm[c] * mm;
+                        const QRectF r(x + 1 * mm, y + 0.5 * mm, w - 2 * mm, rowH - 1 * mm);
+                        if (bottom.isEmpty()) {
+                            p.setFont(font);
+                            p.drawText(r, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextWordWrap, top);
+                        } else {
+                            p.setFont(font);
+                            const QRectF upper(r.left(), r.top(), r.width(), r.height() / 2);
+                            const QRectF lower(r.left(), r.top() + r.height() / 2, r.width(), r.height() / 2);
+                            p.drawText(upper, Qt::AlignLeft | Qt::AlignVCenter,
+                                       QFontMetricsF(font, &pdf).elidedText(top, Qt::ElideRight, upper.width()));
+                            p.setFont(small);
+                            p.drawText(lower, Qt::AlignLeft | Qt::AlignVCenter,
+                                       QFontMetricsF(small, &pdf).elidedText(bottom, Qt::ElideRight, lower.width()));
+                        }
+                        x += w;
+                    };
+                    cell(0, QString::number(i + 1), {});
+                    cell(1, e.name, e.customerNo);
+                    cell(2, e.phone, {});
+                    cell(3, e.reason, e.step);
+                    cell(4, e.channel, {});
+                    // The notes column stays blank; a line under each row to write on.
+                    p.setPen(QPen(Qt::gray, 0.15 * mm));
+                    p.drawLine(QPointF(0, y + rowH), QPointF(page.width(), y + rowH));
+                }
+                p.setPen(Qt::black);
+                p.setFont(small);
+                p.drawText(QRectF(0, page.height() - footerH, page.width(), footerH), Qt::AlignRight | Qt::AlignVCenter,
+                           tr("Page %1 of %2 · contains personal information, do not leave unattended")
+                               .arg(pageNo + 1)
+                               .arg(pages));
+                doneEntries += last - first;
+                if (progress && !progress(doneEntries, totalEntries))
+                    ok = false;
             }
-            p.setPen(Qt::black);
-            p.setFont(small);
-            p.drawText(QRectF(0, page.height() - footerH, page.width(), footerH), Qt::AlignRight | Qt::AlignVCenter,
-                       tr("Page %1 of %2 · contains personal information, do not leave unattended")
-                           .arg(pageNo + 1)
-                           .arg(pages));
-            if (progress && !progress(last, int(entries.size())))
-                ok = false;
+            if (!ok)
+                break;
         }
         p.end();
     }
