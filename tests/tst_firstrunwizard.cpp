@@ -1,7 +1,7 @@
-#include "store/storekeyfile.h"
 #include "branchopener.h"
 #include "firstrunwizard.h"
 #include "languagemanager.h"
+#include "store/storekeyfile.h"
 
 #include <QAbstractButton>
 #include <QApplication>
