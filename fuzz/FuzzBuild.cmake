@@ -8,7 +8,7 @@ if(NOT CMAKE_CXX_COMPILER_ID MATCHES "Clang")
     message(FATAL_ERROR "BRANCHDESK_FUZZ needs clang (libFuzzer): -DCMAKE_CXX_COMPILER=clang++")
 endif()
 set(BRANCHDESK_SANITIZERS -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer)
-add_compile_options(-fsanitize=fuzzer-no-link ${BRANCHDESK_SANITIZERS} -g)
+add_compile_options(-fsanitize=fuzzer-no-link ${BRANCHDESK_SANITIZERS} -O1 -g)
 add_link_options(${BRANCHDESK_SANITIZERS})
 find_package(ZLIB REQUIRED)
 

@@ -15,7 +15,8 @@ mkdir -p "$build"
 cmake -S "$here" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Debug \
       -DCMAKE_CXX_FLAGS="$flags" \
       -DCMAKE_EXE_LINKER_FLAGS="-fsanitize=address,undefined" \
-      -DCMAKE_SHARED_LINKER_FLAGS="-fsanitize=address,undefined" >"$build/configure.log" 2>&1 \
+      -DCMAKE_SHARED_LINKER_FLAGS="-fsanitize=address,undefined" \
+      -DBRANCHDESK_TEST_TIMEOUT=1800 >"$build/configure.log" 2>&1 \
     || { cat "$build/configure.log"; exit 1; }
 if [ -n "${TARGETS:-}" ]; then
     # shellcheck disable=SC2086
@@ -31,7 +32,7 @@ export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$here/scripts/lsan.supp:print_s
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 cd "$build"
 status=0
-ctest --output-on-failure -E '^packages_' --timeout 900 "$@" || status=$?
+ctest --output-on-failure -E '^packages_' "$@" || status=$?
 grep -h -E "^(SUMMARY: (Address|UndefinedBehavior|Leak)Sanitizer|.*runtime error:)" Testing/Temporary/LastTest.log \
     | sort | uniq -c | sort -rn | head -n 30 || true
 exit $status
