@@ -307,6 +307,12 @@ HqStore::PushStatus HqStore::push(const Session &session, const WireFormat::Push
             *error = QStringLiteral("a desktop may not write '%1' records").arg(rec.entity);
             return PushStatus::Rejected;
         }
+        // The branch manager owns assignments and campaign targets (issue 6).
+        if ((rec.entity == QLatin1String("assignment") || rec.entity == QLatin1String("campaign"))
+            && session.role != QLatin1String("manager")) {
+            *error = QStringLiteral("only a branch manager may write '%1' records").arg(rec.entity);
+            return PushStatus::Rejected;
+        }
         if (rec.seq <= 0) {
             *error = QStringLiteral("record %1 has no device sequence").arg(rec.id);
             return PushStatus::Rejected;

@@ -22,6 +22,7 @@ class TodayPage;
 class MaturityPage;
 class WarningListsPage;
 class EventPage;
+class DashboardPage;
 
 // The application window: a navigation list on the left that grows as pages
 // arrive, the current page on the right, menus and a status bar.
@@ -42,14 +43,24 @@ public:
     MaturityPage *maturityPage() const { return m_maturity; }
     WarningListsPage *warningListsPage() const { return m_warnings; }
     EventPage *eventPage() const { return m_events; }
+    DashboardPage *dashboardPage() const { return m_dashboard; }
+    // Filters the customer list and the Today page to one RM (staff index; -1: all).
+    void filterToRm(int staffIndex);
     // Shows a page by its key: today, customers, tiers, quadrant, lists, maturity,
-    // retention, events. False when unknown.
+    // retention, events, dashboard. False when unknown.
     bool showPage(const QString &key);
     // Adds a page that lives elsewhere (e.g. the sync log) to the navigation;
     // its owner sets the item's text and retranslates it.
     QListWidgetItem *addPage(QWidget *page, const QIcon &icon);
     QListWidget *navigation() const { return m_nav; }
     void switchLanguage(const QString &code);
+    // Reads the branch again off the UI thread (after assignments, or signing
+    // in as someone else) and shows it; branchReloaded() follows.
+    void reloadBranch();
+    const LoadedBranch &branch() const { return m_branch; }
+
+signals:
+    void branchReloaded();
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -62,6 +73,7 @@ private:
     void showGuide();
     // Scores are computed when a page that needs them is first shown, not at start-up.
     void ensureAnalysis();
+    void fillSignInMenu();
 
     LanguageManager *m_languages;
     LoadedBranch m_branch;
@@ -77,6 +89,7 @@ private:
     MaturityPage *m_maturity;
     WarningListsPage *m_warnings;
     EventPage *m_events;
+    DashboardPage *m_dashboard;
     int m_tiersRow = -1;
     QLabel *m_status;
     QMenu *m_fileMenu = nullptr;
@@ -92,5 +105,7 @@ private:
     QAction *m_about = nullptr;
     QAction *m_guide = nullptr;
     QMenu *m_goMenu = nullptr;
+    QMenu *m_signInMenu = nullptr; // demo stores: who the desktop is used as
+    bool m_reloading = false;
     QList<QAction *> m_goActions; // Ctrl+1 … Ctrl+8, one per built-in page, in navigation order
 };

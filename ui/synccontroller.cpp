@@ -147,10 +147,11 @@ void SyncController::reloadBranch()
     });
     const QString path = m_storePath;
     const QString pass = m_passphrase;
-    watcher->setFuture(QtConcurrent::run([path, pass] {
+    const QString signedInAs = BranchStore::demoSignedInAs();
+    watcher->setFuture(QtConcurrent::run([path, pass, signedInAs] {
         LoadedBranch out;
         try {
-            BranchStore::load(path, pass, &out);
+            BranchStore::load(path, pass, &out, {}, QDate::currentDate(), signedInAs);
         } catch (...) {
             // The next sync or start-up tries again; the current data stays on screen.
         }

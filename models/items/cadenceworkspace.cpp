@@ -3,6 +3,8 @@
 #include "../domain/branchsnapshot.h"
 #include "../domain/cadenceengine.h"
 #include "../domain/phonedirectory.h"
+#include "../domain/workloadbalancer.h"
+#include "../store/assignmentrepository.h"
 #include "../store/cadencerepository.h"
 #include "../store/contactrepository.h"
 #include "../store/database.h"
@@ -13,6 +15,7 @@
 #include <QCoreApplication>
 #include <QDeadlineTimer>
 #include <QSettings>
+#include <QSet>
 #include <QUuid>
 
 namespace {
@@ -85,6 +88,8 @@ void CadenceWorkspace::setBranch(const LoadedBranch &branch, const QDate &today)
     const BranchSnapshot *s = branch.snapshot.get();
     if (!s)
         return;
+    if (!s->scope().seesWholeBranch()) // an RM works as themselves
+        m_acting = s->scope().staffId();
     if (actingStaffIndex() < 0) {
         m_acting.clear();
         for (const Staff &st : s->staff()) {
@@ -225,6 +230,71 @@ void CadenceWorkspace::runWrite(Job job)
             },
             Qt::QueuedConnection);
     });
+}
+
+void CadenceWorkspace::assign(const QStringList &customerNos, const QString &rmId)
+{
+    QHash<QString, QString> moves;
+    for (const QString &no : customerNos)
+        moves.insert(no, rmId);
+    assign(moves);
+}
+
+void CadenceWorkspace::assign(const QHash<QString, QString> &moves)
+{
+    const BranchSnapshot *s = snapshot();
+    if (!s || !s->scope().seesWholeBranch()) {
+        emit writeFailed(tr("Only the branch manager assigns customers."));
+        return;
+    }
+    QString by = s->scope().staffId();
+    if (by.isEmpty())
+        by = QStringLiteral("manager");
+    runWrite([this, moves, by](Database *db) -> std::function<void()> {
+        const int changed = db ? AssignmentRepository(*db).assign(moves, by) : 0;
+        return [this, changed] { emit assignmentsSaved(changed); };
+    });
+}
+
+int CadenceWorkspace::openSteps(int customer) const
+{
+    const BranchSnapshot *s = snapshot();
+    if (!s || !m_roster)
+        return 0;
+    const CadenceEngine engine(*s, m_policy, m_calendar, m_activity);
+    int open = 0;
+    for (const CadencePlan &plan : engine.plansOf(customer, m_today, m_roster->listsOf(customer) != 0))
+        open += plan.openCount();
+    return open;
+}
+
+QHash<QString, QString> CadenceWorkspace::balancePlan(const QStringList &customerNos) const
+{
+    const BranchSnapshot *s = snapshot();
+    if (!s)
+        return {};
+    QStringList rms;
+    for (const Staff &st : s->staff()) {
+        if (st.role == Staff::Role::RelationshipManager)
+            rms << st.staffId;
+    }
+    QSet<int> chosen;
+    std::vector<WorkloadBalancer::Item> items;
+    for (const QString &no : customerNos) {
+        const int c = s->indexOfCustomer(no);
+        if (c < 0 || chosen.contains(c))
+            continue;
+        chosen.insert(c);
+        items.push_back({no, s->customer(c).rmId, openSteps(c)});
+    }
+    // What each RM already carries outside the customers being balanced.
+    QHash<QString, int> load;
+    for (int c = 0; c < s->customerCount(); ++c) {
+        const QString &rm = s->customer(c).rmId;
+        if (!rm.isEmpty() && !chosen.contains(c) && ((m_roster && m_roster->listsOf(c) != 0) || !s->holdingsOf(c).empty()))
+            load[rm] += openSteps(c);
+    }
+    return WorkloadBalancer::balance(items, rms, load);
 }
 
 void CadenceWorkspace::logContact(const Contact &contact)
