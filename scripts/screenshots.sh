@@ -42,6 +42,11 @@ xvfb-run -a -s "-screen 0 1440x900x24" "$BUILD_DIR/app/branchdesk" --store "$WOR
     done
 STORE="$WORK/today.db" shot today-zh --lang zh_CN --page today --today 2026-11-25
 
+# The manager's dashboard and one table per RM (issue 6), on the same store two days in:
+# the last three months' metrics against the targets, the weekly trend and the RM table.
+STORE="$WORK/today.db" shot dashboard-zh --lang zh_CN --page dashboard --today 2026-11-25
+STORE="$WORK/today.db" shot rm-table-zh --lang zh_CN --page dashboard --today 2026-11-25 --screenshot-widget rmTable
+
 # The first-run guide (issue 7): its pages with sample answers, drawn by the real program.
 guide() { # name, page of the guide
     xvfb-run -a -s "-screen 0 1440x900x24" \
