@@ -171,10 +171,17 @@ private slots:
         QVERIFY(sync(second, QStringLiteral("MGR01")).ok);
         LoadedBranch b;
         QVERIFY(BranchStore::load(first, kPass, &b, {}, kToday));
-        const QString no = b.snapshot->customer(0).customerNo;
+        QString no; // a customer of neither RM01 nor RM02, so both assignments change something
+        for (const Customer &c : b.snapshot->customers()) {
+            if (c.rmId != QLatin1String("RM01") && c.rmId != QLatin1String("RM02")) {
+                no = c.customerNo;
+                break;
+            }
+        }
+        QVERIFY(!no.isEmpty());
         for (const auto &[store, rmId] : {std::pair{first, QStringLiteral("RM01")}, std::pair{second, QStringLiteral("RM02")}}) {
             Database db = Database::open(store, kPass, Database::OpenMode::ExistingOnly);
-            AssignmentRepository(db).assign({no}, rmId, QStringLiteral("MGR01"));
+            QCOMPARE(AssignmentRepository(db).assign({no}, rmId, QStringLiteral("MGR01")), 1);
         }
         // The first reaches HQ first, the second later: the second wins (by arrival)
         QVERIFY(sync(first, QStringLiteral("MGR01")).ok);

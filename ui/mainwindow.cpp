@@ -215,6 +215,7 @@ void MainWindow::reloadBranch()
 
 void MainWindow::fillSignInMenu()
 {
+    qDeleteAll(m_signInMenu->findChildren<QActionGroup *>());
     m_signInMenu->clear();
     const BranchSnapshot *s = m_branch.snapshot.get();
     // A store signed in to HQ is used as that staff member; only a demo store may switch.
