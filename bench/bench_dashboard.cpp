@@ -2,14 +2,16 @@
 //
 //   dashboard       every campaign metric for the branch and per RM, the one
 //                   table per RM and the weekly trend, over a 3-month campaign
-//                   with its history (enrolments, contacts, maturity outcomes,
-//                   a frozen threshold list), target <= 300 ms
+//                   with its history, target <= 300 ms
 //   dashboard_raw   one plain pass over every customer and holding (sum of AUM
 //                   and of holding amounts): the floor a full recomputation
 //                   cannot beat, printed for the ratio
 //
-// The branch is generated in memory (seed 7, today 2026-11-23); the campaign
-// ran from 2026-08-24 to 2026-11-23.
+// The branch is generated in memory (seed 7, 2026-11-23); the demo's maturities
+// lie ahead of that day, so the campaign runs from 2026-11-23 for three months
+// and is measured on its last day, with three months of history: plans enrolled
+// as they entered their lists, contacts on a third of the assigned customers,
+// outcomes on two thirds of the matured products, a frozen threshold list.
 
 #include "benchutil.h"
 
@@ -21,6 +23,8 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+
+#include <ctime>
 
 using bench::detail;
 using bench::median;
@@ -48,8 +52,9 @@ int main(int argc, char *argv[])
 
     Campaign campaign;
     campaign.name = QStringLiteral("bench");
-    campaign.startsOn = today.addMonths(-3).addDays(1);
-    campaign.endsOn = today;
+    campaign.startsOn = today;
+    campaign.endsOn = today.addMonths(3);
+    const QDate day = campaign.endsOn; // the dashboard is looked at on the campaign's last day
 
     // Three months of history: plans enrolled at the start, contacts on a third
     // of the assigned customers, outcomes on two thirds of the matured products.
@@ -69,10 +74,11 @@ int main(int argc, char *argv[])
         if (cu.aumFen >= 3000000 && cu.aumFen < 5000000)
             threshold.members.push_back({cu.customerNo, cu.aumFen, QStringLiteral("mass"), QStringLiteral("gold"), {}});
         for (const Holding &h : s.holdingsOf(c)) {
-            if (!h.maturityDate.isValid() || h.maturityDate < campaign.startsOn || h.maturityDate > today.addDays(10))
+            if (!h.maturityDate.isValid() || h.maturityDate < campaign.startsOn || h.maturityDate > day.addDays(10))
                 continue;
-            enrolments.push_back({CadenceEngine::maturityKey(h.holdingId), cu.customerNo, campaign.startsOn, {}});
-            if (h.maturityDate <= today && rng.chance(0.66)) {
+            enrolments.push_back({CadenceEngine::maturityKey(h.holdingId), cu.customerNo,
+                                  std::max(campaign.startsOn, h.maturityDate.addDays(-10)), {}});
+            if (h.maturityDate <= day && rng.chance(0.66)) {
                 MaturityOutcome o;
                 o.outcomeId = QStringLiteral("o%1").arg(++n);
                 o.holdingId = h.holdingId;
@@ -93,7 +99,7 @@ int main(int argc, char *argv[])
             ct.staffId = cu.rmId;
             ct.channel = Contact::Channel(rng.between(0, Contact::kChannelCount - 1));
             ct.outcome = Contact::Outcome(rng.between(0, 5));
-            ct.contactedAt = QDateTime(today.addDays(-rng.between(0, 90)), QTime(10, 0), Qt::OffsetFromUTC, 8 * 3600);
+            ct.contactedAt = QDateTime(today.addDays(rng.between(0, 90)), QTime(10, 0), Qt::OffsetFromUTC, 8 * 3600);
             contacts.push_back(ct);
         }
     }
@@ -102,12 +108,14 @@ int main(int argc, char *argv[])
            s.customerCount(), s.holdingCount(), int(contacts.size()), int(enrolments.size()), int(outcomes.size()),
            int(threshold.members.size()));
 
-    std::vector<double> ms, rawMs;
+    std::vector<double> ms, cpuMs, rawMs;
     CampaignMetrics metrics;
     for (int r = 0; r < runs; ++r) {
         Stopwatch sw;
-        metrics = CampaignMetrics::compute(s, policy, calendar, activity, roster, campaign, {threshold}, today);
+        const std::clock_t cpu = std::clock();
+        metrics = CampaignMetrics::compute(s, policy, calendar, activity, roster, campaign, {threshold}, day);
         ms.push_back(sw.ms());
+        cpuMs.push_back(double(std::clock() - cpu) * 1000.0 / CLOCKS_PER_SEC);
         sw.restart();
         qint64 sum = 0;
         for (int c = 0; c < s.customerCount(); ++c) {
@@ -127,8 +135,9 @@ int main(int argc, char *argv[])
            b.metric[Campaign::OnTime731].num, b.metric[Campaign::OnTime731].den, b.metric[Campaign::Complete41].num,
            b.metric[Campaign::Complete41].den, b.stepsDue, int(metrics.weeks().size()), int(metrics.ranking().size()));
     for (size_t r = 0; r < ms.size(); ++r)
-        detail("run %d: dashboard %.1f ms, raw pass %.1f ms", int(r + 1), ms[r], rawMs[r]);
+        detail("run %d: dashboard %.1f ms (CPU %.1f ms), raw pass %.1f ms", int(r + 1), ms[r], cpuMs[r], rawMs[r]);
     bench::result("dashboard", "Dashboard, 3-month campaign", median(ms), "ms", Target::Absolute, 300);
+    bench::result("dashboard_cpu", "  of which CPU time (shared machine)", median(cpuMs), "ms", Target::Info);
     bench::result("dashboard_raw", "  plain pass over customers+holdings", median(rawMs), "ms", Target::Info);
     std::printf("dashboard %.1f ms (target 300 ms, %.2fx target; %.1fx a plain pass of %.1f ms)\n", median(ms),
                 median(ms) / 300.0, median(rawMs) > 0 ? median(ms) / median(rawMs) : 0.0, median(rawMs));

@@ -365,12 +365,7 @@ void MainWindow::filterToRm(int staffIndex)
     const int at = customers->findData(rm);
     if (at >= 0)
         customers->setCurrentIndex(at);
-    QComboBox *today = m_today->rmFilter();
-    const int todayAt = today->findData(staffIndex < 0 ? TodayList::kAllRms : staffIndex);
-    if (todayAt >= 0) {
-        today->setCurrentIndex(todayAt);
-        emit today->activated(todayAt);
-    }
+    m_today->showRm(staffIndex < 0 ? TodayList::kAllRms : staffIndex);
     statusBar()->showMessage(staffIndex >= 0 && m_branch.snapshot
                                  ? tr("Showing %1's customers and steps").arg(m_branch.snapshot->staff()[size_t(staffIndex)].name)
                                  : tr("Showing every RM"),

@@ -181,6 +181,24 @@ void TodayPage::fillStaff()
     onActingChanged();
 }
 
+void TodayPage::showRm(int staffIndex)
+{
+    const BranchSnapshot *s = m_ws->snapshot();
+    if (!s || !s->scope().seesWholeBranch())
+        return;
+    const int manager = m_acting->findData(s->scope().staffId());
+    if (manager >= 0 && m_acting->currentIndex() != manager) {
+        m_acting->setCurrentIndex(manager);
+        const QSignalBlocker block(m_view);
+        onActingChanged();
+    }
+    const int at = m_view->findData(staffIndex);
+    if (at >= 0 && at != m_view->currentIndex()) {
+        m_view->setCurrentIndex(at);
+        rebuild();
+    }
+}
+
 void TodayPage::onActingChanged()
 {
     const BranchSnapshot *s = m_ws->snapshot();

@@ -124,7 +124,8 @@ CampaignMetrics CampaignMetrics::compute(const BranchSnapshot &snapshot, const C
         }
 
         // Contacts per week.
-        for (const Contact &k : activity.contactsOf(c)) {
+        const QList<Contact> contacts = activity.contactsOf(c); // const: no detach, no copy
+        for (const Contact &k : contacts) {
             if (Week *w = weekOf(k.contactedAt.date()))
                 ++w->contacts;
         }
