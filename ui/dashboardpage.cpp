@@ -77,9 +77,11 @@ DashboardPage::DashboardPage(CadenceWorkspace *workspace, QWidget *parent)
     m_rmModel = new RmTableModel(this);
     m_rmView = makeTable(this, QStringLiteral("rmTable"));
     m_rmView->setModel(m_rmModel);
+    m_rmView->horizontalHeader()->setStretchLastSection(false);
     m_plot = new QCustomPlot(this);
     m_plot->setObjectName(QStringLiteral("trendPlot"));
-    m_plot->setMinimumHeight(200);
+    m_plot->setMinimumHeight(240);
+    m_plot->setMinimumWidth(420);
 
     auto *top = new QHBoxLayout;
     top->addWidget(m_campaignLabel);
@@ -97,8 +99,8 @@ DashboardPage::DashboardPage(CadenceWorkspace *workspace, QWidget *parent)
     auto *trendBox = new QVBoxLayout;
     trendBox->addWidget(m_trendTitle);
     trendBox->addWidget(m_plot);
-    upperLayout->addLayout(metricsBox, 3);
-    upperLayout->addLayout(trendBox, 2);
+    upperLayout->addLayout(metricsBox, 5);
+    upperLayout->addLayout(trendBox, 4);
     auto *lower = new QWidget(this);
     auto *lowerLayout = new QVBoxLayout(lower);
     lowerLayout->setContentsMargins(0, 0, 0, 0);
@@ -280,7 +282,8 @@ void DashboardPage::showTrend()
         conversion << (weeks[i].maturityConversion.den ? weeks[i].maturityConversion.rate() * 100 : qQNaN());
         contacts << weeks[i].contacts;
         maxContacts = std::max(maxContacts, double(weeks[i].contacts));
-        labels << QLocale().toString(weeks[i].start, QStringLiteral("M/d"));
+        // Every other week labelled, so three months stay readable.
+        labels << (i % 2 == 0 ? QLocale().toString(weeks[i].start, QStringLiteral("M/d")) : QString());
     }
     auto *bars = new QCPBars(m_plot->xAxis, m_plot->yAxis2);
     bars->setName(tr("Contacts logged"));
@@ -308,7 +311,11 @@ void DashboardPage::showTrend()
     m_plot->yAxis2->setRange(0, maxContacts * 1.2);
     m_plot->yAxis2->setLabel(tr("Contacts"));
     m_plot->legend->setVisible(true);
-    m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignLeft);
+    m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
+    QFont small = font();
+    small.setPointSizeF(small.pointSizeF() * 0.85);
+    m_plot->legend->setFont(small);
+    m_plot->legend->setBrush(QColor(255, 255, 255, 200));
     m_plot->replot();
 }
 
