@@ -10,6 +10,7 @@
 #include "items/todaymodel.h"
 #include "store/assignmentrepository.h"
 #include "store/branchstore.h"
+#include "store/campaignrepository.h"
 #include "store/database.h"
 #include "store/statement.h"
 #include "sync/syncengine.h"
@@ -160,6 +161,28 @@ private slots:
         }
         r = sync(rm, QStringLiteral("RM01"));
         QVERIFY(!r.ok); // HQ refuses: only the branch manager assigns
+    }
+
+    void hqSendsACampaignWithItsTargets()
+    {
+        // When HQ sets the opening-of-year campaign for the branch
+        QVERIFY2(m_hq.hq({QStringLiteral("set-campaign"), QStringLiteral("--branch"), QStringLiteral("DEMO007"),
+                          QStringLiteral("--id"), QStringLiteral("KMH2027"), QStringLiteral("--name"),
+                          QStringLiteral("2027 开门红"), QStringLiteral("--from"), QStringLiteral("2027-01-01"),
+                          QStringLiteral("--to"), QStringLiteral("2027-03-31"), QStringLiteral("--targets"),
+                          QStringLiteral("{\"maturity_conversion\": 920}")}),
+                 qPrintable(m_hq.lastError()));
+        // Then an RM's desktop has it after its next sync, HQ's target over the default
+        const QString rm = m_dir.filePath(QStringLiteral("rm02.db"));
+        const auto r = sync(rm, QStringLiteral("RM02"));
+        QVERIFY2(r.ok, qPrintable(r.error));
+        Database db = Database::open(rm, kPass, Database::OpenMode::ExistingOnly);
+        const auto campaigns = CampaignRepository(db).campaigns();
+        QCOMPARE(int(campaigns.size()), 1);
+        QCOMPARE(campaigns[0].name, QStringLiteral("2027 开门红"));
+        QCOMPARE(campaigns[0].startsOn, QDate(2027, 1, 1));
+        QCOMPARE(campaigns[0].targetPermille[Campaign::MaturityCount], 920);
+        QCOMPARE(campaigns[0].targetPermille[Campaign::VipChurn], 100);
     }
 
     void laterAssignmentWinsAndTheOverwriteIsLogged()
