@@ -205,6 +205,29 @@ private slots:
         QVERIFY(outbox.step());
         QCOMPARE(outbox.integer(0), 2);
 
+        // When the manager puts 王小明 back in the pool
+        page->rmFilter()->setCurrentIndex(0); // all RMs
+        const QRect wang = table->visualRect(table->model()->index(rowOf(QStringLiteral("600000000004")), 1));
+        QTest::mouseClick(table->viewport(), Qt::LeftButton, Qt::NoModifier, wang.center());
+        QCOMPARE(page->selectedCustomerNos(), QStringList{QStringLiteral("600000000004")});
+        target->setCurrentIndex(target->findData(QString()));
+        QSignalSpy pooled(&window, &MainWindow::branchReloaded);
+        QTest::mouseClick(page->assignButton(), Qt::LeftButton);
+        QVERIFY(pooled.wait(10000));
+        const BranchSnapshot *inPool = window.branch().snapshot.get();
+        QCOMPARE(inPool->customer(inPool->indexOfCustomer(QStringLiteral("600000000004"))).rmId, QString());
+        QTRY_VERIFY(window.workspace()->isReady());
+
+        // and balances every customer shown by workload
+        page->table()->clearSelection();
+        QSignalSpy balanced(&window, &MainWindow::branchReloaded);
+        QTest::mouseClick(page->balanceButton(), Qt::LeftButton);
+        QVERIFY(balanced.wait(10000));
+        // Then the pool is empty again: 王小明 (on the VIP retention list) went to an RM
+        const BranchSnapshot *after = window.branch().snapshot.get();
+        QVERIFY(!after->customer(after->indexOfCustomer(QStringLiteral("600000000004"))).rmId.isEmpty());
+        QVERIFY(window.workspace()->waitForIdle());
+
         // And an RM signed in sees no assignment controls
         LoadedBranch asRm;
         QVERIFY(BranchStore::load(path, pass, &asRm, {}, QDate(2026, 11, 23), QStringLiteral("RM01")));

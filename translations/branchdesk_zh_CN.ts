@@ -1752,6 +1752,14 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
         <source>Frozen on %1 with %2 customers. Reached the target tier: %3, uplift rate %4% (target %5%). Since freezing: %6 moved up a tier, %7 moved down, %8 gone from the data.</source>
         <translation>%1 锁定，共 %2 位客户。已达目标层级 %3 位，提升率 %4%（目标 %5%）。锁定以来：%6 位层级上升，%7 位下降，%8 位已不在数据中。</translation>
     </message>
+    <message>
+        <source>Balance this list over the RMs</source>
+        <translation>按工作量把本名单分给理财经理</translation>
+    </message>
+    <message>
+        <source>Give the list&apos;s customers to RMs so that open steps are even, keeping current owners where possible</source>
+        <translation>把名单中的客户分给各位理财经理，使未完成步骤大致平均，并尽量保留原归属经理</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1923,10 +1931,6 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
         <source>, </source>
         <translation>、</translation>
     </message>
-    <message>
-        <source>The workload is already balanced.</source>
-        <translation>工作量已经均衡，无需调整。</translation>
-    </message>
     <message numerus="yes">
         <source>%n customer(s) assigned; they reach the RMs with the next sync.</source>
         <translation>
@@ -1956,6 +1960,10 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
     <message>
         <source>Showing every RM</source>
         <translation>正在显示全部理财经理</translation>
+    </message>
+    <message>
+        <source>No customer changed hands: the workload is already as even as it gets.</source>
+        <translation>没有客户需要调整：工作量已经尽可能均衡。</translation>
     </message>
 </context>
 <context>

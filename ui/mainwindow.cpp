@@ -83,18 +83,15 @@ MainWindow::MainWindow(LanguageManager *languages, QWidget *parent)
     // The manager's assignments (issue 6): written off the UI thread, then the branch is read again.
     connect(m_customers, &CustomerPage::assignRequested, m_workspace,
             qOverload<const QStringList &, const QString &>(&CadenceWorkspace::assign));
-    connect(m_customers, &CustomerPage::balanceRequested, this, [this](const QStringList &nos) {
-        const QHash<QString, QString> moves = m_workspace->balancePlan(nos);
-        if (moves.isEmpty()) {
-            statusBar()->showMessage(tr("The workload is already balanced."), 5000);
+    connect(m_customers, &CustomerPage::balanceRequested, m_workspace, &CadenceWorkspace::balance);
+    connect(m_lists, &ListsPage::balanceRequested, m_workspace, &CadenceWorkspace::balance);
+    connect(m_workspace, &CadenceWorkspace::assignmentsSaved, this, [this](int changed) {
+        if (changed == 0) {
+            statusBar()->showMessage(tr("No customer changed hands: the workload is already as even as it gets."), 5000);
             return;
         }
-        m_workspace->assign(moves);
-    });
-    connect(m_workspace, &CadenceWorkspace::assignmentsSaved, this, [this](int changed) {
         statusBar()->showMessage(tr("%n customer(s) assigned; they reach the RMs with the next sync.", nullptr, changed), 8000);
-        if (changed > 0)
-            reloadBranch();
+        reloadBranch();
     });
     m_nav->setCurrentRow(0);
     connect(m_nav, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);

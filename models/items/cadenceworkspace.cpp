@@ -256,45 +256,83 @@ void CadenceWorkspace::assign(const QHash<QString, QString> &moves)
     });
 }
 
-int CadenceWorkspace::openSteps(int customer) const
+namespace {
+
+int openStepsOf(const CadenceEngine &engine, const CadenceRoster &roster, int customer, const QDate &today)
 {
-    const BranchSnapshot *s = snapshot();
-    if (!s || !m_roster)
-        return 0;
-    const CadenceEngine engine(*s, m_policy, m_calendar, m_activity);
     int open = 0;
-    for (const CadencePlan &plan : engine.plansOf(customer, m_today, m_roster->listsOf(customer) != 0))
+    for (const CadencePlan &plan : engine.plansOf(customer, today, roster.listsOf(customer) != 0))
         open += plan.openCount();
     return open;
 }
 
-QHash<QString, QString> CadenceWorkspace::balancePlan(const QStringList &customerNos) const
+// Balance by workload over the branch's RMs; pure, so it can run on any thread.
+QHash<QString, QString> planBalance(const BranchSnapshot &s, const CadenceRoster &roster, const ActivityLog &activity,
+                                    const CadencePolicy &policy, const WorkingCalendar &calendar, const QDate &today,
+                                    const QStringList &customerNos)
 {
-    const BranchSnapshot *s = snapshot();
-    if (!s)
-        return {};
+    const CadenceEngine engine(s, policy, calendar, activity);
     QStringList rms;
-    for (const Staff &st : s->staff()) {
+    for (const Staff &st : s.staff()) {
         if (st.role == Staff::Role::RelationshipManager)
             rms << st.staffId;
     }
     QSet<int> chosen;
     std::vector<WorkloadBalancer::Item> items;
     for (const QString &no : customerNos) {
-        const int c = s->indexOfCustomer(no);
+        const int c = s.indexOfCustomer(no);
         if (c < 0 || chosen.contains(c))
             continue;
         chosen.insert(c);
-        items.push_back({no, s->customer(c).rmId, openSteps(c)});
+        items.push_back({no, s.customer(c).rmId, openStepsOf(engine, roster, c, today)});
     }
     // What each RM already carries outside the customers being balanced.
     QHash<QString, int> load;
-    for (int c = 0; c < s->customerCount(); ++c) {
-        const QString &rm = s->customer(c).rmId;
-        if (!rm.isEmpty() && !chosen.contains(c) && ((m_roster && m_roster->listsOf(c) != 0) || !s->holdingsOf(c).empty()))
-            load[rm] += openSteps(c);
+    for (int c = 0; c < s.customerCount(); ++c) {
+        const QString &rm = s.customer(c).rmId;
+        if (!rm.isEmpty() && !chosen.contains(c) && (roster.listsOf(c) != 0 || !s.holdingsOf(c).empty()))
+            load[rm] += openStepsOf(engine, roster, c, today);
     }
     return WorkloadBalancer::balance(items, rms, load);
+}
+
+} // namespace
+
+int CadenceWorkspace::openSteps(int customer) const
+{
+    const BranchSnapshot *s = snapshot();
+    if (!s || !m_roster)
+        return 0;
+    return openStepsOf(CadenceEngine(*s, m_policy, m_calendar, m_activity), *m_roster, customer, m_today);
+}
+
+QHash<QString, QString> CadenceWorkspace::balancePlan(const QStringList &customerNos) const
+{
+    const BranchSnapshot *s = snapshot();
+    if (!s || !m_roster)
+        return {};
+    return planBalance(*s, *m_roster, m_activity, m_policy, m_calendar, m_today, customerNos);
+}
+
+void CadenceWorkspace::balance(const QStringList &customerNos)
+{
+    const BranchSnapshot *s = snapshot();
+    if (!s || !m_roster || !s->scope().seesWholeBranch()) {
+        emit writeFailed(tr("Only the branch manager assigns customers."));
+        return;
+    }
+    const QString by = s->scope().staffId().isEmpty() ? QStringLiteral("manager") : s->scope().staffId();
+    const SnapshotPtr snapshot = m_branch.snapshot;
+    const auto roster = m_roster;
+    const ActivityLog activity = m_activity;
+    const CadencePolicy policy = m_policy;
+    const WorkingCalendar calendar = m_calendar;
+    const QDate today = m_today;
+    runWrite([=, this](Database *db) -> std::function<void()> {
+        const QHash<QString, QString> moves = planBalance(*snapshot, *roster, activity, policy, calendar, today, customerNos);
+        const int changed = db && !moves.isEmpty() ? AssignmentRepository(*db).assign(moves, by) : 0;
+        return [this, changed] { emit assignmentsSaved(changed); };
+    });
 }
 
 void CadenceWorkspace::logContact(const Contact &contact)

@@ -64,6 +64,9 @@ public:
     // Balance by workload: which of `customerNos` go to which RM so that open
     // cadence steps spread evenly over the branch's RMs, keeping owners where possible.
     QHash<QString, QString> balancePlan(const QStringList &customerNos) const;
+    // The same, then assigned, on the writer thread (a whole branch takes a
+    // moment): assignmentsSaved() follows; 0 when already balanced.
+    void balance(const QStringList &customerNos);
     // Open cadence steps of a customer on today (731 plans, and the 4+1 cycle
     // when the customer is on a 4+1 list).
     int openSteps(int customer) const;
