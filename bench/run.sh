@@ -258,6 +258,15 @@ else
     failed=1
 fi
 
+# [10] Manager's dashboard (issue 6): campaign metrics over a 3-month campaign.
+echo "[10] dashboard (bench_dashboard)"
+if [[ -x "$build/bench/bench_dashboard" ]]; then
+    run_bench "$build/bench/bench_dashboard" --customers "$customers"
+else
+    echo "run.sh: $build/bench/bench_dashboard not found; build first" >&2
+    failed=1
+fi
+
 echo
 awk -F'\t' -v n="$customers" '
     function num(v, unit) {

@@ -133,6 +133,21 @@ void HqStore::addStaff(const QString &branch, const QString &staffId, const QStr
     tx.commit();
 }
 
+void HqStore::putRecord(const QString &branch, const QString &entity, const QString &recordId, const QJsonObject &payload)
+{
+    PgTransaction tx(m_db);
+    m_db.exec("INSERT INTO branch (branch_id, name) VALUES ($1, $1) ON CONFLICT DO NOTHING", {branch});
+    const QString text = payloadText(payload);
+    const qint64 seq = m_db.exec("UPDATE branch SET last_seq = last_seq + 1 WHERE branch_id = $1 RETURNING last_seq",
+                                 {branch}).int64(0, 0);
+    m_db.exec("INSERT INTO record (branch_id, entity, record_id, seq, deleted, digest, payload, origin)"
+              " VALUES ($1, $2, $3, $4, false, $5, $6::jsonb, 'hq')"
+              " ON CONFLICT (branch_id, entity, record_id) DO UPDATE SET seq = EXCLUDED.seq, deleted = false,"
+              " digest = EXCLUDED.digest, payload = EXCLUDED.payload, origin = EXCLUDED.origin, updated_at = now()",
+              {branch, entity, recordId, QString::number(seq), sha256Hex(text.toUtf8()), text});
+    tx.commit();
+}
+
 HqStore::LoginStatus HqStore::login(const QString &branch, const QString &staffId, const QString &password,
                                     const QString &deviceId, int ttlSeconds, LoginResult *out)
 {
@@ -357,6 +372,12 @@ HqStore::PushStatus HqStore::push(const Session &session, const WireFormat::Push
         const SyncEntities::Entity *known = SyncEntities::find(rec.entity);
         if ((known && known->owner == SyncEntities::Owner::Hq) || !entityName.match(rec.entity).hasMatch()) {
             *error = QStringLiteral("a desktop may not write '%1' records").arg(rec.entity);
+            return PushStatus::Rejected;
+        }
+        // The branch manager owns assignments and campaign targets (issue 6).
+        if ((rec.entity == QLatin1String("assignment") || rec.entity == QLatin1String("campaign"))
+            && session.role != QLatin1String("manager")) {
+            *error = QStringLiteral("only a branch manager may write '%1' records").arg(rec.entity);
             return PushStatus::Rejected;
         }
         if (rec.seq <= 0) {

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QJsonObject>
+
 #include "pgconnection.h"
 #include "sync/wireformat.h"
 
@@ -41,6 +43,9 @@ public:
     static constexpr int kSchemaVersion = 2;
     void initSchema();
     int schemaVersion();
+    // Stores a record HQ itself sends (e.g. a campaign with its targets) under the
+    // branch's next sequence number, so every desktop pulls it.
+    void putRecord(const QString &branch, const QString &entity, const QString &recordId, const QJsonObject &payload);
     void addStaff(const QString &branch, const QString &staffId, const QString &name, const QString &role,
                   const QString &password);
     LoginStatus login(const QString &branch, const QString &staffId, const QString &password, const QString &deviceId,

@@ -7,6 +7,10 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDate>
+#include <QDateTime>
+#include <QJsonObject>
+#include <QJsonDocument>
 #include <QFile>
 #include <QHostAddress>
 #include <QSslCertificate>
@@ -39,6 +43,9 @@ int usage()
              "                                            the device erases its store at its next contact\n"
              "  devices --branch CODE                     list the branch's devices\n"
              "  audit --branch CODE [--since YYYY-MM-DD]  the branch's audit trail and each device's chain check\n"
+             "  set-campaign --branch CODE --id ID --name NAME --from YYYY-MM-DD --to YYYY-MM-DD\n"
+             "               [--targets JSON]             send a campaign and its targets (per mille) to the\n"
+             "                                            branch's desktops, e.g. '{\"maturity_conversion\": 900}'\n"
              "  serve --listen 127.0.0.1:PORT [--tls-cert FILE --tls-key FILE] [--token-ttl SECONDS]\n"
              "PostgreSQL is reached through the usual PG* variables, or --db \"host=... dbname=...\".\n";
     err().flush();
@@ -79,9 +86,13 @@ int main(int argc, char *argv[])
     const QCommandLineOption reason(QStringLiteral("reason"), QString(), QStringLiteral("TEXT"));
     const QCommandLineOption since(QStringLiteral("since"), QString(), QStringLiteral("DATE"));
     const QCommandLineOption olderThan(QStringLiteral("older-than"), QString(), QStringLiteral("DAYS"));
+    const QCommandLineOption fromDate(QStringLiteral("from"), QString(), QStringLiteral("YYYY-MM-DD"));
+    const QCommandLineOption toDate(QStringLiteral("to"), QString(), QStringLiteral("YYYY-MM-DD"));
+    const QCommandLineOption targets(QStringLiteral("targets"), QString(), QStringLiteral("JSON"), QStringLiteral("{}"));
     const QCommandLineOption corrupt(QStringLiteral("test-corrupt-every-nth-page"), QString(), QStringLiteral("N"),
                                      QStringLiteral("0"));
-    p.addOptions({db, branch, id, name, role, listen, tlsCert, tlsKey, ttl, corrupt, olderThan, device, reason, since});
+    p.addOptions({db, branch, id, name, role, listen, tlsCert, tlsKey, ttl, corrupt, olderThan, device, reason, since,
+                  fromDate, toDate, targets});
     if (!p.parse(args)) {
         err() << p.errorText() << "\n";
         return usage();
@@ -176,6 +187,32 @@ int main(int argc, char *argv[])
             QTextStream out(stdout);
             for (const QString &line : HqStore(conn).devices(p.value(branch)))
                 out << line << "\n";
+            return 0;
+        }
+        if (command == QLatin1String("set-campaign")) {
+            // HQ's campaign travels like a manager's: a "campaign" record, last write wins.
+            const QDate start = QDate::fromString(p.value(fromDate), Qt::ISODate);
+            const QDate end = QDate::fromString(p.value(toDate), Qt::ISODate);
+            const QJsonDocument t = QJsonDocument::fromJson(p.value(targets).toUtf8());
+            if (p.value(branch).isEmpty() || p.value(id).isEmpty() || p.value(name).isEmpty() || !start.isValid()
+                || !end.isValid() || end < start) {
+                err() << "set-campaign needs --branch, --id, --name and --from/--to dates as YYYY-MM-DD, --from first\n";
+                return 2;
+            }
+            if (!t.isObject()) {
+                err() << "set-campaign: --targets must be a JSON object such as '{\"maturity_conversion\": 900}'\n";
+                return 2;
+            }
+            const QJsonObject payload{{QStringLiteral("campaign_id"), p.value(id)},
+                                      {QStringLiteral("name"), p.value(name)},
+                                      {QStringLiteral("starts_on"), start.toString(Qt::ISODate)},
+                                      {QStringLiteral("ends_on"), end.toString(Qt::ISODate)},
+                                      {QStringLiteral("targets"), QString::fromUtf8(t.toJson(QJsonDocument::Compact))},
+                                      {QStringLiteral("updated_by"), QStringLiteral("HQ")},
+                                      {QStringLiteral("updated_at"), QDateTime::currentDateTime().toString(Qt::ISODateWithMs)},
+                                      {QStringLiteral("device_id"), QStringLiteral("hq")}};
+            HqStore(conn).putRecord(p.value(branch), QStringLiteral("campaign"), p.value(id), payload);
+            err() << "campaign " << p.value(id) << " saved\n";
             return 0;
         }
         if (command == QLatin1String("add-staff")) {

@@ -42,6 +42,30 @@ xvfb-run -a -s "-screen 0 1440x900x24" "$BUILD_DIR/app/branchdesk" --store "$WOR
     done
 STORE="$WORK/today.db" shot today-zh --lang zh_CN --page today --today 2026-11-25
 
+# The manager's dashboard and one table per RM (issue 6), four weeks into the season: the
+# lists are enrolled on 2026-11-23; for 60 of the products maturing in the next four weeks the
+# RM calls on T-7 and records what the customer did on maturity (two in three roll over).
+"$BUILD_DIR/app/branchdesk-cli" demo --customers 20000 --seed 7 --today 2026-11-23 --store "$WORK/dash.db"
+xvfb-run -a -s "-screen 0 1440x900x24" "$BUILD_DIR/app/branchdesk" --store "$WORK/dash.db" --lang zh_CN \
+    --page today --today 2026-11-23 --screenshot "$WORK/dash-first-day.png"
+"$BUILD_DIR/app/branchdesk-cli" list maturity --store "$WORK/dash.db" --date 2026-11-23 --days 28 --format csv \
+    >"$WORK/maturing.csv"
+awk -F, 'NR > 1 && $1 >= "2026-12-01" && $9 != "" && NR % 80 == 0 && n++ < 60 { print $1, $3, $6 }' \
+    "$WORK/maturing.csv" >"$WORK/called.txt"
+n=0
+while read -r day holding customer; do
+    n=$((n + 1))
+    call=$(date -d "$day - 7 days" +%F)
+    "$BUILD_DIR/app/branchdesk-cli" log-contact --store "$WORK/dash.db" --customer "$customer" --holding "$holding" \
+        --channel phone --outcome reached --at "${call}T10:00:00+08:00" >/dev/null
+    outcome=rolled_over
+    if ((n % 3 == 0)); then outcome=withdrawn; fi
+    "$BUILD_DIR/app/branchdesk-cli" log-contact --store "$WORK/dash.db" --customer "$customer" --holding "$holding" \
+        --channel branch --outcome "$outcome" --at "${day}T15:00:00+08:00" >/dev/null
+done <"$WORK/called.txt"
+STORE="$WORK/dash.db" shot dashboard-zh --lang zh_CN --page dashboard --today 2026-12-21
+STORE="$WORK/dash.db" shot rm-table-zh --lang zh_CN --page dashboard --today 2026-12-21 --screenshot-widget rmTable
+
 # The first-run guide (issue 7): its pages with sample answers, drawn by the real program.
 guide() { # name, page of the guide
     xvfb-run -a -s "-screen 0 1440x900x24" \

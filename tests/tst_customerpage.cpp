@@ -11,6 +11,19 @@
 #include <QTableWidget>
 #include <QtTest>
 
+#include "mainwindow.h"
+#include "items/cadenceworkspace.h"
+#include "store/branchrepository.h"
+#include "store/branchstore.h"
+#include "store/database.h"
+#include "store/schemamigrations.h"
+#include "store/statement.h"
+
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+
 class TestCustomerPage : public QObject
 {
     Q_OBJECT
@@ -134,6 +147,93 @@ private slots:
         const QModelIndex current = page.table()->currentIndex();
         QVERIFY(current.isValid());
         QCOMPARE(page.model()->customerAt(current.row()), li);
+    }
+
+    // Issue 6: the manager selects two customers and gives them to an RM.
+    void managerAssignsSelectionToAnRm()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("BranchDeskTest"));
+        BranchStore::setDemoSignedInAs(QString()); // the branch's manager
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("assign.db"));
+        const QString pass = QStringLiteral("assign-pass");
+        {
+            Database db = Database::open(path, pass, Database::OpenMode::CreateIfMissing);
+            SchemaMigrations::migrate(db);
+            QVERIFY(BranchRepository(db).replaceAll(TestSupport::smallBranch()));
+        }
+        LoadedBranch branch;
+        QVERIFY(BranchStore::load(path, pass, &branch, {}, QDate(2026, 11, 23)));
+        MainWindow window(nullptr);
+        window.setBranch(branch);
+        window.showPage(QStringLiteral("customers"));
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QTRY_VERIFY(window.workspace()->isReady());
+        CustomerPage *page = window.customerPage();
+        QVERIFY(page->assignButton()->isVisible());
+
+        // Given 张三 (RM01) and 王小明 (unassigned) selected with Ctrl+click
+        auto rowOf = [&](const QString &no) {
+            const BranchSnapshot *s = window.branch().snapshot.get();
+            return page->model()->rowOfCustomer(s->indexOfCustomer(no));
+        };
+        QTableView *table = page->table();
+        const QRect first = table->visualRect(table->model()->index(rowOf(QStringLiteral("600000000001")), 1));
+        const QRect second = table->visualRect(table->model()->index(rowOf(QStringLiteral("600000000004")), 1));
+        QTest::mouseClick(table->viewport(), Qt::LeftButton, Qt::NoModifier, first.center());
+        QTest::mouseClick(table->viewport(), Qt::LeftButton, Qt::ControlModifier, second.center());
+        QCOMPARE(page->selectedCustomerNos().size(), 2);
+
+        // When the manager picks RM02 and clicks "Assign selected"
+        QComboBox *target = page->assignTarget();
+        target->setCurrentIndex(target->findData(QStringLiteral("RM02")));
+        QSignalSpy reloaded(&window, &MainWindow::branchReloaded);
+        QTest::mouseClick(page->assignButton(), Qt::LeftButton);
+        QVERIFY(reloaded.wait(10000));
+
+        // Then both belong to RM02 on screen and in the store, waiting in the outbox for HQ
+        const BranchSnapshot *s = window.branch().snapshot.get();
+        QCOMPARE(s->customer(s->indexOfCustomer(QStringLiteral("600000000001"))).rmId, QStringLiteral("RM02"));
+        QCOMPARE(s->customer(s->indexOfCustomer(QStringLiteral("600000000004"))).rmId, QStringLiteral("RM02"));
+        page->rmFilter()->setCurrentIndex(page->rmFilter()->findText(QStringLiteral("吴经理")));
+        QCOMPARE(page->table()->model()->rowCount(), 4); // 李四, 单田芳 and the two assigned
+        QVERIFY(window.workspace()->waitForIdle());
+        Database db = Database::open(path, pass, Database::OpenMode::ExistingOnly);
+        Statement outbox(db, QStringLiteral("SELECT count(*) FROM outbox WHERE entity = 'assignment'"));
+        QVERIFY(outbox.step());
+        QCOMPARE(outbox.integer(0), 2);
+
+        // When the manager puts 王小明 back in the pool
+        page->rmFilter()->setCurrentIndex(0); // all RMs
+        const QRect wang = table->visualRect(table->model()->index(rowOf(QStringLiteral("600000000004")), 1));
+        QTest::mouseClick(table->viewport(), Qt::LeftButton, Qt::NoModifier, wang.center());
+        QCOMPARE(page->selectedCustomerNos(), QStringList{QStringLiteral("600000000004")});
+        target->setCurrentIndex(target->findData(QString()));
+        QSignalSpy pooled(&window, &MainWindow::branchReloaded);
+        QTest::mouseClick(page->assignButton(), Qt::LeftButton);
+        QVERIFY(pooled.wait(10000));
+        const BranchSnapshot *inPool = window.branch().snapshot.get();
+        QCOMPARE(inPool->customer(inPool->indexOfCustomer(QStringLiteral("600000000004"))).rmId, QString());
+        QTRY_VERIFY(window.workspace()->isReady());
+
+        // and balances every customer shown by workload
+        page->table()->clearSelection();
+        QSignalSpy balanced(&window, &MainWindow::branchReloaded);
+        QTest::mouseClick(page->balanceButton(), Qt::LeftButton);
+        QVERIFY(balanced.wait(10000));
+        // Then the pool is empty again: 王小明 (on the VIP retention list) went to an RM
+        const BranchSnapshot *after = window.branch().snapshot.get();
+        QVERIFY(!after->customer(after->indexOfCustomer(QStringLiteral("600000000004"))).rmId.isEmpty());
+        QVERIFY(window.workspace()->waitForIdle());
+
+        // And an RM signed in sees no assignment controls
+        LoadedBranch asRm;
+        QVERIFY(BranchStore::load(path, pass, &asRm, {}, QDate(2026, 11, 23), QStringLiteral("RM01")));
+        window.setBranch(asRm);
+        QVERIFY(!page->assignButton()->isVisible());
+        QVERIFY(!page->balanceButton()->isVisible());
     }
 };
 

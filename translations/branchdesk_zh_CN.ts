@@ -235,6 +235,13 @@
     </message>
 </context>
 <context>
+    <name>CadenceWorkspace</name>
+    <message>
+        <source>Only the branch manager assigns customers.</source>
+        <translation>只有网点负责人可以分配客户。</translation>
+    </message>
+</context>
+<context>
     <name>CallSheet</name>
     <message>
         <source>Visit or branch appointment</source>
@@ -295,6 +302,105 @@
     <message>
         <source>Unassigned</source>
         <translation>未分配</translation>
+    </message>
+</context>
+<context>
+    <name>Campaign</name>
+    <message>
+        <source>Maturity conversion (count)</source>
+        <translation>到期转化（笔数）</translation>
+    </message>
+    <message>
+        <source>Maturity conversion (amount)</source>
+        <translation>到期转化（金额）</translation>
+    </message>
+    <message>
+        <source>Threshold uplift</source>
+        <translation>临界客户提升</translation>
+    </message>
+    <message>
+        <source>VIP churn</source>
+        <translation>贵宾客户流失</translation>
+    </message>
+    <message>
+        <source>Triangle: products</source>
+        <translation>三角叉：产品</translation>
+    </message>
+    <message>
+        <source>Triangle: transaction settlement</source>
+        <translation>三角叉：交易结算</translation>
+    </message>
+    <message>
+        <source>Triangle: service experience</source>
+        <translation>三角叉：服务体验</translation>
+    </message>
+    <message>
+        <source>Triangle: customer referral</source>
+        <translation>三角叉：客户转介</translation>
+    </message>
+    <message>
+        <source>731 steps on time</source>
+        <translation>731 按时率</translation>
+    </message>
+    <message>
+        <source>4+1 plans complete</source>
+        <translation>4+1 完成率</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignDialog</name>
+    <message>
+        <source>Campaign and targets</source>
+        <translation>活动与目标</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>Starts on:</source>
+        <translation>开始日期：</translation>
+    </message>
+    <message>
+        <source>Ends on:</source>
+        <translation>结束日期：</translation>
+    </message>
+    <message>
+        <source>Targets</source>
+        <translation>目标</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (frozen %2, %n customer(s))</source>
+        <translation>
+            <numerusform>%1（%2 锁定，%n 位客户）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Frozen lists worked in this campaign (none ticked: every threshold list)</source>
+        <translation>本活动使用的已锁定名单（都不勾选：使用全部临界名单）</translation>
+    </message>
+    <message>
+        <source>Give the campaign a name.</source>
+        <translation>请填写活动名称。</translation>
+    </message>
+    <message>
+        <source>The end date (%1) is before the start date (%2).</source>
+        <translation>结束日期（%1）早于开始日期（%2）。</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignMetricsModel</name>
+    <message>
+        <source>Metric</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Branch</source>
+        <translation>全网点</translation>
     </message>
 </context>
 <context>
@@ -1213,6 +1319,30 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
         <source>RM:</source>
         <translation>客户经理：</translation>
     </message>
+    <message>
+        <source>Unassigned pool</source>
+        <translation>未分配客户池</translation>
+    </message>
+    <message>
+        <source>Assign to:</source>
+        <translation>分配给：</translation>
+    </message>
+    <message>
+        <source>Assign selected</source>
+        <translation>分配所选</translation>
+    </message>
+    <message>
+        <source>Give the selected customers to this RM; their open cadence steps move with them</source>
+        <translation>把所选客户分配给这位理财经理，客户未完成的联系步骤随之转移</translation>
+    </message>
+    <message>
+        <source>Balance by workload</source>
+        <translation>按工作量均衡</translation>
+    </message>
+    <message>
+        <source>Spread the selected (or all shown) customers over the RMs so that open steps are even, keeping current owners where possible</source>
+        <translation>把所选（或当前显示的全部）客户分给各位理财经理，使未完成步骤大致平均，并尽量保留原归属经理</translation>
+    </message>
 </context>
 <context>
     <name>CustomerTableModel</name>
@@ -1247,6 +1377,79 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
     <message>
         <source>Last activity</source>
         <translation>最近交易</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPage</name>
+    <message>
+        <source>Last three months</source>
+        <translation>最近三个月</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>看板</translation>
+    </message>
+    <message>
+        <source>The campaigns could not be read: %1</source>
+        <translation>无法读取活动：%1</translation>
+    </message>
+    <message>
+        <source>The campaign could not be saved: %1</source>
+        <translation>无法保存活动：%1</translation>
+    </message>
+    <message>
+        <source>Opening-of-year campaign %1</source>
+        <translation>%1 年开门红</translation>
+    </message>
+    <message>
+        <source>Contacts logged</source>
+        <translation>登记的联系</translation>
+    </message>
+    <message>
+        <source>731 steps on time (%)</source>
+        <translation>731 按时率（%）</translation>
+    </message>
+    <message>
+        <source>Maturity conversion (%)</source>
+        <translation>到期转化率（%）</translation>
+    </message>
+    <message>
+        <source>%</source>
+        <translation>%</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>联系次数</translation>
+    </message>
+    <message>
+        <source>Campaign:</source>
+        <translation>活动：</translation>
+    </message>
+    <message>
+        <source>New campaign…</source>
+        <translation>新建活动…</translation>
+    </message>
+    <message>
+        <source>Targets…</source>
+        <translation>目标…</translation>
+    </message>
+    <message>
+        <source>Metrics against targets (green: on target)</source>
+        <translation>指标对目标（绿色为达标）</translation>
+    </message>
+    <message>
+        <source>Weekly trend</source>
+        <translation>每周趋势</translation>
+    </message>
+    <message>
+        <source>One table per RM (click an RM to filter every page to them)</source>
+        <translation>一人一表（单击某位理财经理，各页面筛选为该经理）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 to %2 · as of %3 · %n customer(s)</source>
+        <translation>
+            <numerusform>%1 至 %2 · 截至 %3 · %n 位客户</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2228,6 +2431,14 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
         <source>Frozen on %1 with %2 customers. Reached the target tier: %3, uplift rate %4% (target %5%). Since freezing: %6 moved up a tier, %7 moved down, %8 gone from the data.</source>
         <translation>%1 锁定，共 %2 位客户。已达目标层级 %3 位，提升率 %4%（目标 %5%）。锁定以来：%6 位层级上升，%7 位下降，%8 位已不在数据中。</translation>
     </message>
+    <message>
+        <source>Balance this list over the RMs</source>
+        <translation>按工作量把本名单分给理财经理</translation>
+    </message>
+    <message>
+        <source>Give the list&apos;s customers to RMs so that open steps are even, keeping current owners where possible</source>
+        <translation>把名单中的客户分给各位理财经理，使未完成步骤大致平均，并尽量保留原归属经理</translation>
+    </message>
 </context>
 <context>
     <name>LockController</name>
@@ -2481,6 +2692,40 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
     <message>
         <source>Lock: close the customer data until the passphrase is entered</source>
         <translation>锁定：关闭客户数据，输入口令后才能再次打开</translation>
+    </message>
+    <message>
+        <source>No customer changed hands: the workload is already as even as it gets.</source>
+        <translation>没有客户需要调整：工作量已经尽可能均衡。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n customer(s) assigned; they reach the RMs with the next sync.</source>
+        <translation>
+            <numerusform>已分配 %n 位客户，下次同步后送达理财经理。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (branch manager)</source>
+        <translation>%1（网点负责人）</translation>
+    </message>
+    <message>
+        <source>%1 (RM %2)</source>
+        <translation>%1（理财经理 %2）</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>看板</translation>
+    </message>
+    <message>
+        <source>&amp;Signed in as</source>
+        <translation>登录身份(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Showing %1&apos;s customers and steps</source>
+        <translation>正在显示 %1 的客户和步骤</translation>
+    </message>
+    <message>
+        <source>Showing every RM</source>
+        <translation>正在显示全部理财经理</translation>
     </message>
 </context>
 <context>
@@ -2928,6 +3173,57 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
     <message>
         <source>Show</source>
         <translation>显示</translation>
+    </message>
+</context>
+<context>
+    <name>RmTableModel</name>
+    <message>
+        <source>Rank</source>
+        <translation>排名</translation>
+    </message>
+    <message>
+        <source>RM</source>
+        <translation>理财经理</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>客户数</translation>
+    </message>
+    <message>
+        <source>Threshold list</source>
+        <translation>临界名单</translation>
+    </message>
+    <message>
+        <source>On 4+1</source>
+        <translation>4+1 客户</translation>
+    </message>
+    <message>
+        <source>Maturing</source>
+        <translation>到期产品</translation>
+    </message>
+    <message>
+        <source>Steps due</source>
+        <translation>应做步骤</translation>
+    </message>
+    <message>
+        <source>On time</source>
+        <translation>按时</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>逾期完成</translation>
+    </message>
+    <message>
+        <source>Missed</source>
+        <translation>错过</translation>
+    </message>
+    <message>
+        <source>On-time rate</source>
+        <translation>按时率</translation>
+    </message>
+    <message>
+        <source>Conversions</source>
+        <translation>转化数</translation>
     </message>
 </context>
 <context>

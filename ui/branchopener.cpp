@@ -52,7 +52,8 @@ BranchOpener::Outcome BranchOpener::runInBackground(const Request &request, cons
     DemoGenerator::Options options;
     options.customers = request.demoCustomers;
     options.seed = request.demoSeed;
-    watcher.setFuture(QtConcurrent::run([path, passphrase, createDemo, job, hq, options](QPromise<Outcome> &promise) {
+    const QString signedInAs = BranchStore::demoSignedInAs();
+    watcher.setFuture(QtConcurrent::run([path, passphrase, createDemo, job, hq, options, signedInAs](QPromise<Outcome> &promise) {
         Outcome outcome;
         QString lastStage;
         auto report = [&](const char *stage, int done, int total) {
@@ -91,7 +92,7 @@ BranchOpener::Outcome BranchOpener::runInBackground(const Request &request, cons
                 // reported below
             } else if (createDemo && !BranchStore::createDemo(store, options, report)) {
                 outcome.cancelled = true;
-            } else if (!BranchStore::load(store, &outcome.branch, report)) {
+            } else if (!BranchStore::load(store, &outcome.branch, report, QDate::currentDate(), signedInAs)) {
                 outcome.cancelled = true;
             }
         } catch (const StoreError &e) {

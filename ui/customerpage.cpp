@@ -12,6 +12,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QPushButton>
 #include <QScrollArea>
 #include <QSplitter>
 #include <QTableView>
@@ -32,13 +33,21 @@ CustomerPage::CustomerPage(QWidget *parent)
     m_rm->setObjectName(QStringLiteral("rmFilter"));
     m_count = new QLabel(this);
     m_count->setObjectName(QStringLiteral("customerCount"));
+    m_assignLabel = new QLabel(this);
+    m_assignTo = new QComboBox(this);
+    m_assignTo->setObjectName(QStringLiteral("assignTo"));
+    m_assign = new QPushButton(this);
+    m_assign->setObjectName(QStringLiteral("assignSelected"));
+    m_balance = new QPushButton(this);
+    m_balance->setObjectName(QStringLiteral("balanceWorkload"));
 
     m_model = new CustomerTableModel(this);
     m_table = new QTableView(this);
     m_table->setObjectName(QStringLiteral("customerTable"));
     m_table->setModel(m_model);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    // Several rows at once, for the manager's "assign the selection".
+    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setAlternatingRowColors(true);
     m_table->setWordWrap(false);
@@ -81,6 +90,13 @@ CustomerPage::CustomerPage(QWidget *parent)
     leftLayout->setContentsMargins(0, 0, 0, 0);
     leftLayout->addLayout(filters);
     leftLayout->addWidget(m_table);
+    auto *assignRow = new QHBoxLayout;
+    assignRow->addWidget(m_assignLabel);
+    assignRow->addWidget(m_assignTo, 1);
+    assignRow->addWidget(m_assign);
+    assignRow->addWidget(m_balance);
+    assignRow->addStretch(2);
+    leftLayout->addLayout(assignRow);
 
     m_splitter = new QSplitter(Qt::Horizontal, this);
     m_splitter->addWidget(left);
@@ -112,7 +128,39 @@ CustomerPage::CustomerPage(QWidget *parent)
         if (m_panel->currentCustomer() != m_selectedCustomer)
             m_panel->showCustomer(m_selectedCustomer);
     });
+    connect(m_assign, &QPushButton::clicked, this, [this] {
+        const QStringList nos = selectedCustomerNos();
+        if (!nos.isEmpty())
+            emit assignRequested(nos, m_assignTo->currentData().toString());
+    });
+    // With one row or none selected, balancing takes every customer shown.
+    connect(m_balance, &QPushButton::clicked, this, [this] {
+        const QStringList selected = selectedCustomerNos();
+        emit balanceRequested(selected.size() > 1 ? selected : shownCustomerNos());
+    });
     retranslateUi();
+}
+
+QStringList CustomerPage::selectedCustomerNos() const
+{
+    QStringList out;
+    const BranchSnapshot *s = m_branch.snapshot.get();
+    if (!s)
+        return out;
+    for (const QModelIndex &index : m_table->selectionModel()->selectedRows())
+        out << s->customer(m_model->customerAt(index.row())).customerNo;
+    return out;
+}
+
+QStringList CustomerPage::shownCustomerNos() const
+{
+    QStringList out;
+    const BranchSnapshot *s = m_branch.snapshot.get();
+    if (!s)
+        return out;
+    for (int r = 0; r < m_model->rowCount(); ++r)
+        out << s->customer(m_model->customerAt(r)).customerNo;
+    return out;
 }
 
 void CustomerPage::setBranch(const LoadedBranch &branch)
@@ -152,6 +200,21 @@ void CustomerPage::fillFilters()
                 m_rm->addItem(s->staff()[i].name, int(i));
         }
     }
+    const QString assignTo = m_assignTo->currentData().toString();
+    m_assignTo->clear();
+    m_assignTo->addItem(tr("Unassigned pool"), QString());
+    const BranchSnapshot *snap = m_branch.snapshot.get();
+    const bool manager = snap && snap->scope().seesWholeBranch();
+    if (snap) {
+        for (const Staff &st : snap->staff()) {
+            if (st.role == Staff::Role::RelationshipManager)
+                m_assignTo->addItem(QStringLiteral("%1 (%2)").arg(st.name, st.staffId), st.staffId);
+        }
+    }
+    m_assignTo->setCurrentIndex(qMax(0, m_assignTo->findData(assignTo)));
+    for (QWidget *w : {static_cast<QWidget *>(m_assignLabel), static_cast<QWidget *>(m_assignTo),
+                       static_cast<QWidget *>(m_assign), static_cast<QWidget *>(m_balance)})
+        w->setVisible(manager);
     m_tier->setCurrentIndex(qMax(0, m_tier->findData(tier)));
     m_rm->setCurrentIndex(qMax(0, m_rm->findData(rm)));
 }
@@ -213,5 +276,11 @@ void CustomerPage::retranslateUi()
     m_search->setPlaceholderText(tr("Search: name, pinyin (zs / zhangsan), last 4 of phone or ID, customer no."));
     m_tierLabel->setText(tr("Tier:"));
     m_rmLabel->setText(tr("RM:"));
+    m_assignLabel->setText(tr("Assign to:"));
+    m_assign->setText(tr("Assign selected"));
+    m_assign->setToolTip(tr("Give the selected customers to this RM; their open cadence steps move with them"));
+    m_balance->setText(tr("Balance by workload"));
+    m_balance->setToolTip(tr("Spread the selected (or all shown) customers over the RMs so that open steps are even, "
+                             "keeping current owners where possible"));
     updateCount(m_shown, m_total);
 }

@@ -7,6 +7,7 @@
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QPushButton;
 class QTableView;
 class QSplitter;
 class QTimer;
@@ -31,6 +32,20 @@ public:
     QTableView *table() const { return m_table; }
     CustomerTableModel *model() const { return m_model; }
     Customer360Panel *panel() const { return m_panel; }
+    // The manager's assignment controls (hidden for an RM).
+    QComboBox *assignTarget() const { return m_assignTo; }
+    QPushButton *assignButton() const { return m_assign; }
+    QPushButton *balanceButton() const { return m_balance; }
+    // Customer numbers of the selected rows.
+    QStringList selectedCustomerNos() const;
+    // Customer numbers of every row shown (the current filter).
+    QStringList shownCustomerNos() const;
+
+signals:
+    // A manager gives the customers to an RM (empty rmId: the unassigned pool).
+    void assignRequested(const QStringList &customerNos, const QString &rmId);
+    // A manager spreads the customers over the RMs by open steps.
+    void balanceRequested(const QStringList &customerNos);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -49,6 +64,10 @@ private:
     QLabel *m_count;
     QLabel *m_tierLabel;
     QLabel *m_rmLabel;
+    QLabel *m_assignLabel;
+    QComboBox *m_assignTo;
+    QPushButton *m_assign;
+    QPushButton *m_balance;
     QTableView *m_table;
     CustomerTableModel *m_model;
     Customer360Panel *m_panel;

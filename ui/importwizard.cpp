@@ -325,7 +325,7 @@ void ImportWizard::startImport()
     m_importWatcher.setFuture(QtConcurrent::run([source, result, store, options, cancel, done] {
         ImportOutcome out;
         try {
-            Database db = Database::open(store.path, store.passphrase, Database::OpenMode::ExistingOnly);
+            Database db = store.open();
             SchemaMigrations::migrate(db);
             out.result = CustomerImportJob::commit(db, *source, *result, options, &out.summary, &out.error,
                                                    [cancel, done](int d, int) {
@@ -334,7 +334,7 @@ void ImportWizard::startImport()
                                                    });
             db.close();
             if (out.result == CustomerImportJob::Result::Done)
-                BranchStore::load(store.path, store.passphrase, &out.branch);
+                BranchStore::load(store, &out.branch, {}, QDate::currentDate(), BranchStore::demoSignedInAs());
         } catch (const StoreError &e) {
             if (out.result != CustomerImportJob::Result::Done)
                 out.result = CustomerImportJob::Result::Failed;

@@ -97,6 +97,9 @@ ListsPage::ListsPage(AnalysisController *analysis, QWidget *parent)
     campaignBar->addWidget(m_movementLabel);
     campaignBar->addWidget(m_movement);
     campaignBar->addWidget(m_deleteCampaign);
+    m_balanceList = new QPushButton(this);
+    m_balanceList->setObjectName(QStringLiteral("balanceList"));
+    campaignBar->addWidget(m_balanceList);
     campaignLayout->addLayout(campaignBar);
     campaignLayout->addWidget(m_summary);
     campaignLayout->addWidget(m_campaignTable, 1);
@@ -124,6 +127,19 @@ ListsPage::ListsPage(AnalysisController *analysis, QWidget *parent)
                                       .arg(m_campaigns->currentText()))
             == QMessageBox::Yes)
             m_analysis->deleteCampaign(id);
+    });
+    connect(m_balanceList, &QPushButton::clicked, this, [this] {
+        const BranchSnapshot *s = m_analysis->branch().snapshot.get();
+        if (!s)
+            return;
+        QStringList nos;
+        for (int r = 0; r < m_campaign->rowCount(); ++r) {
+            const int c = m_campaign->index(r, 0).data(CampaignProgressModel::CustomerIndexRole).toInt();
+            if (c >= 0)
+                nos << s->customer(c).customerNo;
+        }
+        if (!nos.isEmpty())
+            emit balanceRequested(nos);
     });
     fillCombos();
     retranslateUi();
@@ -298,6 +314,11 @@ void ListsPage::retranslateUi()
     m_tabs->setTabText(0, tr("Threshold customers (%1)").arg(locale.toString(m_threshold->rowCount())));
     m_tabs->setTabText(1, tr("Low-efficiency customers (%1)").arg(locale.toString(m_low->rowCount())));
     m_tabs->setTabText(2, tr("Campaign lists (%1)").arg(locale.toString(qsizetype(m_analysis->campaigns().size()))));
+    m_balanceList->setText(tr("Balance this list over the RMs"));
+    m_balanceList->setToolTip(tr("Give the list's customers to RMs so that open steps are even, keeping current owners "
+                                 "where possible"));
+    const BranchSnapshot *snap = m_analysis->branch().snapshot.get();
+    m_balanceList->setVisible(snap && snap->scope().seesWholeBranch());
     m_bandLabel->setText(tr("Band:"));
     m_thresholdCount->setText(tr("%n customer(s) just under a tier line, closest first", nullptr, m_threshold->rowCount()));
     m_lineLabel->setText(tr("Line:"));

@@ -29,10 +29,16 @@ public:
     QComboBox *lineBox() const { return m_line; }
     QComboBox *campaignBox() const { return m_campaigns; }
     QComboBox *movementBox() const { return m_movement; }
+    // Issue 6: the manager spreads a frozen list's customers over the RMs.
+    QPushButton *balanceListButton() const { return m_balanceList; }
     QLabel *campaignSummary() const { return m_summary; }
     // Freezes the list of the current tab under a name (the buttons ask for it).
     void freezeThreshold(const QString &name);
     void freezeLowEfficiency(const QString &name);
+
+signals:
+    // Balance by workload over the present members of the campaign list shown.
+    void balanceRequested(const QStringList &customerNos);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -67,6 +73,7 @@ private:
     QLabel *m_movementLabel;
     QComboBox *m_movement;
     QPushButton *m_deleteCampaign;
+    QPushButton *m_balanceList;
     QLabel *m_summary;
     CampaignProgressModel *m_campaign;
     QTableView *m_campaignTable;

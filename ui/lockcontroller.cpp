@@ -199,10 +199,11 @@ void LockController::loadAndShow()
         emit lockedChanged(false);
     });
     const StoreAccess store = m_store;
-    watcher->setFuture(QtConcurrent::run([store] {
+    const QString signedInAs = BranchStore::demoSignedInAs();
+    watcher->setFuture(QtConcurrent::run([store, signedInAs] {
         LoadedBranch out;
         try {
-            BranchStore::load(store, &out);
+            BranchStore::load(store, &out, {}, QDate::currentDate(), signedInAs);
         } catch (const StoreError &) {
         }
         return out;

@@ -9,6 +9,7 @@
 #include "firstrunwizard.h"
 #include "languagemanager.h"
 #include "eventpage.h"
+#include "dashboardpage.h"
 #include "maturitypage.h"
 #include "todaypage.h"
 #include "warninglistspage.h"
@@ -16,10 +17,17 @@
 #include "exportcontroller.h"
 #include "importwizard.h"
 #include "items/todaymodel.h"
+#include "store/branchstore.h"
+#include "items/customertablemodel.h"
+#include "domain/todaylist.h"
+
+#include <QComboBox>
 
 #include <QActionGroup>
 #include <QApplication>
 #include <QEvent>
+#include <QFutureWatcher>
+#include <QtConcurrent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
@@ -67,8 +75,26 @@ MainWindow::MainWindow(LanguageManager *languages, QWidget *parent)
         m_stack->addWidget(page);
         m_nav->addItem(new QListWidgetItem(style()->standardIcon(icons[icon++]), QString()));
     }
+    // The manager's dashboard and one table per RM (issue 6).
+    m_dashboard = new DashboardPage(m_workspace, this);
+    m_stack->addWidget(m_dashboard);
+    m_nav->addItem(new QListWidgetItem(style()->standardIcon(QStyle::SP_FileDialogListView), QString()));
+    connect(m_dashboard, &DashboardPage::rmChosen, this, &MainWindow::filterToRm);
     connect(m_workspace, &CadenceWorkspace::writeFailed, this, [this](const QString &message) {
         QMessageBox::warning(this, tr("BranchDesk"), tr("The change could not be saved: %1").arg(message));
+    });
+    // The manager's assignments (issue 6): written off the UI thread, then the branch is read again.
+    connect(m_customers, &CustomerPage::assignRequested, m_workspace,
+            qOverload<const QStringList &, const QString &>(&CadenceWorkspace::assign));
+    connect(m_customers, &CustomerPage::balanceRequested, m_workspace, &CadenceWorkspace::balance);
+    connect(m_lists, &ListsPage::balanceRequested, m_workspace, &CadenceWorkspace::balance);
+    connect(m_workspace, &CadenceWorkspace::assignmentsSaved, this, [this](int changed) {
+        if (changed == 0) {
+            statusBar()->showMessage(tr("No customer changed hands: the workload is already as even as it gets."), 5000);
+            return;
+        }
+        statusBar()->showMessage(tr("%n customer(s) assigned; they reach the RMs with the next sync.", nullptr, changed), 8000);
+        reloadBranch();
     });
     m_nav->setCurrentRow(0);
     connect(m_nav, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
@@ -102,6 +128,7 @@ void MainWindow::createMenus()
         m_customers->focusSearch();
     });
     m_find->setShortcut(QKeySequence::Find);
+    m_signInMenu = m_fileMenu->addMenu(QString());
     m_fileMenu->addSeparator();
     m_export = new ExportController(this);
     m_export->setStaffProvider([this] { return m_workspace->actingStaffId(); });
@@ -176,6 +203,60 @@ QListWidgetItem *MainWindow::addPage(QWidget *page, const QIcon &icon)
     return item;
 }
 
+void MainWindow::reloadBranch()
+{
+    if (m_reloading || !m_branch.store.isValid())
+        return;
+    m_reloading = true;
+    auto *watcher = new QFutureWatcher<LoadedBranch>(this);
+    connect(watcher, &QFutureWatcher<LoadedBranch>::finished, this, [this, watcher] {
+        m_reloading = false;
+        const LoadedBranch branch = watcher->future().resultCount() ? watcher->future().result() : LoadedBranch{};
+        watcher->deleteLater();
+        if (branch.snapshot)
+            setBranch(branch);
+        emit branchReloaded();
+    });
+    const StoreAccess store = m_branch.store;
+    const QDate asOf = m_branch.snapshot ? m_branch.snapshot->asOf() : QDate::currentDate();
+    const QString signedInAs = BranchStore::demoSignedInAs();
+    watcher->setFuture(QtConcurrent::run([store, asOf, signedInAs] {
+        LoadedBranch out;
+        try {
+            BranchStore::load(store, &out, {}, asOf, signedInAs);
+        } catch (...) {
+            // The branch on screen stays; the next sync or start-up reads it again.
+        }
+        return out;
+    }));
+}
+
+void MainWindow::fillSignInMenu()
+{
+    qDeleteAll(m_signInMenu->findChildren<QActionGroup *>());
+    m_signInMenu->clear();
+    const BranchSnapshot *s = m_branch.snapshot.get();
+    // A store signed in to HQ is used as that staff member; only a demo store may switch.
+    const bool demo = s && m_branch.store.isValid() && !s->staff().empty() && !m_branch.signedInToHq;
+    m_signInMenu->setEnabled(demo);
+    if (!s)
+        return;
+    auto *group = new QActionGroup(m_signInMenu);
+    for (const Staff &st : s->staff()) {
+        const QString label = st.role == Staff::Role::Manager ? tr("%1 (branch manager)").arg(st.name)
+                                                              : tr("%1 (RM %2)").arg(st.name, st.staffId);
+        QAction *a = m_signInMenu->addAction(label);
+        a->setCheckable(true);
+        a->setChecked(st.staffId == s->scope().staffId());
+        group->addAction(a);
+        const QString id = st.staffId;
+        connect(a, &QAction::triggered, this, [this, id] {
+            BranchStore::setDemoSignedInAs(id);
+            reloadBranch();
+        });
+    }
+}
+
 void MainWindow::setBranch(const LoadedBranch &branch)
 {
     m_branch = branch;
@@ -227,10 +308,13 @@ void MainWindow::retranslateUi()
     m_nav->item(m_stack->indexOf(m_maturity))->setText(tr("Maturities"));
     m_nav->item(m_stack->indexOf(m_warnings))->setText(tr("Retention & conversion"));
     m_nav->item(m_stack->indexOf(m_events))->setText(tr("Community events"));
+    m_nav->item(m_stack->indexOf(m_dashboard))->setText(tr("Dashboard"));
     m_nav->item(m_tiersRow)->setText(tr("Tiers"));
     m_nav->item(m_tiersRow + 1)->setText(tr("Value quadrant"));
     m_nav->item(m_tiersRow + 2)->setText(tr("Lists"));
     m_fileMenu->setTitle(tr("&File"));
+    m_signInMenu->setTitle(tr("&Signed in as"));
+    fillSignInMenu();
     m_find->setText(tr("&Find customer"));
     m_quit->setText(tr("&Quit"));
     m_exportAction->setText(tr("&Export list…"));
@@ -310,6 +394,7 @@ bool MainWindow::showPage(const QString &key)
                     : key == QLatin1String("tiers")   ? static_cast<QWidget *>(m_tiers)
                     : key == QLatin1String("quadrant") ? static_cast<QWidget *>(m_quadrant)
                     : key == QLatin1String("lists")    ? static_cast<QWidget *>(m_lists)
+                    : key == QLatin1String("dashboard") ? static_cast<QWidget *>(m_dashboard)
                                                        : nullptr;
     if (!page)
         return false;
@@ -350,4 +435,19 @@ void MainWindow::importCustomers()
     ImportWizard wizard(m_branch.store, m_workspace->actingStaffId(), this);
     connect(&wizard, &ImportWizard::imported, this, &MainWindow::setBranch);
     wizard.exec();
+}
+
+void MainWindow::filterToRm(int staffIndex)
+{
+    // Both filters hold the staff index as their data; the Today page's view is the manager's.
+    const int rm = staffIndex < 0 ? CustomerTableModel::kAllRms : staffIndex;
+    QComboBox *customers = m_customers->rmFilter();
+    const int at = customers->findData(rm);
+    if (at >= 0)
+        customers->setCurrentIndex(at);
+    m_today->showRm(staffIndex < 0 ? TodayList::kAllRms : staffIndex);
+    statusBar()->showMessage(staffIndex >= 0 && m_branch.snapshot
+                                 ? tr("Showing %1's customers and steps").arg(m_branch.snapshot->staff()[size_t(staffIndex)].name)
+                                 : tr("Showing every RM"),
+                             5000);
 }

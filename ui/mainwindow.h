@@ -23,6 +23,7 @@ class MaturityPage;
 class WarningListsPage;
 class EventPage;
 class ExportController;
+class DashboardPage;
 
 // The application window: a navigation list on the left that grows as pages
 // arrive, the current page on the right, menus and a status bar.
@@ -43,8 +44,11 @@ public:
     MaturityPage *maturityPage() const { return m_maturity; }
     WarningListsPage *warningListsPage() const { return m_warnings; }
     EventPage *eventPage() const { return m_events; }
+    DashboardPage *dashboardPage() const { return m_dashboard; }
+    // Filters the customer list and the Today page to one RM (staff index; -1: all).
+    void filterToRm(int staffIndex);
     // Shows a page by its key: today, customers, tiers, quadrant, lists, maturity,
-    // retention, events. False when unknown.
+    // retention, events, dashboard. False when unknown.
     bool showPage(const QString &key);
     // Adds a page that lives elsewhere (e.g. the sync log) to the navigation;
     // its owner sets the item's text and retranslates it.
@@ -64,6 +68,13 @@ public:
     void showLockScreen(QWidget *screen);
     void showWorkspace();
     bool isLockScreenShown() const;
+    // Reads the branch again off the UI thread (after assignments, or signing
+    // in as someone else) and shows it; branchReloaded() follows.
+    void reloadBranch();
+    const LoadedBranch &branch() const { return m_branch; }
+
+signals:
+    void branchReloaded();
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -76,6 +87,7 @@ private:
     void showGuide();
     // Scores are computed when a page that needs them is first shown, not at start-up.
     void ensureAnalysis();
+    void fillSignInMenu();
 
     LanguageManager *m_languages;
     LoadedBranch m_branch;
@@ -91,6 +103,7 @@ private:
     MaturityPage *m_maturity;
     WarningListsPage *m_warnings;
     EventPage *m_events;
+    DashboardPage *m_dashboard;
     int m_tiersRow = -1;
     QLabel *m_status;
     QMenu *m_fileMenu = nullptr;
@@ -109,6 +122,8 @@ private:
     QStackedWidget *m_root = nullptr; // the workspace, or the unlock screen
     QAction *m_lock = nullptr;
     QAction *m_changePassphrase = nullptr;
+    QMenu *m_signInMenu = nullptr; // demo stores: who the desktop is used as
+    bool m_reloading = false;
     QList<QAction *> m_goActions; // Ctrl+1 … Ctrl+8, one per built-in page, in navigation order
     ExportController *m_export = nullptr;
     QAction *m_exportAction = nullptr;

@@ -151,11 +151,12 @@ void SyncController::reloadBranch()
             m_window->setBranch(branch);
     });
     const StoreAccess store = m_store;
-    watcher->setFuture(QtConcurrent::run([store] {
+    const QString signedInAs = BranchStore::demoSignedInAs();
+    watcher->setFuture(QtConcurrent::run([store, signedInAs] {
         LoadedBranch out;
         try {
             if (store.isValid()) // not while locked: the key is wiped
-                BranchStore::load(store, &out);
+                BranchStore::load(store, &out, {}, QDate::currentDate(), signedInAs);
         } catch (...) {
             // The next sync or start-up tries again; the current data stays on screen.
         }

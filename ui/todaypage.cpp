@@ -165,15 +165,38 @@ void TodayPage::fillStaff()
     if (!s)
         return;
     m_view->addItem(tr("All RMs"), TodayList::kAllRms);
+    // An RM signed in works as themselves only; a manager may look at any RM's day.
+    const bool wholeBranch = s->scope().seesWholeBranch();
+    m_acting->setEnabled(wholeBranch);
     for (size_t i = 0; i < s->staff().size(); ++i) {
         const Staff &st = s->staff()[i];
         const bool manager = st.role == Staff::Role::Manager;
+        if (!wholeBranch && st.staffId != s->scope().staffId())
+            continue;
         m_acting->addItem(manager ? tr("%1 (branch manager)").arg(st.name) : st.name, st.staffId);
         if (!manager)
             m_view->addItem(st.name, int(i));
     }
     m_acting->setCurrentIndex(qMax(0, m_acting->findData(m_ws->actingStaffId())));
     onActingChanged();
+}
+
+void TodayPage::showRm(int staffIndex)
+{
+    const BranchSnapshot *s = m_ws->snapshot();
+    if (!s || !s->scope().seesWholeBranch())
+        return;
+    const int manager = m_acting->findData(s->scope().staffId());
+    if (manager >= 0 && m_acting->currentIndex() != manager) {
+        m_acting->setCurrentIndex(manager);
+        const QSignalBlocker block(m_view);
+        onActingChanged();
+    }
+    const int at = m_view->findData(staffIndex);
+    if (at >= 0 && at != m_view->currentIndex()) {
+        m_view->setCurrentIndex(at);
+        rebuild();
+    }
 }
 
 void TodayPage::onActingChanged()

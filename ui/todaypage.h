@@ -28,6 +28,8 @@ public:
     TodayModel *model() const { return m_model; }
     QComboBox *actingAs() const { return m_acting; }
     QComboBox *rmFilter() const { return m_view; }
+    // The manager looks at one RM's day (staff index; TodayList::kAllRms: every RM).
+    void showRm(int staffIndex);
     Customer360Panel *panel() const { return m_panel; }
     // "done / due / overdue" as shown at the top, for tests.
     QString countsText() const;

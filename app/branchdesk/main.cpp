@@ -5,6 +5,8 @@
 #include "languagemanager.h"
 #include "lockcontroller.h"
 #include "mainwindow.h"
+#include "dashboardpage.h"
+#include "items/campaignmetricsmodel.h"
 #include "synccontroller.h"
 #include "sync/syncservice.h"
 #include "domain/securitypolicy.h"
@@ -75,7 +77,7 @@ int main(int argc, char *argv[])
     const QCommandLineOption timingOpt(QStringLiteral("quit-after-paint"),
                                        QStringLiteral("Print start-up timing and peak memory once the list is painted, then quit."));
     const QCommandLineOption pageOpt(QStringLiteral("page"),
-                                     QStringLiteral("Open this page: today, customers, tiers, quadrant, lists, maturity, retention or events."),
+                                     QStringLiteral("Open this page: today, customers, tiers, quadrant, lists, maturity, retention, events or dashboard."),
                                      QStringLiteral("NAME"));
     const QCommandLineOption todayOpt(QStringLiteral("today"),
                                       QStringLiteral("Work as if today were this date (demos, screenshots)."),
@@ -84,8 +86,11 @@ int main(int argc, char *argv[])
                                          QStringLiteral("Show the first-run guide, even if it was seen before. With "
                                                         "--screenshot: a picture of the guide's --page (language, "
                                                         "start, hq, passphrase or cadences)."));
+    const QCommandLineOption shotWidgetOpt(QStringLiteral("screenshot-widget"),
+                                           QStringLiteral("With --screenshot: a picture of this widget (object name) only."),
+                                           QStringLiteral("NAME"));
     parser.addOptions({storeOpt, demoOpt, customersOpt, langOpt, searchOpt, shotOpt, timingOpt, pageOpt, todayOpt,
-                       firstRunOpt});
+                       firstRunOpt, shotWidgetOpt});
     parser.process(app);
     QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("cn.branchdesk.BranchDesk")));
 
@@ -190,9 +195,15 @@ int main(int argc, char *argv[])
                         return;
                     if (!window.todayPage()->isSettled())
                         return;
+                    const DashboardPage *dashboard = window.dashboardPage();
+                    if (dashboard->isVisible() && (!dashboard->isSettled() || dashboard->metricsModel()->rowCount() == 0))
+                        return;
                     poll->stop();
                     QTimer::singleShot(400, &window, [&] {
-                        window.grab().save(parser.value(shotOpt));
+                        QWidget *part = parser.isSet(shotWidgetOpt)
+                                            ? window.findChild<QWidget *>(parser.value(shotWidgetOpt))
+                                            : nullptr;
+                        (part ? part->grab() : window.grab()).save(parser.value(shotOpt));
                         app.quit();
                     });
                 });

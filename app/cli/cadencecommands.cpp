@@ -284,7 +284,9 @@ int CadenceCommands::logContact(const QStringList &arguments, const QString &pas
         SchemaMigrations::migrate(db);
         QString rmId;
         {
-            Statement st(db, QStringLiteral("SELECT rm_id FROM customer WHERE customer_no = ?"));
+            // The manager's assignment (schema v6) wins over HQ's rm_id.
+            Statement st(db, QStringLiteral("SELECT COALESCE((SELECT rm_id FROM assignment WHERE customer_no = ?1), rm_id)"
+                                            " FROM customer WHERE customer_no = ?1"));
             st.bind(1, c.customerNo);
             if (!st.step()) {
                 m_err << tr("No customer '%1' in this store").arg(c.customerNo) << Qt::endl;

@@ -2,9 +2,12 @@
 
 #include <algorithm>
 
-BranchSnapshot::BranchSnapshot(BranchData data, TierPolicy policy, QDate asOf)
-    : m_data(std::move(data)), m_policy(std::move(policy)), m_asOf(asOf)
+BranchSnapshot::BranchSnapshot(BranchData data, TierPolicy policy, QDate asOf, const StaffScope &scope)
+    : m_data(std::move(data)), m_policy(std::move(policy)), m_asOf(asOf), m_scope(scope)
 {
+    m_others = m_scope.restrict(&m_data);
+    for (size_t i = 0; i < m_others.size(); ++i)
+        m_otherByNumber.insert(m_others[i].customerNo, int(i));
     const size_t n = m_data.customers.size();
     m_tier.resize(n);
     m_age.resize(n);
@@ -59,4 +62,19 @@ QString BranchSnapshot::staffName(const QString &staffId) const
             return s.name;
     }
     return {};
+}
+
+std::optional<BranchSnapshot::CustomerView> BranchSnapshot::lookup(const QString &customerNo) const
+{
+    const int i = indexOfCustomer(customerNo);
+    if (i >= 0) {
+        const Customer &c = customer(i);
+        return CustomerView{c.customerNo, c.name, c.rmId, &c};
+    }
+    const int o = m_otherByNumber.value(customerNo, -1);
+    if (o >= 0) {
+        const StaffScope::OtherCustomer &c = m_others[size_t(o)];
+        return CustomerView{c.customerNo, c.name, c.ownerId, nullptr};
+    }
+    return std::nullopt;
 }

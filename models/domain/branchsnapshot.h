@@ -1,11 +1,13 @@
 #pragma once
 
 #include "branchdata.h"
+#include "staffscope.h"
 #include "tierpolicy.h"
 
 #include <QDate>
 #include <QHash>
 #include <memory>
+#include <optional>
 #include <span>
 
 // An immutable, indexed copy of the branch, built off the UI thread and then
@@ -14,7 +16,22 @@
 class BranchSnapshot
 {
 public:
-    BranchSnapshot(BranchData data, TierPolicy policy, QDate asOf);
+    BranchSnapshot(BranchData data, TierPolicy policy, QDate asOf, const StaffScope &scope = {});
+
+    // What the signed-in staff member may read of a customer: a customer in
+    // scope comes with `detail`; another RM's customer with its name and owner only.
+    struct CustomerView
+    {
+        QString customerNo;
+        QString name;
+        QString ownerId;
+        const Customer *detail = nullptr; // null outside the scope
+    };
+    // Looks a customer up by number within the scope; nullopt when unknown.
+    std::optional<CustomerView> lookup(const QString &customerNo) const;
+    const StaffScope &scope() const { return m_scope; }
+    // Other RMs' customers, name and owner only (empty for a manager).
+    const std::vector<StaffScope::OtherCustomer> &otherCustomers() const { return m_others; }
 
     const QString &branchCode() const { return m_data.branchCode; }
     const QString &branchName() const { return m_data.branchName; }
@@ -44,6 +61,9 @@ private:
     std::vector<qint8> m_rm;
     std::vector<int> m_holdingStart; // customers()+1 offsets into holdings (sorted by customer)
     QHash<QString, int> m_byNumber;
+    StaffScope m_scope;
+    std::vector<StaffScope::OtherCustomer> m_others;
+    QHash<QString, int> m_otherByNumber;
 };
 
 using SnapshotPtr = std::shared_ptr<const BranchSnapshot>;

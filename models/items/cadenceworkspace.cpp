@@ -3,6 +3,8 @@
 #include "../domain/branchsnapshot.h"
 #include "../domain/cadenceengine.h"
 #include "../domain/phonedirectory.h"
+#include "../domain/workloadbalancer.h"
+#include "../store/assignmentrepository.h"
 #include "../store/cadencerepository.h"
 #include "../store/contactrepository.h"
 #include "../store/database.h"
@@ -13,6 +15,7 @@
 #include <QCoreApplication>
 #include <QDeadlineTimer>
 #include <QSettings>
+#include <QSet>
 #include <QUuid>
 
 namespace {
@@ -85,6 +88,8 @@ void CadenceWorkspace::setBranch(const LoadedBranch &branch, const QDate &today)
     const BranchSnapshot *s = branch.snapshot.get();
     if (!s)
         return;
+    if (!s->scope().seesWholeBranch()) // an RM works as themselves
+        m_acting = s->scope().staffId();
     if (actingStaffIndex() < 0) {
         m_acting.clear();
         for (const Staff &st : s->staff()) {
@@ -224,6 +229,109 @@ void CadenceWorkspace::runWrite(Job job)
                     apply();
             },
             Qt::QueuedConnection);
+    });
+}
+
+void CadenceWorkspace::assign(const QStringList &customerNos, const QString &rmId)
+{
+    QHash<QString, QString> moves;
+    for (const QString &no : customerNos)
+        moves.insert(no, rmId);
+    assign(moves);
+}
+
+void CadenceWorkspace::assign(const QHash<QString, QString> &moves)
+{
+    const BranchSnapshot *s = snapshot();
+    if (!s || !s->scope().seesWholeBranch()) {
+        emit writeFailed(tr("Only the branch manager assigns customers."));
+        return;
+    }
+    QString by = s->scope().staffId();
+    if (by.isEmpty())
+        by = QStringLiteral("manager");
+    runWrite([this, moves, by](Database *db) -> std::function<void()> {
+        const int changed = db ? AssignmentRepository(*db).assign(moves, by) : 0;
+        return [this, changed] { emit assignmentsSaved(changed); };
+    });
+}
+
+namespace {
+
+int openStepsOf(const CadenceEngine &engine, const CadenceRoster &roster, int customer, const QDate &today)
+{
+    int open = 0;
+    for (const CadencePlan &plan : engine.plansOf(customer, today, roster.listsOf(customer) != 0))
+        open += plan.openCount();
+    return open;
+}
+
+// Balance by workload over the branch's RMs; pure, so it can run on any thread.
+QHash<QString, QString> planBalance(const BranchSnapshot &s, const CadenceRoster &roster, const ActivityLog &activity,
+                                    const CadencePolicy &policy, const WorkingCalendar &calendar, const QDate &today,
+                                    const QStringList &customerNos)
+{
+    const CadenceEngine engine(s, policy, calendar, activity);
+    QStringList rms;
+    for (const Staff &st : s.staff()) {
+        if (st.role == Staff::Role::RelationshipManager)
+            rms << st.staffId;
+    }
+    QSet<int> chosen;
+    std::vector<WorkloadBalancer::Item> items;
+    for (const QString &no : customerNos) {
+        const int c = s.indexOfCustomer(no);
+        if (c < 0 || chosen.contains(c))
+            continue;
+        chosen.insert(c);
+        items.push_back({no, s.customer(c).rmId, openStepsOf(engine, roster, c, today)});
+    }
+    // What each RM already carries outside the customers being balanced.
+    QHash<QString, int> load;
+    for (int c = 0; c < s.customerCount(); ++c) {
+        const QString &rm = s.customer(c).rmId;
+        if (!rm.isEmpty() && !chosen.contains(c) && (roster.listsOf(c) != 0 || !s.holdingsOf(c).empty()))
+            load[rm] += openStepsOf(engine, roster, c, today);
+    }
+    return WorkloadBalancer::balance(items, rms, load);
+}
+
+} // namespace
+
+int CadenceWorkspace::openSteps(int customer) const
+{
+    const BranchSnapshot *s = snapshot();
+    if (!s || !m_roster)
+        return 0;
+    return openStepsOf(CadenceEngine(*s, m_policy, m_calendar, m_activity), *m_roster, customer, m_today);
+}
+
+QHash<QString, QString> CadenceWorkspace::balancePlan(const QStringList &customerNos) const
+{
+    const BranchSnapshot *s = snapshot();
+    if (!s || !m_roster)
+        return {};
+    return planBalance(*s, *m_roster, m_activity, m_policy, m_calendar, m_today, customerNos);
+}
+
+void CadenceWorkspace::balance(const QStringList &customerNos)
+{
+    const BranchSnapshot *s = snapshot();
+    if (!s || !m_roster || !s->scope().seesWholeBranch()) {
+        emit writeFailed(tr("Only the branch manager assigns customers."));
+        return;
+    }
+    const QString by = s->scope().staffId().isEmpty() ? QStringLiteral("manager") : s->scope().staffId();
+    const SnapshotPtr snapshot = m_branch.snapshot;
+    const auto roster = m_roster;
+    const ActivityLog activity = m_activity;
+    const CadencePolicy policy = m_policy;
+    const WorkingCalendar calendar = m_calendar;
+    const QDate today = m_today;
+    runWrite([=, this](Database *db) -> std::function<void()> {
+        const QHash<QString, QString> moves = planBalance(*snapshot, *roster, activity, policy, calendar, today, customerNos);
+        const int changed = db && !moves.isEmpty() ? AssignmentRepository(*db).assign(moves, by) : 0;
+        return [this, changed] { emit assignmentsSaved(changed); };
     });
 }
 

@@ -56,6 +56,21 @@ public:
     void createEvent(const CommunityEvent &event);
     void captureVisitor(const EventVisitor &visitor, const CommunityEvent &event, const QString &matchedCustomerNo);
 
+    // A manager gives customers to an RM (empty rmId: the unassigned pool), in
+    // one transaction with outbox and audit entries; assignmentsSaved() follows,
+    // and the branch must be reloaded to show the new owners. Refused for an RM.
+    void assign(const QStringList &customerNos, const QString &rmId);
+    void assign(const QHash<QString, QString> &moves); // customer_no -> rm_id
+    // Balance by workload: which of `customerNos` go to which RM so that open
+    // cadence steps spread evenly over the branch's RMs, keeping owners where possible.
+    QHash<QString, QString> balancePlan(const QStringList &customerNos) const;
+    // The same, then assigned, on the writer thread (a whole branch takes a
+    // moment): assignmentsSaved() follows; 0 when already balanced.
+    void balance(const QStringList &customerNos);
+    // Open cadence steps of a customer on today (731 plans, and the 4+1 cycle
+    // when the customer is on a 4+1 list).
+    int openSteps(int customer) const;
+
     const std::vector<CommunityEvent> &events() const { return m_events; }
     std::vector<EventVisitor> visitorsOf(const QString &eventId) const { return m_visitors.value(eventId); }
     const PhoneDirectory &phones();
@@ -70,6 +85,7 @@ signals:
     void eventsChanged(const QString &eventId);
     void writeFailed(const QString &message);
     void actingStaffChanged(const QString &staffId);
+    void assignmentsSaved(int changed);
 
 private:
     // Runs on the writer thread with the open store (nullptr for a branch built

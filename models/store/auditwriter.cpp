@@ -12,7 +12,7 @@ bool AuditWriter::append(const StoreAccess &store, const QString &event, const Q
         return false;
     }
     try {
-        Database db = Database::open(store.path, store.passphrase, Database::OpenMode::ExistingOnly);
+        Database db = store.open();
         AuditLog(db).append(event, staffId, subject, detail);
         return true;
     } catch (const StoreError &e) {

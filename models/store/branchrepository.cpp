@@ -1,5 +1,8 @@
 #include "branchrepository.h"
 
+#include "assignmentrepository.h"
+#include "schemamigrations.h"
+
 #include "database.h"
 #include "statement.h"
 #include "storeerror.h"
@@ -230,6 +233,9 @@ bool BranchRepository::loadAll(BranchData *out, const Progress &progress)
                 return false;
         }
     }
+    // The manager's assignments (schema v6) win over the RM named in HQ's extract.
+    if (SchemaMigrations::currentVersion(m_db) >= 6)
+        AssignmentRepository(m_db).overlay(&data);
     *out = std::move(data);
     return true;
 }

@@ -5,6 +5,7 @@
 #include "schemamigrations.h"
 
 #include <QCoreApplication>
+#include <QSettings>
 
 bool BranchStore::createDemo(const QString &path, const QString &passphrase,
                              const DemoGenerator::Options &options, const Progress &progress)
@@ -37,14 +38,15 @@ bool BranchStore::createDemo(const StoreAccess &store, const DemoGenerator::Opti
 }
 
 bool BranchStore::load(const QString &path, const QString &passphrase, LoadedBranch *out,
-                       const Progress &progress, QDate asOf)
+                       const Progress &progress, QDate asOf, const QString &signedInAs)
 {
     std::shared_ptr<StoreKey> key;
     Database::open(path, passphrase, Database::OpenMode::ExistingOnly, &key).close();
-    return load(StoreAccess{path, {}, key}, out, progress, asOf);
+    return load(StoreAccess{path, {}, key}, out, progress, asOf, signedInAs);
 }
 
-bool BranchStore::load(const StoreAccess &store, LoadedBranch *out, const Progress &progress, QDate asOf)
+bool BranchStore::load(const StoreAccess &store, LoadedBranch *out, const Progress &progress, QDate asOf,
+                       const QString &signedInAs)
 {
     const char *readStage = QT_TRANSLATE_NOOP("BranchStore", "Reading the store");
     if (progress && !progress(readStage, 0, 1))
@@ -55,13 +57,48 @@ bool BranchStore::load(const StoreAccess &store, LoadedBranch *out, const Progre
     BranchRepository repo(db);
     if (!repo.loadAll(&data, [&](int done, int total) { return !progress || progress(readStage, done, total); }))
         return false;
+    const QString hqStaff = repo.metaValue(QStringLiteral("sync.staff_id"));
     db.close();
     if (progress && !progress(QT_TRANSLATE_NOOP("BranchStore", "Indexing customers"), 0, 1))
         return false;
-    auto snapshot = std::make_shared<const BranchSnapshot>(std::move(data), TierPolicy::defaultPolicy(), asOf);
+    StaffScope scope;
+    if (!hqStaff.isEmpty()) {
+        // Signed in to HQ: the roster's role; someone not (yet) on it gets the narrow view.
+        scope = StaffScope::of(data, hqStaff);
+        if (scope.staffId().isEmpty())
+            scope = StaffScope::rm(hqStaff);
+    } else {
+        scope = StaffScope::of(data, signedInAs);
+        if (scope.staffId().isEmpty()) // a demo store: the branch's manager unless someone else was chosen
+            scope = StaffScope::of(data, StaffScope::firstManager(data));
+    }
+    auto snapshot = std::make_shared<const BranchSnapshot>(std::move(data), TierPolicy::defaultPolicy(), asOf, scope);
     auto search = std::make_shared<const CustomerSearchIndex>(snapshot);
     out->snapshot = std::move(snapshot);
     out->search = std::move(search);
     out->store = store;
+    out->signedInToHq = !hqStaff.isEmpty();
     return true;
+}
+
+QString BranchStore::hqStaffId(const QString &path, const QString &passphrase)
+{
+    return hqStaffId(StoreAccess{path, passphrase, {}});
+}
+
+QString BranchStore::hqStaffId(const StoreAccess &store)
+{
+    Database db = store.open();
+    SchemaMigrations::migrate(db);
+    return BranchRepository(db).metaValue(QStringLiteral("sync.staff_id"));
+}
+
+QString BranchStore::demoSignedInAs()
+{
+    return QSettings().value(QStringLiteral("session/signedInAs")).toString();
+}
+
+void BranchStore::setDemoSignedInAs(const QString &staffId)
+{
+    QSettings().setValue(QStringLiteral("session/signedInAs"), staffId);
 }

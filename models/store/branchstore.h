@@ -24,9 +24,20 @@ public:
                            const Progress &progress = {});
     // Opens, migrates and reads the store, then builds the snapshot and search
     // index. Returns false when cancelled.
+    // The snapshot is scoped to who is signed in (StaffScope): the staff member
+    // this store signed in to HQ as, else `signedInAs` (a demo store), else the
+    // whole branch.
     static bool load(const QString &path, const QString &passphrase, LoadedBranch *out,
-                     const Progress &progress = {}, QDate asOf = QDate::currentDate());
+                     const Progress &progress = {}, QDate asOf = QDate::currentDate(),
+                     const QString &signedInAs = {});
     // The app's way: the key is already unwrapped; `out->store` carries it for write-backs.
     static bool load(const StoreAccess &store, LoadedBranch *out, const Progress &progress = {},
-                     QDate asOf = QDate::currentDate());
+                     QDate asOf = QDate::currentDate(), const QString &signedInAs = {});
+    // Who a store that never signed in to HQ (the demo) is used as: remembered
+    // in QSettings (session/signedInAs); empty means the branch's manager.
+    static QString demoSignedInAs();
+    static void setDemoSignedInAs(const QString &staffId);
+    // The staff ID this store signed in to HQ as; empty when it never did.
+    static QString hqStaffId(const QString &path, const QString &passphrase);
+    static QString hqStaffId(const StoreAccess &store);
 };

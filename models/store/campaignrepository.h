@@ -1,5 +1,6 @@
 #pragma once
 
+#include "../domain/campaign.h"
 #include "../domain/campaignlist.h"
 
 #include <vector>
@@ -18,6 +19,12 @@ public:
     std::vector<CampaignList> loadAll();
     // Returns false when there was no such list.
     bool remove(qint64 id);
+
+    // Campaigns with their targets (schema v6). save() writes the campaign,
+    // its list links and its outbox entry (it syncs) in one transaction, and
+    // appends a policy_change entry to the audit log; fills in the id when empty.
+    Campaign save(Campaign campaign, const QString &byStaffId);
+    std::vector<Campaign> campaigns(); // newest start first
 
 private:
     Database &m_db;

@@ -12,4 +12,5 @@ struct LoadedBranch
     SnapshotPtr snapshot;
     std::shared_ptr<const CustomerSearchIndex> search;
     StoreAccess store; // the file it was read from, for pages that write back
+    bool signedInToHq = false; // the snapshot's scope is the HQ sign-in, not a local choice
 };

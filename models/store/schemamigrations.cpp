@@ -259,11 +259,40 @@ const char *const kV5[] = {
     ))",
 };
 
+// Version 6: the branch manager's desk. An assignment gives a customer to an
+// RM (empty rm_id: back to the unassigned pool); it overrides HQ's rm_id and
+// syncs, last writer wins at HQ. A campaign carries its dates and targets
+// (entered by the manager or sent by HQ) and is linked to the local frozen lists.
+const char *const kV6[] = {
+    R"(CREATE TABLE assignment (
+        customer_no TEXT PRIMARY KEY,
+        rm_id       TEXT NOT NULL DEFAULT '',
+        assigned_by TEXT NOT NULL,
+        assigned_at TEXT NOT NULL,         -- ISO date-time with offset
+        device_id   TEXT NOT NULL
+    ))",
+    R"(CREATE TABLE campaign (
+        campaign_id TEXT PRIMARY KEY,      -- UUID, or HQ's id
+        name        TEXT NOT NULL,
+        starts_on   TEXT NOT NULL,
+        ends_on     TEXT NOT NULL,
+        targets     TEXT NOT NULL DEFAULT '', -- JSON: metric key -> target in per mille
+        updated_by  TEXT NOT NULL DEFAULT '',
+        updated_at  TEXT NOT NULL,
+        device_id   TEXT NOT NULL DEFAULT ''
+    ))",
+    R"(CREATE TABLE campaign_list_link (
+        campaign_id TEXT NOT NULL,
+        list_id     INTEGER NOT NULL REFERENCES campaign_list (list_id) ON DELETE CASCADE,
+        PRIMARY KEY (campaign_id, list_id)
+    ))",
+};
+
 } // namespace
 
 int SchemaMigrations::latestVersion()
 {
-    return 5;
+    return 6;
 }
 
 QStringList SchemaMigrations::step(int version)
@@ -283,6 +312,9 @@ QStringList SchemaMigrations::step(int version)
             sql << QString::fromUtf8(s);
     } else if (version == 5) {
         for (const char *s : kV5)
+            sql << QString::fromUtf8(s);
+    } else if (version == 6) {
+        for (const char *s : kV6)
             sql << QString::fromUtf8(s);
     }
     return sql;

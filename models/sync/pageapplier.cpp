@@ -83,6 +83,14 @@ QString noteBody(Database &db, const QString &noteId)
     return st.step() ? st.text(0) : QString();
 }
 
+// The RM a stored assignment names; a null string when there is none.
+QString assignedRm(Database &db, const QString &customerNo)
+{
+    Statement st(db, QStringLiteral("SELECT rm_id FROM assignment WHERE customer_no = ?"));
+    st.bind(1, customerNo);
+    return st.step() ? st.text(0) : QString();
+}
+
 bool hasPendingRecord(Database &db, const QString &entity, const QString &id)
 {
     Statement st(db, QStringLiteral("SELECT 1 FROM outbox WHERE entity = ? AND record_id = ? LIMIT 1"));
@@ -158,6 +166,22 @@ PageApplier::Result PageApplier::apply(Database &db, const std::vector<SyncRecor
                                                   " SELECT note_id, body, author_id, updated_at, ?, 'replaced by a later edit' FROM note WHERE note_id = ?"));
                 hist.bind(1, QDateTime::currentDateTime().toString(Qt::ISODate)).bind(2, rec.id).execute();
                 log(db, QStringLiteral("overwrite"), QStringLiteral("A later edit from another desktop replaced this note"),
+                    rec.entity, rec.id, QStringLiteral("last write wins"), QString(), incoming, local);
+                ++result.conflicts;
+            }
+        }
+
+        if (rec.entity == QLatin1String("assignment")) {
+            const QString local = assignedRm(db, rec.id);
+            const QString incoming = rec.payload.value(QLatin1String("rm_id")).toString();
+            if (!local.isNull() && local != incoming) {
+                if (hasPendingRecord(db, rec.entity, rec.id)) {
+                    log(db, QStringLiteral("conflict"), QStringLiteral("Kept this desktop's unsent assignment"), rec.entity,
+                        rec.id, QStringLiteral("last write wins (ours not yet sent)"), QString(), incoming, local);
+                    ++result.conflicts;
+                    continue;
+                }
+                log(db, QStringLiteral("overwrite"), QStringLiteral("A later assignment from another desktop replaced this one"),
                     rec.entity, rec.id, QStringLiteral("last write wins"), QString(), incoming, local);
                 ++result.conflicts;
             }

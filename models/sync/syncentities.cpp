@@ -53,6 +53,15 @@ QVector<SyncEntities::Entity> makeEntities()
                  QStringLiteral("prospect_id name phone interest owner_id source_event_id consent device_id created_at")
                      .split(QLatin1Char(' ')),
                  E::Owner::Desktop, E::Rule::LastWriteWins});
+    // The branch manager's desk (schema v6): who works a customer, and the
+    // campaigns with their targets. The last write to reach HQ wins; a desktop
+    // shows every assignment a pull overwrote in its sync log.
+    list.append({QStringLiteral("assignment"), QStringLiteral("assignment"), QStringLiteral("customer_no"),
+                 QStringLiteral("customer_no rm_id assigned_by assigned_at device_id").split(QLatin1Char(' ')),
+                 E::Owner::Desktop, E::Rule::LastWriteWins});
+    list.append({QStringLiteral("campaign"), QStringLiteral("campaign"), QStringLiteral("campaign_id"),
+                 QStringLiteral("campaign_id name starts_on ends_on targets updated_by updated_at device_id").split(QLatin1Char(' ')),
+                 E::Owner::Desktop, E::Rule::LastWriteWins});
     // The audit trail goes up to HQ only: each desktop's chain stays its own, so
     // pulled audit entries are not applied (no local table).
     list.append({QStringLiteral("audit"), QString(), QStringLiteral("entry_id"),

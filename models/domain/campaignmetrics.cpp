@@ -1,0 +1,301 @@
+#include "campaignmetrics.h"
+
+#include "branchsnapshot.h"
+#include "cadenceengine.h"
+#include "maturitylist.h"
+#include "retentionlist.h"
+
+#include <QThread>
+
+#include <algorithm>
+#include <thread>
+
+namespace {
+
+using State = CadencePlan::Step::State;
+
+// Where a step stands for the discipline counts; false when it is not due yet
+// in the campaign or does not count (the product entered late, the plan closed).
+bool countStep(const CadencePlan::Step &s, const QDate &from, const QDate &to, CampaignMetrics::Figures &f,
+               CampaignMetrics::Ratio *judged)
+{
+    if (s.due < from || s.due > to || s.state == State::LateEntry || s.state == State::Closed || s.state == State::Upcoming)
+        return false;
+    ++f.stepsDue;
+    switch (s.state) {
+    case State::DoneOnTime:
+        ++f.onTime;
+        break;
+    case State::DoneLate:
+        ++f.late;
+        break;
+    case State::Missed:
+        ++f.missed;
+        break;
+    default:
+        break;
+    }
+    if (judged && s.state != State::DueToday)
+        judged->add(s.state == State::DoneOnTime);
+    return true;
+}
+
+} // namespace
+
+bool CampaignMetrics::Figures::meets(Campaign::Metric m, const Campaign &c) const
+{
+    const Ratio &r = metric[size_t(m)];
+    const double target = c.targetPermille[size_t(m)] / 1000.0;
+    if (Campaign::lowerIsBetter(m))
+        return r.rate() <= target + 1e-9;
+    return r.den > 0 && r.rate() + 1e-9 >= target;
+}
+
+double CampaignMetrics::Figures::discipline() const
+{
+    const int judged = onTime + late + missed;
+    return judged ? double(onTime) / judged : 0.0;
+}
+
+int CampaignMetrics::rankOf(int staffIndex) const
+{
+    const auto it = std::find(m_ranking.begin(), m_ranking.end(), staffIndex);
+    return it == m_ranking.end() ? 0 : int(it - m_ranking.begin()) + 1;
+}
+
+namespace {
+
+// One worker's share of the figures, merged at the end.
+struct Partial
+{
+    CampaignMetrics::Figures branch;
+    std::vector<CampaignMetrics::Figures> rms;
+    std::vector<CampaignMetrics::Week> weeks;
+};
+
+void merge(CampaignMetrics::Figures &into, const CampaignMetrics::Figures &f)
+{
+    for (size_t m = 0; m < into.metric.size(); ++m) {
+        into.metric[m].num += f.metric[m].num;
+        into.metric[m].den += f.metric[m].den;
+    }
+    into.customers += f.customers;
+    into.thresholdMembers += f.thresholdMembers;
+    into.fourPlusOne += f.fourPlusOne;
+    into.maturing += f.maturing;
+    into.stepsDue += f.stepsDue;
+    into.onTime += f.onTime;
+    into.late += f.late;
+    into.missed += f.missed;
+    into.conversions += f.conversions;
+}
+
+// Runs job(worker, begin, end) over [0, count) split in `workers` slices, in parallel.
+template<typename Job>
+void inSlices(size_t count, int workers, Job job)
+{
+    std::vector<std::thread> threads;
+    const size_t per = (count + size_t(workers) - 1) / size_t(workers);
+    for (int w = 1; w < workers; ++w) {
+        const size_t b = std::min(count, per * size_t(w)), e = std::min(count, per * size_t(w + 1));
+        threads.emplace_back([&job, w, b, e] { job(w, b, e); });
+    }
+    job(0, 0, std::min(count, per));
+    for (std::thread &t : threads)
+        t.join();
+}
+
+} // namespace
+
+CampaignMetrics CampaignMetrics::compute(const BranchSnapshot &snapshot, const CadencePolicy &policy,
+                                         const WorkingCalendar &calendar, const ActivityLog &activity,
+                                         const CadenceRoster &roster, const Campaign &campaign,
+                                         const std::vector<CampaignList> &lists, const QDate &asOf)
+{
+    CampaignMetrics out;
+    out.m_asOf = asOf;
+    out.m_rms.resize(snapshot.staff().size());
+    const QDate from = campaign.startsOn;
+    const QDate to = std::min(campaign.endsOn, asOf);
+    if (!from.isValid() || !to.isValid() || to < from)
+        return out;
+    for (QDate w = from; w <= to; w = w.addDays(7))
+        out.m_weeks.push_back({w, {}, {}, 0});
+
+    // The work is a sum over customers and products: slices run on every core
+    // and their figures are added up (a 100k branch has ~70k plans to judge).
+    const int workers = std::clamp(QThread::idealThreadCount(), 1, 8);
+    std::vector<Partial> parts(static_cast<size_t>(workers));
+    for (Partial &p : parts) {
+        p.rms.resize(snapshot.staff().size());
+        p.weeks = out.m_weeks;
+    }
+    auto weekOf = [&](Partial &p, const QDate &d) -> Week * {
+        if (d < from || d > to)
+            return nullptr;
+        return &p.weeks[size_t(from.daysTo(d) / 7)];
+    };
+    // Each figure goes to the branch and to the customer's RM.
+    auto each = [&](Partial &p, int customer, auto &&fn) {
+        fn(p.branch);
+        const int rm = snapshot.rmOf(customer);
+        if (rm >= 0)
+            fn(p.rms[size_t(rm)]);
+    };
+
+    const int vip = snapshot.tierPolicy().indexOfId(policy.retentionMinTier);
+    const qint64 vipLine = vip >= 0 ? snapshot.tierPolicy().tier(vip).minFen : 0;
+    const QDate baselineMonth = from.addMonths(-1);
+    const CadenceEngine engine(snapshot, policy, calendar, activity);
+    const int threshold = policy.triangleItems;
+
+    // Customers: VIP churn and triangles, contacts per week, 4+1 cycles. The
+    // maturity list is read meanwhile on one more thread.
+    MaturityList maturities;
+    std::thread maturityReader([&] {
+        // Products maturing in the campaign, and in the days after it whose first steps fall inside it.
+        maturities = MaturityList::build(snapshot, policy, activity, from,
+                                         campaign.endsOn.addDays(engine.maturityLeadDays()), asOf);
+    });
+    inSlices(size_t(snapshot.customerCount()), workers, [&](int w, size_t begin, size_t end) {
+        Partial &p = parts[size_t(w)];
+        QString lastEnd;
+        int back = 0;
+        for (int c = int(begin); c < int(end); ++c) {
+            const Customer &cust = snapshot.customer(c);
+            ++p.branch.customers;
+            if (snapshot.rmOf(c) >= 0)
+                ++p.rms[size_t(snapshot.rmOf(c))].customers;
+
+            // VIP churn: VIP in the month before the campaign, below VIP now. Coverage: VIP now.
+            if (vip >= 0) {
+                if (cust.historyEndMonth != lastEnd) { // the same month for nearly everyone: parse once
+                    lastEnd = cust.historyEndMonth;
+                    const QDate endMonth = QDate::fromString(lastEnd + QStringLiteral("-01"), Qt::ISODate);
+                    back = endMonth.isValid() ? int((endMonth.year() - baselineMonth.year()) * 12 + endMonth.month()
+                                                    - baselineMonth.month())
+                                              : -1;
+                }
+                const qint64 baseline = back < 0 ? cust.aumFen
+                                                 : cust.aumHistoryFen[size_t(std::clamp(Customer::kHistoryMonths - 1 - back, 0,
+                                                                                        Customer::kHistoryMonths - 1))];
+                if (baseline >= vipLine) {
+                    const bool churned = snapshot.tierOf(c) < vip;
+                    each(p, c, [&](Figures &f) { f.metric[Campaign::VipChurn].add(churned); });
+                }
+                if (snapshot.tierOf(c) >= vip) {
+                    const auto items = RetentionList::triangleItems(snapshot, c);
+                    each(p, c, [&](Figures &f) {
+                        for (int t = 0; t < RetentionList::TriangleCount; ++t)
+                            f.metric[size_t(Campaign::TriangleProduct + t)].add(items[size_t(t)] >= threshold);
+                    });
+                }
+            }
+
+            const QList<Contact> contacts = activity.contactsOf(c); // const: no detach, no copy
+            for (const Contact &k : contacts) {
+                if (Week *wk = weekOf(p, k.contactedAt.date()))
+                    ++wk->contacts;
+            }
+
+            // 4+1 cycles that ran in the campaign.
+            if (roster.onFourPlusOne(c)) {
+                each(p, c, [&](Figures &f) { ++f.fourPlusOne; });
+                for (int cycle = 0; cycle < 60; ++cycle) {
+                    const CadencePlan plan = engine.cyclePlan(c, asOf, cycle);
+                    if (plan.anchor > to)
+                        break;
+                    if (plan.lateUntil < from)
+                        continue;
+                    bool all = true;
+                    for (const CadencePlan::Step &s : plan.steps) {
+                        each(p, c, [&](Figures &f) { countStep(s, from, to, f, nullptr); });
+                        all = all && s.isDone();
+                    }
+                    if (plan.lateUntil <= asOf) // the cycle has ended
+                        each(p, c, [&](Figures &f) { f.metric[Campaign::Complete41].add(all); });
+                }
+            }
+        }
+    });
+    maturityReader.join();
+
+    // 731 steps and maturity conversion.
+    const std::vector<MaturityList::Entry> &entries = maturities.entries();
+    inSlices(entries.size(), workers, [&](int w, size_t begin, size_t end) {
+        Partial &p = parts[size_t(w)];
+        for (size_t i = begin; i < end; ++i) {
+            const MaturityList::Entry &e = entries[i];
+            if (e.maturity <= campaign.endsOn)
+                each(p, e.customer, [&](Figures &f) { ++f.maturing; });
+            const CadencePlan plan = engine.maturityPlan(e.customer, e.holding, asOf);
+            for (const CadencePlan::Step &s : plan.steps) {
+                each(p, e.customer, [&](Figures &f) { countStep(s, from, to, f, &f.metric[Campaign::OnTime731]); });
+                Week *wk = weekOf(p, s.due);
+                if (wk && s.state != State::DueToday && s.state != State::LateEntry && s.state != State::Closed
+                    && s.state != State::Upcoming)
+                    wk->onTime731.add(s.state == State::DoneOnTime);
+            }
+            if (e.maturity > to || !e.hasOutcome())
+                continue;
+            const bool kept = e.keptFen > 0;
+            each(p, e.customer, [&](Figures &f) {
+                f.metric[Campaign::MaturityCount].add(kept);
+                f.metric[Campaign::MaturityAmount].den += e.amountFen;
+                f.metric[Campaign::MaturityAmount].num += e.keptFen;
+                f.conversions += kept ? 1 : 0;
+            });
+            if (Week *wk = weekOf(p, e.maturity))
+                wk->maturityConversion.add(kept);
+        }
+    });
+
+    for (const Partial &p : parts) {
+        merge(out.m_branch, p.branch);
+        for (size_t r = 0; r < p.rms.size(); ++r)
+            merge(out.m_rms[r], p.rms[r]);
+        for (size_t k = 0; k < p.weeks.size(); ++k) {
+            Week &wk = out.m_weeks[k];
+            wk.contacts += p.weeks[k].contacts;
+            wk.onTime731.num += p.weeks[k].onTime731.num;
+            wk.onTime731.den += p.weeks[k].onTime731.den;
+            wk.maturityConversion.num += p.weeks[k].maturityConversion.num;
+            wk.maturityConversion.den += p.weeks[k].maturityConversion.den;
+        }
+    }
+
+    // Threshold uplift over the campaign's frozen threshold lists.
+    for (const CampaignList &list : lists) {
+        if (list.kind != CustomerList::Kind::Threshold)
+            continue;
+        const CampaignProgress progress(list, snapshot);
+        for (const CampaignProgress::Row &row : progress.rows()) {
+            if (row.customer < 0) { // gone: counts against the branch
+                out.m_branch.metric[Campaign::ThresholdUplift].add(false);
+                ++out.m_branch.thresholdMembers;
+                continue;
+            }
+            const auto add = [&](Figures &f) {
+                ++f.thresholdMembers;
+                f.metric[Campaign::ThresholdUplift].add(row.reached);
+                f.conversions += row.reached ? 1 : 0;
+            };
+            add(out.m_branch);
+            if (snapshot.rmOf(row.customer) >= 0)
+                add(out.m_rms[size_t(snapshot.rmOf(row.customer))]);
+        }
+    }
+
+    for (size_t i = 0; i < snapshot.staff().size(); ++i) {
+        if (snapshot.staff()[i].role == Staff::Role::RelationshipManager)
+            out.m_ranking.push_back(int(i));
+    }
+    std::stable_sort(out.m_ranking.begin(), out.m_ranking.end(), [&](int a, int b) {
+        const Figures &fa = out.m_rms[size_t(a)];
+        const Figures &fb = out.m_rms[size_t(b)];
+        if (fa.conversions != fb.conversions)
+            return fa.conversions > fb.conversions;
+        return fa.discipline() > fb.discipline();
+    });
+    return out;
+}
