@@ -314,11 +314,11 @@ private slots:
 
     void killedWhileApplyingPages()
     {
-        // Given a branch of 2,000 customers served in pages of 40 records, and how long
+        // Given a branch of 2,000 customers served in pages of 25 records, and how long
         // a whole sync of it takes on this machine now
         QElapsedTimer probe;
         probe.start();
-        QCOMPARE(cli(syncArgs(m_dir.filePath(QStringLiteral("pages-probe.db")), 40)), 0);
+        QCOMPARE(cli(syncArgs(m_dir.filePath(QStringLiteral("pages-probe.db")), 25)), 0);
         const int whole = int(probe.elapsed());
         const QString store = m_dir.filePath(QStringLiteral("pages.db"));
         qint64 lastCursor = -1;
@@ -327,7 +327,7 @@ private slots:
             // When the sync process is killed with SIGKILL at a random moment of its first fifth
             QProcess p;
             p.setProcessEnvironment(cliEnv());
-            startInGroup(p, qEnvironmentVariable("BRANCHDESK_CLI"), syncArgs(store, 40));
+            startInGroup(p, qEnvironmentVariable("BRANCHDESK_CLI"), syncArgs(store, 25));
             // Wait until it applies pages (past sign-in), then kill it a random moment later
             QElapsedTimer t;
             t.start();
@@ -335,7 +335,7 @@ private slots:
             while (!(finished = p.waitForFinished(30)) && peekCursor(store) <= qMax<qint64>(lastCursor, 0)
                    && t.elapsed() < 60000) {
             }
-            const int after = int(t.elapsed()) + int(m_rng.bounded(0, qMax(whole / 16, 10)));
+            const int after = int(t.elapsed()) + int(m_rng.bounded(0, qMax(whole / 40, 10)));
             if (finished || p.waitForFinished(after - int(t.elapsed())))
                 break; // it finished before the kill: nothing left to interrupt
             killGroup(p);
