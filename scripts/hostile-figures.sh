@@ -11,7 +11,7 @@
 # Exit status 1 when a test failed, a figure is missing, or anything was lost or crashed.
 set -eu
 here=$(cd "$(dirname "$0")/.." && pwd)
-build=${1:-$here/build}
+build=$(cd "${1:-$here/build}" && pwd)
 fuzz=${FUZZ_SUMMARY:-$here/build-fuzz/fuzz-summary.txt}
 tests=${TESTS:-'^(tst_crashsafety|tst_tlspinning|tst_nginxfront|tst_syncfaults)$'}
 status=0

@@ -10,6 +10,7 @@
 #include "domain/demogenerator.h"
 #include "domain/extractcsv.h"
 #include "hqfixture.h"
+#include "manglingproxy.h"
 #include "pgconnection.h"
 #include "store/database.h"
 #include "store/schemamigrations.h"
@@ -40,91 +41,6 @@ namespace {
 const QString kPass = QStringLiteral("crash-pass");
 const QString kHqPassword = QStringLiteral("crash-password");
 const QString kBranch = QStringLiteral("CRASH01");
-
-// Sits between a desktop and HQ and damages HQ's answers to page requests in turn:
-// cut short, bytes flipped, replaced by garbage, emptied; every fifth one passes.
-class ManglingProxy : public QTcpServer
-{
-public:
-    quint16 upstreamPort = 0;
-    std::atomic<int> mangled{0};
-    std::atomic<int> pages{0};
-
-protected:
-    void incomingConnection(qintptr fd) override
-    {
-        QTcpSocket client;
-        if (!client.setSocketDescriptor(fd))
-            return;
-        const QByteArray request = readMessage(client);
-        if (request.isEmpty())
-            return;
-        QTcpSocket hq;
-        hq.connectToHost(QHostAddress::LocalHost, upstreamPort);
-        if (!hq.waitForConnected(5000))
-            return;
-        hq.write(request);
-        hq.waitForBytesWritten(5000);
-        QByteArray response = readMessage(hq);
-        if (request.startsWith("GET ") && request.left(request.indexOf('\n')).contains("/changes"))
-            response = mangle(response, pages++);
-        client.write(response);
-        client.waitForBytesWritten(5000);
-        client.disconnectFromHost();
-        if (client.state() != QAbstractSocket::UnconnectedState)
-            client.waitForDisconnected(2000);
-    }
-
-private:
-    static QByteArray readMessage(QTcpSocket &s)
-    {
-        QByteArray data;
-        qsizetype headerEnd = -1;
-        qint64 length = -1;
-        while (headerEnd < 0 || (length >= 0 && data.size() < headerEnd + 4 + length)) {
-            if (!s.waitForReadyRead(10000))
-                break;
-            data += s.readAll();
-            if (headerEnd < 0 && (headerEnd = data.indexOf("\r\n\r\n")) >= 0) {
-                length = 0;
-                for (const QByteArray &line : data.left(headerEnd).split('\n')) {
-                    if (line.toLower().startsWith("content-length:"))
-                        length = line.mid(15).trimmed().toLongLong();
-                }
-            }
-        }
-        return data;
-    }
-    QByteArray mangle(const QByteArray &response, int n)
-    {
-        const qsizetype bodyAt = response.indexOf("\r\n\r\n") + 4;
-        const QByteArray head = response.left(bodyAt);
-        QByteArray body = response.mid(bodyAt);
-        if (n % 5 == 4 || body.size() < 8)
-            return response;
-        ++mangled;
-        switch (n % 5) {
-        case 0: // cut short: the connection closes before the promised length
-            return head + body.left(body.size() / 2);
-        case 1: // a few bytes flipped in the middle
-            for (qsizetype i = body.size() / 3; i < body.size() / 3 + 4; ++i)
-                body[i] = char(body[i] ^ 0x20);
-            return head + body;
-        case 2: { // garbage of the same length
-            for (qsizetype i = 0; i < body.size(); ++i)
-                body[i] = char((i * 131 + n) & 0xff);
-            return head + body;
-        }
-        default: { // an empty body, announced as such
-            QByteArray h = head;
-            const qsizetype at = h.toLower().indexOf("content-length:");
-            const qsizetype end = h.indexOf("\r\n", at);
-            h.replace(at, end - at, "Content-Length: 0");
-            return h;
-        }
-        }
-    }
-};
 
 } // namespace
 
@@ -315,11 +231,11 @@ private slots:
 
     void killedWhileApplyingPages()
     {
-        // Given a branch of 2,000 customers served in pages of 40 records, and how long
+        // Given a branch of 2,000 customers served in pages of 25 records, and how long
         // a whole sync of it takes on this machine now
         QElapsedTimer probe;
         probe.start();
-        QCOMPARE(cli(syncArgs(m_dir.filePath(QStringLiteral("pages-probe.db")), 40)), 0);
+        QCOMPARE(cli(syncArgs(m_dir.filePath(QStringLiteral("pages-probe.db")), 25)), 0);
         const int whole = int(probe.elapsed());
         const QString store = m_dir.filePath(QStringLiteral("pages.db"));
         qint64 lastCursor = -1;
@@ -328,7 +244,7 @@ private slots:
             // When the sync process is killed with SIGKILL at a random moment of its first fifth
             QProcess p;
             p.setProcessEnvironment(cliEnv());
-            startInGroup(p, qEnvironmentVariable("BRANCHDESK_CLI"), syncArgs(store, 40));
+            startInGroup(p, qEnvironmentVariable("BRANCHDESK_CLI"), syncArgs(store, 25));
             // Wait until it applies pages (past sign-in), then kill it a random moment later
             QElapsedTimer t;
             t.start();
@@ -336,7 +252,7 @@ private slots:
             while (!(finished = p.waitForFinished(30)) && peekCursor(store) <= qMax<qint64>(lastCursor, 0)
                    && t.elapsed() < 60000) {
             }
-            const int after = int(t.elapsed()) + int(m_rng.bounded(0, qMax(whole / 16, 10)));
+            const int after = int(t.elapsed()) + int(m_rng.bounded(0, qMax(whole / 40, 10)));
             if (finished || p.waitForFinished(after - int(t.elapsed()))) {
                 // It finished before the kill (a busy machine makes the window short): start
                 // again from an empty store so that there is something left to interrupt.
