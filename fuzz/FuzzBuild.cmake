@@ -23,6 +23,9 @@ add_library(branchdesk_fuzzcore STATIC
     models/sync/outbox.cpp
     models/sync/pageapplier.cpp
     models/store/database.cpp
+    models/store/storekey.cpp
+    models/store/storekeyfile.cpp
+    models/store/storefiles.cpp
     models/store/statement.cpp
     models/store/transaction.cpp
     models/store/schemamigrations.cpp
@@ -31,6 +34,6 @@ add_library(branchdesk_fuzzcore STATIC
 target_include_directories(branchdesk_fuzzcore PUBLIC models models/domain hq)
 target_link_libraries(branchdesk_fuzzcore
     PUBLIC Qt6::Core Qt6::Network branchdesk_options
-    PRIVATE PkgConfig::SQLCIPHER ZLIB::ZLIB)
+    PRIVATE PkgConfig::SQLCIPHER PkgConfig::SODIUM ZLIB::ZLIB)
 set_target_properties(branchdesk_fuzzcore PROPERTIES AUTOMOC OFF)
 add_subdirectory(fuzz)
