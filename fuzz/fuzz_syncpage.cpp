@@ -9,6 +9,7 @@
 #include "store/schemamigrations.h"
 #include "store/statement.h"
 #include "store/storeerror.h"
+#include "store/storekey.h"
 #include "sync/pageapplier.h"
 #include "sync/wireformat.h"
 
@@ -25,7 +26,8 @@ Database &store()
     // A fresh store now and then, so rows from earlier inputs do not pile up.
     if (!g_db || ++g_uses > 2000) {
         g_db.reset();
-        g_db = std::make_unique<Database>(Database::open(QStringLiteral(":memory:"), QStringLiteral("fuzz"),
+        // A raw key: a passphrase would run Argon2id and write a key file beside ":memory:".
+        g_db = std::make_unique<Database>(Database::open(QStringLiteral(":memory:"), *StoreKey::random(),
                                                          Database::OpenMode::CreateIfMissing));
         SchemaMigrations::migrate(*g_db);
         g_uses = 0;
