@@ -74,5 +74,6 @@ guide() { # name, page of the guide
 }
 guide first-run-language-zh language
 guide first-run-start-zh start
+guide first-run-import-zh import
 guide first-run-passphrase-zh passphrase
 guide first-run-cadences-zh cadences

@@ -50,6 +50,25 @@ private slots:
                  QString());
     }
 
+    void anUnknownBirthDateIsNotAge0()
+    {
+        // Given a customer imported without a birth date or ID number
+        BranchData data = TestSupport::smallBranch();
+        data.customers[0].birthDate = QDate();
+        LoadedBranch branch;
+        branch.snapshot = std::make_shared<const BranchSnapshot>(data, TierPolicy::defaultPolicy(), QDate(2026, 11, 23));
+        branch.search = std::make_shared<const CustomerSearchIndex>(branch.snapshot);
+        CustomerTableModel model;
+        model.setBranch(branch);
+        // Then the age reads as not known, and sorts before every known age
+        const int index = branch.snapshot->indexOfCustomer(data.customers[0].customerNo);
+        QCOMPARE(branch.snapshot->ageOf(index), -1);
+        const int row = model.rowOfCustomer(index);
+        QCOMPARE(model.data(model.index(row, CustomerTableModel::Age)).toString(), QStringLiteral("—"));
+        model.sort(CustomerTableModel::Age, Qt::AscendingOrder);
+        QCOMPARE(model.rowOfCustomer(index), 0);
+    }
+
     void sortsOnRawValues()
     {
         CustomerTableModel model;

@@ -1,5 +1,6 @@
 #include "branchopener.h"
 #include "firstrunwizard.h"
+#include "importwizard.h"
 #include "languagemanager.h"
 #include "store/storekeyfile.h"
 
@@ -71,6 +72,15 @@ private slots:
             wizard.show();
             QCOMPARE(visitedPages(wizard), (QList<int>{FirstRunWizard::LanguagePage, FirstRunWizard::StartPage,
                                                        FirstRunWizard::CadencePage}));
+        }
+        {
+            // Importing a file asks for the file and the branch, then the passphrase
+            FirstRunWizard wizard(FirstRunWizard::Mode::Setup, &languages);
+            wizard.findChild<QRadioButton *>(QStringLiteral("startImport"))->setChecked(true);
+            wizard.show();
+            QCOMPARE(visitedPages(wizard),
+                     (QList<int>{FirstRunWizard::LanguagePage, FirstRunWizard::StartPage, FirstRunWizard::ImportFilePage,
+                                 FirstRunWizard::PassphrasePage, FirstRunWizard::CadencePage}));
         }
         {
             // Once the guide was seen, a missing store only asks how to start and for the passphrase
@@ -174,6 +184,125 @@ private slots:
         QCOMPARE(wizard.hqUrl(), QUrl(QStringLiteral("https://hq.example.cn:8443")));
         QCOMPARE(wizard.staffId(), QStringLiteral("RM01"));
         QCOMPARE(wizard.start(), FirstRunWizard::Start::ConnectHq);
+    }
+
+    void importPageNeedsAFileABranchAndWhoSetsItUp()
+    {
+        LanguageManager languages;
+        languages.apply(QStringLiteral("en"));
+        FirstRunWizard wizard(FirstRunWizard::Mode::SetupShort, &languages);
+        wizard.findChild<QRadioButton *>(QStringLiteral("startImport"))->setChecked(true);
+        wizard.show();
+        wizard.next();
+        QCOMPARE(wizard.currentId(), int(FirstRunWizard::ImportFilePage));
+        QAbstractButton *next = wizard.button(QWizard::NextButton);
+        QVERIFY(!next->isEnabled());
+        auto *file = wizard.findChild<QLineEdit *>(QStringLiteral("importFile"));
+        // A file that is not there does not count
+        file->setText(m_dir.filePath(QStringLiteral("missing.csv")));
+        wizard.findChild<QLineEdit *>(QStringLiteral("branchName"))->setText(QStringLiteral("  城南支行 "));
+        wizard.findChild<QLineEdit *>(QStringLiteral("ownStaffId"))->setText(QStringLiteral(" MGR01 "));
+        QVERIFY(!next->isEnabled());
+        const QString csv = m_dir.filePath(QStringLiteral("page.csv"));
+        QFile f(csv);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("客户号,姓名\n");
+        f.close();
+        file->setText(csv);
+        QVERIFY(next->isEnabled());
+        wizard.findChild<QLineEdit *>(QStringLiteral("ownStaffId"))->clear();
+        QVERIFY(!next->isEnabled());
+        wizard.findChild<QLineEdit *>(QStringLiteral("ownStaffId"))->setText(QStringLiteral(" MGR01 "));
+        QCOMPARE(wizard.start(), FirstRunWizard::Start::ImportFile);
+        QCOMPARE(wizard.importFile(), csv);
+        QCOMPARE(wizard.branchName(), QStringLiteral("城南支行"));
+        QCOMPARE(wizard.ownStaffId(), QStringLiteral("MGR01"));
+        QCOMPARE(wizard.ownName(), QStringLiteral("MGR01")); // no name given: the ID stands in
+        wizard.findChild<QLineEdit *>(QStringLiteral("ownName"))->setText(QStringLiteral("周经理"));
+        QCOMPARE(wizard.ownName(), QStringLiteral("周经理"));
+    }
+
+    void fromNoStoreToAnImportedBranch()
+    {
+        // Given no store and a customer list saved from Excel, with two RMs and one bad row
+        LanguageManager languages;
+        languages.apply(QStringLiteral("zh_CN"));
+        BranchOpener opener;
+        opener.setLanguageManager(&languages);
+        BranchOpener::Request request;
+        request.storePath = m_dir.filePath(QStringLiteral("imported/branch.db"));
+        const QString csv = m_dir.filePath(QStringLiteral("customers.csv"));
+        {
+            QFile f(csv);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(QStringLiteral("客户号,姓名,手机,资产(万元),客户经理\n"
+                                   "700000000001,钱七,13800138000,120,RM01\n"
+                                   "700000000002,孙八,13900139000,35,RM02\n"
+                                   "700000000003,周九,1390013,8.5,RM02\n"
+                                   "700000000004,吴十,13700137000,6,RM02\n")
+                        .toUtf8());
+        }
+
+        // When the user chooses "import a file", names the branch and themselves, sets a passphrase,
+        QTimer::singleShot(100, this, [&] {
+            FirstRunWizard *wizard = openWizard();
+            QVERIFY(wizard);
+            wizard->next(); // language
+            wizard->findChild<QRadioButton *>(QStringLiteral("startImport"))->setChecked(true);
+            wizard->next(); // how to start
+            QCOMPARE(wizard->currentId(), int(FirstRunWizard::ImportFilePage));
+            wizard->findChild<QLineEdit *>(QStringLiteral("importFile"))->setText(csv);
+            wizard->findChild<QLineEdit *>(QStringLiteral("branchName"))->setText(QStringLiteral("城南支行"));
+            wizard->findChild<QLineEdit *>(QStringLiteral("branchCode"))->setText(QStringLiteral("3101"));
+            wizard->findChild<QLineEdit *>(QStringLiteral("ownStaffId"))->setText(QStringLiteral("MGR01"));
+            wizard->findChild<QLineEdit *>(QStringLiteral("ownName"))->setText(QStringLiteral("周经理"));
+            wizard->next();
+            wizard->findChild<QLineEdit *>(QStringLiteral("passphrase"))->setText(QStringLiteral("import-run-pass"));
+            wizard->findChild<QLineEdit *>(QStringLiteral("passphraseRepeat"))->setText(QStringLiteral("import-run-pass"));
+            wizard->next(); // passphrase
+            wizard->button(QWizard::FinishButton)->click();
+        });
+        // and then goes through the import wizard that opens on the file: mapping, check, import
+        int importRejected = -1;
+        QTimer poll;
+        poll.setInterval(50);
+        connect(&poll, &QTimer::timeout, this, [&] {
+            auto *import = qobject_cast<ImportWizard *>(QApplication::activeModalWidget());
+            if (!import || import->isBusy() || !import->currentPage()->isComplete())
+                return;
+            if (import->currentId() == ImportWizard::ImportPage) {
+                poll.stop();
+                importRejected = import->summary().rejected;
+                import->button(QWizard::FinishButton)->click();
+            } else {
+                import->next();
+            }
+        });
+        poll.start();
+        LoadedBranch branch;
+        QVERIFY(opener.open(request, &branch));
+        poll.stop();
+
+        // Then the branch holds the good rows, under the name given, run by its manager,
+        QCOMPARE(importRejected, 1); // the short phone number
+        QVERIFY(branch.snapshot);
+        QCOMPARE(branch.snapshot->customerCount(), 3);
+        QCOMPARE(branch.snapshot->branchName(), QStringLiteral("城南支行"));
+        QCOMPARE(branch.snapshot->branchCode(), QStringLiteral("3101"));
+        QCOMPARE(branch.snapshot->scope().staffId(), QStringLiteral("MGR01"));
+        QVERIFY(branch.snapshot->scope().seesWholeBranch());
+        // with the RMs the file names on the staff list, so customers can be assigned to them,
+        QStringList rms;
+        for (const Staff &st : branch.snapshot->staff()) {
+            if (st.role == Staff::Role::RelationshipManager)
+                rms << st.staffId;
+        }
+        rms.sort();
+        QCOMPARE(rms, (QStringList{QStringLiteral("RM01"), QStringLiteral("RM02")}));
+        QCOMPARE(branch.snapshot->staffName(QStringLiteral("MGR01")), QStringLiteral("周经理"));
+        // in a store encrypted under the passphrase chosen
+        const auto unwrapped = StoreKeyFile::unlock(request.storePath, QStringLiteral("import-run-pass"));
+        QCOMPARE(memcmp(unwrapped->data(), opener.key()->data(), StoreKey::kBytes), 0);
     }
 
     void fromNoStoreToTheDemoBranch()

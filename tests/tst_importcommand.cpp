@@ -107,6 +107,44 @@ private slots:
         QCOMPARE(data.customers[0].aumFen, qint64(3000000));
     }
 
+    void rmIdsJoinALocalBranchsStaffOnly()
+    {
+        // Given a new store and a file naming two RMs, one of them twice
+        const QString store = m_dir.filePath(QStringLiteral("rms.db"));
+        const QString file = write(QStringLiteral("rms.csv"), QStringLiteral("客户号,姓名,客户经理\n"
+                                                                            "910001,赵六,RM01\n"
+                                                                            "910002,钱七,RM02\n"
+                                                                            "910003,孙八,RM02\n"
+                                                                            "910004,李九,\n")
+                                                                 .toUtf8());
+        Run r = cli({QStringLiteral("import"), file, QStringLiteral("--store"), store});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        // Then the local branch's staff gains them as RMs named by their id
+        QVERIFY2(r.out.contains(QStringLiteral("2 RM id(s) from the file added to the branch's staff")), qPrintable(r.out));
+        {
+            Database db = Database::open(store, QStringLiteral("cli-pass"), Database::OpenMode::ExistingOnly);
+            BranchData data;
+            BranchRepository(db).loadAll(&data);
+            QCOMPARE(int(data.staff.size()), 2);
+            for (const Staff &st : data.staff) {
+                QCOMPARE(st.role, Staff::Role::RelationshipManager);
+                QCOMPARE(st.name, st.staffId);
+            }
+            // When the store has since signed in to HQ (HQ owns the staff list)
+            BranchRepository(db).setMetaValue(QStringLiteral("sync.staff_id"), QStringLiteral("MGR01"));
+        }
+        const QString more = write(QStringLiteral("more.csv"), QStringLiteral("客户号,姓名,客户经理\n910005,周十,RM07\n").toUtf8());
+        r = cli({QStringLiteral("import"), more, QStringLiteral("--store"), store});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        // Then an unknown RM id is kept on the customer but not added to the staff
+        QVERIFY2(!r.out.contains(QStringLiteral("added to the branch's staff")), qPrintable(r.out));
+        Database db = Database::open(store, QStringLiteral("cli-pass"), Database::OpenMode::ExistingOnly);
+        BranchData data;
+        BranchRepository(db).loadAll(&data);
+        QCOMPARE(int(data.staff.size()), 2);
+        QCOMPARE(int(data.customers.size()), 5);
+    }
+
     void wrongUsage()
     {
         QCOMPARE(cli({QStringLiteral("import"), QStringLiteral("x.csv")}).code, 2);

@@ -50,6 +50,14 @@
         <source>Downloading the branch from HQ…</source>
         <translation>正在从总行下载网点数据…</translation>
     </message>
+    <message>
+        <source>Creating the branch store…</source>
+        <translation>正在创建网点数据库…</translation>
+    </message>
+    <message>
+        <source>The branch store could not be created: %1</source>
+        <translation>无法创建网点数据库：%1</translation>
+    </message>
 </context>
 <context>
     <name>BranchStore</name>
@@ -976,6 +984,10 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
         <translation>
             <numerusform>显示完整%1 %n 秒；需填写原因并记入审计日志</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>%1, age not known</source>
+        <translation>%1，年龄未知</translation>
     </message>
 </context>
 <context>
@@ -1954,6 +1966,58 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
         <source>&lt;p&gt;&lt;b&gt;731&lt;/b&gt; is for products that mature: time deposits, wealth products, insurance. BranchDesk plans three contacts, &lt;b&gt;7, 3 and 1 days&lt;/b&gt; before the maturity date: at T-7 tell the customer it matures and learn their plans; at T-3 propose a plan or an appointment; at T-1 confirm and remind. A step that falls on a weekend or holiday moves to the working day before.&lt;/p&gt;&lt;p&gt;&lt;b&gt;4+1&lt;/b&gt; is for customers on the threshold, conversion and VIP retention lists: in each cycle of 4 weeks, &lt;b&gt;four remote touches&lt;/b&gt; (phone, SMS, WeChat, mobile-banking message) and &lt;b&gt;one face-to-face&lt;/b&gt; contact (a visit, a branch appointment, an event).&lt;/p&gt;&lt;p&gt;Every morning the &lt;b&gt;Today&lt;/b&gt; page lists the steps due and overdue, each with the reason the customer is on the list. Select one and press &lt;b&gt;Enter&lt;/b&gt; to log the contact: it is saved at once and sent to HQ with the next sync (&lt;b&gt;F5&lt;/b&gt; syncs now). &lt;b&gt;F1&lt;/b&gt; lists every shortcut.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;731&lt;/b&gt; 用于到期产品：定期存款、理财产品、保险。网点客户经营台在到期日前 &lt;b&gt;7 天、3 天和 1 天&lt;/b&gt;安排三次联系：T-7 告知客户产品即将到期并了解其打算；T-3 提出方案或预约面谈；T-1 确认并提醒。落在周末或节假日的步骤提前到前一个工作日。&lt;/p&gt;&lt;p&gt;&lt;b&gt;4+1&lt;/b&gt; 用于临界客户、综拓客户和高端客户防流失名单：每 4 周一个周期，&lt;b&gt;四次远程触达&lt;/b&gt;（电话、短信、微信、手机银行消息）加&lt;b&gt;一次面对面&lt;/b&gt;接触（上门拜访、网点预约、活动）。&lt;/p&gt;&lt;p&gt;每天早上，&lt;b&gt;今日&lt;/b&gt;页列出到期和逾期的步骤，并注明客户上榜的原因。选中一条按 &lt;b&gt;Enter&lt;/b&gt; 即可登记联系：立即保存，并在下次同步时发送到总行（&lt;b&gt;F5&lt;/b&gt; 立即同步）。&lt;b&gt;F1&lt;/b&gt; 列出所有快捷键。&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>Choose the customer file</source>
+        <translation>选择客户文件</translation>
+    </message>
+    <message>
+        <source>Customer lists (*.csv *.xlsx);;All files (*)</source>
+        <translation>客户名单 (*.csv *.xlsx);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Import a customer file</source>
+        <translation>导入客户文件</translation>
+    </message>
+    <message>
+        <source>Start a branch without HQ from a customer list exported from the core-banking system or kept in Excel (CSV or .xlsx). You check the columns before anything is written; you can import more files later under File.</source>
+        <translation>不连接总行，用从核心系统导出或在 Excel 中整理的客户名单（CSV 或 .xlsx）建立网点。写入前会先请您核对各列；以后还可在“文件”菜单中继续导入。</translation>
+    </message>
+    <message>
+        <source>The file becomes a new branch on this computer, kept encrypted.</source>
+        <translation>该文件将在本机建立一个新网点，数据加密保存。</translation>
+    </message>
+    <message>
+        <source>Choose the file, name the branch, and give your staff ID: you are its manager and can assign customers to the relationship managers named in the file. After the passphrase, the import shows the columns it recognised and every row it cannot take, with its line.</source>
+        <translation>请选择文件、填写网点名称和您的工号：您将作为网点负责人，可把客户分配给文件中列出的客户经理。设置口令后，导入向导会显示识别出的各列，以及每一条无法导入的行及其行号。</translation>
+    </message>
+    <message>
+        <source>Customer file:</source>
+        <translation>客户文件：</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Branch name:</source>
+        <translation>网点名称：</translation>
+    </message>
+    <message>
+        <source>e.g. Chengnan Sub-branch</source>
+        <translation>例如：城南支行</translation>
+    </message>
+    <message>
+        <source>Branch code (optional):</source>
+        <translation>网点机构号（可选）：</translation>
+    </message>
+    <message>
+        <source>Your staff ID:</source>
+        <translation>您的工号：</translation>
+    </message>
+    <message>
+        <source>Your name (optional):</source>
+        <translation>您的姓名（可选）：</translation>
+    </message>
 </context>
 <context>
     <name>Holding</name>
@@ -2050,6 +2114,12 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
     <message>
         <source>rejected rows with line and reason: %1</source>
         <translation>被拒绝的行（含行号和原因）：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n RM id(s) from the file added to the branch&apos;s staff</source>
+        <translation>
+            <numerusform>文件中的 %n 个客户经理工号已加入本网点员工名单</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2272,6 +2342,12 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
     <message>
         <source>Mapping (*.json)</source>
         <translation>列对应关系 (*.json)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n relationship manager(s) named in the file were added to the branch&apos;s staff; they appear under their staff ID.</source>
+        <translation>
+            <numerusform>文件中的 %n 位客户经理已加入本网点员工名单，暂以工号显示。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2542,10 +2618,6 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
         <translation>关于网点客户经营台(&amp;A)</translation>
     </message>
     <message>
-        <source>%1 (%2) · %3 customers · %4 holdings · encrypted store</source>
-        <translation>%1（%2）· %3 位客户 · %4 笔持仓 · 数据库已加密</translation>
-    </message>
-    <message>
         <source>Find a customer</source>
         <translation>查找客户</translation>
     </message>
@@ -2726,6 +2798,15 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
     <message>
         <source>Showing every RM</source>
         <translation>正在显示全部理财经理</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>branch name (branch code)</comment>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>%1 · %2 customers · %3 holdings · encrypted store</source>
+        <translation>%1 · %2 位客户 · %3 笔持仓 · 数据库已加密</translation>
     </message>
 </context>
 <context>

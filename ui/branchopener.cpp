@@ -2,6 +2,7 @@
 
 #include "firstrunwizard.h"
 #include "hqconnectdialog.h"
+#include "importwizard.h"
 #include "passphrasedialog.h"
 #include "store/branchstore.h"
 #include "store/database.h"
@@ -24,14 +25,15 @@ BranchOpener::BranchOpener(QWidget *parent)
 }
 
 BranchOpener::Outcome BranchOpener::runInBackground(const Request &request, const QString &passphrase, Job job,
-                                                    const SyncEngine::Settings &hq)
+                                                    const SyncEngine::Settings &hq, const NewBranch &newBranch)
 {
     const bool createDemo = job == Job::CreateDemo;
     QProgressDialog progress(m_parent);
     progress.setWindowTitle(tr("BranchDesk"));
-    progress.setLabelText(job == Job::CreateDemo   ? tr("Creating the demo branch…")
-                          : job == Job::ConnectHq ? tr("Downloading the branch from HQ…")
-                                                  : tr("Opening the branch store…"));
+    progress.setLabelText(job == Job::CreateDemo    ? tr("Creating the demo branch…")
+                          : job == Job::ConnectHq   ? tr("Downloading the branch from HQ…")
+                          : job == Job::CreateEmpty ? tr("Creating the branch store…")
+                                                    : tr("Opening the branch store…"));
     progress.setCancelButtonText(tr("Cancel"));
     progress.setMinimumDuration(300);
     progress.setRange(0, 0);
@@ -53,7 +55,7 @@ BranchOpener::Outcome BranchOpener::runInBackground(const Request &request, cons
     options.customers = request.demoCustomers;
     options.seed = request.demoSeed;
     const QString signedInAs = BranchStore::demoSignedInAs();
-    watcher.setFuture(QtConcurrent::run([path, passphrase, createDemo, job, hq, options, signedInAs](QPromise<Outcome> &promise) {
+    watcher.setFuture(QtConcurrent::run([path, passphrase, createDemo, job, hq, newBranch, options, signedInAs](QPromise<Outcome> &promise) {
         Outcome outcome;
         QString lastStage;
         auto report = [&](const char *stage, int done, int total) {
@@ -75,6 +77,8 @@ BranchOpener::Outcome BranchOpener::runInBackground(const Request &request, cons
                            &outcome.key)
                 .close();
             const StoreAccess store{path, {}, outcome.key};
+            if (job == Job::CreateEmpty)
+                BranchStore::createEmpty(store, newBranch.code, newBranch.name, newBranch.manager);
             if (job == Job::ConnectHq) {
                 Database db = store.open();
                 std::atomic_bool never{false};
@@ -176,6 +180,26 @@ bool BranchOpener::connectToHq(const Request &request, const QString &passphrase
     }
 }
 
+bool BranchOpener::importFile(const Request &request, const QString &passphrase, const QString &file,
+                              const NewBranch &branch, LoadedBranch *out)
+{
+    Outcome outcome = runInBackground(request, passphrase, Job::CreateEmpty, {}, branch);
+    if (outcome.cancelled || !outcome.error.isEmpty()) {
+        removeStore(request.storePath);
+        if (!outcome.cancelled)
+            QMessageBox::critical(m_parent, tr("BranchDesk"), tr("The branch store could not be created: %1").arg(outcome.error));
+        return false;
+    }
+    m_key = outcome.key;
+    *out = outcome.branch;
+    // The wizard reads, checks and writes on its own threads, then reloads the branch.
+    ImportWizard wizard(out->store, branch.manager.staffId, m_parent);
+    connect(&wizard, &ImportWizard::imported, this, [out](const LoadedBranch &imported) { *out = imported; });
+    wizard.setFile(file);
+    wizard.exec();
+    return true;
+}
+
 bool BranchOpener::firstRun(const Request &request, LoadedBranch *out)
 {
     const bool wholeGuide = request.showGuide || !FirstRunWizard::guideSeen();
@@ -188,6 +212,13 @@ bool BranchOpener::firstRun(const Request &request, LoadedBranch *out)
     const QString passphrase = request.passphrase.isEmpty() ? wizard.passphrase() : request.passphrase;
     if (wizard.start() == FirstRunWizard::Start::Demo)
         return createDemo(request, passphrase, out);
+    if (wizard.start() == FirstRunWizard::Start::ImportFile) {
+        NewBranch branch;
+        branch.code = wizard.branchCode();
+        branch.name = wizard.branchName();
+        branch.manager = Staff{wizard.ownStaffId(), wizard.ownName(), Staff::Role::Manager};
+        return importFile(request, passphrase, wizard.importFile(), branch, out);
+    }
     SyncEngine::Settings settings;
     settings.hq = wizard.hqUrl();
     settings.staffId = wizard.staffId();

@@ -10,8 +10,8 @@ class QWidget;
 class LanguageManager;
 
 // The way into the app: unlock an existing store, or, when there is none, the
-// first-run guide (FirstRunWizard: language, HQ or demo branch, passphrase) and
-// then the download from HQ or the demo branch. The slow parts (key derivation,
+// first-run guide (FirstRunWizard: language, HQ, demo branch or a file to import,
+// passphrase) and then the download from HQ, the demo branch or the import wizard. The slow parts (key derivation,
 // generation, download, reading, indexing) run on a worker thread behind a
 // progress dialog that can be cancelled.
 class BranchOpener : public QObject
@@ -40,7 +40,7 @@ public:
     std::shared_ptr<StoreKey> key() const { return m_key; }
 
 private:
-    enum class Job { Load, CreateDemo, ConnectHq };
+    enum class Job { Load, CreateDemo, ConnectHq, CreateEmpty };
     struct Outcome
     {
         LoadedBranch branch;
@@ -50,13 +50,23 @@ private:
         bool cancelled = false;
         bool syncedSomething = false;
     };
+    struct NewBranch // Job::CreateEmpty
+    {
+        QString code;
+        QString name;
+        Staff manager;
+    };
     Outcome runInBackground(const Request &request, const QString &passphrase, Job job,
-                            const SyncEngine::Settings &hq = {});
+                            const SyncEngine::Settings &hq = {}, const NewBranch &newBranch = {});
     bool firstRun(const Request &request, LoadedBranch *out);
     // An empty passphrase is asked for (twice) in a dialog.
     bool createDemo(const Request &request, QString passphrase, LoadedBranch *out);
     // Tries `hq` first when it is filled in; asks again (HqConnectDialog) after a failure.
     bool connectToHq(const Request &request, const QString &passphrase, SyncEngine::Settings hq, LoadedBranch *out);
+    // A new branch (the manager who sets it up) then the import wizard on `file`. Closing the
+    // import wizard without importing keeps the empty branch: File -> Import customers later.
+    bool importFile(const Request &request, const QString &passphrase, const QString &file, const NewBranch &branch,
+                    LoadedBranch *out);
     static void removeStore(const QString &path);
 
     QWidget *m_parent;

@@ -294,7 +294,8 @@ void Customer360Panel::showCustomer(int customerIndex)
     const QString gender = c.gender == Customer::Gender::Male     ? tr("Male")
                            : c.gender == Customer::Gender::Female ? tr("Female")
                                                                   : tr("Unknown");
-    set("genderAge", tr("%1, %2 years").arg(gender).arg(s->ageOf(m_customer)));
+    const int age = s->ageOf(m_customer);
+    set("genderAge", age >= 0 ? tr("%1, %2 years").arg(gender).arg(age) : tr("%1, age not known").arg(gender));
     for (const char *key : {"phone", "id", "address"}) {
         const QString k = QString::fromLatin1(key);
         set(key, m_revealed.contains(k) ? plainValue(k) : maskedValue(k));

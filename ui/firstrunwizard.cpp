@@ -5,15 +5,21 @@
 
 #include <QAbstractButton>
 #include <QButtonGroup>
+#include <QDir>
 #include <QEvent>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QFormLayout>
+#include <QHBoxLayout>
 #include <QIcon>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
 #include <QProgressBar>
+#include <QPushButton>
 #include <QRadioButton>
 #include <QSettings>
+#include <QStandardPaths>
 #include <QVBoxLayout>
 #include <QWizardPage>
 
@@ -62,6 +68,7 @@ FirstRunWizard::FirstRunWizard(Mode mode, LanguageManager *languages, QWidget *p
     buildLanguagePage();
     buildStartPage();
     buildHqPage();
+    buildImportFilePage();
     buildPassphrasePage();
     buildCadencePage();
     setStartId(sequence().constFirst());
@@ -110,17 +117,21 @@ void FirstRunWizard::buildStartPage()
     m_hq->setObjectName(QStringLiteral("startHq"));
     m_demo = new QRadioButton(page);
     m_demo->setObjectName(QStringLiteral("startDemo"));
+    m_import = new QRadioButton(page);
+    m_import->setObjectName(QStringLiteral("startImport"));
     m_hqNote = noteLabel(page);
     m_demoNote = noteLabel(page);
-    // Importing a core-banking file straight into a desktop store is not offered: there is no
-    // desktop importer yet (HQ imports the file, desktops sync it).
+    m_importNote = noteLabel(page);
     m_startGroup = new QButtonGroup(page);
     m_startGroup->addButton(m_hq);
     m_startGroup->addButton(m_demo);
+    m_startGroup->addButton(m_import);
     m_hq->setChecked(true);
     auto *layout = new QVBoxLayout(page);
     layout->addWidget(m_hq);
     layout->addWidget(m_hqNote);
+    layout->addWidget(m_import);
+    layout->addWidget(m_importNote);
     layout->addWidget(m_demo);
     layout->addWidget(m_demoNote);
     layout->addStretch();
@@ -158,6 +169,60 @@ void FirstRunWizard::buildHqPage()
     };
     for (QLineEdit *edit : {m_url, m_staff, m_hqPassword})
         connect(edit, &QLineEdit::textChanged, page, [page] { page->refresh(); });
+}
+
+void FirstRunWizard::buildImportFilePage()
+{
+    auto *page = static_cast<GuidePage *>(addPage(ImportFilePage));
+    m_importIntro = wrappedLabel(page);
+    m_importPath = new QLineEdit(page);
+    m_importPath->setObjectName(QStringLiteral("importFile"));
+    m_importBrowse = new QPushButton(page);
+    m_importBrowse->setObjectName(QStringLiteral("importBrowse"));
+    m_branchName = new QLineEdit(page);
+    m_branchName->setObjectName(QStringLiteral("branchName"));
+    m_branchCode = new QLineEdit(page);
+    m_branchCode->setObjectName(QStringLiteral("branchCode"));
+    m_ownStaffId = new QLineEdit(page);
+    m_ownStaffId->setObjectName(QStringLiteral("ownStaffId"));
+    m_ownName = new QLineEdit(page);
+    m_ownName->setObjectName(QStringLiteral("ownName"));
+    m_fileLabel = new QLabel(page);
+    m_branchNameLabel = new QLabel(page);
+    m_branchCodeLabel = new QLabel(page);
+    m_ownIdLabel = new QLabel(page);
+    m_ownNameLabel = new QLabel(page);
+    auto *fileRow = new QHBoxLayout;
+    fileRow->addWidget(m_importPath, 1);
+    fileRow->addWidget(m_importBrowse);
+    auto *form = new QFormLayout;
+    form->addRow(m_fileLabel, fileRow);
+    form->addRow(m_branchNameLabel, m_branchName);
+    form->addRow(m_branchCodeLabel, m_branchCode);
+    form->addRow(m_ownIdLabel, m_ownStaffId);
+    form->addRow(m_ownNameLabel, m_ownName);
+    auto *layout = new QVBoxLayout(page);
+    layout->addWidget(m_importIntro);
+    layout->addLayout(form);
+    layout->addStretch();
+    page->complete = [this] {
+        const QFileInfo file(importFile());
+        return !importFile().isEmpty() && file.isFile() && file.isReadable() && !branchName().isEmpty()
+               && !ownStaffId().isEmpty();
+    };
+    for (QLineEdit *edit : {m_importPath, m_branchName, m_ownStaffId})
+        connect(edit, &QLineEdit::textChanged, page, [page] { page->refresh(); });
+    connect(m_importBrowse, &QPushButton::clicked, this, &FirstRunWizard::browseImportFile);
+}
+
+void FirstRunWizard::browseImportFile()
+{
+    const QString start = importFile().isEmpty() ? QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)
+                                                 : QFileInfo(importFile()).absolutePath();
+    const QString file = QFileDialog::getOpenFileName(this, tr("Choose the customer file"), start,
+                                                      tr("Customer lists (*.csv *.xlsx);;All files (*)"));
+    if (!file.isEmpty())
+        m_importPath->setText(QDir::toNativeSeparators(file));
 }
 
 void FirstRunWizard::buildPassphrasePage()
@@ -226,7 +291,33 @@ void FirstRunWizard::setDemoCustomers(int customers)
 
 FirstRunWizard::Start FirstRunWizard::start() const
 {
-    return m_demo->isChecked() ? Start::Demo : Start::ConnectHq;
+    return m_demo->isChecked() ? Start::Demo : m_import->isChecked() ? Start::ImportFile : Start::ConnectHq;
+}
+
+QString FirstRunWizard::importFile() const
+{
+    return QDir::fromNativeSeparators(m_importPath->text().trimmed());
+}
+
+QString FirstRunWizard::branchName() const
+{
+    return m_branchName->text().simplified();
+}
+
+QString FirstRunWizard::branchCode() const
+{
+    return m_branchCode->text().trimmed();
+}
+
+QString FirstRunWizard::ownStaffId() const
+{
+    return m_ownStaffId->text().trimmed();
+}
+
+QString FirstRunWizard::ownName() const
+{
+    const QString name = m_ownName->text().simplified();
+    return name.isEmpty() ? ownStaffId() : name;
 }
 
 QString FirstRunWizard::passphrase() const
@@ -273,6 +364,8 @@ QList<int> FirstRunWizard::sequence() const
         pages << StartPage;
         if (start() == Start::ConnectHq)
             pages << HqPage;
+        else if (start() == Start::ImportFile)
+            pages << ImportFilePage;
         if (!m_passphrasePreset)
             pages << PassphrasePage;
     }
@@ -380,6 +473,25 @@ void FirstRunWizard::retranslateUi()
     m_demoNote->setText(tr("Open a generated branch of %1 customers to try BranchDesk. The names, numbers and "
                            "assets are made up; nothing leaves this computer.")
                             .arg(QLocale().toString(m_demoCustomers)));
+
+    m_import->setText(tr("Import a customer file"));
+    m_importNote->setText(tr("Start a branch without HQ from a customer list exported from the core-banking "
+                             "system or kept in Excel (CSV or .xlsx). You check the columns before anything is "
+                             "written; you can import more files later under File."));
+
+    page(ImportFilePage)->setTitle(tr("Import a customer file"));
+    page(ImportFilePage)->setSubTitle(tr("The file becomes a new branch on this computer, kept encrypted."));
+    m_importIntro->setText(tr("Choose the file, name the branch, and give your staff ID: you are its manager and "
+                              "can assign customers to the relationship managers named in the file. After the "
+                              "passphrase, the import shows the columns it recognised and every row it cannot "
+                              "take, with its line."));
+    m_fileLabel->setText(tr("Customer file:"));
+    m_importBrowse->setText(tr("&Browse…"));
+    m_branchNameLabel->setText(tr("Branch name:"));
+    m_branchName->setPlaceholderText(tr("e.g. Chengnan Sub-branch"));
+    m_branchCodeLabel->setText(tr("Branch code (optional):"));
+    m_ownIdLabel->setText(tr("Your staff ID:"));
+    m_ownNameLabel->setText(tr("Your name (optional):"));
 
     page(HqPage)->setTitle(tr("Connect to HQ"));
     page(HqPage)->setSubTitle(tr("Your branch's customers are downloaded once the guide is finished."));

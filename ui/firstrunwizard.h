@@ -8,11 +8,12 @@ class QButtonGroup;
 class QLabel;
 class QLineEdit;
 class QProgressBar;
+class QPushButton;
 class QRadioButton;
 class QWizardPage;
 
-// The first-run guide: the language; connect to HQ or open the demo branch; the
-// store passphrase, typed twice, with a strength hint; what 731 and 4+1 mean.
+// The first-run guide: the language; connect to HQ, open the demo branch or import a
+// customer file (CSV / Excel) into a new branch; the store passphrase, typed twice, with a strength hint; what 731 and 4+1 mean.
 // It only collects answers: BranchOpener creates the store from them, in the background.
 // The guide is shown once (QSettings "firstRun/guideSeen"); Help -> "Show the first-run
 // guide again" and --first-run show it again.
@@ -25,8 +26,8 @@ public:
         SetupShort, // no store, guide already seen: how to start and the passphrase
         Guide,      // a store is open: the language and the 731 / 4+1 page
     };
-    enum class Start { ConnectHq, Demo };
-    enum PageId { LanguagePage, StartPage, HqPage, PassphrasePage, CadencePage };
+    enum class Start { ConnectHq, Demo, ImportFile };
+    enum PageId { LanguagePage, StartPage, HqPage, PassphrasePage, CadencePage, ImportFilePage };
 
     FirstRunWizard(Mode mode, LanguageManager *languages, QWidget *parent = nullptr);
 
@@ -40,6 +41,12 @@ public:
     QUrl hqUrl() const;
     QString staffId() const;
     QString hqPassword() const;
+    // "Import a file": the file, the branch it becomes and who sets it up (its manager).
+    QString importFile() const;
+    QString branchName() const;
+    QString branchCode() const;
+    QString ownStaffId() const;
+    QString ownName() const;
     // The language chosen on the first page: "zh_CN" or "en".
     QString language() const;
 
@@ -58,6 +65,8 @@ private:
     void buildLanguagePage();
     void buildStartPage();
     void buildHqPage();
+    void buildImportFilePage();
+    void browseImportFile();
     void buildPassphrasePage();
     void buildCadencePage();
     void chooseLanguage(const QString &code);
@@ -79,6 +88,21 @@ private:
     QRadioButton *m_demo = nullptr;
     QLabel *m_hqNote = nullptr;
     QLabel *m_demoNote = nullptr;
+    QRadioButton *m_import = nullptr;
+    QLabel *m_importNote = nullptr;
+
+    QLabel *m_importIntro = nullptr;
+    QLabel *m_fileLabel = nullptr;
+    QLabel *m_branchNameLabel = nullptr;
+    QLabel *m_branchCodeLabel = nullptr;
+    QLabel *m_ownIdLabel = nullptr;
+    QLabel *m_ownNameLabel = nullptr;
+    QLineEdit *m_importPath = nullptr;
+    QPushButton *m_importBrowse = nullptr;
+    QLineEdit *m_branchName = nullptr;
+    QLineEdit *m_branchCode = nullptr;
+    QLineEdit *m_ownStaffId = nullptr;
+    QLineEdit *m_ownName = nullptr;
 
     QLabel *m_hqIntro = nullptr;
     QLabel *m_urlLabel = nullptr;

@@ -355,6 +355,10 @@ void ImportWizard::onImported()
     }
     m_summary = out.summary;
     QString text = tr("Imported: %1 new customers, %2 updated.").arg(out.summary.inserted).arg(out.summary.updated);
+    if (out.summary.newStaff > 0)
+        text += QLatin1Char('\n')
+                + tr("%n relationship manager(s) named in the file were added to the branch's staff; "
+                     "they appear under their staff ID.", nullptr, out.summary.newStaff);
     if (!out.summary.rejectsPath.isEmpty())
         text += QLatin1Char('\n')
                 + tr("%n rejected rows, with line and reason, are in %1.", nullptr, out.summary.rejected)

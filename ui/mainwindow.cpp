@@ -337,9 +337,12 @@ void MainWindow::retranslateUi()
     m_shortcuts->setText(tr("&Keyboard shortcuts"));
     m_about->setText(tr("&About BranchDesk"));
     if (const BranchSnapshot *s = m_branch.snapshot.get()) {
-        m_status->setText(tr("%1 (%2) · %3 customers · %4 holdings · encrypted store")
-                              .arg(s->branchName(), s->branchCode(), QLocale().toString(s->customerCount()),
-                                   QLocale().toString(s->holdingCount())));
+        // A branch set up from a file may have no code.
+        const QString branch = s->branchCode().isEmpty()
+                                   ? s->branchName()
+                                   : tr("%1 (%2)", "branch name (branch code)").arg(s->branchName(), s->branchCode());
+        m_status->setText(tr("%1 · %2 customers · %3 holdings · encrypted store")
+                              .arg(branch, QLocale().toString(s->customerCount()), QLocale().toString(s->holdingCount())));
     } else {
         m_status->clear();
     }

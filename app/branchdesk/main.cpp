@@ -23,9 +23,11 @@
 #include <QFile>
 #include <QIcon>
 #include <QLineEdit>
+#include <QRadioButton>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QTimer>
 
 #include <cstdio>
@@ -85,7 +87,7 @@ int main(int argc, char *argv[])
     const QCommandLineOption firstRunOpt(QStringLiteral("first-run"),
                                          QStringLiteral("Show the first-run guide, even if it was seen before. With "
                                                         "--screenshot: a picture of the guide's --page (language, "
-                                                        "start, hq, passphrase or cadences)."));
+                                                        "start, hq, import, passphrase or cadences)."));
     const QCommandLineOption shotWidgetOpt(QStringLiteral("screenshot-widget"),
                                            QStringLiteral("With --screenshot: a picture of this widget (object name) only."),
                                            QStringLiteral("NAME"));
@@ -100,14 +102,17 @@ int main(int argc, char *argv[])
     if (parser.isSet(firstRunOpt) && parser.isSet(shotOpt)) {
         // A picture of one page of the guide (scripts/screenshots.sh), with sample answers.
         const QStringList pages = {QStringLiteral("language"), QStringLiteral("start"), QStringLiteral("hq"),
-                                   QStringLiteral("passphrase"), QStringLiteral("cadences")};
+                                   QStringLiteral("passphrase"), QStringLiteral("cadences"), QStringLiteral("import")};
         const int page = pages.indexOf(parser.isSet(pageOpt) ? parser.value(pageOpt) : pages.first());
         if (page < 0) {
             std::fprintf(stderr, "Unknown guide page: %s\n", qPrintable(parser.value(pageOpt)));
             return 2;
         }
+        QTemporaryDir sampleDir;
         FirstRunWizard guide(FirstRunWizard::Mode::Setup, &languages);
         guide.setDemoCustomers(parser.value(customersOpt).toInt());
+        if (page == FirstRunWizard::ImportFilePage) // the page's buttons follow the choice made before it
+            guide.findChild<QRadioButton *>(QStringLiteral("startImport"))->setChecked(true);
         guide.setStartId(page);
         guide.restart();
         if (page == FirstRunWizard::HqPage) {
@@ -116,9 +121,21 @@ int main(int argc, char *argv[])
             guide.findChild<QLineEdit *>(QStringLiteral("hqPassword"))->setText(QStringLiteral("password"));
         } else if (page == FirstRunWizard::PassphrasePage) {
             guide.findChild<QLineEdit *>(QStringLiteral("passphrase"))->setText(QStringLiteral("chengnan-zhihang-2026"));
+        } else if (page == FirstRunWizard::ImportFilePage) {
+            // A file that exists, so the page reads as ready to go on.
+            QFile sample(sampleDir.filePath(QStringLiteral("城南支行客户名单.xlsx")));
+            sample.open(QIODevice::WriteOnly);
+            sample.close();
+            guide.findChild<QLineEdit *>(QStringLiteral("importFile"))->setText(QDir::toNativeSeparators(sample.fileName()));
+            guide.findChild<QLineEdit *>(QStringLiteral("branchName"))->setText(QStringLiteral("城南支行"));
+            guide.findChild<QLineEdit *>(QStringLiteral("branchCode"))->setText(QStringLiteral("3101"));
+            guide.findChild<QLineEdit *>(QStringLiteral("ownStaffId"))->setText(QStringLiteral("MGR01"));
+            guide.findChild<QLineEdit *>(QStringLiteral("ownName"))->setText(QStringLiteral("周经理"));
         }
         guide.show();
         QTimer::singleShot(500, &guide, [&] {
+            if (auto *file = guide.findChild<QLineEdit *>(QStringLiteral("importFile")))
+                file->deselect();
             guide.grab().save(parser.value(shotOpt));
             app.quit();
         });

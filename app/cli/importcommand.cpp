@@ -73,6 +73,8 @@ int ImportCommand::run(const QStringList &arguments, const QString &passphrase)
                  .arg(summary.updated)
                  .arg(summary.rejected)
           << Qt::endl;
+    if (summary.newStaff > 0)
+        m_out << tr("%n RM id(s) from the file added to the branch's staff", nullptr, summary.newStaff) << Qt::endl;
     if (!summary.rejectsPath.isEmpty())
         m_out << tr("rejected rows with line and reason: %1").arg(QDir::toNativeSeparators(summary.rejectsPath))
               << Qt::endl;

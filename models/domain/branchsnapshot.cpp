@@ -21,7 +21,8 @@ BranchSnapshot::BranchSnapshot(BranchData data, TierPolicy policy, QDate asOf, c
     for (size_t i = 0; i < n; ++i) {
         const Customer &c = m_data.customers[i];
         m_tier[i] = quint8(m_policy.tierOf(c));
-        m_age[i] = quint8(std::clamp(c.ageOn(m_asOf), 0, 255));
+        const int age = c.ageOn(m_asOf);
+        m_age[i] = age < 0 ? kUnknownAge : quint8(std::min(age, 254));
         m_rm[i] = qint8(c.rmId.isEmpty() ? -1 : staffIndex.value(c.rmId, -1));
         m_byNumber.insert(c.customerNo, int(i));
     }

@@ -45,7 +45,8 @@ public:
 
     const TierPolicy &tierPolicy() const { return m_policy; }
     int tierOf(int index) const { return m_tier[size_t(index)]; }
-    int ageOf(int index) const { return m_age[size_t(index)]; }
+    // Age in whole years on asOf(); -1 when the birth date is not known (an imported list).
+    int ageOf(int index) const { return m_age[size_t(index)] == kUnknownAge ? -1 : m_age[size_t(index)]; }
     // Index into staff() of the customer's RM, or -1 when unassigned.
     int rmOf(int index) const { return m_rm[size_t(index)]; }
     QString staffName(const QString &staffId) const;
@@ -53,6 +54,7 @@ public:
     QDate asOf() const { return m_asOf; }
 
 private:
+    static constexpr quint8 kUnknownAge = 255;
     BranchData m_data;
     TierPolicy m_policy;
     QDate m_asOf;

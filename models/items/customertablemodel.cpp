@@ -245,8 +245,10 @@ QVariant CustomerTableModel::data(const QModelIndex &index, int role) const
             const int rm = s.rmOf(customer);
             return rm >= 0 ? s.staff()[size_t(rm)].name : tr("Unassigned");
         }
-        case Age:
-            return s.ageOf(customer);
+        case Age: {
+            const int age = s.ageOf(customer);
+            return age >= 0 ? QVariant(age) : QVariant(QStringLiteral("—"));
+        }
         case LastActivity:
             return DateFormat::date(c.lastActivity);
         }

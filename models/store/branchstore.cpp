@@ -37,6 +37,20 @@ bool BranchStore::createDemo(const StoreAccess &store, const DemoGenerator::Opti
     return true;
 }
 
+void BranchStore::createEmpty(const StoreAccess &store, const QString &branchCode, const QString &branchName,
+                              const Staff &manager)
+{
+    Database db = store.open();
+    SchemaMigrations::migrate(db);
+    BranchData data;
+    data.branchCode = branchCode;
+    data.branchName = branchName;
+    data.staff.push_back(manager);
+    BranchRepository repo(db);
+    repo.replaceAll(data);
+    repo.setMetaValue(QStringLiteral("source"), QStringLiteral("import"));
+}
+
 bool BranchStore::load(const QString &path, const QString &passphrase, LoadedBranch *out,
                        const Progress &progress, QDate asOf, const QString &signedInAs)
 {

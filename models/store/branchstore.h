@@ -22,6 +22,10 @@ public:
     // The same with an unwrapped key (the store and its key file must exist).
     static bool createDemo(const StoreAccess &store, const DemoGenerator::Options &options,
                            const Progress &progress = {});
+    // A new branch without customers, for the first run's "import a file": the branch row
+    // and its manager, who sets it up. Only for a store just created (it replaces any branch).
+    static void createEmpty(const StoreAccess &store, const QString &branchCode, const QString &branchName,
+                            const Staff &manager);
     // Opens, migrates and reads the store, then builds the snapshot and search
     // index. Returns false when cancelled.
     // The snapshot is scoped to who is signed in (StaffScope): the staff member

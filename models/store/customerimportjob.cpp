@@ -60,6 +60,7 @@ CustomerImportJob::Result CustomerImportJob::commit(Database &db, const Customer
             return Result::Cancelled;
         s.inserted = counts.inserted;
         s.updated = counts.updated;
+        s.newStaff = counts.newStaff;
         // What was imported, never from whom: counts and the file's format only.
         AuditLog(db).append(QStringLiteral("import"), options.staffId, QStringLiteral("customers"),
                             QStringLiteral("format=%1 rows=%2 inserted=%3 updated=%4 rejected=%5")

@@ -31,6 +31,7 @@ public:
         int inserted = 0;
         int updated = 0;
         int rejected = 0;
+        int newStaff = 0;    // RM ids from the file added to a local branch's roster
         QString rejectsPath; // empty when nothing was rejected
     };
     enum class Result { Done, Cancelled, Failed };

@@ -193,6 +193,37 @@ private:
 
 } // namespace
 
+int CustomerImportRepository::addUnknownRms(const std::vector<Customer> &customers, const ImportMapping &mapping)
+{
+    // A branch that syncs with HQ gets its staff from HQ only. A local branch (first run's
+    // "import a file", or the CLI on a new store) learns its RMs from the file: each RM id
+    // not on the roster becomes an RM named by the id, so the RM filters, the Today page's
+    // "acting as" and assignment work. The manager can import again once names are known.
+    if (mapping.columnOf(ImportMapping::RmId) < 0)
+        return 0;
+    {
+        Statement synced(m_db, QStringLiteral("SELECT 1 FROM meta WHERE key = 'sync.staff_id' AND value <> ''"));
+        if (synced.step())
+            return 0;
+    }
+    QSet<QString> known;
+    {
+        Statement all(m_db, QStringLiteral("SELECT staff_id FROM staff"));
+        while (all.step())
+            known.insert(all.text(0));
+    }
+    Statement add(m_db, QStringLiteral("INSERT INTO staff (staff_id, name, role) VALUES (?, ?, 'rm')"));
+    int added = 0;
+    for (const Customer &c : customers) {
+        if (c.rmId.isEmpty() || known.contains(c.rmId))
+            continue;
+        known.insert(c.rmId);
+        add.bind(1, c.rmId).bind(2, c.rmId).execute();
+        ++added;
+    }
+    return added;
+}
+
 bool CustomerImportRepository::write(const std::vector<Customer> &customers, const ImportMapping &mapping,
                                      Counts *counts, const Progress &progress)
 {
@@ -257,6 +288,7 @@ bool CustomerImportRepository::write(const std::vector<Customer> &customers, con
         if (progress && (i + 1) % 5000 == 0 && !progress(i + 1, total))
             return false; // rolled back
     }
+    n.newStaff = addUnknownRms(customers, mapping);
     tx.commit();
     if (counts)
         *counts = n;

@@ -20,6 +20,7 @@ public:
     {
         int inserted = 0;
         int updated = 0;
+        int newStaff = 0; // RM ids from the file added to a local branch's roster
     };
 
     explicit CustomerImportRepository(Database &db) : m_db(db) {}
@@ -29,5 +30,7 @@ public:
                const Progress &progress = {});
 
 private:
+    int addUnknownRms(const std::vector<Customer> &customers, const ImportMapping &mapping);
+
     Database &m_db;
 };
