@@ -1,8 +1,11 @@
 // bench_dashboard: the manager's dashboard at 100k customers (issue 6).
 //
-//   dashboard       every campaign metric for the branch and per RM, the one
-//                   table per RM and the weekly trend, over a 3-month campaign
-//                   with its history, target <= 300 ms
+//   dashboard       one refresh of the dashboard as the page runs it on its
+//                   worker thread (DashboardData::load): open the store, read
+//                   the campaigns and frozen lists, then every campaign metric
+//                   for the branch and per RM, the one table per RM and the
+//                   weekly trend, over a 3-month campaign with its history,
+//                   target <= 300 ms; printed with its split (read / compute)
 //   dashboard_raw   one plain pass over every customer and holding (sum of AUM
 //                   and of holding amounts): the floor a full recomputation
 //                   cannot beat, printed for the ratio
@@ -12,6 +15,8 @@
 // and is measured on its last day, with three months of history: plans enrolled
 // as they entered their lists, contacts on a third of the assigned customers,
 // outcomes on two thirds of the matured products, a frozen threshold list.
+// The campaign and the list are in a real (SQLCipher) store in a temporary
+// directory, opened with a raw key as the app does after unlocking.
 
 #include "benchutil.h"
 
@@ -20,9 +25,15 @@
 #include "domain/campaignmetrics.h"
 #include "domain/demogenerator.h"
 #include "domain/seededrandom.h"
+#include "items/dashboarddata.h"
+#include "store/campaignrepository.h"
+#include "store/database.h"
+#include "store/schemamigrations.h"
+#include "store/storekey.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QTemporaryDir>
 
 #include <ctime>
 
@@ -63,6 +74,7 @@ int main(int argc, char *argv[])
     std::vector<MaturityOutcome> outcomes;
     CampaignList threshold;
     threshold.id = 1;
+    threshold.name = QStringLiteral("bench threshold");
     threshold.kind = CustomerList::Kind::Threshold;
     threshold.frozenOn = campaign.startsOn;
     SeededRandom rng(11);
@@ -108,14 +120,43 @@ int main(int argc, char *argv[])
            s.customerCount(), s.holdingCount(), int(contacts.size()), int(enrolments.size()), int(outcomes.size()),
            int(threshold.members.size()));
 
-    std::vector<double> ms, cpuMs, rawMs;
+    // The store the page reads: the campaign, linked to the frozen threshold list.
+    QTemporaryDir dir;
+    StoreAccess store;
+    store.path = dir.filePath(QStringLiteral("dashboard.db"));
+    store.key = StoreKey::random();
+    {
+        Database db = Database::open(store.path, *store.key, Database::OpenMode::CreateIfMissing);
+        SchemaMigrations::migrate(db);
+        CampaignRepository repo(db);
+        campaign.listIds = {repo.insert(threshold, QStringLiteral("2026-11-23T09:00:00"))};
+        campaign = repo.save(campaign, QStringLiteral("M01"));
+    }
+    DashboardData::Request request;
+    request.snapshot = std::shared_ptr<const BranchSnapshot>(&s, [](const BranchSnapshot *) {});
+    request.store = store;
+    request.roster = std::shared_ptr<const CadenceRoster>(&roster, [](const CadenceRoster *) {});
+    request.activity = activity;
+    request.policy = policy;
+    request.calendar = calendar;
+    request.asOf = day;
+    request.wantedId = campaign.campaignId;
+
+    std::vector<double> ms, cpuMs, readMs, computeMs, rawMs;
     CampaignMetrics metrics;
     for (int r = 0; r < runs; ++r) {
         Stopwatch sw;
         const std::clock_t cpu = std::clock();
-        metrics = CampaignMetrics::compute(s, policy, calendar, activity, roster, campaign, {threshold}, day);
+        const DashboardData data = DashboardData::load(request);
         ms.push_back(sw.ms());
         cpuMs.push_back(double(std::clock() - cpu) * 1000.0 / CLOCKS_PER_SEC);
+        if (!data.error.isEmpty() || data.shown.campaignId != campaign.campaignId) {
+            std::fprintf(stderr, "bench_dashboard: the store was not read: %s\n", qPrintable(data.error));
+            return 1;
+        }
+        metrics = data.metrics;
+        readMs.push_back(data.readMs);
+        computeMs.push_back(data.computeMs);
         sw.restart();
         qint64 sum = 0;
         for (int c = 0; c < s.customerCount(); ++c) {
@@ -135,11 +176,16 @@ int main(int argc, char *argv[])
            b.metric[Campaign::OnTime731].num, b.metric[Campaign::OnTime731].den, b.metric[Campaign::Complete41].num,
            b.metric[Campaign::Complete41].den, b.stepsDue, int(metrics.weeks().size()), int(metrics.ranking().size()));
     for (size_t r = 0; r < ms.size(); ++r)
-        detail("run %d: dashboard %.1f ms (CPU %.1f ms), raw pass %.1f ms", int(r + 1), ms[r], cpuMs[r], rawMs[r]);
-    bench::result("dashboard", "Dashboard, 3-month campaign", median(ms), "ms", Target::Absolute, 300);
-    bench::result("dashboard_cpu", "  of which CPU time (shared machine)", median(cpuMs), "ms", Target::Info);
+        detail("run %d: dashboard %.1f ms (read %.1f ms, compute %.1f ms; CPU %.1f ms), raw pass %.1f ms", int(r + 1),
+               ms[r], readMs[r], computeMs[r], cpuMs[r], rawMs[r]);
+    bench::result("dashboard", "Dashboard refresh, 3-month campaign", median(ms), "ms", Target::Absolute, 300);
+    bench::result("dashboard_read", "  of which reading the store", median(readMs), "ms", Target::Info);
+    bench::result("dashboard_compute", "  of which computing the metrics", median(computeMs), "ms", Target::Info);
+    bench::result("dashboard_cpu", "  CPU time (shared machine)", median(cpuMs), "ms", Target::Info);
     bench::result("dashboard_raw", "  plain pass over customers+holdings", median(rawMs), "ms", Target::Info);
-    std::printf("dashboard %.1f ms (target 300 ms, %.2fx target; %.1fx a plain pass of %.1f ms)\n", median(ms),
-                median(ms) / 300.0, median(rawMs) > 0 ? median(ms) / median(rawMs) : 0.0, median(rawMs));
+    std::printf("dashboard %.1f ms (target 300 ms, %.2fx target; read %.1f ms + compute %.1f ms; %.1fx a plain pass "
+                "of %.1f ms)\n",
+                median(ms), median(ms) / 300.0, median(readMs), median(computeMs),
+                median(rawMs) > 0 ? median(ms) / median(rawMs) : 0.0, median(rawMs));
     return 0;
 }

@@ -308,6 +308,94 @@ private slots:
         }
         QCOMPARE(seen.size(), 7);
     }
+
+    // The campaign metrics take only the cycles overlapping the campaign: they
+    // must be the very plans cyclePlan(n) gives, found without deriving the rest.
+    void cyclesOverlappingAWindowAreThoseOfCyclePlan()
+    {
+        auto s = branchWith({});
+        const CadencePolicy policy = CadencePolicy::defaultPolicy(); // staggered, 28-day cycles
+        const WorkingCalendar calendar = WorkingCalendar::builtIn();
+        const QDate asOf(2026, 11, 23);
+        const std::vector<Contact> contacts = {contact(kZhang, QDate(2026, 9, 1)),
+                                               contact(kZhang, QDate(2026, 10, 20), Contact::Channel::Visit),
+                                               contact(kZhang, QDate(2026, 11, 5), Contact::Channel::WeChat)};
+        const QList<QDate> enrolments = {QDate(2022, 1, 10), QDate(2025, 12, 30), QDate(2026, 8, 14),
+                                         QDate(2026, 9, 30), QDate(2026, 11, 23), QDate(2027, 1, 5)};
+        const QList<QPair<QDate, QDate>> windows = {{QDate(2026, 8, 24), QDate(2026, 11, 23)},
+                                                    {QDate(2026, 10, 1), QDate(2026, 10, 1)},
+                                                    {QDate(2026, 11, 23), QDate(2027, 2, 28)},
+                                                    {QDate(2025, 1, 1), QDate(2026, 12, 31)},
+                                                    {QDate(2026, 10, 9), QDate(2026, 9, 1)}}; // empty
+        for (const QDate &enrolledOn : enrolments) {
+            const ActivityLog log = enrolled(CadenceEngine::cycleEnrolmentKey(kZhang), enrolledOn, contacts);
+            const CadenceEngine engine(*s, policy, calendar, log);
+            for (const auto &[from, to] : windows) {
+                for (int limit : {60, 3}) {
+                    // What the metrics did before: every cycle from enrolment, up to the limit.
+                    std::vector<CadencePlan> expected;
+                    for (int n = 0; n < limit; ++n) {
+                        CadencePlan plan = engine.cyclePlan(0, asOf, n);
+                        if (plan.anchor > to)
+                            break;
+                        if (plan.lateUntil >= from)
+                            expected.push_back(std::move(plan));
+                    }
+                    const std::vector<CadencePlan> got = engine.cyclePlansOverlapping(0, from, to, asOf, limit);
+                    QCOMPARE(got.size(), expected.size());
+                    for (size_t i = 0; i < got.size(); ++i) {
+                        QCOMPARE(got[i].key, expected[i].key);
+                        QCOMPARE(got[i].enrolmentKey, expected[i].enrolmentKey);
+                        QCOMPARE(got[i].cycleNumber, expected[i].cycleNumber);
+                        QCOMPARE(got[i].anchor, expected[i].anchor);
+                        QCOMPARE(got[i].enteredOn, expected[i].enteredOn);
+                        QCOMPARE(got[i].lateUntil, expected[i].lateUntil);
+                        QCOMPARE(got[i].steps.size(), expected[i].steps.size());
+                        for (size_t k = 0; k < got[i].steps.size(); ++k) {
+                            QCOMPARE(got[i].steps[k].due, expected[i].steps[k].due);
+                            QCOMPARE(got[i].steps[k].state, expected[i].steps[k].state);
+                            QCOMPARE(got[i].steps[k].contactId, expected[i].steps[k].contactId);
+                            QCOMPARE(got[i].steps[k].calendarMissing, expected[i].steps[k].calendarMissing);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    // Plan keys are stored (step overrides) and synced: the date part stays QDate's ISO text.
+    void cycleKeyKeepsTheIsoDate()
+    {
+        for (const QDate &d : {QDate(2026, 1, 5), QDate(2026, 12, 31), QDate(1999, 10, 1), QDate(9999, 12, 31),
+                               QDate(999, 3, 4), QDate(12000, 1, 1)})
+            QCOMPARE(CadenceEngine::cycleKey(kZhang, d), QStringLiteral("4+1:") + kZhang + QLatin1Char(':')
+                                                             + d.toString(Qt::ISODate));
+    }
+
+    // The metrics hand the product's mark in (looked up once): the same plan as looking it up.
+    void maturityPlanWithTheMarkGiven()
+    {
+        auto s = branchWith({product(QStringLiteral("H1"), kZhang, QDate(2026, 11, 20), 100000)});
+        const CadencePolicy policy = CadencePolicy::defaultPolicy();
+        const WorkingCalendar calendar = WorkingCalendar::builtIn();
+        ActivityLog log = enrolled(CadenceEngine::maturityKey(QStringLiteral("H1")), QDate(2026, 11, 1));
+        MaturityOutcome o;
+        o.outcomeId = QStringLiteral("o1");
+        o.holdingId = QStringLiteral("H1");
+        o.customerNo = kZhang;
+        o.kind = MaturityOutcome::Kind::Renewed;
+        o.keptFen = 10000000;
+        o.markedAt = QDateTime(QDate(2026, 11, 18), QTime(16, 0));
+        log.addMaturityOutcome(o);
+        const CadenceEngine engine(*s, policy, calendar, log);
+        const CadencePlan looked = engine.maturityPlan(0, 0, QDate(2026, 11, 23));
+        const CadencePlan given = engine.maturityPlan(0, 0, QDate(2026, 11, 23), log.maturityOutcome(QStringLiteral("H1")));
+        QVERIFY(looked.closed);
+        QCOMPARE(given.closed, looked.closed);
+        QCOMPARE(given.closedOn, QDate(2026, 11, 18));
+        for (size_t k = 0; k < looked.steps.size(); ++k)
+            QCOMPARE(given.steps[k].state, looked.steps[k].state);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCadenceEngine)

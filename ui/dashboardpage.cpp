@@ -5,10 +5,8 @@
 #include "domain/dateformat.h"
 #include "items/cadenceworkspace.h"
 #include "items/campaignmetricsmodel.h"
+#include "items/dashboarddata.h"
 #include "items/rmtablemodel.h"
-#include "store/campaignrepository.h"
-#include "store/database.h"
-#include "store/schemamigrations.h"
 #include "store/storeerror.h"
 
 #include <QComboBox>
@@ -27,15 +25,6 @@
 #include <qcustomplot.h>
 
 namespace {
-
-struct Computed
-{
-    std::vector<Campaign> campaigns;
-    std::vector<CampaignList> lists;
-    Campaign shown;
-    CampaignMetrics metrics;
-    QString error;
-};
 
 QTableView *makeTable(QWidget *parent, const QString &name)
 {
@@ -153,18 +142,19 @@ void DashboardPage::refresh()
     m_busy = true;
     m_pending = false;
     const int generation = ++m_generation;
-    const SnapshotPtr snapshot = m_ws->branch().snapshot;
-    const StoreAccess store = m_ws->branch().store;
-    const auto roster = m_ws->roster();
-    const ActivityLog activity = m_ws->activity();
-    const CadencePolicy policy = m_ws->policy();
-    const WorkingCalendar calendar = m_ws->calendar();
-    const QDate asOf = m_ws->today();
-    const QString wanted = m_wantedId;
-    const Campaign fallback = defaultCampaign();
-    auto *watcher = new QFutureWatcher<Computed>(this);
-    connect(watcher, &QFutureWatcher<Computed>::finished, this, [this, watcher, generation] {
-        const Computed c = watcher->future().result();
+    DashboardData::Request request;
+    request.snapshot = m_ws->branch().snapshot;
+    request.store = m_ws->branch().store;
+    request.roster = m_ws->roster();
+    request.activity = m_ws->activity();
+    request.policy = m_ws->policy();
+    request.calendar = m_ws->calendar();
+    request.asOf = m_ws->today();
+    request.wantedId = m_wantedId;
+    request.fallback = defaultCampaign();
+    auto *watcher = new QFutureWatcher<DashboardData>(this);
+    connect(watcher, &QFutureWatcher<DashboardData>::finished, this, [this, watcher, generation] {
+        const DashboardData c = watcher->future().result();
         watcher->deleteLater();
         m_busy = false;
         if (generation != m_generation)
@@ -194,36 +184,7 @@ void DashboardPage::refresh()
         if (m_pending)
             refresh();
     });
-    watcher->setFuture(QtConcurrent::run([=]() {
-        Computed out;
-        try {
-            if (store.isValid()) {
-                Database db = store.open();
-                SchemaMigrations::migrate(db);
-                CampaignRepository repo(db);
-                out.campaigns = repo.campaigns();
-                out.lists = repo.loadAll();
-            }
-        } catch (const StoreError &e) {
-            out.error = e.message();
-        }
-        out.shown = fallback;
-        for (const Campaign &k : out.campaigns) {
-            if (wanted.isEmpty() || k.campaignId == wanted) {
-                out.shown = k;
-                break;
-            }
-        }
-        // The lists the campaign works; none chosen: every frozen list.
-        std::vector<CampaignList> lists;
-        for (const CampaignList &l : out.lists) {
-            if (out.shown.listIds.empty()
-                || std::find(out.shown.listIds.begin(), out.shown.listIds.end(), l.id) != out.shown.listIds.end())
-                lists.push_back(l);
-        }
-        out.metrics = CampaignMetrics::compute(*snapshot, policy, calendar, activity, *roster, out.shown, lists, asOf);
-        return out;
-    }));
+    watcher->setFuture(QtConcurrent::run([request]() { return DashboardData::load(request); }));
 }
 
 void DashboardPage::saveCampaign(const Campaign &campaign)
@@ -246,8 +207,7 @@ void DashboardPage::saveCampaign(const Campaign &campaign)
     });
     watcher->setFuture(QtConcurrent::run([store, campaign, by]() -> QString {
         try {
-            Database db = store.open();
-            return CampaignRepository(db).save(campaign, by).campaignId;
+            return DashboardData::saveCampaign(store, campaign, by);
         } catch (const StoreError &e) {
             return QLatin1Char('!') + e.message();
         }

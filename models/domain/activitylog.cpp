@@ -48,8 +48,10 @@ void ActivityLog::addOverride(const StepOverride &o)
 {
     const QString key = overrideKey(o.planKey, o.stepIndex);
     const auto it = m_overrides.constFind(key);
-    if (it == m_overrides.cend() || it->createdAt <= o.createdAt)
+    if (it == m_overrides.cend() || it->createdAt <= o.createdAt) {
         m_overrides.insert(key, o);
+        m_overriddenPlans.insert(o.planKey);
+    }
 }
 
 std::optional<StepOverride> ActivityLog::overrideFor(const QString &planKey, int stepIndex) const
@@ -82,10 +84,8 @@ void ActivityLog::addMaturityOutcome(const MaturityOutcome &o)
         m_outcomes.insert(o.holdingId, o);
 }
 
-std::optional<MaturityOutcome> ActivityLog::maturityOutcome(const QString &holdingId) const
+const MaturityOutcome *ActivityLog::maturityOutcome(const QString &holdingId) const
 {
     const auto it = m_outcomes.constFind(holdingId);
-    if (it == m_outcomes.cend())
-        return std::nullopt;
-    return *it;
+    return it == m_outcomes.cend() ? nullptr : &it.value();
 }

@@ -37,6 +37,8 @@ public:
 
     void addOverride(const StepOverride &o);
     std::optional<StepOverride> overrideFor(const QString &planKey, int stepIndex) const;
+    // Whether any step of the plan was rescheduled: one lookup per plan, not per step.
+    bool hasOverrides(const QString &planKey) const { return !m_overrides.isEmpty() && m_overriddenPlans.contains(planKey); }
 
     // Keeps the earliest date per key.
     void addEnrolment(const CadenceEnrolment &e);
@@ -44,13 +46,16 @@ public:
     bool isEnrolled(const QString &key) const { return m_enrolments.contains(key); }
 
     void addMaturityOutcome(const MaturityOutcome &o);
-    std::optional<MaturityOutcome> maturityOutcome(const QString &holdingId) const;
+    // The latest mark of the product, or null; points into this log and stays
+    // valid until the log is changed (no copy: cadences ask once per product).
+    const MaturityOutcome *maturityOutcome(const QString &holdingId) const;
 
 private:
     QHash<int, QList<Contact>> m_contacts;
     QSet<QString> m_superseded;
     int m_contactCount = 0;
     QHash<QString, StepOverride> m_overrides; // "<plan key>#<step>"
+    QSet<QString> m_overriddenPlans;           // plan keys with an entry in m_overrides
     QHash<QString, QDate> m_enrolments;
     QHash<QString, MaturityOutcome> m_outcomes; // by holding id, latest mark
     QSet<QString> m_supersededOutcomes;

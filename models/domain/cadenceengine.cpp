@@ -20,9 +20,47 @@ QString CadenceEngine::cycleEnrolmentKey(const QString &customerNo)
     return QStringLiteral("4+1:") + customerNo;
 }
 
+namespace {
+
+// Appends QDate::toString(Qt::ISODate) without its formatting machinery, for
+// the years it prints as four digits: a plan key is made for every cycle judged.
+void appendIsoDate(QString &out, const QDate &d)
+{
+    int y = 0, m = 0, day = 0;
+    d.getDate(&y, &m, &day);
+    if (y < 1000 || y > 9999) {
+        out += d.toString(Qt::ISODate);
+        return;
+    }
+    const char16_t text[10] = {char16_t(u'0' + y / 1000), char16_t(u'0' + y / 100 % 10), char16_t(u'0' + y / 10 % 10),
+                               char16_t(u'0' + y % 10),   u'-',                          char16_t(u'0' + m / 10),
+                               char16_t(u'0' + m % 10),   u'-',                          char16_t(u'0' + day / 10),
+                               char16_t(u'0' + day % 10)};
+    out.append(QStringView(text, 10));
+}
+
+// "4+1:<customer no>:<cycle start>" from the enrolment key, in one allocation.
+QString cycleKeyOf(const QString &enrolmentKey, const QDate &cycleStart)
+{
+    QString key;
+    key.reserve(enrolmentKey.size() + 11);
+    key += enrolmentKey;
+    key += QLatin1Char(':');
+    appendIsoDate(key, cycleStart);
+    return key;
+}
+
+// Division rounding toward minus infinity (day counts before enrolment are negative).
+qint64 floorDiv(qint64 a, qint64 b)
+{
+    return a / b - ((a % b != 0) && ((a < 0) != (b < 0)) ? 1 : 0);
+}
+
+} // namespace
+
 QString CadenceEngine::cycleKey(const QString &customerNo, const QDate &cycleStart)
 {
-    return cycleEnrolmentKey(customerNo) + QLatin1Char(':') + cycleStart.toString(Qt::ISODate);
+    return cycleKeyOf(cycleEnrolmentKey(customerNo), cycleStart);
 }
 
 int CadenceEngine::staggerDays(const QString &customerNo, int spread)
@@ -57,6 +95,17 @@ bool CadenceEngine::hasMaturityPlan(const Holding &h, const QDate &asOf, int ahe
 
 CadencePlan CadenceEngine::maturityPlan(int customer, int holding, const QDate &asOf) const
 {
+    return maturityPlanImpl(customer, holding, asOf, std::nullopt);
+}
+
+CadencePlan CadenceEngine::maturityPlan(int customer, int holding, const QDate &asOf, const MaturityOutcome *mark) const
+{
+    return maturityPlanImpl(customer, holding, asOf, mark);
+}
+
+CadencePlan CadenceEngine::maturityPlanImpl(int customer, int holding, const QDate &asOf,
+                                            std::optional<const MaturityOutcome *> mark) const
+{
     const Holding &h = m_snapshot.holdings()[size_t(holding)];
     CadencePlan plan;
     plan.kind = CadencePlan::Kind::Maturity;
@@ -73,7 +122,7 @@ CadencePlan CadenceEngine::maturityPlan(int customer, int holding, const QDate &
         entered = h.openDate;
     plan.enteredOn = entered;
     plan.lateUntil = h.maturityDate;
-    resolve(plan, m_policy.maturity, asOf, h.holdingId);
+    resolve(plan, m_policy.maturity, asOf, h.holdingId, mark);
     if (h.status != Holding::Status::Active && !plan.closed) {
         // HQ data says the product is gone: nothing left to do for it.
         plan.closed = true;
@@ -86,35 +135,80 @@ CadencePlan CadenceEngine::maturityPlan(int customer, int holding, const QDate &
     return plan;
 }
 
-CadencePlan CadenceEngine::cyclePlan(int customer, const QDate &asOf, int cycle) const
+QDate CadenceEngine::firstCycleStart(int customer, const QDate &asOf, QString *enrolmentKey, QDate *enteredOn) const
 {
-    const Customer &c = m_snapshot.customer(customer);
+    const QString &no = m_snapshot.customer(customer).customerNo;
+    *enrolmentKey = cycleEnrolmentKey(no);
+    QDate entered = m_activity.enrolledOn(*enrolmentKey);
+    if (!entered.isValid() || entered > asOf)
+        entered = asOf;
+    *enteredOn = entered;
+    // First cycles of a batch entering together start spread over a week, so
+    // a list of hundreds does not put every first touch on the same day.
+    return entered.addDays(staggerDays(no, m_policy.cycleStaggerDays));
+}
+
+CadencePlan CadenceEngine::cycleAt(int customer, const QString &enrolmentKey, const QDate &enteredOn,
+                                   const QDate &firstStart, int cycle, const QDate &asOf) const
+{
     const CadenceTemplate &t = m_policy.cycle;
     CadencePlan plan;
     plan.kind = CadencePlan::Kind::Cycle;
-    plan.enrolmentKey = cycleEnrolmentKey(c.customerNo);
+    plan.enrolmentKey = enrolmentKey;
     plan.customer = customer;
-    QDate entered = m_activity.enrolledOn(plan.enrolmentKey);
-    if (!entered.isValid() || entered > asOf)
-        entered = asOf;
-    plan.enteredOn = entered;
-    // First cycles of a batch entering together start spread over a week, so
-    // a list of hundreds does not put every first touch on the same day.
-    const QDate firstStart = entered.addDays(staggerDays(c.customerNo, m_policy.cycleStaggerDays));
-    const qint64 elapsed = firstStart.daysTo(asOf);
-    plan.cycleNumber = cycle >= 0 ? cycle : elapsed < 0 ? 0 : int(elapsed / t.cycleDays);
+    plan.enteredOn = enteredOn;
+    plan.cycleNumber = cycle;
     plan.anchor = firstStart.addDays(qint64(plan.cycleNumber) * t.cycleDays);
     plan.lateUntil = plan.anchor.addDays(t.cycleDays - 1);
-    plan.key = cycleKey(c.customerNo, plan.anchor);
+    plan.key = cycleKeyOf(enrolmentKey, plan.anchor);
     resolve(plan, t, asOf, QString());
     return plan;
 }
 
+CadencePlan CadenceEngine::cyclePlan(int customer, const QDate &asOf, int cycle) const
+{
+    QString enrolmentKey;
+    QDate entered;
+    const QDate firstStart = firstCycleStart(customer, asOf, &enrolmentKey, &entered);
+    const qint64 elapsed = firstStart.daysTo(asOf);
+    const int number = cycle >= 0 ? cycle : elapsed < 0 ? 0 : int(elapsed / m_policy.cycle.cycleDays);
+    return cycleAt(customer, enrolmentKey, entered, firstStart, number, asOf);
+}
+
+std::vector<CadencePlan> CadenceEngine::cyclePlansOverlapping(int customer, const QDate &from, const QDate &to,
+                                                              const QDate &asOf, int maxCycles) const
+{
+    std::vector<CadencePlan> plans;
+    const qint64 days = m_policy.cycle.cycleDays;
+    if (days < 1 || maxCycles < 1 || !from.isValid() || !to.isValid())
+        return plans;
+    QString enrolmentKey;
+    QDate entered;
+    const QDate firstStart = firstCycleStart(customer, asOf, &enrolmentKey, &entered);
+    // Cycle n runs from firstStart + n*days to firstStart + n*days + days - 1.
+    const qint64 first = std::max<qint64>(0, floorDiv(firstStart.daysTo(from), days));
+    const qint64 last = std::min<qint64>(maxCycles - 1, floorDiv(firstStart.daysTo(to), days));
+    for (qint64 n = first; n <= last; ++n)
+        plans.push_back(cycleAt(customer, enrolmentKey, entered, firstStart, int(n), asOf));
+    return plans;
+}
+
 void CadenceEngine::resolve(CadencePlan &plan, const CadenceTemplate &tmpl, const QDate &asOf,
-                            const QString &holdingId) const
+                            const QString &holdingId, std::optional<const MaturityOutcome *> mark) const
 {
     using State = CadencePlan::Step::State;
     const bool maturity = plan.kind == CadencePlan::Kind::Maturity;
+    const bool overridden = m_activity.hasOverrides(plan.key);
+    // Whether the calendar has the year of a day: nearly every due date lies in
+    // the anchor's year, whose answer is taken once per plan.
+    const int anchorYear = plan.anchor.year();
+    const qint64 anchorYearFirst = QDate(anchorYear, 1, 1).toJulianDay();
+    const qint64 anchorYearLast = QDate(anchorYear, 12, 31).toJulianDay();
+    const bool anchorYearKnown = m_calendar.hasYear(anchorYear);
+    const auto knowsYearOf = [&](const QDate &day) {
+        const qint64 j = day.toJulianDay();
+        return j >= anchorYearFirst && j <= anchorYearLast ? anchorYearKnown : m_calendar.hasYear(day.year());
+    };
     plan.steps.resize(tmpl.steps.size());
     for (size_t i = 0; i < tmpl.steps.size(); ++i) {
         CadencePlan::Step &s = plan.steps[i];
@@ -126,8 +220,8 @@ void CadenceEngine::resolve(CadencePlan &plan, const CadenceTemplate &tmpl, cons
         // A 4+1 step never moves before its cycle: then it moves forward instead.
         if (!maturity && s.due < plan.anchor)
             s.due = std::min(m_calendar.onOrAfter(s.nominalDue), plan.lateUntil);
-        s.calendarMissing = !m_calendar.hasYear(s.nominalDue.year()) || !m_calendar.hasYear(s.due.year());
-        if (const auto o = m_activity.overrideFor(plan.key, int(i))) {
+        s.calendarMissing = !knowsYearOf(s.nominalDue) || !knowsYearOf(s.due);
+        if (const auto o = overridden ? m_activity.overrideFor(plan.key, int(i)) : std::optional<StepOverride>()) {
             s.due = o->dueDate;
             s.rescheduled = true;
             s.rescheduleReason = o->reason;
@@ -167,9 +261,9 @@ void CadenceEngine::resolve(CadencePlan &plan, const CadenceTemplate &tmpl, cons
         }
     }
     if (maturity && !plan.closed) {
-        if (const auto mark = m_activity.maturityOutcome(holdingId)) {
-            const QDate day = mark->markedAt.date();
-            if (MaturityOutcome::isRetained(mark->kind) && day <= asOf) {
+        if (const MaturityOutcome *m = mark ? *mark : m_activity.maturityOutcome(holdingId)) {
+            const QDate day = m->markedAt.date();
+            if (MaturityOutcome::isRetained(m->kind) && day <= asOf) {
                 plan.closed = true;
                 plan.closedOn = day;
             }

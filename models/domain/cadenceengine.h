@@ -5,6 +5,7 @@
 #include "cadencepolicy.h"
 #include "workingcalendar.h"
 
+#include <optional>
 #include <vector>
 
 class BranchSnapshot;
@@ -24,9 +25,17 @@ public:
 
     // The 731 plan of holding `holding` (index into snapshot.holdings()) of customer `customer`.
     CadencePlan maturityPlan(int customer, int holding, const QDate &asOf) const;
+    // The same with the product's mark, activity.maturityOutcome(holding id), looked up by the caller.
+    CadencePlan maturityPlan(int customer, int holding, const QDate &asOf, const MaturityOutcome *mark) const;
     // The customer's current 4+1 cycle (the first one when it has not started
     // yet), or cycle number `cycle` counted from enrolment, judged on asOf.
     CadencePlan cyclePlan(int customer, const QDate &asOf, int cycle = -1) const;
+    // The customer's 4+1 cycles that overlap [from, to] (start on or before `to`,
+    // end on or after `from`), judged on asOf, oldest first, among the first
+    // `maxCycles` counted from enrolment: the same plans as cyclePlan(customer,
+    // asOf, n) for those n, without deriving the cycles outside the span.
+    std::vector<CadencePlan> cyclePlansOverlapping(int customer, const QDate &from, const QDate &to,
+                                                   const QDate &asOf, int maxCycles) const;
     // What the customer 360 shows: 731 plans of products maturing from asOf
     // to the end of the maturity window, and the 4+1 cycle when on a 4+1 list.
     std::vector<CadencePlan> plansOf(int customer, const QDate &asOf, bool onFourPlusOne) const;
@@ -47,7 +56,15 @@ public:
     const WorkingCalendar &calendar() const { return m_calendar; }
 
 private:
-    void resolve(CadencePlan &plan, const CadenceTemplate &tmpl, const QDate &asOf, const QString &holdingId) const;
+    // When the customer's first 4+1 cycle starts, judged on asOf.
+    QDate firstCycleStart(int customer, const QDate &asOf, QString *enrolmentKey, QDate *enteredOn) const;
+    CadencePlan cycleAt(int customer, const QString &enrolmentKey, const QDate &enteredOn, const QDate &firstStart,
+                        int cycle, const QDate &asOf) const;
+    // `mark`, for a 731 plan: the product's mark when the caller has it, else looked up when needed.
+    void resolve(CadencePlan &plan, const CadenceTemplate &tmpl, const QDate &asOf, const QString &holdingId,
+                 std::optional<const MaturityOutcome *> mark = std::nullopt) const;
+    CadencePlan maturityPlanImpl(int customer, int holding, const QDate &asOf,
+                                 std::optional<const MaturityOutcome *> mark) const;
 
     const BranchSnapshot &m_snapshot;
     const CadencePolicy &m_policy;

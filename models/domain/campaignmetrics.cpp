@@ -148,15 +148,16 @@ CampaignMetrics CampaignMetrics::compute(const BranchSnapshot &snapshot, const C
     const QDate baselineMonth = from.addMonths(-1);
     const CadenceEngine engine(snapshot, policy, calendar, activity);
     const int threshold = policy.triangleItems;
+    const Holding *holdingBase = snapshot.holdings().data();
 
-    // Customers: VIP churn and triangles, contacts per week, 4+1 cycles. The
-    // maturity list is read meanwhile on one more thread.
-    MaturityList maturities;
-    std::thread maturityReader([&] {
-        // Products maturing in the campaign, and in the days after it whose first steps fall inside it.
-        maturities = MaturityList::build(snapshot, policy, activity, from,
-                                         campaign.endsOn.addDays(engine.maturityLeadDays()), asOf);
-    });
+    // Products maturing in the campaign, and in the days after it whose first steps fall inside it:
+    // the entries of MaturityList::build(from, lastMaturity), taken customer by customer below.
+    const QDate lastMaturity = campaign.endsOn.addDays(engine.maturityLeadDays());
+
+    // One pass over the customers, front to back: VIP churn and triangles,
+    // contacts per week, 4+1 cycles, and the customer's maturing products
+    // (731 steps, maturity conversion). Each product's mark is looked up once,
+    // for its outcome and its plan.
     inSlices(size_t(snapshot.customerCount()), workers, [&](int w, size_t begin, size_t end) {
         Partial &p = parts[size_t(w)];
         QString lastEnd;
@@ -201,12 +202,8 @@ CampaignMetrics CampaignMetrics::compute(const BranchSnapshot &snapshot, const C
             // 4+1 cycles that ran in the campaign.
             if (roster.onFourPlusOne(c)) {
                 each(p, c, [&](Figures &f) { ++f.fourPlusOne; });
-                for (int cycle = 0; cycle < 60; ++cycle) {
-                    const CadencePlan plan = engine.cyclePlan(c, asOf, cycle);
-                    if (plan.anchor > to)
-                        break;
-                    if (plan.lateUntil < from)
-                        continue;
+                // Only the cycles overlapping the campaign are derived (of the first 60 after enrolment).
+                for (const CadencePlan &plan : engine.cyclePlansOverlapping(c, from, to, asOf, 60)) {
                     bool all = true;
                     for (const CadencePlan::Step &s : plan.steps) {
                         each(p, c, [&](Figures &f) { countStep(s, from, to, f, nullptr); });
@@ -216,37 +213,36 @@ CampaignMetrics CampaignMetrics::compute(const BranchSnapshot &snapshot, const C
                         each(p, c, [&](Figures &f) { f.metric[Campaign::Complete41].add(all); });
                 }
             }
-        }
-    });
-    maturityReader.join();
 
-    // 731 steps and maturity conversion.
-    const std::vector<MaturityList::Entry> &entries = maturities.entries();
-    inSlices(entries.size(), workers, [&](int w, size_t begin, size_t end) {
-        Partial &p = parts[size_t(w)];
-        for (size_t i = begin; i < end; ++i) {
-            const MaturityList::Entry &e = entries[i];
-            if (e.maturity <= campaign.endsOn)
-                each(p, e.customer, [&](Figures &f) { ++f.maturing; });
-            const CadencePlan plan = engine.maturityPlan(e.customer, e.holding, asOf);
-            for (const CadencePlan::Step &s : plan.steps) {
-                each(p, e.customer, [&](Figures &f) { countStep(s, from, to, f, &f.metric[Campaign::OnTime731]); });
-                Week *wk = weekOf(p, s.due);
-                if (wk && s.state != State::DueToday && s.state != State::LateEntry && s.state != State::Closed
-                    && s.state != State::Upcoming)
-                    wk->onTime731.add(s.state == State::DoneOnTime);
+            // 731 steps and maturity conversion.
+            for (const Holding &h : snapshot.holdingsOf(c)) {
+                if (!MaturityList::lists(policy, h, from, lastMaturity))
+                    continue;
+                const int holding = int(&h - holdingBase);
+                const MaturityOutcome *mark = activity.maturityOutcome(h.holdingId);
+                const MaturityList::Entry e = MaturityList::entryOf(snapshot, activity, c, holding, asOf, mark);
+                if (e.maturity <= campaign.endsOn)
+                    each(p, c, [&](Figures &f) { ++f.maturing; });
+                const CadencePlan plan = engine.maturityPlan(c, holding, asOf, mark);
+                for (const CadencePlan::Step &s : plan.steps) {
+                    each(p, c, [&](Figures &f) { countStep(s, from, to, f, &f.metric[Campaign::OnTime731]); });
+                    Week *wk = weekOf(p, s.due);
+                    if (wk && s.state != State::DueToday && s.state != State::LateEntry && s.state != State::Closed
+                        && s.state != State::Upcoming)
+                        wk->onTime731.add(s.state == State::DoneOnTime);
+                }
+                if (e.maturity > to || !e.hasOutcome())
+                    continue;
+                const bool kept = e.keptFen > 0;
+                each(p, c, [&](Figures &f) {
+                    f.metric[Campaign::MaturityCount].add(kept);
+                    f.metric[Campaign::MaturityAmount].den += e.amountFen;
+                    f.metric[Campaign::MaturityAmount].num += e.keptFen;
+                    f.conversions += kept ? 1 : 0;
+                });
+                if (Week *wk = weekOf(p, e.maturity))
+                    wk->maturityConversion.add(kept);
             }
-            if (e.maturity > to || !e.hasOutcome())
-                continue;
-            const bool kept = e.keptFen > 0;
-            each(p, e.customer, [&](Figures &f) {
-                f.metric[Campaign::MaturityCount].add(kept);
-                f.metric[Campaign::MaturityAmount].den += e.amountFen;
-                f.metric[Campaign::MaturityAmount].num += e.keptFen;
-                f.conversions += kept ? 1 : 0;
-            });
-            if (Week *wk = weekOf(p, e.maturity))
-                wk->maturityConversion.add(kept);
         }
     });
 

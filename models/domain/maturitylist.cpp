@@ -67,6 +67,38 @@ bool fromContacts(const ActivityLog &activity, int customer, const Holding &h, M
 
 } // namespace
 
+bool MaturityList::lists(const CadencePolicy &policy, const Holding &h, const QDate &from, const QDate &to)
+{
+    return h.maturityDate.isValid() && h.maturityDate >= from && h.maturityDate <= to
+           && policy.isMaturityType(h.productType);
+}
+
+MaturityList::Entry MaturityList::entryOf(const BranchSnapshot &snapshot, const ActivityLog &activity, int customer,
+                                          int holding, const QDate &asOf, std::optional<const MaturityOutcome *> mark)
+{
+    const Holding &h = snapshot.holdings()[size_t(holding)];
+    Entry e;
+    e.holding = holding;
+    e.customer = customer;
+    e.maturity = h.maturityDate;
+    e.type = h.productType;
+    e.amountFen = h.amountFen;
+    if (h.maturityDate <= asOf && !fromHqData(snapshot, customer, h, &e)) {
+        if (const MaturityOutcome *m = mark ? *mark : activity.maturityOutcome(h.holdingId)) {
+            e.source = Source::RmMark;
+            e.outcome = m->kind;
+            e.keptFen = std::clamp<qint64>(m->keptFen, 0, h.amountFen);
+            if (m->kind == MaturityOutcome::Kind::Renewed || m->kind == MaturityOutcome::Kind::Reinvested)
+                e.keptFen = m->keptFen > 0 ? e.keptFen : h.amountFen;
+            if (m->kind == MaturityOutcome::Kind::Withdrawn)
+                e.keptFen = 0;
+        } else {
+            fromContacts(activity, customer, h, &e);
+        }
+    }
+    return e;
+}
+
 MaturityList MaturityList::build(const BranchSnapshot &snapshot, const CadencePolicy &policy,
                                  const ActivityLog &activity, const QDate &from, const QDate &to, const QDate &asOf)
 {
@@ -77,29 +109,8 @@ MaturityList MaturityList::build(const BranchSnapshot &snapshot, const CadencePo
     const Holding *base = snapshot.holdings().data();
     for (int c = 0; c < snapshot.customerCount(); ++c) {
         for (const Holding &h : snapshot.holdingsOf(c)) {
-            if (!h.maturityDate.isValid() || h.maturityDate < from || h.maturityDate > to
-                || !policy.isMaturityType(h.productType))
-                continue;
-            Entry e;
-            e.holding = int(&h - base);
-            e.customer = c;
-            e.maturity = h.maturityDate;
-            e.type = h.productType;
-            e.amountFen = h.amountFen;
-            if (h.maturityDate <= asOf && !fromHqData(snapshot, c, h, &e)) {
-                if (const auto mark = activity.maturityOutcome(h.holdingId)) {
-                    e.source = Source::RmMark;
-                    e.outcome = mark->kind;
-                    e.keptFen = std::clamp<qint64>(mark->keptFen, 0, h.amountFen);
-                    if (mark->kind == MaturityOutcome::Kind::Renewed || mark->kind == MaturityOutcome::Kind::Reinvested)
-                        e.keptFen = mark->keptFen > 0 ? e.keptFen : h.amountFen;
-                    if (mark->kind == MaturityOutcome::Kind::Withdrawn)
-                        e.keptFen = 0;
-                } else {
-                    fromContacts(activity, c, h, &e);
-                }
-            }
-            list.m_entries.push_back(e);
+            if (lists(policy, h, from, to))
+                list.m_entries.push_back(entryOf(snapshot, activity, c, int(&h - base), asOf));
         }
     }
     std::sort(list.m_entries.begin(), list.m_entries.end(), [](const Entry &a, const Entry &b) {

@@ -6,6 +6,7 @@
 #include "maturityoutcome.h"
 
 #include <QDate>
+#include <optional>
 #include <vector>
 
 class BranchSnapshot;
@@ -49,6 +50,13 @@ public:
     // Products maturing from `from` to `to` (inclusive), by date, product type, amount.
     static MaturityList build(const BranchSnapshot &snapshot, const CadencePolicy &policy, const ActivityLog &activity,
                               const QDate &from, const QDate &to, const QDate &asOf);
+    // What build() does per product, for a caller walking the holdings itself
+    // (the campaign metrics): whether the product is on the list of from..to,
+    // and its entry. `mark` is activity.maturityOutcome(holding id) when the
+    // caller has looked it up already; else it is looked up when needed.
+    static bool lists(const CadencePolicy &policy, const Holding &h, const QDate &from, const QDate &to);
+    static Entry entryOf(const BranchSnapshot &snapshot, const ActivityLog &activity, int customer, int holding,
+                         const QDate &asOf, std::optional<const MaturityOutcome *> mark = std::nullopt);
 
     const std::vector<Entry> &entries() const { return m_entries; }
     Conversion conversion() const { return m_conversion; }

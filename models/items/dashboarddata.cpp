@@ -1,0 +1,55 @@
+#include "dashboarddata.h"
+
+#include "../store/campaignrepository.h"
+#include "../store/database.h"
+#include "../store/storeerror.h"
+
+#include <QElapsedTimer>
+
+#include <algorithm>
+
+DashboardData DashboardData::load(const Request &request)
+{
+    DashboardData out;
+    QElapsedTimer timer;
+    timer.start();
+    try {
+        if (request.store.isValid()) {
+            Database db = request.store.open();
+            CampaignRepository repo(db);
+            out.campaigns = repo.campaigns();
+            out.lists = repo.loadAll();
+        }
+    } catch (const StoreError &e) {
+        out.error = e.message();
+    }
+    out.readMs = double(timer.nsecsElapsed()) / 1e6;
+
+    out.shown = request.fallback;
+    for (const Campaign &k : out.campaigns) {
+        if (request.wantedId.isEmpty() || k.campaignId == request.wantedId) {
+            out.shown = k;
+            break;
+        }
+    }
+    // The lists the campaign works; none chosen: every frozen list.
+    std::vector<CampaignList> lists;
+    for (const CampaignList &l : out.lists) {
+        if (out.shown.listIds.empty()
+            || std::find(out.shown.listIds.begin(), out.shown.listIds.end(), l.id) != out.shown.listIds.end())
+            lists.push_back(l);
+    }
+    if (request.snapshot && request.roster) {
+        timer.restart();
+        out.metrics = CampaignMetrics::compute(*request.snapshot, request.policy, request.calendar, request.activity,
+                                               *request.roster, out.shown, lists, request.asOf);
+        out.computeMs = double(timer.nsecsElapsed()) / 1e6;
+    }
+    return out;
+}
+
+QString DashboardData::saveCampaign(const StoreAccess &store, const Campaign &campaign, const QString &byStaffId)
+{
+    Database db = store.open();
+    return CampaignRepository(db).save(campaign, byStaffId).campaignId;
+}
