@@ -4,6 +4,14 @@
 #include "mainwindow.h"
 #include "customerpage.h"
 #include "todaypage.h"
+#include "maturitypage.h"
+#include "rmfiltercombo.h"
+#include "warninglistspage.h"
+#include "domain/maturitylist.h"
+#include "domain/retentionlist.h"
+#include "domain/rmfilter.h"
+#include "items/maturitymodel.h"
+#include "items/warninglistmodel.h"
 #include "domain/todaylist.h"
 #include "items/cadenceworkspace.h"
 #include "items/campaignmetricsmodel.h"
@@ -105,6 +113,28 @@ private slots:
         QVERIFY(today->rowCount() > 0);
         for (int r = 0; r < today->rowCount(); ++r)
             QCOMPARE(today->item(r).rm, staff);
+        // and so do the maturity list and the retention and conversion lists
+        QCOMPARE(window.maturityPage()->rmFilter()->rm(), staff);
+        const MaturityList &maturities = window.maturityPage()->model()->list();
+        QVERIFY(!maturities.entries().empty());
+        for (const MaturityList::Entry &e : maturities.entries())
+            QCOMPARE(s->rmOf(e.customer), staff);
+        const MaturityList whole = MaturityList::build(*s, window.workspace()->policy(), window.workspace()->activity(),
+                                                       maturities.from(), maturities.to(), maturities.asOf());
+        QVERIFY(maturities.entries().size() < whole.entries().size());
+        QCOMPARE(window.warningListsPage()->rmFilter()->rm(), staff);
+        for (WarningListModel *list : {window.warningListsPage()->retentionModel(), window.warningListsPage()->conversionModel()}) {
+            for (int r = 0; r < list->rowCount(); ++r)
+                QCOMPARE(s->rmOf(list->customerAt(r)), staff);
+        }
+        const auto retentionAll = RetentionList::build(*s, window.workspace()->policy());
+        int ofStaff = 0;
+        for (const RetentionList::Member &m : retentionAll)
+            ofStaff += s->rmOf(m.customer) == staff ? 1 : 0;
+        QCOMPARE(window.warningListsPage()->retentionModel()->rowCount(), ofStaff);
+        // And "All RMs" brings the whole list back
+        window.maturityPage()->rmFilter()->setRm(RmFilter::kAll);
+        QCOMPARE(window.maturityPage()->model()->list().entries().size(), whole.entries().size());
     }
 
     void rmSeesOnlyTheirOwnFiguresAndNoCampaignEditing()

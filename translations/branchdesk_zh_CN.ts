@@ -2957,6 +2957,10 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
         <source>Mark outcome…</source>
         <translation>标记到期结果…</translation>
     </message>
+    <message>
+        <source>&amp;RM:</source>
+        <translation>客户经理(&amp;R)：</translation>
+    </message>
 </context>
 <context>
     <name>PassphraseDialog</name>
@@ -3254,6 +3258,17 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
     <message>
         <source>Show</source>
         <translation>显示</translation>
+    </message>
+</context>
+<context>
+    <name>RmFilterCombo</name>
+    <message>
+        <source>All RMs</source>
+        <translation>全部客户经理</translation>
+    </message>
+    <message>
+        <source>Unassigned</source>
+        <translation>未分配</translation>
     </message>
 </context>
 <context>
@@ -3962,6 +3977,10 @@ yours: %2</source>
     <message>
         <source>Payroll (代发) customers by employer. The extract has no salary credits yet, so the share kept is last month&apos;s average balance against the month before&apos;s; events (the &quot;three gifts&quot;), not individual cadences, work this list.</source>
         <translation>按代发单位汇总的代发客户。核心数据暂无工资入账明细，留存比例暂以上月日均余额与前月相比；此名单以活动（“三送”）而非个人联系节奏经营。</translation>
+    </message>
+    <message>
+        <source>&amp;RM:</source>
+        <translation>客户经理(&amp;R)：</translation>
     </message>
 </context>
 <context>

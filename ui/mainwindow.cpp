@@ -11,6 +11,7 @@
 #include "eventpage.h"
 #include "dashboardpage.h"
 #include "maturitypage.h"
+#include "domain/rmfilter.h"
 #include "todaypage.h"
 #include "warninglistspage.h"
 #include "items/cadenceworkspace.h"
@@ -442,13 +443,16 @@ void MainWindow::importCustomers()
 
 void MainWindow::filterToRm(int staffIndex)
 {
-    // Both filters hold the staff index as their data; the Today page's view is the manager's.
+    // Every page's RM filter holds the staff index as its data; the Today page's view is the manager's.
     const int rm = staffIndex < 0 ? CustomerTableModel::kAllRms : staffIndex;
     QComboBox *customers = m_customers->rmFilter();
     const int at = customers->findData(rm);
     if (at >= 0)
         customers->setCurrentIndex(at);
     m_today->showRm(staffIndex < 0 ? TodayList::kAllRms : staffIndex);
+    const int rmFilter = staffIndex < 0 ? RmFilter::kAll : staffIndex;
+    m_maturity->showRm(rmFilter);
+    m_warnings->showRm(rmFilter);
     statusBar()->showMessage(staffIndex >= 0 && m_branch.snapshot
                                  ? tr("Showing %1's customers and steps").arg(m_branch.snapshot->staff()[size_t(staffIndex)].name)
                                  : tr("Showing every RM"),

@@ -1,6 +1,7 @@
 #include "maturitypage.h"
 
 #include "maturityoutcomedialog.h"
+#include "rmfiltercombo.h"
 #include "domain/moneyformat.h"
 #include "items/cadenceworkspace.h"
 #include "items/maturitymodel.h"
@@ -12,6 +13,7 @@
 #include <QLabel>
 #include <QLocale>
 #include <QPushButton>
+#include <QSignalBlocker>
 #include <QSpinBox>
 #include <QTreeView>
 #include <QVBoxLayout>
@@ -30,6 +32,9 @@ MaturityPage::MaturityPage(CadenceWorkspace *workspace, QWidget *parent)
     m_back->setObjectName(QStringLiteral("maturityBack"));
     m_back->setRange(0, 366);
     m_back->setValue(workspace->policy().maturityLookbackDays);
+    m_rmLabel = new QLabel(this);
+    m_rm = new RmFilterCombo(this);
+    m_rmLabel->setBuddy(m_rm);
     m_summary = new QLabel(this);
     m_summary->setObjectName(QStringLiteral("maturitySummary"));
     m_conversion = new QLabel(this);
@@ -63,6 +68,9 @@ MaturityPage::MaturityPage(CadenceWorkspace *workspace, QWidget *parent)
     top->addSpacing(12);
     top->addWidget(m_backLabel);
     top->addWidget(m_back);
+    top->addSpacing(12);
+    top->addWidget(m_rmLabel);
+    top->addWidget(m_rm);
     top->addStretch(1);
     top->addWidget(m_summary);
     auto *bottom = new QHBoxLayout;
@@ -76,6 +84,7 @@ MaturityPage::MaturityPage(CadenceWorkspace *workspace, QWidget *parent)
 
     connect(m_ahead, &QSpinBox::valueChanged, this, [this](int) { rebuild(); });
     connect(m_back, &QSpinBox::valueChanged, this, [this](int) { rebuild(); });
+    connect(m_rm, &RmFilterCombo::rmChanged, this, [this](int) { rebuild(); });
     connect(m_ws, &CadenceWorkspace::ready, this, &MaturityPage::rebuild);
     connect(m_ws, &CadenceWorkspace::activityChanged, this, [this](int) {
         if (isVisible())
@@ -100,14 +109,27 @@ void MaturityPage::rebuild()
     const BranchSnapshot *s = m_ws->snapshot();
     if (!s || !m_ws->isReady())
         return;
+    {
+        // The branch's RMs (a reload may bring new ones); the choice stays when the RM does.
+        const QSignalBlocker block(m_rm);
+        m_rm->setSnapshot(s);
+        const bool manager = s->scope().seesWholeBranch();
+        m_rmLabel->setVisible(manager);
+        m_rm->setVisible(manager);
+    }
     const QDate today = m_ws->today();
     MaturityList list = MaturityList::build(*s, m_ws->policy(), m_ws->activity(), today.addDays(-m_back->value()),
-                                            today.addDays(m_ahead->value()), today);
+                                            today.addDays(m_ahead->value()), today, RmFilter(m_rm->rm()));
     m_model->setList(m_ws->branch().snapshot, std::move(list));
     for (int r = 0; r < m_model->rowCount(); ++r)
         m_tree->setExpanded(m_model->index(r, 0), true);
     updateSummary();
     onCurrentChanged();
+}
+
+void MaturityPage::showRm(int rm)
+{
+    m_rm->setRm(rm); // rebuilds through rmChanged when it changes
 }
 
 QString MaturityPage::summaryText() const
@@ -193,6 +215,7 @@ void MaturityPage::retranslateUi()
     m_aheadLabel->setText(tr("Maturing in the next"));
     m_ahead->setSuffix(tr(" days"));
     m_backLabel->setText(tr("and matured in the last"));
+    m_rmLabel->setText(tr("&RM:"));
     m_back->setSuffix(tr(" days"));
     m_mark->setText(tr("Mark outcome…"));
 }

@@ -5,6 +5,7 @@
 class CadenceWorkspace;
 class MaturityModel;
 class QLabel;
+class RmFilterCombo;
 class QPushButton;
 class QSpinBox;
 class QTreeView;
@@ -24,6 +25,9 @@ public:
     QSpinBox *backBox() const { return m_back; }
     QString summaryText() const;
     void markSelected();
+    // The branch manager narrows the list to one RM (RmFilter value).
+    RmFilterCombo *rmFilter() const { return m_rm; }
+    void showRm(int rm);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -40,6 +44,8 @@ private:
     QSpinBox *m_ahead;
     QLabel *m_backLabel;
     QSpinBox *m_back;
+    QLabel *m_rmLabel;
+    RmFilterCombo *m_rm;
     QLabel *m_summary;
     QLabel *m_conversion;
     QTreeView *m_tree;

@@ -3,11 +3,15 @@
 #include "items/cadenceworkspace.h"
 #include "items/payrollmodel.h"
 #include "items/warninglistmodel.h"
+#include "domain/rmfilter.h"
+#include "rmfiltercombo.h"
 
 #include <QEvent>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
+#include <QSignalBlocker>
 #include <QTabWidget>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -53,6 +57,17 @@ WarningListsPage::WarningListsPage(CadenceWorkspace *workspace, QWidget *parent)
     m_tabs->addTab(retentionTab, QString());
     m_tabs->addTab(conversionTab, QString());
     m_tabs->addTab(payrollTab, QString());
+    m_rmBox = new QWidget(m_tabs);
+    m_rmLabel = new QLabel(m_rmBox);
+    m_rm = new RmFilterCombo(m_rmBox);
+    m_rmLabel->setBuddy(m_rm);
+    auto *rmLayout = new QHBoxLayout(m_rmBox);
+    rmLayout->setContentsMargins(0, 0, 4, 2);
+    rmLayout->addWidget(m_rmLabel);
+    rmLayout->addWidget(m_rm);
+    m_tabs->setCornerWidget(m_rmBox, Qt::TopRightCorner);
+    connect(m_rm, &RmFilterCombo::rmChanged, this, [this](int) { rebuild(); });
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this](int) { updateRmBox(); });
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_tabs);
     for (QTableView *t : {m_retentionTable, m_conversionTable}) {
@@ -83,10 +98,35 @@ void WarningListsPage::rebuild()
     if (!s)
         return;
     const SnapshotPtr snapshot = m_ws->branch().snapshot;
-    m_retention->setRetention(snapshot, m_ws->policy(), RetentionList::build(*s, m_ws->policy()));
-    m_conversion->setConversion(snapshot, m_ws->policy(), ConversionList::build(*s, m_ws->policy(), m_ws->today()));
+    {
+        // The branch's RMs (a reload may bring new ones); the choice stays when the RM does.
+        const QSignalBlocker block(m_rm);
+        m_rm->setSnapshot(s);
+    }
+    updateRmBox();
+    const RmFilter rm(m_rm->rm());
+    auto retention = RetentionList::build(*s, m_ws->policy());
+    auto conversion = ConversionList::build(*s, m_ws->policy(), m_ws->today());
+    if (!rm.isAll()) {
+        std::erase_if(retention, [&](const RetentionList::Member &m) { return !rm.keeps(*s, m.customer); });
+        std::erase_if(conversion, [&](const ConversionList::Member &m) { return !rm.keeps(*s, m.customer); });
+    }
+    m_retention->setRetention(snapshot, m_ws->policy(), std::move(retention));
+    m_conversion->setConversion(snapshot, m_ws->policy(), std::move(conversion));
     m_payroll->setEmployers(snapshot, PayrollList::build(*s));
     retranslateUi();
+}
+
+void WarningListsPage::showRm(int rm)
+{
+    m_rm->setRm(rm); // rebuilds through rmChanged when it changes
+}
+
+void WarningListsPage::updateRmBox()
+{
+    const BranchSnapshot *s = m_ws->snapshot();
+    const bool manager = !s || s->scope().seesWholeBranch();
+    m_rmBox->setVisible(manager && m_tabs->currentIndex() != 2);
 }
 
 QString WarningListsPage::coverageText() const
@@ -141,6 +181,7 @@ void WarningListsPage::changeEvent(QEvent *event)
 void WarningListsPage::retranslateUi()
 {
     const QLocale locale;
+    m_rmLabel->setText(tr("&RM:"));
     m_tabs->setTabText(0, tr("VIP retention (%1)").arg(locale.toString(m_retention->rowCount())));
     m_tabs->setTabText(1, tr("Cross-line conversion (%1)").arg(locale.toString(m_conversion->rowCount())));
     m_tabs->setTabText(2, tr("Payroll by employer (%1)").arg(locale.toString(m_payroll->rowCount())));

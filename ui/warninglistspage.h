@@ -5,6 +5,7 @@
 class CadenceWorkspace;
 class PayrollModel;
 class QLabel;
+class RmFilterCombo;
 class QTabWidget;
 class QTableView;
 class WarningListModel;
@@ -23,6 +24,10 @@ public:
     WarningListModel *conversionModel() const { return m_conversion; }
     PayrollModel *payrollModel() const { return m_payroll; }
     QString coverageText() const;
+    // The branch manager narrows retention and conversion to one RM (RmFilter value);
+    // payroll is by employer and is not narrowed (the filter hides on that tab).
+    RmFilterCombo *rmFilter() const { return m_rm; }
+    void showRm(int rm);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -31,10 +36,14 @@ private:
     void retranslateUi();
     void rebuild();
     void updateCoverage();
+    void updateRmBox();
     QTableView *makeTable(const QString &name);
 
     CadenceWorkspace *m_ws;
     QTabWidget *m_tabs;
+    QWidget *m_rmBox;
+    QLabel *m_rmLabel;
+    RmFilterCombo *m_rm;
     QLabel *m_coverage;
     QLabel *m_conversionNote;
     QLabel *m_payrollNote;

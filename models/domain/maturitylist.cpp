@@ -100,7 +100,8 @@ MaturityList::Entry MaturityList::entryOf(const BranchSnapshot &snapshot, const 
 }
 
 MaturityList MaturityList::build(const BranchSnapshot &snapshot, const CadencePolicy &policy,
-                                 const ActivityLog &activity, const QDate &from, const QDate &to, const QDate &asOf)
+                                 const ActivityLog &activity, const QDate &from, const QDate &to, const QDate &asOf,
+                                 RmFilter rm)
 {
     MaturityList list;
     list.m_from = from;
@@ -108,6 +109,8 @@ MaturityList MaturityList::build(const BranchSnapshot &snapshot, const CadencePo
     list.m_asOf = asOf;
     const Holding *base = snapshot.holdings().data();
     for (int c = 0; c < snapshot.customerCount(); ++c) {
+        if (!rm.keeps(snapshot, c))
+            continue;
         for (const Holding &h : snapshot.holdingsOf(c)) {
             if (lists(policy, h, from, to))
                 list.m_entries.push_back(entryOf(snapshot, activity, c, int(&h - base), asOf));

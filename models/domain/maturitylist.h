@@ -4,6 +4,7 @@
 #include "cadencepolicy.h"
 #include "holding.h"
 #include "maturityoutcome.h"
+#include "rmfilter.h"
 
 #include <QDate>
 #include <optional>
@@ -47,9 +48,10 @@ public:
         double byAmount() const { return knownFen ? double(keptFen) / double(knownFen) : 0.0; }
     };
 
-    // Products maturing from `from` to `to` (inclusive), by date, product type, amount.
+    // Products maturing from `from` to `to` (inclusive), by date, product type, amount;
+    // only the customers `rm` keeps (the conversion rate is theirs too).
     static MaturityList build(const BranchSnapshot &snapshot, const CadencePolicy &policy, const ActivityLog &activity,
-                              const QDate &from, const QDate &to, const QDate &asOf);
+                              const QDate &from, const QDate &to, const QDate &asOf, RmFilter rm = {});
     // What build() does per product, for a caller walking the holdings itself
     // (the campaign metrics): whether the product is on the list of from..to,
     // and its entry. `mark` is activity.maturityOutcome(holding id) when the
