@@ -40,6 +40,7 @@
 #include "store/storekey.h"
 #include "sync/hqclient.h"
 #include "sync/pageapplier.h"
+#include "sync/pulledrecords.h"
 #include "sync/syncengine.h"
 #include "sync/wireformat.h"
 
@@ -325,7 +326,7 @@ struct Parts
 Parts partsOfFirstSync(const Config &c, const QString &branch, const QString &token, const QString &path)
 {
     Parts p;
-    std::vector<std::pair<std::vector<SyncRecord>, qint64>> pages;
+    std::vector<std::pair<PulledRecords, qint64>> pages;
     {
         Stopwatch sw;
         HqClient client(c.hq);
@@ -338,9 +339,9 @@ Parts partsOfFirstSync(const Config &c, const QString &branch, const QString &to
                 throw std::runtime_error("pull failed: " + client.lastError().toStdString());
             p.requests += req.ms();
             req.restart();
-            std::vector<SyncRecord> records;
+            PulledRecords records; // decoded as SyncEngine's fetcher does
             QString error;
-            if (!WireFormat::verify(page) || !WireFormat::decodeRecords(page.records, &records, &error))
+            if (!WireFormat::verify(page) || !records.decode(page.records, &error))
                 throw std::runtime_error("bad page");
             p.decode += req.ms();
             p.records += qint64(records.size());

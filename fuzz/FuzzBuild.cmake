@@ -21,6 +21,7 @@ add_library(branchdesk_fuzzcore STATIC
     models/sync/wireformat.cpp
     models/sync/syncentities.cpp
     models/sync/outbox.cpp
+    models/sync/pulledrecords.cpp
     models/sync/pageapplier.cpp
     models/store/database.cpp
     models/store/storekey.cpp

@@ -167,7 +167,7 @@ SyncEngine::Report SyncEngine::run(Database &db, const Settings &s, const Progre
     {
         HqClient::Status status = HqClient::Status::Ok;
         WireFormat::Page page;
-        std::vector<SyncRecord> records;
+        PulledRecords records;
         bool verified = false;
         QString error;
     };
@@ -209,7 +209,7 @@ SyncEngine::Report SyncEngine::run(Database &db, const Settings &s, const Progre
             f.error = fetcher->lastError();
             if (f.status == HqClient::Status::Ok) {
                 f.verified = WireFormat::verify(f.page);
-                if (f.verified && !WireFormat::decodeRecords(f.page.records, &f.records, &f.error))
+                if (f.verified && !f.records.decode(f.page.records, &f.error))
                     f.status = HqClient::Status::BadResponse;
             }
             return f;
