@@ -9,6 +9,7 @@
 #include <QJsonValue>
 #include <QtEndian>
 
+#include <openssl/evp.h>
 #include <zlib.h>
 
 namespace {
@@ -194,7 +195,15 @@ bool WireFormat::decodeRecords(const QByteArray &cbor, std::vector<SyncRecord> *
 
 QByteArray WireFormat::checksum(const QByteArray &bytes)
 {
-    return QCryptographicHash::hash(bytes, QCryptographicHash::Sha256);
+    // OpenSSL rather than QCryptographicHash: it uses the CPU's SHA extensions, about ten
+    // times faster on a page of several megabytes (decision 34). The same digest.
+    QByteArray out(32, Qt::Uninitialized);
+    unsigned int size = 0;
+    if (EVP_Digest(bytes.constData(), size_t(bytes.size()), reinterpret_cast<unsigned char *>(out.data()), &size,
+                   EVP_sha256(), nullptr) != 1
+        || size != 32)
+        return QCryptographicHash::hash(bytes, QCryptographicHash::Sha256);
+    return out;
 }
 
 QByteArray WireFormat::encodePage(const Page &page)
