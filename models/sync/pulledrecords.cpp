@@ -67,7 +67,6 @@ bool readUtf8(QCborStreamReader &r, QByteArray &buf, qsizetype limit, qint64 *ba
 {
     if (!r.isString())
         return false;
-    const qint64 offset = r.currentOffset();
     const qsizetype start = buf.size();
     for (;;) {
         qsizetype n = r.currentStringChunkSize();
@@ -87,9 +86,8 @@ bool readUtf8(QCborStreamReader &r, QByteArray &buf, qsizetype limit, qint64 *ba
             break;
     }
     if (!validUtf8(buf.constData() + start, buf.size() - start)) {
-        // Where the string's bytes start (after its header), which Qt's reader reports.
-        const quint64 n = quint64(buf.size() - start);
-        *badAt = offset + 1 + (n < 24 ? 0 : n < 0x100 ? 1 : n < 0x10000 ? 2 : n < 0x100000000ULL ? 4 : 8);
+        // Where the string's bytes start, which Qt's reader reports (exact unless it came in chunks).
+        *badAt = r.currentOffset() - (buf.size() - start);
         buf.truncate(start);
         return false;
     }
