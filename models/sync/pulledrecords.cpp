@@ -101,6 +101,16 @@ bool equals(const QByteArray &a, const char *data, qsizetype size)
 
 } // namespace
 
+const PulledRecords::Value PulledRecords::kAbsent;
+
+void PulledRecords::appendValues(Record &r, quint64 present, const Value *byColumn)
+{
+    r.present = present;
+    r.values = qsizetype(m_values.size());
+    for (quint64 bits = present; bits; bits &= bits - 1)
+        m_values.push_back(byColumn[qCountTrailingZeroBits(bits)]);
+}
+
 const std::vector<PulledRecords::EntityColumns> &PulledRecords::columns()
 {
     static const std::vector<EntityColumns> all = [] {
@@ -188,6 +198,7 @@ bool PulledRecords::decode(const QByteArray &cbor, QString *error)
     // Per entity, the column each field position matched last time: pages are runs of
     // records with the same fields in the same order, so a lookup is mostly one compare.
     std::vector<std::vector<int>> orderHint(entities.size());
+    Value byColumn[kMaxColumns]; // one record's values by column, before they are appended
 
     while (r.hasNext()) {
         if (!r.isMap() || !r.enterContainer())
@@ -327,8 +338,7 @@ bool PulledRecords::decode(const QByteArray &cbor, QString *error)
         }
         const EntityColumns &ec = entities[size_t(rec.entity)];
         const qsizetype ncols = qsizetype(ec.columns.size());
-        rec.values = qsizetype(m_values.size());
-        m_values.resize(m_values.size() + size_t(ncols));
+        quint64 present = 0;
         std::vector<int> &hint = orderHint[size_t(rec.entity)];
         if (hint.size() < fields.size())
             hint.resize(fields.size(), -1);
@@ -348,9 +358,10 @@ bool PulledRecords::decode(const QByteArray &cbor, QString *error)
             }
             if (c < 0)
                 continue; // a column this build does not have: ignored
-            m_values[size_t(rec.values + c)] = f.value; // a repeated field: the last one counts
-            rec.present |= quint64(1) << c;
+            byColumn[c] = f.value; // a repeated field: the last one counts
+            present |= quint64(1) << c;
         }
+        appendValues(rec, present, byColumn);
         m_records.push_back(rec);
     }
     if (!r.leaveContainer() || r.lastError() != QCborError::NoError)
@@ -376,13 +387,13 @@ PulledRecords PulledRecords::fromSyncRecords(const std::vector<SyncRecord> &reco
         }
         if (rec.entity >= 0) {
             const QStringList &cols = SyncEntities::all().at(rec.entity).columns;
-            rec.values = qsizetype(out.m_values.size());
-            out.m_values.resize(out.m_values.size() + size_t(cols.size()));
+            Value byColumn[kMaxColumns];
+            quint64 present = 0;
             for (int c = 0; c < cols.size(); ++c) {
                 const auto it = s.payload.constFind(cols.at(c));
                 if (it == s.payload.constEnd())
                     continue;
-                Value &v = out.m_values[size_t(rec.values + c)];
+                Value &v = byColumn[c];
                 const QJsonValue j = it.value();
                 switch (j.type()) {
                 case QJsonValue::String: {
@@ -411,8 +422,9 @@ PulledRecords PulledRecords::fromSyncRecords(const std::vector<SyncRecord> &reco
                     v.kind = Value::Kind::Null;
                     break;
                 }
-                rec.present |= quint64(1) << c;
+                present |= quint64(1) << c;
             }
+            out.appendValues(rec, present, byColumn);
         }
         out.m_records.push_back(rec);
     }

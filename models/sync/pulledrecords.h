@@ -6,6 +6,7 @@
 #include <QByteArray>
 #include <QByteArrayView>
 #include <QString>
+#include <QtAlgorithms>
 #include <vector>
 
 // The records of one pull page, decoded straight from their CBOR into typed
@@ -42,7 +43,7 @@ public:
         qint64 idOffset = 0;
         qint32 idSize = 0;
         quint64 present = 0;   // bit c: column c of the entity is in the payload
-        qsizetype values = 0;  // first of the entity's columns().size() values
+        qsizetype values = 0;  // the present columns' values start here, in column order
     };
 
     // An entity may have at most this many columns (one bit each in Record::present).
@@ -59,8 +60,15 @@ public:
     bool empty() const { return m_records.empty(); }
     const Record &at(size_t i) const { return m_records[i]; }
     const SyncEntities::Entity *entity(const Record &r) const;
-    // Column c of a record of a known entity (Absent when not in the payload).
-    const Value &value(const Record &r, int column) const { return m_values[size_t(r.values + column)]; }
+    // Column c of a record of a known entity (Absent when not in the payload). Only the
+    // columns a payload has take room, so a page cannot make many times its size in values.
+    const Value &value(const Record &r, int column) const
+    {
+        const quint64 bit = quint64(1) << column;
+        if (!(r.present & bit))
+            return kAbsent;
+        return m_values[size_t(r.values + qPopulationCount(r.present & (bit - 1)))];
+    }
     QByteArrayView text(const Value &v) const { return {m_text.constData() + v.offset, v.size}; }
     QByteArrayView id(const Record &r) const { return {m_text.constData() + r.idOffset, r.idSize}; }
     QString idString(const Record &r) const { return QString::fromUtf8(id(r)); }
@@ -77,7 +85,10 @@ public:
     static const std::vector<EntityColumns> &columns();
 
 private:
+    static const Value kAbsent;
     qint64 appendText(QByteArrayView utf8);
+    // Appends the values of the columns in `present` from a per-column table, in column order.
+    void appendValues(Record &r, quint64 present, const Value *byColumn);
 
     std::vector<Record> m_records;
     std::vector<Value> m_values;
