@@ -96,12 +96,9 @@ qint64 intOf(const QCborMap &m, const char *key)
 
 } // namespace
 
-QByteArray WireFormat::encodeRecords(const std::vector<SyncRecord> &records)
+static void writeRecord(QCborStreamWriter &w, const SyncRecord &rec)
 {
-    QByteArray out;
-    QCborStreamWriter w(&out);
-    w.startArray(quint64(records.size()));
-    for (const SyncRecord &rec : records) {
+    {
         w.startMap(rec.deleted ? 4 : 5);
         w.append(QLatin1String("e"));
         w.append(rec.entity);
@@ -122,7 +119,24 @@ QByteArray WireFormat::encodeRecords(const std::vector<SyncRecord> &records)
         }
         w.endMap();
     }
+}
+
+QByteArray WireFormat::encodeRecords(const std::vector<SyncRecord> &records)
+{
+    QByteArray out;
+    QCborStreamWriter w(&out);
+    w.startArray(quint64(records.size()));
+    for (const SyncRecord &rec : records)
+        writeRecord(w, rec);
     w.endArray();
+    return out;
+}
+
+QByteArray WireFormat::encodeRecord(const SyncRecord &record)
+{
+    QByteArray out;
+    QCborStreamWriter w(&out);
+    writeRecord(w, record);
     return out;
 }
 
