@@ -101,7 +101,7 @@ bool equals(const QByteArray &a, const char *data, qsizetype size)
 
 } // namespace
 
-const PulledRecords::Value PulledRecords::kAbsent;
+const PulledRecords::Value PulledRecords::kAbsent{};
 
 void PulledRecords::appendValues(Record &r, quint64 present, const Value *byColumn)
 {
