@@ -123,6 +123,8 @@ const std::vector<PulledRecords::EntityColumns> &PulledRecords::columns()
             for (const QString &col : e.columns)
                 c.columns.push_back(col.toUtf8());
             c.key = int(e.columns.indexOf(e.key));
+            if (c.key < 0)
+                qFatal("SyncEntities: the key of %s is not one of its columns", qPrintable(e.name));
             out.push_back(std::move(c));
         }
         return out;
