@@ -4,8 +4,11 @@
 //     S1. First sync: Database::open(CreateIfMissing) + SyncEngine::run +
 //         close into a new store, against a raw SQLCipher bulk insert of
 //         exactly the rows that sync wrote (read back from the synced store).
+//         Both open with the same random raw key, as the app's connections do
+//         after the unlock (decision 31): no key derivation on either side.
 //     S2. No-change sync: the token is stored, nothing to push or pull.
-//         Timed as SyncWorker::runOnce does it (open + run + close).
+//         Timed as SyncWorker::runOnce does it (open with the unlocked key +
+//         run + close).
 //     S3. Many desktops doing incremental syncs at once: each pushes 1-2
 //         contacts and pulls to the end of the branch's change sequence,
 //         through HqClient (one new client per sync, as SyncEngine::run makes).
@@ -34,8 +37,10 @@
 #include "store/schemamigrations.h"
 #include "store/statement.h"
 #include "store/storeerror.h"
+#include "store/storekey.h"
 #include "sync/hqclient.h"
 #include "sync/pageapplier.h"
+#include "sync/pulledrecords.h"
 #include "sync/syncengine.h"
 #include "sync/wireformat.h"
 
@@ -107,7 +112,6 @@ sqlite3 *rawOpen(const QByteArray &file, const QByteArray &key, bool create)
     }
     check(db, sqlite3_key(db, key.constData(), int(key.size())), "key");
     exec(db, "PRAGMA cipher_page_size = 4096");
-    exec(db, "PRAGMA kdf_iter = 64000");
     exec(db, "SELECT count(*) FROM sqlite_master"); // derives the key, as Database::open does
     exec(db, "PRAGMA journal_mode = WAL");
     exec(db, "PRAGMA synchronous = NORMAL");
@@ -253,6 +257,7 @@ struct Config
     QString password;
     QString passphrase;
     QDir dir;
+    std::shared_ptr<StoreKey> key; // the store's raw key, as the app holds it after the unlock
     int runs = 3;
     int noopRuns = 20;
     int desktops = 200;
@@ -294,7 +299,7 @@ FirstSync firstSync(const Config &c, const QString &path)
         return true;
     };
     {
-        Database db = Database::open(path, c.passphrase, Database::OpenMode::CreateIfMissing);
+        Database db = Database::open(path, *c.key, Database::OpenMode::CreateIfMissing);
         f.report = SyncEngine::run(db, settingsFor(c), progress);
         f.pull = sw.ms() - pullStart;
         const double beforeClose = sw.ms();
@@ -314,14 +319,14 @@ FirstSync firstSync(const Config &c, const QString &path)
 //    new store (open + migrate + apply + close).
 struct Parts
 {
-    double pull = 0, requests = 0, decode = 0, apply = 0;
+    double pull = 0, requests = 0, decode = 0, checksum = 0, apply = 0;
     qint64 records = 0;
 };
 
 Parts partsOfFirstSync(const Config &c, const QString &branch, const QString &token, const QString &path)
 {
     Parts p;
-    std::vector<std::pair<std::vector<SyncRecord>, qint64>> pages;
+    std::vector<std::pair<PulledRecords, qint64>> pages;
     {
         Stopwatch sw;
         HqClient client(c.hq);
@@ -334,10 +339,13 @@ Parts partsOfFirstSync(const Config &c, const QString &branch, const QString &to
                 throw std::runtime_error("pull failed: " + client.lastError().toStdString());
             p.requests += req.ms();
             req.restart();
-            std::vector<SyncRecord> records;
+            PulledRecords records; // decoded as SyncEngine does
             QString error;
-            if (!WireFormat::verify(page) || !WireFormat::decodeRecords(page.records, &records, &error))
-                throw std::runtime_error("bad page");
+            if (!WireFormat::verify(page))
+                throw std::runtime_error("bad page checksum");
+            p.checksum += req.ms();
+            if (!records.decode(page.records, &error))
+                throw std::runtime_error("bad page: " + error.toStdString());
             p.decode += req.ms();
             p.records += qint64(records.size());
             cursor = page.next;
@@ -350,7 +358,7 @@ Parts partsOfFirstSync(const Config &c, const QString &branch, const QString &to
     removeStore(path);
     Stopwatch sw;
     {
-        Database db = Database::open(path, c.passphrase, Database::OpenMode::CreateIfMissing);
+        Database db = Database::open(path, *c.key, Database::OpenMode::CreateIfMissing);
         SchemaMigrations::migrate(db);
         for (const auto &[records, cursor] : pages)
             PageApplier::apply(db, records, cursor);
@@ -581,7 +589,9 @@ int runSync(const Config &c)
 {
     const QString store = c.dir.filePath(QStringLiteral("synced.db"));
     const QString rawPath = c.dir.filePath(QStringLiteral("raw-sync.db"));
-    const QByteArray key = c.passphrase.toUtf8();
+    // SQLCipher's raw-key literal x'...': what rawOpen hands to sqlite3_key.
+    QByteArray key;
+    c.key->withRawKeyLiteral([&](const char *literal, int size) { key = QByteArray(literal, size); });
 
     // --- S1. first sync ------------------------------------------------------
     detail("first sync from %s as %s, %d runs", qPrintable(c.hq.toString()), qPrintable(c.user), c.runs);
@@ -630,7 +640,7 @@ int runSync(const Config &c)
     if (c.hqPid > 0)
         bench::result("sync_hqcpu", "  hq's CPU time (PostgreSQL's apart)", median(hqCpu), "ms", Target::Info);
 
-    Database db = Database::open(store, c.passphrase, Database::OpenMode::ExistingOnly);
+    Database db = Database::open(store, *c.key, Database::OpenMode::ExistingOnly);
     const QString branch = SyncEngine::metaValue(db, QStringLiteral("sync.branch"));
     const QString token = SyncEngine::metaValue(db, QStringLiteral("sync.token"));
     QStringList customers;
@@ -642,9 +652,9 @@ int runSync(const Config &c)
     db.close();
 
     const Parts p = partsOfFirstSync(c, branch, token, rawPath);
-    detail("taken apart: pull loop alone %.0f ms (requests %.0f ms, checksum+decode %.0f ms, %lld records),"
-           " PageApplier alone %.0f ms",
-           p.pull, p.requests, p.decode, p.records, p.apply);
+    detail("taken apart: pull loop alone %.0f ms (requests %.0f ms, checksum+decode %.0f ms of which checksum %.0f ms,"
+           " %lld records), PageApplier alone %.0f ms",
+           p.pull, p.requests, p.decode, p.checksum, p.records, p.apply);
     bench::result("sync_req", "  alone: pull requests (hq+transfer)", p.requests, "ms", Target::Info);
     bench::result("sync_decode", "  alone: checksum+CBOR decode", p.decode, "ms", Target::Info);
     bench::result("sync_apply", "  alone: open+PageApplier+close", p.apply, "ms", Target::Info, 0, median(raw));
@@ -653,7 +663,7 @@ int runSync(const Config &c)
     std::vector<double> noop, noopRun;
     for (int r = 0; r < c.noopRuns; ++r) {
         Stopwatch sw;
-        Database d = Database::open(store, c.passphrase, Database::OpenMode::ExistingOnly);
+        Database d = Database::open(store, *c.key, Database::OpenMode::ExistingOnly);
         Stopwatch run;
         const SyncEngine::Report rep = SyncEngine::run(d, settingsFor(c));
         noopRun.push_back(run.ms());
@@ -780,7 +790,7 @@ int main(int argc, char *argv[])
                                         QStringLiteral("N"));
     const QCommandLineOption hqPidOpt(QStringLiteral("hq-pid"), QStringLiteral("hq's process id (for its CPU time)."),
                                       QStringLiteral("PID"));
-    const QCommandLineOption passOpt(QStringLiteral("passphrase"), QStringLiteral("Store passphrase."),
+    const QCommandLineOption passOpt(QStringLiteral("passphrase"), QStringLiteral("Ignored (stores use a random raw key)."),
                                      QStringLiteral("TEXT"), QStringLiteral("bench-passphrase"));
     const QCommandLineOption customersOpt(QStringLiteral("customers"), QStringLiteral("Extract size."),
                                           QStringLiteral("N"), QStringLiteral("1000000"));
@@ -809,6 +819,7 @@ int main(int argc, char *argv[])
             c.user = parser.value(userOpt);
             c.password = qEnvironmentVariable("BRANCHDESK_HQ_PASSWORD");
             c.passphrase = parser.value(passOpt);
+            c.key = StoreKey::random();
             c.dir = QDir(parser.value(dirOpt));
             c.runs = std::max(1, parser.value(runsOpt).toInt());
             c.noopRuns = std::max(1, parser.value(noopOpt).toInt());

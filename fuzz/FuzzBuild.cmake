@@ -21,6 +21,7 @@ add_library(branchdesk_fuzzcore STATIC
     models/sync/wireformat.cpp
     models/sync/syncentities.cpp
     models/sync/outbox.cpp
+    models/sync/pulledrecords.cpp
     models/sync/pageapplier.cpp
     models/store/database.cpp
     models/store/storekey.cpp
@@ -34,6 +35,6 @@ add_library(branchdesk_fuzzcore STATIC
 target_include_directories(branchdesk_fuzzcore PUBLIC models models/domain hq)
 target_link_libraries(branchdesk_fuzzcore
     PUBLIC Qt6::Core Qt6::Network branchdesk_options
-    PRIVATE PkgConfig::SQLCIPHER PkgConfig::SODIUM ZLIB::ZLIB)
+    PRIVATE PkgConfig::SQLCIPHER PkgConfig::SODIUM PkgConfig::LIBCRYPTO ZLIB::ZLIB)
 set_target_properties(branchdesk_fuzzcore PROPERTIES AUTOMOC OFF)
 add_subdirectory(fuzz)

@@ -1,6 +1,8 @@
 // libFuzzer target: what a desktop does with a pull page from HQ (SyncEngine's pull):
-// decode the page, check its checksum, decode its records, apply them with the cursor
-// to a real (in-memory) store. The fuzzer cannot forge SHA-256, so the harness also
+// decode the page, check its checksum, decode its records (PulledRecords, straight into
+// typed columns), apply them with the cursor to a real (in-memory) store. The typed
+// decoder must be exactly as strict as WireFormat::decodeRecords (HQ's reader of pushes):
+// a different verdict, or different records, is a finding. The fuzzer cannot forge SHA-256, so the harness also
 // applies the records of pages whose checksum it fixes up: the record decoder and the
 // page applier are what a compromised or buggy HQ reaches.
 // A StoreError is the expected refusal (the page's transaction rolls back, the round
@@ -11,8 +13,10 @@
 #include "store/storeerror.h"
 #include "store/storekey.h"
 #include "sync/pageapplier.h"
+#include "sync/pulledrecords.h"
 #include "sync/wireformat.h"
 
+#include <cmath>
 #include <cstdlib>
 #include <memory>
 
@@ -41,19 +45,85 @@ qint64 cursorOf(Database &db)
     return st.step() ? st.text(0).toLongLong() : -1;
 }
 
+// A number both decoders must agree on: decodeRecords carries numbers as doubles, which
+// are exact only up to 2^53 (the typed decoder keeps every qint64 exactly).
+bool comparable(const PulledRecords::Value &v)
+{
+    using K = PulledRecords::Value::Kind;
+    if (v.kind == K::Integer)
+        return v.integer > -(Q_INT64_C(1) << 53) && v.integer < (Q_INT64_C(1) << 53);
+    if (v.kind == K::Real)
+        return std::isnan(v.real) || std::fabs(v.real) < 9007199254740992.0;
+    return true;
+}
+
+bool sameValue(const PulledRecords &a, const PulledRecords::Value &x, const PulledRecords &b, const PulledRecords::Value &y)
+{
+    using K = PulledRecords::Value::Kind;
+    if (!comparable(x) || !comparable(y))
+        return true;
+    if (x.kind != y.kind)
+        return false;
+    switch (x.kind) {
+    case K::Integer:
+        return x.integer == y.integer;
+    case K::Real:
+        return (std::isnan(x.real) && std::isnan(y.real)) || x.real == y.real;
+    case K::Text: {
+        QByteArrayView tx = a.text(x);
+        if (tx.startsWith("\xEF\xBB\xBF") && !b.text(y).startsWith("\xEF\xBB\xBF"))
+            tx = tx.sliced(3); // Qt's UTF-16 conversion drops a leading byte order mark
+        return tx == b.text(y);
+    }
+    default:
+        return true;
+    }
+}
+
+bool sameRecords(const PulledRecords &a, const PulledRecords &b)
+{
+    if (a.size() != b.size())
+        return false;
+    for (size_t i = 0; i < a.size(); ++i) {
+        const PulledRecords::Record &x = a.at(i);
+        const PulledRecords::Record &y = b.at(i);
+        if (x.entity != y.entity || x.deleted != y.deleted || x.seq != y.seq || x.present != y.present)
+            return false;
+        QByteArrayView idx = a.id(x);
+        if (idx.startsWith("\xEF\xBB\xBF") && !b.id(y).startsWith("\xEF\xBB\xBF"))
+            idx = idx.sliced(3);
+        if (idx != b.id(y))
+            return false;
+        if (x.entity < 0)
+            continue;
+        for (int c = 0; c < PulledRecords::kMaxColumns; ++c) {
+            if ((x.present & (quint64(1) << c)) && !sameValue(a, a.value(x, c), b, b.value(y, c)))
+                return false;
+        }
+    }
+    return true;
+}
+
 void applyRecords(const QByteArray &recordBytes, qint64 next)
 {
-    std::vector<SyncRecord> records;
+    PulledRecords page;
     QString error;
-    if (!WireFormat::decodeRecords(recordBytes, &records, &error)) {
-        if (error.isEmpty() || !records.empty())
+    const bool ok = page.decode(recordBytes, &error);
+    std::vector<SyncRecord> reference;
+    QString referenceError;
+    if (ok != WireFormat::decodeRecords(recordBytes, &reference, &referenceError))
+        abort(); // the typed decoder is more or less strict than the reference
+    if (!ok) {
+        if (error.isEmpty() || !page.empty())
             abort(); // a refusal says why and leaves nothing half-decoded
         return;
     }
+    if (!sameRecords(page, PulledRecords::fromSyncRecords(reference)))
+        abort(); // accepted, but read differently
     Database &db = store();
     const qint64 before = cursorOf(db);
     try {
-        PageApplier::apply(db, records, next);
+        PageApplier::apply(db, page, next);
         if (cursorOf(db) != next)
             abort(); // applied without its cursor
     } catch (const StoreError &) {

@@ -1,5 +1,7 @@
 #include "hqstore.h"
 
+#include "pageencoder.h"
+
 #include "passwordhasher.h"
 #include "store/auditlog.h"
 #include "sync/syncentities.h"
@@ -342,22 +344,19 @@ WireFormat::Page HqStore::pull(const QString &branch, qint64 after, int limit, b
     PgResult r = m_db.exec("SELECT entity, record_id, seq, deleted, payload::text FROM record"
                            " WHERE branch_id = $1 AND seq > $2 ORDER BY seq LIMIT $3",
                            {branch, QString::number(after), QString::number(limit + 1)});
-    std::vector<SyncRecord> records;
+    // Written straight from the jsonb text (PageEncoder), the bytes encodeRecords wrote.
     const int n = qMin(r.rows(), limit);
-    records.reserve(size_t(n));
+    PageEncoder encoder(n);
     for (int i = 0; i < n; ++i) {
-        SyncRecord rec;
-        rec.entity = r.text(i, 0);
-        rec.id = r.text(i, 1);
-        rec.seq = r.int64(i, 2);
-        rec.deleted = r.boolean(i, 3);
-        if (!rec.deleted && !r.isNull(i, 4))
-            rec.payload = QJsonDocument::fromJson(r.bytes(i, 4)).object();
-        records.push_back(std::move(rec));
+        const bool deleted = r.boolean(i, 3);
+        std::optional<QByteArrayView> payload;
+        if (!deleted && !r.isNull(i, 4))
+            payload = r.view(i, 4);
+        encoder.add(r.view(i, 0), r.view(i, 1), r.int64(i, 2), deleted, payload);
     }
     page.hasMore = r.rows() > limit;
-    page.next = records.empty() ? after : records.back().seq;
-    page.records = WireFormat::encodeRecords(records);
+    page.next = n == 0 ? after : r.int64(n - 1, 2);
+    page.records = encoder.finish();
     page.checksum = WireFormat::checksum(page.records);
     return page;
 }

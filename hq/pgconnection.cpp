@@ -41,6 +41,11 @@ QByteArray PgResult::bytes(int row, int col) const
     return QByteArray(PQgetvalue(m_r, row, col), PQgetlength(m_r, row, col));
 }
 
+QByteArrayView PgResult::view(int row, int col) const
+{
+    return QByteArrayView(PQgetvalue(m_r, row, col), PQgetlength(m_r, row, col));
+}
+
 qint64 PgResult::int64(int row, int col) const
 {
     return QByteArray(PQgetvalue(m_r, row, col)).toLongLong();

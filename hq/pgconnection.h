@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QByteArrayView>
 #include <QString>
 #include <QStringList>
 #include <stdexcept>
@@ -23,6 +24,7 @@ public:
     bool isNull(int row, int col) const;
     QString text(int row, int col) const;
     QByteArray bytes(int row, int col) const; // raw text value
+    QByteArrayView view(int row, int col) const; // the same, valid while the result lives
     qint64 int64(int row, int col) const;
     bool boolean(int row, int col) const;
 

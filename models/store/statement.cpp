@@ -44,6 +44,12 @@ Statement &Statement::bind(int index, const std::optional<qint64> &value)
     return value ? bind(index, *value) : bindNull(index);
 }
 
+Statement &Statement::bindUtf8(int index, const char *utf8, qsizetype size)
+{
+    m_db.check(sqlite3_bind_text(m_stmt, index, utf8 ? utf8 : "", int(size), SQLITE_STATIC), "bind");
+    return *this;
+}
+
 Statement &Statement::bindNull(int index)
 {
     m_db.check(sqlite3_bind_null(m_stmt, index), "bind");

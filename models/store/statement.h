@@ -22,6 +22,8 @@ public:
     Statement &bind(int index, const QString &value); // null QString binds NULL
     Statement &bind(int index, const std::optional<qint64> &value);
     Statement &bindNull(int index);
+    // UTF-8 bound without a copy: the bytes must stay valid until the statement is reset.
+    Statement &bindUtf8(int index, const char *utf8, qsizetype size);
 
     // Returns true while a row is available, false when done. Throws on error.
     bool step();

@@ -8,30 +8,27 @@
 #include "syncentities.h"
 
 #include <QDateTime>
-#include <QHash>
-#include <QJsonDocument>
 #include <memory>
 
 namespace {
 
-void bindValue(Statement &st, int index, const QJsonValue &v, const SyncRecord &rec, const QString &column)
+using Value = PulledRecords::Value;
+
+void bindValue(Statement &st, int index, const Value &v, const PulledRecords &page,
+               const PulledRecords::Record &rec, const QString &column)
 {
-    switch (v.type()) {
-    case QJsonValue::String:
-        st.bind(index, v.toString());
+    switch (v.kind) {
+    case Value::Kind::Text:
+        st.bindUtf8(index, page.text(v).data(), v.size);
         break;
-    case QJsonValue::Double: {
+    case Value::Kind::Integer:
+        st.bind(index, v.integer);
+        break;
+    case Value::Kind::Real:
         // Store numbers are whole (money in fen, counts). A fraction, NaN or a value
         // outside qint64 (found by fuzz/fuzz_syncpage) fails the page, never converts.
-        const double d = v.toDouble();
-        if (!(d >= -9223372036854775808.0 && d < 9223372036854775808.0) || d != double(qint64(d)))
-            throw StoreError(QStringLiteral("%1 %2 from HQ: field %3 is not a whole number").arg(rec.entity, rec.id, column));
-        st.bind(index, qint64(d));
-        break;
-    }
-    case QJsonValue::Bool:
-        st.bind(index, v.toBool());
-        break;
+        throw StoreError(QStringLiteral("%1 %2 from HQ: field %3 is not a whole number")
+                             .arg(page.entity(rec)->name, page.idString(rec), column));
     default:
         st.bindNull(index);
         break;
@@ -45,36 +42,44 @@ void bindValue(Statement &st, int index, const QJsonValue &v, const SyncRecord &
 // REPLACE deletes the old row first.
 struct EntityStatements
 {
-    EntityStatements(Database &db, const SyncEntities::Entity &e, const QStringList &cols)
-        : entity(e), columns(cols),
+    EntityStatements(Database &db, int entityIndex, quint64 mask)
+        : entity(entityIndex), present(mask), columns([&] {
+              std::vector<int> cols;
+              for (int c = 0; c < PulledRecords::kMaxColumns; ++c) {
+                  if (mask & (quint64(1) << c))
+                      cols.push_back(c);
+              }
+              return cols;
+          }()),
           update(db, [&] {
+              const SyncEntities::Entity &e = SyncEntities::all().at(entityIndex);
               QStringList sets;
-              for (const QString &c : cols)
-                  sets << c + QStringLiteral(" = ?");
+              for (int c : columns)
+                  sets << e.columns.at(c) + QStringLiteral(" = ?");
               return QStringLiteral("UPDATE %1 SET %2 WHERE %3 = ?").arg(e.table, sets.join(QStringLiteral(", ")), e.key);
           }()),
-          insert(db, QStringLiteral("INSERT OR IGNORE INTO %1 (%2) VALUES (%3)")
-                         .arg(e.table, cols.join(QStringLiteral(", ")),
-                              QStringList(cols.size(), QStringLiteral("?")).join(QStringLiteral(", ")))),
-          remove(db, QStringLiteral("DELETE FROM %1 WHERE %2 = ?").arg(e.table, e.key))
+          insert(db, [&] {
+              const SyncEntities::Entity &e = SyncEntities::all().at(entityIndex);
+              QStringList names;
+              for (int c : columns)
+                  names << e.columns.at(c);
+              return QStringLiteral("INSERT OR IGNORE INTO %1 (%2) VALUES (%3)")
+                  .arg(e.table, names.join(QStringLiteral(", ")),
+                       QStringList(names.size(), QStringLiteral("?")).join(QStringLiteral(", ")));
+          }()),
+          remove(db, [&] {
+              const SyncEntities::Entity &e = SyncEntities::all().at(entityIndex);
+              return QStringLiteral("DELETE FROM %1 WHERE %2 = ?").arg(e.table, e.key);
+          }())
     {
     }
-    const SyncEntities::Entity &entity;
-    QStringList columns;
+    int entity;
+    quint64 present;
+    std::vector<int> columns; // entity column indexes, in the statements' order
     Statement update;
     Statement insert;
     Statement remove;
 };
-
-QStringList presentColumns(const SyncEntities::Entity &e, const SyncRecord &rec)
-{
-    QStringList cols;
-    for (const QString &c : e.columns) {
-        if (rec.payload.contains(c) || c == e.key)
-            cols << c;
-    }
-    return cols;
-}
 
 QString noteBody(Database &db, const QString &noteId)
 {
@@ -121,97 +126,130 @@ void PageApplier::log(Database &db, const QString &kind, const QString &message,
 
 PageApplier::Result PageApplier::apply(Database &db, const std::vector<SyncRecord> &records, qint64 newCursor)
 {
+    return apply(db, PulledRecords::fromSyncRecords(records), newCursor);
+}
+
+PageApplier::Result PageApplier::apply(Database &db, const PulledRecords &page, qint64 newCursor)
+{
     Result result;
     Transaction tx(db);
-    QHash<QString, std::shared_ptr<EntityStatements>> statements;
-    for (const SyncRecord &rec : records) {
-        const SyncEntities::Entity *entity = SyncEntities::find(rec.entity);
+    // Statements by entity and column set; a page is mostly one or two of them.
+    std::vector<std::unique_ptr<EntityStatements>> statements;
+    EntityStatements *last = nullptr;
+    auto statementsFor = [&](int entity, quint64 mask) {
+        if (last && last->entity == entity && last->present == mask)
+            return last;
+        last = nullptr;
+        for (const auto &st : statements) {
+            if (st->entity == entity && st->present == mask)
+                last = st.get();
+        }
+        if (!last) {
+            statements.push_back(std::make_unique<EntityStatements>(db, entity, mask));
+            last = statements.back().get();
+        }
+        return last;
+    };
+    const std::vector<PulledRecords::EntityColumns> &names = PulledRecords::columns();
+    for (size_t n = 0; n < page.size(); ++n) {
+        const PulledRecords::Record &rec = page.at(n);
+        const SyncEntities::Entity *entity = page.entity(rec);
         if (!entity || entity->table.isEmpty()) { // unknown (a newer HQ), or up-only like the audit trail
             ++result.skipped;
             continue;
         }
-        const QStringList cols = rec.deleted ? QStringList{entity->key} : presentColumns(*entity, rec);
-        auto &st = statements[rec.entity + QLatin1Char('|') + cols.join(QLatin1Char(','))];
-        if (!st)
-            st = std::make_shared<EntityStatements>(db, *entity, cols);
+        const int keyColumn = names[size_t(rec.entity)].key;
+        const quint64 keyBit = quint64(1) << keyColumn;
+        const QByteArrayView id = page.id(rec);
 
         if (rec.deleted) {
-            if (rec.entity == QLatin1String("customer") && Outbox::hasPendingFor(db, rec.id)) {
+            const QString idString = page.idString(rec);
+            if (entity->name == QLatin1String("customer") && Outbox::hasPendingFor(db, idString)) {
                 // Keep the customer until what we logged about them has reached HQ.
                 Statement defer(db, QStringLiteral("INSERT OR REPLACE INTO pending_purge (entity, record_id, seq) VALUES (?,?,?)"));
-                defer.bind(1, rec.entity).bind(2, rec.id).bind(3, rec.seq).execute();
+                defer.bind(1, entity->name).bind(2, idString).bind(3, rec.seq).execute();
                 log(db, QStringLiteral("purge_deferred"),
                     QStringLiteral("Customer removed at HQ; kept until this desktop's changes are sent"),
-                    rec.entity, rec.id);
+                    entity->name, idString);
                 ++result.deferredPurges;
                 continue;
             }
-            st->remove.bind(1, rec.id).execute();
+            statementsFor(rec.entity, keyBit)->remove.bindUtf8(1, id.data(), id.size()).execute();
             ++result.deleted;
             continue;
         }
 
-        if (entity->rule == SyncEntities::Rule::LastWriteWins && rec.entity == QLatin1String("note")) {
-            const QString local = noteBody(db, rec.id);
-            const QString incoming = rec.payload.value(QLatin1String("body")).toString();
+        if (entity->rule == SyncEntities::Rule::LastWriteWins && entity->name == QLatin1String("note")) {
+            const QString idString = page.idString(rec);
+            const QString local = noteBody(db, idString);
+            const QString incoming = page.textOf(rec, QStringLiteral("body"));
             if (!local.isNull() && local != incoming) {
-                if (hasPendingRecord(db, rec.entity, rec.id)) {
+                if (hasPendingRecord(db, entity->name, idString)) {
                     // Ours is newer and on its way up; it will win at HQ.
-                    log(db, QStringLiteral("conflict"), QStringLiteral("Kept this desktop's unsent edit"), rec.entity,
-                        rec.id, QStringLiteral("last write wins (ours not yet sent)"), QString(), incoming, local);
+                    log(db, QStringLiteral("conflict"), QStringLiteral("Kept this desktop's unsent edit"), entity->name,
+                        idString, QStringLiteral("last write wins (ours not yet sent)"), QString(), incoming, local);
                     ++result.conflicts;
                     continue;
                 }
                 Statement hist(db, QStringLiteral("INSERT INTO note_history (note_id, body, author_id, updated_at, replaced_at, reason)"
                                                   " SELECT note_id, body, author_id, updated_at, ?, 'replaced by a later edit' FROM note WHERE note_id = ?"));
-                hist.bind(1, QDateTime::currentDateTime().toString(Qt::ISODate)).bind(2, rec.id).execute();
+                hist.bind(1, QDateTime::currentDateTime().toString(Qt::ISODate)).bind(2, idString).execute();
                 log(db, QStringLiteral("overwrite"), QStringLiteral("A later edit from another desktop replaced this note"),
-                    rec.entity, rec.id, QStringLiteral("last write wins"), QString(), incoming, local);
+                    entity->name, idString, QStringLiteral("last write wins"), QString(), incoming, local);
                 ++result.conflicts;
             }
         }
 
-        if (rec.entity == QLatin1String("assignment")) {
-            const QString local = assignedRm(db, rec.id);
-            const QString incoming = rec.payload.value(QLatin1String("rm_id")).toString();
+        if (entity->name == QLatin1String("assignment")) {
+            const QString idString = page.idString(rec);
+            const QString local = assignedRm(db, idString);
+            const QString incoming = page.textOf(rec, QStringLiteral("rm_id"));
             if (!local.isNull() && local != incoming) {
-                if (hasPendingRecord(db, rec.entity, rec.id)) {
-                    log(db, QStringLiteral("conflict"), QStringLiteral("Kept this desktop's unsent assignment"), rec.entity,
-                        rec.id, QStringLiteral("last write wins (ours not yet sent)"), QString(), incoming, local);
+                if (hasPendingRecord(db, entity->name, idString)) {
+                    log(db, QStringLiteral("conflict"), QStringLiteral("Kept this desktop's unsent assignment"), entity->name,
+                        idString, QStringLiteral("last write wins (ours not yet sent)"), QString(), incoming, local);
                     ++result.conflicts;
                     continue;
                 }
                 log(db, QStringLiteral("overwrite"), QStringLiteral("A later assignment from another desktop replaced this one"),
-                    rec.entity, rec.id, QStringLiteral("last write wins"), QString(), incoming, local);
+                    entity->name, idString, QStringLiteral("last write wins"), QString(), incoming, local);
                 ++result.conflicts;
             }
         }
 
         // Insert first (a first sync is all inserts), update when the id exists.
-        auto valueOf = [&](const QString &c) { return c == entity->key ? QJsonValue(rec.id) : rec.payload.value(c); };
-        int i = 1;
-        for (const QString &c : st->columns)
-            bindValue(st->insert, i++, valueOf(c), rec, c);
+        // The key column is the record's id, whatever the payload says.
+        EntityStatements *st = statementsFor(rec.entity, rec.present | keyBit);
+        auto bindAll = [&](Statement &s) {
+            int i = 1;
+            for (int c : st->columns) {
+                if (c == keyColumn)
+                    s.bindUtf8(i++, id.data(), id.size());
+                else
+                    bindValue(s, i++, page.value(rec, c), page, rec, entity->columns.at(c));
+            }
+            return i;
+        };
+        bindAll(st->insert);
         st->insert.execute();
         if (db.changes() == 0 && entity->rule == SyncEntities::Rule::AppendOnly) {
             // Ignored: either it is already here (fine) or it broke a constraint (not fine).
             Statement exists(db, QStringLiteral("SELECT 1 FROM %1 WHERE %2 = ?").arg(entity->table, entity->key));
-            exists.bind(1, rec.id);
+            exists.bindUtf8(1, id.data(), id.size());
             if (!exists.step())
-                throw StoreError(QStringLiteral("%1 %2 from HQ does not fit the store").arg(rec.entity, rec.id));
+                throw StoreError(QStringLiteral("%1 %2 from HQ does not fit the store").arg(entity->name, page.idString(rec)));
         } else if (db.changes() == 0) {
-            i = 1;
-            for (const QString &c : st->columns)
-                bindValue(st->update, i++, valueOf(c), rec, c);
-            st->update.bind(i, rec.id);
+            const int i = bindAll(st->update);
+            st->update.bindUtf8(i, id.data(), id.size());
             st->update.execute();
             if (db.changes() == 0) // neither inserted nor updated: the row broke a constraint
-                throw StoreError(QStringLiteral("%1 %2 from HQ does not fit the store").arg(rec.entity, rec.id));
+                throw StoreError(QStringLiteral("%1 %2 from HQ does not fit the store").arg(entity->name, page.idString(rec)));
         }
         ++result.applied;
     }
     Statement cursor(db, QStringLiteral("INSERT OR REPLACE INTO meta (key, value) VALUES ('sync.cursor', ?)"));
     cursor.bind(1, QString::number(newCursor)).execute();
+    last = nullptr;
     statements.clear();
     tx.commit();
     return result;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "pulledrecords.h"
 #include "syncrecord.h"
 
 #include <vector>
@@ -20,6 +21,9 @@ public:
         int conflicts = 0;
     };
 
+    // What the sync engine applies: records decoded straight into typed columns.
+    static Result apply(Database &db, const PulledRecords &records, qint64 newCursor);
+    // The same for records built by hand (tests, tools): converted, then applied as above.
     static Result apply(Database &db, const std::vector<SyncRecord> &records, qint64 newCursor);
     // Purges the customers whose removal waited for their pending changes to be sent.
     static int purgeDeferred(Database &db);

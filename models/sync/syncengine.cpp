@@ -154,8 +154,9 @@ SyncEngine::Report SyncEngine::run(Database &db, const Settings &s, const Progre
     }
     PageApplier::purgeDeferred(db);
 
-    // Pull pages until HQ has nothing newer. A fetcher thread asks for the next
-    // page, verifies and decodes it while this thread applies the current one.
+    // Pull pages until HQ has nothing newer. A fetcher thread only asks for pages:
+    // as soon as page n is here and verified, it asks for page n+1, so HQ prepares
+    // that one while this thread decodes and applies page n (decision 34).
     qint64 cursor = metaValue(db, QStringLiteral("sync.cursor")).toLongLong();
     // Set while a full reload runs, so an interrupted one resumes as a reload.
     bool fullReload = metaValue(db, QStringLiteral("sync.full_reload")) == QLatin1String("1");
@@ -167,8 +168,6 @@ SyncEngine::Report SyncEngine::run(Database &db, const Settings &s, const Progre
     {
         HqClient::Status status = HqClient::Status::Ok;
         WireFormat::Page page;
-        std::vector<SyncRecord> records;
-        bool verified = false;
         QString error;
     };
     // The fetcher's client (and its connection) lives on the fetcher thread and dies there.
@@ -207,15 +206,11 @@ SyncEngine::Report SyncEngine::run(Database &db, const Settings &s, const Progre
             Fetched f;
             f.status = fetcher->pull(branch, after, limit, &f.page, full);
             f.error = fetcher->lastError();
-            if (f.status == HqClient::Status::Ok) {
-                f.verified = WireFormat::verify(f.page);
-                if (f.verified && !WireFormat::decodeRecords(f.page.records, &f.records, &f.error))
-                    f.status = HqClient::Status::BadResponse;
-            }
             return f;
         });
     };
     QFuture<Fetched> pending = fetch(cursor);
+    PulledRecords records; // the page being applied, decoded on this thread
     for (;;) {
         if (cancelled(QT_TRANSLATE_NOOP("SyncEngine", "Receiving branch data"), report.pulled, 0))
             break;
@@ -259,7 +254,7 @@ SyncEngine::Report SyncEngine::run(Database &db, const Settings &s, const Progre
             report.error = f.error;
             break;
         }
-        if (!f.verified) {
+        if (!WireFormat::verify(f.page)) {
             ++report.checksumRetries;
             PageApplier::log(db, QStringLiteral("checksum"),
                              QStringLiteral("A page after change %1 arrived damaged and was fetched again").arg(cursor));
@@ -273,10 +268,15 @@ SyncEngine::Report SyncEngine::run(Database &db, const Settings &s, const Progre
         }
         badChecksums = 0;
         if (f.page.hasMore)
-            pending = fetch(f.page.next); // fetch ahead while applying
+            pending = fetch(f.page.next); // fetch ahead while decoding and applying
+        if (!records.decode(f.page.records, &report.error)) {
+            report.status = HqClient::Status::BadResponse;
+            break;
+        }
+        f.page.records.clear();
         PageApplier::Result applied;
         try {
-            applied = PageApplier::apply(db, f.records, f.page.next);
+            applied = PageApplier::apply(db, records, f.page.next);
         } catch (const StoreError &e) {
             // The page's transaction rolled back; the cursor still points before it.
             report.status = HqClient::Status::BadResponse;

@@ -9,6 +9,7 @@
 #include <QJsonValue>
 #include <QtEndian>
 
+#include <openssl/evp.h>
 #include <zlib.h>
 
 namespace {
@@ -95,12 +96,9 @@ qint64 intOf(const QCborMap &m, const char *key)
 
 } // namespace
 
-QByteArray WireFormat::encodeRecords(const std::vector<SyncRecord> &records)
+static void writeRecord(QCborStreamWriter &w, const SyncRecord &rec)
 {
-    QByteArray out;
-    QCborStreamWriter w(&out);
-    w.startArray(quint64(records.size()));
-    for (const SyncRecord &rec : records) {
+    {
         w.startMap(rec.deleted ? 4 : 5);
         w.append(QLatin1String("e"));
         w.append(rec.entity);
@@ -121,7 +119,24 @@ QByteArray WireFormat::encodeRecords(const std::vector<SyncRecord> &records)
         }
         w.endMap();
     }
+}
+
+QByteArray WireFormat::encodeRecords(const std::vector<SyncRecord> &records)
+{
+    QByteArray out;
+    QCborStreamWriter w(&out);
+    w.startArray(quint64(records.size()));
+    for (const SyncRecord &rec : records)
+        writeRecord(w, rec);
     w.endArray();
+    return out;
+}
+
+QByteArray WireFormat::encodeRecord(const SyncRecord &record)
+{
+    QByteArray out;
+    QCborStreamWriter w(&out);
+    writeRecord(w, record);
     return out;
 }
 
@@ -194,7 +209,15 @@ bool WireFormat::decodeRecords(const QByteArray &cbor, std::vector<SyncRecord> *
 
 QByteArray WireFormat::checksum(const QByteArray &bytes)
 {
-    return QCryptographicHash::hash(bytes, QCryptographicHash::Sha256);
+    // OpenSSL rather than QCryptographicHash: it uses the CPU's SHA extensions, about ten
+    // times faster on a page of several megabytes (decision 34). The same digest.
+    QByteArray out(32, Qt::Uninitialized);
+    unsigned int size = 0;
+    if (EVP_Digest(bytes.constData(), size_t(bytes.size()), reinterpret_cast<unsigned char *>(out.data()), &size,
+                   EVP_sha256(), nullptr) != 1
+        || size != 32)
+        return QCryptographicHash::hash(bytes, QCryptographicHash::Sha256);
+    return out;
 }
 
 QByteArray WireFormat::encodePage(const Page &page)

@@ -42,6 +42,8 @@ public:
     };
 
     static QByteArray encodeRecords(const std::vector<SyncRecord> &records);
+    // One record's map, as encodeRecords writes it inside the array.
+    static QByteArray encodeRecord(const SyncRecord &record);
     static bool decodeRecords(const QByteArray &cbor, std::vector<SyncRecord> *out, QString *error);
 
     static QByteArray encodePage(const Page &page);
