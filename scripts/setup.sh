@@ -19,6 +19,8 @@ PACKAGES=(
     # issue 8 (hostile input): zlib for bounded inflating, the nginx front-end test,
     # throwaway certificates
     zlib1g-dev nginx-light openssl
+    # SHA-256 of pull pages through libcrypto (decisions §35); libpq-dev pulls it in too
+    libssl-dev
 )
 
 missing=()
