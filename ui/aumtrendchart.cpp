@@ -38,6 +38,7 @@ void AumTrendChart::showCustomer(const Customer &customer, const TierPolicy &pol
 {
     const bool chinese = MoneyFormat::chineseUnits();
     const double unit = chinese ? 1000000.0 : 100.0; // fen per 万元, or per yuan
+    m_plot->setLocale(QLocale()); // the language's grouping on the axis (1,200), not C's
     QVector<double> keys;
     QVector<double> vals;
     QVector<QString> labels;

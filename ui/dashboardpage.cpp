@@ -263,6 +263,7 @@ void DashboardPage::showTrend()
     g2->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssSquare, 5));
     auto ticker = QSharedPointer<QCPAxisTickerText>::create();
     ticker->setTicks(keys, labels);
+    m_plot->setLocale(QLocale()); // the language's grouping on the axes, not C's
     m_plot->xAxis->setTicker(ticker);
     m_plot->xAxis->setRange(0.3, double(weeks.size()) + 0.7);
     m_plot->yAxis->setRange(0, 105);

@@ -32,6 +32,13 @@ void TierChart::setDistribution(const TierDistribution &d, const TierPolicy &pol
 {
     const bool chinese = MoneyFormat::chineseUnits();
     const double unit = chinese ? 1000000.0 : 100.0; // fen per 万元 or per yuan
+    // Axis numbers in the language's grouping (800,000), never as 8e+05 (QCustomPlot's
+    // default locale is C, without group separators).
+    m_plot->setLocale(QLocale());
+    m_plot->yAxis->setNumberFormat(QStringLiteral("f"));
+    m_plot->yAxis2->setNumberFormat(QStringLiteral("f"));
+    m_plot->yAxis->setNumberPrecision(0);
+    m_plot->yAxis2->setNumberPrecision(0);
     QVector<double> countKeys, aumKeys, counts, aum, ticks;
     QVector<QString> labels;
     for (int t = 0; t < d.customers.size(); ++t) {
