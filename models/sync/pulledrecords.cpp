@@ -99,6 +99,21 @@ bool equals(const QByteArray &a, const char *data, qsizetype size)
     return a.size() == size && std::memcmp(a.constData(), data, size_t(size)) == 0;
 }
 
+// A double that is a whole qint64 is kept as an integer (exact fen); any other stays a real,
+// which the applier refuses where it wants an integer.
+PulledRecords::Value numberValue(double d)
+{
+    PulledRecords::Value v;
+    if (d >= -9223372036854775808.0 && d < 9223372036854775808.0 && d == double(qint64(d))) {
+        v.kind = PulledRecords::Value::Kind::Integer;
+        v.integer = qint64(d);
+    } else {
+        v.kind = PulledRecords::Value::Kind::Real;
+        v.real = d;
+    }
+    return v;
+}
+
 } // namespace
 
 const PulledRecords::Value PulledRecords::kAbsent{};
@@ -287,14 +302,7 @@ bool PulledRecords::decode(const QByteArray &cbor, QString *error)
                         }
                         r.next();
                     } else if (r.isDouble()) {
-                        const double d = r.toDouble();
-                        if (d >= -9223372036854775808.0 && d < 9223372036854775808.0 && d == double(qint64(d))) {
-                            v.kind = Value::Kind::Integer;
-                            v.integer = qint64(d);
-                        } else {
-                            v.kind = Value::Kind::Real;
-                            v.real = d;
-                        }
+                        v = numberValue(r.toDouble());
                         r.next();
                     } else if (r.isBool()) {
                         v.kind = Value::Kind::Integer;
@@ -406,14 +414,7 @@ PulledRecords PulledRecords::fromSyncRecords(const std::vector<SyncRecord> &reco
                     break;
                 }
                 case QJsonValue::Double: {
-                    const double d = j.toDouble();
-                    if (d >= -9223372036854775808.0 && d < 9223372036854775808.0 && d == double(qint64(d))) {
-                        v.kind = Value::Kind::Integer;
-                        v.integer = qint64(d);
-                    } else {
-                        v.kind = Value::Kind::Real;
-                        v.real = d;
-                    }
+                    v = numberValue(j.toDouble());
                     break;
                 }
                 case QJsonValue::Bool:
