@@ -6,6 +6,7 @@
 #include "todaypage.h"
 #include "maturitypage.h"
 #include "rmfiltercombo.h"
+#include "assignbar.h"
 #include "warninglistspage.h"
 #include "domain/maturitylist.h"
 #include "domain/retentionlist.h"
@@ -22,6 +23,8 @@
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>
+#include <QPushButton>
+#include <QTreeView>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableView>
@@ -135,6 +138,74 @@ private slots:
         // And "All RMs" brings the whole list back
         window.maturityPage()->rmFilter()->setRm(RmFilter::kAll);
         QCOMPARE(window.maturityPage()->model()->list().entries().size(), whole.entries().size());
+    }
+
+    void assignsFromTheRetentionAndMaturityLists()
+    {
+        // Given a copy of the demo branch open for its manager, on the retention list
+        const QString path = m_dir.filePath(QStringLiteral("assign.db"));
+        QVERIFY(BranchStore::createDemo(path, m_pass, DemoGenerator::Options{3000, 7, m_today}));
+        LoadedBranch branch;
+        QVERIFY(BranchStore::load(path, m_pass, &branch, {}, m_today));
+        MainWindow window(nullptr);
+        window.workspace()->setToday(m_today);
+        window.setBranch(branch);
+        QVERIFY(window.showPage(QStringLiteral("retention")));
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QTRY_VERIFY(window.workspace()->isReady());
+        WarningListsPage *warnings = window.warningListsPage();
+        QVERIFY(warnings->assignBar()->isVisible());
+        QVERIFY(warnings->retentionModel()->rowCount() >= 2);
+
+        // When the manager selects the first two members and gives them to the last RM
+        QTableView *table = warnings->retentionTable();
+        table->selectionModel()->select(table->model()->index(0, 0),
+                                        QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        table->selectionModel()->select(table->model()->index(1, 0),
+                                        QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        const QStringList chosen = warnings->selectedCustomerNos();
+        QCOMPARE(chosen.size(), 2);
+        QComboBox *target = warnings->assignBar()->target();
+        const BranchSnapshot *before = window.branch().snapshot.get();
+        const QString owner = before->customer(before->indexOfCustomer(chosen.first())).rmId;
+        target->setCurrentIndex(target->count() - 1);
+        if (target->currentData().toString() == owner) // an RM the first one does not have yet
+            target->setCurrentIndex(target->count() - 2);
+        const QString rm = target->currentData().toString();
+        QVERIFY(!rm.isEmpty() && rm != owner);
+        QSignalSpy reloaded(&window, &MainWindow::branchReloaded);
+        QTest::mouseClick(warnings->assignBar()->button(), Qt::LeftButton);
+        QVERIFY(reloaded.wait(20000));
+        // Then both are that RM's
+        const BranchSnapshot *s = window.branch().snapshot.get();
+        for (const QString &no : chosen)
+            QCOMPARE(s->customer(s->indexOfCustomer(no)).rmId, rm);
+        QTRY_VERIFY(window.workspace()->isReady());
+
+        // When, on the maturity list, the customer of one product goes back to the pool
+        QVERIFY(window.showPage(QStringLiteral("maturity")));
+        MaturityPage *maturity = window.maturityPage();
+        QTRY_VERIFY(!maturity->model()->list().entries().empty());
+        QVERIFY(maturity->assignBar()->isVisible());
+        const QModelIndex day = maturity->model()->index(0, 0);
+        const QModelIndex type = maturity->model()->index(0, 0, day);
+        const QModelIndex product = maturity->model()->index(0, 0, type);
+        QVERIFY(maturity->model()->entryAt(product));
+        maturity->tree()->selectionModel()->select(product, QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        maturity->tree()->selectionModel()->select(day, QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        const QStringList one = maturity->selectedCustomerNos();
+        QCOMPARE(one.size(), 1); // the date row names no customer
+        const BranchSnapshot *mid = window.branch().snapshot.get();
+        QVERIFY(!mid->customer(mid->indexOfCustomer(one.first())).rmId.isEmpty()); // so the move shows
+        QComboBox *pool = maturity->assignBar()->target();
+        pool->setCurrentIndex(pool->findData(QString()));
+        QSignalSpy pooled(&window, &MainWindow::branchReloaded);
+        QTest::mouseClick(maturity->assignBar()->button(), Qt::LeftButton);
+        QVERIFY(pooled.wait(20000));
+        const BranchSnapshot *after = window.branch().snapshot.get();
+        QCOMPARE(after->customer(after->indexOfCustomer(one.first())).rmId, QString());
+        QVERIFY(window.workspace()->waitForIdle());
     }
 
     void rmSeesOnlyTheirOwnFiguresAndNoCampaignEditing()

@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AssignBar</name>
+    <message>
+        <source>Unassigned pool</source>
+        <translation>未分配客户池</translation>
+    </message>
+    <message>
+        <source>Assign &amp;to:</source>
+        <translation>分配给(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Assign selected</source>
+        <translation>分配所选</translation>
+    </message>
+    <message>
+        <source>Give the selected customers to this RM; their open cadence steps move with them</source>
+        <translation>把所选客户分配给这位理财经理，客户未完成的联系步骤随之转移</translation>
+    </message>
+</context>
+<context>
     <name>AumTrendChart</name>
     <message>
         <source>Monthly average (10k CNY)</source>

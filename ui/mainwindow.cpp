@@ -87,6 +87,10 @@ MainWindow::MainWindow(LanguageManager *languages, QWidget *parent)
     // The manager's assignments (issue 6): written off the UI thread, then the branch is read again.
     connect(m_customers, &CustomerPage::assignRequested, m_workspace,
             qOverload<const QStringList &, const QString &>(&CadenceWorkspace::assign));
+    connect(m_maturity, &MaturityPage::assignRequested, m_workspace,
+            qOverload<const QStringList &, const QString &>(&CadenceWorkspace::assign));
+    connect(m_warnings, &WarningListsPage::assignRequested, m_workspace,
+            qOverload<const QStringList &, const QString &>(&CadenceWorkspace::assign));
     connect(m_customers, &CustomerPage::balanceRequested, m_workspace, &CadenceWorkspace::balance);
     connect(m_lists, &ListsPage::balanceRequested, m_workspace, &CadenceWorkspace::balance);
     connect(m_workspace, &CadenceWorkspace::assignmentsSaved, this, [this](int changed) {

@@ -2,6 +2,7 @@
 
 #include "maturityoutcomedialog.h"
 #include "rmfiltercombo.h"
+#include "assignbar.h"
 #include "domain/moneyformat.h"
 #include "items/cadenceworkspace.h"
 #include "items/maturitymodel.h"
@@ -51,6 +52,7 @@ MaturityPage::MaturityPage(CadenceWorkspace *workspace, QWidget *parent)
     m_tree->setUniformRowHeights(true);
     m_tree->setAlternatingRowColors(true);
     m_tree->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_tree->setSelectionMode(QAbstractItemView::ExtendedSelection); // several, to assign them
     m_tree->header()->setSectionResizeMode(QHeaderView::Interactive);
     const int em = m_tree->fontMetrics().horizontalAdvance(QLatin1Char('M'));
     const int widths[] = {16 * em, 5 * em, 7 * em, 6 * em, 6 * em, 6 * em, 14 * em, 7 * em};
@@ -73,8 +75,16 @@ MaturityPage::MaturityPage(CadenceWorkspace *workspace, QWidget *parent)
     top->addWidget(m_rm);
     top->addStretch(1);
     top->addWidget(m_summary);
+    m_assign = new AssignBar(this);
+    connect(m_assign, &AssignBar::assignClicked, this, [this](const QString &rm) {
+        const QStringList nos = selectedCustomerNos();
+        if (!nos.isEmpty())
+            emit assignRequested(nos, rm);
+    });
     auto *bottom = new QHBoxLayout;
     bottom->addWidget(m_mark);
+    bottom->addSpacing(24);
+    bottom->addWidget(m_assign);
     bottom->addStretch(1);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
@@ -116,6 +126,7 @@ void MaturityPage::rebuild()
         const bool manager = s->scope().seesWholeBranch();
         m_rmLabel->setVisible(manager);
         m_rm->setVisible(manager);
+        m_assign->setSnapshot(s);
     }
     const QDate today = m_ws->today();
     MaturityList list = MaturityList::build(*s, m_ws->policy(), m_ws->activity(), today.addDays(-m_back->value()),
@@ -125,6 +136,21 @@ void MaturityPage::rebuild()
         m_tree->setExpanded(m_model->index(r, 0), true);
     updateSummary();
     onCurrentChanged();
+}
+
+QStringList MaturityPage::selectedCustomerNos() const
+{
+    const BranchSnapshot *s = m_ws->snapshot();
+    QStringList nos;
+    if (!s)
+        return nos;
+    for (const QModelIndex &row : m_tree->selectionModel()->selectedRows()) {
+        // Product rows only: a date or product-type group row names no customer.
+        const MaturityList::Entry *e = m_model->entryAt(row);
+        if (e && !nos.contains(s->customer(e->customer).customerNo))
+            nos << s->customer(e->customer).customerNo;
+    }
+    return nos;
 }
 
 void MaturityPage::showRm(int rm)

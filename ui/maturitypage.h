@@ -2,6 +2,7 @@
 
 #include <QWidget>
 
+class AssignBar;
 class CadenceWorkspace;
 class MaturityModel;
 class QLabel;
@@ -28,6 +29,12 @@ public:
     // The branch manager narrows the list to one RM (RmFilter value).
     RmFilterCombo *rmFilter() const { return m_rm; }
     void showRm(int rm);
+    // The manager gives the customers of the selected products to an RM.
+    AssignBar *assignBar() const { return m_assign; }
+    QStringList selectedCustomerNos() const;
+
+signals:
+    void assignRequested(const QStringList &customerNos, const QString &rmId);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -51,5 +58,6 @@ private:
     QTreeView *m_tree;
     MaturityModel *m_model;
     QPushButton *m_mark;
+    AssignBar *m_assign;
     bool m_stale = false;
 };

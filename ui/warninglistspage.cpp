@@ -5,6 +5,7 @@
 #include "items/warninglistmodel.h"
 #include "domain/rmfilter.h"
 #include "rmfiltercombo.h"
+#include "assignbar.h"
 
 #include <QEvent>
 #include <QHBoxLayout>
@@ -68,8 +69,15 @@ WarningListsPage::WarningListsPage(CadenceWorkspace *workspace, QWidget *parent)
     m_tabs->setCornerWidget(m_rmBox, Qt::TopRightCorner);
     connect(m_rm, &RmFilterCombo::rmChanged, this, [this](int) { rebuild(); });
     connect(m_tabs, &QTabWidget::currentChanged, this, [this](int) { updateRmBox(); });
+    m_assign = new AssignBar(this);
+    connect(m_assign, &AssignBar::assignClicked, this, [this](const QString &rm) {
+        const QStringList nos = selectedCustomerNos();
+        if (!nos.isEmpty())
+            emit assignRequested(nos, rm);
+    });
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_tabs);
+    layout->addWidget(m_assign);
     for (QTableView *t : {m_retentionTable, m_conversionTable}) {
         t->horizontalHeader()->setSectionResizeMode(WarningListModel::Reason, QHeaderView::Stretch);
     }
@@ -124,9 +132,27 @@ void WarningListsPage::showRm(int rm)
 
 void WarningListsPage::updateRmBox()
 {
+    // Payroll is by employer: neither narrowed to an RM nor assigned from here.
     const BranchSnapshot *s = m_ws->snapshot();
     const bool manager = !s || s->scope().seesWholeBranch();
     m_rmBox->setVisible(manager && m_tabs->currentIndex() != 2);
+    m_assign->setSnapshot(s);
+    if (m_tabs->currentIndex() == 2)
+        m_assign->hide();
+}
+
+QStringList WarningListsPage::selectedCustomerNos() const
+{
+    const BranchSnapshot *s = m_ws->snapshot();
+    const int tab = m_tabs->currentIndex();
+    if (!s || tab > 1)
+        return {};
+    QTableView *table = tab == 0 ? m_retentionTable : m_conversionTable;
+    WarningListModel *model = tab == 0 ? m_retention : m_conversion;
+    QStringList nos;
+    for (const QModelIndex &row : table->selectionModel()->selectedRows())
+        nos << s->customer(model->customerAt(row.row())).customerNo;
+    return nos;
 }
 
 QString WarningListsPage::coverageText() const

@@ -2,6 +2,7 @@
 
 #include <QWidget>
 
+class AssignBar;
 class CadenceWorkspace;
 class PayrollModel;
 class QLabel;
@@ -28,6 +29,14 @@ public:
     // payroll is by employer and is not narrowed (the filter hides on that tab).
     RmFilterCombo *rmFilter() const { return m_rm; }
     void showRm(int rm);
+    // The manager gives the customers selected on the retention or conversion tab to an RM.
+    AssignBar *assignBar() const { return m_assign; }
+    QTableView *retentionTable() const { return m_retentionTable; }
+    QTableView *conversionTable() const { return m_conversionTable; }
+    QStringList selectedCustomerNos() const;
+
+signals:
+    void assignRequested(const QStringList &customerNos, const QString &rmId);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -44,6 +53,7 @@ private:
     QWidget *m_rmBox;
     QLabel *m_rmLabel;
     RmFilterCombo *m_rm;
+    AssignBar *m_assign;
     QLabel *m_coverage;
     QLabel *m_conversionNote;
     QLabel *m_payrollNote;
