@@ -3,9 +3,12 @@
 #include "domain/csvreader.h"
 #include "hqstore.h"
 #include "sync/extractrecords.h"
+#include "sync/wireformat.h"
 
-#include <QCryptographicHash>
 #include <QFile>
+#include <QtConcurrent>
+
+#include <vector>
 
 ExtractImporter::Report ExtractImporter::import(const QString &branch, const QString &path)
 {
@@ -25,38 +28,76 @@ ExtractImporter::Report ExtractImporter::import(const QString &branch, const QSt
         return report;
     }
 
-    // Check every row and build the COPY stream before touching the database.
-    QByteArray copy;
-    QSet<QString> seen;
-    while (csv.next(&fields)) {
-        if (fields.size() == 1 && fields.first().isEmpty())
-            continue; // blank line
-        SyncRecord rec;
+    // Check every row and build the COPY stream before touching the database. Rows are read
+    // in chunks; each chunk is converted (checks, canonical JSON, SHA-256, COPY line) on every
+    // core, then taken in file order, so the first bad line is still the one reported.
+    struct Row
+    {
+        QStringList fields;
+        int line = 0;
+    };
+    struct Converted
+    {
+        QString key; // entity/id, for the duplicate check
+        QString entity;
+        QString id;
+        QByteArray copyLine;
         QString error;
-        if (!converter.convert(fields, csv.line(), &rec, &error)) {
-            report.error = QStringLiteral("%1: %2").arg(path, error);
-            return report;
-        }
-        const QString key = rec.entity + QLatin1Char('/') + rec.id;
-        if (seen.contains(key)) {
-            report.error = QStringLiteral("%1: line %2: %3 %4 appears twice").arg(path).arg(csv.line()).arg(rec.entity, rec.id);
-            return report;
-        }
-        seen.insert(key);
-        const QString text = HqStore::payloadText(rec.payload);
-        QByteArray line;
+    };
+    const auto convertRow = [&converter](const Row &row) {
+        Converted out;
+        SyncRecord rec;
+        if (!converter.convert(row.fields, row.line, &rec, &out.error))
+            return out;
+        const QByteArray text = HqStore::payloadText(rec.payload).toUtf8();
+        QByteArray &line = out.copyLine;
+        line.reserve(text.size() + rec.id.size() + 96);
         line += QByteArray::number(ExtractRecords::entityRank(rec.entity));
         line += '\t';
         PgConnection::appendCopyField(line, rec.entity);
         line += '\t';
         PgConnection::appendCopyField(line, rec.id);
         line += '\t';
-        line += QCryptographicHash::hash(text.toUtf8(), QCryptographicHash::Sha256).toHex();
+        line += WireFormat::checksum(text).toHex(); // the same digest as HqStore's, through libcrypto
         line += '\t';
-        PgConnection::appendCopyField(line, text);
+        PgConnection::appendCopyField(line, QString::fromUtf8(text));
         line += '\n';
-        copy += line;
-        ++report.rows;
+        out.key = rec.entity + QLatin1Char('/') + rec.id;
+        out.entity = rec.entity;
+        out.id = rec.id;
+        return out;
+    };
+    constexpr int kChunk = 8192;
+    QByteArray copy;
+    QSet<QString> seen;
+    std::vector<Row> chunk;
+    chunk.reserve(kChunk);
+    bool more = true;
+    while (more) {
+        chunk.clear();
+        while (int(chunk.size()) < kChunk && (more = csv.next(&fields))) {
+            if (fields.size() == 1 && fields.first().isEmpty())
+                continue; // blank line
+            chunk.push_back(Row{fields, csv.line()});
+        }
+        const QList<Converted> converted = QtConcurrent::blockingMapped<QList<Converted>>(chunk, convertRow);
+        for (qsizetype i = 0; i < converted.size(); ++i) {
+            const Converted &c = converted.at(i);
+            if (!c.error.isEmpty()) {
+                report.error = QStringLiteral("%1: %2").arg(path, c.error);
+                return report;
+            }
+            if (seen.contains(c.key)) {
+                report.error = QStringLiteral("%1: line %2: %3 %4 appears twice")
+                                   .arg(path)
+                                   .arg(chunk[size_t(i)].line)
+                                   .arg(c.entity, c.id);
+                return report;
+            }
+            seen.insert(c.key);
+            copy += c.copyLine;
+            ++report.rows;
+        }
     }
     if (!csv.error().isEmpty()) {
         report.error = QStringLiteral("%1: %2").arg(path, csv.error());

@@ -4,7 +4,6 @@
 #include "domain/holding.h"
 
 #include <QDate>
-#include <QRegularExpression>
 
 namespace {
 
@@ -126,8 +125,18 @@ bool ExtractRecords::convert(const QStringList &row, int line, SyncRecord *out, 
                 return false;
         }
         const QString end = value("aum_hist_end");
-        static const QRegularExpression month(QStringLiteral("^\\d{4}-(0[1-9]|1[0-2])$"));
-        if (!end.isEmpty() && !month.match(end).hasMatch())
+        // YYYY-MM with a month 01-12 (checked by hand: convert() runs on several threads at once).
+        const auto isMonth = [](const QString &m) {
+            if (m.size() != 7 || m.at(4) != QLatin1Char('-'))
+                return false;
+            for (int i : {0, 1, 2, 3, 5, 6}) {
+                if (m.at(i) < QLatin1Char('0') || m.at(i) > QLatin1Char('9'))
+                    return false;
+            }
+            const int mm = (m.at(5).unicode() - '0') * 10 + (m.at(6).unicode() - '0');
+            return mm >= 1 && mm <= 12;
+        };
+        if (!end.isEmpty() && !isMonth(end))
             return fail("aum_hist_end", QStringLiteral("'%1' is not a month as YYYY-MM").arg(end));
         out->payload.insert(QStringLiteral("aum_hist_end"), end.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(end));
         const QStringList hist = value("aum_hist").split(QLatin1Char(';'), Qt::SkipEmptyParts);
