@@ -18,6 +18,7 @@
 #include "store/customerimportrepository.h"
 #include "store/transaction.h"
 #include "store/database.h"
+#include "store/storekey.h"
 #include "store/schemamigrations.h"
 
 #include <QCommandLineParser>
@@ -73,10 +74,10 @@ QByteArray branchCsv(const std::vector<Customer> &customers)
 
 // The raw floor: the same rows (already parsed) inserted with the C API, the
 // statement the importer prepares, one transaction, the importer's settings.
-double rawInsert(const QString &path, const std::vector<Customer> &customers)
+double rawInsert(const QString &path, const StoreKey &storeKey, const std::vector<Customer> &customers)
 {
     {
-        Database db = Database::open(path, QStringLiteral("bench-pass"), Database::OpenMode::CreateIfMissing);
+        Database db = Database::open(path, storeKey, Database::OpenMode::CreateIfMissing);
         SchemaMigrations::migrate(db); // the schema is not what is measured
     }
     // Values prepared before the clock starts, as UTF-8.
@@ -109,10 +110,11 @@ double rawInsert(const QString &path, const std::vector<Customer> &customers)
     sqlite3 *db = nullptr;
     const QByteArray file = QFile::encodeName(path);
     check(db, sqlite3_open_v2(file.constData(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX, nullptr), "open");
-    const QByteArray key("bench-pass");
+    // Keyed like the app's connections after unlock (issue 8): the raw key, no key derivation.
+    QByteArray key;
+    storeKey.withRawKeyLiteral([&](const char *literal, int size) { key = QByteArray(literal, size); });
     sqlite3_key(db, key.constData(), int(key.size()));
-    for (const char *sql : {"PRAGMA cipher_page_size = 4096", "PRAGMA kdf_iter = 64000",
-                            "SELECT count(*) FROM sqlite_master", "PRAGMA journal_mode = WAL",
+    for (const char *sql : {"PRAGMA cipher_page_size = 4096", "SELECT count(*) FROM sqlite_master", "PRAGMA journal_mode = WAL",
                             "PRAGMA synchronous = NORMAL", "PRAGMA foreign_keys = ON", "PRAGMA temp_store = MEMORY",
                             "BEGIN IMMEDIATE"})
         check(db, sqlite3_exec(db, sql, nullptr, nullptr, nullptr), sql);
@@ -168,18 +170,20 @@ int main(int argc, char *argv[])
     }
     bench::detail("%d customers, CSV %.1f MB, %d runs each", n, QFileInfo(csv).size() / 1048576.0, repeats);
 
+    // Stores are keyed with a random raw key, as the app's connections are after unlock.
+    const std::shared_ptr<StoreKey> storeKey = StoreKey::random();
     std::vector<double> raw, import;
     for (int run = 0; run < repeats; ++run) {
         const QString rawPath = dir.filePath(QStringLiteral("raw%1.db").arg(run));
-        raw.push_back(rawInsert(rawPath, data.customers));
+        raw.push_back(rawInsert(rawPath, *storeKey, data.customers));
 
         const QString path = dir.filePath(QStringLiteral("import%1.db").arg(run));
         {
-            Database db = Database::open(path, QStringLiteral("bench-pass"), Database::OpenMode::CreateIfMissing);
+            Database db = Database::open(path, *storeKey, Database::OpenMode::CreateIfMissing);
             SchemaMigrations::migrate(db);
         }
         bench::Stopwatch clock;
-        Database db = Database::open(path, QStringLiteral("bench-pass"), Database::OpenMode::ExistingOnly);
+        Database db = Database::open(path, *storeKey, Database::OpenMode::ExistingOnly);
         CustomerImportJob::Options options;
         options.file = csv;
         options.staffId = QStringLiteral("bench");
@@ -204,7 +208,7 @@ int main(int argc, char *argv[])
     {
         // Where the time goes: the same import in its three steps.
         const QString path = dir.filePath(QStringLiteral("steps.db"));
-        Database db = Database::open(path, QStringLiteral("bench-pass"), Database::OpenMode::CreateIfMissing);
+        Database db = Database::open(path, *storeKey, Database::OpenMode::CreateIfMissing);
         SchemaMigrations::migrate(db);
         bench::Stopwatch clock;
         CustomerImport::Source source;

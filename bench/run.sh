@@ -74,7 +74,8 @@ if [[ -f "$tmp/store.db" ]]; then
     : >"$tmp/loaded" ; : >"$tmp/paint" ; : >"$tmp/rss" ; : >"$tmp/wall"
     for ((i = 1; i <= runs; i++)); do
         start=$(date +%s%N)
-        if ! out=$(BRANCHDESK_PASSPHRASE=$passphrase "$build/app/branchdesk" --store "$tmp/store.db" \
+        # timeout: an app that cannot open the store waits on a message box; the bench must not.
+        if ! out=$(BRANCHDESK_PASSPHRASE=$passphrase timeout 120 "$build/app/branchdesk" --store "$tmp/store.db" \
                    --quit-after-paint 2>"$tmp/app.err"); then
             echo "run.sh: branchdesk failed:" >&2; cat "$tmp/app.err" >&2; failed=1; break
         fi
