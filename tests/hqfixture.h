@@ -1,6 +1,10 @@
 #pragma once
 
+#include "domain/branchdata.h"
+#include "domain/extractcsv.h"
+
 #include <QDir>
+#include <QFile>
 #include <QElapsedTimer>
 #include <QProcess>
 #include <QProcessEnvironment>
@@ -148,6 +152,23 @@ public:
     }
     QString lastError() const { return m_lastError; }
     QString path(const QString &name) const { return m_dir.filePath(name); }
+
+    // The branch as a core-banking extract (written to `csvName` here), imported by the real
+    // `branchdesk-hq import`, plus an RM who can sign in with `password`.
+    bool importBranch(const BranchData &branch, const QString &code, const QString &csvName, const QString &rmId,
+                      const QString &rmName, const QString &password)
+    {
+        const QString csv = path(csvName);
+        QFile f(csv);
+        QString error;
+        if (!f.open(QIODevice::WriteOnly) || !ExtractCsv::write(branch, &f, &error))
+            return fail(QStringLiteral("cannot write %1: %2").arg(csv, error));
+        f.close();
+        return hq({QStringLiteral("import"), QStringLiteral("--branch"), code, csv})
+            && hq({QStringLiteral("add-staff"), QStringLiteral("--branch"), code, QStringLiteral("--id"), rmId,
+                   QStringLiteral("--name"), rmName, QStringLiteral("--role"), QStringLiteral("rm")},
+                  password.toUtf8() + '\n');
+    }
 
 private:
     bool fail(const QString &why)

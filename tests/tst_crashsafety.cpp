@@ -208,16 +208,9 @@ private slots:
         QVERIFY2(m_hq.start(), qPrintable(m_hq.lastError()));
         QVERIFY(DemoGenerator::generate({2000, 17, QDate(2026, 11, 23)}, &m_branch));
         m_branch.branchCode = kBranch;
-        const QString csv = m_hq.path(QStringLiteral("crash.csv"));
-        QFile f(csv);
-        QString error;
-        QVERIFY(f.open(QIODevice::WriteOnly) && ExtractCsv::write(m_branch, &f, &error));
-        f.close();
-        QVERIFY2(m_hq.hq({QStringLiteral("import"), QStringLiteral("--branch"), kBranch, csv}), qPrintable(m_hq.lastError()));
-        QVERIFY(m_hq.hq({QStringLiteral("add-staff"), QStringLiteral("--branch"), kBranch, QStringLiteral("--id"),
-                         QStringLiteral("RM01"), QStringLiteral("--name"), QStringLiteral("测试经理"), QStringLiteral("--role"),
-                         QStringLiteral("rm")},
-                        kHqPassword.toUtf8() + '\n'));
+        QVERIFY2(m_hq.importBranch(m_branch, kBranch, QStringLiteral("crash.csv"), QStringLiteral("RM01"),
+                                   QStringLiteral("测试经理"), kHqPassword),
+                 qPrintable(m_hq.lastError()));
         QVERIFY(m_hq.startServer());
     }
 

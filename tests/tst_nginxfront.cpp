@@ -160,16 +160,9 @@ private slots:
         QVERIFY2(m_hq.start(), qPrintable(m_hq.lastError()));
         QVERIFY(DemoGenerator::generate({800, 5, QDate(2026, 11, 23)}, &m_branch));
         m_branch.branchCode = kBranch;
-        const QString csv = m_hq.path(QStringLiteral("edge.csv"));
-        QFile f(csv);
-        QString error;
-        QVERIFY(f.open(QIODevice::WriteOnly) && ExtractCsv::write(m_branch, &f, &error));
-        f.close();
-        QVERIFY2(m_hq.hq({QStringLiteral("import"), QStringLiteral("--branch"), kBranch, csv}), qPrintable(m_hq.lastError()));
-        QVERIFY(m_hq.hq({QStringLiteral("add-staff"), QStringLiteral("--branch"), kBranch, QStringLiteral("--id"),
-                         QStringLiteral("RM01"), QStringLiteral("--name"), QStringLiteral("前台经理"), QStringLiteral("--role"),
-                         QStringLiteral("rm")},
-                        kHqPassword.toUtf8() + '\n'));
+        QVERIFY2(m_hq.importBranch(m_branch, kBranch, QStringLiteral("edge.csv"), QStringLiteral("RM01"),
+                                   QStringLiteral("前台经理"), kHqPassword),
+                 qPrintable(m_hq.lastError()));
         QVERIFY(m_hq.startServer());
 
         // A throwaway certificate for 127.0.0.1, which the desktop pins
