@@ -4,10 +4,8 @@
 // check digits, duplicates), one transaction of inserts, audit entry.
 // Judged against the raw SQLCipher insert of the same, already parsed rows
 // into the same table with the same connection settings (target <= 3x).
-#define SQLITE_HAS_CODEC 1
-#include <sqlcipher/sqlite3.h>
-
 #include "benchutil.h"
+#include "rawsqlcipher.h"
 #include "domain/branchsnapshot.h"
 #include "domain/customersearchindex.h"
 #include "domain/demogenerator.h"
@@ -32,11 +30,7 @@
 
 namespace {
 
-void check(sqlite3 *db, int rc, const char *what)
-{
-    if (rc != SQLITE_OK && rc != SQLITE_DONE && rc != SQLITE_ROW)
-        throw std::runtime_error(std::string(what) + ": " + sqlite3_errmsg(db));
-}
+using bench::raw::check;
 
 QString csvField(const QString &s)
 {
@@ -107,17 +101,11 @@ double rawInsert(const QString &path, const StoreKey &storeKey, const std::vecto
         r.history = h.join(QLatin1Char(',')).toUtf8();
     }
     bench::Stopwatch clock;
-    sqlite3 *db = nullptr;
-    const QByteArray file = QFile::encodeName(path);
-    check(db, sqlite3_open_v2(file.constData(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX, nullptr), "open");
     // Keyed like the app's connections after unlock (issue 8): the raw key, no key derivation.
     QByteArray key;
     storeKey.withRawKeyLiteral([&](const char *literal, int size) { key = QByteArray(literal, size); });
-    sqlite3_key(db, key.constData(), int(key.size()));
-    for (const char *sql : {"PRAGMA cipher_page_size = 4096", "SELECT count(*) FROM sqlite_master", "PRAGMA journal_mode = WAL",
-                            "PRAGMA synchronous = NORMAL", "PRAGMA foreign_keys = ON", "PRAGMA temp_store = MEMORY",
-                            "BEGIN IMMEDIATE"})
-        check(db, sqlite3_exec(db, sql, nullptr, nullptr, nullptr), sql);
+    sqlite3 *db = bench::raw::open(QFile::encodeName(path), key, false);
+    bench::raw::exec(db, "BEGIN IMMEDIATE");
     sqlite3_stmt *st = nullptr;
     check(db, sqlite3_prepare_v2(db,
                                  "INSERT INTO customer (customer_no, name, gender, birth_date, phone, id_number, address,"

@@ -16,12 +16,8 @@
 // and the WAL checkpoint at close are in both. The store written last is left
 // at DIR/store.db for the cold-start run of bench/run.sh.
 
-#ifndef SQLITE_HAS_CODEC
-#define SQLITE_HAS_CODEC 1 // or sqlite3_key is not declared
-#endif
-#include <sqlcipher/sqlite3.h>
-
 #include "benchutil.h"
+#include "rawsqlcipher.h"
 
 #include "domain/branchsnapshot.h"
 #include "domain/customersearchindex.h"
@@ -55,38 +51,8 @@ namespace {
 // ---------------------------------------------------------------------------
 // Raw SQLCipher helpers (no Qt types inside the timed loops)
 
-void check(sqlite3 *db, int rc, const char *what)
-{
-    if (rc != SQLITE_OK && rc != SQLITE_ROW && rc != SQLITE_DONE)
-        throw std::runtime_error(std::string(what) + ": " + (db ? sqlite3_errmsg(db) : sqlite3_errstr(rc)));
-}
-
-void exec(sqlite3 *db, const char *sql)
-{
-    check(db, sqlite3_exec(db, sql, nullptr, nullptr, nullptr), sql);
-}
-
-// Opens and keys a connection with exactly the settings Database::open issues,
-// so the comparison measures our layer and not a different configuration.
-sqlite3 *rawOpen(const QByteArray &file, const QByteArray &key, bool create)
-{
-    sqlite3 *db = nullptr;
-    const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX | (create ? SQLITE_OPEN_CREATE : 0);
-    const int rc = sqlite3_open_v2(file.constData(), &db, flags, nullptr);
-    if (rc != SQLITE_OK) {
-        sqlite3_close_v2(db);
-        throw std::runtime_error("cannot open " + file.toStdString());
-    }
-    check(db, sqlite3_key(db, key.constData(), int(key.size())), "key");
-    exec(db, "PRAGMA cipher_page_size = 4096");
-    exec(db, "PRAGMA kdf_iter = 64000");
-    exec(db, "SELECT count(*) FROM sqlite_master"); // derives the key, as Database::open does
-    exec(db, "PRAGMA journal_mode = WAL");
-    exec(db, "PRAGMA synchronous = NORMAL");
-    exec(db, "PRAGMA foreign_keys = ON");
-    exec(db, "PRAGMA temp_store = MEMORY");
-    return db;
-}
+using bench::raw::check;
+using bench::raw::exec;
 
 // One bound value, already in the bytes SQLite stores.
 struct RawValue
@@ -361,12 +327,7 @@ void rawRead(sqlite3 *db, RawBranch *out)
 
 // ---------------------------------------------------------------------------
 
-void removeStore(const QString &path)
-{
-    QFile::remove(path);
-    QFile::remove(path + QStringLiteral("-wal"));
-    QFile::remove(path + QStringLiteral("-shm"));
-}
+using bench::raw::removeStore;
 
 // The schema exactly as SchemaMigrations creates it, read back from a scratch
 // store, so the raw side always has the same tables, constraints and indexes.
@@ -425,7 +386,7 @@ WriteTimes rawWrite(const QString &path, const QByteArray &key, const std::vecto
     WriteTimes t;
     Stopwatch total;
     Stopwatch step;
-    sqlite3 *db = rawOpen(file, key, true);
+    sqlite3 *db = bench::raw::open(file, key, true);
     try {
         exec(db, "BEGIN IMMEDIATE"); // schema in its own transaction, as migrate() does
         for (const QByteArray &sql : schema)
@@ -455,7 +416,7 @@ double rawLoad(const QString &path, const QByteArray &key, size_t *customers)
 {
     Stopwatch sw;
     RawBranch branch;
-    sqlite3 *db = rawOpen(QFile::encodeName(path), key, false);
+    sqlite3 *db = bench::raw::open(QFile::encodeName(path), key, false);
     try {
         rawRead(db, &branch);
     } catch (...) {

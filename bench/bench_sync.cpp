@@ -22,12 +22,8 @@
 //
 // The password comes from BRANCHDESK_HQ_PASSWORD, as for `branchdesk-cli sync`.
 
-#ifndef SQLITE_HAS_CODEC
-#define SQLITE_HAS_CODEC 1 // or sqlite3_key is not declared
-#endif
-#include <sqlcipher/sqlite3.h>
-
 #include "benchutil.h"
+#include "rawsqlcipher.h"
 
 #include "domain/contact.h"
 #include "domain/demogenerator.h"
@@ -80,45 +76,9 @@ double percentile(std::vector<double> v, double p)
     return v[std::min(v.size() - 1, rank > 0 ? rank - 1 : 0)];
 }
 
-void removeStore(const QString &path)
-{
-    QFile::remove(path);
-    QFile::remove(path + QStringLiteral("-wal"));
-    QFile::remove(path + QStringLiteral("-shm"));
-}
-
-// ---------------------------------------------------------------------------
-// Raw SQLCipher: the floor the first sync is judged against. The same
-// per-connection settings as Database::open (as in bench_store.cpp).
-
-void check(sqlite3 *db, int rc, const char *what)
-{
-    if (rc != SQLITE_OK && rc != SQLITE_ROW && rc != SQLITE_DONE)
-        throw std::runtime_error(std::string(what) + ": " + (db ? sqlite3_errmsg(db) : sqlite3_errstr(rc)));
-}
-
-void exec(sqlite3 *db, const char *sql)
-{
-    check(db, sqlite3_exec(db, sql, nullptr, nullptr, nullptr), sql);
-}
-
-sqlite3 *rawOpen(const QByteArray &file, const QByteArray &key, bool create)
-{
-    sqlite3 *db = nullptr;
-    const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX | (create ? SQLITE_OPEN_CREATE : 0);
-    if (sqlite3_open_v2(file.constData(), &db, flags, nullptr) != SQLITE_OK) {
-        sqlite3_close_v2(db);
-        throw std::runtime_error("cannot open " + file.toStdString());
-    }
-    check(db, sqlite3_key(db, key.constData(), int(key.size())), "key");
-    exec(db, "PRAGMA cipher_page_size = 4096");
-    exec(db, "SELECT count(*) FROM sqlite_master"); // derives the key, as Database::open does
-    exec(db, "PRAGMA journal_mode = WAL");
-    exec(db, "PRAGMA synchronous = NORMAL");
-    exec(db, "PRAGMA foreign_keys = ON");
-    exec(db, "PRAGMA temp_store = MEMORY");
-    return db;
-}
+using bench::raw::check;
+using bench::raw::exec;
+using bench::raw::removeStore;
 
 struct RawValue
 {
@@ -148,7 +108,7 @@ struct RawCopy
 RawCopy readSynced(const QString &path, const QByteArray &key, const QStringList &tables)
 {
     RawCopy copy;
-    sqlite3 *db = rawOpen(QFile::encodeName(path), key, false);
+    sqlite3 *db = bench::raw::open(QFile::encodeName(path), key, false);
     try {
         sqlite3_stmt *st = nullptr;
         check(db, sqlite3_prepare_v2(db, "SELECT sql FROM sqlite_master WHERE sql IS NOT NULL"
@@ -199,7 +159,7 @@ double rawWrite(const QString &path, const QByteArray &key, const RawCopy &copy)
 {
     removeStore(path);
     Stopwatch sw;
-    sqlite3 *db = rawOpen(QFile::encodeName(path), key, true);
+    sqlite3 *db = bench::raw::open(QFile::encodeName(path), key, true);
     try {
         exec(db, "BEGIN IMMEDIATE");
         for (const QByteArray &sql : copy.schema)
