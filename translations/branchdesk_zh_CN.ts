@@ -1351,22 +1351,6 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
         <translation>客户经理：</translation>
     </message>
     <message>
-        <source>Unassigned pool</source>
-        <translation>未分配客户池</translation>
-    </message>
-    <message>
-        <source>Assign to:</source>
-        <translation>分配给：</translation>
-    </message>
-    <message>
-        <source>Assign selected</source>
-        <translation>分配所选</translation>
-    </message>
-    <message>
-        <source>Give the selected customers to this RM; their open cadence steps move with them</source>
-        <translation>把所选客户分配给这位理财经理，客户未完成的联系步骤随之转移</translation>
-    </message>
-    <message>
         <source>Balance by workload</source>
         <translation>按工作量均衡</translation>
     </message>

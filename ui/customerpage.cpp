@@ -1,5 +1,6 @@
 #include "customerpage.h"
 
+#include "assignbar.h"
 #include "customer360panel.h"
 #include "items/customertablemodel.h"
 
@@ -33,11 +34,7 @@ CustomerPage::CustomerPage(QWidget *parent)
     m_rm->setObjectName(QStringLiteral("rmFilter"));
     m_count = new QLabel(this);
     m_count->setObjectName(QStringLiteral("customerCount"));
-    m_assignLabel = new QLabel(this);
-    m_assignTo = new QComboBox(this);
-    m_assignTo->setObjectName(QStringLiteral("assignTo"));
-    m_assign = new QPushButton(this);
-    m_assign->setObjectName(QStringLiteral("assignSelected"));
+    m_assignBar = new AssignBar(this);
     m_balance = new QPushButton(this);
     m_balance->setObjectName(QStringLiteral("balanceWorkload"));
 
@@ -91,9 +88,7 @@ CustomerPage::CustomerPage(QWidget *parent)
     leftLayout->addLayout(filters);
     leftLayout->addWidget(m_table);
     auto *assignRow = new QHBoxLayout;
-    assignRow->addWidget(m_assignLabel);
-    assignRow->addWidget(m_assignTo, 1);
-    assignRow->addWidget(m_assign);
+    assignRow->addWidget(m_assignBar);
     assignRow->addWidget(m_balance);
     assignRow->addStretch(2);
     leftLayout->addLayout(assignRow);
@@ -128,10 +123,10 @@ CustomerPage::CustomerPage(QWidget *parent)
         if (m_panel->currentCustomer() != m_selectedCustomer)
             m_panel->showCustomer(m_selectedCustomer);
     });
-    connect(m_assign, &QPushButton::clicked, this, [this] {
+    connect(m_assignBar, &AssignBar::assignClicked, this, [this](const QString &rm) {
         const QStringList nos = selectedCustomerNos();
         if (!nos.isEmpty())
-            emit assignRequested(nos, m_assignTo->currentData().toString());
+            emit assignRequested(nos, rm);
     });
     // With one row or none selected, balancing takes every customer shown.
     connect(m_balance, &QPushButton::clicked, this, [this] {
@@ -200,21 +195,9 @@ void CustomerPage::fillFilters()
                 m_rm->addItem(s->staff()[i].name, int(i));
         }
     }
-    const QString assignTo = m_assignTo->currentData().toString();
-    m_assignTo->clear();
-    m_assignTo->addItem(tr("Unassigned pool"), QString());
     const BranchSnapshot *snap = m_branch.snapshot.get();
-    const bool manager = snap && snap->scope().seesWholeBranch();
-    if (snap) {
-        for (const Staff &st : snap->staff()) {
-            if (st.role == Staff::Role::RelationshipManager)
-                m_assignTo->addItem(QStringLiteral("%1 (%2)").arg(st.name, st.staffId), st.staffId);
-        }
-    }
-    m_assignTo->setCurrentIndex(qMax(0, m_assignTo->findData(assignTo)));
-    for (QWidget *w : {static_cast<QWidget *>(m_assignLabel), static_cast<QWidget *>(m_assignTo),
-                       static_cast<QWidget *>(m_assign), static_cast<QWidget *>(m_balance)})
-        w->setVisible(manager);
+    m_assignBar->setSnapshot(snap); // the RMs; shown to a manager only
+    m_balance->setVisible(snap && snap->scope().seesWholeBranch());
     m_tier->setCurrentIndex(qMax(0, m_tier->findData(tier)));
     m_rm->setCurrentIndex(qMax(0, m_rm->findData(rm)));
 }
@@ -276,11 +259,18 @@ void CustomerPage::retranslateUi()
     m_search->setPlaceholderText(tr("Search: name, pinyin (zs / zhangsan), last 4 of phone or ID, customer no."));
     m_tierLabel->setText(tr("Tier:"));
     m_rmLabel->setText(tr("RM:"));
-    m_assignLabel->setText(tr("Assign to:"));
-    m_assign->setText(tr("Assign selected"));
-    m_assign->setToolTip(tr("Give the selected customers to this RM; their open cadence steps move with them"));
     m_balance->setText(tr("Balance by workload"));
     m_balance->setToolTip(tr("Spread the selected (or all shown) customers over the RMs so that open steps are even, "
                              "keeping current owners where possible"));
     updateCount(m_shown, m_total);
+}
+
+QComboBox *CustomerPage::assignTarget() const
+{
+    return m_assignBar->target();
+}
+
+QPushButton *CustomerPage::assignButton() const
+{
+    return m_assignBar->button();
 }

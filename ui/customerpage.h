@@ -4,6 +4,7 @@
 
 #include <QWidget>
 
+class AssignBar;
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -33,8 +34,8 @@ public:
     CustomerTableModel *model() const { return m_model; }
     Customer360Panel *panel() const { return m_panel; }
     // The manager's assignment controls (hidden for an RM).
-    QComboBox *assignTarget() const { return m_assignTo; }
-    QPushButton *assignButton() const { return m_assign; }
+    QComboBox *assignTarget() const;
+    QPushButton *assignButton() const;
     QPushButton *balanceButton() const { return m_balance; }
     // Customer numbers of the selected rows.
     QStringList selectedCustomerNos() const;
@@ -64,9 +65,7 @@ private:
     QLabel *m_count;
     QLabel *m_tierLabel;
     QLabel *m_rmLabel;
-    QLabel *m_assignLabel;
-    QComboBox *m_assignTo;
-    QPushButton *m_assign;
+    AssignBar *m_assignBar;
     QPushButton *m_balance;
     QTableView *m_table;
     CustomerTableModel *m_model;
