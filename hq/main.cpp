@@ -3,6 +3,7 @@
 #include "hqstore.h"
 #include "passwordhasher.h"
 #include "pgconnection.h"
+#include "policycommand.h"
 #include "syncserver.h"
 
 #include <QCommandLineParser>
@@ -47,6 +48,8 @@ int usage()
              "               [--targets JSON]             send a campaign and its targets (per mille) to the\n"
              "                                            branch's desktops, e.g. '{\"maturity_conversion\": 900}'\n"
              "  serve --listen 127.0.0.1:PORT [--tls-cert FILE --tls-key FILE] [--token-ttl SECONDS]\n"
+          << PolicyCommand::usage()
+          << 
              "PostgreSQL is reached through the usual PG* variables, or --db \"host=... dbname=...\".\n";
     err().flush();
     return 2;
@@ -67,6 +70,8 @@ int main(int argc, char *argv[])
     if (args.size() < 2)
         return usage();
     const QString command = args.takeAt(1);
+    if (PolicyCommand::handles(command))
+        return PolicyCommand::run(command, args.mid(1));
     if (command == QLatin1String("--version")) {
         QTextStream(stdout) << "branchdesk-hq " << QCoreApplication::applicationVersion() << Qt::endl;
         return 0;

@@ -1,5 +1,6 @@
 // Retention, conversion, payroll and threshold-band membership: the lists
 // that decide who runs a 4+1 cycle.
+#include "domain/activitylog.h"
 #include "domain/branchsnapshot.h"
 #include "domain/cadenceroster.h"
 #include "domain/conversionlist.h"
@@ -129,6 +130,43 @@ private slots:
         QCOMPARE(employers[0].lastMonthAvgFen, qint64(4500000 + 800000 + 1200000));
         QCOMPARE(employers[0].monthBeforeAvgFen, qint64(5000000 + 800000 + 1200000));
         QCOMPARE(QString::number(employers[0].keptShare(), 'f', 4), QStringLiteral("0.9286"));
+    }
+
+    // Issue 18: the product triangle counts what is held now, deposits as one category; the
+    // service triangle sees the face-to-face contacts the desktop itself records.
+    void trianglesFromActiveHoldingsAndOwnRecords()
+    {
+        BranchData d = TestSupport::smallBranch();
+        d.holdings.clear();
+        Customer &wang = d.customers[3]; // private banking
+        wang.serviceEvents12m = 1;
+        for (auto t : {Holding::ProductType::DemandDeposit, Holding::ProductType::TimeDeposit, Holding::ProductType::Wealth,
+                       Holding::ProductType::Fund, Holding::ProductType::Insurance})
+            d.holdings.push_back(holding(wang.customerNo, t, 100000));
+        d.holdings[3].status = Holding::Status::Matured; // the fund has matured
+        d.holdings[4].status = Holding::Status::Closed;  // the insurance was surrendered
+        const BranchSnapshot s(std::move(d), TierPolicy::defaultPolicy(), kToday);
+        // Held now: deposits (demand + time = one category) and a wealth product.
+        QCOMPARE(RetentionList::triangleItems(s, 3)[RetentionList::Product], 2);
+        QCOMPARE(RetentionList::triangleItems(s, 3)[RetentionList::Service], 1);
+
+        auto contact = [](Contact::Channel channel, Contact::Outcome outcome, const QDate &day, const QString &id) {
+            Contact k;
+            k.contactId = id;
+            k.customerNo = QStringLiteral("600000000004");
+            k.channel = channel;
+            k.outcome = outcome;
+            k.contactedAt = QDateTime(day, QTime(10, 0));
+            return k;
+        };
+        ActivityLog activity;
+        activity.addContact(3, contact(Contact::Channel::Event, Contact::Outcome::Interested, QDate(2026, 10, 1), QStringLiteral("c1")));
+        activity.addContact(3, contact(Contact::Channel::Visit, Contact::Outcome::Reached, QDate(2026, 3, 2), QStringLiteral("c2")));
+        activity.addContact(3, contact(Contact::Channel::Phone, Contact::Outcome::Reached, QDate(2026, 11, 2), QStringLiteral("c3")));   // remote
+        activity.addContact(3, contact(Contact::Channel::Branch, Contact::Outcome::NoAnswer, QDate(2026, 11, 3), QStringLiteral("c4")));  // not met
+        activity.addContact(3, contact(Contact::Channel::Visit, Contact::Outcome::Reached, QDate(2025, 11, 20), QStringLiteral("c5")));   // > 12 months
+        // HQ's one plus the event and the visit of this year: three, the triangle is covered.
+        QCOMPARE(RetentionList::triangleItems(s, 3, &activity)[RetentionList::Service], 3);
     }
 
     void thresholdBandsAndRoster()

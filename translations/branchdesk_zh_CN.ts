@@ -17,7 +17,7 @@
     </message>
     <message>
         <source>Give the selected customers to this RM; their open cadence steps move with them</source>
-        <translation>把所选客户分配给这位理财经理，客户未完成的联系步骤随之转移</translation>
+        <translation>把所选客户分配给这位客户经理，客户未完成的联系步骤随之转移</translation>
     </message>
 </context>
 <context>
@@ -134,7 +134,7 @@
         warning list, the cross-line conversion list, or payroll customers by employer
 </source>
         <translation>  tasks --store 路径 [--rm 工号] [--date YYYY-MM-DD] [--format csv|json]
-        输出“今日”页的内容：当天到期或逾期、当天已完成的 731 与 4+1 步骤及约定跟进
+        输出“今日”页的内容：当天应联系或已超期、当天已完成的 731 与 4+1 步骤及约定跟进
         （不带 --rm 时输出全部客户经理的）
   log-contact --store 路径 --customer 客户号 --channel 渠道 --outcome 结果
        [--at ISO时间] [--note 备注] [--staff 工号] [--holding 持仓号] [--next YYYY-MM-DD]
@@ -192,15 +192,15 @@
     <name>CadencePlan</name>
     <message>
         <source>Upcoming</source>
-        <translation>未到期</translation>
+        <translation>待联系</translation>
     </message>
     <message>
         <source>Due today</source>
-        <translation>今日到期</translation>
+        <translation>今日应联系</translation>
     </message>
     <message>
         <source>Overdue</source>
-        <translation>已逾期</translation>
+        <translation>已超期</translation>
     </message>
     <message>
         <source>Done on time</source>
@@ -208,7 +208,7 @@
     </message>
     <message>
         <source>Done late</source>
-        <translation>逾期完成</translation>
+        <translation>延后完成</translation>
     </message>
     <message>
         <source>Missed</source>
@@ -347,7 +347,7 @@
     </message>
     <message>
         <source>VIP churn</source>
-        <translation>贵宾客户流失</translation>
+        <translation>贵宾客户流失率</translation>
     </message>
     <message>
         <source>Triangle: products</source>
@@ -378,7 +378,7 @@
     <name>CampaignDialog</name>
     <message>
         <source>Campaign and targets</source>
-        <translation>活动与目标</translation>
+        <translation>营销活动与目标</translation>
     </message>
     <message>
         <source>Name:</source>
@@ -404,11 +404,11 @@
     </message>
     <message>
         <source>Frozen lists worked in this campaign (none ticked: every threshold list)</source>
-        <translation>本活动使用的已锁定名单（都不勾选：使用全部临界名单）</translation>
+        <translation>本营销活动使用的已锁定名单（都不勾选：使用全部临界名单）</translation>
     </message>
     <message>
         <source>Give the campaign a name.</source>
-        <translation>请填写活动名称。</translation>
+        <translation>请填写营销活动名称。</translation>
     </message>
     <message>
         <source>The end date (%1) is before the start date (%2).</source>
@@ -478,7 +478,7 @@
     </message>
     <message>
         <source>AUM now (%1)</source>
-        <translation>当前资产（%1）</translation>
+        <translation>时点资产（%1）</translation>
     </message>
     <message>
         <source>Change</source>
@@ -820,7 +820,7 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
     </message>
     <message>
         <source>AUM today:</source>
-        <translation>当前资产：</translation>
+        <translation>时点资产：</translation>
     </message>
     <message>
         <source>Month-to-date average:</source>
@@ -1356,7 +1356,7 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
     </message>
     <message>
         <source>Spread the selected (or all shown) customers over the RMs so that open steps are even, keeping current owners where possible</source>
-        <translation>把所选（或当前显示的全部）客户分给各位理财经理，使未完成步骤大致平均，并尽量保留原归属经理</translation>
+        <translation>把所选（或当前显示的全部）客户分给各位客户经理，使未完成步骤大致平均，并尽量保留原归属经理</translation>
     </message>
 </context>
 <context>
@@ -1406,11 +1406,11 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
     </message>
     <message>
         <source>The campaigns could not be read: %1</source>
-        <translation>无法读取活动：%1</translation>
+        <translation>无法读取营销活动：%1</translation>
     </message>
     <message>
         <source>The campaign could not be saved: %1</source>
-        <translation>无法保存活动：%1</translation>
+        <translation>无法保存营销活动：%1</translation>
     </message>
     <message>
         <source>Opening-of-year campaign %1</source>
@@ -1438,11 +1438,11 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
     </message>
     <message>
         <source>Campaign:</source>
-        <translation>活动：</translation>
+        <translation>营销活动：</translation>
     </message>
     <message>
         <source>New campaign…</source>
-        <translation>新建活动…</translation>
+        <translation>新建营销活动…</translation>
     </message>
     <message>
         <source>Targets…</source>
@@ -1458,7 +1458,7 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
     </message>
     <message>
         <source>One table per RM (click an RM to filter every page to them)</source>
-        <translation>一人一表（单击某位理财经理，各页面筛选为该经理）</translation>
+        <translation>一人一表（单击某位客户经理，各页面筛选为该经理）</translation>
     </message>
     <message numerus="yes">
         <source>%1 to %2 · as of %3 · %n customer(s)</source>
@@ -1479,7 +1479,7 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
     </message>
     <message>
         <source>%1 is not a customer yet: saved as your prospect.</source>
-        <translation>%1 还不是我行客户：已存为您的潜在客户。</translation>
+        <translation>%1 还不是我行客户：已存为您的意向客户。</translation>
     </message>
     <message>
         <source>Visitor counted. Without consent to be contacted, the phone number is not kept.</source>
@@ -1499,11 +1499,11 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
     </message>
     <message>
         <source>&lt;b&gt;Visitors %1&lt;/b&gt; · customers %2 · new prospects %3 · without consent %4</source>
-        <translation>&lt;b&gt;到场 %1 人&lt;/b&gt; · 我行客户 %2 · 新增潜在客户 %3 · 未同意联系 %4</translation>
+        <translation>&lt;b&gt;到场 %1 人&lt;/b&gt; · 我行客户 %2 · 新增意向客户 %3 · 未同意联系 %4</translation>
     </message>
     <message>
         <source>%1: %2 visitors, %3 customers, %4 prospects</source>
-        <translation>%1：登记 %2 人，客户 %3，潜在客户 %4</translation>
+        <translation>%1：登记 %2 人，客户 %3，意向客户 %4</translation>
     </message>
     <message>
         <source>Customer</source>
@@ -1511,7 +1511,7 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
     </message>
     <message>
         <source>Prospect</source>
-        <translation>潜在客户</translation>
+        <translation>意向客户</translation>
     </message>
     <message>
         <source>&lt;b&gt;New event&lt;/b&gt;</source>
@@ -1531,7 +1531,7 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
     </message>
     <message>
         <source>Campaign:</source>
-        <translation>所属活动：</translation>
+        <translation>所属营销活动：</translation>
     </message>
     <message>
         <source>e.g. Retirement planning talk</source>
@@ -1967,7 +1967,7 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
     </message>
     <message>
         <source>&lt;p&gt;&lt;b&gt;731&lt;/b&gt; is for products that mature: time deposits, wealth products, insurance. BranchDesk plans three contacts, &lt;b&gt;7, 3 and 1 days&lt;/b&gt; before the maturity date: at T-7 tell the customer it matures and learn their plans; at T-3 propose a plan or an appointment; at T-1 confirm and remind. A step that falls on a weekend or holiday moves to the working day before.&lt;/p&gt;&lt;p&gt;&lt;b&gt;4+1&lt;/b&gt; is for customers on the threshold, conversion and VIP retention lists: in each cycle of 4 weeks, &lt;b&gt;four remote touches&lt;/b&gt; (phone, SMS, WeChat, mobile-banking message) and &lt;b&gt;one face-to-face&lt;/b&gt; contact (a visit, a branch appointment, an event).&lt;/p&gt;&lt;p&gt;Every morning the &lt;b&gt;Today&lt;/b&gt; page lists the steps due and overdue, each with the reason the customer is on the list. Select one and press &lt;b&gt;Enter&lt;/b&gt; to log the contact: it is saved at once and sent to HQ with the next sync (&lt;b&gt;F5&lt;/b&gt; syncs now). &lt;b&gt;F1&lt;/b&gt; lists every shortcut.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;731&lt;/b&gt; 用于到期产品：定期存款、理财产品、保险。网点客户经营台在到期日前 &lt;b&gt;7 天、3 天和 1 天&lt;/b&gt;安排三次联系：T-7 告知客户产品即将到期并了解其打算；T-3 提出方案或预约面谈；T-1 确认并提醒。落在周末或节假日的步骤提前到前一个工作日。&lt;/p&gt;&lt;p&gt;&lt;b&gt;4+1&lt;/b&gt; 用于临界客户、综拓客户和高端客户防流失名单：每 4 周一个周期，&lt;b&gt;四次远程触达&lt;/b&gt;（电话、短信、微信、手机银行消息）加&lt;b&gt;一次面对面&lt;/b&gt;接触（上门拜访、网点预约、活动）。&lt;/p&gt;&lt;p&gt;每天早上，&lt;b&gt;今日&lt;/b&gt;页列出到期和逾期的步骤，并注明客户上榜的原因。选中一条按 &lt;b&gt;Enter&lt;/b&gt; 即可登记联系：立即保存，并在下次同步时发送到总行（&lt;b&gt;F5&lt;/b&gt; 立即同步）。&lt;b&gt;F1&lt;/b&gt; 列出所有快捷键。&lt;/p&gt;</translation>
+        <translation>&lt;p&gt;&lt;b&gt;731&lt;/b&gt; 用于到期产品：定期存款、理财产品、保险。网点客户经营台在到期日前 &lt;b&gt;7 天、3 天和 1 天&lt;/b&gt;安排三次联系：T-7 告知客户产品即将到期并了解其打算；T-3 提出方案或预约面谈；T-1 确认并提醒。落在周末或节假日的步骤提前到前一个工作日。&lt;/p&gt;&lt;p&gt;&lt;b&gt;4+1&lt;/b&gt; 用于临界客户、综拓客户和高端客户防流失名单：每 4 周一个周期，&lt;b&gt;四次远程触达&lt;/b&gt;（电话、短信、微信、手机银行消息）加&lt;b&gt;一次面对面&lt;/b&gt;接触（上门拜访、网点预约、活动）。&lt;/p&gt;&lt;p&gt;每天早上，&lt;b&gt;今日&lt;/b&gt;页列出今日应联系和已超期的步骤，并注明客户上榜的原因。选中一条按 &lt;b&gt;Enter&lt;/b&gt; 即可登记联系：立即保存，并在下次同步时发送到总行（&lt;b&gt;F5&lt;/b&gt; 立即同步）。&lt;b&gt;F1&lt;/b&gt; 列出所有快捷键。&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Choose the customer file</source>
@@ -2402,11 +2402,11 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
     <name>ListsPage</name>
     <message>
         <source>Delete campaign list</source>
-        <translation>删除活动名单</translation>
+        <translation>删除营销活动名单</translation>
     </message>
     <message>
         <source>Delete the campaign list &quot;%1&quot;? Its baseline cannot be rebuilt later.</source>
-        <translation>删除活动名单“%1”？删除后无法重建其基准。</translation>
+        <translation>删除营销活动名单“%1”？删除后无法重建其基准。</translation>
     </message>
     <message>
         <source>All bands</source>
@@ -2426,12 +2426,12 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
     </message>
     <message>
         <source>Freeze as campaign list</source>
-        <translation>锁定为活动名单</translation>
+        <translation>锁定为营销活动名单</translation>
     </message>
     <message numerus="yes">
         <source>Name of the campaign list (%n customer(s), baseline today):</source>
         <translation>
-            <numerusform>活动名单名称（%n 位客户，以今日为基准）：</numerusform>
+            <numerusform>营销活动名单名称（%n 位客户，以今日为基准）：</numerusform>
         </translation>
     </message>
     <message>
@@ -2444,7 +2444,7 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
     </message>
     <message>
         <source>Campaign lists (%1)</source>
-        <translation>活动名单（%1）</translation>
+        <translation>营销活动名单（%1）</translation>
     </message>
     <message>
         <source>Band:</source>
@@ -2468,11 +2468,11 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
     </message>
     <message>
         <source>Freeze as campaign list…</source>
-        <translation>锁定为活动名单…</translation>
+        <translation>锁定为营销活动名单…</translation>
     </message>
     <message>
         <source>Campaign list:</source>
-        <translation>活动名单：</translation>
+        <translation>营销活动名单：</translation>
     </message>
     <message>
         <source>Show:</source>
@@ -2504,7 +2504,7 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
     </message>
     <message>
         <source>No campaign list yet. Freeze the threshold or low-efficiency list, or a quadrant selection, to follow its uplift against today&apos;s baseline.</source>
-        <translation>还没有活动名单。将临界客户、低效客户名单或象限圈选锁定为活动名单，即可对照今日基准跟踪提升情况。</translation>
+        <translation>还没有营销活动名单。将临界客户、低效客户名单或象限圈选锁定为营销活动名单，即可对照今日基准跟踪提升情况。</translation>
     </message>
     <message>
         <source>Frozen on %1 with %2 customers. Reached the target tier: %3, uplift rate %4% (target %5%). Since freezing: %6 moved up a tier, %7 moved down, %8 gone from the data.</source>
@@ -2512,11 +2512,11 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
     </message>
     <message>
         <source>Balance this list over the RMs</source>
-        <translation>按工作量把本名单分给理财经理</translation>
+        <translation>按工作量把本名单分给客户经理</translation>
     </message>
     <message>
         <source>Give the list&apos;s customers to RMs so that open steps are even, keeping current owners where possible</source>
-        <translation>把名单中的客户分给各位理财经理，使未完成步骤大致平均，并尽量保留原归属经理</translation>
+        <translation>把名单中的客户分给各位客户经理，使未完成步骤大致平均，并尽量保留原归属经理</translation>
     </message>
 </context>
 <context>
@@ -2775,7 +2775,7 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
     <message numerus="yes">
         <source>%n customer(s) assigned; they reach the RMs with the next sync.</source>
         <translation>
-            <numerusform>已分配 %n 位客户，下次同步后送达理财经理。</numerusform>
+            <numerusform>已分配 %n 位客户，下次同步后送达客户经理。</numerusform>
         </translation>
     </message>
     <message>
@@ -2784,7 +2784,7 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
     </message>
     <message>
         <source>%1 (RM %2)</source>
-        <translation>%1（理财经理 %2）</translation>
+        <translation>%1（客户经理 %2）</translation>
     </message>
     <message>
         <source>Dashboard</source>
@@ -2800,7 +2800,7 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
     </message>
     <message>
         <source>Showing every RM</source>
-        <translation>正在显示全部理财经理</translation>
+        <translation>正在显示全部客户经理</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
@@ -2894,7 +2894,7 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
     </message>
     <message>
         <source>Withdrawn</source>
-        <translation>已取出</translation>
+        <translation>已支取</translation>
     </message>
 </context>
 <context>
@@ -3020,7 +3020,7 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
     </message>
     <message>
         <source>AUM today (%1)</source>
-        <translation>当前资产（%1）</translation>
+        <translation>时点资产（%1）</translation>
     </message>
     <message>
         <source>Last month&apos;s average (%1)</source>
@@ -3094,12 +3094,12 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
     </message>
     <message>
         <source>Freeze as campaign list</source>
-        <translation>锁定为活动名单</translation>
+        <translation>锁定为营销活动名单</translation>
     </message>
     <message numerus="yes">
         <source>Name of the campaign list (%n customer(s), baseline today):</source>
         <translation>
-            <numerusform>活动名单名称（%n 位客户，以今日为基准）：</numerusform>
+            <numerusform>营销活动名单名称（%n 位客户，以今日为基准）：</numerusform>
         </translation>
     </message>
     <message>
@@ -3144,7 +3144,7 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
     </message>
     <message>
         <source>Freeze as campaign list…</source>
-        <translation>锁定为活动名单…</translation>
+        <translation>锁定为营销活动名单…</translation>
     </message>
     <message>
         <source>Drag a rectangle on the chart or list a quadrant.</source>
@@ -3282,7 +3282,7 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
     </message>
     <message>
         <source>RM</source>
-        <translation>理财经理</translation>
+        <translation>客户经理</translation>
     </message>
     <message>
         <source>Customers</source>
@@ -3310,7 +3310,7 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
     </message>
     <message>
         <source>Late</source>
-        <translation>逾期完成</translation>
+        <translation>延后完成</translation>
     </message>
     <message>
         <source>Missed</source>
@@ -3564,11 +3564,11 @@ yours: %2</source>
     </message>
     <message>
         <source>4+1 face-to-face %1 of %2</source>
-        <translation>4+1 面访 %1/%2</translation>
+        <translation>4+1 见面 %1/%2</translation>
     </message>
     <message>
         <source>4+1 face-to-face</source>
-        <translation>4+1 面访</translation>
+        <translation>4+1 见面</translation>
     </message>
     <message>
         <source>4+1 touch %1 of %2</source>
@@ -3630,12 +3630,12 @@ yours: %2</source>
     <message numerus="yes">
         <source>Overdue %n day(s)</source>
         <translation>
-            <numerusform>逾期 %n 天</numerusform>
+            <numerusform>已超期 %n 天</numerusform>
         </translation>
     </message>
     <message>
         <source>Due today</source>
-        <translation>今日到期</translation>
+        <translation>今日应联系</translation>
     </message>
     <message>
         <source>today</source>
@@ -3689,7 +3689,7 @@ yours: %2</source>
     </message>
     <message>
         <source>✓ Done late</source>
-        <translation>✓ 逾期完成</translation>
+        <translation>✓ 延后完成</translation>
     </message>
 </context>
 <context>
@@ -3708,11 +3708,11 @@ yours: %2</source>
     </message>
     <message>
         <source>Due today %1</source>
-        <translation>今日到期 %1</translation>
+        <translation>今日应联系 %1</translation>
     </message>
     <message>
         <source>Overdue %1</source>
-        <translation>逾期 %1</translation>
+        <translation>已超期 %1</translation>
     </message>
     <message>
         <source>No holiday calendar loaded for %1: due dates there only skip Saturdays and Sundays. Put the year&apos;s holiday-cn file in %2.</source>
@@ -3951,7 +3951,7 @@ yours: %2</source>
     <name>WarningListsPage</name>
     <message>
         <source>&lt;b&gt;Four triangles&lt;/b&gt; over %1 VIP-and-above customers (a triangle is covered with %2 or more items):</source>
-        <translation>&lt;b&gt;四个三角&lt;/b&gt;覆盖情况，共 %1 位贵宾及以上客户（某类达到 %2 项即算覆盖）：</translation>
+        <translation>&lt;b&gt;四个三角叉&lt;/b&gt;覆盖情况，共 %1 位贵宾及以上客户（某类达到 %2 项即算覆盖）：</translation>
     </message>
     <message>
         <source>%1 &lt;span style=&apos;color:%2&apos;&gt;%3%&lt;/span&gt; (target %4%)</source>

@@ -48,6 +48,8 @@ void AnalysisController::accept(const Result &result, quint64 generation)
         m_policy = result.policy;
         emit scoresReady();
     }
+    if (result.policySaved)
+        emit policySaved();
     if (result.hasCampaigns) {
         m_campaigns = result.campaigns;
         emit campaignsChanged();
@@ -93,6 +95,7 @@ void AnalysisController::applyPolicy(const ValuePolicy &policy)
         }
         r.policy = policy;
         r.scores = std::make_shared<const ValueScores>(*snapshot, policy);
+        r.policySaved = store.isValid();
     });
 }
 

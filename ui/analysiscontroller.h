@@ -34,6 +34,9 @@ public:
 
 signals:
     void scoresReady();
+    // The manager's edited value policy is stored: whatever reads its threshold bands
+    // (the 4+1 roster, the dashboard) reloads.
+    void policySaved();
     void campaignsChanged();
     void failed(const QString &message);
 
@@ -44,6 +47,7 @@ private:
         ValuePolicy policy;
         std::vector<CampaignList> campaigns;
         bool hasCampaigns = false;
+        bool policySaved = false;
         QString error;
     };
     template<typename Job>

@@ -1,5 +1,8 @@
 #include "listspage.h"
 
+#include "momentliststab.h"
+#include "items/cadenceworkspace.h"
+
 #include "analysiscontroller.h"
 #include "domain/dateformat.h"
 #include "domain/lowefficiencylist.h"
@@ -105,6 +108,20 @@ ListsPage::ListsPage(AnalysisController *analysis, QWidget *parent)
     campaignLayout->addWidget(m_campaignTable, 1);
     m_tabs->addTab(campaignPage, QString());
 
+    // New customers, loss recovery, moments of truth (issue 18)
+    m_moments = new MomentListsTab(m_analysis, this);
+    m_tabs->addTab(m_moments, QString());
+    connect(m_moments, &MomentListsTab::freezeRequested, this, [this](const CustomerList &list) {
+        const LoadedBranch &branch = m_analysis->branch();
+        bool ok = false;
+        const QString name = QInputDialog::getText(this, tr("Freeze as campaign list"),
+                                                   tr("Name of the campaign list (%n customer(s), baseline today):",
+                                                      nullptr, int(list.members.size())),
+                                                   QLineEdit::Normal, QString(), &ok);
+        if (ok && !name.trimmed().isEmpty() && branch.snapshot)
+            m_analysis->freezeCampaign(CampaignList::freeze(name.trimmed(), list, *branch.snapshot, m_analysis->scores().get()));
+    });
+
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_tabs);
 
@@ -172,11 +189,13 @@ void ListsPage::onScoresReady()
         m_threshold->clear();
         m_low->clear();
         m_campaign->clear();
+        m_moments->clear();
         return;
     }
     fillCombos();
     rebuildThreshold();
     rebuildLowEfficiency();
+    m_moments->rebuild();
     showCampaign();
 }
 
@@ -262,6 +281,12 @@ void ListsPage::showCampaign()
     retranslateUi();
 }
 
+void ListsPage::setWorkspace(CadenceWorkspace *workspace)
+{
+    m_moments->setWorkspace(workspace);
+    connect(workspace, &CadenceWorkspace::ready, this, &ListsPage::retranslateUi);
+}
+
 void ListsPage::askFreeze(CustomerListModel *model)
 {
     if (model->rowCount() == 0)
@@ -314,6 +339,8 @@ void ListsPage::retranslateUi()
     m_tabs->setTabText(0, tr("Threshold customers (%1)").arg(locale.toString(m_threshold->rowCount())));
     m_tabs->setTabText(1, tr("Low-efficiency customers (%1)").arg(locale.toString(m_low->rowCount())));
     m_tabs->setTabText(2, tr("Campaign lists (%1)").arg(locale.toString(qsizetype(m_analysis->campaigns().size()))));
+    m_tabs->setTabText(3, tr("New customers and moments (%1)").arg(locale.toString(m_moments->rowCount())));
+    m_moments->retranslateUi();
     m_balanceList->setText(tr("Balance this list over the RMs"));
     m_balanceList->setToolTip(tr("Give the list's customers to RMs so that open steps are even, keeping current owners "
                                  "where possible"));

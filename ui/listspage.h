@@ -2,6 +2,8 @@
 
 #include <QWidget>
 
+class CadenceWorkspace;
+class MomentListsTab;
 class QAbstractItemModel;
 class QComboBox;
 class QLabel;
@@ -33,6 +35,9 @@ public:
     QPushButton *balanceListButton() const { return m_balanceList; }
     QLabel *campaignSummary() const { return m_summary; }
     // Freezes the list of the current tab under a name (the buttons ask for it).
+    // The contact log for the new-customer and moments lists (their "met" and "called").
+    void setWorkspace(CadenceWorkspace *workspace);
+    MomentListsTab *momentsTab() const { return m_moments; }
     void freezeThreshold(const QString &name);
     void freezeLowEfficiency(const QString &name);
 
@@ -77,4 +82,5 @@ private:
     QLabel *m_summary;
     CampaignProgressModel *m_campaign;
     QTableView *m_campaignTable;
+    MomentListsTab *m_moments;
 };

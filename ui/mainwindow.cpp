@@ -60,6 +60,7 @@ MainWindow::MainWindow(LanguageManager *languages, QWidget *parent)
     m_tiers = new TierPage(this);
     m_quadrant = new QuadrantPage(m_analysis, this);
     m_lists = new ListsPage(m_analysis, this);
+    m_lists->setWorkspace(m_workspace);
     m_tiersRow = m_nav->count();
     for (QWidget *page : {static_cast<QWidget *>(m_tiers), static_cast<QWidget *>(m_quadrant), static_cast<QWidget *>(m_lists)}) {
         m_stack->addWidget(page);
@@ -104,6 +105,9 @@ MainWindow::MainWindow(LanguageManager *languages, QWidget *parent)
     m_nav->setCurrentRow(0);
     connect(m_nav, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
     connect(m_nav, &QListWidget::currentRowChanged, this, &MainWindow::ensureAnalysis);
+    // One source for the threshold bands: the roster (Today, 4+1, dashboard) follows the edit.
+    connect(m_analysis, &AnalysisController::policySaved, this,
+            [this] { m_workspace->setBranch(m_branch, m_workspace->today()); });
     connect(m_analysis, &AnalysisController::failed, this, [this](const QString &message) {
         QMessageBox::warning(this, tr("BranchDesk"), tr("The lists could not be updated: %1").arg(message));
     });

@@ -57,6 +57,10 @@ QuadrantPage::QuadrantPage(AnalysisController *analysis, QWidget *parent)
     leftLayout->addLayout(controls);
     leftLayout->addWidget(m_plot, 1);
     leftLayout->addWidget(m_hint);
+    m_unscored = new QLabel(this);
+    m_unscored->setObjectName(QStringLiteral("quadrantUnscored"));
+    m_unscored->setWordWrap(true);
+    leftLayout->addWidget(m_unscored);
 
     // The four quadrants as in DOMAIN.md's picture: A top left, B top right, D bottom left, C bottom right.
     auto *grid = new QGridLayout;
@@ -176,12 +180,26 @@ void QuadrantPage::updateSummary()
         return;
     m_lastSummary = Quadrant::summarize(*snapshot, *scores, m_plot->cuts());
     const QLocale locale;
-    const int total = std::max(1, scores->count());
+    const int total = std::max(1, scores->scoredCount());
     for (int q = 0; q < Quadrant::kCount; ++q) {
         const int n = m_lastSummary.customers[size_t(q)];
         m_summary[size_t(q)]->setText(tr("%1 customers (%2%) · AUM %3")
                                           .arg(locale.toString(n), locale.toString(100.0 * n / total, 'f', 1),
                                                MoneyFormat::readable(m_lastSummary.aumFen[size_t(q)])));
+        // Every sentence on a card is computed from what the card shows (seed 001's portrait is
+        // the guide's; here it would be a claim the branch's data may not bear out).
+        const auto id = Quadrant::Id(q);
+        m_profile[size_t(q)]->setText(Quadrant::profileSentence(m_lastSummary, id) + QLatin1Char('\n')
+                                      + tr("Strategy: %1").arg(Quadrant::strategy(id)));
+    }
+    const int firstOut = scores->firstUnscoredTier();
+    m_unscored->setVisible(firstOut >= 0);
+    if (firstOut >= 0) {
+        m_unscored->setText(tr("Not on the quadrant: %n customer(s) at %1 and above (AUM %2), served by the "
+                               "VIP retention list. The quadrant's population is set by the value policy.",
+                               nullptr, m_lastSummary.unscored)
+                                .arg(snapshot->tierPolicy().displayName(firstOut),
+                                     MoneyFormat::readable(m_lastSummary.unscoredAumFen)));
     }
     m_cutsLabel->setText(tr("Cuts: current %1 · potential %2")
                              .arg(locale.toString(m_plot->cuts().current, 'f', 1),
@@ -267,7 +285,6 @@ void QuadrantPage::retranslateUi()
     for (int q = 0; q < Quadrant::kCount; ++q) {
         const auto id = Quadrant::Id(q);
         m_boxes[size_t(q)]->setTitle(QStringLiteral("%1 · %2").arg(Quadrant::letter(id), Quadrant::name(id)));
-        m_profile[size_t(q)]->setText(Quadrant::profile(id) + QLatin1Char('\n') + tr("Strategy: %1").arg(Quadrant::strategy(id)));
         m_listButtons[size_t(q)]->setText(tr("List these customers"));
     }
     m_tabs->setTabText(0, tr("List (%1)").arg(QLocale().toString(m_selection->rowCount())));

@@ -57,6 +57,7 @@ private:
     QPushButton *m_policy;
     QLabel *m_cutsLabel;
     QLabel *m_hint;
+    QLabel *m_unscored;
     std::array<QGroupBox *, Quadrant::kCount> m_boxes{};
     std::array<QLabel *, Quadrant::kCount> m_summary{};
     std::array<QLabel *, Quadrant::kCount> m_profile{};

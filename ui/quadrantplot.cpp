@@ -133,8 +133,11 @@ void QuadrantPlot::rebuildGraphs()
         return;
     std::vector<QVector<QCPGraphData>> data(static_cast<size_t>(tiers));
     const int n = m_scores->count();
-    for (int i = 0; i < n; ++i)
+    for (int i = 0; i < n; ++i) {
+        if (!m_scores->scored(i))
+            continue; // outside the quadrant's population (policy): no dot
         data[size_t(m_snapshot->tierOf(i))].append(QCPGraphData(plotted(m_scores->current(i)), plotted(m_scores->potential(i))));
+    }
     for (int t = 0; t < tiers; ++t) {
         QVector<QCPGraphData> &d = data[size_t(t)];
         std::sort(d.begin(), d.end(), qcpLessThanSortKey<QCPGraphData>);
@@ -150,8 +153,10 @@ void QuadrantPlot::setHighlighted(const std::vector<int> &customers)
     QVector<QCPGraphData> d;
     d.reserve(qsizetype(customers.size()));
     if (m_scores) {
-        for (int i : customers)
-            d.append(QCPGraphData(plotted(m_scores->current(i)), plotted(m_scores->potential(i))));
+        for (int i : customers) {
+            if (m_scores->scored(i))
+                d.append(QCPGraphData(plotted(m_scores->current(i)), plotted(m_scores->potential(i))));
+        }
     }
     std::sort(d.begin(), d.end(), qcpLessThanSortKey<QCPGraphData>);
     m_highlight->data()->set(d, true);

@@ -12,6 +12,7 @@
 #include "store/cadencerepository.h"
 #include "store/contactrepository.h"
 #include "store/database.h"
+#include "store/policysource.h"
 #include "store/schemamigrations.h"
 #include "store/statement.h"
 #include "store/storeerror.h"
@@ -75,6 +76,8 @@ struct Loaded
 {
     std::unique_ptr<BranchSnapshot> snapshot;
     ActivityLog activity;
+    CadencePolicy policy;     // HQ's issue or the shipped one, bands from the value policy
+    WorkingCalendar calendar; // with the calendars HQ issued
 };
 
 bool parseCommon(QCommandLineParser &p, const QStringList &args, QTextStream &err, QDate *asOf, bool *json)
@@ -119,8 +122,11 @@ bool load(const QString &path, const QString &passphrase, const QDate &asOf, Loa
         SchemaMigrations::migrate(db);
         BranchData data;
         BranchRepository(db).loadAll(&data);
-        out->snapshot = std::make_unique<BranchSnapshot>(std::move(data), TierPolicy::defaultPolicy(), asOf);
+        PolicySource policies(db);
+        out->snapshot = std::make_unique<BranchSnapshot>(std::move(data), policies.tierPolicy(), asOf);
         out->activity = CadenceRepository(db).loadActivity(*out->snapshot);
+        out->policy = policies.cadencePolicy(out->snapshot->tierPolicy());
+        out->calendar = policies.calendar();
     } catch (const StoreError &e) {
         err << CadenceCommands::tr("Error: %1").arg(e.message()) << Qt::endl;
         return false;
@@ -180,8 +186,8 @@ int CadenceCommands::tasks(const QStringList &arguments, const QString &passphra
             return 2;
         }
     }
-    const CadencePolicy policy = CadencePolicy::defaultPolicy();
-    const WorkingCalendar calendar = WorkingCalendar::standard();
+    const CadencePolicy &policy = b.policy;
+    const WorkingCalendar &calendar = b.calendar;
     const CadenceRoster roster(s, policy, asOf);
     const TodayList today(s, policy, calendar, b.activity, roster);
     const std::vector<TodayItem> items = today.build(rm, asOf);

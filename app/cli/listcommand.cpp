@@ -3,9 +3,12 @@
 #include "domain/branchsnapshot.h"
 #include "domain/personaldatamask.h"
 #include "domain/lowefficiencylist.h"
+#include "domain/activitylog.h"
+#include "domain/momentlists.h"
 #include "domain/quadrant.h"
 #include "domain/thresholdlist.h"
 #include "domain/valuescores.h"
+#include "store/cadencerepository.h"
 #include "store/analysisstore.h"
 #include "store/auditlog.h"
 #include "store/branchrepository.h"
@@ -34,10 +37,11 @@ QString csvField(const QString &s)
 
 QString ListCommand::usage()
 {
-    return tr("  list threshold|low-efficiency|quadrant --store PATH [--format csv|json]\n"
-              "       [--quadrant A|B|C|D] [--band TIER] [--wide] [--date YYYY-MM-DD] [--full-names]\n"
+    return tr("  list threshold|low-efficiency|quadrant|new-customers|loss-recovery|moments --store PATH\n"
+              "       [--format csv|json] [--quadrant A|B|C|D] [--band TIER] [--wide] [--date YYYY-MM-DD] [--full-names]\n"
               "        print the threshold list (optionally one band, by its tier id), the low-efficiency\n"
-              "        list (--wide: under the widened line) or one quadrant's customers, as the app shows them;\n"
+              "        list (--wide: under the widened line), one quadrant's customers, the new customers\n"
+              "        (first meeting, milestones), loss recovery or the moments of truth, as the app shows them;\n"
               "        names are masked (张*) unless --full-names, which is recorded in the audit log\n");
 }
 
@@ -56,10 +60,13 @@ int ListCommand::run(const QStringList &arguments, const QString &passphrase)
         m_err << p.errorText() << Qt::endl;
         return 2;
     }
-    const QStringList kinds = {QStringLiteral("threshold"), QStringLiteral("low-efficiency"), QStringLiteral("quadrant")};
+    const QStringList kinds = {QStringLiteral("threshold"), QStringLiteral("low-efficiency"), QStringLiteral("quadrant"),
+                               QStringLiteral("new-customers"), QStringLiteral("loss-recovery"), QStringLiteral("moments")};
     const QString kind = p.positionalArguments().value(0);
     if (!kinds.contains(kind) || p.value(store).isEmpty()) {
-        m_err << tr("list needs threshold, low-efficiency or quadrant, and --store PATH") << Qt::endl;
+        m_err << tr("list needs threshold, low-efficiency, quadrant, new-customers, loss-recovery or moments, "
+                    "and --store PATH")
+              << Qt::endl;
         return 2;
     }
     const QString fmt = p.value(format);
@@ -118,6 +125,19 @@ int ListCommand::run(const QStringList &arguments, const QString &passphrase)
         list = ThresholdList::build(snapshot, policy, bandIndex);
     } else if (kind == QLatin1String("low-efficiency")) {
         list = LowEfficiencyList::build(snapshot, scores, p.isSet(wide));
+    } else if (kind == QLatin1String("loss-recovery")) {
+        list = MomentLists::lossRecovery(snapshot, MomentRules(), asOf);
+    } else if (kind == QLatin1String("new-customers") || kind == QLatin1String("moments")) {
+        ActivityLog activity; // contacts decide "met" and "called about the maturity"
+        try {
+            Database db = access.open();
+            activity = CadenceRepository(db).loadActivity(snapshot);
+        } catch (const StoreError &e) {
+            m_err << tr("Error: %1").arg(e.message()) << Qt::endl;
+            return 1;
+        }
+        list = kind == QLatin1String("moments") ? MomentLists::moments(snapshot, &activity, MomentRules(), asOf)
+                                                : MomentLists::newCustomers(snapshot, &activity, MomentRules(), asOf);
     } else {
         list = CustomerList::selection(snapshot, Quadrant::members(scores, cuts, quadrant), CustomerList::Kind::Quadrant,
                                        QStringLiteral("quadrant=%1;cut_current=%2;cut_potential=%3")
@@ -149,11 +169,13 @@ int ListCommand::run(const QStringList &arguments, const QString &passphrase)
     int rank = 0;
     for (const ListMember &m : list.members) {
         const Customer &c = snapshot.customer(m.customer);
-        const QString q = Quadrant::letter(Quadrant::classify(scores.current(m.customer), scores.potential(m.customer), cuts));
+        const bool scored = scores.scored(m.customer); // VIP and above are off the quadrant by default
+        const QString q = scored ? Quadrant::letter(Quadrant::classify(scores.current(m.customer), scores.potential(m.customer), cuts))
+                                 : QString();
         const QString target = m.targetTier >= 0 ? tiers.tier(m.targetTier).id : QString();
         const QString reason = CustomerList::reason(list.kind, m, snapshot, &scores);
-        const QString current = QString::number(scores.current(m.customer), 'f', 2);
-        const QString potential = QString::number(scores.potential(m.customer), 'f', 2);
+        const QString current = scored ? QString::number(scores.current(m.customer), 'f', 2) : QString();
+        const QString potential = scored ? QString::number(scores.potential(m.customer), 'f', 2) : QString();
         ++rank;
         if (fmt == QLatin1String("csv")) {
             const QStringList fields = {QString::number(rank), c.customerNo, csvField(shownName(c.name)),
@@ -172,8 +194,8 @@ int ListCommand::run(const QStringList &arguments, const QString &passphrase)
             o.insert(QStringLiteral("gap_fen"), double(m.gapFen));
             if (threshold)
                 o.insert(QStringLiteral("projected_fen"), double(m.projectedFen));
-            o.insert(QStringLiteral("current_value"), current.toDouble());
-            o.insert(QStringLiteral("potential_value"), potential.toDouble());
+            o.insert(QStringLiteral("current_value"), scored ? QJsonValue(current.toDouble()) : QJsonValue());
+            o.insert(QStringLiteral("potential_value"), scored ? QJsonValue(potential.toDouble()) : QJsonValue());
             o.insert(QStringLiteral("quadrant"), q);
             o.insert(QStringLiteral("rm_id"), c.rmId);
             o.insert(QStringLiteral("reason"), reason);

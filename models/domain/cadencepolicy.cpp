@@ -1,5 +1,8 @@
 #include "cadencepolicy.h"
 
+#include "tierpolicy.h"
+#include "valuepolicy.h"
+
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -18,9 +21,21 @@ CadencePolicy CadencePolicy::defaultPolicy()
         QString error;
         if (!fromJson(f.readAll(), &p, &error))
             throw std::runtime_error(error.toStdString());
+        p.adoptThresholdBands(ValuePolicy::defaultPolicy(), TierPolicy::defaultPolicy());
         return p;
     }();
     return policy;
+}
+
+void CadencePolicy::adoptThresholdBands(const ValuePolicy &value, const TierPolicy &tiers)
+{
+    thresholdBands.clear();
+    for (const ValuePolicy::ThresholdBand &b : value.thresholdBands()) {
+        const int tier = tiers.indexOfId(b.tierId);
+        if (tier < 0 || tiers.tier(tier).minFen <= b.fromFen)
+            continue;
+        thresholdBands.push_back(Band{b.fromFen, tiers.tier(tier).minFen});
+    }
 }
 
 bool CadencePolicy::fromJson(const QByteArray &json, CadencePolicy *out, QString *error)
@@ -95,15 +110,10 @@ bool CadencePolicy::fromJson(const QByteArray &json, CadencePolicy *out, QString
     p.conversionNewLoanDays = conversion.value(QLatin1String("new_loan_days")).toInt(90);
     p.conversionMaxRetailFen = qint64(conversion.value(QLatin1String("max_retail_aum_fen")).toDouble(1000000));
 
-    for (const QJsonValue &b : root.value(QLatin1String("threshold_bands")).toArray()) {
-        const QJsonObject band = b.toObject();
-        Band bd{qint64(band.value(QLatin1String("from_fen")).toDouble(-1)),
-                qint64(band.value(QLatin1String("to_fen")).toDouble(-1))};
-        if (bd.fromFen < 0 || bd.toFen <= bd.fromFen) {
-            *error = QStringLiteral("cadence policy: each threshold band needs 0 <= from_fen < to_fen");
-            return false;
-        }
-        p.thresholdBands.push_back(bd);
+    if (root.contains(QLatin1String("threshold_bands"))) {
+        // One source per setting: two band settings once showed two different rosters.
+        *error = QStringLiteral("cadence policy: threshold_bands belong to the value policy (thresholdBands), not here");
+        return false;
     }
     *out = p;
     return true;

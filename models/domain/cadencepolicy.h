@@ -9,9 +9,15 @@
 #include <array>
 #include <vector>
 
+class TierPolicy;
+class ValuePolicy;
+
 // Everything about cadences and their lists that HQ policy may change, from
 // resources/policy/cadence_policy.json: the 731 and 4+1 templates, the
-// maturity window, the retention / conversion rules and the threshold bands.
+// maturity window, the retention / conversion rules. The threshold bands that
+// put customers on 4+1 are not set here: they are the value policy's (one
+// source for the Lists page, the 4+1 roster and the dashboard), adopted with
+// adoptThresholdBands() wherever a cadence policy meets a branch.
 struct CadencePolicy
 {
     struct Band
@@ -38,9 +44,13 @@ struct CadencePolicy
     int conversionNewLoanDays = 90;
     qint64 conversionMaxRetailFen = 1000000;
 
-    std::vector<Band> thresholdBands;
+    std::vector<Band> thresholdBands; // from the value policy: see adoptThresholdBands()
 
+    // The shipped cadence policy with the shipped value policy's bands.
     static CadencePolicy defaultPolicy();
+    // Takes the value policy's threshold bands: each runs from its from_fen up to the
+    // lower bound of the tier it leads to (a band whose tier the ladder lacks is dropped).
+    void adoptThresholdBands(const ValuePolicy &value, const TierPolicy &tiers);
     static bool fromJson(const QByteArray &json, CadencePolicy *out, QString *error);
 
     bool satisfies(Contact::Outcome outcome) const { return !(nonSatisfyingOutcomes & (1u << int(outcome))); }

@@ -185,7 +185,7 @@ CampaignMetrics CampaignMetrics::compute(const BranchSnapshot &snapshot, const C
                     each(p, c, [&](Figures &f) { f.metric[Campaign::VipChurn].add(churned); });
                 }
                 if (snapshot.tierOf(c) >= vip) {
-                    const auto items = RetentionList::triangleItems(snapshot, c);
+                    const auto items = RetentionList::triangleItems(snapshot, c, &activity);
                     each(p, c, [&](Figures &f) {
                         for (int t = 0; t < RetentionList::TriangleCount; ++t)
                             f.metric[size_t(Campaign::TriangleProduct + t)].add(items[size_t(t)] >= threshold);

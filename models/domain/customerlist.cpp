@@ -2,6 +2,7 @@
 
 #include "branchsnapshot.h"
 #include "moneyformat.h"
+#include "momentlists.h"
 #include "quadrant.h"
 #include "valuescores.h"
 
@@ -9,12 +10,16 @@
 #include <QLocale>
 
 namespace {
-const char *const kKindKeys[] = {"threshold", "low_efficiency", "quadrant", "selection"};
+const char *const kKindKeys[] = {"threshold", "low_efficiency", "quadrant", "selection",
+                                 "new_customer", "loss_recovery", "moment"};
 const char *const kKindNames[] = {
     QT_TRANSLATE_NOOP("CustomerList", "Threshold list"),
     QT_TRANSLATE_NOOP("CustomerList", "Low-efficiency list"),
     QT_TRANSLATE_NOOP("CustomerList", "Quadrant list"),
     QT_TRANSLATE_NOOP("CustomerList", "Quadrant selection"),
+    QT_TRANSLATE_NOOP("CustomerList", "New customers"),
+    QT_TRANSLATE_NOOP("CustomerList", "Loss recovery"),
+    QT_TRANSLATE_NOOP("CustomerList", "Moments of truth"),
 };
 } // namespace
 
@@ -25,7 +30,7 @@ QString CustomerList::kindKey(Kind kind)
 
 bool CustomerList::kindFromKey(const QString &key, Kind *out)
 {
-    for (int i = 0; i < 4; ++i) {
+    for (int i = 0; i < kKindCount; ++i) {
         if (key == QLatin1String(kKindKeys[i])) {
             *out = Kind(i);
             return true;
@@ -44,6 +49,10 @@ QString CustomerList::reason(Kind kind, const ListMember &m, const BranchSnapsho
     const TierPolicy &policy = s.tierPolicy();
     const QLocale locale;
     switch (kind) {
+    case Kind::NewCustomer:
+    case Kind::LossRecovery:
+    case Kind::Moment:
+        return MomentLists::reason(kind, m, s);
     case Kind::Threshold:
         if (m.targetTier >= 0) {
             return tr("AUM %1 on the tier basis, %2 below %3; today's balance held to month end makes %4")

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QCoreApplication>
+#include <QDate>
 #include <QString>
 
 #include <vector>
@@ -16,6 +17,9 @@ struct ListMember
     int targetTier = -1;    // tier index the list works towards, -1 when none
     qint64 gapFen = 0;      // target tier's lower bound minus basisFen (threshold list)
     qint64 projectedFen = 0; // month-end average if today's balance is held (threshold list)
+    quint16 reasons = 0;     // the list's own reason bits (MomentLists)
+    QDate day;               // the day that matters: opened, active again, maturing, birthday
+    qint64 amountFen = 0;    // the amount that matters: outflow, maturing amount, fall
 };
 
 // A list the UI shows and the CLI prints: threshold, low-efficiency or a
@@ -26,7 +30,8 @@ struct CustomerList
     Q_DECLARE_TR_FUNCTIONS(CustomerList)
 
 public:
-    enum class Kind { Threshold, LowEfficiency, Quadrant, Selection };
+    enum class Kind { Threshold, LowEfficiency, Quadrant, Selection, NewCustomer, LossRecovery, Moment };
+    static constexpr int kKindCount = 7;
 
     Kind kind = Kind::Selection;
     QString criteria; // how the list was made, untranslated key=value pairs (stored with a campaign)

@@ -3,7 +3,10 @@
 #include "branchsnapshot.h"
 #include "valuescores.h"
 
+#include "moneyformat.h"
+
 #include <QCoreApplication>
+#include <QLocale>
 
 #include <algorithm>
 
@@ -47,22 +50,105 @@ Quadrant::Summary Quadrant::summarize(const BranchSnapshot &snapshot, const Valu
     const float *current = scores.currentScores().data();
     const float *potential = scores.potentialScores().data();
     const int n = scores.count();
+    const QDate asOf = snapshot.asOf();
     // Plain comparisons on floats: this runs on every step of a cut-line drag.
     const float cx = float(cuts.current);
     const float cy = float(cuts.potential);
     for (int i = 0; i < n; ++i) {
+        const Customer &c = snapshot.customer(i);
+        if (!scores.scored(i)) {
+            ++s.unscored;
+            s.unscoredAumFen += c.aumFen;
+            continue;
+        }
         const int q = potential[i] >= cy ? (current[i] >= cx ? B : A) : (current[i] >= cx ? C : D);
         ++s.customers[size_t(q)];
-        s.aumFen[size_t(q)] += snapshot.customer(i).aumFen;
+        s.aumFen[size_t(q)] += c.aumFen;
+        s.mobileLogins[size_t(q)] += c.mobileLogins90d;
+        const int age = c.ageOn(asOf);
+        if (age >= 0) {
+            s.ageSum[size_t(q)] += age;
+            ++s.ageKnown[size_t(q)];
+        }
     }
     return s;
+}
+
+namespace {
+
+// Rank of `q` among the quadrants with customers, by `value`, highest first (0-based).
+template<typename F>
+int rankOf(const Quadrant::Summary &s, Quadrant::Id q, F value)
+{
+    int rank = 0;
+    for (int other = 0; other < Quadrant::kCount; ++other) {
+        const auto o = Quadrant::Id(other);
+        if (o == q || s.customers[o] == 0)
+            continue;
+        if (value(o) > value(q) || (value(o) == value(q) && other < int(q)))
+            ++rank;
+    }
+    return rank;
+}
+
+int populated(const Quadrant::Summary &s)
+{
+    int n = 0;
+    for (int c : s.customers)
+        n += c > 0;
+    return n;
+}
+
+} // namespace
+
+Quadrant::Ranks Quadrant::ranks(const Summary &s, Id q)
+{
+    Ranks r;
+    r.size = rankOf(s, q, [&](Id o) { return double(s.customers[o]); });
+    r.assets = rankOf(s, q, [&](Id o) { return double(s.averageAumFen(o)); });
+    r.youth = rankOf(s, q, [&](Id o) { return -s.averageAge(o); });
+    r.online = rankOf(s, q, [&](Id o) { return s.averageLogins(o); });
+    return r;
+}
+
+QString Quadrant::profileSentence(const Summary &s, Id q)
+{
+    const QLocale locale;
+    if (s.customers[q] == 0)
+        return QCoreApplication::translate("Quadrant", "No customer falls in this quadrant with these cuts.");
+    const Ranks r = ranks(s, q);
+    const int last = populated(s) - 1;
+    // First, last or in between among the quadrants that have customers.
+    auto pick = [last](int rank, const char *first, const char *middle, const char *lastText) {
+        const char *text = rank == 0 ? first : (rank == last ? lastText : middle);
+        return QCoreApplication::translate("Quadrant", text);
+    };
+    const QString size = pick(r.size, QT_TRANSLATE_NOOP("Quadrant", "the largest group"),
+                              QT_TRANSLATE_NOOP("Quadrant", "a mid-sized group"),
+                              QT_TRANSLATE_NOOP("Quadrant", "the smallest group"));
+    const QString assets = pick(r.assets, QT_TRANSLATE_NOOP("Quadrant", "the highest average assets of the four (%1)"),
+                                QT_TRANSLATE_NOOP("Quadrant", "average assets %1"),
+                                QT_TRANSLATE_NOOP("Quadrant", "the lowest average assets of the four (%1)"))
+                               .arg(MoneyFormat::readable(s.averageAumFen(q)));
+    const QString age = s.ageKnown[q] == 0
+                            ? QCoreApplication::translate("Quadrant", "age unknown")
+                            : pick(r.youth, QT_TRANSLATE_NOOP("Quadrant", "the youngest (average age %1)"),
+                                   QT_TRANSLATE_NOOP("Quadrant", "average age %1"),
+                                   QT_TRANSLATE_NOOP("Quadrant", "the oldest (average age %1)"))
+                                  .arg(locale.toString(s.averageAge(q), 'f', 0));
+    const QString online = pick(r.online, QT_TRANSLATE_NOOP("Quadrant", "the most active in mobile banking (%1 logins in 90 days)"),
+                                QT_TRANSLATE_NOOP("Quadrant", "%1 mobile-banking logins in 90 days"),
+                                QT_TRANSLATE_NOOP("Quadrant", "the least active in mobile banking (%1 logins in 90 days)"))
+                               .arg(locale.toString(s.averageLogins(q), 'f', 1));
+    return QCoreApplication::translate("Quadrant", "%1 customers: %2; %3; %4; %5.")
+        .arg(locale.toString(s.customers[q]), size, assets, age, online);
 }
 
 std::vector<int> Quadrant::members(const ValueScores &scores, const Cuts &cuts, Id quadrant)
 {
     std::vector<int> out;
     for (int i = 0; i < scores.count(); ++i) {
-        if (classify(scores.current(i), scores.potential(i), cuts) == quadrant)
+        if (scores.scored(i) && classify(scores.current(i), scores.potential(i), cuts) == quadrant)
             out.push_back(i);
     }
     std::stable_sort(out.begin(), out.end(), [&](int a, int b) {

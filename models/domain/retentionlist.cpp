@@ -1,5 +1,6 @@
 #include "retentionlist.h"
 
+#include "activitylog.h"
 #include "branchsnapshot.h"
 #include "moneyformat.h"
 
@@ -8,13 +9,29 @@
 
 #include <algorithm>
 
-std::array<int, RetentionList::TriangleCount> RetentionList::triangleItems(const BranchSnapshot &snapshot, int customer)
+std::array<int, RetentionList::TriangleCount> RetentionList::triangleItems(const BranchSnapshot &snapshot, int customer,
+                                                                           const ActivityLog *activity)
 {
     const Customer &c = snapshot.customer(customer);
     quint32 categories = 0;
-    for (const Holding &h : snapshot.holdingsOf(customer))
-        categories |= 1u << int(h.productType);
-    return {int(qPopulationCount(categories)), c.settlementProducts, c.serviceEvents12m, c.referralLinks};
+    for (const Holding &h : snapshot.holdingsOf(customer)) {
+        if (h.status != Holding::Status::Active)
+            continue; // a matured or closed product is no longer held
+        const auto type = h.productType == Holding::ProductType::TimeDeposit ? Holding::ProductType::DemandDeposit
+                                                                             : h.productType;
+        categories |= 1u << int(type);
+    }
+    int service = c.serviceEvents12m;
+    if (activity && snapshot.asOf().isValid()) {
+        const QDate from = snapshot.asOf().addYears(-1);
+        for (const Contact &k : activity->contactsOf(customer)) {
+            const QDate day = k.contactedAt.date();
+            if (Contact::isFaceToFace(k.channel) && k.outcome != Contact::Outcome::NoAnswer && day > from && day <= snapshot.asOf()
+                && !activity->isSuperseded(k.contactId))
+                ++service;
+        }
+    }
+    return {int(qPopulationCount(categories)), c.settlementProducts, service, c.referralLinks};
 }
 
 std::optional<RetentionList::Member> RetentionList::evaluate(const BranchSnapshot &snapshot,

@@ -6,6 +6,7 @@
 #include <optional>
 #include <vector>
 
+class ActivityLog;
 class BranchSnapshot;
 
 // VIP retention warning list (高端客户防流失): VIP-and-above customers whose
@@ -41,8 +42,13 @@ public:
     // Members, largest fall first.
     static std::vector<Member> build(const BranchSnapshot &snapshot, const CadencePolicy &policy);
     static Coverage coverage(const BranchSnapshot &snapshot, const CadencePolicy &policy);
-    // Items per triangle: product categories held, settlement products, service experiences, referrals.
-    static std::array<int, TriangleCount> triangleItems(const BranchSnapshot &snapshot, int customer);
+    // Items per triangle: product categories among the active holdings (demand and time
+    // deposits are one category: deposits), settlement products, service experiences in 12
+    // months, referrals. With the desktop's activity, face-to-face contacts that reached the
+    // customer in the 12 months before the snapshot's day (visit, branch appointment, event)
+    // count as service experiences beside HQ's figure.
+    static std::array<int, TriangleCount> triangleItems(const BranchSnapshot &snapshot, int customer,
+                                                        const ActivityLog *activity = nullptr);
     static QString triangleName(int triangle); // translated
     // "AUM 3-month average 612,000 → now 498,000, −18.6%; …" in the current language.
     static QString reason(const BranchSnapshot &snapshot, const CadencePolicy &policy, const Member &m);

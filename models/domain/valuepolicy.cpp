@@ -123,6 +123,20 @@ bool ValuePolicy::fromJson(const QByteArray &json, ValuePolicy *out, QString *er
     if (!readCut(cuts, "current", &p.m_currentCut, error) || !readCut(cuts, "potential", &p.m_potentialCut, error))
         return false;
 
+    const QJsonValue population = root.value(QLatin1String("quadrantPopulation"));
+    if (population.isString() && population.toString() == QLatin1String("all")) {
+        p.m_quadrantBelowTier.clear();
+    } else if (population.isObject()) {
+        p.m_quadrantBelowTier = population.toObject().value(QLatin1String("below_tier")).toString();
+        if (p.m_quadrantBelowTier.isEmpty()) {
+            *error = QStringLiteral("value policy: quadrantPopulation needs \"all\" or {\"below_tier\": TIER}");
+            return false;
+        }
+    } else if (!population.isUndefined()) {
+        *error = QStringLiteral("value policy: quadrantPopulation needs \"all\" or {\"below_tier\": TIER}");
+        return false;
+    }
+
     const QJsonArray bands = root.value(QLatin1String("thresholdBands")).toArray();
     for (int i = 0; i < bands.size(); ++i) {
         const QJsonObject b = bands.at(i).toObject();
@@ -179,6 +193,13 @@ QByteArray ValuePolicy::toJson() const
     cuts.insert(QStringLiteral("potential"),
                 m_potentialCut ? QJsonValue(*m_potentialCut) : QJsonValue(QStringLiteral("median")));
     root.insert(QStringLiteral("quadrantCuts"), cuts);
+    if (m_quadrantBelowTier.isEmpty()) {
+        root.insert(QStringLiteral("quadrantPopulation"), QStringLiteral("all"));
+    } else {
+        QJsonObject population;
+        population.insert(QStringLiteral("below_tier"), m_quadrantBelowTier);
+        root.insert(QStringLiteral("quadrantPopulation"), population);
+    }
     QJsonArray bands;
     for (const ThresholdBand &b : m_bands) {
         QJsonObject band;

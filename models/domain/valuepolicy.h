@@ -59,6 +59,12 @@ public:
     void setCurrentCut(std::optional<double> cut) { m_currentCut = cut; }
     void setPotentialCut(std::optional<double> cut) { m_potentialCut = cut; }
 
+    // Who is scored and placed on the quadrant: customers whose tier is below this
+    // tier (seed 001 scores the mass under the VIP line; VIP and private customers
+    // are served by the retention list). Empty: every customer.
+    QString quadrantBelowTier() const { return m_quadrantBelowTier; }
+    void setQuadrantBelowTier(const QString &tierId) { m_quadrantBelowTier = tierId; }
+
     const QVector<ThresholdBand> &thresholdBands() const { return m_bands; }
     void setThresholdBands(const QVector<ThresholdBand> &bands) { m_bands = bands; }
 
@@ -75,6 +81,7 @@ private:
     std::array<double, kIndicatorCount> m_weights{};
     std::optional<double> m_currentCut;
     std::optional<double> m_potentialCut;
+    QString m_quadrantBelowTier = QStringLiteral("vip");
     QVector<ThresholdBand> m_bands;
     qint64 m_lowLine = 1000000;
     qint64 m_wideLowLine = 5000000;

@@ -13,8 +13,14 @@ constexpr double kUnknown = std::numeric_limits<double>::quiet_NaN();
 // 100 yuan does not outrank one going from 200k to 300k by a factor of 40.
 constexpr double kGrowthBaseFen = 100000; // 1,000 yuan
 
-double medianOf(std::vector<float> v)
+double medianOf(const std::vector<float> &all, const std::vector<quint8> &scored)
 {
+    std::vector<float> v;
+    v.reserve(all.size());
+    for (size_t i = 0; i < all.size(); ++i) {
+        if (scored[i])
+            v.push_back(all[i]);
+    }
     if (v.empty())
         return 50;
     const size_t mid = v.size() / 2;
@@ -98,10 +104,28 @@ std::vector<float> ValueScores::rank(const std::vector<double> &values)
     return pct;
 }
 
+void ValueScores::markPopulation(const BranchSnapshot &snapshot)
+{
+    const int n = snapshot.customerCount();
+    const QString below = m_policy.quadrantBelowTier();
+    m_firstUnscoredTier = below.isEmpty() ? -1 : snapshot.tierPolicy().indexOfId(below);
+    m_scored.assign(size_t(n), 1);
+    m_scoredCount = n;
+    if (m_firstUnscoredTier < 0)
+        return;
+    for (int i = 0; i < n; ++i) {
+        if (snapshot.tierOf(i) >= m_firstUnscoredTier) {
+            m_scored[size_t(i)] = 0;
+            --m_scoredCount;
+        }
+    }
+}
+
 ValueScores::ValueScores(const BranchSnapshot &snapshot, const ValuePolicy &policy)
     : m_policy(policy)
 {
     const int n = snapshot.customerCount();
+    markPopulation(snapshot);
     m_current.assign(size_t(n), 0.f);
     m_potential.assign(size_t(n), 0.f);
     m_percentiles.resize(ValuePolicy::kIndicatorCount);
@@ -113,8 +137,9 @@ ValueScores::ValueScores(const BranchSnapshot &snapshot, const ValuePolicy &poli
         const double w = policy.weight(indicator);
         if (w <= 0)
             continue;
+        // Customers outside the population take no part in the ranking.
         for (int i = 0; i < n; ++i)
-            values[size_t(i)] = indicatorValue(indicator, snapshot, i);
+            values[size_t(i)] = m_scored[size_t(i)] ? indicatorValue(indicator, snapshot, i) : kUnknown;
         m_percentiles[size_t(k)] = rank(values);
         const std::vector<float> &pct = m_percentiles[size_t(k)];
         std::vector<float> &score = ValuePolicy::isPotential(indicator) ? m_potential : m_current;
@@ -125,12 +150,18 @@ ValueScores::ValueScores(const BranchSnapshot &snapshot, const ValuePolicy &poli
     // With no weight at all a score says nothing: everyone sits in the middle.
     const float currentScale = currentWeight > 0 ? float(100.0 / currentWeight) : 0.f;
     const float potentialScale = potentialWeight > 0 ? float(100.0 / potentialWeight) : 0.f;
+    const float none = std::numeric_limits<float>::quiet_NaN();
     for (int i = 0; i < n; ++i) {
+        if (!m_scored[size_t(i)]) {
+            m_current[size_t(i)] = none;
+            m_potential[size_t(i)] = none;
+            continue;
+        }
         m_current[size_t(i)] = currentWeight > 0 ? m_current[size_t(i)] * currentScale : 50.f;
         m_potential[size_t(i)] = potentialWeight > 0 ? m_potential[size_t(i)] * potentialScale : 50.f;
     }
-    m_medianCurrent = medianOf(m_current);
-    m_medianPotential = medianOf(m_potential);
+    m_medianCurrent = medianOf(m_current, m_scored);
+    m_medianPotential = medianOf(m_potential, m_scored);
 }
 
 float ValueScores::percentile(ValuePolicy::Indicator indicator, int customer) const

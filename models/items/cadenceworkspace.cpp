@@ -4,6 +4,8 @@
 #include "../domain/cadenceengine.h"
 #include "../domain/phonedirectory.h"
 #include "../domain/workloadbalancer.h"
+#include "../domain/valuepolicy.h"
+#include "../store/policysource.h"
 #include "../store/assignmentrepository.h"
 #include "../store/cadencerepository.h"
 #include "../store/contactrepository.h"
@@ -49,6 +51,27 @@ std::vector<CadenceEnrolment> newEnrolments(const BranchSnapshot &s, const Caden
         }
     }
     return out;
+}
+
+// What the branch's store says the rules are: HQ's issued cadence policy and calendars, and
+// the value policy's threshold bands (PolicySource). A branch without a store keeps the
+// shipped policy and the calendar the workspace has.
+void readPolicies(const StoreAccess &store, const TierPolicy &tiers, CadencePolicy *policy, WorkingCalendar *calendar,
+                  QString *error)
+{
+    if (!store.isValid()) {
+        policy->adoptThresholdBands(ValuePolicy::defaultPolicy(), tiers);
+        return;
+    }
+    try {
+        Database db = store.open();
+        SchemaMigrations::migrate(db);
+        PolicySource source(db);
+        *policy = source.cadencePolicy(tiers);
+        *calendar = source.calendar();
+    } catch (const StoreError &e) {
+        *error = e.message();
+    }
 }
 
 } // namespace
@@ -103,6 +126,8 @@ void CadenceWorkspace::setBranch(const LoadedBranch &branch, const QDate &today)
     struct Loaded
     {
         std::shared_ptr<const CadenceRoster> roster;
+        CadencePolicy policy;
+        WorkingCalendar calendar;
         ActivityLog activity;
         std::vector<CommunityEvent> events;
         QHash<QString, std::vector<EventVisitor>> visitors;
@@ -111,11 +136,15 @@ void CadenceWorkspace::setBranch(const LoadedBranch &branch, const QDate &today)
     const int generation = m_generation;
     const SnapshotPtr snapshot = branch.snapshot;
     const StoreAccess store = branch.store;
-    const CadencePolicy policy = m_policy;
-    const WorkingCalendar calendar = m_calendar;
+    CadencePolicy policy = m_policy;
+    WorkingCalendar calendar = m_calendar;
     const std::shared_ptr<Database> db = m_db;
-    m_pool.start([this, generation, snapshot, store, policy, calendar, db, today] {
+    m_pool.start([this, generation, snapshot, store, policy, calendar, db, today]() mutable {
         auto loaded = std::make_shared<Loaded>();
+        // The policies and calendars HQ issued (issue 18), the threshold bands from the value policy.
+        readPolicies(store, snapshot->tierPolicy(), &policy, &calendar, &loaded->error);
+        loaded->policy = policy;
+        loaded->calendar = calendar;
         auto roster = std::make_shared<const CadenceRoster>(*snapshot, policy, today);
         loaded->roster = roster;
         try {
@@ -146,6 +175,8 @@ void CadenceWorkspace::setBranch(const LoadedBranch &branch, const QDate &today)
                 if (generation != m_generation)
                     return;
                 m_roster = loaded->roster;
+                m_policy = loaded->policy;
+                m_calendar = loaded->calendar;
                 m_activity = loaded->activity;
                 m_events = loaded->events;
                 m_visitors = loaded->visitors;

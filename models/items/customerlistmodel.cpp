@@ -81,10 +81,10 @@ QVariant CustomerListModel::rawValue(const ListMember &m, int column) const
         return m.gapFen;
     case Projected:
         return m.projectedFen;
-    case Potential:
-        return m_scores ? double(m_scores->potential(m.customer)) : 0.0;
+    case Potential: // customers outside the scored population sort below every score
+        return m_scores && m_scores->scored(m.customer) ? double(m_scores->potential(m.customer)) : -1.0;
     case Current:
-        return m_scores ? double(m_scores->current(m.customer)) : 0.0;
+        return m_scores && m_scores->scored(m.customer) ? double(m_scores->current(m.customer)) : -1.0;
     case Rm:
         return c.rmId;
     case Reason:
@@ -117,7 +117,10 @@ QVariant CustomerListModel::data(const QModelIndex &index, int role) const
             return m_list.kind == CustomerList::Kind::Threshold ? MoneyFormat::listAmount(m.projectedFen) : QString();
         case Potential:
         case Current:
-            return m_scores ? QLocale().toString(rawValue(m, column).toDouble(), 'f', 1) : QString();
+            if (!m_scores)
+                return QString();
+            return m_scores->scored(m.customer) ? QLocale().toString(rawValue(m, column).toDouble(), 'f', 1)
+                                                : QStringLiteral("—");
         case Rm: {
             const int rm = s.rmOf(m.customer);
             return rm >= 0 ? s.staff()[size_t(rm)].name : tr("Unassigned");

@@ -5,9 +5,11 @@
 #include "transaction.h"
 #include "database.h"
 #include "policyrepository.h"
+#include "policysource.h"
 #include "schemamigrations.h"
 #include "storeerror.h"
 
+#include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QDateTime>
 
@@ -30,19 +32,24 @@ QString now()
 ValuePolicy AnalysisStore::valuePolicy(const StoreAccess &store)
 {
     Database db = openStore(store);
-    const auto body = PolicyRepository(db).document(QString::fromLatin1(PolicyRepository::kValuePolicy));
-    if (!body)
-        return ValuePolicy::defaultPolicy();
-    ValuePolicy policy;
-    QString error;
-    if (!ValuePolicy::fromJson(*body, &policy, &error))
-        throw StoreError(QStringLiteral("The stored value policy is not valid: %1").arg(error));
-    return policy;
+    return PolicySource(db).valuePolicy();
+}
+
+bool AnalysisStore::valuePolicyEditable(const StoreAccess &store, int *issuedVersion)
+{
+    Database db = openStore(store);
+    PolicySource source(db);
+    if (issuedVersion)
+        *issuedVersion = source.issuedVersion(QStringLiteral("value"));
+    return source.valuePolicyEditable();
 }
 
 void AnalysisStore::saveValuePolicy(const StoreAccess &store, const ValuePolicy &policy)
 {
     Database db = openStore(store);
+    if (!PolicySource(db).valuePolicyEditable())
+        throw StoreError(QCoreApplication::translate("AnalysisStore", "HQ issued this branch's value policy and does "
+                                                                      "not allow local changes."));
     Transaction tx(db);
     const QByteArray body = policy.toJson();
     PolicyRepository(db).setDocument(QString::fromLatin1(PolicyRepository::kValuePolicy), body, now());

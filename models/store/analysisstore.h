@@ -13,8 +13,11 @@
 class AnalysisStore
 {
 public:
-    // The branch's edited value policy, or the shipped default when there is none.
+    // The value policy the branch runs on (PolicySource): HQ's issue, the manager's edit
+    // where allowed, or the shipped default.
     static ValuePolicy valuePolicy(const StoreAccess &store);
+    // Whether the manager may edit it here; `issuedVersion` gets HQ's version (0: none).
+    static bool valuePolicyEditable(const StoreAccess &store, int *issuedVersion = nullptr);
     static void saveValuePolicy(const StoreAccess &store, const ValuePolicy &policy);
     // Back to the shipped default.
     static void resetValuePolicy(const StoreAccess &store);

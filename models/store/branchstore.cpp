@@ -2,6 +2,7 @@
 
 #include "branchrepository.h"
 #include "database.h"
+#include "policysource.h"
 #include "schemamigrations.h"
 
 #include <QCoreApplication>
@@ -72,6 +73,7 @@ bool BranchStore::load(const StoreAccess &store, LoadedBranch *out, const Progre
     if (!repo.loadAll(&data, [&](int done, int total) { return !progress || progress(readStage, done, total); }))
         return false;
     const QString hqStaff = repo.metaValue(QStringLiteral("sync.staff_id"));
+    const TierPolicy tiers = PolicySource(db).tierPolicy(); // HQ's issued ladder, else the shipped one
     db.close();
     if (progress && !progress(QT_TRANSLATE_NOOP("BranchStore", "Indexing customers"), 0, 1))
         return false;
@@ -86,7 +88,7 @@ bool BranchStore::load(const StoreAccess &store, LoadedBranch *out, const Progre
         if (scope.staffId().isEmpty()) // a demo store: the branch's manager unless someone else was chosen
             scope = StaffScope::of(data, StaffScope::firstManager(data));
     }
-    auto snapshot = std::make_shared<const BranchSnapshot>(std::move(data), TierPolicy::defaultPolicy(), asOf, scope);
+    auto snapshot = std::make_shared<const BranchSnapshot>(std::move(data), tiers, asOf, scope);
     auto search = std::make_shared<const CustomerSearchIndex>(snapshot);
     out->snapshot = std::move(snapshot);
     out->search = std::move(search);

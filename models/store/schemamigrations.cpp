@@ -288,11 +288,24 @@ const char *const kV6[] = {
     ))",
 };
 
+// Version 7 (issue 18): policies and holiday calendars as HQ issues them, one row per
+// document ("tier", "value", "cadence", "calendar-2027"), versioned, synced from HQ.
+const char *const kV7[] = {
+    R"(CREATE TABLE hq_policy (
+        policy_id   TEXT PRIMARY KEY,      -- kind, or "calendar-<year>"
+        kind        TEXT NOT NULL,         -- tier, value, cadence, calendar
+        version     INTEGER NOT NULL,
+        body        TEXT NOT NULL,         -- the document as HQ checked it
+        issued_at   TEXT NOT NULL,
+        local_edits INTEGER NOT NULL DEFAULT 0 -- 1: the branch manager may adjust it locally
+    ))",
+};
+
 } // namespace
 
 int SchemaMigrations::latestVersion()
 {
-    return 6;
+    return 7;
 }
 
 QStringList SchemaMigrations::step(int version)
@@ -315,6 +328,9 @@ QStringList SchemaMigrations::step(int version)
             sql << QString::fromUtf8(s);
     } else if (version == 6) {
         for (const char *s : kV6)
+            sql << QString::fromUtf8(s);
+    } else if (version == 7) {
+        for (const char *s : kV7)
             sql << QString::fromUtf8(s);
     }
     return sql;

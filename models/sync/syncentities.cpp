@@ -62,6 +62,11 @@ QVector<SyncEntities::Entity> makeEntities()
     list.append({QStringLiteral("campaign"), QStringLiteral("campaign"), QStringLiteral("campaign_id"),
                  QStringLiteral("campaign_id name starts_on ends_on targets updated_by updated_at device_id").split(QLatin1Char(' ')),
                  E::Owner::Desktop, E::Rule::LastWriteWins});
+    // Issue 18: the tier, value and cadence policies and the holiday calendars HQ issues
+    // (`branchdesk-hq policy set`, `branchdesk-hq calendar add`), one versioned document each.
+    list.append({QStringLiteral("policy"), QStringLiteral("hq_policy"), QStringLiteral("policy_id"),
+                 QStringLiteral("policy_id kind version body issued_at local_edits").split(QLatin1Char(' ')),
+                 E::Owner::Hq, E::Rule::HqWins});
     // The audit trail goes up to HQ only: each desktop's chain stays its own, so
     // pulled audit entries are not applied (no local table).
     list.append({QStringLiteral("audit"), QString(), QStringLiteral("entry_id"),
