@@ -14,6 +14,8 @@
 #include <QTabWidget>
 #include <QtTest>
 
+#include <climits>
+
 // The quadrant page driven with the mouse: drag a cut line, drag a rectangle,
 // click a dot. The branch is hand-made so every score is known: current value
 // is AUM alone and potential value is 90-day transactions alone, which puts
@@ -32,7 +34,35 @@ private:
             p.setWeight(ValuePolicy::Indicator(k), 0);
         p.setWeight(ValuePolicy::Indicator::Aum, 1);
         p.setWeight(ValuePolicy::Indicator::Transactions90d, 1);
+        p.setQuadrantBelowTier(QString()); // this hand-made branch scores its VIPs too
         return p;
+    }
+
+    // Issue 18: each card's sentence agrees with the card's own figure and the other cards':
+    // the largest count says "the largest group", the smallest "the smallest group".
+    static void checkCardSentences(const QuadrantPage &page)
+    {
+        std::array<int, Quadrant::kCount> counts{};
+        int most = 0;
+        int fewest = INT_MAX;
+        for (int q = 0; q < Quadrant::kCount; ++q) {
+            counts[size_t(q)] = page.summaryLabel(Quadrant::Id(q))->text().section(QLatin1Char(' '), 0, 0).toInt();
+            if (counts[size_t(q)] > 0) {
+                most = std::max(most, counts[size_t(q)]);
+                fewest = std::min(fewest, counts[size_t(q)]);
+            }
+        }
+        for (int q = 0; q < Quadrant::kCount; ++q) {
+            const QString text = page.profileLabel(Quadrant::Id(q))->text();
+            const int n = counts[size_t(q)];
+            if (n == 0) {
+                QVERIFY2(text.startsWith(QLatin1String("No customer falls")), qPrintable(text));
+                continue;
+            }
+            QVERIFY2(text.startsWith(QString::number(n) + QLatin1String(" customers")), qPrintable(text));
+            QCOMPARE(text.contains(QLatin1String("the largest group")), n == most);
+            QCOMPARE(text.contains(QLatin1String("the smallest group")), n == fewest && n != most);
+        }
     }
 
     // A page whose analysis is ready with the simple policy.
@@ -98,6 +128,8 @@ private slots:
         for (int q = 0; q < Quadrant::kCount; ++q)
             QVERIFY2(page.summaryLabel(Quadrant::Id(q))->text().startsWith(QStringLiteral("2 ")),
                      qPrintable(page.summaryLabel(Quadrant::Id(q))->text()));
+        checkCardSentences(page);
+        QVERIFY(page.unscoredLabel()->isHidden()); // everyone is scored with this policy
         QSignalSpy live(plot, &QuadrantPlot::cutsChanged);
         QSignalSpy finished(plot, &QuadrantPlot::cutsDragFinished);
 
@@ -118,6 +150,8 @@ private slots:
                  qPrintable(page.summaryLabel(Quadrant::C)->text()));
         QVERIFY(page.summaryLabel(Quadrant::D)->text().startsWith(QStringLiteral("0 ")));
         QVERIFY(page.summaryLabel(Quadrant::A)->text().startsWith(QStringLiteral("2 ")));
+        checkCardSentences(page);
+        QVERIFY(page.profileLabel(Quadrant::C)->text().contains(QLatin1String("the largest group")));
         // AUM follows: C now holds 700k + 600k + 3k + 4k
         QVERIFY2(page.summaryLabel(Quadrant::C)->text().contains(QStringLiteral("130.70万元")),
                  qPrintable(page.summaryLabel(Quadrant::C)->text()));
@@ -193,6 +227,37 @@ private slots:
         QCOMPARE(page.panel()->currentCustomer(), bing);
         QCOMPARE(page.panel()->fieldText(QStringLiteral("name")), QStringLiteral("丙一"));
         QCOMPARE(page.tabs()->currentWidget(), page.panel());
+    }
+
+    // Issue 18: with the shipped policy the quadrant scores the customers under the VIP line
+    // only; the four VIPs of this branch sit on no card, no list and no dot.
+    void vipsStayOffTheQuadrant()
+    {
+        AnalysisController analysis;
+        QuadrantPage page(&analysis);
+        QSignalSpy scored(&analysis, &AnalysisController::scoresReady);
+        analysis.setBranch(m_branch);
+        QVERIFY(scored.wait(5000));
+        page.resize(1300, 800);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        int onCards = 0;
+        for (int q = 0; q < Quadrant::kCount; ++q)
+            onCards += page.summaryLabel(Quadrant::Id(q))->text().section(QLatin1Char(' '), 0, 0).toInt();
+        QCOMPARE(onCards, 4); // 甲一 甲二 丁一 丁二
+        QVERIFY(page.unscoredLabel()->isVisibleTo(&page));
+        QVERIFY2(page.unscoredLabel()->text().contains(QLatin1String("4 customer")), qPrintable(page.unscoredLabel()->text()));
+        checkCardSentences(page);
+        const int vip = m_branch.snapshot->tierPolicy().indexOfId(QStringLiteral("vip"));
+        for (int q = 0; q < Quadrant::kCount; ++q) {
+            QTest::mouseClick(page.findChild<QPushButton *>(QStringLiteral("listQuadrant%1").arg(Quadrant::letter(Quadrant::Id(q)))),
+                              Qt::LeftButton);
+            for (int r = 0; r < page.selectionModel()->rowCount(); ++r)
+                QVERIFY(m_branch.snapshot->tierOf(page.selectionModel()->customerAt(r)) < vip);
+        }
+        // Clicking where 乙一 would be (current 100, potential high) finds nobody.
+        const int yi = m_branch.snapshot->indexOfCustomer(QStringLiteral("800000000002"));
+        QVERIFY(!analysis.scores()->scored(yi));
     }
 
     void logScaleKeepsCountsAndLines()

@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AnalysisStore</name>
+    <message>
+        <source>HQ issued this branch&apos;s value policy and does not allow local changes.</source>
+        <translation>总行已下发本网点的价值政策，不允许本地修改。</translation>
+    </message>
+</context>
+<context>
     <name>AssignBar</name>
     <message>
         <source>Unassigned pool</source>
@@ -1268,6 +1275,18 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
         <source>%1 (%2): current value %3, potential value %4; AUM %5</source>
         <translation>%1类（%2）：当前价值 %3，潜在价值 %4；资产 %5</translation>
     </message>
+    <message>
+        <source>New customers</source>
+        <translation>新客户</translation>
+    </message>
+    <message>
+        <source>Loss recovery</source>
+        <translation>流失挽回</translation>
+    </message>
+    <message>
+        <source>Moments of truth</source>
+        <translation>关键时刻</translation>
+    </message>
 </context>
 <context>
     <name>CustomerListModel</name>
@@ -2356,10 +2375,6 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
 <context>
     <name>ListCommand</name>
     <message>
-        <source>list needs threshold, low-efficiency or quadrant, and --store PATH</source>
-        <translation>list 需要 threshold、low-efficiency 或 quadrant，以及 --store PATH</translation>
-    </message>
-    <message>
         <source>--format must be csv or json, got &apos;%1&apos;</source>
         <translation>--format 须为 csv 或 json，收到的是“%1”</translation>
     </message>
@@ -2384,18 +2399,23 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
         <translation>--band 须为某个临界区间的层级 id，收到的是“%1”</translation>
     </message>
     <message>
-        <source>  list threshold|low-efficiency|quadrant --store PATH [--format csv|json]
-       [--quadrant A|B|C|D] [--band TIER] [--wide] [--date YYYY-MM-DD] [--full-names]
+        <source>  list threshold|low-efficiency|quadrant|new-customers|loss-recovery|moments --store PATH
+       [--format csv|json] [--quadrant A|B|C|D] [--band TIER] [--wide] [--date YYYY-MM-DD] [--full-names]
         print the threshold list (optionally one band, by its tier id), the low-efficiency
-        list (--wide: under the widened line) or one quadrant&apos;s customers, as the app shows them;
+        list (--wide: under the widened line), one quadrant&apos;s customers, the new customers
+        (first meeting, milestones), loss recovery or the moments of truth, as the app shows them;
         names are masked (张*) unless --full-names, which is recorded in the audit log
 </source>
-        <translation>  list threshold|low-efficiency|quadrant --store PATH [--format csv|json]
-       [--quadrant A|B|C|D] [--band TIER] [--wide] [--date YYYY-MM-DD] [--full-names]
-        输出临界客户名单（可用层级 id 只取一个区间）、低效客户名单（--wide：按放宽后的线）
-        或某一象限的客户，与应用中显示的一致；姓名脱敏显示（张*），
-        使用 --full-names 时显示全名，并记入审计日志
+        <translation>  list threshold|low-efficiency|quadrant|new-customers|loss-recovery|moments --store PATH
+       [--format csv|json] [--quadrant A|B|C|D] [--band TIER] [--wide] [--date YYYY-MM-DD] [--full-names]
+        输出临界客户名单（可用层级 id 只取一个区间）、低效客户名单（--wide：按放宽后的线）、
+        某一象限的客户、新客户（首面、里程碑）、流失挽回或关键时刻名单，与应用中显示的一致；
+        姓名脱敏显示（张*），使用 --full-names 时显示全名，并记入审计日志
 </translation>
+    </message>
+    <message>
+        <source>list needs threshold, low-efficiency, quadrant, new-customers, loss-recovery or moments, and --store PATH</source>
+        <translation>list 需要 threshold、low-efficiency、quadrant、new-customers、loss-recovery 或 moments，以及 --store PATH</translation>
     </message>
 </context>
 <context>
@@ -2517,6 +2537,10 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
     <message>
         <source>Give the list&apos;s customers to RMs so that open steps are even, keeping current owners where possible</source>
         <translation>把名单中的客户分给各位客户经理，使未完成步骤大致平均，并尽量保留原归属经理</translation>
+    </message>
+    <message>
+        <source>New customers and moments (%1)</source>
+        <translation>新客户与关键时刻（%1）</translation>
     </message>
 </context>
 <context>
@@ -2966,6 +2990,66 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
     </message>
 </context>
 <context>
+    <name>MomentLists</name>
+    <message>
+        <source>opened %1 (%2 days ago)</source>
+        <translation>%1 开户（%2 天前）</translation>
+    </message>
+    <message>
+        <source>no face-to-face meeting yet</source>
+        <translation>尚未首次见面</translation>
+    </message>
+    <message>
+        <source>AUM %1, next milestone %2, %3 to go</source>
+        <translation>资产 %1，下一里程碑 %2，还差 %3</translation>
+    </message>
+    <message>
+        <source>AUM 3-month average %1 → last month %2, −%3% (−%4)</source>
+        <translation>前三个月月日均 %1 → 上月 %2，下降 %3%（减少 %4）</translation>
+    </message>
+    <message>
+        <source>large outflow: today&apos;s balance %1 against last month&apos;s average %2 (−%3)</source>
+        <translation>大额流出：时点资产 %1，上月日均 %2（减少 %3）</translation>
+    </message>
+    <message>
+        <source>a quiet account active again on %1 (%2 transactions in 90 days)</source>
+        <translation>沉睡账户于 %1 重新活跃（近 90 天交易 %2 笔）</translation>
+    </message>
+    <message>
+        <source>%1 of %2 matures on %3 with no contact logged</source>
+        <translation>%1（%2）将于 %3 到期，尚无联系记录</translation>
+    </message>
+    <message>
+        <source>birthday today</source>
+        <translation>今天生日</translation>
+    </message>
+    <message>
+        <source>birthday in %1 days</source>
+        <translation>%1 天后生日</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+</context>
+<context>
+    <name>MomentListsTab</name>
+    <message>
+        <source>List:</source>
+        <translation>名单：</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n customer(s), each with the reason to call now</source>
+        <translation>
+            <numerusform>%n 位客户，均注明此刻联系的原因</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Freeze as campaign list…</source>
+        <translation>锁定为营销活动名单…</translation>
+    </message>
+</context>
+<context>
     <name>PassphraseDialog</name>
     <message>
         <source>Protect the branch store</source>
@@ -3081,6 +3165,66 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
         <source>Uniform pushes, move to online and self-service, minimal cost.</source>
         <translation>同质化推送，引导至线上和自助渠道，控制成本。</translation>
     </message>
+    <message>
+        <source>No customer falls in this quadrant with these cuts.</source>
+        <translation>按当前分界，此象限没有客户。</translation>
+    </message>
+    <message>
+        <source>the largest group</source>
+        <translation>人数最多</translation>
+    </message>
+    <message>
+        <source>a mid-sized group</source>
+        <translation>人数居中</translation>
+    </message>
+    <message>
+        <source>the smallest group</source>
+        <translation>人数最少</translation>
+    </message>
+    <message>
+        <source>the highest average assets of the four (%1)</source>
+        <translation>户均资产四类中最高（%1）</translation>
+    </message>
+    <message>
+        <source>average assets %1</source>
+        <translation>户均资产 %1</translation>
+    </message>
+    <message>
+        <source>the lowest average assets of the four (%1)</source>
+        <translation>户均资产四类中最低（%1）</translation>
+    </message>
+    <message>
+        <source>age unknown</source>
+        <translation>年龄未知</translation>
+    </message>
+    <message>
+        <source>the youngest (average age %1)</source>
+        <translation>最年轻（平均 %1 岁）</translation>
+    </message>
+    <message>
+        <source>average age %1</source>
+        <translation>平均 %1 岁</translation>
+    </message>
+    <message>
+        <source>the oldest (average age %1)</source>
+        <translation>年龄最大（平均 %1 岁）</translation>
+    </message>
+    <message>
+        <source>the most active in mobile banking (%1 logins in 90 days)</source>
+        <translation>手机银行最活跃（近 90 天平均登录 %1 次）</translation>
+    </message>
+    <message>
+        <source>%1 mobile-banking logins in 90 days</source>
+        <translation>近 90 天手机银行平均登录 %1 次</translation>
+    </message>
+    <message>
+        <source>the least active in mobile banking (%1 logins in 90 days)</source>
+        <translation>手机银行最不活跃（近 90 天平均登录 %1 次）</translation>
+    </message>
+    <message>
+        <source>%1 customers: %2; %3; %4; %5.</source>
+        <translation>%1 位客户：%2；%3；%4；%5。</translation>
+    </message>
 </context>
 <context>
     <name>QuadrantPage</name>
@@ -3154,6 +3298,12 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
         <source>%1: %n customer(s)</source>
         <translation>
             <numerusform>%1：%n 位客户</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Not on the quadrant: %n customer(s) at %1 and above (AUM %2), served by the VIP retention list. The quadrant&apos;s population is set by the value policy.</source>
+        <translation>
+            <numerusform>未纳入象限：%1及以上客户 %n 位（资产 %2），由高端客户防流失名单维护。纳入象限的客户范围由价值政策设定。</numerusform>
         </translation>
     </message>
 </context>

@@ -29,6 +29,8 @@ public:
 
     QuadrantPlot *plot() const { return m_plot; }
     QLabel *summaryLabel(Quadrant::Id q) const { return m_summary[size_t(q)]; }
+    QLabel *profileLabel(Quadrant::Id q) const { return m_profile[size_t(q)]; }
+    QLabel *unscoredLabel() const { return m_unscored; }
     CustomerListModel *selectionModel() const { return m_selection; }
     QTableView *selectionTable() const { return m_table; }
     Customer360Panel *panel() const { return m_panel; }

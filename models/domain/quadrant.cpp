@@ -76,27 +76,21 @@ Quadrant::Summary Quadrant::summarize(const BranchSnapshot &snapshot, const Valu
 
 namespace {
 
-// Rank of `q` among the quadrants with customers, by `value`, highest first (0-based).
+// How many quadrants with customers are ahead of `q` on `value` (higher is ahead), and
+// how many behind; ties are neither, so equal figures get the same words.
 template<typename F>
-int rankOf(const Quadrant::Summary &s, Quadrant::Id q, F value)
+std::pair<int, int> standing(const Quadrant::Summary &s, Quadrant::Id q, F value)
 {
-    int rank = 0;
+    int ahead = 0;
+    int behind = 0;
     for (int other = 0; other < Quadrant::kCount; ++other) {
         const auto o = Quadrant::Id(other);
         if (o == q || s.customers[o] == 0)
             continue;
-        if (value(o) > value(q) || (value(o) == value(q) && other < int(q)))
-            ++rank;
+        ahead += value(o) > value(q) ? 1 : 0;
+        behind += value(o) < value(q) ? 1 : 0;
     }
-    return rank;
-}
-
-int populated(const Quadrant::Summary &s)
-{
-    int n = 0;
-    for (int c : s.customers)
-        n += c > 0;
-    return n;
+    return {ahead, behind};
 }
 
 } // namespace
@@ -104,10 +98,10 @@ int populated(const Quadrant::Summary &s)
 Quadrant::Ranks Quadrant::ranks(const Summary &s, Id q)
 {
     Ranks r;
-    r.size = rankOf(s, q, [&](Id o) { return double(s.customers[o]); });
-    r.assets = rankOf(s, q, [&](Id o) { return double(s.averageAumFen(o)); });
-    r.youth = rankOf(s, q, [&](Id o) { return -s.averageAge(o); });
-    r.online = rankOf(s, q, [&](Id o) { return s.averageLogins(o); });
+    r.size = standing(s, q, [&](Id o) { return double(s.customers[o]); }).first;
+    r.assets = standing(s, q, [&](Id o) { return double(s.averageAumFen(o)); }).first;
+    r.youth = standing(s, q, [&](Id o) { return -s.averageAge(o); }).first;
+    r.online = standing(s, q, [&](Id o) { return s.averageLogins(o); }).first;
     return r;
 }
 
@@ -116,27 +110,29 @@ QString Quadrant::profileSentence(const Summary &s, Id q)
     const QLocale locale;
     if (s.customers[q] == 0)
         return QCoreApplication::translate("Quadrant", "No customer falls in this quadrant with these cuts.");
-    const Ranks r = ranks(s, q);
-    const int last = populated(s) - 1;
-    // First, last or in between among the quadrants that have customers.
-    auto pick = [last](int rank, const char *first, const char *middle, const char *lastText) {
-        const char *text = rank == 0 ? first : (rank == last ? lastText : middle);
+    // First when no populated quadrant is ahead, last when none is behind, else in between.
+    auto pick = [](std::pair<int, int> st, const char *first, const char *middle, const char *lastText) {
+        const char *text = st.first == 0 ? first : (st.second == 0 ? lastText : middle);
         return QCoreApplication::translate("Quadrant", text);
     };
-    const QString size = pick(r.size, QT_TRANSLATE_NOOP("Quadrant", "the largest group"),
+    const auto bySize = standing(s, q, [&](Id o) { return double(s.customers[o]); });
+    const auto byAssets = standing(s, q, [&](Id o) { return double(s.averageAumFen(o)); });
+    const auto byYouth = standing(s, q, [&](Id o) { return -s.averageAge(o); });
+    const auto byOnline = standing(s, q, [&](Id o) { return s.averageLogins(o); });
+    const QString size = pick(bySize, QT_TRANSLATE_NOOP("Quadrant", "the largest group"),
                               QT_TRANSLATE_NOOP("Quadrant", "a mid-sized group"),
                               QT_TRANSLATE_NOOP("Quadrant", "the smallest group"));
-    const QString assets = pick(r.assets, QT_TRANSLATE_NOOP("Quadrant", "the highest average assets of the four (%1)"),
+    const QString assets = pick(byAssets, QT_TRANSLATE_NOOP("Quadrant", "the highest average assets of the four (%1)"),
                                 QT_TRANSLATE_NOOP("Quadrant", "average assets %1"),
                                 QT_TRANSLATE_NOOP("Quadrant", "the lowest average assets of the four (%1)"))
                                .arg(MoneyFormat::readable(s.averageAumFen(q)));
     const QString age = s.ageKnown[q] == 0
                             ? QCoreApplication::translate("Quadrant", "age unknown")
-                            : pick(r.youth, QT_TRANSLATE_NOOP("Quadrant", "the youngest (average age %1)"),
+                            : pick(byYouth, QT_TRANSLATE_NOOP("Quadrant", "the youngest (average age %1)"),
                                    QT_TRANSLATE_NOOP("Quadrant", "average age %1"),
                                    QT_TRANSLATE_NOOP("Quadrant", "the oldest (average age %1)"))
                                   .arg(locale.toString(s.averageAge(q), 'f', 0));
-    const QString online = pick(r.online, QT_TRANSLATE_NOOP("Quadrant", "the most active in mobile banking (%1 logins in 90 days)"),
+    const QString online = pick(byOnline, QT_TRANSLATE_NOOP("Quadrant", "the most active in mobile banking (%1 logins in 90 days)"),
                                 QT_TRANSLATE_NOOP("Quadrant", "%1 mobile-banking logins in 90 days"),
                                 QT_TRANSLATE_NOOP("Quadrant", "the least active in mobile banking (%1 logins in 90 days)"))
                                .arg(locale.toString(s.averageLogins(q), 'f', 1));

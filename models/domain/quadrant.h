@@ -35,8 +35,9 @@ public:
         double averageAge(Id q) const { return ageKnown[q] ? double(ageSum[q]) / ageKnown[q] : 0; }
         double averageLogins(Id q) const { return customers[q] ? double(mobileLogins[q]) / customers[q] : 0; }
     };
-    // What a card can truly say of a quadrant: its rank among the four (0 = first)
-    // by size, by average assets, by youth and by mobile-banking use.
+    // What a card can truly say of a quadrant: how many of the other populated quadrants
+    // are ahead of it (0: first, ties share a place) by size, by average assets, by youth
+    // and by mobile-banking use.
     struct Ranks
     {
         int size = 0;
