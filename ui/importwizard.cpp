@@ -186,7 +186,10 @@ void ImportWizard::onRead()
     m_fileInfo->setText(tr("%n data rows and %1 columns; %2.", nullptr, int(m_source->rows.size()))
                             .arg(m_source->header.size())
                             .arg(m_source->format == QLatin1String("xlsx") ? tr("Excel workbook")
-                                                                           : tr("CSV in %1").arg(m_source->encoding)));
+                                                                           : tr("CSV in %1").arg(m_source->encoding))
+                            + (m_source->titleRows > 0
+                                   ? QLatin1Char(' ') + tr("%n title row(s) above the header skipped.", nullptr, m_source->titleRows)
+                                   : QString()));
     m_filePage->changed();
 }
 
@@ -243,8 +246,11 @@ void ImportWizard::onMappingEdited()
     QStringList missing;
     for (ImportMapping::Field f : m_mapping.missingRequired())
         missing << ImportMapping::displayName(f);
-    m_mappingInfo->setText(missing.isEmpty() ? tr("Rows 1-%1 shown as a preview.").arg(kPreviewRows)
-                                             : tr("Choose a column for: %1").arg(missing.join(QStringLiteral(", "))));
+    // Two equally good columns for one field are left out and said, never one silently chosen.
+    const QStringList ambiguous = CustomerImport::ambiguities(*m_source, m_mapping);
+    m_mappingInfo->setText((missing.isEmpty() ? tr("Rows 1-%1 shown as a preview.").arg(kPreviewRows)
+                                              : tr("Choose a column for: %1").arg(missing.join(QStringLiteral(", "))))
+                           + (ambiguous.isEmpty() ? QString() : QLatin1Char('\n') + ambiguous.join(QLatin1Char('\n'))));
     m_mappingPage->changed();
     m_validatedOk = false;
 }
