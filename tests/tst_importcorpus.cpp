@@ -1,4 +1,7 @@
 #include "domain/branchdata.h"
+#include "domain/branchsnapshot.h"
+#include "domain/maturitylist.h"
+#include "domain/todaylist.h"
 #include "hqfixture.h"
 #include "pgconnection.h"
 #include "store/branchrepository.h"
@@ -171,6 +174,7 @@ private slots:
     void cutAtALineEnd();
     void customerListInGbkWithTitles();
     void maturityList();
+    void aFileOnlyBranchGetsMaturitiesAnd731();
     void rejectsFileIsPrivate();
     void failedCliImportLeavesNothingBehind();
     void everySubcommandAnswersHelp();

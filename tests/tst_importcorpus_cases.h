@@ -184,6 +184,48 @@ void TestImportCorpus::maturityList()
     QCOMPARE(hqStored(branch), before);
 }
 
+void TestImportCorpus::aFileOnlyBranchGetsMaturitiesAnd731()
+{
+    // Given a branch set up from its own customer list (no HQ, so no holdings)
+    const QString store = newStore();
+    QCOMPARE(desk(store, data("customers-branch.csv")).summary.inserted, 5);
+    // When its maturity list is imported
+    const Desk d = desk(store, data("maturity-list.csv"));
+    QCOMPARE(d.summary.holdingsInserted, 3);
+    Database db = Database::open(store, QStringLiteral("pass-word"), Database::OpenMode::ExistingOnly);
+    BranchData b;
+    BranchRepository(db).loadAll(&b);
+    const QDate asOf(2026, 11, 24);
+    const BranchSnapshot snapshot(std::move(b), TierPolicy::defaultPolicy(), asOf);
+    // Then the maturity list has the products maturing in the next 40 days
+    const CadencePolicy policy = CadencePolicy::defaultPolicy();
+    const ActivityLog log;
+    const MaturityList list = MaturityList::build(snapshot, policy, log, asOf, asOf.addDays(40), asOf);
+    QStringList listed;
+    for (const MaturityList::Entry &e : list.entries()) {
+        const Holding &h = snapshot.holdings()[size_t(e.holding)];
+        listed << h.customerNo + QLatin1Char(' ') + h.maturityDate.toString(Qt::ISODate);
+    }
+    QCOMPARE(listed, (QStringList{QStringLiteral("C001 2026-12-01"), QStringLiteral("C002 2026-12-08"),
+                                  QStringLiteral("C004 2026-12-30")}));
+    // and RM01's Today page has the 731 step due today: T-7 of C001's deposit (matures 12-01)
+    int rm01 = -1;
+    for (size_t i = 0; i < snapshot.staff().size(); ++i) {
+        if (snapshot.staff()[i].staffId == QLatin1String("RM01"))
+            rm01 = int(i);
+    }
+    QVERIFY(rm01 >= 0);
+    const WorkingCalendar calendar = WorkingCalendar::builtIn();
+    const CadenceRoster roster(snapshot, policy, asOf);
+    const TodayList today(snapshot, policy, calendar, log, roster);
+    QStringList steps;
+    for (const TodayItem &item : today.build(rm01, asOf)) {
+        if (item.kind == TodayItem::Kind::MaturityStep)
+            steps << snapshot.holdings()[size_t(item.holding)].customerNo + QLatin1Char(' ') + item.due.toString(Qt::ISODate);
+    }
+    QCOMPARE(steps, QStringList{QStringLiteral("C001 2026-11-24")});
+}
+
 void TestImportCorpus::rejectsFileIsPrivate()
 {
     const Desk d = desk(newStore(), data("extract-hostile.csv"));

@@ -180,7 +180,14 @@ for ri, r in enumerate(BASE, start=2):
 sheet = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
          '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>%s</sheetData>'
          '<mergeCells count="1"><mergeCell ref="A1:AL1"/></mergeCells></worksheet>') % "".join(rows_xml)
-with zipfile.ZipFile("extract-title.xlsx", "w", zipfile.ZIP_DEFLATED) as z:
+class FixedZip(zipfile.ZipFile):
+    def writestr(self, name, data):  # a fixed time stamp: the same bytes on every run
+        info = zipfile.ZipInfo(name, date_time=(2026, 1, 1, 0, 0, 0))
+        info.compress_type = zipfile.ZIP_DEFLATED
+        super().writestr(info, data)
+
+
+with FixedZip("extract-title.xlsx", "w", zipfile.ZIP_DEFLATED) as z:
     z.writestr("[Content_Types].xml",
                '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
                '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
@@ -201,3 +208,15 @@ with zipfile.ZipFile("extract-title.xlsx", "w", zipfile.ZIP_DEFLATED) as z:
                '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>'
                '</Relationships>')
     z.writestr("xl/worksheets/sheet1.xml", sheet)
+
+# The same five customers as a branch's own list (no HQ): the start of a file-only branch,
+# whose maturities then come from maturity-list.csv.
+bl = ["客户号,姓名,金融资产（元）,客户经理",
+      "C001,张三,\"768,750.00\",RM01",
+      "C002,李四,\"52,000\",RM01",
+      "C003,王五,1200,RM01",
+      "C004,赵六,61.2万,RM02",
+      "C005,孙七,0,",
+      ""]
+with open("customers-branch.csv", "wb") as f:
+    f.write("\n".join(bl).encode("utf-8"))
