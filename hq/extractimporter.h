@@ -50,7 +50,8 @@ public:
     };
 
     explicit ExtractImporter(PgConnection &db) : m_db(db) {}
-    Report import(const QString &branch, const QString &path, const Options &options = {});
+    Report import(const QString &branch, const QString &path, const Options &options);
+    Report import(const QString &branch, const QString &path) { return import(branch, path, Options{}); }
 
 private:
     bool readExtract(const QString &path, Report *report, QByteArray *copy);

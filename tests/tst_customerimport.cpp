@@ -174,7 +174,7 @@ private slots:
         QVERIFY(m.ambiguous.empty());
         // Two equally good columns: neither is used, and it is said
         const ImportMapping two = ImportMapping::guess({QStringLiteral("客户号"), QStringLiteral("姓名"),
-                                                        QStringLiteral("手机"), QStringLiteral("联系电话")});
+                                                        QStringLiteral("手机号码"), QStringLiteral("联系电话")});
         QCOMPARE(two.columnOf(ImportMapping::Phone), -1);
         QCOMPARE(int(two.ambiguous.size()), 1);
         QCOMPARE(two.ambiguous[0].field, ImportMapping::Phone);
@@ -198,7 +198,7 @@ private slots:
         CustomerImport::Result r;
         QVERIFY(CustomerImport::validate(s, m, &r, {}, m_asOf));
         QCOMPARE(int(r.customers.size()), 1);
-        QCOMPARE(r.customers[0].aumFen, qint64(15000000));
+        QCOMPARE(r.customers[0].aumFen, qint64(1500000)); // 1.5万 yuan
     }
 
     void headerGuessesChineseAndEnglish()

@@ -84,6 +84,8 @@ int ImportCommand::run(const QStringList &arguments, const QString &passphrase)
                  .arg(summary.updated)
                  .arg(summary.rejected)
           << Qt::endl;
+    if (summary.staffWritten > 0)
+        m_out << tr("%n staff member(s) from the extract", nullptr, summary.staffWritten) << Qt::endl;
     if (summary.holdingsInserted + summary.holdingsUpdated > 0)
         m_out << tr("holdings: %1 new, %2 updated").arg(summary.holdingsInserted).arg(summary.holdingsUpdated) << Qt::endl;
     if (summary.newStaff > 0)

@@ -62,9 +62,20 @@ bool CsvReader::next(QStringList *fields)
 
 void CsvReader::skipFirstLine(QStringList *fields)
 {
-    qsizetype end = m_recordStart;
-    while (end < m_buffer.size() && m_buffer.at(end) != '\n' && m_buffer.at(end) != '\r')
-        ++end;
+    // The line may end beyond what is buffered (an error early in a long line): read on to it.
+    qsizetype length = 0;
+    for (;;) {
+        if (m_recordStart + length >= m_buffer.size()) {
+            if (!fill())
+                break;
+            continue; // fill() keeps the record from m_recordStart, which it moves to 0
+        }
+        const char c = m_buffer.at(m_recordStart + length);
+        if (c == '\n' || c == '\r')
+            break;
+        ++length;
+    }
+    qsizetype end = m_recordStart + length;
     const QByteArray raw = m_buffer.mid(m_recordStart, end - m_recordStart);
     if (end < m_buffer.size() && m_buffer.at(end) == '\r' && end + 1 < m_buffer.size() && m_buffer.at(end + 1) == '\n')
         ++end;

@@ -68,7 +68,8 @@ CustomerImportJob::Result CustomerImportJob::commit(Database &db, const Customer
             return Result::Cancelled;
         s.inserted = counts.inserted;
         s.updated = counts.updated;
-        s.newStaff = counts.newStaff + counts.staffWritten;
+        s.newStaff = counts.newStaff;
+        s.staffWritten = counts.staffWritten;
         s.holdingsInserted = counts.holdingsInserted;
         s.holdingsUpdated = counts.holdingsUpdated;
         for (int i : counts.unknownCustomerHoldings) {
