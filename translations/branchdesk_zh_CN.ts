@@ -2196,6 +2196,12 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
         <source>holdings: %1 new, %2 updated</source>
         <translation>持仓：新增 %1，更新 %2</translation>
     </message>
+    <message numerus="yes">
+        <source>%n staff member(s) from the extract</source>
+        <translation>
+            <numerusform>抽数文件中的员工 %n 位</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ImportMapping</name>
