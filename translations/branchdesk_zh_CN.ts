@@ -2348,10 +2348,6 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
         <translation>选择文件</translation>
     </message>
     <message>
-        <source>A customer list as CSV (UTF-8 or GBK, as Excel saves it) or an Excel workbook (.xlsx). The first row names the columns.</source>
-        <translation>客户名单：CSV（UTF-8 或 GBK，Excel 另存的即可）或 Excel 工作簿（.xlsx）。第一行为列名。</translation>
-    </message>
-    <message>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
@@ -2478,6 +2474,10 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
         <translation>
             <numerusform>表头上方 %n 行标题已跳过。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>A customer list, a maturity list or HQ&apos;s extract, as CSV (UTF-8 or GBK, as Excel saves it) or an Excel workbook (.xlsx). Title rows above the column names are skipped.</source>
+        <translation>客户名单、到期清单或总行抽数文件：CSV（UTF-8 或 GBK，Excel 另存的即可）或 Excel 工作簿（.xlsx）。列名上方的标题行会被跳过。</translation>
     </message>
 </context>
 <context>

@@ -51,7 +51,8 @@ public:
         std::vector<int> holdingLines;  // the source line of each holding
         std::vector<Staff> staff;      // from an extract's staff rows
         ImportMapping mapping;
-        int rowCount() const { return int(customers.size() + holdings.size() + staff.size() + rejects.size()); }
+        int goodCount() const { return int(customers.size() + holdings.size() + staff.size()); }
+        int rowCount() const { return goodCount() + int(rejects.size()); }
     };
     using Progress = std::function<bool(int done, int total)>; // false = cancel
 
