@@ -85,6 +85,145 @@ QStringList CustomerImport::ambiguities(const Source &source, const ImportMappin
     return out;
 }
 
+bool CustomerImport::checkCustomer(const XlsxReader::Row &row, const ImportMapping &mapping, bool xlsx, QDate asOf,
+                                   Customer *c, Result *r)
+{
+    auto cell = [&](ImportMapping::Field f) -> QString {
+        const int col = mapping.columnOf(f);
+        return col >= 0 && col < row.cells.size() ? row.cells.at(col).trimmed() : QString();
+    };
+    auto unitOf = [&](ImportMapping::Field f) {
+        const int col = mapping.columnOf(f);
+        return col >= 0 ? mapping.units[size_t(col)] : ImportValue::AmountUnit::Yuan;
+    };
+    auto reject = [&](ImportMapping::Field f, const QString &reason) {
+        r->rejects.push_back({row.line, f == ImportMapping::Ignore ? QString() : ImportMapping::key(f), reason, row.cells});
+    };
+    auto badValue = [&](ImportMapping::Field f, const QString &what) {
+        reject(f, tr("%1 '%2': %3").arg(ImportMapping::displayName(f), cell(f), what));
+    };
+    c->customerNo = cell(ImportMapping::CustomerNo);
+    c->name = cell(ImportMapping::Name);
+    if (c->customerNo.isEmpty()) {
+        reject(ImportMapping::CustomerNo, tr("the customer number is missing"));
+        return false;
+    }
+    if (!validCustomerNo(c->customerNo)) {
+        badValue(ImportMapping::CustomerNo, tr("only letters, digits and '-', at most 32"));
+        return false;
+    }
+    if (c->name.isEmpty()) {
+        reject(ImportMapping::Name, tr("the name is missing"));
+        return false;
+    }
+    if (c->name.size() > 50) {
+        reject(ImportMapping::Name, tr("the name is longer than 50 characters"));
+        return false;
+    }
+    if (const QString g = cell(ImportMapping::Gender); !g.isEmpty()) {
+        const auto v = ImportValue::gender(g);
+        if (!v) {
+            badValue(ImportMapping::Gender, tr("not 男/女 or M/F"));
+            return false;
+        }
+        c->gender = *v == QLatin1Char('M') ? Customer::Gender::Male : Customer::Gender::Female;
+    }
+    bool bad = false;
+    auto readDate = [&](ImportMapping::Field f, QDate *to) {
+        const QString t = cell(f);
+        if (bad || t.isEmpty())
+            return;
+        const auto d = ImportValue::date(t, xlsx);
+        if (!d) {
+            badValue(f, tr("not a date (use YYYY-MM-DD)"));
+            bad = true;
+        } else if (*d > asOf) {
+            badValue(f, tr("in the future"));
+            bad = true;
+        } else {
+            *to = *d;
+        }
+    };
+    readDate(ImportMapping::BirthDate, &c->birthDate);
+    readDate(ImportMapping::OpenedOn, &c->openedOn);
+    readDate(ImportMapping::LastActivity, &c->lastActivity);
+    if (bad)
+        return false;
+    if (const QString p = cell(ImportMapping::Phone); !p.isEmpty()) {
+        const auto v = ImportValue::phone(p);
+        if (!v) {
+            reject(ImportMapping::Phone, tr("%1: not a mainland mobile or landline number")
+                                             .arg(ImportMapping::displayName(ImportMapping::Phone)));
+            return false;
+        }
+        c->phone = *v;
+    }
+    if (const QString id = cell(ImportMapping::IdNumber); !id.isEmpty()) {
+        // The reason never repeats the number itself: rejects files get passed around.
+        switch (IdCardNumber::check(id)) {
+        case IdCardNumber::Problem::None:
+            break;
+        case IdCardNumber::Problem::Length:
+            reject(ImportMapping::IdNumber, tr("ID card number: not 18 characters (or 15 of the old kind)"));
+            return false;
+        case IdCardNumber::Problem::Characters:
+            reject(ImportMapping::IdNumber, tr("ID card number: only digits and a final X"));
+            return false;
+        case IdCardNumber::Problem::BirthDate:
+            reject(ImportMapping::IdNumber, tr("ID card number: the birth date in it is not a date"));
+            return false;
+        case IdCardNumber::Problem::CheckDigit:
+            reject(ImportMapping::IdNumber, tr("ID card number: wrong check digit (GB 11643)"));
+            return false;
+        }
+        c->idNumber = IdCardNumber::normalized(id);
+        const QDate fromId = IdCardNumber::birthDate(c->idNumber);
+        if (c->birthDate.isValid() && c->birthDate != fromId) {
+            reject(ImportMapping::BirthDate, tr("Date of birth differs from the one in the ID card number"));
+            return false;
+        }
+        if (!c->birthDate.isValid())
+            c->birthDate = fromId;
+    }
+    c->address = cell(ImportMapping::Address);
+    c->occupation = cell(ImportMapping::Occupation);
+    c->employer = cell(ImportMapping::Employer);
+    c->rmId = cell(ImportMapping::RmId);
+    if (const QString p = cell(ImportMapping::Payroll); !p.isEmpty()) {
+        const auto v = ImportValue::flag(p);
+        if (!v) {
+            badValue(ImportMapping::Payroll, tr("not 是/否 or 1/0"));
+            return false;
+        }
+        c->payroll = *v;
+    }
+    for (ImportMapping::Field f : {ImportMapping::Aum, ImportMapping::AumMonthAvg}) {
+        const QString t = cell(f);
+        if (bad || t.isEmpty())
+            continue;
+        const auto v = ImportValue::amountFen(t, unitOf(f));
+        if (!v && unitOf(f) == ImportValue::AmountUnit::Fen && t.contains(QLatin1Char('.'))) {
+            badValue(f, tr("the column is in fen: whole numbers only"));
+            bad = true;
+        } else if (!v) {
+            badValue(f, tr("not an amount (e.g. 1,234.56, ¥3,000 or 12.5万)"));
+            bad = true;
+        } else if (f == ImportMapping::Aum) {
+            c->aumFen = *v;
+        } else {
+            c->aumHistoryFen.fill(*v);
+        }
+    }
+    if (bad)
+        return false;
+    // Without a monthly average, today's balance stands for it (a flat history), so the
+    // tier is what the balance says; HQ sync replaces it with the real averages.
+    if (mapping.columnOf(ImportMapping::AumMonthAvg) < 0)
+        c->aumHistoryFen.fill(c->aumFen);
+    c->aumMtdAvgFen = c->aumFen;
+    return true;
+}
+
 bool CustomerImport::validate(const Source &source, const ImportMapping &mapping, Result *out,
                               const Progress &progress, QDate asOf)
 {
@@ -109,20 +248,9 @@ bool CustomerImport::validate(const Source &source, const ImportMapping &mapping
 
     for (int i = 0; i < total; ++i) {
         const XlsxReader::Row &row = source.rows[size_t(i)];
-        auto cell = [&](ImportMapping::Field f) -> QString {
-            const int c = mapping.columnOf(f);
-            return c >= 0 && c < row.cells.size() ? row.cells.at(c).trimmed() : QString();
-        };
-        auto unitOf = [&](ImportMapping::Field f) {
-            const int c = mapping.columnOf(f);
-            return c >= 0 ? mapping.units[size_t(c)] : ImportValue::AmountUnit::Yuan;
-        };
         auto reject = [&](ImportMapping::Field f, const QString &reason) {
             r.rejects.push_back({row.line, f == ImportMapping::Ignore ? QString() : ImportMapping::key(f), reason,
                                  row.cells});
-        };
-        auto badValue = [&](ImportMapping::Field f, const QString &what) {
-            reject(f, tr("%1 '%2': %3").arg(ImportMapping::displayName(f), cell(f), what));
         };
         if (progress && (i % 5000) == 0 && !progress(i, total))
             return false;
@@ -153,125 +281,8 @@ bool CustomerImport::validate(const Source &source, const ImportMapping &mapping
         }
 
         Customer c;
-        c.customerNo = cell(ImportMapping::CustomerNo);
-        c.name = cell(ImportMapping::Name);
-        if (c.customerNo.isEmpty()) {
-            reject(ImportMapping::CustomerNo, tr("the customer number is missing"));
+        if (!checkCustomer(row, mapping, xlsx, asOf, &c, &r))
             continue;
-        }
-        if (!validCustomerNo(c.customerNo)) {
-            badValue(ImportMapping::CustomerNo, tr("only letters, digits and '-', at most 32"));
-            continue;
-        }
-        if (c.name.isEmpty()) {
-            reject(ImportMapping::Name, tr("the name is missing"));
-            continue;
-        }
-        if (c.name.size() > 50) {
-            reject(ImportMapping::Name, tr("the name is longer than 50 characters"));
-            continue;
-        }
-        if (const QString g = cell(ImportMapping::Gender); !g.isEmpty()) {
-            const auto v = ImportValue::gender(g);
-            if (!v) {
-                badValue(ImportMapping::Gender, tr("not 男/女 or M/F"));
-                continue;
-            }
-            c.gender = *v == QLatin1Char('M') ? Customer::Gender::Male : Customer::Gender::Female;
-        }
-        bool bad = false;
-        auto readDate = [&](ImportMapping::Field f, QDate *to) {
-            const QString t = cell(f);
-            if (bad || t.isEmpty())
-                return;
-            const auto d = ImportValue::date(t, xlsx);
-            if (!d) {
-                badValue(f, tr("not a date (use YYYY-MM-DD)"));
-                bad = true;
-            } else if (*d > asOf) {
-                badValue(f, tr("in the future"));
-                bad = true;
-            } else {
-                *to = *d;
-            }
-        };
-        readDate(ImportMapping::BirthDate, &c.birthDate);
-        readDate(ImportMapping::OpenedOn, &c.openedOn);
-        readDate(ImportMapping::LastActivity, &c.lastActivity);
-        if (bad)
-            continue;
-        if (const QString p = cell(ImportMapping::Phone); !p.isEmpty()) {
-            const auto v = ImportValue::phone(p);
-            if (!v) {
-                reject(ImportMapping::Phone, tr("%1: not a mainland mobile or landline number")
-                                                 .arg(ImportMapping::displayName(ImportMapping::Phone)));
-                continue;
-            }
-            c.phone = *v;
-        }
-        if (const QString id = cell(ImportMapping::IdNumber); !id.isEmpty()) {
-            // The reason never repeats the number itself: rejects files get passed around.
-            switch (IdCardNumber::check(id)) {
-            case IdCardNumber::Problem::None:
-                break;
-            case IdCardNumber::Problem::Length:
-                reject(ImportMapping::IdNumber, tr("ID card number: not 18 characters (or 15 of the old kind)"));
-                continue;
-            case IdCardNumber::Problem::Characters:
-                reject(ImportMapping::IdNumber, tr("ID card number: only digits and a final X"));
-                continue;
-            case IdCardNumber::Problem::BirthDate:
-                reject(ImportMapping::IdNumber, tr("ID card number: the birth date in it is not a date"));
-                continue;
-            case IdCardNumber::Problem::CheckDigit:
-                reject(ImportMapping::IdNumber, tr("ID card number: wrong check digit (GB 11643)"));
-                continue;
-            }
-            c.idNumber = IdCardNumber::normalized(id);
-            const QDate fromId = IdCardNumber::birthDate(c.idNumber);
-            if (c.birthDate.isValid() && c.birthDate != fromId) {
-                reject(ImportMapping::BirthDate, tr("Date of birth differs from the one in the ID card number"));
-                continue;
-            }
-            if (!c.birthDate.isValid())
-                c.birthDate = fromId;
-        }
-        c.address = cell(ImportMapping::Address);
-        c.occupation = cell(ImportMapping::Occupation);
-        c.employer = cell(ImportMapping::Employer);
-        c.rmId = cell(ImportMapping::RmId);
-        if (const QString p = cell(ImportMapping::Payroll); !p.isEmpty()) {
-            const auto v = ImportValue::flag(p);
-            if (!v) {
-                badValue(ImportMapping::Payroll, tr("not 是/否 or 1/0"));
-                continue;
-            }
-            c.payroll = *v;
-        }
-        for (ImportMapping::Field f : {ImportMapping::Aum, ImportMapping::AumMonthAvg}) {
-            const QString t = cell(f);
-            if (bad || t.isEmpty())
-                continue;
-            const auto v = ImportValue::amountFen(t, unitOf(f));
-            if (!v && unitOf(f) == ImportValue::AmountUnit::Fen && t.contains(QLatin1Char('.'))) {
-                badValue(f, tr("the column is in fen: whole numbers only"));
-                bad = true;
-            } else if (!v) {
-                badValue(f, tr("not an amount (e.g. 1,234.56, ¥3,000 or 12.5万)"));
-                bad = true;
-            } else if (f == ImportMapping::Aum) {
-                c.aumFen = *v;
-            } else {
-                c.aumHistoryFen.fill(*v);
-            }
-        }
-        if (bad)
-            continue;
-        // Without a monthly average, today's balance stands for it (a flat history), so the
-        // tier is what the balance says; HQ sync replaces it with the real averages.
-        if (mapping.columnOf(ImportMapping::AumMonthAvg) < 0)
-            c.aumHistoryFen.fill(c.aumFen);
-        c.aumMtdAvgFen = c.aumFen;
         c.historyEndMonth = lastMonth;
 
         const auto dup = seen.constFind(c.customerNo);

@@ -73,6 +73,9 @@ public:
     static QStringList ambiguities(const Source &source, const ImportMapping &mapping);
 
 private:
+    // One customer row: false with its reject added to r->rejects.
+    static bool checkCustomer(const XlsxReader::Row &row, const ImportMapping &mapping, bool xlsx, QDate asOf,
+                              Customer *c, Result *r);
     static void checkHolding(const XlsxReader::Row &row, const ImportMapping &mapping, bool xlsx, int statusColumn,
                              QHash<QString, int> *seen, Result *r);
     static void checkStaff(const XlsxReader::Row &row, const QStringList &header, Result *r);
