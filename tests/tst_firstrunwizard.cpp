@@ -12,6 +12,7 @@
 #include <QLineEdit>
 #include <QRadioButton>
 #include <QSettings>
+#include <QTableWidget>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -374,7 +375,8 @@ private slots:
         const CadencePolicy policy = CadencePolicy::defaultPolicy();
         const ActivityLog log;
         QStringList listed;
-        for (const MaturityList::Entry &e : MaturityList::build(snapshot, policy, log, asOf, asOf.addDays(40), asOf).entries())
+        const MaturityList list = MaturityList::build(snapshot, policy, log, asOf, asOf.addDays(40), asOf);
+        for (const MaturityList::Entry &e : list.entries())
             listed << snapshot.holdings()[size_t(e.holding)].customerNo;
         QCOMPARE(listed, (QStringList{QStringLiteral("C001"), QStringLiteral("C002"), QStringLiteral("C004")}));
         int rm01 = -1;
