@@ -1,110 +1,225 @@
 #include "extractimporter.h"
 
-#include "domain/csvreader.h"
+#include "domain/importtablereader.h"
+#include "domain/importvalue.h"
 #include "hqstore.h"
 #include "sync/extractrecords.h"
 #include "sync/wireformat.h"
 
-#include <QFile>
+#include <QDir>
+#include <QSet>
 #include <QtConcurrent>
 
 #include <vector>
 
-ExtractImporter::Report ExtractImporter::import(const QString &branch, const QString &path)
-{
-    Report report;
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        report.error = QStringLiteral("%1: %2").arg(path, file.errorString());
-        return report;
-    }
-    CsvReader csv(&file);
-    QStringList fields;
-    ExtractRecords converter;
-    if (!csv.next(&fields) || !converter.setHeader(fields, &report.error)) {
-        if (report.error.isEmpty())
-            report.error = csv.error().isEmpty() ? QStringLiteral("the file is empty") : csv.error();
-        report.error = QStringLiteral("%1: %2").arg(path, report.error);
-        return report;
-    }
+namespace {
 
-    // Check every row and build the COPY stream before touching the database. Rows are read
-    // in chunks; each chunk is converted (checks, canonical JSON, SHA-256, COPY line) on every
-    // core, then taken in file order, so the first bad line is still the one reported.
-    struct Row
-    {
-        QStringList fields;
-        int line = 0;
-    };
-    struct Converted
-    {
-        QString key; // entity/id, for the duplicate check
-        QString entity;
-        QString id;
-        QByteArray copyLine;
-        QString error;
-    };
-    const auto convertRow = [&converter](const Row &row) {
-        Converted out;
-        SyncRecord rec;
-        if (!converter.convert(row.fields, row.line, &rec, &out.error))
-            return out;
-        const QByteArray text = HqStore::payloadText(rec.payload).toUtf8();
-        QByteArray &line = out.copyLine;
-        line.reserve(text.size() + rec.id.size() + 96);
-        line += QByteArray::number(ExtractRecords::entityRank(rec.entity));
-        line += '\t';
-        PgConnection::appendCopyField(line, rec.entity);
-        line += '\t';
-        PgConnection::appendCopyField(line, rec.id);
-        line += '\t';
-        line += WireFormat::checksum(text).toHex(); // the same digest as HqStore's, through libcrypto
-        line += '\t';
-        PgConnection::appendCopyField(line, QString::fromUtf8(text));
-        line += '\n';
-        out.key = rec.entity + QLatin1Char('/') + rec.id;
-        out.entity = rec.entity;
-        out.id = rec.id;
+struct Row
+{
+    QStringList fields;
+    int line = 0;
+};
+
+struct Converted
+{
+    QString key; // entity/id, for the duplicate check
+    QString entity;
+    QString id;
+    QByteArray copyLine;
+    QString error;
+};
+
+Converted convertRow(const ExtractRecords &converter, const Row &row)
+{
+    Converted out;
+    SyncRecord rec;
+    if (!converter.convert(row.fields, row.line, &rec, &out.error))
         return out;
-    };
+    const QByteArray text = HqStore::payloadText(rec.payload).toUtf8();
+    QByteArray &line = out.copyLine;
+    line.reserve(text.size() + rec.id.size() + 96);
+    line += QByteArray::number(ExtractRecords::entityRank(rec.entity));
+    line += '\t';
+    PgConnection::appendCopyField(line, rec.entity);
+    line += '\t';
+    PgConnection::appendCopyField(line, rec.id);
+    line += '\t';
+    line += WireFormat::checksum(text).toHex(); // the same digest as HqStore's, through libcrypto
+    line += '\t';
+    PgConnection::appendCopyField(line, QString::fromUtf8(text));
+    line += '\n';
+    out.key = rec.entity + QLatin1Char('/') + rec.id;
+    out.entity = rec.entity;
+    out.id = rec.id;
+    return out;
+}
+
+// An .xlsx holds dates as serial day numbers and drops trailing empty cells: give the
+// converter what a CSV row would have been.
+void fromWorkbook(const QStringList &header, QStringList *cells)
+{
+    static const QStringList dateColumns = {QStringLiteral("birth_date"), QStringLiteral("loan_start_date"),
+                                            QStringLiteral("last_activity"), QStringLiteral("opened_on"),
+                                            QStringLiteral("open_date"), QStringLiteral("maturity_date")};
+    while (cells->size() < header.size())
+        cells->append(QString());
+    for (qsizetype i = 0; i < header.size(); ++i) {
+        if (!dateColumns.contains(header.at(i)) || cells->at(i).isEmpty())
+            continue;
+        if (const auto d = ImportValue::date(cells->at(i), true))
+            (*cells)[i] = d->toString(Qt::ISODate);
+    }
+}
+
+} // namespace
+
+QString ExtractImporter::Report::summary() const
+{
+    QString s;
+    for (const char *type : {"staff", "customer", "holding"}) {
+        const Counts c = perType.value(QLatin1String(type));
+        s += QStringLiteral("%1: new %2 changed %3 unchanged %4 removed %5\n")
+                 .arg(QLatin1String(type))
+                 .arg(c.added)
+                 .arg(c.changed)
+                 .arg(c.unchanged)
+                 .arg(c.removed);
+    }
+    return s;
+}
+
+bool ExtractImporter::readExtract(const QString &path, Report *report, QByteArray *copy)
+{
+    const QString where = QDir::toNativeSeparators(path);
+    ImportTableReader reader;
+    const auto isHeader = [](const QStringList &cells) { return cells.contains(QLatin1String("record_type")); };
+    if (!reader.open(path, isHeader, &report->error))
+        return false;
+    report->format = reader.format();
+    report->encoding = reader.encoding();
+    report->titleRows = reader.titleRows();
+    const QStringList header = reader.header();
+    ExtractRecords converter;
+    if (!isHeader(header)) {
+        report->error = QStringLiteral("%1: no header row with a record_type column in its first %2 rows: is it the "
+                                       "core-banking extract (docs/data-formats.md)?")
+                            .arg(where)
+                            .arg(ImportTableReader::kHeaderSearchRows);
+        return false;
+    }
+    if (!converter.setHeader(header, &report->error)) {
+        report->error = QStringLiteral("%1: %2").arg(where, report->error.replace(QLatin1String("line 1"),
+                                                                                   QStringLiteral("line %1").arg(reader.headerLine())));
+        return false;
+    }
+    // Every row is checked before the database is touched. Rows are read in chunks; each chunk
+    // is converted (checks, canonical JSON, SHA-256, COPY line) on every core, then taken in
+    // file order, so the bad rows are reported in the order of the file.
+    const bool xlsx = reader.format() == QLatin1String("xlsx");
     constexpr int kChunk = 8192;
-    QByteArray copy;
     QSet<QString> seen;
     std::vector<Row> chunk;
     chunk.reserve(kChunk);
+    XlsxReader::Row raw;
+    bool malformed = false;
     bool more = true;
     while (more) {
         chunk.clear();
-        while (int(chunk.size()) < kChunk && (more = csv.next(&fields))) {
-            if (fields.size() == 1 && fields.first().isEmpty())
-                continue; // blank line
-            chunk.push_back(Row{fields, csv.line()});
+        while (int(chunk.size()) < kChunk && (more = reader.next(&raw, &malformed))) {
+            if (malformed) {
+                report->rowErrors << QStringLiteral("line %1: a quote opens a field that is not closed where it should "
+                                                    "be; the row cannot be read")
+                                         .arg(raw.line);
+                continue;
+            }
+            if (xlsx)
+                fromWorkbook(header, &raw.cells);
+            chunk.push_back(Row{std::move(raw.cells), raw.line});
         }
-        const QList<Converted> converted = QtConcurrent::blockingMapped<QList<Converted>>(chunk, convertRow);
+        const QList<Converted> converted = QtConcurrent::blockingMapped<QList<Converted>>(
+            chunk, [&converter](const Row &row) { return convertRow(converter, row); });
         for (qsizetype i = 0; i < converted.size(); ++i) {
             const Converted &c = converted.at(i);
             if (!c.error.isEmpty()) {
-                report.error = QStringLiteral("%1: %2").arg(path, c.error);
-                return report;
+                report->rowErrors << c.error;
+                continue;
             }
             if (seen.contains(c.key)) {
-                report.error = QStringLiteral("%1: line %2: %3 %4 appears twice")
-                                   .arg(path)
-                                   .arg(chunk[size_t(i)].line)
-                                   .arg(c.entity, c.id);
-                return report;
+                report->rowErrors << QStringLiteral("line %1: %2 %3 appears twice").arg(chunk[size_t(i)].line).arg(c.entity, c.id);
+                continue;
             }
             seen.insert(c.key);
-            copy += c.copyLine;
-            ++report.rows;
+            *copy += c.copyLine;
+            ++report->rows;
         }
     }
-    if (!csv.error().isEmpty()) {
-        report.error = QStringLiteral("%1: %2").arg(path, csv.error());
-        return report;
+    if (!report->rowErrors.isEmpty()) {
+        report->error = QStringLiteral("%1: %2 bad row(s), listed above; nothing was imported")
+                            .arg(where)
+                            .arg(report->rowErrors.size());
+        return false;
     }
+    return true;
+}
 
-    PgTransaction tx(m_db);
+void ExtractImporter::countChanges(const QString &branch, Report *report)
+{
+    for (const QString &type : {QStringLiteral("staff"), QStringLiteral("customer"), QStringLiteral("holding")})
+        report->perType.insert(type, Counts{});
+    const PgResult staged = m_db.exec("SELECT s.entity, count(*), count(c.record_id) FILTER (WHERE c.is_new),"
+                                      "  count(c.record_id) FILTER (WHERE NOT c.is_new)"
+                                      " FROM stage s LEFT JOIN changed c ON c.entity = s.entity AND c.record_id = s.record_id"
+                                      " GROUP BY s.entity");
+    for (int r = 0; r < staged.rows(); ++r) {
+        Counts &c = report->perType[staged.text(r, 0)];
+        c.added = int(staged.int64(r, 2));
+        c.changed = int(staged.int64(r, 3));
+        c.unchanged = int(staged.int64(r, 1)) - c.added - c.changed;
+        report->changed += c.added + c.changed;
+    }
+    const PgResult removed = m_db.exec("SELECT entity, count(*) FROM removed GROUP BY entity");
+    for (int r = 0; r < removed.rows(); ++r) {
+        report->perType[removed.text(r, 0)].removed = int(removed.int64(r, 1));
+        report->removed += int(removed.int64(r, 1));
+    }
+    report->unchanged = report->rows - report->changed;
+    report->customersBefore = int(m_db.exec("SELECT count(*) FROM record WHERE branch_id = $1 AND entity = 'customer'"
+                                            " AND NOT deleted AND origin = 'hq'",
+                                            {branch})
+                                      .int64(0, 0));
+}
+
+bool ExtractImporter::removalsAllowed(const Options &options, Report *report) const
+{
+    const Counts customers = report->perType.value(QStringLiteral("customer"));
+    const int staged = customers.added + customers.changed + customers.unchanged;
+    const int removing = customers.removed;
+    const bool suspicious = staged == 0 || removing > report->customersBefore * options.removalShare;
+    if (!suspicious || (options.allowRemovals >= 0 && removing <= options.allowRemovals))
+        return true;
+    report->refused = true;
+    QString why = staged == 0 ? QStringLiteral("the file has no customer rows (header only, or cut short?)")
+                              : QStringLiteral("that is more than %1% of them (a file cut short?)")
+                                    .arg(options.removalShare * 100);
+    report->error = QStringLiteral("refused: this import would remove %1 of the branch's %2 customers and %3 holdings; "
+                                   "%4. If that is expected, run it again with --allow-removals %1")
+                        .arg(removing)
+                        .arg(report->customersBefore)
+                        .arg(report->perType.value(QStringLiteral("holding")).removed)
+                        .arg(why);
+    if (options.allowRemovals >= 0)
+        report->error += QStringLiteral(" (--allow-removals %1 was given)").arg(options.allowRemovals);
+    return false;
+}
+
+ExtractImporter::Report ExtractImporter::import(const QString &branch, const QString &path, const Options &options)
+{
+    Report report;
+    QByteArray copy;
+    if (!readExtract(path, &report, &copy))
+        return report;
+
+    PgTransaction tx(m_db); // rolled back unless committed: a refusal or a dry run changes nothing
     m_db.exec("INSERT INTO branch (branch_id, name) VALUES ($1, $1) ON CONFLICT DO NOTHING", {branch});
     // The counter row lock: pushes and other imports of this branch wait here,
     // so sequence numbers become visible in the order they were handed out.
@@ -113,7 +228,7 @@ ExtractImporter::Report ExtractImporter::import(const QString &branch, const QSt
     m_db.copyIn("COPY stage FROM STDIN", copy);
     copy.clear();
     m_db.exec("CREATE TEMP TABLE changed ON COMMIT DROP AS"
-              " SELECT s.* FROM stage s LEFT JOIN record r"
+              " SELECT s.*, (r.record_id IS NULL OR r.deleted) AS is_new FROM stage s LEFT JOIN record r"
               "   ON r.branch_id = $1 AND r.entity = s.entity AND r.record_id = s.record_id"
               " WHERE r.record_id IS NULL OR r.deleted OR r.digest <> s.digest",
               {branch});
@@ -124,9 +239,14 @@ ExtractImporter::Report ExtractImporter::import(const QString &branch, const QSt
               "   AND r.entity IN ('staff', 'customer', 'holding')"
               "   AND NOT EXISTS (SELECT 1 FROM stage s WHERE s.entity = r.entity AND s.record_id = r.record_id)",
               {branch});
-    report.changed = int(m_db.exec("SELECT count(*) FROM changed").int64(0, 0));
-    report.removed = int(m_db.exec("SELECT count(*) FROM removed").int64(0, 0));
-    report.unchanged = report.rows - report.changed;
+    countChanges(branch, &report);
+    if (!removalsAllowed(options, &report))
+        return report;
+    if (options.dryRun) {
+        report.ok = true;
+        report.lastSeq = base;
+        return report;
+    }
     m_db.exec("INSERT INTO record (branch_id, entity, record_id, seq, deleted, digest, payload, origin)"
               " SELECT $1, entity, record_id, $2 + row_number() OVER (ORDER BY rank, entity, record_id),"
               "        false, digest, payload::jsonb, 'hq' FROM changed"

@@ -30,11 +30,14 @@ QTextStream &err()
     return s;
 }
 
-int usage()
-{
-    err() << "Usage: branchdesk-hq COMMAND [--db CONNINFO] [options]\n"
+const char *const kUsage =
+    "Usage: branchdesk-hq COMMAND [--db CONNINFO] [options]\n"
              "  init-db                                   create or upgrade HQ's tables\n"
-             "  import --branch CODE FILE.csv             load a full core-banking extract\n"
+             "  import --branch CODE FILE.csv|FILE.xlsx [--dry-run] [--allow-removals N]\n"
+             "                                            load a full core-banking extract: every row checked\n"
+             "                                            first, a summary per record type; removing more than\n"
+             "                                            2% of the customers (or a file without customers) is\n"
+             "                                            refused unless N says how many are expected\n"
              "  add-staff --branch CODE --id ID --name NAME --role rm|manager\n"
              "                                            (password read from stdin)\n"
              "  prune-tombstones --branch CODE --older-than DAYS\n"
@@ -47,12 +50,77 @@ int usage()
              "  set-campaign --branch CODE --id ID --name NAME --from YYYY-MM-DD --to YYYY-MM-DD\n"
              "               [--targets JSON]             send a campaign and its targets (per mille) to the\n"
              "                                            branch's desktops, e.g. '{\"maturity_conversion\": 900}'\n"
-             "  serve --listen 127.0.0.1:PORT [--tls-cert FILE --tls-key FILE] [--token-ttl SECONDS]\n"
-          << PolicyCommand::usage()
-          << 
-             "PostgreSQL is reached through the usual PG* variables, or --db \"host=... dbname=...\".\n";
+             "  serve --listen 127.0.0.1:PORT [--tls-cert FILE --tls-key FILE] [--token-ttl SECONDS]\n";
+
+// The whole usage text: the commands above, the policy and calendar commands, the database.
+QString usageText()
+{
+    return QString::fromUtf8(kUsage) + PolicyCommand::usage()
+           + QStringLiteral("PostgreSQL is reached through the usual PG* variables, or --db \"host=... dbname=...\".\n");
+}
+
+int usage()
+{
+    err() << usageText();
     err().flush();
     return 2;
+}
+
+// `branchdesk-hq --help` and `branchdesk-hq COMMAND --help`: answered without a database.
+int help(const QString &command)
+{
+    QTextStream out(stdout);
+    const QStringList lines = usageText().split(QLatin1Char('\n'));
+    QStringList own;
+    bool inside = false;
+    for (const QString &line : lines) {
+        if (line.startsWith(QLatin1String("  ")) && !line.startsWith(QLatin1String("   ")))
+            inside = line.mid(2).section(QLatin1Char(' '), 0, 0) == command;
+        if (inside)
+            own << line;
+    }
+    if (command.isEmpty() || own.isEmpty()) {
+        out << usageText();
+        return command.isEmpty() ? 0 : 2;
+    }
+    out << "Usage: branchdesk-hq " << own.join(QLatin1Char('\n')).trimmed() << "\n"
+        << "PostgreSQL is reached through the usual PG* variables, or --db \"host=... dbname=...\".\n";
+    return 0;
+}
+
+int importExtract(PgConnection &conn, const QString &branch, const QStringList &files, bool dryRun,
+                  const QString &allowRemovals)
+{
+    ExtractImporter::Options options;
+    options.dryRun = dryRun;
+    bool ok = true;
+    if (!allowRemovals.isEmpty())
+        options.allowRemovals = allowRemovals.toInt(&ok);
+    if (branch.isEmpty() || files.size() != 1 || !ok || options.allowRemovals < -1) {
+        err() << "import needs --branch CODE and one FILE.csv (or .xlsx); --allow-removals takes a count\n";
+        return 2;
+    }
+    const ExtractImporter::Report r = ExtractImporter(conn).import(branch, files.first(), options);
+    for (const QString &line : r.rowErrors)
+        err() << line << "\n";
+    QTextStream out(stdout);
+    if (r.refused)
+        out << r.summary();
+    if (r.refused) {
+        err() << "import refused, nothing was changed: " << r.error << "\n";
+        return 3;
+    }
+    if (!r.ok) {
+        err() << "import failed, nothing was changed: " << r.error << "\n";
+        return 1;
+    }
+    if (r.titleRows > 0)
+        err() << r.titleRows << " row(s) above the header skipped as titles\n";
+    out << QStringLiteral("%1rows %2 changed %3 unchanged %4 removed %5 last_seq %6\n")
+               .arg(dryRun ? QStringLiteral("dry run, nothing changed: ") : QString())
+               .arg(r.rows).arg(r.changed).arg(r.unchanged).arg(r.removed).arg(r.lastSeq);
+    out << r.summary(); // after the totals line, which scripts read first
+    return 0;
 }
 
 } // namespace
@@ -70,8 +138,12 @@ int main(int argc, char *argv[])
     if (args.size() < 2)
         return usage();
     const QString command = args.takeAt(1);
-    if (PolicyCommand::handles(command))
+    if (PolicyCommand::handles(command)) // answers its own --help
         return PolicyCommand::run(command, args.mid(1));
+    if (command == QLatin1String("--help") || command == QLatin1String("-h") || command == QLatin1String("help"))
+        return help(QString());
+    if (args.contains(QLatin1String("--help")) || args.contains(QLatin1String("-h")))
+        return help(command);
     if (command == QLatin1String("--version")) {
         QTextStream(stdout) << "branchdesk-hq " << QCoreApplication::applicationVersion() << Qt::endl;
         return 0;
@@ -96,8 +168,10 @@ int main(int argc, char *argv[])
     const QCommandLineOption targets(QStringLiteral("targets"), QString(), QStringLiteral("JSON"), QStringLiteral("{}"));
     const QCommandLineOption corrupt(QStringLiteral("test-corrupt-every-nth-page"), QString(), QStringLiteral("N"),
                                      QStringLiteral("0"));
+    const QCommandLineOption dryRun(QStringLiteral("dry-run"));
+    const QCommandLineOption allowRemovals(QStringLiteral("allow-removals"), QString(), QStringLiteral("N"));
     p.addOptions({db, branch, id, name, role, listen, tlsCert, tlsKey, ttl, corrupt, olderThan, device, reason, since,
-                  fromDate, toDate, targets});
+                  fromDate, toDate, targets, dryRun, allowRemovals});
     if (!p.parse(args)) {
         err() << p.errorText() << "\n";
         return usage();
@@ -118,20 +192,8 @@ int main(int argc, char *argv[])
                 return 1;
             }
         }
-        if (command == QLatin1String("import")) {
-            if (p.value(branch).isEmpty() || p.positionalArguments().size() != 1) {
-                err() << "import needs --branch CODE and one FILE.csv\n";
-                return 2;
-            }
-            ExtractImporter::Report r = ExtractImporter(conn).import(p.value(branch), p.positionalArguments().first());
-            if (!r.ok) {
-                err() << "import failed, nothing was changed: " << r.error << "\n";
-                return 1;
-            }
-            QTextStream(stdout) << QStringLiteral("rows %1 changed %2 unchanged %3 removed %4 last_seq %5\n")
-                                       .arg(r.rows).arg(r.changed).arg(r.unchanged).arg(r.removed).arg(r.lastSeq);
-            return 0;
-        }
+        if (command == QLatin1String("import"))
+            return importExtract(conn, p.value(branch), p.positionalArguments(), p.isSet(dryRun), p.value(allowRemovals));
         if (command == QLatin1String("prune-tombstones")) {
             bool ok = false;
             const int days = p.value(olderThan).toInt(&ok);

@@ -103,6 +103,17 @@ private slots:
         QTest::newRow("text") << QStringLiteral("abc") << yuan << qint64(-1);
         QTest::newRow("comma after point") << QStringLiteral("1.234,5") << yuan << qint64(-1);
         QTest::newRow("two points") << QStringLiteral("1.2.3") << yuan << qint64(-1);
+        const int fen = int(ImportValue::AmountUnit::Fen);
+        // One rule for marks (issue 14): ¥ and 元 say yuan, 万 says 10,000 yuan, whatever the column.
+        QTest::newRow("yen in a fen column") << QStringLiteral("¥5,000") << fen << qint64(500000);
+        QTest::newRow("yuan in a fen column") << QStringLiteral("5,000元") << fen << qint64(500000);
+        QTest::newRow("wan in a fen column") << QStringLiteral("1.5万") << fen << qint64(1500000);
+        QTest::newRow("separators in a fen column") << QStringLiteral("1,234") << fen << qint64(1234);
+        QTest::newRow("decimals in a fen column") << QStringLiteral("1,234.50") << fen << qint64(-1);
+        QTest::newRow("1,234.50") << QStringLiteral("1,234.50") << yuan << qint64(123450);
+        QTest::newRow("groups of two") << QStringLiteral("12,34") << yuan << qint64(-1);
+        QTest::newRow("group of four") << QStringLiteral("1,2345") << yuan << qint64(-1);
+        QTest::newRow("european") << QStringLiteral("1.234,50") << yuan << qint64(-1);
     }
     void amounts()
     {
@@ -123,8 +134,9 @@ private slots:
         QTest::newRow("compact") << QStringLiteral("20260105") << QDate(2026, 1, 5);
         QTest::newRow("chinese") << QStringLiteral("2026年1月5日") << QDate(2026, 1, 5);
         QTest::newRow("with time") << QStringLiteral("2026-01-05 00:00:00") << QDate(2026, 1, 5);
-        QTest::newRow("excel serial") << QStringLiteral("46037") << QDate(2026, 1, 15);
-        QTest::newRow("serial .0") << QStringLiteral("46037.0") << QDate(2026, 1, 15);
+        // A serial day number is a date only in an .xlsx cell; in a CSV a small number is a mistake.
+        QTest::newRow("excel serial in a CSV") << QStringLiteral("46037") << QDate();
+        QTest::newRow("small number in a CSV") << QStringLiteral("12") << QDate();
         QTest::newRow("feb 30") << QStringLiteral("2026-02-30") << QDate();
         QTest::newRow("month 13") << QStringLiteral("2026/13/01") << QDate();
         QTest::newRow("us order") << QStringLiteral("01/15/2026") << QDate();
@@ -137,6 +149,56 @@ private slots:
         QFETCH(QDate, date);
         const auto v = ImportValue::date(text);
         QCOMPARE(v.has_value() ? *v : QDate(), date);
+    }
+    void excelSerialsOnlyFromWorkbooks()
+    {
+        QCOMPARE(ImportValue::date(QStringLiteral("46037"), true), std::optional<QDate>(QDate(2026, 1, 15)));
+        QCOMPARE(ImportValue::date(QStringLiteral("46037.0"), true), std::optional<QDate>(QDate(2026, 1, 15)));
+        QVERIFY(!ImportValue::date(QStringLiteral("46037.5"), true));
+    }
+    void fifteenDigitIdNumbersBecomeEighteen()
+    {
+        // GB 11643: 19 before the birth year, the check character appended
+        QCOMPARE(int(IdCardNumber::check(QStringLiteral("110105491231002"))), int(IdCardNumber::Problem::None));
+        QCOMPARE(IdCardNumber::normalized(QStringLiteral("110105491231002")), QStringLiteral("11010519491231002X"));
+        QCOMPARE(IdCardNumber::birthDate(QStringLiteral("110105491231002")), QDate(1949, 12, 31));
+        QCOMPARE(int(IdCardNumber::check(QStringLiteral("110105491302002"))), int(IdCardNumber::Problem::BirthDate));
+    }
+    void exactColumnNameBeatsAnAlias()
+    {
+        // HQ's extract has open_date (a holding's) before opened_on (the customer's)
+        const ImportMapping m = ImportMapping::guess({QStringLiteral("customer_no"), QStringLiteral("name"),
+                                                      QStringLiteral("open_date"), QStringLiteral("opened_on")});
+        QCOMPARE(m.columnOf(ImportMapping::OpenedOn), 3);
+        QCOMPARE(m.columnOf(ImportMapping::OpenDate), 2);
+        QVERIFY(m.ambiguous.empty());
+        // Two equally good columns: neither is used, and it is said
+        const ImportMapping two = ImportMapping::guess({QStringLiteral("客户号"), QStringLiteral("姓名"),
+                                                        QStringLiteral("手机号码"), QStringLiteral("联系电话")});
+        QCOMPARE(two.columnOf(ImportMapping::Phone), -1);
+        QCOMPARE(int(two.ambiguous.size()), 1);
+        QCOMPARE(two.ambiguous[0].field, ImportMapping::Phone);
+        QCOMPARE(two.ambiguous[0].columns, (std::vector<int>{2, 3}));
+    }
+    void mappingFileAddsToRecognition()
+    {
+        // The file names one odd column; 客户号 and 姓名 are still recognised, under a title row
+        const QString mapping = write(QStringLiteral("add.json"), QByteArray("{\"columns\": {\"余额（万）\": \"aum\"}}"));
+        const QString csv = write(QStringLiteral("titled.csv"), QStringLiteral("城东支行客户,,\n客户号,姓名,余额（万）\n600001,张三,1.5\n").toUtf8());
+        CustomerImport::Source s;
+        QString error;
+        QVERIFY2(CustomerImport::read(csv, &s, &error, ImportMapping::columnNames(mapping)), qPrintable(error));
+        QCOMPARE(s.titleRows, 1);
+        QCOMPARE(s.headerLine, 2);
+        ImportMapping m;
+        QVERIFY2(ImportMapping::load(mapping, s.header, &m, &error), qPrintable(error));
+        QCOMPARE(m.columnOf(ImportMapping::CustomerNo), 0);
+        QCOMPARE(m.columnOf(ImportMapping::Name), 1);
+        QCOMPARE(m.columnOf(ImportMapping::Aum), 2);
+        CustomerImport::Result r;
+        QVERIFY(CustomerImport::validate(s, m, &r, {}, m_asOf));
+        QCOMPARE(int(r.customers.size()), 1);
+        QCOMPARE(r.customers[0].aumFen, qint64(1500000)); // 1.5万 yuan
     }
 
     void headerGuessesChineseAndEnglish()
@@ -416,9 +478,10 @@ private slots:
         QFile rejects(summary.rejectsPath);
         QVERIFY(rejects.open(QIODevice::ReadOnly));
         const QStringList lines = QString::fromUtf8(rejects.readAll().mid(3)).split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
-        QCOMPARE(lines.size(), 2);
-        QVERIFY2(lines[1].startsWith(QStringLiteral("4,phone,")), qPrintable(lines[1]));
-        QVERIFY(lines[1].endsWith(QStringLiteral("700000000002,坏号码,12345,100,RM01")));
+        QCOMPARE(lines.size(), 3); // the personal-data notice, the header, one reject
+        QVERIFY2(lines[0].contains(QStringLiteral("personal data")), qPrintable(lines[0]));
+        QVERIFY2(lines[2].startsWith(QStringLiteral("4,phone,")), qPrintable(lines[2]));
+        QVERIFY(lines[2].endsWith(QStringLiteral("700000000002,坏号码,12345,100,RM01")));
         // and the audit trail has the import, with counts and no personal data.
         const auto entries = AuditLog(db).entries();
         QCOMPARE(entries.back().event, QStringLiteral("import"));

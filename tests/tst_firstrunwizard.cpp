@@ -2,6 +2,8 @@
 #include "firstrunwizard.h"
 #include "importwizard.h"
 #include "languagemanager.h"
+#include "domain/maturitylist.h"
+#include "domain/todaylist.h"
 #include "store/storekeyfile.h"
 
 #include <QAbstractButton>
@@ -10,6 +12,7 @@
 #include <QLineEdit>
 #include <QRadioButton>
 #include <QSettings>
+#include <QTableWidget>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -303,6 +306,93 @@ private slots:
         // in a store encrypted under the passphrase chosen
         const auto unwrapped = StoreKeyFile::unlock(request.storePath, QStringLiteral("import-run-pass"));
         QCOMPARE(memcmp(unwrapped->data(), opener.key()->data(), StoreKey::kBytes), 0);
+    }
+
+    void aFileOnlyBranchGetsItsMaturityListAnd731()
+    {
+        // Given no store: the first run imports the branch's own customer list (no HQ, no holdings)
+        LanguageManager languages;
+        BranchOpener opener;
+        opener.setLanguageManager(&languages);
+        BranchOpener::Request request;
+        request.storePath = m_dir.filePath(QStringLiteral("fileonly/branch.db"));
+        QTimer::singleShot(100, this, [&] {
+            FirstRunWizard *wizard = openWizard();
+            QVERIFY(wizard);
+            wizard->next();
+            wizard->findChild<QRadioButton *>(QStringLiteral("startImport"))->setChecked(true);
+            wizard->next();
+            wizard->findChild<QLineEdit *>(QStringLiteral("importFile"))->setText(QStringLiteral(BRANCHDESK_CORPUS_DIR "/customers-branch.csv"));
+            wizard->findChild<QLineEdit *>(QStringLiteral("branchName"))->setText(QStringLiteral("城东支行"));
+            wizard->findChild<QLineEdit *>(QStringLiteral("ownStaffId"))->setText(QStringLiteral("MGR01"));
+            wizard->next();
+            wizard->findChild<QLineEdit *>(QStringLiteral("passphrase"))->setText(QStringLiteral("file-only-pass"));
+            wizard->findChild<QLineEdit *>(QStringLiteral("passphraseRepeat"))->setText(QStringLiteral("file-only-pass"));
+            wizard->next();
+            wizard->button(QWizard::FinishButton)->click();
+        });
+        QTimer poll;
+        poll.setInterval(50);
+        connect(&poll, &QTimer::timeout, this, [&] {
+            auto *import = qobject_cast<ImportWizard *>(QApplication::activeModalWidget());
+            if (!import || import->isBusy() || !import->currentPage()->isComplete())
+                return;
+            if (import->currentId() == ImportWizard::ImportPage) {
+                poll.stop();
+                import->button(QWizard::FinishButton)->click();
+            } else {
+                import->next();
+            }
+        });
+        poll.start();
+        LoadedBranch branch;
+        QVERIFY(opener.open(request, &branch));
+        poll.stop();
+        QCOMPARE(branch.snapshot->customerCount(), 5);
+        QCOMPARE(int(branch.snapshot->holdings().size()), 0);
+
+        // When the manager imports the branch's maturity list (定期/理财/保险 到期清单) in the import wizard
+        ImportWizard import(branch.store, QStringLiteral("MGR01"));
+        QSignalSpy imported(&import, &ImportWizard::imported);
+        import.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&import));
+        import.setFile(QStringLiteral(BRANCHDESK_CORPUS_DIR "/maturity-list.csv"));
+        QTRY_VERIFY(!import.isBusy() && import.currentPage()->isComplete());
+        import.next(); // the columns: recognised from 客户号, 产品名称, 产品类型, 金额, 起息日, 到期日
+        QVERIFY(import.currentPage()->isComplete());
+        import.next(); // the rows: C999 is not a customer of the branch, C005's product has no maturity date
+        QTRY_VERIFY(!import.isBusy() && import.currentPage()->isComplete());
+        QCOMPARE(import.rejectsTable()->rowCount(), 1);
+        import.next();
+        QTRY_VERIFY_WITH_TIMEOUT(!import.isBusy() && import.currentPage()->isComplete(), 30000);
+        QCOMPARE(import.summary().holdingsInserted, 3);
+        QCOMPARE(imported.count(), 1);
+        const LoadedBranch after = imported.at(0).at(0).value<LoadedBranch>();
+
+        // Then the branch has a maturity list and RM01's Today page the 731 step due today
+        const BranchSnapshot &snapshot = *after.snapshot;
+        const QDate asOf(2026, 11, 24);
+        const CadencePolicy policy = CadencePolicy::defaultPolicy();
+        const ActivityLog log;
+        QStringList listed;
+        const MaturityList list = MaturityList::build(snapshot, policy, log, asOf, asOf.addDays(40), asOf);
+        for (const MaturityList::Entry &e : list.entries())
+            listed << snapshot.holdings()[size_t(e.holding)].customerNo;
+        QCOMPARE(listed, (QStringList{QStringLiteral("C001"), QStringLiteral("C002"), QStringLiteral("C004")}));
+        int rm01 = -1;
+        for (size_t i = 0; i < snapshot.staff().size(); ++i) {
+            if (snapshot.staff()[i].staffId == QLatin1String("RM01"))
+                rm01 = int(i);
+        }
+        QVERIFY(rm01 >= 0);
+        const WorkingCalendar calendar = WorkingCalendar::builtIn();
+        const CadenceRoster roster(snapshot, policy, asOf);
+        QStringList steps;
+        for (const TodayItem &item : TodayList(snapshot, policy, calendar, log, roster).build(rm01, asOf)) {
+            if (item.kind == TodayItem::Kind::MaturityStep)
+                steps << snapshot.holdings()[size_t(item.holding)].customerNo + QLatin1Char(' ') + item.due.toString(Qt::ISODate);
+        }
+        QCOMPARE(steps, QStringList{QStringLiteral("C001 2026-11-24")});
     }
 
     void fromNoStoreToTheDemoBranch()

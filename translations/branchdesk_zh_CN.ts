@@ -641,6 +641,14 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
         <source>HQ reports this computer lost, but %1 could not be fully erased.</source>
         <translation>总行报告本机已丢失，但 %1 未能完全清除。</translation>
     </message>
+    <message>
+        <source>Usage: branchdesk-cli %1</source>
+        <translation>用法：branchdesk-cli %1</translation>
+    </message>
+    <message>
+        <source>The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE.</source>
+        <translation>数据库口令从环境变量 BRANCHDESK_PASSPHRASE 读取。</translation>
+    </message>
 </context>
 <context>
     <name>Contact</name>
@@ -1122,22 +1130,6 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
 <context>
     <name>CustomerImport</name>
     <message>
-        <source>Cannot read %1: %2</source>
-        <translation>无法读取 %1：%2</translation>
-    </message>
-    <message>
-        <source>%1 is larger than 1 GB; split it</source>
-        <translation>%1 超过 1 GB，请拆分后再导入</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1：%2</translation>
-    </message>
-    <message>
-        <source>%1 is empty: no header row</source>
-        <translation>%1 是空文件：没有表头行</translation>
-    </message>
-    <message>
         <source>%1 &apos;%2&apos;: %3</source>
         <translation>%1“%2”：%3</translation>
     </message>
@@ -1174,10 +1166,6 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
         <translation>%1：不是有效的手机号或固定电话号码</translation>
     </message>
     <message>
-        <source>ID card number: not 18 characters</source>
-        <translation>身份证号码：不是 18 位</translation>
-    </message>
-    <message>
         <source>ID card number: only digits and a final X</source>
         <translation>身份证号码：只能是数字，最后一位可以是 X</translation>
     </message>
@@ -1196,10 +1184,6 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
     <message>
         <source>not 是/否 or 1/0</source>
         <translation>不是 是/否 或 1/0</translation>
-    </message>
-    <message>
-        <source>not an amount (e.g. 1,234.56 or 12.5万)</source>
-        <translation>不是金额（例如 1,234.56 或 12.5万）</translation>
     </message>
     <message>
         <source>duplicate customer number, first on line %1</source>
@@ -1222,8 +1206,76 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
         <translation>原因</translation>
     </message>
     <message>
-        <source>%1 is an old Excel .xls file or a password-protected workbook: open it in Excel or WPS and save it as an Excel workbook (.xlsx) without a password, or as CSV</source>
-        <translation>%1 是旧版 Excel .xls 文件或设有密码的工作簿：请在 Excel 或 WPS 中打开，另存为不带密码的 Excel 工作簿（.xlsx）或 CSV</translation>
+        <source>columns %1 could each be %2: it is left out; say which in a mapping file</source>
+        <translation>%1 列都可能是“%2”：该字段暂不导入；请用列对应文件指明</translation>
+    </message>
+    <message>
+        <source>the row cannot be read: a quote opens a field that is not closed where it should be</source>
+        <translation>该行无法读取：有引号开始的字段没有在应有的位置结束</translation>
+    </message>
+    <message>
+        <source>the row has %1 fields, the header %2: it was cut short</source>
+        <translation>该行有 %1 个字段，表头有 %2 个：该行被截断</translation>
+    </message>
+    <message>
+        <source>the row has %1 fields, the header %2: a comma outside quotes?</source>
+        <translation>该行有 %1 个字段，表头有 %2 个：是否有未加引号的逗号？</translation>
+    </message>
+    <message>
+        <source>record_type must be staff, customer or holding</source>
+        <translation>record_type 须为 staff、customer 或 holding</translation>
+    </message>
+    <message>
+        <source>ID card number: not 18 characters (or 15 of the old kind)</source>
+        <translation>身份证号码：不是 18 位（或旧版 15 位）</translation>
+    </message>
+    <message>
+        <source>the column is in fen: whole numbers only</source>
+        <translation>该列以分为单位：只能是整数</translation>
+    </message>
+    <message>
+        <source>not an amount (e.g. 1,234.56, ¥3,000 or 12.5万)</source>
+        <translation>不是金额（例如 1,234.56、¥3,000 或 12.5万）</translation>
+    </message>
+    <message>
+        <source>This file holds customers&apos; personal data (names, phone and ID numbers): keep it on this computer and delete it once the rows are corrected.</source>
+        <translation>本文件含客户个人信息（姓名、电话和身份证号码）：请只保存在本机，改正数据后即删除。</translation>
+    </message>
+    <message>
+        <source>the product name is missing</source>
+        <translation>缺少产品名称</translation>
+    </message>
+    <message>
+        <source>not 定期, 理财, 基金, 保险, 贵金属 or 活期</source>
+        <translation>不是 定期、理财、基金、保险、贵金属 或 活期</translation>
+    </message>
+    <message>
+        <source>the maturity date is missing</source>
+        <translation>缺少到期日</translation>
+    </message>
+    <message>
+        <source>the maturity date is before the value date</source>
+        <translation>到期日早于起息日</translation>
+    </message>
+    <message>
+        <source>status must be active, matured or closed</source>
+        <translation>状态须为 active、matured 或 closed</translation>
+    </message>
+    <message>
+        <source>the holding id is missing</source>
+        <translation>缺少持仓编号</translation>
+    </message>
+    <message>
+        <source>the same holding as on line %1</source>
+        <translation>与第 %1 行为同一笔持仓</translation>
+    </message>
+    <message>
+        <source>a staff row needs staff_id and staff_name</source>
+        <translation>员工行须有 staff_id 和 staff_name</translation>
+    </message>
+    <message>
+        <source>staff_role must be rm or manager</source>
+        <translation>staff_role 须为 rm 或 manager</translation>
     </message>
 </context>
 <context>
@@ -1235,6 +1287,10 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
     <message>
         <source>The import was not written, the store is unchanged: %1</source>
         <translation>导入未写入，数据库保持不变：%1</translation>
+    </message>
+    <message>
+        <source>customer %1 is neither in this file nor in the store: import the customer list first</source>
+        <translation>客户 %1 既不在本文件中，也不在数据库中：请先导入客户名单</translation>
     </message>
 </context>
 <context>
@@ -2102,18 +2158,6 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
 <context>
     <name>ImportCommand</name>
     <message>
-        <source>  import FILE --store PATH [--mapping FILE.json] [--rejects FILE.csv] [--staff ID]
-       [--today YYYY-MM-DD]
-        import customers from CSV (UTF-8 or GBK) or .xlsx into the store (created if missing);
-        bad rows go to FILE.rejects.csv with line and reason (docs/data-formats.md)
-</source>
-        <translation>  import FILE --store PATH [--mapping FILE.json] [--rejects FILE.csv] [--staff ID]
-       [--today YYYY-MM-DD]
-        从 CSV（UTF-8 或 GBK）或 .xlsx 导入客户到数据库（不存在时创建）；
-        不合格的行连同行号和原因写入 FILE.rejects.csv（见 docs/data-formats.md）
-</translation>
-    </message>
-    <message>
         <source>import needs one FILE and --store PATH</source>
         <translation>import 需要一个文件 FILE 和 --store PATH</translation>
     </message>
@@ -2141,6 +2185,40 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
         <source>%n RM id(s) from the file added to the branch&apos;s staff</source>
         <translation>
             <numerusform>文件中的 %n 个客户经理工号已加入本网点员工名单</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>  import FILE --store PATH [--mapping FILE.json] [--rejects FILE.csv] [--staff ID]
+       [--today YYYY-MM-DD]
+        import customers from CSV (UTF-8 or GBK) or .xlsx into the store (created if missing),
+        or HQ&apos;s extract, or a maturity list (customer no, product, amount, maturity date);
+        bad rows go to FILE.rejects.csv (owner-only) with line and reason (docs/data-formats.md)
+</source>
+        <translation>  import 文件 --store 路径 [--mapping 文件.json] [--rejects 文件.csv] [--staff 工号]
+       [--today YYYY-MM-DD]
+        从 CSV（UTF-8 或 GBK）或 .xlsx 导入客户到数据库（不存在时自动创建），
+        也可导入总行抽数文件或到期清单（客户号、产品、金额、到期日）；
+        不合格的行连同行号和原因写入 文件.rejects.csv（仅本人可读）（见 docs/data-formats.md）
+</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) above the header skipped as titles</source>
+        <translation>
+            <numerusform>表头上方 %n 行作为标题已跳过</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>警告：%1</translation>
+    </message>
+    <message>
+        <source>holdings: %1 new, %2 updated</source>
+        <translation>持仓：新增 %1，更新 %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n staff member(s) from the extract</source>
+        <translation>
+            <numerusform>抽数文件中的员工 %n 位</numerusform>
         </translation>
     </message>
 </context>
@@ -2234,6 +2312,49 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
         <source>Cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
+    <message>
+        <source>Holding id</source>
+        <translation>持仓编号</translation>
+    </message>
+    <message>
+        <source>Product name</source>
+        <translation>产品名称</translation>
+    </message>
+    <message>
+        <source>Product type</source>
+        <translation>产品类型</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Value date</source>
+        <translation>起息日</translation>
+    </message>
+    <message>
+        <source>Maturity date</source>
+        <translation>到期日</translation>
+    </message>
+</context>
+<context>
+    <name>ImportTableReader</name>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is larger than 1 GB; split it</source>
+        <translation>%1 超过 1 GB，请拆分后再导入</translation>
+    </message>
+    <message>
+        <source>%1 is an old Excel .xls file or a password-protected workbook: open it in Excel or WPS and save it as an Excel workbook (.xlsx) without a password, or as CSV</source>
+        <translation>%1 是旧版 Excel .xls 文件或设有密码的工作簿：请在 Excel 或 WPS 中打开，另存为不带密码的 Excel 工作簿（.xlsx）或 CSV</translation>
+    </message>
+    <message>
+        <source>%1 is empty: no header row</source>
+        <translation>%1 是空文件：没有表头行</translation>
+    </message>
 </context>
 <context>
     <name>ImportWizard</name>
@@ -2244,10 +2365,6 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
     <message>
         <source>Choose the file</source>
         <translation>选择文件</translation>
-    </message>
-    <message>
-        <source>A customer list as CSV (UTF-8 or GBK, as Excel saves it) or an Excel workbook (.xlsx). The first row names the columns.</source>
-        <translation>客户名单：CSV（UTF-8 或 GBK，Excel 另存的即可）或 Excel 工作簿（.xlsx）。第一行为列名。</translation>
     </message>
     <message>
         <source>Browse…</source>
@@ -2370,6 +2487,16 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
         <translation>
             <numerusform>文件中的 %n 位客户经理已加入本网点员工名单，暂以工号显示。</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n title row(s) above the header skipped.</source>
+        <translation>
+            <numerusform>表头上方 %n 行标题已跳过。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A customer list, a maturity list or HQ&apos;s extract, as CSV (UTF-8 or GBK, as Excel saves it) or an Excel workbook (.xlsx). Title rows above the column names are skipped.</source>
+        <translation>客户名单、到期清单或总行抽数文件：CSV（UTF-8 或 GBK，Excel 另存的即可）或 Excel 工作簿（.xlsx）。列名上方的标题行会被跳过。</translation>
     </message>
 </context>
 <context>

@@ -193,10 +193,24 @@ bool BranchOpener::importFile(const Request &request, const QString &passphrase,
     m_key = outcome.key;
     *out = outcome.branch;
     // The wizard reads, checks and writes on its own threads, then reloads the branch.
-    ImportWizard wizard(out->store, branch.manager.staffId, m_parent);
-    connect(&wizard, &ImportWizard::imported, this, [out](const LoadedBranch &imported) { *out = imported; });
-    wizard.setFile(file);
-    wizard.exec();
+    bool imported = false;
+    {
+        ImportWizard wizard(out->store, branch.manager.staffId, m_parent);
+        connect(&wizard, &ImportWizard::imported, this, [out, &imported](const LoadedBranch &loaded) {
+            *out = loaded;
+            imported = true;
+        });
+        wizard.setFile(file);
+        wizard.exec();
+    }
+    if (!imported) {
+        // A cancelled or failed first import leaves no empty store or key file behind (issue 14).
+        *out = LoadedBranch{};
+        outcome = Outcome{};
+        m_key.reset();
+        removeStore(request.storePath);
+        return false;
+    }
     return true;
 }
 

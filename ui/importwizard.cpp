@@ -54,8 +54,8 @@ ImportWizard::ImportWizard(const StoreAccess &store, const QString &staffId, QWi
     // 1. The file.
     m_filePage = new Page([this] { return m_read; }, this);
     m_filePage->setTitle(tr("Choose the file"));
-    m_filePage->setSubTitle(tr("A customer list as CSV (UTF-8 or GBK, as Excel saves it) or an Excel workbook "
-                               "(.xlsx). The first row names the columns."));
+    m_filePage->setSubTitle(tr("A customer list, a maturity list or HQ's extract, as CSV (UTF-8 or GBK, as Excel "
+                               "saves it) or an Excel workbook (.xlsx). Title rows above the column names are skipped."));
     m_path = new QLineEdit(m_filePage);
     m_path->setObjectName(QStringLiteral("importPath"));
     m_browse = new QPushButton(tr("Browse…"), m_filePage);
@@ -93,7 +93,7 @@ ImportWizard::ImportWizard(const StoreAccess &store, const QString &staffId, QWi
     connect(m_saveMapping, &QPushButton::clicked, this, &ImportWizard::saveMapping);
 
     // 3. Validation.
-    m_validationPage = new Page([this] { return m_validatedOk && !m_result->customers.empty(); }, this);
+    m_validationPage = new Page([this] { return m_validatedOk && m_result->goodCount() > 0; }, this);
     m_validationPage->setTitle(tr("Check the rows"));
     m_validationPage->setButtonText(QWizard::NextButton, tr("Import"));
     m_validationInfo = new QLabel(m_validationPage);
@@ -131,7 +131,7 @@ ImportWizard::ImportWizard(const StoreAccess &store, const QString &staffId, QWi
     auto *poll = new QTimer(this);
     poll->setInterval(100);
     connect(poll, &QTimer::timeout, this, [this] {
-        if (m_importWatcher.isRunning() && m_result->customers.size() > 0)
+        if (m_importWatcher.isRunning() && m_result->goodCount() > 0)
             m_progress->setValue(qMin(m_done->load(), m_progress->maximum()));
     });
     poll->start();
@@ -186,7 +186,10 @@ void ImportWizard::onRead()
     m_fileInfo->setText(tr("%n data rows and %1 columns; %2.", nullptr, int(m_source->rows.size()))
                             .arg(m_source->header.size())
                             .arg(m_source->format == QLatin1String("xlsx") ? tr("Excel workbook")
-                                                                           : tr("CSV in %1").arg(m_source->encoding)));
+                                                                           : tr("CSV in %1").arg(m_source->encoding))
+                            + (m_source->titleRows > 0
+                                   ? QLatin1Char(' ') + tr("%n title row(s) above the header skipped.", nullptr, m_source->titleRows)
+                                   : QString()));
     m_filePage->changed();
 }
 
@@ -243,8 +246,11 @@ void ImportWizard::onMappingEdited()
     QStringList missing;
     for (ImportMapping::Field f : m_mapping.missingRequired())
         missing << ImportMapping::displayName(f);
-    m_mappingInfo->setText(missing.isEmpty() ? tr("Rows 1-%1 shown as a preview.").arg(kPreviewRows)
-                                             : tr("Choose a column for: %1").arg(missing.join(QStringLiteral(", "))));
+    // Two equally good columns for one field are left out and said, never one silently chosen.
+    const QStringList ambiguous = CustomerImport::ambiguities(*m_source, m_mapping);
+    m_mappingInfo->setText((missing.isEmpty() ? tr("Rows 1-%1 shown as a preview.").arg(kPreviewRows)
+                                              : tr("Choose a column for: %1").arg(missing.join(QStringLiteral(", "))))
+                           + (ambiguous.isEmpty() ? QString() : QLatin1Char('\n') + ambiguous.join(QLatin1Char('\n'))));
     m_mappingPage->changed();
     m_validatedOk = false;
 }
@@ -284,13 +290,13 @@ void ImportWizard::onValidated()
         return; // cancelled
     const CustomerImport::Result &r = *m_result;
     m_validatedOk = true;
-    QString text = tr("%n rows can be imported.", nullptr, int(r.customers.size()));
+    QString text = tr("%n rows can be imported.", nullptr, r.goodCount());
     if (!r.rejects.empty())
         text += QLatin1Char(' ')
                 + tr("%n rows are rejected and will be written, with line and reason, to %1.", nullptr,
                      int(r.rejects.size()))
                       .arg(QDir::toNativeSeparators(CustomerImport::defaultRejectsPath(m_source->path)));
-    if (r.customers.empty())
+    if (r.goodCount() == 0)
         text += QLatin1Char(' ') + tr("Nothing to import: correct the file or the mapping.");
     m_validationInfo->setText(text);
     const int shown = qMin(kShownRejects, int(r.rejects.size()));

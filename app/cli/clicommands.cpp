@@ -40,6 +40,8 @@ int CliCommands::run(const QStringList &arguments)
     const QString command = arguments.at(1);
     QStringList rest = arguments;
     rest.removeAt(1); // keep argv[0] for QCommandLineParser
+    if (rest.contains(QLatin1String("--help")) || rest.contains(QLatin1String("-h")))
+        return commandUsage(command);
     if (command == QLatin1String("demo"))
         return demo(rest);
     if (command == QLatin1String("extract"))
@@ -68,10 +70,30 @@ int CliCommands::run(const QStringList &arguments)
     return usage(2);
 }
 
-int CliCommands::usage(int code)
+int CliCommands::commandUsage(const QString &command)
 {
-    QTextStream &s = code == 0 ? m_out : m_err;
-    s << tr("Usage: branchdesk-cli COMMAND [options]\n"
+    // The command's own lines of the full usage: "  command ..." and the indented lines under it.
+    const QStringList lines = usageText().split(QLatin1Char('\n'));
+    QStringList own;
+    bool inside = false;
+    for (const QString &line : lines) {
+        if (line.startsWith(QLatin1String("  ")) && !line.startsWith(QLatin1String("   ")))
+            inside = line.mid(2).section(QLatin1Char(' '), 0, 0) == command;
+        if (inside)
+            own << line;
+    }
+    if (own.isEmpty()) {
+        m_err << tr("Unknown command: %1").arg(command) << Qt::endl;
+        return usage(2);
+    }
+    m_out << tr("Usage: branchdesk-cli %1").arg(own.join(QLatin1Char('\n')).trimmed()) << Qt::endl;
+    m_out << tr("The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE.") << Qt::endl;
+    return 0;
+}
+
+QString CliCommands::usageText()
+{
+    return tr("Usage: branchdesk-cli COMMAND [options]\n"
             "\n"
             "Commands:\n"
             "  demo --customers N --seed S --store PATH [--today YYYY-MM-DD]\n"
@@ -84,10 +106,14 @@ int CliCommands::usage(int code)
             "        sync the store with HQ (password from BRANCHDESK_HQ_PASSWORD; creates the store)\n"
             "  --version\n"
             "\n"
-            "The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE.\n");
-    s << ListCommand::usage();
-    s << CadenceCommands::usage();
-    s << ImportCommand::usage();
+            "The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE.\n")
+           + ListCommand::usage() + CadenceCommands::usage() + ImportCommand::usage();
+}
+
+int CliCommands::usage(int code)
+{
+    QTextStream &s = code == 0 ? m_out : m_err;
+    s << usageText();
     s.flush();
     return code;
 }

@@ -21,6 +21,8 @@ private:
     int stats(const QStringList &args);
     int sync(const QStringList &args);
     int usage(int code);
+    int commandUsage(const QString &command); // `COMMAND --help`: no store, no passphrase needed
+    static QString usageText();
     QString passphrase();
 
     QTextStream &m_out;

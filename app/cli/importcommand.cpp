@@ -4,17 +4,20 @@
 #include "store/database.h"
 #include "store/schemamigrations.h"
 #include "store/storeerror.h"
+#include "store/storefiles.h"
 
 #include <QCommandLineParser>
 #include <QDir>
+#include <QFile>
 #include <QTextStream>
 
 QString ImportCommand::usage()
 {
     return tr("  import FILE --store PATH [--mapping FILE.json] [--rejects FILE.csv] [--staff ID]\n"
               "       [--today YYYY-MM-DD]\n"
-              "        import customers from CSV (UTF-8 or GBK) or .xlsx into the store (created if missing);\n"
-              "        bad rows go to FILE.rejects.csv with line and reason (docs/data-formats.md)\n");
+              "        import customers from CSV (UTF-8 or GBK) or .xlsx into the store (created if missing),\n"
+              "        or HQ's extract, or a maturity list (customer no, product, amount, maturity date);\n"
+              "        bad rows go to FILE.rejects.csv (owner-only) with line and reason (docs/data-formats.md)\n");
 }
 
 int ImportCommand::run(const QStringList &arguments, const QString &passphrase)
@@ -53,6 +56,8 @@ int ImportCommand::run(const QStringList &arguments, const QString &passphrase)
     CustomerImportJob::Summary summary;
     QString error;
     CustomerImportJob::Result result = CustomerImportJob::Result::Failed;
+    // A store this command creates is removed again, with its key file, when the import fails.
+    const bool existed = QFile::exists(p.value(store));
     try {
         Database db = Database::open(p.value(store), passphrase, Database::OpenMode::CreateIfMissing);
         SchemaMigrations::migrate(db);
@@ -61,9 +66,15 @@ int ImportCommand::run(const QStringList &arguments, const QString &passphrase)
         error = e.message();
     }
     if (result != CustomerImportJob::Result::Done) {
+        if (!existed)
+            StoreFiles::erase(p.value(store));
         m_err << tr("Error: %1").arg(error) << Qt::endl;
         return 1;
     }
+    if (summary.titleRows > 0)
+        m_out << tr("%n row(s) above the header skipped as titles", nullptr, summary.titleRows) << Qt::endl;
+    for (const QString &w : std::as_const(summary.warnings))
+        m_err << tr("Warning: %1").arg(w) << Qt::endl;
     // Counts only: the rejects file has the rows (personal data stays out of terminals and logs).
     m_out << tr("read %1 rows (%2%3): %4 new, %5 updated, %6 rejected")
                  .arg(summary.rows)
@@ -73,6 +84,10 @@ int ImportCommand::run(const QStringList &arguments, const QString &passphrase)
                  .arg(summary.updated)
                  .arg(summary.rejected)
           << Qt::endl;
+    if (summary.staffWritten > 0)
+        m_out << tr("%n staff member(s) from the extract", nullptr, summary.staffWritten) << Qt::endl;
+    if (summary.holdingsInserted + summary.holdingsUpdated > 0)
+        m_out << tr("holdings: %1 new, %2 updated").arg(summary.holdingsInserted).arg(summary.holdingsUpdated) << Qt::endl;
     if (summary.newStaff > 0)
         m_out << tr("%n RM id(s) from the file added to the branch's staff", nullptr, summary.newStaff) << Qt::endl;
     if (!summary.rejectsPath.isEmpty())

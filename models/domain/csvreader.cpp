@@ -11,9 +11,11 @@ bool CsvReader::fill()
 {
     if (m_eof)
         return false;
-    if (m_pos > 0) {
-        m_buffer.remove(0, m_pos);
-        m_pos = 0;
+    // Keep the record being read: a malformed one is read again from its start.
+    if (m_recordStart > 0) {
+        m_buffer.remove(0, m_recordStart);
+        m_pos -= m_recordStart;
+        m_recordStart = 0;
     }
     // 64 KiB at a time: as fast on a 30 MB extract as 1 MiB reads, and a short input
     // (a fuzzer's, or a one-line file) does not allocate a megabyte per call.
@@ -35,6 +37,7 @@ bool CsvReader::next(QStringList *fields)
 {
     fields->clear();
     m_error.clear();
+    m_malformed = false;
     if (!m_started) {
         m_started = true;
         fill();
@@ -43,7 +46,48 @@ bool CsvReader::next(QStringList *fields)
     }
     if (m_pos >= m_buffer.size() && !fill())
         return false;
+    m_recordStart = m_pos;
     m_recordLine = m_line;
+    bool spansLines = false;
+    const bool ok = parseRecord(fields, &spansLines);
+    if (!m_recover)
+        return ok;
+    if (!ok || (spansLines && m_expected > 0 && fields->size() != m_expected)) {
+        if (m_error.isEmpty())
+            m_error = QStringLiteral("line %1: a quote opens a field that runs over the end of the line").arg(m_recordLine);
+        skipFirstLine(fields);
+    }
+    return true;
+}
+
+void CsvReader::skipFirstLine(QStringList *fields)
+{
+    // The line may end beyond what is buffered (an error early in a long line): read on to it.
+    qsizetype length = 0;
+    for (;;) {
+        if (m_recordStart + length >= m_buffer.size()) {
+            if (!fill())
+                break;
+            continue; // fill() keeps the record from m_recordStart, which it moves to 0
+        }
+        const char c = m_buffer.at(m_recordStart + length);
+        if (c == '\n' || c == '\r')
+            break;
+        ++length;
+    }
+    qsizetype end = m_recordStart + length;
+    const QByteArray raw = m_buffer.mid(m_recordStart, end - m_recordStart);
+    if (end < m_buffer.size() && m_buffer.at(end) == '\r' && end + 1 < m_buffer.size() && m_buffer.at(end + 1) == '\n')
+        ++end;
+    m_pos = qMin(end + 1, m_buffer.size());
+    m_line = m_recordLine + 1;
+    m_malformed = true;
+    fields->clear();
+    fields->append(QString::fromUtf8(raw));
+}
+
+bool CsvReader::parseRecord(QStringList *fields, bool *spansLines)
+{
     QByteArray field;
     bool quoted = false;
     bool afterQuote = false;
@@ -69,8 +113,10 @@ bool CsvReader::next(QStringList *fields)
                     afterQuote = true;
                 }
             } else {
-                if (c == '\n')
+                if (c == '\n') {
                     ++m_line;
+                    *spansLines = true;
+                }
                 field += c;
             }
             continue;

@@ -1,20 +1,18 @@
 #include "customerimport.h"
 
-#include "csvreader.h"
 #include "idcardnumber.h"
+#include "importtablereader.h"
 #include "spreadsheetcell.h"
-#include "textdecoding.h"
 
-#include <QBuffer>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QHash>
 #include <QSaveFile>
 
-namespace {
+#include <algorithm>
 
-constexpr qint64 kMaxFileBytes = 1024LL * 1024 * 1024;
+namespace {
 
 bool validCustomerNo(const QString &no)
 {
@@ -36,68 +34,193 @@ QString CustomerImport::defaultRejectsPath(const QString &sourcePath)
     return fi.absoluteDir().filePath(fi.completeBaseName() + QStringLiteral(".rejects.csv"));
 }
 
-bool CustomerImport::read(const QString &path, Source *out, QString *error)
+namespace {
+
+// A header names at least two known fields (or two of a mapping file's columns).
+bool looksLikeHeader(const QStringList &cells, const QStringList &knownNames)
 {
+    if (cells.contains(QLatin1String("record_type")))
+        return true;
+    const ImportMapping m = ImportMapping::guess(cells);
+    int known = 0, named = 0;
+    for (ImportMapping::Field f : m.columns)
+        known += f != ImportMapping::Ignore ? 1 : 0;
+    for (const QString &c : cells)
+        named += knownNames.contains(c.trimmed()) ? 1 : 0;
+    return known >= 2 || (named > 0 && named >= qMin(2, int(knownNames.size())));
+}
+
+} // namespace
+
+bool CustomerImport::read(const QString &path, Source *out, QString *error, const QStringList &knownNames)
+{
+    ImportTableReader reader;
+    if (!reader.open(path, [&](const QStringList &cells) { return looksLikeHeader(cells, knownNames); }, error))
+        return false;
     Source s;
     s.path = path;
-    const QString where = QDir::toNativeSeparators(path);
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        *error = tr("Cannot read %1: %2").arg(where, file.errorString());
-        return false;
-    }
-    if (file.size() > kMaxFileBytes) {
-        *error = tr("%1 is larger than 1 GB; split it").arg(where);
-        return false;
-    }
-    const QByteArray head = file.peek(4);
-    std::vector<XlsxReader::Row> all;
-    if (head.startsWith("\xD0\xCF\x11\xE0")) {
-        // An OLE compound file: Excel 97-2003 .xls, or an .xlsx saved with a password.
-        *error = tr("%1 is an old Excel .xls file or a password-protected workbook: open it in Excel or WPS "
-                    "and save it as an Excel workbook (.xlsx) without a password, or as CSV")
-                     .arg(where);
-        return false;
-    }
-    if (head.startsWith("PK\x03\x04")) {
-        file.close();
-        s.format = QStringLiteral("xlsx");
-        if (!XlsxReader::read(path, &all, error))
-            return false;
-    } else {
-        s.format = QStringLiteral("csv");
-        const QByteArray bytes = file.readAll();
-        TextDecoding::Encoding enc;
-        const QString text = TextDecoding::decode(bytes, &enc);
-        s.encoding = TextDecoding::name(enc);
-        QByteArray utf8 = text.toUtf8();
-        QBuffer buffer(&utf8);
-        buffer.open(QIODevice::ReadOnly);
-        CsvReader csv(&buffer);
-        QStringList fields;
-        while (csv.next(&fields)) {
-            bool blank = true;
-            for (const QString &f : std::as_const(fields))
-                blank = blank && f.trimmed().isEmpty();
-            if (!blank)
-                all.push_back({csv.line(), fields});
-        }
-        if (!csv.error().isEmpty()) {
-            *error = tr("%1: %2").arg(where, csv.error());
-            return false;
-        }
-    }
-    if (all.empty()) {
-        *error = tr("%1 is empty: no header row").arg(where);
-        return false;
-    }
-    s.headerLine = all.front().line;
-    s.header = all.front().cells;
-    for (QString &h : s.header)
-        h = h.trimmed();
-    all.erase(all.begin());
-    s.rows = std::move(all);
+    s.format = reader.format();
+    s.encoding = reader.encoding();
+    s.header = reader.header();
+    s.headerLine = reader.headerLine();
+    s.titleRows = reader.titleRows();
+    XlsxReader::Row row;
+    bool malformed = false;
+    while (reader.next(&row, &malformed))
+        (malformed ? s.malformed : s.rows).push_back(std::move(row));
     *out = std::move(s);
+    return true;
+}
+
+QStringList CustomerImport::ambiguities(const Source &source, const ImportMapping &mapping)
+{
+    QStringList out;
+    for (const ImportMapping::Ambiguity &a : mapping.ambiguous) {
+        QStringList names;
+        for (int c : a.columns)
+            names << QStringLiteral("'%1'").arg(c < source.header.size() ? source.header.at(c) : QString());
+        out << tr("columns %1 could each be %2: it is left out; say which in a mapping file")
+                   .arg(names.join(QStringLiteral(", ")), ImportMapping::displayName(a.field));
+    }
+    return out;
+}
+
+bool CustomerImport::checkCustomer(const XlsxReader::Row &row, const ImportMapping &mapping, bool xlsx, QDate asOf,
+                                   Customer *c, Result *r)
+{
+    auto cell = [&](ImportMapping::Field f) -> QString {
+        const int col = mapping.columnOf(f);
+        return col >= 0 && col < row.cells.size() ? row.cells.at(col).trimmed() : QString();
+    };
+    auto unitOf = [&](ImportMapping::Field f) {
+        const int col = mapping.columnOf(f);
+        return col >= 0 ? mapping.units[size_t(col)] : ImportValue::AmountUnit::Yuan;
+    };
+    auto reject = [&](ImportMapping::Field f, const QString &reason) {
+        r->rejects.push_back({row.line, f == ImportMapping::Ignore ? QString() : ImportMapping::key(f), reason, row.cells});
+    };
+    auto badValue = [&](ImportMapping::Field f, const QString &what) {
+        reject(f, tr("%1 '%2': %3").arg(ImportMapping::displayName(f), cell(f), what));
+    };
+    c->customerNo = cell(ImportMapping::CustomerNo);
+    c->name = cell(ImportMapping::Name);
+    if (c->customerNo.isEmpty()) {
+        reject(ImportMapping::CustomerNo, tr("the customer number is missing"));
+        return false;
+    }
+    if (!validCustomerNo(c->customerNo)) {
+        badValue(ImportMapping::CustomerNo, tr("only letters, digits and '-', at most 32"));
+        return false;
+    }
+    if (c->name.isEmpty()) {
+        reject(ImportMapping::Name, tr("the name is missing"));
+        return false;
+    }
+    if (c->name.size() > 50) {
+        reject(ImportMapping::Name, tr("the name is longer than 50 characters"));
+        return false;
+    }
+    if (const QString g = cell(ImportMapping::Gender); !g.isEmpty()) {
+        const auto v = ImportValue::gender(g);
+        if (!v) {
+            badValue(ImportMapping::Gender, tr("not 男/女 or M/F"));
+            return false;
+        }
+        c->gender = *v == QLatin1Char('M') ? Customer::Gender::Male : Customer::Gender::Female;
+    }
+    bool bad = false;
+    auto readDate = [&](ImportMapping::Field f, QDate *to) {
+        const QString t = cell(f);
+        if (bad || t.isEmpty())
+            return;
+        const auto d = ImportValue::date(t, xlsx);
+        if (!d) {
+            badValue(f, tr("not a date (use YYYY-MM-DD)"));
+            bad = true;
+        } else if (*d > asOf) {
+            badValue(f, tr("in the future"));
+            bad = true;
+        } else {
+            *to = *d;
+        }
+    };
+    readDate(ImportMapping::BirthDate, &c->birthDate);
+    readDate(ImportMapping::OpenedOn, &c->openedOn);
+    readDate(ImportMapping::LastActivity, &c->lastActivity);
+    if (bad)
+        return false;
+    if (const QString p = cell(ImportMapping::Phone); !p.isEmpty()) {
+        const auto v = ImportValue::phone(p);
+        if (!v) {
+            reject(ImportMapping::Phone, tr("%1: not a mainland mobile or landline number")
+                                             .arg(ImportMapping::displayName(ImportMapping::Phone)));
+            return false;
+        }
+        c->phone = *v;
+    }
+    if (const QString id = cell(ImportMapping::IdNumber); !id.isEmpty()) {
+        // The reason never repeats the number itself: rejects files get passed around.
+        switch (IdCardNumber::check(id)) {
+        case IdCardNumber::Problem::None:
+            break;
+        case IdCardNumber::Problem::Length:
+            reject(ImportMapping::IdNumber, tr("ID card number: not 18 characters (or 15 of the old kind)"));
+            return false;
+        case IdCardNumber::Problem::Characters:
+            reject(ImportMapping::IdNumber, tr("ID card number: only digits and a final X"));
+            return false;
+        case IdCardNumber::Problem::BirthDate:
+            reject(ImportMapping::IdNumber, tr("ID card number: the birth date in it is not a date"));
+            return false;
+        case IdCardNumber::Problem::CheckDigit:
+            reject(ImportMapping::IdNumber, tr("ID card number: wrong check digit (GB 11643)"));
+            return false;
+        }
+        c->idNumber = IdCardNumber::normalized(id);
+        const QDate fromId = IdCardNumber::birthDate(c->idNumber);
+        if (c->birthDate.isValid() && c->birthDate != fromId) {
+            reject(ImportMapping::BirthDate, tr("Date of birth differs from the one in the ID card number"));
+            return false;
+        }
+        if (!c->birthDate.isValid())
+            c->birthDate = fromId;
+    }
+    c->address = cell(ImportMapping::Address);
+    c->occupation = cell(ImportMapping::Occupation);
+    c->employer = cell(ImportMapping::Employer);
+    c->rmId = cell(ImportMapping::RmId);
+    if (const QString p = cell(ImportMapping::Payroll); !p.isEmpty()) {
+        const auto v = ImportValue::flag(p);
+        if (!v) {
+            badValue(ImportMapping::Payroll, tr("not 是/否 or 1/0"));
+            return false;
+        }
+        c->payroll = *v;
+    }
+    for (ImportMapping::Field f : {ImportMapping::Aum, ImportMapping::AumMonthAvg}) {
+        const QString t = cell(f);
+        if (bad || t.isEmpty())
+            continue;
+        const auto v = ImportValue::amountFen(t, unitOf(f));
+        if (!v && unitOf(f) == ImportValue::AmountUnit::Fen && t.contains(QLatin1Char('.'))) {
+            badValue(f, tr("the column is in fen: whole numbers only"));
+            bad = true;
+        } else if (!v) {
+            badValue(f, tr("not an amount (e.g. 1,234.56, ¥3,000 or 12.5万)"));
+            bad = true;
+        } else if (f == ImportMapping::Aum) {
+            c->aumFen = *v;
+        } else {
+            c->aumHistoryFen.fill(*v);
+        }
+    }
+    if (bad)
+        return false;
+    // Without a monthly average, today's balance stands for it (a flat history), so the
+    // tier is what the balance says; HQ sync replaces it with the real averages.
+    if (mapping.columnOf(ImportMapping::AumMonthAvg) < 0)
+        c->aumHistoryFen.fill(c->aumFen);
+    c->aumMtdAvgFen = c->aumFen;
     return true;
 }
 
@@ -112,144 +235,54 @@ bool CustomerImport::validate(const Source &source, const ImportMapping &mapping
     seen.reserve(qsizetype(source.rows.size()));
     const int total = int(source.rows.size());
     const QString lastMonth = asOf.addMonths(-1).toString(QStringLiteral("yyyy-MM"));
+    const bool xlsx = source.format == QLatin1String("xlsx");
+    const int width = int(source.header.size());
+    const int typeColumn = int(source.header.indexOf(QLatin1String("record_type")));
+    const bool holdingsFile = typeColumn < 0 && mapping.isHoldingsFile();
+    const int statusColumn = typeColumn >= 0 ? int(source.header.indexOf(QLatin1String("status"))) : -1;
+    QHash<QString, int> seenHoldings;
+    for (const XlsxReader::Row &m : source.malformed)
+        r.rejects.push_back({m.line, QString(),
+                             tr("the row cannot be read: a quote opens a field that is not closed where it should be"),
+                             m.cells});
 
     for (int i = 0; i < total; ++i) {
         const XlsxReader::Row &row = source.rows[size_t(i)];
-        auto cell = [&](ImportMapping::Field f) -> QString {
-            const int c = mapping.columnOf(f);
-            return c >= 0 && c < row.cells.size() ? row.cells.at(c).trimmed() : QString();
-        };
-        auto unitOf = [&](ImportMapping::Field f) {
-            const int c = mapping.columnOf(f);
-            return c >= 0 ? mapping.units[size_t(c)] : ImportValue::AmountUnit::Yuan;
-        };
         auto reject = [&](ImportMapping::Field f, const QString &reason) {
             r.rejects.push_back({row.line, f == ImportMapping::Ignore ? QString() : ImportMapping::key(f), reason,
                                  row.cells});
         };
-        auto badValue = [&](ImportMapping::Field f, const QString &what) {
-            reject(f, tr("%1 '%2': %3").arg(ImportMapping::displayName(f), cell(f), what));
-        };
         if (progress && (i % 5000) == 0 && !progress(i, total))
             return false;
+        if (!xlsx && row.cells.size() < width) {
+            // A row cut short (a failed transfer) would read its last value wrongly: 768,750 as 768.
+            reject(ImportMapping::Ignore, tr("the row has %1 fields, the header %2: it was cut short").arg(row.cells.size()).arg(width));
+            continue;
+        }
+        if (!xlsx && row.cells.size() > width && !std::all_of(row.cells.begin() + width, row.cells.end(),
+                                                               [](const QString &c) { return c.trimmed().isEmpty(); })) {
+            reject(ImportMapping::Ignore, tr("the row has %1 fields, the header %2: a comma outside quotes?").arg(row.cells.size()).arg(width));
+            continue;
+        }
+
+        const QString type = typeColumn >= 0 && typeColumn < row.cells.size() ? row.cells.at(typeColumn).trimmed() : QString();
+        if (holdingsFile || type == QLatin1String("holding")) {
+            checkHolding(row, mapping, xlsx, statusColumn, &seenHoldings, &r);
+            continue;
+        }
+        if (type == QLatin1String("staff")) {
+            checkStaff(row, source.header, &r);
+            continue;
+        }
+        if (typeColumn >= 0 && type != QLatin1String("customer")) {
+            r.rejects.push_back({row.line, QStringLiteral("record_type"),
+                                 tr("record_type must be staff, customer or holding"), row.cells});
+            continue;
+        }
 
         Customer c;
-        c.customerNo = cell(ImportMapping::CustomerNo);
-        c.name = cell(ImportMapping::Name);
-        if (c.customerNo.isEmpty()) {
-            reject(ImportMapping::CustomerNo, tr("the customer number is missing"));
+        if (!checkCustomer(row, mapping, xlsx, asOf, &c, &r))
             continue;
-        }
-        if (!validCustomerNo(c.customerNo)) {
-            badValue(ImportMapping::CustomerNo, tr("only letters, digits and '-', at most 32"));
-            continue;
-        }
-        if (c.name.isEmpty()) {
-            reject(ImportMapping::Name, tr("the name is missing"));
-            continue;
-        }
-        if (c.name.size() > 50) {
-            reject(ImportMapping::Name, tr("the name is longer than 50 characters"));
-            continue;
-        }
-        if (const QString g = cell(ImportMapping::Gender); !g.isEmpty()) {
-            const auto v = ImportValue::gender(g);
-            if (!v) {
-                badValue(ImportMapping::Gender, tr("not 男/女 or M/F"));
-                continue;
-            }
-            c.gender = *v == QLatin1Char('M') ? Customer::Gender::Male : Customer::Gender::Female;
-        }
-        bool bad = false;
-        auto readDate = [&](ImportMapping::Field f, QDate *to) {
-            const QString t = cell(f);
-            if (bad || t.isEmpty())
-                return;
-            const auto d = ImportValue::date(t);
-            if (!d) {
-                badValue(f, tr("not a date (use YYYY-MM-DD)"));
-                bad = true;
-            } else if (*d > asOf) {
-                badValue(f, tr("in the future"));
-                bad = true;
-            } else {
-                *to = *d;
-            }
-        };
-        readDate(ImportMapping::BirthDate, &c.birthDate);
-        readDate(ImportMapping::OpenedOn, &c.openedOn);
-        readDate(ImportMapping::LastActivity, &c.lastActivity);
-        if (bad)
-            continue;
-        if (const QString p = cell(ImportMapping::Phone); !p.isEmpty()) {
-            const auto v = ImportValue::phone(p);
-            if (!v) {
-                reject(ImportMapping::Phone, tr("%1: not a mainland mobile or landline number")
-                                                 .arg(ImportMapping::displayName(ImportMapping::Phone)));
-                continue;
-            }
-            c.phone = *v;
-        }
-        if (const QString id = cell(ImportMapping::IdNumber); !id.isEmpty()) {
-            // The reason never repeats the number itself: rejects files get passed around.
-            switch (IdCardNumber::check(id)) {
-            case IdCardNumber::Problem::None:
-                break;
-            case IdCardNumber::Problem::Length:
-                reject(ImportMapping::IdNumber, tr("ID card number: not 18 characters"));
-                continue;
-            case IdCardNumber::Problem::Characters:
-                reject(ImportMapping::IdNumber, tr("ID card number: only digits and a final X"));
-                continue;
-            case IdCardNumber::Problem::BirthDate:
-                reject(ImportMapping::IdNumber, tr("ID card number: the birth date in it is not a date"));
-                continue;
-            case IdCardNumber::Problem::CheckDigit:
-                reject(ImportMapping::IdNumber, tr("ID card number: wrong check digit (GB 11643)"));
-                continue;
-            }
-            c.idNumber = IdCardNumber::normalized(id);
-            const QDate fromId = IdCardNumber::birthDate(c.idNumber);
-            if (c.birthDate.isValid() && c.birthDate != fromId) {
-                reject(ImportMapping::BirthDate, tr("Date of birth differs from the one in the ID card number"));
-                continue;
-            }
-            if (!c.birthDate.isValid())
-                c.birthDate = fromId;
-        }
-        c.address = cell(ImportMapping::Address);
-        c.occupation = cell(ImportMapping::Occupation);
-        c.employer = cell(ImportMapping::Employer);
-        c.rmId = cell(ImportMapping::RmId);
-        if (const QString p = cell(ImportMapping::Payroll); !p.isEmpty()) {
-            const auto v = ImportValue::flag(p);
-            if (!v) {
-                badValue(ImportMapping::Payroll, tr("not 是/否 or 1/0"));
-                continue;
-            }
-            c.payroll = *v;
-        }
-        for (ImportMapping::Field f : {ImportMapping::Aum, ImportMapping::AumMonthAvg}) {
-            const QString t = cell(f);
-            if (bad || t.isEmpty())
-                continue;
-            const auto v = ImportValue::amountFen(t, unitOf(f));
-            if (!v) {
-                badValue(f, tr("not an amount (e.g. 1,234.56 or 12.5万)"));
-                bad = true;
-            } else if (f == ImportMapping::Aum) {
-                c.aumFen = *v;
-            } else {
-                c.aumHistoryFen.fill(*v);
-            }
-        }
-        if (bad)
-            continue;
-        // Without a monthly average, today's balance stands for it (a flat history), so the
-        // tier is what the balance says; HQ sync replaces it with the real averages.
-        if (mapping.columnOf(ImportMapping::AumMonthAvg) < 0)
-            c.aumHistoryFen.fill(c.aumFen);
-        c.aumMtdAvgFen = c.aumFen;
         c.historyEndMonth = lastMonth;
 
         const auto dup = seen.constFind(c.customerNo);
@@ -263,6 +296,7 @@ bool CustomerImport::validate(const Source &source, const ImportMapping &mapping
     }
     if (progress)
         progress(total, total);
+    std::stable_sort(r.rejects.begin(), r.rejects.end(), [](const Reject &a, const Reject &b) { return a.line < b.line; });
     *out = std::move(r);
     return true;
 }
@@ -270,8 +304,10 @@ bool CustomerImport::validate(const Source &source, const ImportMapping &mapping
 bool CustomerImport::writeRejects(const Source &source, const std::vector<Reject> &rejects, const QString &path,
                                   QString *error)
 {
-    QSaveFile f(path);
-    if (!f.open(QIODevice::WriteOnly)) {
+    // Rejected rows hold names, phones and ID numbers: owner-only from the first byte.
+    QFile::remove(path);
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly | QIODevice::NewOnly, QFileDevice::ReadOwner | QFileDevice::WriteOwner)) {
         *error = tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(path), f.errorString());
         return false;
     }
@@ -286,12 +322,15 @@ bool CustomerImport::writeRejects(const Source &source, const std::vector<Reject
         s += QLatin1String("\r\n");
         out += s.toUtf8();
     };
+    line({tr("This file holds customers' personal data (names, phone and ID numbers): keep it on this computer "
+             "and delete it once the rows are corrected.")});
     line(QStringList{tr("line"), tr("field"), tr("reason")} + source.header);
     for (const Reject &r : rejects)
         line(QStringList{QString::number(r.line), r.field, r.reason} + r.cells);
-    f.write(out);
-    if (!f.commit()) {
+    if (f.write(out) != out.size() || !f.flush()) {
         *error = tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(path), f.errorString());
+        f.close();
+        QFile::remove(path);
         return false;
     }
     return true;

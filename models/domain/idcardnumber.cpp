@@ -22,6 +22,16 @@ QString IdCardNumber::normalized(const QString &id)
     QString s = id.trimmed();
     if (s.endsWith(QLatin1Char('x')))
         s[s.size() - 1] = QLatin1Char('X');
+    if (s.size() == 15) {
+        // The first-generation number (before 1999): 6 of region, yyMMdd of birth in the 1900s,
+        // 3 of sequence. GB 11643 makes it 18 by writing the century and adding the check character.
+        for (QChar c : std::as_const(s)) {
+            if (c.unicode() < '0' || c.unicode() > '9')
+                return s;
+        }
+        s.insert(6, QLatin1String("19"));
+        s += checkCharacter(s);
+    }
     return s;
 }
 

@@ -7,6 +7,7 @@
 // region, 8 of birth date, 3 of sequence, and a check character computed by
 // ISO 7064 MOD 11-2 (weights 7 9 10 5 8 4 2 1 6 3 7 9 10 5 8 4 2; the sum mod
 // 11 maps to 1 0 X 9 8 7 6 5 4 3 2).
+// A 15-digit number of the first generation is read as its 18-character form.
 class IdCardNumber
 {
 public:
@@ -15,5 +16,7 @@ public:
     static Problem check(const QString &id);
     static QChar checkCharacter(const QString &first17);
     static QDate birthDate(const QString &id); // null if not a valid 18-character number
-    static QString normalized(const QString &id); // trimmed, lower-case x -> X
+    // Trimmed, lower-case x -> X, and a 15-digit first-generation number converted to its
+    // 18-character form (19 inserted before the birth year, check character appended).
+    static QString normalized(const QString &id);
 };

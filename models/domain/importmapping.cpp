@@ -6,11 +6,14 @@
 #include <QJsonObject>
 #include <QSaveFile>
 
+#include <algorithm>
+
 namespace {
 
 const char *const kKeys[ImportMapping::FieldCount] = {
     "customer_no", "name", "gender", "birth_date", "phone", "id_number", "address", "occupation",
     "employer", "rm_id", "aum", "aum_month_avg", "opened_on", "last_activity", "payroll",
+    "holding_id", "product_name", "product_type", "amount", "open_date", "maturity_date",
 };
 
 ImportValue::AmountUnit unitOfHeader(const QString &header)
@@ -70,6 +73,12 @@ QString ImportMapping::displayName(Field field)
     case OpenedOn: return tr("Customer since");
     case LastActivity: return tr("Last transaction");
     case Payroll: return tr("Payroll customer");
+    case HoldingId: return tr("Holding id");
+    case ProductName: return tr("Product name");
+    case ProductType: return tr("Product type");
+    case Amount: return tr("Amount");
+    case OpenDate: return tr("Value date");
+    case MaturityDate: return tr("Maturity date");
     case Ignore:
     case FieldCount:
         break;
@@ -157,6 +166,27 @@ QStringList ImportMapping::aliases(Field field)
     case Payroll:
         a = {QStringLiteral("代发"), QStringLiteral("是否代发"), QStringLiteral("代发工资"), QStringLiteral("payroll")};
         break;
+    case HoldingId:
+        a = {QStringLiteral("产品账号"), QStringLiteral("合约号"), QStringLiteral("持仓编号"), QStringLiteral("子账号"),
+             QStringLiteral("holdingid")};
+        break;
+    case ProductName:
+        a = {QStringLiteral("产品名称"), QStringLiteral("产品名"), QStringLiteral("产品"), QStringLiteral("productname")};
+        break;
+    case ProductType:
+        a = {QStringLiteral("产品类型"), QStringLiteral("产品类别"), QStringLiteral("业务类型"), QStringLiteral("producttype")};
+        break;
+    case Amount:
+        a = {QStringLiteral("金额"), QStringLiteral("持有金额"), QStringLiteral("本金"), QStringLiteral("产品金额"),
+             QStringLiteral("amount"), QStringLiteral("amountfen")};
+        break;
+    case OpenDate:
+        a = {QStringLiteral("起息日"), QStringLiteral("起息日期"), QStringLiteral("购买日期"), QStringLiteral("存入日期"),
+             QStringLiteral("opendate")};
+        break;
+    case MaturityDate:
+        a = {QStringLiteral("到期日"), QStringLiteral("到期日期"), QStringLiteral("maturitydate"), QStringLiteral("maturity")};
+        break;
     case Ignore:
     case FieldCount:
         break;
@@ -166,19 +196,45 @@ QStringList ImportMapping::aliases(Field field)
 
 ImportMapping ImportMapping::guess(const QStringList &header)
 {
+    // Per column: the field its name means, and how sure: 0 = the field's own name (its key,
+    // "opened_on", or its first Chinese name), 1 = an alias ("open_date" also means opened_on).
     ImportMapping m;
+    std::vector<std::pair<Field, int>> match;
     for (const QString &h : header) {
+        QString raw = h.trimmed().toLower();
+        if (raw.startsWith(QChar(0xFEFF)))
+            raw.remove(0, 1);
         const QString n = normalizedHeader(h);
-        Field found = Ignore;
-        for (int f = 0; f < FieldCount && found == Ignore; ++f) {
-            if (aliases(Field(f)).contains(n))
-                found = Field(f);
+        std::pair<Field, int> found{Ignore, 2};
+        for (int f = 0; f < FieldCount && found.first == Ignore; ++f) {
+            if (raw == key(Field(f)) || raw == aliases(Field(f)).constFirst())
+                found = {Field(f), 0};
         }
-        // Each field feeds from one column: the first that names it.
-        if (found != Ignore && m.columnOf(found) >= 0)
-            found = Ignore;
-        m.columns.push_back(found);
+        for (int f = 0; f < FieldCount && found.first == Ignore; ++f) {
+            if (aliases(Field(f)).contains(n))
+                found = {Field(f), 1};
+        }
+        match.push_back(found);
+        m.columns.push_back(Ignore);
         m.units.push_back(unitOfHeader(h));
+    }
+    // Each field feeds from one column: the surest; two equally sure columns are an ambiguity,
+    // reported and left unmapped rather than one of them silently chosen.
+    for (int f = 0; f < FieldCount; ++f) {
+        std::vector<int> best;
+        int bestRank = 2;
+        for (size_t c = 0; c < match.size(); ++c) {
+            if (match[c].first != Field(f) || match[c].second > bestRank)
+                continue;
+            if (match[c].second < bestRank)
+                best.clear();
+            bestRank = match[c].second;
+            best.push_back(int(c));
+        }
+        if (best.size() == 1)
+            m.columns[size_t(best.front())] = Field(f);
+        else if (best.size() > 1)
+            m.ambiguous.push_back({Field(f), best});
     }
     return m;
 }
@@ -195,7 +251,9 @@ int ImportMapping::columnOf(Field field) const
 QList<ImportMapping::Field> ImportMapping::missingRequired() const
 {
     QList<Field> missing;
-    for (Field f : {CustomerNo, Name}) {
+    const QList<Field> required = isHoldingsFile() ? QList<Field>{CustomerNo, ProductName, Amount, MaturityDate}
+                                                   : QList<Field>{CustomerNo, Name};
+    for (Field f : required) {
         if (columnOf(f) < 0)
             missing << f;
     }
@@ -211,6 +269,7 @@ void ImportMapping::set(int column, Field field)
             if (f == field)
                 f = Ignore; // a field has one source column
         }
+        std::erase_if(ambiguous, [&](const Ambiguity &a) { return a.field == field; });
     }
     columns[size_t(column)] = field;
 }
@@ -231,9 +290,8 @@ bool ImportMapping::load(const QString &path, const QStringList &header, ImportM
     }
     const QJsonObject cols = doc.object().value(QLatin1String("columns")).toObject();
     const QJsonObject units = doc.object().value(QLatin1String("amount_units")).toObject();
-    ImportMapping m;
-    m.columns.assign(size_t(header.size()), Ignore);
-    m.units.assign(size_t(header.size()), AmountUnit::Yuan);
+    // The file adds to what the header says; it does not switch recognition off.
+    ImportMapping m = guess(header);
     for (auto it = cols.begin(); it != cols.end(); ++it) {
         const int column = int(header.indexOf(it.key()));
         if (column < 0) {
@@ -248,6 +306,9 @@ bool ImportMapping::load(const QString &path, const QStringList &header, ImportM
         }
         m.set(column, field);
         m.units[size_t(column)] = unitOfHeader(it.key());
+        std::erase_if(m.ambiguous, [&](const Ambiguity &a) {
+            return a.field == field || std::find(a.columns.begin(), a.columns.end(), column) != a.columns.end();
+        });
     }
     for (auto it = units.begin(); it != units.end(); ++it) {
         const int column = int(header.indexOf(it.key()));
@@ -262,6 +323,14 @@ bool ImportMapping::load(const QString &path, const QStringList &header, ImportM
     }
     *out = m;
     return true;
+}
+
+QStringList ImportMapping::columnNames(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    return QJsonDocument::fromJson(f.readAll()).object().value(QLatin1String("columns")).toObject().keys();
 }
 
 bool ImportMapping::save(const QString &path, const QStringList &header, QString *error) const

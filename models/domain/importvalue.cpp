@@ -26,6 +26,8 @@ std::optional<qint64> ImportValue::amountFen(const QString &raw, AmountUnit unit
             s = s.mid(prefix.size()).trimmed();
     }
     qint64 multiplierFen = unit == AmountUnit::Fen ? 1 : unit == AmountUnit::TenThousandYuan ? 1000000 : 100;
+    if (s.size() != raw.trimmed().size())
+        multiplierFen = 100; // a currency mark says yuan, whatever the column
     if (s.endsWith(QStringLiteral("万元")) || s.endsWith(QStringLiteral("万"))) {
         s.chop(s.endsWith(QStringLiteral("万元")) ? 2 : 1);
         multiplierFen = 1000000;
@@ -38,21 +40,29 @@ std::optional<qint64> ImportValue::amountFen(const QString &raw, AmountUnit unit
     QString digits;
     digits.reserve(s.size());
     int point = -1;
+    int group = -1; // digits since the last thousands separator, -1 before the first
     for (int i = 0; i < s.size(); ++i) {
         const QChar c = s.at(i);
         if (asciiDigit(c)) {
             digits += c;
+            if (group >= 0 && point < 0)
+                ++group;
         } else if (c == QLatin1Char('.') && point < 0) {
+            if (group >= 0 && group != 3)
+                return std::nullopt;
             point = int(digits.size());
         } else if (c == QLatin1Char(',') || c == QChar(0xFF0C) || c == QLatin1Char(' ') || c == QChar(0x00A0)
                    || c == QLatin1Char('\'')) {
             if (point >= 0)
                 return std::nullopt; // separator after the decimal point
+            if (digits.isEmpty() || (group < 0 && digits.size() > 3) || (group >= 0 && group != 3))
+                return std::nullopt; // 12,34 or 1234,567: not thousands
+            group = 0;
         } else {
             return std::nullopt; // a sign, a letter, a second point...
         }
     }
-    if (digits.isEmpty() || digits.size() > 17)
+    if (digits.isEmpty() || digits.size() > 17 || (group >= 0 && point < 0 && group != 3))
         return std::nullopt;
     const int decimals = point < 0 ? 0 : int(digits.size()) - point;
     qint64 mantissa = digits.toLongLong();
@@ -73,7 +83,7 @@ std::optional<qint64> ImportValue::amountFen(const QString &raw, AmountUnit unit
     return product / scale;
 }
 
-std::optional<QDate> ImportValue::date(const QString &raw)
+std::optional<QDate> ImportValue::date(const QString &raw, bool excelSerial)
 {
     const QString s = raw.trimmed();
     if (s.isEmpty())
@@ -105,7 +115,7 @@ std::optional<QDate> ImportValue::date(const QString &raw)
         isNumber = isNumber && (asciiDigit(c) || c == QLatin1Char('.'));
     const double serial = isNumber ? s.toDouble(&isNumber) : 0;
     if (isNumber && s.size() != 8) {
-        if (serial < 1 || serial > 2958465 || std::floor(serial) != serial)
+        if (!excelSerial || serial < 1 || serial > 2958465 || std::floor(serial) != serial)
             return std::nullopt;
         return QDate(1899, 12, 30).addDays(qint64(serial));
     }

@@ -8,11 +8,14 @@
 #include <QFile>
 #include <QFileInfo>
 
+#include <algorithm>
+
 CustomerImportJob::Result CustomerImportJob::run(Database &db, const Options &options, Summary *summary,
                                                  QString *error, const Progress &progress)
 {
     CustomerImport::Source source;
-    if (!CustomerImport::read(options.file, &source, error))
+    const QStringList known = options.mappingFile.isEmpty() ? QStringList() : ImportMapping::columnNames(options.mappingFile);
+    if (!CustomerImport::read(options.file, &source, error, known))
         return Result::Failed;
     ImportMapping mapping;
     if (!options.mappingFile.isEmpty()) {
@@ -30,6 +33,8 @@ CustomerImportJob::Result CustomerImportJob::run(Database &db, const Options &op
                      .arg(QFileInfo(options.file).fileName())
                      .arg(source.headerLine)
                      .arg(names.join(QStringLiteral(", ")));
+        for (const QString &a : CustomerImport::ambiguities(source, mapping))
+            *error += QLatin1Char('\n') + a;
         return Result::Failed;
     }
     // Validation is the first half of the work, writing the second.
@@ -50,33 +55,50 @@ CustomerImportJob::Result CustomerImportJob::commit(Database &db, const Customer
                                                     Summary *summary, QString *error, const Progress &progress)
 {
     Summary s;
+    s.warnings = CustomerImport::ambiguities(source, validated.mapping);
+    s.titleRows = source.titleRows;
     s.format = source.format;
     s.encoding = source.encoding;
     s.rows = validated.rowCount();
-    s.rejected = int(validated.rejects.size());
+    std::vector<CustomerImport::Reject> rejects = validated.rejects;
     try {
         CustomerImportRepository::Counts counts;
-        if (!CustomerImportRepository(db).write(validated.customers, validated.mapping, &counts, progress))
+        if (!CustomerImportRepository(db).write(validated.customers, validated.mapping, &counts, progress,
+                                                validated.holdings, validated.staff))
             return Result::Cancelled;
         s.inserted = counts.inserted;
         s.updated = counts.updated;
         s.newStaff = counts.newStaff;
+        s.staffWritten = counts.staffWritten;
+        s.holdingsInserted = counts.holdingsInserted;
+        s.holdingsUpdated = counts.holdingsUpdated;
+        for (int i : counts.unknownCustomerHoldings) {
+            const Holding &h = validated.holdings[size_t(i)];
+            rejects.push_back({validated.holdingLines[size_t(i)], ImportMapping::key(ImportMapping::CustomerNo),
+                               tr("customer %1 is neither in this file nor in the store: import the customer list first")
+                                   .arg(h.customerNo),
+                               {}});
+        }
+        std::stable_sort(rejects.begin(), rejects.end(),
+                         [](const CustomerImport::Reject &a, const CustomerImport::Reject &b) { return a.line < b.line; });
+        s.rejected = int(rejects.size());
         // What was imported, never from whom: counts and the file's format only.
         AuditLog(db).append(QStringLiteral("import"), options.staffId, QStringLiteral("customers"),
-                            QStringLiteral("format=%1 rows=%2 inserted=%3 updated=%4 rejected=%5")
+                            QStringLiteral("format=%1 rows=%2 inserted=%3 updated=%4 rejected=%5 holdings=%6")
                                 .arg(s.format)
                                 .arg(s.rows)
                                 .arg(s.inserted)
                                 .arg(s.updated)
-                                .arg(s.rejected));
+                                .arg(s.rejected)
+                                .arg(s.holdingsInserted + s.holdingsUpdated));
     } catch (const StoreError &e) {
         *error = tr("The import was not written, the store is unchanged: %1").arg(e.message());
         return Result::Failed;
     }
-    if (!validated.rejects.empty()) {
+    if (!rejects.empty()) {
         s.rejectsPath = options.rejectsPath.isEmpty() ? CustomerImport::defaultRejectsPath(source.path)
                                                       : options.rejectsPath;
-        if (!CustomerImport::writeRejects(source, validated.rejects, s.rejectsPath, error))
+        if (!CustomerImport::writeRejects(source, rejects, s.rejectsPath, error))
             return Result::Failed;
     }
     *summary = s;

@@ -33,6 +33,11 @@ public:
         int rejected = 0;
         int newStaff = 0;    // RM ids from the file added to a local branch's roster
         QString rejectsPath; // empty when nothing was rejected
+        int staffWritten = 0; // an extract's staff rows
+        int holdingsInserted = 0;
+        int holdingsUpdated = 0;
+        int titleRows = 0;   // rows above the header that were skipped
+        QStringList warnings; // ambiguous columns left out, one sentence each
     };
     enum class Result { Done, Cancelled, Failed };
     using Progress = std::function<bool(int done, int total)>;

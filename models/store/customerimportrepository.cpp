@@ -224,8 +224,45 @@ int CustomerImportRepository::addUnknownRms(const std::vector<Customer> &custome
     return added;
 }
 
+void CustomerImportRepository::writeHoldings(const std::vector<Holding> &holdings, const std::vector<Staff> &staff,
+                                             Counts *counts)
+{
+    if (!staff.empty()) {
+        Statement put(m_db, QStringLiteral("INSERT OR REPLACE INTO staff (staff_id, name, role) VALUES (?, ?, ?)"));
+        for (const Staff &s : staff) {
+            put.bind(1, s.staffId).bind(2, s.name).bind(3, Staff::roleKey(s.role)).execute();
+            ++counts->staffWritten;
+        }
+    }
+    if (holdings.empty())
+        return;
+    QSet<QString> customers, existing;
+    {
+        Statement all(m_db, QStringLiteral("SELECT customer_no FROM customer"));
+        while (all.step())
+            customers.insert(all.text(0));
+        Statement ids(m_db, QStringLiteral("SELECT holding_id FROM holding"));
+        while (ids.step())
+            existing.insert(ids.text(0));
+    }
+    Statement put(m_db, QStringLiteral("INSERT OR REPLACE INTO holding (holding_id, customer_no, product_type, product_name,"
+                                       " amount_fen, open_date, maturity_date, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+    for (size_t i = 0; i < holdings.size(); ++i) {
+        const Holding &h = holdings[i];
+        if (!customers.contains(h.customerNo)) {
+            counts->unknownCustomerHoldings.push_back(int(i));
+            continue;
+        }
+        put.bind(1, h.holdingId).bind(2, h.customerNo).bind(3, Holding::productTypeKey(h.productType)).bind(4, h.productName);
+        put.bind(5, h.amountFen).bind(6, isoDate(h.openDate)).bind(7, isoDate(h.maturityDate)).bind(8, Holding::statusKey(h.status));
+        put.execute();
+        ++(existing.contains(h.holdingId) ? counts->holdingsUpdated : counts->holdingsInserted);
+    }
+}
+
 bool CustomerImportRepository::write(const std::vector<Customer> &customers, const ImportMapping &mapping,
-                                     Counts *counts, const Progress &progress)
+                                     Counts *counts, const Progress &progress, const std::vector<Holding> &holdings,
+                                     const std::vector<Staff> &staff)
 {
     // Updates touch only what the file maps; inserts write every column so a new
     // customer gets the derived values too (history from the balance, birth date from the ID).
@@ -288,6 +325,7 @@ bool CustomerImportRepository::write(const std::vector<Customer> &customers, con
         if (progress && (i + 1) % 5000 == 0 && !progress(i + 1, total))
             return false; // rolled back
     }
+    writeHoldings(holdings, staff, &n);
     n.newStaff = addUnknownRms(customers, mapping);
     tx.commit();
     if (counts)

@@ -2,6 +2,8 @@
 
 #include "domain/extractcsv.h"
 #include "domain/holding.h"
+#include "domain/idcardnumber.h"
+#include "domain/importvalue.h"
 
 #include <QDate>
 
@@ -58,16 +60,23 @@ bool ExtractRecords::convert(const QStringList &row, int line, SyncRecord *out, 
             out->payload.insert(QLatin1String(column), QJsonValue::Null);
             return true;
         }
-        const QDate d = QDate::fromString(v, Qt::ISODate);
-        if (!d.isValid())
+        // The import contract's dates: 2026-01-15, 2026/1/15, 20260115, 2026年1月15日 (no serials in a CSV).
+        const auto d = ImportValue::date(v);
+        if (!d)
             return fail(column, QStringLiteral("'%1' is not a date as YYYY-MM-DD").arg(v));
-        out->payload.insert(QLatin1String(column), d.toString(Qt::ISODate));
+        out->payload.insert(QLatin1String(column), d->toString(Qt::ISODate));
         return true;
     };
     auto integer = [&](const char *column, bool flag) -> bool {
         const QString v = value(column);
         bool ok = false;
-        const qint64 n = v.isEmpty() ? 0 : v.toLongLong(&ok);
+        qint64 n = v.isEmpty() ? 0 : v.toLongLong(&ok);
+        if (!v.isEmpty() && !ok && QLatin1String(column).endsWith(QLatin1String("_fen"))) {
+            // An amount as hands edit it: 1,234 (fen), or ¥5,000 / 5,000元 / 1.5万 (the mark says yuan).
+            const auto fen = ImportValue::amountFen(v, ImportValue::AmountUnit::Fen);
+            ok = fen.has_value();
+            n = fen.value_or(0);
+        }
         if (!v.isEmpty() && !ok)
             return fail(column, QStringLiteral("'%1' is not a whole number").arg(v));
         if (flag && n != 0 && n != 1)
@@ -111,6 +120,29 @@ bool ExtractRecords::convert(const QStringList &row, int line, SyncRecord *out, 
             out->payload.insert(QLatin1String(c), v.isEmpty() && (qstrcmp(c, "gender") == 0 || qstrcmp(c, "rm_id") == 0)
                                                       ? QJsonValue(QJsonValue::Null)
                                                       : QJsonValue(v));
+        }
+        // The same checks as the desktop import (one contract): an ID number by GB 11643, a
+        // 15-digit one stored as its 18-character form; a phone as its digits. The value is never
+        // repeated in the message: HQ's output reaches operators' terminals and logs.
+        if (const QString id = value("id_number"); !id.isEmpty()) {
+            switch (IdCardNumber::check(id)) {
+            case IdCardNumber::Problem::None:
+                break;
+            case IdCardNumber::Problem::CheckDigit:
+                return fail("id_number", QStringLiteral("wrong check digit (GB 11643)"));
+            case IdCardNumber::Problem::BirthDate:
+                return fail("id_number", QStringLiteral("the birth date in it is not a date"));
+            case IdCardNumber::Problem::Length:
+            case IdCardNumber::Problem::Characters:
+                return fail("id_number", QStringLiteral("not an ID card number (18 characters, or 15 digits)"));
+            }
+            out->payload.insert(QStringLiteral("id_number"), IdCardNumber::normalized(id));
+        }
+        if (const QString phone = value("phone"); !phone.isEmpty()) {
+            const auto digits = ImportValue::phone(phone);
+            if (!digits)
+                return fail("phone", QStringLiteral("not a mainland mobile or landline number"));
+            out->payload.insert(QStringLiteral("phone"), *digits);
         }
         for (const char *c : kCustomerDates) {
             if (!date(c, false))
