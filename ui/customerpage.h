@@ -48,8 +48,12 @@ signals:
     // A manager spreads the customers over the RMs by open steps.
     void balanceRequested(const QStringList &customerNos);
 
+    // Enter on a row: the panel shows that customer at once and takes the keyboard.
+    void openPanelOfCurrent();
+
 protected:
     void changeEvent(QEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void retranslateUi();
@@ -71,6 +75,7 @@ private:
     CustomerTableModel *m_model;
     Customer360Panel *m_panel;
     QSplitter *m_splitter;
+    class QScrollArea *m_panelScroll = nullptr;
     QTimer *m_panelTimer;
     int m_selectedCustomer = -1;
     bool m_restoring = false;

@@ -1,6 +1,7 @@
 #include "synccontroller.h"
 
 #include "hqconnectdialog.h"
+#include "items/cadenceworkspace.h"
 #include "domain/dateformat.h"
 #include "mainwindow.h"
 #include "store/branchstore.h"
@@ -17,6 +18,7 @@
 #include <QMenuBar>
 #include <QStatusBar>
 #include <QStyle>
+#include <QTimer>
 #include <QToolButton>
 #include <QtConcurrent>
 
@@ -37,7 +39,9 @@ SyncController::SyncController(MainWindow *window, SyncService *service, StoreAc
     window->statusBar()->addPermanentWidget(m_indicator);
     window->statusBar()->addPermanentWidget(m_button);
 
-    m_menu = window->menuBar()->addMenu(QString());
+    // Sync sits before Help in the menu bar.
+    m_menu = new QMenu(window->menuBar());
+    window->menuBar()->insertMenu(window->helpMenu()->menuAction(), m_menu);
     m_syncNow = m_menu->addAction(QString(), service, &SyncService::syncNow);
     m_syncNow->setShortcut(QKeySequence(Qt::Key_F5));
     m_signIn = m_menu->addAction(QString(), this, &SyncController::askForPassword);
@@ -51,7 +55,18 @@ SyncController::SyncController(MainWindow *window, SyncService *service, StoreAc
     connect(service, &SyncService::finished, this, [this](bool, bool changed, const SyncEngine::Report &) {
         if (changed)
             reloadBranch();
+        if (m_syncAgain) {
+            m_syncAgain = false;
+            QTimer::singleShot(0, this, &SyncController::onLocalWrite);
+        }
     });
+    CadenceWorkspace *ws = window->workspace();
+    connect(ws, &CadenceWorkspace::activityChanged, this, [this](int customer) {
+        if (customer >= 0)
+            onLocalWrite();
+    });
+    connect(ws, &CadenceWorkspace::eventsChanged, this, &SyncController::onLocalWrite);
+    connect(ws, &CadenceWorkspace::assignmentsSaved, this, &SyncController::onLocalWrite);
     connect(service, &SyncService::deviceLost, this, [this](bool erased) {
         QMessageBox::critical(m_window, tr("BranchDesk"),
                               erased ? tr("HQ reports this computer as lost. The branch data on it has been erased; "
@@ -118,14 +133,26 @@ void SyncController::showStatus(const SyncService::Status &status)
         color = QStringLiteral("#c62828");
         break;
     }
-    if (status.pending > 0)
-        text += QStringLiteral(" · ") + tr("%1 waiting to send").arg(status.pending);
+    // Without HQ nothing is ever sent: no count of what "waits".
+    if (status.pending > 0 && status.state != SyncService::State::NotConfigured)
+        text += QStringLiteral(" · ") + tr("%1 waiting to send").arg(locale.toString(status.pending));
     m_indicator->setText(QStringLiteral("<span style='color:%1'>&#9679;</span> %2").arg(color, text.toHtmlEscaped()));
     m_indicator->setToolTip(status.message);
     const bool configured = status.state != SyncService::State::NotConfigured;
     m_syncNow->setEnabled(configured && status.state != SyncService::State::Syncing);
     m_button->setEnabled(m_syncNow->isEnabled());
     m_signIn->setEnabled(configured);
+}
+
+void SyncController::onLocalWrite()
+{
+    if (!m_service->isConfigured() || m_service->isPaused())
+        return; // a demo or imported branch: nothing goes anywhere
+    if (m_status.state == SyncService::State::Syncing) {
+        m_syncAgain = true;
+        return;
+    }
+    m_service->syncNow();
 }
 
 void SyncController::askForPassword()

@@ -42,6 +42,7 @@ public:
 
 protected:
     void changeEvent(QEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void retranslateUi();
@@ -54,6 +55,8 @@ private:
     void onCurrentRowChanged();
     void updateCalendarWarning();
     int viewedRm() const; // staff index, or TodayList::kAllRms
+    // After a save: the first row below `key` still to do (or just the next row) becomes current.
+    void selectNextAfter(const QString &key);
     TodayModel::Context context() const;
 
     CadenceWorkspace *m_ws;
@@ -79,5 +82,6 @@ private:
     bool m_building = false; // until onBuilt: the watcher's own state runs ahead of its signal
     bool m_rebuildAgain = false;
     QString m_keepKey; // the row to keep selected across a rebuild
+    QString m_advanceFrom; // a contact for this row is being saved: move on when it lands
     int m_counts[3] = {0, 0, 0};
 };
