@@ -444,7 +444,7 @@ void MainWindow::retranslateUi()
     m_about->setText(tr("&About BranchDesk"));
     if (const BranchSnapshot *s = m_branch.snapshot.get()) {
         // A branch set up from a file may have no code.
-        const QString branch = s->branchCode().isEmpty()
+        const QString branch = s->branchCode().isEmpty() || s->branchCode() == s->branchName()
                                    ? s->branchName()
                                    : tr("%1 (%2)", "branch name (branch code)").arg(s->branchName(), s->branchCode());
         m_status->setText(tr("%1 · %2 customers · %3 holdings · encrypted store")

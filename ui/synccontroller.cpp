@@ -1,6 +1,7 @@
 #include "synccontroller.h"
 
 #include "hqconnectdialog.h"
+#include "hqmessages.h"
 #include "items/cadenceworkspace.h"
 #include "domain/dateformat.h"
 #include "mainwindow.h"
@@ -137,7 +138,12 @@ void SyncController::showStatus(const SyncService::Status &status)
     if (status.pending > 0 && status.state != SyncService::State::NotConfigured)
         text += QStringLiteral(" · ") + tr("%1 waiting to send").arg(locale.toString(status.pending));
     m_indicator->setText(QStringLiteral("<span style='color:%1'>&#9679;</span> %2").arg(color, text.toHtmlEscaped()));
-    m_indicator->setToolTip(status.message);
+    // The sync layer's message is technical English (kept in the sync log); say it in words here.
+    m_indicator->setToolTip(status.state == SyncService::State::Offline  ? HqMessages::forStatus(HqClient::Status::Offline)
+                            : status.state == SyncService::State::Failed ? HqMessages::forStatus(HqClient::Status::ServerError)
+                            : status.state == SyncService::State::NeedsSignIn
+                                ? tr("HQ asks for the password again: Sync → Sign in to HQ…")
+                                : QString());
     const bool configured = status.state != SyncService::State::NotConfigured;
     m_syncNow->setEnabled(configured && status.state != SyncService::State::Syncing);
     m_button->setEnabled(m_syncNow->isEnabled());
