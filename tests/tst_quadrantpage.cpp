@@ -192,7 +192,7 @@ private slots:
         QTest::mouseClick(page.plot(), Qt::LeftButton, {}, page.plot()->pixelOf(bing));
         QCOMPARE(page.panel()->currentCustomer(), bing);
         QCOMPARE(page.panel()->fieldText(QStringLiteral("name")), QStringLiteral("丙一"));
-        QCOMPARE(page.tabs()->currentWidget(), page.panel());
+        QVERIFY(page.tabs()->currentWidget()->isAncestorOf(page.panel())); // the 360's tab (it scrolls)
     }
 
     void logScaleKeepsCountsAndLines()

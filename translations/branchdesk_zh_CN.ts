@@ -3478,6 +3478,18 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
         <source>HQ asks for the password again: Sync → Sign in to HQ…</source>
         <translation>总行要求重新输入密码：同步 → 登录总行…</translation>
     </message>
+    <message>
+        <source>%1 %2 / %3</source>
+        <translation>%1 %2 / %3</translation>
+    </message>
+    <message>
+        <source>%1, %2 records so far</source>
+        <translation>%1，已 %2 条</translation>
+    </message>
+    <message>
+        <source>Syncing: %1</source>
+        <translation>正在同步：%1</translation>
+    </message>
 </context>
 <context>
     <name>SyncEngine</name>

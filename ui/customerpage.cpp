@@ -34,6 +34,8 @@ CustomerPage::CustomerPage(QWidget *parent)
     m_rmLabel = new QLabel(this);
     m_rm = new QComboBox(this);
     m_rm->setObjectName(QStringLiteral("rmFilter"));
+    m_rm->setSizeAdjustPolicy(QComboBox::AdjustToContents); // "全部客户经理" whole, not cut
+    m_tier->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_count = new QLabel(this);
     m_count->setObjectName(QStringLiteral("customerCount"));
     m_assignBar = new AssignBar(this);

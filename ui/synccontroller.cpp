@@ -52,6 +52,16 @@ SyncController::SyncController(MainWindow *window, SyncService *service, StoreAc
     m_logItem = window->addPage(m_log, window->style()->standardIcon(QStyle::SP_FileDialogInfoView));
 
     connect(service, &SyncService::statusChanged, this, &SyncController::showStatus);
+    // What a round is doing, with counts (issue 16: "Syncing…" alone said nothing for minutes).
+    connect(service, &SyncService::progress, this, [this](const QString &stage, qint64 done, qint64 total) {
+        const QLocale locale;
+        const QString what = QCoreApplication::translate("SyncEngine", stage.toUtf8().constData());
+        m_progress = total > 0  ? tr("%1 %2 / %3").arg(what, locale.toString(done), locale.toString(total))
+                     : done > 0 ? tr("%1, %2 records so far").arg(what, locale.toString(done))
+                                : what;
+        if (m_status.state == SyncService::State::Syncing)
+            showStatus(m_status);
+    });
     connect(service, &SyncService::logRows, m_log, &SyncLogPage::setRows);
     connect(service, &SyncService::finished, this, [this](bool, bool changed, const SyncEngine::Report &) {
         if (changed)
@@ -104,6 +114,8 @@ QString SyncController::statusText() const
 
 void SyncController::showStatus(const SyncService::Status &status)
 {
+    if (status.state != SyncService::State::Syncing)
+        m_progress.clear();
     m_status = status;
     const QLocale locale;
     const QString last = status.lastSuccess.isValid() ? DateFormat::dateTime(status.lastSuccess.toLocalTime())
@@ -119,7 +131,7 @@ void SyncController::showStatus(const SyncService::Status &status)
         text = tr("Online · last sync %1").arg(last);
         break;
     case SyncService::State::Syncing:
-        text = tr("Syncing…");
+        text = m_progress.isEmpty() ? tr("Syncing…") : tr("Syncing: %1").arg(m_progress);
         break;
     case SyncService::State::Offline:
         text = tr("Offline · last sync %1").arg(last);

@@ -52,4 +52,5 @@ private:
     SyncService::Status m_status;
     bool m_reloading = false;
     bool m_syncAgain = false; // a write landed while a round ran
+    QString m_progress;       // "Sending changes 3 / 10" while a round runs
 };

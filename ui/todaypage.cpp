@@ -30,12 +30,14 @@ TodayPage::TodayPage(CadenceWorkspace *workspace, QWidget *parent)
     m_acting = new QComboBox(this);
     m_acting->setObjectName(QStringLiteral("actingAs"));
     m_acting->setMinimumContentsLength(10);
+    m_acting->setSizeAdjustPolicy(QComboBox::AdjustToContents); // "卢博（网点负责人）" whole, not cut
     // Who the user works as changes only through its list (click, F4, Alt+Down): an arrow key
     // meant for the table must never switch and save another identity (issue 16).
     m_acting->installEventFilter(this);
     m_viewLabel = new QLabel(this);
     m_view = new QComboBox(this);
     m_view->setObjectName(QStringLiteral("viewedRm"));
+    m_view->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_date = new QLabel(this);
     m_date->setObjectName(QStringLiteral("todayDate"));
     QFont bold = m_date->font();
