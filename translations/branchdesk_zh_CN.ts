@@ -1366,6 +1366,10 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
         <source>Spread the selected (or all shown) customers over the RMs so that open steps are even, keeping current owners where possible</source>
         <translation>把所选（或当前显示的全部）客户分给各位客户经理，使未完成步骤大致平均，并尽量保留原归属经理</translation>
     </message>
+    <message>
+        <source>Log contact…</source>
+        <translation>登记联系…</translation>
+    </message>
 </context>
 <context>
     <name>CustomerTableModel</name>
@@ -3852,6 +3856,14 @@ yours: %2</source>
     <message>
         <source>This step is done. To change what was logged, correct it in the contact history on the right.</source>
         <translation>此步骤已完成。如需修改登记内容，请在右侧联系记录中更正。</translation>
+    </message>
+    <message>
+        <source>Log contact…</source>
+        <translation>登记联系…</translation>
+    </message>
+    <message>
+        <source>Reschedule…</source>
+        <translation>改期…</translation>
     </message>
 </context>
 <context>

@@ -80,6 +80,14 @@ CustomerPage::CustomerPage(QWidget *parent)
     // Down or Enter in the search box goes to the results (issue 16).
     m_search->installEventFilter(this);
     connect(m_table, &QTableView::activated, this, &CustomerPage::openPanelOfCurrent);
+    // Right-click on a row: log a contact for that customer (also Ctrl+L from the window).
+    m_logAction = new QAction(this);
+    connect(m_logAction, &QAction::triggered, this, [this] {
+        openPanelOfCurrent();
+        m_panel->logContact();
+    });
+    m_table->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_table->addAction(m_logAction);
 
     auto *filters = new QHBoxLayout;
     filters->addWidget(m_search, 3);
@@ -297,6 +305,7 @@ void CustomerPage::retranslateUi()
 {
     m_search->setPlaceholderText(tr("Search: name, pinyin (zs / zhangsan), last 4 of phone or ID, customer no."));
     m_tierLabel->setText(tr("Tier:"));
+    m_logAction->setText(tr("Log contact…"));
     m_rmLabel->setText(tr("RM:"));
     m_balance->setText(tr("Balance by workload"));
     m_balance->setToolTip(tr("Spread the selected (or all shown) customers over the RMs so that open steps are even, "

@@ -76,6 +76,7 @@ private:
     Customer360Panel *m_panel;
     QSplitter *m_splitter;
     class QScrollArea *m_panelScroll = nullptr;
+    class QAction *m_logAction = nullptr;
     QTimer *m_panelTimer;
     int m_selectedCustomer = -1;
     bool m_restoring = false;

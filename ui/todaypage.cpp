@@ -105,7 +105,7 @@ TodayPage::TodayPage(CadenceWorkspace *workspace, QWidget *parent)
     m_hint->setStyleSheet(QStringLiteral("color:#666"));
 
     // Enter on a row opens the contact dialog; Ctrl+R reschedules.
-    auto *logAction = new QAction(this);
+    auto *logAction = m_logMenuAction = new QAction(this); // also the context menu's first entry
     logAction->setShortcuts({QKeySequence(Qt::Key_Return), QKeySequence(Qt::Key_Enter)});
     logAction->setShortcutContext(Qt::WidgetShortcut);
     m_table->addAction(logAction);
@@ -118,6 +118,11 @@ TodayPage::TodayPage(CadenceWorkspace *workspace, QWidget *parent)
     connect(m_log, &QPushButton::clicked, this, &TodayPage::openContactDialog);
     connect(m_reschedule, &QPushButton::clicked, this, &TodayPage::openRescheduleDialog);
     connect(m_table, &QTableView::doubleClicked, this, &TodayPage::openContactDialog);
+    // Right-click on a row: the same two actions.
+    m_table->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_rescheduleMenuAction = new QAction(this);
+    connect(m_rescheduleMenuAction, &QAction::triggered, this, &TodayPage::openRescheduleDialog);
+    m_table->addAction(m_rescheduleMenuAction);
 
     auto *top = new QHBoxLayout;
     top->addWidget(m_actingLabel);
@@ -494,6 +499,8 @@ void TodayPage::retranslateUi()
     m_date->setText(m_ws->today().isValid() ? QLocale().toString(m_ws->today(), QLocale::LongFormat) : QString());
     m_log->setText(tr("Log contact (Enter)"));
     m_reschedule->setText(tr("Reschedule… (Ctrl+R)"));
+    m_logMenuAction->setText(tr("Log contact…"));
+    m_rescheduleMenuAction->setText(tr("Reschedule…"));
     m_hint->setText(tr("Up/Down to move, Enter to log, Enter again to save."));
     m_empty->setText(m_ws->isReady() ? tr("Nothing due today. New steps appear as products near maturity and "
                                           "customers join the 4+1 lists.")

@@ -7,6 +7,7 @@
 
 class CadenceWorkspace;
 class Customer360Panel;
+class QAction;
 class QComboBox;
 class QLabel;
 class QPushButton;
@@ -77,6 +78,8 @@ private:
     QPushButton *m_log;
     QPushButton *m_reschedule;
     QLabel *m_hint;
+    QAction *m_logMenuAction = nullptr;
+    QAction *m_rescheduleMenuAction = nullptr;
     QFutureWatcher<std::vector<TodayItem>> m_watcher;
     TodayModel::Context m_pending;
     bool m_building = false; // until onBuilt: the watcher's own state runs ahead of its signal
