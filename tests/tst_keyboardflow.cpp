@@ -45,6 +45,7 @@ private:
     }
     static void fillContact(ContactDialog *dialog, const QString &note)
     {
+        QTRY_VERIFY(dialog->channelBox()->hasFocus());
         QTest::keyClick(dialog->channelBox(), Qt::Key_Tab);
         QTest::keyClick(dialog->outcomeBox(), Qt::Key_Down); // Reached -> No answer
         QTest::keyClick(dialog->outcomeBox(), Qt::Key_Tab);
