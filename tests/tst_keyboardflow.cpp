@@ -2,6 +2,8 @@
 #include "customer360panel.h"
 #include "customeractivityview.h"
 #include "customerpage.h"
+#include "dashboardpage.h"
+#include "synclogpage.h"
 #include "exportdialog.h"
 #include "lockcontroller.h"
 #include "mainwindow.h"
@@ -43,11 +45,18 @@ private:
         }
         return nullptr;
     }
+    // A window manager activates the window again when a dialog closes; offscreen has none.
+    static void backToWindow(QWidget &window)
+    {
+        window.activateWindow();
+        QTRY_VERIFY(window.isActiveWindow());
+    }
     static void fillContact(ContactDialog *dialog, const QString &note)
     {
         QTRY_VERIFY(dialog->channelBox()->hasFocus());
         QTest::keyClick(dialog->channelBox(), Qt::Key_Tab);
-        QTest::keyClick(dialog->outcomeBox(), Qt::Key_Down); // Reached -> No answer
+        for (int i = 0; i < 3; ++i)
+            QTest::keyClick(dialog->outcomeBox(), Qt::Key_Down); // Reached -> ... -> Interested (no answer counts for nothing)
         QTest::keyClick(dialog->outcomeBox(), Qt::Key_Tab);
         QTest::keyClicks(dialog->noteEdit(), note);
         QTest::keyClick(dialog->noteEdit(), Qt::Key_Return);
@@ -59,7 +68,7 @@ private slots:
         QStandardPaths::setTestModeEnabled(true);
         QCoreApplication::setOrganizationName(QStringLiteral("BranchDeskTest"));
         m_store = m_dir.filePath(QStringLiteral("keys.db"));
-        QVERIFY(BranchStore::createDemo(m_store, m_pass, DemoGenerator::Options{3000, 7, m_today}));
+        QVERIFY(BranchStore::createDemo(m_store, m_pass, DemoGenerator::Options{20000, 7, m_today}));
     }
 
     void theDayByKeyboardOnly()
@@ -105,7 +114,7 @@ private slots:
         ContactDialog *dialog = nullptr;
         QTRY_VERIFY((dialog = openDialog<ContactDialog>()));
         QTRY_VERIFY(dialog->channelBox()->hasFocus());
-        fillContact(dialog, QStringLiteral("键盘登记"));
+        fillContact(dialog, QStringLiteral("by keyboard"));
 
         // Then the row turns done and the next row still to do is current, with the keyboard on it
         TodayModel *model = window.todayPage()->model();
@@ -114,6 +123,8 @@ private slots:
         while (expected < model->rowCount() && model->item(expected).isDone())
             ++expected;
         QTRY_COMPARE(today->currentIndex().row(), expected);
+        QCOMPARE(window.focusWidget(), static_cast<QWidget *>(today));
+        backToWindow(window);
         QCOMPARE(focus(), static_cast<QWidget *>(today));
         // And Enter on the done row does not open a second, empty dialog
         today->setCurrentIndex(model->index(model->rowOfKey(takenKey), 0));
@@ -127,7 +138,7 @@ private slots:
         CustomerPage *customers = window.customerPage();
         QCOMPARE(focus(), static_cast<QWidget *>(customers->searchBox()));
         QTest::keyClicks(customers->searchBox(), QStringLiteral("zs"));
-        QVERIFY(customers->model()->rowCount() > 0);
+        QVERIFY2(customers->model()->rowCount() > 0, qPrintable(customers->searchBox()->text()));
         QTest::keyClick(focus(), Qt::Key_Down);
         QCOMPARE(focus(), static_cast<QWidget *>(customers->table()));
         const int customer = customers->model()->customerAt(customers->table()->currentIndex().row());
@@ -140,11 +151,12 @@ private slots:
         QTest::keyClick(focus(), Qt::Key_L, Qt::ControlModifier);
         QTRY_VERIFY((dialog = openDialog<ContactDialog>()));
         QCOMPARE(dialog->contact().customerNo, branch.snapshot->customer(customer).customerNo);
-        fillContact(dialog, QStringLiteral("来电咨询"));
+        fillContact(dialog, QStringLiteral("phoned in"));
         // Then the contact is logged for that customer and shows in the 360's history
         QTRY_COMPARE(int(window.workspace()->activity().contactsOf(customer).size()), before + 1);
         QTRY_COMPARE(panel->activity()->history()->rowCount(), before + 1);
-        QCOMPARE(window.workspace()->activity().contactsOf(customer).last().note, QStringLiteral("来电咨询"));
+        backToWindow(window);
+        QCOMPARE(window.workspace()->activity().contactsOf(customer).last().note, QStringLiteral("phoned in"));
         QCOMPARE(window.workspace()->actingStaffId(), QStringLiteral("RM02"));
 
         // And Ctrl+9 / Ctrl+0 reach the dashboard and the sync log, from the search box too

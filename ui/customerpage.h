@@ -41,15 +41,14 @@ public:
     QStringList selectedCustomerNos() const;
     // Customer numbers of every row shown (the current filter).
     QStringList shownCustomerNos() const;
+    // Enter on a row: the panel shows that customer at once and takes the keyboard.
+    void openPanelOfCurrent();
 
 signals:
     // A manager gives the customers to an RM (empty rmId: the unassigned pool).
     void assignRequested(const QStringList &customerNos, const QString &rmId);
     // A manager spreads the customers over the RMs by open steps.
     void balanceRequested(const QStringList &customerNos);
-
-    // Enter on a row: the panel shows that customer at once and takes the keyboard.
-    void openPanelOfCurrent();
 
 protected:
     void changeEvent(QEvent *event) override;
