@@ -44,7 +44,7 @@ private slots:
             // and hid a column and sorted by name
             MainWindow first(nullptr);
             first.setBranch(branch);
-            first.resize(1111, 655);
+            first.resize(1300, 666);
             first.show();
             QVERIFY(QTest::qWaitForWindowExposed(&first));
             first.showPage(QStringLiteral("customers"));
@@ -65,7 +65,7 @@ private slots:
         second.restoreViewState();
         second.show();
         QVERIFY(QTest::qWaitForWindowExposed(&second));
-        QCOMPARE(second.size(), QSize(1111, 655));
+        QCOMPARE(second.size(), QSize(1300, 666));
         second.showPage(QStringLiteral("customers"));
         QTableView *table = second.customerPage()->table();
         QCOMPARE(table->horizontalHeader()->sectionSize(CustomerTableModel::Name), 233);
