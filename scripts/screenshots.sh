@@ -8,10 +8,9 @@ OUT="$ROOT/docs/images"
 WORK="$(mktemp -d)"
 trap 'rm -rf "$WORK"' EXIT
 mkdir -p "$OUT"
-# Each run starts from the default window layout, not from a previous run's saved one.
 
 export BRANCHDESK_PASSPHRASE="screenshot-demo"
-export XDG_CONFIG_HOME="$WORK/config"
+export XDG_CONFIG_HOME="$WORK/config" # each run starts from the default window layout
 STORE="$WORK/demo.db"
 "$BUILD_DIR/app/branchdesk-cli" demo --customers 100000 --seed 7 --today 2026-11-23 --store "$STORE"
 # The Today page gets the demo branch the app creates by default (20,000 customers, about
@@ -19,24 +18,35 @@ STORE="$WORK/demo.db"
 "$BUILD_DIR/app/branchdesk-cli" demo --customers 20000 --seed 7 --today 2026-11-23 --store "$WORK/today.db"
 
 # Issue 16: the pictures are of the whole *screen* of a 1366x768 bank laptop, under a window
-# manager (openbox) that keeps 40 px at the bottom free as a taskbar would, so what does not
-# fit shows. One X server on display :96 for every picture.
+# manager (openbox, which maximizes the window) with a 40 px taskbar (tint2) at the bottom, so
+# what does not fit shows. One X server on display :96 for every picture.
 DISPLAY_NO="${SCREENSHOT_DISPLAY:-:96}"
 mkdir -p "$WORK/openbox"
 cat >"$WORK/openbox/rc.xml" <<'XML'
 <?xml version="1.0" encoding="UTF-8"?>
 <openbox_config xmlns="http://openbox.org/3.4/rc">
-  <margins><top>0</top><bottom>40</bottom><left>0</left><right>0</right></margins>
-  <applications><application class="*"><maximized>yes</maximized></application></applications>
+  <applications><application class="*" type="normal"><maximized>yes</maximized></application></applications>
 </openbox_config>
 XML
+cat >"$WORK/tint2rc" <<'RC'
+panel_items = T
+panel_size = 100% 40
+panel_position = bottom center horizontal
+panel_background_id = 1
+strut_policy = follow_size
+panel_layer = top
+background_color = #2b2b2b 100
+task_maximum_size = 220 32
+task_font_color = #ffffff 100
+RC
 Xvfb "$DISPLAY_NO" -screen 0 1366x768x24 -nolisten tcp >/dev/null 2>&1 &
 XVFB_PID=$!
 trap 'kill "$XVFB_PID" 2>/dev/null; rm -rf "$WORK"' EXIT
 export DISPLAY="$DISPLAY_NO"
 for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
 openbox --config-file "$WORK/openbox/rc.xml" >/dev/null 2>&1 &
-sleep 1
+tint2 -c "$WORK/tint2rc" >/dev/null 2>&1 &
+sleep 2 # the taskbar reserves its 40 px (_NET_WORKAREA 1366x728) before the app asks
 on_screen() { # the app with its arguments, shown the way a user's screen would show it
     "$BUILD_DIR/app/branchdesk" "$@"
 }
