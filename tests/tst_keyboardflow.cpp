@@ -180,6 +180,20 @@ private slots:
         window.showPage(QStringLiteral("customers"));
         window.customerPage()->focusSearch();
         QTest::keyClicks(window.customerPage()->searchBox(), QStringLiteral("zs"));
+        // Offscreen, QLineEdit does not claim Ctrl+E; under X11 it does (move to end of line).
+        // This filter claims it as X11's line edit would; the window's guard must get there first.
+        struct ClaimsCtrlE : QObject
+        {
+            bool eventFilter(QObject *, QEvent *e) override
+            {
+                auto *k = static_cast<QKeyEvent *>(e);
+                if (e->type() != QEvent::ShortcutOverride || k->key() != Qt::Key_E || !(k->modifiers() & Qt::ControlModifier))
+                    return false;
+                e->accept();
+                return true;
+            }
+        } claims;
+        window.customerPage()->searchBox()->installEventFilter(&claims);
         // The export dialog is modal: note it and close it
         bool exportOpened = false;
         QTimer::singleShot(300, this, [&] {
