@@ -10,17 +10,50 @@ trap 'rm -rf "$WORK"' EXIT
 mkdir -p "$OUT"
 
 export BRANCHDESK_PASSPHRASE="screenshot-demo"
-export XDG_CONFIG_HOME="$WORK/config"
+export XDG_CONFIG_HOME="$WORK/config" # each run starts from the default window layout
 STORE="$WORK/demo.db"
 "$BUILD_DIR/app/branchdesk-cli" demo --customers 100000 --seed 7 --today 2026-11-23 --store "$STORE"
 # The Today page gets the demo branch the app creates by default (20,000 customers, about
 # 2,500 per RM), in its own store: the app enrols lists the first time it sees them.
 "$BUILD_DIR/app/branchdesk-cli" demo --customers 20000 --seed 7 --today 2026-11-23 --store "$WORK/today.db"
 
+# Issue 16: the pictures are of the whole *screen* of a 1366x768 bank laptop, under a window
+# manager (openbox, which maximizes the window) with a 40 px taskbar (tint2) at the bottom, so
+# what does not fit shows. One X server on display :96 for every picture.
+DISPLAY_NO="${SCREENSHOT_DISPLAY:-:96}"
+mkdir -p "$WORK/openbox"
+cat >"$WORK/openbox/rc.xml" <<'XML'
+<?xml version="1.0" encoding="UTF-8"?>
+<openbox_config xmlns="http://openbox.org/3.4/rc">
+  <applications><application class="*" type="normal"><maximized>yes</maximized></application></applications>
+</openbox_config>
+XML
+cat >"$WORK/tint2rc" <<'RC'
+panel_items = T
+panel_size = 100% 40
+panel_position = bottom center horizontal
+panel_background_id = 1
+strut_policy = follow_size
+panel_layer = top
+background_color = #2b2b2b 100
+task_maximum_size = 220 32
+task_font_color = #ffffff 100
+RC
+Xvfb "$DISPLAY_NO" -screen 0 1366x768x24 -nolisten tcp >/dev/null 2>&1 &
+XVFB_PID=$!
+trap 'kill "$XVFB_PID" 2>/dev/null; rm -rf "$WORK"' EXIT
+export DISPLAY="$DISPLAY_NO"
+for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
+openbox --config-file "$WORK/openbox/rc.xml" >/dev/null 2>&1 &
+tint2 -c "$WORK/tint2rc" >/dev/null 2>&1 &
+sleep 2 # the taskbar reserves its 40 px (_NET_WORKAREA 1366x728) before the app asks
+on_screen() { # the app with its arguments, shown the way a user's screen would show it
+    "$BUILD_DIR/app/branchdesk" "$@"
+}
+
 shot() { # name, then app arguments
     local name="$1"; shift
-    xvfb-run -a -s "-screen 0 1440x900x24" \
-        "$BUILD_DIR/app/branchdesk" --store "$STORE" --screenshot "$OUT/$name.png" "$@"
+    on_screen --store "$STORE" --screenshot "$OUT/$name.png" "$@"
     echo "wrote docs/images/$name.png"
 }
 shot customers-zh --lang zh_CN --page customers
@@ -33,7 +66,7 @@ shot lists-zh --lang zh_CN --page lists
 
 # Today (issue 5): the first day (2026-11-23) enrols the lists; two days later, with a
 # few of RM01's steps done that morning, the page shows done, due and overdue rows.
-xvfb-run -a -s "-screen 0 1440x900x24" "$BUILD_DIR/app/branchdesk" --store "$WORK/today.db" --lang zh_CN \
+on_screen --store "$WORK/today.db" --lang zh_CN \
     --page today --today 2026-11-23 --screenshot "$WORK/first-day.png"
 "$BUILD_DIR/app/branchdesk-cli" tasks --store "$WORK/today.db" --rm RM01 --date 2026-11-25 |
     awk -F, 'NR > 1 && $8 == "due" { print $2 }' | head -n 6 | sort -u | while read -r customer; do
@@ -46,7 +79,7 @@ STORE="$WORK/today.db" shot today-zh --lang zh_CN --page today --today 2026-11-2
 # lists are enrolled on 2026-11-23; for 60 of the products maturing in the next four weeks the
 # RM calls on T-7 and records what the customer did on maturity (two in three roll over).
 "$BUILD_DIR/app/branchdesk-cli" demo --customers 20000 --seed 7 --today 2026-11-23 --store "$WORK/dash.db"
-xvfb-run -a -s "-screen 0 1440x900x24" "$BUILD_DIR/app/branchdesk" --store "$WORK/dash.db" --lang zh_CN \
+on_screen --store "$WORK/dash.db" --lang zh_CN \
     --page today --today 2026-11-23 --screenshot "$WORK/dash-first-day.png"
 "$BUILD_DIR/app/branchdesk-cli" list maturity --store "$WORK/dash.db" --date 2026-11-23 --days 28 --format csv \
     >"$WORK/maturing.csv"
@@ -68,8 +101,7 @@ STORE="$WORK/dash.db" shot rm-table-zh --lang zh_CN --page dashboard --today 202
 
 # The first-run guide (issue 7): its pages with sample answers, drawn by the real program.
 guide() { # name, page of the guide
-    xvfb-run -a -s "-screen 0 1440x900x24" \
-        "$BUILD_DIR/app/branchdesk" --first-run --lang zh_CN --page "$2" --screenshot "$OUT/$1.png"
+    on_screen --first-run --lang zh_CN --page "$2" --screenshot "$OUT/$1.png"
     echo "wrote docs/images/$1.png"
 }
 guide first-run-language-zh language

@@ -14,6 +14,8 @@ PACKAGES=(
     libsqlcipher-dev libicu-dev libsodium-dev
     qt6-httpserver-dev qt6-websockets-dev libpq-dev postgresql-15
     fonts-noto-cjk xvfb xauth faketime
+    # issue 16: screenshots of the whole screen under a window manager
+    openbox tint2 x11-utils imagemagick
     dpkg-dev lintian desktop-file-utils appstream librsvg2-bin
     libxlsxwriter-dev libminizip-dev poppler-utils unzip
     # issue 8 (hostile input): zlib for bounded inflating, the nginx front-end test,

@@ -72,8 +72,8 @@ private slots:
         QVERIFY(QTest::qWaitForWindowExposed(&s->window));
         QTableView *table = s->window.customerPage()->table();
         QCOMPARE(table->model()->rowCount(), 200);
-        // When Ctrl+L is pressed
-        QTest::keyClick(&s->window, Qt::Key_L, Qt::ControlModifier);
+        // When Ctrl+Shift+L is pressed
+        QTest::keyClick(&s->window, Qt::Key_L, Qt::ControlModifier | Qt::ShiftModifier); // Ctrl+Shift+L since issue 16
         // Then only the unlock screen shows, the menus are off, the pages are empty
         QVERIFY(s->lock->isLocked());
         QVERIFY(s->window.isLockScreenShown());

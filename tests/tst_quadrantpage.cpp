@@ -226,7 +226,7 @@ private slots:
         QTest::mouseClick(page.plot(), Qt::LeftButton, {}, page.plot()->pixelOf(bing));
         QCOMPARE(page.panel()->currentCustomer(), bing);
         QCOMPARE(page.panel()->fieldText(QStringLiteral("name")), QStringLiteral("丙一"));
-        QCOMPARE(page.tabs()->currentWidget(), page.panel());
+        QVERIFY(page.tabs()->currentWidget()->isAncestorOf(page.panel())); // the 360's tab (it scrolls)
     }
 
     // Issue 18: with the shipped policy the quadrant scores the customers under the VIP line

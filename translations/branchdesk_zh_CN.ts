@@ -406,7 +406,7 @@
     <message numerus="yes">
         <source>%1 (frozen %2, %n customer(s))</source>
         <translation>
-            <numerusform>%1（%2 锁定，%n 位客户）</numerusform>
+            <numerusform>%1（%2 锁定，%Ln 位客户）</numerusform>
         </translation>
     </message>
     <message>
@@ -1016,7 +1016,7 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
     <message numerus="yes">
         <source>Show the full %1 for %n second(s); asks for a reason and is audited</source>
         <translation>
-            <numerusform>显示完整%1 %n 秒；需填写原因并记入审计日志</numerusform>
+            <numerusform>显示完整%1 %Ln 秒；需填写原因并记入审计日志</numerusform>
         </translation>
     </message>
     <message>
@@ -1125,6 +1125,14 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
     <message>
         <source>Correct the selected record…</source>
         <translation>更正所选记录…</translation>
+    </message>
+    <message>
+        <source>Contact or note, not tied to a step</source>
+        <translation>联系或备注（不对应某个步骤）</translation>
+    </message>
+    <message>
+        <source>Log contact… (%1)</source>
+        <translation>登记联系…（%1）</translation>
     </message>
 </context>
 <context>
@@ -1433,6 +1441,10 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
         <source>Spread the selected (or all shown) customers over the RMs so that open steps are even, keeping current owners where possible</source>
         <translation>把所选（或当前显示的全部）客户分给各位客户经理，使未完成步骤大致平均，并尽量保留原归属经理</translation>
     </message>
+    <message>
+        <source>Log contact…</source>
+        <translation>登记联系…</translation>
+    </message>
 </context>
 <context>
     <name>CustomerTableModel</name>
@@ -1538,7 +1550,7 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
     <message numerus="yes">
         <source>%1 to %2 · as of %3 · %n customer(s)</source>
         <translation>
-            <numerusform>%1 至 %2 · 截至 %3 · %n 位客户</numerusform>
+            <numerusform>%1 至 %2 · 截至 %3 · %Ln 位客户</numerusform>
         </translation>
     </message>
 </context>
@@ -1749,7 +1761,7 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
     <message numerus="yes">
         <source>Exported %n rows to %1 (%2).</source>
         <translation>
-            <numerusform>已导出 %n 行到 %1（%2）。</numerusform>
+            <numerusform>已导出 %Ln 行到 %1（%2）。</numerusform>
         </translation>
     </message>
     <message>
@@ -1771,7 +1783,7 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
     <message numerus="yes">
         <source>Call sheet with %n customers written to %1.</source>
         <translation>
-            <numerusform>含 %n 位客户的拨打清单已写入 %1。</numerusform>
+            <numerusform>含 %Ln 位客户的拨打清单已写入 %1。</numerusform>
         </translation>
     </message>
     <message>
@@ -1802,6 +1814,22 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
         <source>all-rms</source>
         <translation>全部客户经理</translation>
     </message>
+    <message>
+        <source>The folder %1 could not be created; choose another.</source>
+        <translation>无法创建文件夹 %1，请另选位置。</translation>
+    </message>
+    <message>
+        <source>The file %1 could not be written (%2).</source>
+        <translation>无法写入文件 %1（%2）。</translation>
+    </message>
+    <message>
+        <source>Open file</source>
+        <translation>打开文件</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>打开文件夹</translation>
+    </message>
 </context>
 <context>
     <name>ExportDialog</name>
@@ -1816,13 +1844,13 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
     <message numerus="yes">
         <source>%n customers to call, as a PDF to print (30 a page).</source>
         <translation>
-            <numerusform>%n 位待联系客户，生成可打印的 PDF（每页 30 位）。</numerusform>
+            <numerusform>%Ln 位待联系客户，生成可打印的 PDF（每页 30 位）。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%1: %n rows with the columns shown, in the order shown.</source>
         <translation>
-            <numerusform>%1：%n 行，按当前显示的列和顺序导出。</numerusform>
+            <numerusform>%1：%Ln 行，按当前显示的列和顺序导出。</numerusform>
         </translation>
     </message>
     <message>
@@ -2156,6 +2184,45 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
     </message>
 </context>
 <context>
+    <name>HqMessages</name>
+    <message>
+        <source>HQ cannot be reached. Check the network connection (cable, Wi-Fi or VPN) and the HQ address.</source>
+        <translation>连不上总行。请检查网络连接（网线、无线网络或专线）和总行地址。</translation>
+    </message>
+    <message>
+        <source>Wrong staff ID or password.</source>
+        <translation>工号或密码不正确。</translation>
+    </message>
+    <message>
+        <source>HQ refused: this staff ID may not use this branch&apos;s data.</source>
+        <translation>总行拒绝：此工号无权使用本网点的数据。</translation>
+    </message>
+    <message>
+        <source>HQ asks for a full reload of the branch; it runs with the next sync.</source>
+        <translation>总行要求重新下载本网点全部数据，将在下次同步时进行。</translation>
+    </message>
+    <message>
+        <source>HQ has seen this computer&apos;s changes before; it now syncs as a new device.</source>
+        <translation>总行已收到过本机的这些变更，本机改为以新设备身份同步。</translation>
+    </message>
+    <message>
+        <source>HQ&apos;s answer could not be read. Try again later; if it persists, tell IT (details in the sync log).</source>
+        <translation>无法读取总行的答复。请稍后重试；如仍不行，请联系科技部门（详情见同步日志）。</translation>
+    </message>
+    <message>
+        <source>HQ reported an error. Try again later; if it persists, tell IT (details in the sync log).</source>
+        <translation>总行返回错误。请稍后重试；如仍不行，请联系科技部门（详情见同步日志）。</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <source>HQ reports this computer as lost.</source>
+        <translation>总行已将本机登记为遗失。</translation>
+    </message>
+</context>
+<context>
     <name>ImportCommand</name>
     <message>
         <source>import needs one FILE and --store PATH</source>
@@ -2184,7 +2251,7 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
     <message numerus="yes">
         <source>%n RM id(s) from the file added to the branch&apos;s staff</source>
         <translation>
-            <numerusform>文件中的 %n 个客户经理工号已加入本网点员工名单</numerusform>
+            <numerusform>文件中的 %Ln 个客户经理工号已加入本网点员工名单</numerusform>
         </translation>
     </message>
     <message>
@@ -2409,7 +2476,7 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
     <message numerus="yes">
         <source>%n data rows and %1 columns; %2.</source>
         <translation>
-            <numerusform>%n 行数据，%1 列；%2。</numerusform>
+            <numerusform>%Ln 行数据，%1 列；%2。</numerusform>
         </translation>
     </message>
     <message>
@@ -2431,19 +2498,19 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
     <message numerus="yes">
         <source>Checking %n rows…</source>
         <translation>
-            <numerusform>正在校验 %n 行…</numerusform>
+            <numerusform>正在校验 %Ln 行…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n rows can be imported.</source>
         <translation>
-            <numerusform>%n 行可以导入。</numerusform>
+            <numerusform>%Ln 行可以导入。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n rows are rejected and will be written, with line and reason, to %1.</source>
         <translation>
-            <numerusform>%n 行不合格，将连同行号和原因写入 %1。</numerusform>
+            <numerusform>%Ln 行不合格，将连同行号和原因写入 %1。</numerusform>
         </translation>
     </message>
     <message>
@@ -2453,7 +2520,7 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
     <message numerus="yes">
         <source>Writing %n customers in one transaction…</source>
         <translation>
-            <numerusform>正在一次写入 %n 位客户…</numerusform>
+            <numerusform>正在一次写入 %Ln 位客户…</numerusform>
         </translation>
     </message>
     <message>
@@ -2467,7 +2534,7 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
     <message numerus="yes">
         <source>%n rejected rows, with line and reason, are in %1.</source>
         <translation>
-            <numerusform>%n 行被拒绝，行号和原因见 %1。</numerusform>
+            <numerusform>%Ln 行被拒绝，行号和原因见 %1。</numerusform>
         </translation>
     </message>
     <message>
@@ -2485,7 +2552,7 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
     <message numerus="yes">
         <source>%n relationship manager(s) named in the file were added to the branch&apos;s staff; they appear under their staff ID.</source>
         <translation>
-            <numerusform>文件中的 %n 位客户经理已加入本网点员工名单，暂以工号显示。</numerusform>
+            <numerusform>文件中的 %Ln 位客户经理已加入本网点员工名单，暂以工号显示。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -2578,7 +2645,7 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
     <message numerus="yes">
         <source>Name of the campaign list (%n customer(s), baseline today):</source>
         <translation>
-            <numerusform>营销活动名单名称（%n 位客户，以今日为基准）：</numerusform>
+            <numerusform>营销活动名单名称（%Ln 位客户，以今日为基准）：</numerusform>
         </translation>
     </message>
     <message>
@@ -2600,7 +2667,7 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
     <message numerus="yes">
         <source>%n customer(s) just under a tier line, closest first</source>
         <translation>
-            <numerusform>%n 位客户略低于层级线，差额最小的在前</numerusform>
+            <numerusform>%Ln 位客户略低于层级线，差额最小的在前</numerusform>
         </translation>
     </message>
     <message>
@@ -2610,7 +2677,7 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
     <message numerus="yes">
         <source>%n customer(s), highest potential value first: start activation with them</source>
         <translation>
-            <numerusform>%n 位客户，潜在价值高的在前：从他们开始激活</numerusform>
+            <numerusform>%Ln 位客户，潜在价值高的在前：从他们开始激活</numerusform>
         </translation>
     </message>
     <message>
@@ -2675,7 +2742,7 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
     <message numerus="yes">
         <source>Too many wrong passphrases. Try again in %n second(s).</source>
         <translation>
-            <numerusform>口令错误次数过多，请 %n 秒后再试。</numerusform>
+            <numerusform>口令错误次数过多，请 %Ln 秒后再试。</numerusform>
         </translation>
     </message>
     <message>
@@ -2693,7 +2760,7 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
     <message numerus="yes">
         <source>Last contact with HQ: %1, more than %n day(s) ago. Connect to the bank&apos;s network: BranchDesk contacts HQ now and opens the customer data when HQ answers.</source>
         <translation>
-            <numerusform>上次与总行联系：%1，已超过 %n 天。请连接行内网络：程序正在联系总行，总行应答后即打开客户数据。</numerusform>
+            <numerusform>上次与总行联系：%1，已超过 %Ln 天。请连接行内网络：程序正在联系总行，总行应答后即打开客户数据。</numerusform>
         </translation>
     </message>
     <message>
@@ -2926,7 +2993,7 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
     <message numerus="yes">
         <source>%n customer(s) assigned; they reach the RMs with the next sync.</source>
         <translation>
-            <numerusform>已分配 %n 位客户，下次同步后送达客户经理。</numerusform>
+            <numerusform>已分配 %Ln 位客户，下次同步后送达客户经理。</numerusform>
         </translation>
     </message>
     <message>
@@ -2961,6 +3028,26 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
     <message>
         <source>%1 · %2 customers · %3 holdings · encrypted store</source>
         <translation>%1 · %2 位客户 · %3 笔持仓 · 数据库已加密</translation>
+    </message>
+    <message>
+        <source>Choose a customer first: on Today, or find one on Customers (Ctrl+F).</source>
+        <translation>请先选择客户：在“今日”页选中一行，或在“客户”页查找（Ctrl+F）。</translation>
+    </message>
+    <message>
+        <source>&amp;Log contact…</source>
+        <translation>登记联系(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Down / Enter</source>
+        <translation>↓ / 回车</translation>
+    </message>
+    <message>
+        <source>In the search box: go to the results; Enter on a result moves to its 360</source>
+        <translation>在搜索框中：转到搜索结果；在结果上按回车进入其360视图</translation>
+    </message>
+    <message>
+        <source>Log a contact or note for the customer shown (Today, Customers)</source>
+        <translation>为当前客户登记联系或备注（今日、客户页）</translation>
     </message>
 </context>
 <context>
@@ -3084,7 +3171,7 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
     <message numerus="yes">
         <source>Conversion: nothing matured in the last %n day(s) yet (target %1%).</source>
         <translation>
-            <numerusform>转化：过去 %n 天内尚无到期产品（目标 %1%）。</numerusform>
+            <numerusform>转化：过去 %Ln 天内尚无到期产品（目标 %1%）。</numerusform>
         </translation>
     </message>
     <message>
@@ -3199,16 +3286,16 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
         <translation>解锁网点数据库</translation>
     </message>
     <message>
-        <source>Enter the passphrase of %1.</source>
-        <translation>请输入 %1 的口令。</translation>
-    </message>
-    <message>
         <source>The two passphrases differ.</source>
         <translation>两次输入的口令不一致。</translation>
     </message>
     <message>
         <source>Use at least %1 characters.</source>
         <translation>口令至少需要 %1 个字符。</translation>
+    </message>
+    <message>
+        <source>Enter the passphrase that protects the branch data on this computer.</source>
+        <translation>请输入保护本机网点数据的口令。</translation>
     </message>
 </context>
 <context>
@@ -3370,7 +3457,7 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
     <message numerus="yes">
         <source>Name of the campaign list (%n customer(s), baseline today):</source>
         <translation>
-            <numerusform>营销活动名单名称（%n 位客户，以今日为基准）：</numerusform>
+            <numerusform>营销活动名单名称（%Ln 位客户，以今日为基准）：</numerusform>
         </translation>
     </message>
     <message>
@@ -3424,7 +3511,7 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
     <message numerus="yes">
         <source>%1: %n customer(s)</source>
         <translation>
-            <numerusform>%1：%n 位客户</numerusform>
+            <numerusform>%1：%Ln 位客户</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -3512,7 +3599,7 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
     <message numerus="yes">
         <source>%1 is shown in full for %n second(s), and the audit log records who saw it, when and why. Why do you need it?</source>
         <translation>
-            <numerusform>%1将完整显示 %n 秒，审计日志会记录查看人、时间和原因。请说明查看原因：</numerusform>
+            <numerusform>%1将完整显示 %Ln 秒，审计日志会记录查看人、时间和原因。请说明查看原因：</numerusform>
         </translation>
     </message>
     <message>
@@ -3667,6 +3754,22 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
     <message>
         <source>HQ reports this computer as lost, but its branch data could not be fully erased. Close BranchDesk and contact IT.</source>
         <translation>总行报告本机已丢失，但本机上的网点数据未能完全清除。请关闭程序并联系科技部门。</translation>
+    </message>
+    <message>
+        <source>HQ asks for the password again: Sync → Sign in to HQ…</source>
+        <translation>总行要求重新输入密码：同步 → 登录总行…</translation>
+    </message>
+    <message>
+        <source>%1 %2 / %3</source>
+        <translation>%1 %2 / %3</translation>
+    </message>
+    <message>
+        <source>%1, %2 records so far</source>
+        <translation>%1，已 %2 条</translation>
+    </message>
+    <message>
+        <source>Syncing: %1</source>
+        <translation>正在同步：%1</translation>
     </message>
 </context>
 <context>
@@ -3866,7 +3969,7 @@ yours: %2</source>
     <message numerus="yes">
         <source>in %n days</source>
         <translation>
-            <numerusform>%n 天后</numerusform>
+            <numerusform>%Ln 天后</numerusform>
         </translation>
     </message>
     <message>
@@ -3907,7 +4010,7 @@ yours: %2</source>
     <message numerus="yes">
         <source>Overdue %n day(s)</source>
         <translation>
-            <numerusform>已超期 %n 天</numerusform>
+            <numerusform>已超期 %Ln 天</numerusform>
         </translation>
     </message>
     <message>
@@ -3925,7 +4028,7 @@ yours: %2</source>
     <message numerus="yes">
         <source>%n days</source>
         <translation>
-            <numerusform>%n 天</numerusform>
+            <numerusform>%Ln 天</numerusform>
         </translation>
     </message>
     <message>
@@ -4027,6 +4130,18 @@ yours: %2</source>
         <source>Loading the contact log…</source>
         <translation>正在读取联系记录…</translation>
     </message>
+    <message>
+        <source>This step is done. To change what was logged, correct it in the contact history on the right.</source>
+        <translation>此步骤已完成。如需修改登记内容，请在右侧联系记录中更正。</translation>
+    </message>
+    <message>
+        <source>Log contact…</source>
+        <translation>登记联系…</translation>
+    </message>
+    <message>
+        <source>Reschedule…</source>
+        <translation>改期…</translation>
+    </message>
 </context>
 <context>
     <name>UnlockScreen</name>
@@ -4039,16 +4154,16 @@ yours: %2</source>
         <translation>网点客户经营台已锁定</translation>
     </message>
     <message>
-        <source>The customer data of %1 is closed and its key erased from memory. Enter the passphrase to open it again.</source>
-        <translation>%1 的客户数据已关闭，密钥已从内存中清除。请输入口令重新打开。</translation>
-    </message>
-    <message>
         <source>Passphrase</source>
         <translation>口令</translation>
     </message>
     <message>
         <source>&amp;Unlock</source>
         <translation>解锁(&amp;U)</translation>
+    </message>
+    <message>
+        <source>The customer data is closed and its key erased from memory. Enter the passphrase to open it again.</source>
+        <translation>客户数据已关闭，密钥已从内存中清除。请输入口令重新打开。</translation>
     </message>
 </context>
 <context>

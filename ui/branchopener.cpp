@@ -2,6 +2,7 @@
 
 #include "firstrunwizard.h"
 #include "hqconnectdialog.h"
+#include "hqmessages.h"
 #include "importwizard.h"
 #include "passphrasedialog.h"
 #include "store/branchstore.h"
@@ -89,7 +90,9 @@ BranchOpener::Outcome BranchOpener::runInBackground(const Request &request, cons
                 if (r.status == HqClient::Status::Cancelled) {
                     outcome.cancelled = true;
                 } else if (!r.ok) {
-                    outcome.error = r.error;
+                    // In the user's language; the technical text stays in the sync log.
+                    outcome.error = HqMessages::forStatus(r.status);
+                    outcome.wrongPassword = HqMessages::isWrongPassword(r.status);
                 }
             }
             if (outcome.cancelled || !outcome.error.isEmpty()) {
@@ -175,7 +178,7 @@ bool BranchOpener::connectToHq(const Request &request, const QString &passphrase
         // Ask again, with what was typed and why it failed.
         hqDialog.setUrl(settings.hq.toString());
         hqDialog.setStaffId(settings.staffId);
-        hqDialog.showError(outcome.error);
+        hqDialog.showError(outcome.error, outcome.wrongPassword);
         settings.hq.clear();
     }
 }

@@ -49,6 +49,7 @@ private:
         bool wrongPassphrase = false;
         bool cancelled = false;
         bool syncedSomething = false;
+        bool wrongPassword = false; // HQ refused the staff ID and password
     };
     struct NewBranch // Job::CreateEmpty
     {

@@ -85,6 +85,19 @@ Customer360Panel::Customer360Panel(QWidget *parent)
     showCustomer(-1);
 }
 
+void Customer360Panel::logContact()
+{
+    if (m_customer != m_activity->currentCustomer())
+        m_activity->showCustomer(m_customer);
+    m_activity->logContact();
+}
+
+void Customer360Panel::takeFocus()
+{
+    m_activity->setCurrentIndex(1);
+    m_activity->history()->setFocus(Qt::OtherFocusReason);
+}
+
 QLabel *Customer360Panel::addField(const QString &key)
 {
     auto *label = new QLabel(this);

@@ -31,6 +31,10 @@ public:
     CustomerActivityView *activity() const { return m_activity; }
     void showCustomer(int customerIndex);
     int currentCustomer() const { return m_customer; }
+    // Log contact (Ctrl+L) for the customer shown; the record lands in the contact history.
+    void logContact();
+    // Moves the keyboard into the panel (its contact history), e.g. Enter on a search result.
+    void takeFocus();
     // The text of a profile field, for tests: "phone", "id", "tier", ...
     QString fieldText(const QString &key) const;
     AumTrendChart *chart() const { return m_chart; }

@@ -7,6 +7,8 @@
 #include "items/cadenceworkspace.h"
 
 #include <QEvent>
+#include <QKeySequence>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLocale>
 #include <QPushButton>
@@ -37,10 +39,17 @@ CustomerActivityView::CustomerActivityView(QWidget *parent)
     m_correct = new QPushButton(m_historyTab);
     m_correct->setObjectName(QStringLiteral("correctContact"));
     connect(m_correct, &QPushButton::clicked, this, &CustomerActivityView::correctSelected);
+    m_log = new QPushButton(m_historyTab);
+    m_log->setObjectName(QStringLiteral("logAnyContact"));
+    connect(m_log, &QPushButton::clicked, this, &CustomerActivityView::logContact);
     auto *layout = new QVBoxLayout(m_historyTab);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_history, 1);
-    layout->addWidget(m_correct, 0, Qt::AlignLeft);
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_log);
+    buttons->addWidget(m_correct);
+    buttons->addStretch(1);
+    layout->addLayout(buttons);
 
     addTab(m_cadences, QString());
     addTab(m_historyTab, QString());
@@ -67,6 +76,7 @@ void CustomerActivityView::showCustomer(int customerIndex)
     const BranchSnapshot *s = m_ws ? m_ws->snapshot() : nullptr;
     const bool usable = s && m_ws->isReady() && customerIndex >= 0 && customerIndex < s->customerCount();
     m_correct->setEnabled(usable);
+    m_log->setEnabled(usable);
     if (!usable)
         return;
     const QLocale locale;
@@ -173,6 +183,24 @@ void CustomerActivityView::correctSelected()
     }
 }
 
+void CustomerActivityView::logContact()
+{
+    const BranchSnapshot *s = m_ws ? m_ws->snapshot() : nullptr;
+    if (!s || !m_ws->isReady() || m_customer < 0 || m_customer >= s->customerCount())
+        return;
+    ContactDialog::Subject subject;
+    subject.customerNo = s->customer(m_customer).customerNo;
+    subject.customerName = s->customer(m_customer).name;
+    subject.task = tr("Contact or note, not tied to a step");
+    subject.staffId = m_ws->actingStaffId();
+    subject.day = m_ws->today();
+    setCurrentWidget(m_historyTab); // the record appears here once saved
+    auto *dialog = new ContactDialog(subject, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] { m_ws->logContact(dialog->contact()); });
+    dialog->open();
+}
+
 void CustomerActivityView::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange) {
@@ -189,4 +217,5 @@ void CustomerActivityView::retranslateUi()
     m_cadences->setHeaderLabels({tr("Cadence / step"), tr("Due"), tr("State")});
     m_history->setHorizontalHeaderLabels({tr("When"), tr("Channel"), tr("Outcome"), tr("By"), tr("Note")});
     m_correct->setText(tr("Correct the selected record…"));
+    m_log->setText(tr("Log contact… (%1)").arg(QKeySequence(Qt::CTRL | Qt::Key_L).toString(QKeySequence::NativeText)));
 }

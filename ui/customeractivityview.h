@@ -21,6 +21,11 @@ public:
     void showCustomer(int customerIndex);
     QTreeWidget *cadences() const { return m_cadences; }
     QTableWidget *history() const { return m_history; }
+    QPushButton *logButton() const { return m_log; }
+    // A contact (or a note of what the customer said) for the customer shown, not tied to a
+    // step: a customer who phoned in, or one found by search (issue 16).
+    void logContact();
+    int currentCustomer() const { return m_customer; }
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -35,4 +40,5 @@ private:
     QWidget *m_historyTab;
     QTableWidget *m_history;
     QPushButton *m_correct;
+    QPushButton *m_log;
 };

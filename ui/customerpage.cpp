@@ -5,6 +5,8 @@
 #include "items/customertablemodel.h"
 
 #include <QAction>
+#include <QApplication>
+#include <QKeyEvent>
 #include <QComboBox>
 #include <QEvent>
 #include <QHBoxLayout>
@@ -32,6 +34,8 @@ CustomerPage::CustomerPage(QWidget *parent)
     m_rmLabel = new QLabel(this);
     m_rm = new QComboBox(this);
     m_rm->setObjectName(QStringLiteral("rmFilter"));
+    m_rm->setSizeAdjustPolicy(QComboBox::AdjustToContents); // "全部客户经理" whole, not cut
+    m_tier->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_count = new QLabel(this);
     m_count->setObjectName(QStringLiteral("customerCount"));
     m_assignBar = new AssignBar(this);
@@ -73,6 +77,17 @@ CustomerPage::CustomerPage(QWidget *parent)
     clearSearch->setShortcutContext(Qt::WidgetShortcut);
     connect(clearSearch, &QAction::triggered, m_search, &QLineEdit::clear);
     static_cast<QWidget *>(m_search)->addAction(clearSearch);
+    // Down or Enter in the search box goes to the results (issue 16).
+    m_search->installEventFilter(this);
+    connect(m_table, &QTableView::activated, this, &CustomerPage::openPanelOfCurrent);
+    // Right-click on a row: log a contact for that customer (also Ctrl+L from the window).
+    m_logAction = new QAction(this);
+    connect(m_logAction, &QAction::triggered, this, [this] {
+        openPanelOfCurrent();
+        m_panel->logContact();
+    });
+    m_table->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_table->addAction(m_logAction);
 
     auto *filters = new QHBoxLayout;
     filters->addWidget(m_search, 3);
@@ -94,9 +109,11 @@ CustomerPage::CustomerPage(QWidget *parent)
     leftLayout->addLayout(assignRow);
 
     m_splitter = new QSplitter(Qt::Horizontal, this);
+    m_splitter->setObjectName(QStringLiteral("customerSplitter"));
     m_splitter->addWidget(left);
     // The panel scrolls rather than forcing the window taller than a laptop screen.
-    auto *panelScroll = new QScrollArea(this);
+    auto *panelScroll = m_panelScroll = new QScrollArea(this);
+    panelScroll->setObjectName(QStringLiteral("customerPanelScroll"));
     panelScroll->setWidget(m_panel);
     panelScroll->setWidgetResizable(true);
     panelScroll->setFrameShape(QFrame::NoFrame);
@@ -168,6 +185,36 @@ void CustomerPage::setBranch(const LoadedBranch &branch)
     // The first customer is shown at once; only filtering defers the panel.
     m_panelTimer->stop();
     m_panel->showCustomer(m_selectedCustomer);
+}
+
+bool CustomerPage::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_search && event->type() == QEvent::KeyPress) {
+        const int key = static_cast<QKeyEvent *>(event)->key();
+        if (key == Qt::Key_Down || key == Qt::Key_PageDown || key == Qt::Key_Return || key == Qt::Key_Enter) {
+            if (m_model->rowCount() == 0)
+                return true;
+            if (!m_table->currentIndex().isValid())
+                m_table->setCurrentIndex(m_model->index(0, 0));
+            m_table->setFocus(Qt::OtherFocusReason);
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+void CustomerPage::openPanelOfCurrent()
+{
+    const QModelIndex current = m_table->currentIndex();
+    if (!current.isValid())
+        return;
+    m_selectedCustomer = m_model->customerAt(current.row());
+    m_panelTimer->stop();
+    if (m_panel->currentCustomer() != m_selectedCustomer)
+        m_panel->showCustomer(m_selectedCustomer);
+    m_panel->takeFocus();
+    if (QWidget *focus = QApplication::focusWidget())
+        m_panelScroll->ensureWidgetVisible(focus);
 }
 
 void CustomerPage::focusSearch()
@@ -258,6 +305,7 @@ void CustomerPage::retranslateUi()
 {
     m_search->setPlaceholderText(tr("Search: name, pinyin (zs / zhangsan), last 4 of phone or ID, customer no."));
     m_tierLabel->setText(tr("Tier:"));
+    m_logAction->setText(tr("Log contact…"));
     m_rmLabel->setText(tr("RM:"));
     m_balance->setText(tr("Balance by workload"));
     m_balance->setToolTip(tr("Spread the selected (or all shown) customers over the RMs so that open steps are even, "

@@ -41,6 +41,8 @@ public:
     QStringList selectedCustomerNos() const;
     // Customer numbers of every row shown (the current filter).
     QStringList shownCustomerNos() const;
+    // Enter on a row: the panel shows that customer at once and takes the keyboard.
+    void openPanelOfCurrent();
 
 signals:
     // A manager gives the customers to an RM (empty rmId: the unassigned pool).
@@ -50,6 +52,7 @@ signals:
 
 protected:
     void changeEvent(QEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void retranslateUi();
@@ -71,6 +74,8 @@ private:
     CustomerTableModel *m_model;
     Customer360Panel *m_panel;
     QSplitter *m_splitter;
+    class QScrollArea *m_panelScroll = nullptr;
+    class QAction *m_logAction = nullptr;
     QTimer *m_panelTimer;
     int m_selectedCustomer = -1;
     bool m_restoring = false;

@@ -96,6 +96,7 @@ DashboardPage::DashboardPage(CadenceWorkspace *workspace, QWidget *parent)
     lowerLayout->addWidget(m_rmTitle);
     lowerLayout->addWidget(m_rmView);
     auto *split = new QSplitter(Qt::Vertical, this);
+    split->setObjectName(QStringLiteral("dashboardSplitter")); // its sizes are kept across restarts
     split->addWidget(upper);
     split->addWidget(lower);
     auto *layout = new QVBoxLayout(this);

@@ -120,6 +120,8 @@ EventPage::EventPage(CadenceWorkspace *workspace, QWidget *parent)
     right->addWidget(m_followUps, 1);
 
     auto *splitter = new QSplitter(Qt::Horizontal, this);
+
+    splitter->setObjectName(QStringLiteral("eventSplitter")); // its sizes are kept across restarts
     splitter->addWidget(left);
     splitter->addWidget(m_capturePanel);
     splitter->setStretchFactor(0, 1);

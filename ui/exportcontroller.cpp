@@ -6,7 +6,10 @@
 
 #include <QAbstractItemView>
 #include <QDate>
+#include <QDesktopServices>
 #include <QDir>
+#include <QPushButton>
+#include <QUrl>
 #include <QFile>
 #include <QFileInfo>
 #include <QHeaderView>
@@ -275,6 +278,12 @@ bool ExportController::startExport(ExportTable table, const Request &request)
         [table = std::move(table), request, store, staff, done, cancel]() -> Outcome {
             Outcome out;
             QString error;
+            // The Documents folder may not exist (Chinese desktops name theirs 文档): create it.
+            const QString folder = QFileInfo(request.path).absolutePath();
+            if (!QDir().mkpath(folder)) {
+                out.message = tr("The folder %1 could not be created; choose another.").arg(QDir::toNativeSeparators(folder));
+                return out;
+            }
             const TableExporter::Result r = TableExporter::write(
                 table, request.path, request.options, &error, [done, cancel](int d, int) {
                     done->store(d);
@@ -286,10 +295,11 @@ bool ExportController::startExport(ExportTable table, const Request &request)
                 return out;
             }
             if (r == TableExporter::Result::Failed) {
-                out.message = error;
+                out.message = tr("The file %1 could not be written (%2).").arg(QDir::toNativeSeparators(request.path), error);
                 return out;
             }
             out.written = true;
+            out.path = request.path;
             const QString detail = auditDetail(TableExporter::formatKey(request.options.format), table.rowCount(),
                                                table.columnCount(), request.options.masked || table.personalColumnCount() == 0,
                                                request.reason);
@@ -329,6 +339,7 @@ bool ExportController::startCallSheet(std::vector<CallSheet::Sheet> sheets, cons
         [sheets = std::move(sheets), total, rms, request, store, staff, done, cancel]() -> Outcome {
             Outcome out;
             QString error;
+            QDir().mkpath(QFileInfo(request.path).absolutePath());
             const bool ok = CallSheet::writePdf(request.path, sheets, &error, [done, cancel](int d, int) {
                 done->store(d);
                 return !cancel->load();
@@ -352,6 +363,7 @@ bool ExportController::startCallSheet(std::vector<CallSheet::Sheet> sheets, cons
                 out.message = tr("No call sheet: the audit trail could not be written (%1).").arg(auditError);
                 return out;
             }
+            out.path = request.path;
             out.message = tr("Call sheet with %n customers written to %1.", nullptr, total)
                               .arg(QDir::toNativeSeparators(request.path));
             return out;
@@ -375,6 +387,27 @@ void ExportController::start(std::function<Outcome()> job, int total, const QStr
         m_poll->start();
     }
     m_watcher.setFuture(QtConcurrent::run(std::move(job)));
+}
+
+QWidget *ExportController::offerToOpen(QWidget *parent, const Outcome &outcome)
+{
+    if (!outcome.written || outcome.path.isEmpty())
+        return nullptr;
+    auto *box = new QMessageBox(QMessageBox::Information, tr("Export"), outcome.message, QMessageBox::Close, parent);
+    box->setObjectName(QStringLiteral("exportDone"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setWindowModality(Qt::NonModal);
+    QPushButton *file = box->addButton(tr("Open file"), QMessageBox::ActionRole);
+    file->setObjectName(QStringLiteral("openExportedFile"));
+    QPushButton *folder = box->addButton(tr("Open folder"), QMessageBox::ActionRole);
+    folder->setObjectName(QStringLiteral("openExportFolder"));
+    const QString path = outcome.path;
+    // Action buttons close the box; each opens what it names with the desktop's program.
+    connect(file, &QPushButton::clicked, box, [path] { QDesktopServices::openUrl(QUrl::fromLocalFile(path)); });
+    connect(folder, &QPushButton::clicked, box,
+            [path] { QDesktopServices::openUrl(QUrl::fromLocalFile(QFileInfo(path).absolutePath())); });
+    box->show();
+    return box;
 }
 
 void ExportController::onFinished()

@@ -38,9 +38,13 @@ public:
         bool written = false;
         bool cancelled = false;
         QString message; // what happened, for the status bar
+        QString path;    // the file written (issue 16: "Open file" / "Open folder" after)
     };
 
     explicit ExportController(QWidget *window);
+    // After a file was written: a small, non-modal box saying where, with "Open file" and
+    // "Open folder" (issue 16; the status bar alone was easy to miss). Returns the box.
+    static QWidget *offerToOpen(QWidget *parent, const Outcome &outcome);
     ~ExportController() override; // cancels a running export and waits for it
 
     void setStore(const StoreAccess &store) { m_store = store; }

@@ -76,12 +76,14 @@ void HqConnectDialog::setStaffId(const QString &id)
     m_staff->setText(id);
 }
 
-void HqConnectDialog::showError(const QString &message)
+void HqConnectDialog::showError(const QString &message, bool wrongPassword)
 {
     m_error->setText(message);
     m_error->show();
-    m_password->clear();
-    m_password->setFocus();
+    if (wrongPassword) {
+        m_password->clear();
+        m_password->setFocus();
+    }
 }
 
 void HqConnectDialog::validate()

@@ -19,7 +19,8 @@ public:
     QString password() const;
     void setUrl(const QString &url);
     void setStaffId(const QString &id);
-    void showError(const QString &message);
+    // The password is cleared only when HQ refused it, not when the network failed.
+    void showError(const QString &message, bool wrongPassword = false);
 
 private:
     void validate();

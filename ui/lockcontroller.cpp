@@ -193,6 +193,7 @@ void LockController::loadAndShow()
         m_locked = false;
         m_screen->reset();
         m_screen->hide();
+        m_window->focusCurrentPage(); // the keyboard goes back to the page, not to the navigation
         if (m_sync)
             m_sync->setPaused(false);
         m_idle.start();

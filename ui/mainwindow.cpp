@@ -15,7 +15,9 @@
 #include "todaypage.h"
 #include "warninglistspage.h"
 #include "items/cadenceworkspace.h"
+#include "editorshortcutguard.h"
 #include "exportcontroller.h"
+#include "viewstate.h"
 #include "importwizard.h"
 #include "items/todaymodel.h"
 #include "store/branchstore.h"
@@ -26,7 +28,10 @@
 
 #include <QActionGroup>
 #include <QApplication>
+#include <QCloseEvent>
 #include <QEvent>
+#include <QLineEdit>
+#include <QTableView>
 #include <QFutureWatcher>
 #include <QtConcurrent>
 #include <QHBoxLayout>
@@ -125,8 +130,91 @@ MainWindow::MainWindow(LanguageManager *languages, QWidget *parent)
     m_status->setObjectName(QStringLiteral("branchStatus"));
     statusBar()->addWidget(m_status, 1);
     createMenus();
+    // The window's own shortcuts work even while a line edit has the focus (Ctrl+E on Linux).
+    auto *guard = new EditorShortcutGuard(this);
+    QList<QKeySequence> guarded;
+    for (QAction *a : findChildren<QAction *>()) {
+        if (!a->shortcut().isEmpty() && a->shortcut()[0].keyboardModifiers().testFlag(Qt::ControlModifier))
+            guarded << a->shortcut();
+    }
+    guarded << QKeySequence(Qt::CTRL | Qt::Key_0);
+    guard->setGuarded(guarded);
+    connect(m_nav, &QListWidget::itemChanged, this, [this](QListWidgetItem *item) {
+        const int row = m_nav->row(item);
+        if (row >= 0 && row < m_goActions.size())
+            m_goActions.at(row)->setText(item->text());
+    });
     retranslateUi();
     resize(1360, 820);
+}
+
+QAction *MainWindow::addGoAction(int row)
+{
+    // Ctrl+1 … Ctrl+9 and Ctrl+0 for the tenth page (the sync log).
+    QAction *go = m_goMenu->addAction(QString(), this, [this, row] {
+        m_nav->setCurrentRow(row);
+        focusCurrentPage();
+    });
+    go->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(row == 9 ? Qt::Key_0 : Qt::Key_1 + row)));
+    go->setShortcutContext(Qt::WindowShortcut);
+    m_goActions << go;
+    return go;
+}
+
+QWidget *MainWindow::focusTargetOf(QWidget *page)
+{
+    if (auto *customers = qobject_cast<CustomerPage *>(page))
+        return customers->searchBox();
+    if (auto *today = qobject_cast<TodayPage *>(page))
+        return today->table();
+    if (QWidget *view = ExportController::mainViewOf(page))
+        return view;
+    return page;
+}
+
+void MainWindow::focusCurrentPage()
+{
+    QWidget *target = focusTargetOf(m_stack->currentWidget());
+    if (!target)
+        return;
+    target->setFocus(Qt::ShortcutFocusReason);
+    auto *view = qobject_cast<QAbstractItemView *>(target);
+    if (view && view->model() && !view->currentIndex().isValid() && view->model()->rowCount() > 0)
+        view->setCurrentIndex(view->model()->index(0, 0));
+}
+
+void MainWindow::logContactForCurrent()
+{
+    QWidget *page = m_stack->currentWidget();
+    if (page == m_today) {
+        m_today->openContactDialog();
+        return;
+    }
+    Customer360Panel *panel = page == m_customers ? m_customers->panel() : nullptr;
+    if (!panel || panel->currentCustomer() < 0) {
+        statusBar()->showMessage(tr("Choose a customer first: on Today, or find one on Customers (Ctrl+F)."), 5000);
+        return;
+    }
+    panel->logContact();
+}
+
+void MainWindow::restoreViewState()
+{
+    if (!ViewState::restoreWindow(this))
+        ViewState::fitToScreen(this);
+}
+
+void MainWindow::saveViewState() const
+{
+    ViewState::saveWindow(this);
+    ViewState::saveParts(this);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (!isLockScreenShown())
+        saveViewState();
+    QMainWindow::closeEvent(event);
 }
 
 void MainWindow::createMenus()
@@ -137,12 +225,18 @@ void MainWindow::createMenus()
         m_customers->focusSearch();
     });
     m_find->setShortcut(QKeySequence::Find);
+    m_logContact = m_fileMenu->addAction(QString(), this, &MainWindow::logContactForCurrent);
+    m_logContact->setObjectName(QStringLiteral("logContactAction"));
+    m_logContact->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
     m_signInMenu = m_fileMenu->addMenu(QString());
     m_fileMenu->addSeparator();
     m_export = new ExportController(this);
     m_export->setStaffProvider([this] { return m_workspace->actingStaffId(); });
     connect(m_export, &ExportController::finished, this,
-            [this](const ExportController::Outcome &o) { statusBar()->showMessage(o.message, 10000); });
+            [this](const ExportController::Outcome &o) {
+                statusBar()->showMessage(o.message, 10000);
+                ExportController::offerToOpen(this, o);
+            });
     m_exportAction = m_fileMenu->addAction(QString(), this, &MainWindow::exportCurrentPage);
     m_exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     m_callSheetAction = m_fileMenu->addAction(QString(), this, &MainWindow::printCallSheet);
@@ -150,7 +244,8 @@ void MainWindow::createMenus()
     m_importAction = m_fileMenu->addAction(QString(), this, &MainWindow::importCustomers);
     m_lock = m_fileMenu->addAction(QString());
     m_lock->setObjectName(QStringLiteral("lockAction"));
-    m_lock->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    // Ctrl+L logs a contact (issue 16); locking moved one modifier further.
+    m_lock->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
     m_lock->setShortcutContext(Qt::ApplicationShortcut);
     m_changePassphrase = m_fileMenu->addAction(QString());
     m_changePassphrase->setObjectName(QStringLiteral("changePassphraseAction"));
@@ -159,13 +254,11 @@ void MainWindow::createMenus()
     m_quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
 
     m_viewMenu = menuBar()->addMenu(QString());
-    // Ctrl+1 … Ctrl+8 go to the built-in pages, in the order of the navigation list.
+    // Ctrl+1 … Ctrl+9 go to the built-in pages, in the order of the navigation list; Ctrl+0 to
+    // the first page added later (the sync log).
     m_goMenu = m_viewMenu->addMenu(QString());
-    for (int row = 0; row < m_nav->count() && row < 8; ++row) {
-        QAction *go = m_goMenu->addAction(QString(), this, [this, row] { m_nav->setCurrentRow(row); });
-        go->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + row)));
-        m_goActions << go;
-    }
+    for (int row = 0; row < m_nav->count() && row < 9; ++row)
+        addGoAction(row);
     m_languageMenu = m_viewMenu->addMenu(QString());
     auto *group = new QActionGroup(this);
     m_langSystem = m_languageMenu->addAction(QString());
@@ -209,6 +302,8 @@ QListWidgetItem *MainWindow::addPage(QWidget *page, const QIcon &icon)
     m_stack->addWidget(page);
     auto *item = new QListWidgetItem(icon, QString());
     m_nav->addItem(item);
+    if (m_nav->count() == 10)
+        addGoAction(9);
     return item;
 }
 
@@ -276,6 +371,10 @@ void MainWindow::setBranch(const LoadedBranch &branch)
     m_tiers->setBranch(branch);
     ensureAnalysis();
     retranslateUi();
+    if (branch.snapshot && !m_partsRestored) {
+        m_partsRestored = true; // columns exist once the models have a branch
+        ViewState::restoreParts(this);
+    }
 }
 
 void MainWindow::showLockScreen(QWidget *screen)
@@ -294,6 +393,7 @@ void MainWindow::showWorkspace()
 {
     m_root->setCurrentIndex(0);
     menuBar()->setEnabled(true);
+    focusCurrentPage();
 }
 
 bool MainWindow::isLockScreenShown() const
@@ -325,6 +425,7 @@ void MainWindow::retranslateUi()
     m_signInMenu->setTitle(tr("&Signed in as"));
     fillSignInMenu();
     m_find->setText(tr("&Find customer"));
+    m_logContact->setText(tr("&Log contact…"));
     m_quit->setText(tr("&Quit"));
     m_exportAction->setText(tr("&Export list…"));
     m_callSheetAction->setText(tr("&Print call sheet…"));
@@ -347,7 +448,7 @@ void MainWindow::retranslateUi()
     m_about->setText(tr("&About BranchDesk"));
     if (const BranchSnapshot *s = m_branch.snapshot.get()) {
         // A branch set up from a file may have no code.
-        const QString branch = s->branchCode().isEmpty()
+        const QString branch = s->branchCode().isEmpty() || s->branchCode() == s->branchName()
                                    ? s->branchName()
                                    : tr("%1 (%2)", "branch name (branch code)").arg(s->branchName(), s->branchCode());
         m_status->setText(tr("%1 · %2 customers · %3 holdings · encrypted store")
@@ -364,13 +465,14 @@ void MainWindow::showShortcuts()
     html += rows.arg(QKeySequence(QKeySequence::Find).toString(QKeySequence::NativeText), tr("Find a customer"));
     html += rows.arg(tr("Esc"), tr("Clear the search box"));
     html += rows.arg(tr("Up / Down"), tr("Move through the list; the 360 panel follows"));
+    html += rows.arg(tr("Down / Enter"), tr("In the search box: go to the results; Enter on a result moves to its 360"));
     html += rows.arg(tr("Enter"), tr("Today: log a contact for the selected step; in the dialog, save it"));
     html += rows.arg(QKeySequence(Qt::CTRL | Qt::Key_R).toString(QKeySequence::NativeText),
                      tr("Today: reschedule the selected step, with a reason"));
     html += rows.arg(tr("Enter"), tr("Community events: record the visitor being entered"));
     html += rows.arg(QKeySequence(Qt::Key_F5).toString(QKeySequence::NativeText), tr("Sync with HQ now"));
     const QString first = QKeySequence(Qt::CTRL | Qt::Key_1).toString(QKeySequence::NativeText);
-    const QString last = QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + m_goActions.size() - 1)).toString(QKeySequence::NativeText);
+    const QString last = m_goActions.last()->shortcut().toString(QKeySequence::NativeText);
     QStringList pages;
     for (QAction *go : std::as_const(m_goActions))
         pages << go->text().remove(QLatin1Char('&'));
@@ -381,7 +483,9 @@ void MainWindow::showShortcuts()
                      tr("Print the Today page's call sheet (PDF)"));
     html += rows.arg(QKeySequence(QKeySequence::HelpContents).toString(QKeySequence::NativeText),
                      tr("This list of shortcuts"));
-    html += rows.arg(QKeySequence(Qt::CTRL | Qt::Key_L).toString(QKeySequence::NativeText),
+    html += rows.arg(m_logContact->shortcut().toString(QKeySequence::NativeText),
+                     tr("Log a contact or note for the customer shown (Today, Customers)"));
+    html += rows.arg(m_lock->shortcut().toString(QKeySequence::NativeText),
                      tr("Lock: close the customer data until the passphrase is entered"));
     html += rows.arg(QKeySequence(Qt::CTRL | Qt::Key_Q).toString(QKeySequence::NativeText), tr("Quit"));
     html += QStringLiteral("</table>");

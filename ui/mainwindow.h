@@ -61,7 +61,7 @@ public:
     void exportCurrentPage();
     void printCallSheet();
     void importCustomers();
-    // Issue 8: File > Lock (Ctrl+L) and File > Change passphrase; LockController acts on them.
+    // Issue 8: File > Lock (Ctrl+Shift+L since issue 16) and File > Change passphrase; LockController acts on them.
     QAction *lockAction() const { return m_lock; }
     QAction *changePassphraseAction() const { return m_changePassphrase; }
     // Drops every page's data and shows `screen` alone, menus disabled; showWorkspace() undoes it.
@@ -72,12 +72,26 @@ public:
     // in as someone else) and shows it; branchReloaded() follows.
     void reloadBranch();
     const LoadedBranch &branch() const { return m_branch; }
+    // Issue 16: the page's main widget (its table, or the search box on Customers) takes the focus:
+    // after unlocking, at start-up and on Ctrl+1 … Ctrl+0.
+    void focusCurrentPage();
+    static QWidget *focusTargetOf(QWidget *page);
+    // Log contact (Ctrl+L) for the customer in front of the user: Today's row, or the customer
+    // the Customers page shows (list row, search result, 360).
+    void logContactForCurrent();
+    QAction *logContactAction() const { return m_logContact; }
+    QMenu *helpMenu() const { return m_helpMenu; }
+    // Window geometry, splitters and table columns from the last session (ViewState); fits the
+    // window to the screen when there is nothing saved.
+    void restoreViewState();
+    void saveViewState() const;
 
 signals:
     void branchReloaded();
 
 protected:
     void changeEvent(QEvent *event) override;
+    void closeEvent(QCloseEvent *event) override;
 
 private:
     void createMenus();
@@ -124,9 +138,12 @@ private:
     QAction *m_changePassphrase = nullptr;
     QMenu *m_signInMenu = nullptr; // demo stores: who the desktop is used as
     bool m_reloading = false;
-    QList<QAction *> m_goActions; // Ctrl+1 … Ctrl+8, one per built-in page, in navigation order
+    QList<QAction *> m_goActions; // Ctrl+1 … Ctrl+9, Ctrl+0: one per page, in navigation order
+    QAction *addGoAction(int row);
     ExportController *m_export = nullptr;
     QAction *m_exportAction = nullptr;
     QAction *m_callSheetAction = nullptr;
     QAction *m_importAction = nullptr;
+    QAction *m_logContact = nullptr;
+    bool m_partsRestored = false;
 };

@@ -83,7 +83,8 @@ void PassphraseDialog::retranslateUi()
         m_secondLabel->setText(tr("Repeat it:"));
     } else {
         setWindowTitle(tr("Unlock the branch store"));
-        m_intro->setText(tr("Enter the passphrase of %1.").arg(m_storeName));
+        m_intro->setText(tr("Enter the passphrase that protects the branch data on this computer."));
+        m_intro->setToolTip(m_storeName); // the file name, for IT
         m_firstLabel->setText(tr("Passphrase:"));
     }
 }

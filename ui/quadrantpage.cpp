@@ -17,6 +17,7 @@
 #include <QLabel>
 #include <QLocale>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableView>
@@ -118,7 +119,13 @@ QuadrantPage::QuadrantPage(AnalysisController *analysis, QWidget *parent)
     m_panel = new Customer360Panel(this);
     m_tabs = new QTabWidget(this);
     m_tabs->addTab(selectionPage, QString());
-    m_tabs->addTab(m_panel, QString());
+    // The 360 scrolls inside its tab: unwrapped, it made the window taller than a laptop (issue 16).
+    auto *panelScroll = new QScrollArea(this);
+    panelScroll->setObjectName(QStringLiteral("quadrantPanelScroll"));
+    panelScroll->setWidget(m_panel);
+    panelScroll->setWidgetResizable(true);
+    panelScroll->setFrameShape(QFrame::NoFrame);
+    m_tabs->addTab(panelScroll, QString());
 
     auto *right = new QWidget(this);
     auto *rightLayout = new QVBoxLayout(right);
@@ -127,6 +134,8 @@ QuadrantPage::QuadrantPage(AnalysisController *analysis, QWidget *parent)
     rightLayout->addWidget(m_tabs, 1);
 
     auto *splitter = new QSplitter(Qt::Horizontal, this);
+
+    splitter->setObjectName(QStringLiteral("quadrantSplitter")); // its sizes are kept across restarts
     splitter->addWidget(left);
     splitter->addWidget(right);
     splitter->setStretchFactor(0, 3);
@@ -140,7 +149,7 @@ QuadrantPage::QuadrantPage(AnalysisController *analysis, QWidget *parent)
             [this](const std::vector<int> &customers) { showSelection(customers, false, Quadrant::A); });
     connect(m_plot, &QuadrantPlot::customerClicked, this, [this](int customer) {
         m_panel->showCustomer(customer);
-        m_tabs->setCurrentWidget(m_panel);
+        m_tabs->setCurrentIndex(1); // the 360, in its scroll area
     });
     connect(m_scale, &QComboBox::currentIndexChanged, this,
             [this](int) { m_plot->setLogScale(m_scale->currentData().toBool()); });
@@ -154,7 +163,7 @@ QuadrantPage::QuadrantPage(AnalysisController *analysis, QWidget *parent)
     connect(m_freeze, &QPushButton::clicked, this, &QuadrantPage::askFreeze);
     connect(m_table, &QTableView::doubleClicked, this, [this](const QModelIndex &index) {
         m_panel->showCustomer(m_selection->customerAt(index.row()));
-        m_tabs->setCurrentWidget(m_panel);
+        m_tabs->setCurrentIndex(1); // the 360, in its scroll area
     });
     retranslateUi();
     if (m_analysis->scores())

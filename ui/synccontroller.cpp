@@ -1,6 +1,8 @@
 #include "synccontroller.h"
 
 #include "hqconnectdialog.h"
+#include "hqmessages.h"
+#include "items/cadenceworkspace.h"
 #include "domain/dateformat.h"
 #include "mainwindow.h"
 #include "store/branchstore.h"
@@ -17,6 +19,7 @@
 #include <QMenuBar>
 #include <QStatusBar>
 #include <QStyle>
+#include <QTimer>
 #include <QToolButton>
 #include <QtConcurrent>
 
@@ -37,7 +40,9 @@ SyncController::SyncController(MainWindow *window, SyncService *service, StoreAc
     window->statusBar()->addPermanentWidget(m_indicator);
     window->statusBar()->addPermanentWidget(m_button);
 
-    m_menu = window->menuBar()->addMenu(QString());
+    // Sync sits before Help in the menu bar.
+    m_menu = new QMenu(window->menuBar());
+    window->menuBar()->insertMenu(window->helpMenu()->menuAction(), m_menu);
     m_syncNow = m_menu->addAction(QString(), service, &SyncService::syncNow);
     m_syncNow->setShortcut(QKeySequence(Qt::Key_F5));
     m_signIn = m_menu->addAction(QString(), this, &SyncController::askForPassword);
@@ -47,11 +52,32 @@ SyncController::SyncController(MainWindow *window, SyncService *service, StoreAc
     m_logItem = window->addPage(m_log, window->style()->standardIcon(QStyle::SP_FileDialogInfoView));
 
     connect(service, &SyncService::statusChanged, this, &SyncController::showStatus);
+    // What a round is doing, with counts (issue 16: "Syncing…" alone said nothing for minutes).
+    connect(service, &SyncService::progress, this, [this](const QString &stage, qint64 done, qint64 total) {
+        const QLocale locale;
+        const QString what = QCoreApplication::translate("SyncEngine", stage.toUtf8().constData());
+        m_progress = total > 0  ? tr("%1 %2 / %3").arg(what, locale.toString(done), locale.toString(total))
+                     : done > 0 ? tr("%1, %2 records so far").arg(what, locale.toString(done))
+                                : what;
+        if (m_status.state == SyncService::State::Syncing)
+            showStatus(m_status);
+    });
     connect(service, &SyncService::logRows, m_log, &SyncLogPage::setRows);
     connect(service, &SyncService::finished, this, [this](bool, bool changed, const SyncEngine::Report &) {
         if (changed)
             reloadBranch();
+        if (m_syncAgain) {
+            m_syncAgain = false;
+            QTimer::singleShot(0, this, &SyncController::onLocalWrite);
+        }
     });
+    CadenceWorkspace *ws = window->workspace();
+    connect(ws, &CadenceWorkspace::activityChanged, this, [this](int customer) {
+        if (customer >= 0)
+            onLocalWrite();
+    });
+    connect(ws, &CadenceWorkspace::eventsChanged, this, &SyncController::onLocalWrite);
+    connect(ws, &CadenceWorkspace::assignmentsSaved, this, &SyncController::onLocalWrite);
     connect(service, &SyncService::deviceLost, this, [this](bool erased) {
         QMessageBox::critical(m_window, tr("BranchDesk"),
                               erased ? tr("HQ reports this computer as lost. The branch data on it has been erased; "
@@ -88,6 +114,8 @@ QString SyncController::statusText() const
 
 void SyncController::showStatus(const SyncService::Status &status)
 {
+    if (status.state != SyncService::State::Syncing)
+        m_progress.clear();
     m_status = status;
     const QLocale locale;
     const QString last = status.lastSuccess.isValid() ? DateFormat::dateTime(status.lastSuccess.toLocalTime())
@@ -103,7 +131,7 @@ void SyncController::showStatus(const SyncService::Status &status)
         text = tr("Online · last sync %1").arg(last);
         break;
     case SyncService::State::Syncing:
-        text = tr("Syncing…");
+        text = m_progress.isEmpty() ? tr("Syncing…") : tr("Syncing: %1").arg(m_progress);
         break;
     case SyncService::State::Offline:
         text = tr("Offline · last sync %1").arg(last);
@@ -118,14 +146,31 @@ void SyncController::showStatus(const SyncService::Status &status)
         color = QStringLiteral("#c62828");
         break;
     }
-    if (status.pending > 0)
-        text += QStringLiteral(" · ") + tr("%1 waiting to send").arg(status.pending);
+    // Without HQ nothing is ever sent: no count of what "waits".
+    if (status.pending > 0 && status.state != SyncService::State::NotConfigured)
+        text += QStringLiteral(" · ") + tr("%1 waiting to send").arg(locale.toString(status.pending));
     m_indicator->setText(QStringLiteral("<span style='color:%1'>&#9679;</span> %2").arg(color, text.toHtmlEscaped()));
-    m_indicator->setToolTip(status.message);
+    // The sync layer's message is technical English (kept in the sync log); say it in words here.
+    m_indicator->setToolTip(status.state == SyncService::State::Offline  ? HqMessages::forStatus(HqClient::Status::Offline)
+                            : status.state == SyncService::State::Failed ? HqMessages::forStatus(HqClient::Status::ServerError)
+                            : status.state == SyncService::State::NeedsSignIn
+                                ? tr("HQ asks for the password again: Sync → Sign in to HQ…")
+                                : QString());
     const bool configured = status.state != SyncService::State::NotConfigured;
     m_syncNow->setEnabled(configured && status.state != SyncService::State::Syncing);
     m_button->setEnabled(m_syncNow->isEnabled());
     m_signIn->setEnabled(configured);
+}
+
+void SyncController::onLocalWrite()
+{
+    if (!m_service->isConfigured() || m_service->isPaused())
+        return; // a demo or imported branch: nothing goes anywhere
+    if (m_status.state == SyncService::State::Syncing) {
+        m_syncAgain = true;
+        return;
+    }
+    m_service->syncNow();
 }
 
 void SyncController::askForPassword()

@@ -35,6 +35,9 @@ private:
     void showStatus(const SyncService::Status &status);
     void askForPassword();
     void reloadBranch();
+    // Issue 16: every local write (contact, step moved, event, assignment) goes up at once, so
+    // the pending count and online/offline are true right after it, not at the next round.
+    void onLocalWrite();
 
     MainWindow *m_window;
     SyncService *m_service;
@@ -48,4 +51,6 @@ private:
     QListWidgetItem *m_logItem;
     SyncService::Status m_status;
     bool m_reloading = false;
+    bool m_syncAgain = false; // a write landed while a round ran
+    QString m_progress;       // "Sending changes 3 / 10" while a round runs
 };

@@ -14,7 +14,9 @@
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLocale>
+#include <QKeyEvent>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSplitter>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -28,9 +30,14 @@ TodayPage::TodayPage(CadenceWorkspace *workspace, QWidget *parent)
     m_acting = new QComboBox(this);
     m_acting->setObjectName(QStringLiteral("actingAs"));
     m_acting->setMinimumContentsLength(10);
+    m_acting->setSizeAdjustPolicy(QComboBox::AdjustToContents); // "卢博（网点负责人）" whole, not cut
+    // Who the user works as changes only through its list (click, F4, Alt+Down): an arrow key
+    // meant for the table must never switch and save another identity (issue 16).
+    m_acting->installEventFilter(this);
     m_viewLabel = new QLabel(this);
     m_view = new QComboBox(this);
     m_view->setObjectName(QStringLiteral("viewedRm"));
+    m_view->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_date = new QLabel(this);
     m_date->setObjectName(QStringLiteral("todayDate"));
     QFont bold = m_date->font();
@@ -82,6 +89,13 @@ TodayPage::TodayPage(CadenceWorkspace *workspace, QWidget *parent)
     m_panel = new Customer360Panel(this);
     m_panel->setWorkspace(workspace);
     m_panel->setMinimumWidth(360); // the list is what this page is about
+    // The panel scrolls, as on the Customers page: it must not make the window taller than a laptop screen.
+    auto *panelScroll = new QScrollArea(this);
+    panelScroll->setObjectName(QStringLiteral("todayPanelScroll"));
+    panelScroll->setWidget(m_panel);
+    panelScroll->setWidgetResizable(true);
+    panelScroll->setFrameShape(QFrame::NoFrame);
+    panelScroll->setMinimumWidth(m_panel->minimumWidth() + 20);
 
     m_log = new QPushButton(this);
     m_log->setObjectName(QStringLiteral("logContact"));
@@ -91,7 +105,7 @@ TodayPage::TodayPage(CadenceWorkspace *workspace, QWidget *parent)
     m_hint->setStyleSheet(QStringLiteral("color:#666"));
 
     // Enter on a row opens the contact dialog; Ctrl+R reschedules.
-    auto *logAction = new QAction(this);
+    auto *logAction = m_logMenuAction = new QAction(this); // also the context menu's first entry
     logAction->setShortcuts({QKeySequence(Qt::Key_Return), QKeySequence(Qt::Key_Enter)});
     logAction->setShortcutContext(Qt::WidgetShortcut);
     m_table->addAction(logAction);
@@ -104,6 +118,11 @@ TodayPage::TodayPage(CadenceWorkspace *workspace, QWidget *parent)
     connect(m_log, &QPushButton::clicked, this, &TodayPage::openContactDialog);
     connect(m_reschedule, &QPushButton::clicked, this, &TodayPage::openRescheduleDialog);
     connect(m_table, &QTableView::doubleClicked, this, &TodayPage::openContactDialog);
+    // Right-click on a row: the same two actions.
+    m_table->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_rescheduleMenuAction = new QAction(this);
+    connect(m_rescheduleMenuAction, &QAction::triggered, this, &TodayPage::openRescheduleDialog);
+    m_table->addAction(m_rescheduleMenuAction);
 
     auto *top = new QHBoxLayout;
     top->addWidget(m_actingLabel);
@@ -131,8 +150,9 @@ TodayPage::TodayPage(CadenceWorkspace *workspace, QWidget *parent)
     leftLayout->addLayout(buttons);
 
     m_splitter = new QSplitter(Qt::Horizontal, this);
+    m_splitter->setObjectName(QStringLiteral("todaySplitter"));
     m_splitter->addWidget(left);
-    m_splitter->addWidget(m_panel);
+    m_splitter->addWidget(panelScroll);
     m_splitter->setStretchFactor(0, 3);
     m_splitter->setStretchFactor(1, 1);
     m_splitter->setSizes({820, 380});
@@ -277,6 +297,11 @@ void TodayPage::onBuilt()
         row = 0;
     if (row >= 0)
         m_table->selectRow(row);
+    if (!m_advanceFrom.isEmpty() && m_model->rowOfKey(m_advanceFrom) >= 0
+        && m_model->item(m_model->rowOfKey(m_advanceFrom)).isDone()) {
+        selectNextAfter(m_advanceFrom);
+        m_advanceFrom.clear();
+    }
     updateCalendarWarning();
     retranslateUi();
 }
@@ -298,9 +323,52 @@ void TodayPage::onActivityChanged(int customer)
         items = list.forCustomer(customer, ctx.asOf);
     }
     m_model->updateCustomer(ctx, customer, std::move(items));
+    if (!m_advanceFrom.isEmpty()) {
+        selectNextAfter(m_advanceFrom);
+        m_advanceFrom.clear();
+    }
     if (m_panel->currentCustomer() == customer)
         m_panel->showCustomer(customer);
     m_empty->setVisible(m_model->rowCount() == 0);
+}
+
+void TodayPage::selectNextAfter(const QString &key)
+{
+    const int from = m_model->rowOfKey(key);
+    if (from < 0)
+        return;
+    int row = -1;
+    for (int r = from + 1; r < m_model->rowCount() && row < 0; ++r) {
+        if (!m_model->item(r).isDone())
+            row = r;
+    }
+    if (row < 0)
+        row = qMin(from + 1, m_model->rowCount() - 1);
+    m_table->selectRow(row);
+    m_table->scrollTo(m_model->index(row, 0));
+    m_table->setFocus(Qt::OtherFocusReason);
+}
+
+bool TodayPage::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_acting && (event->type() == QEvent::KeyPress || event->type() == QEvent::Wheel)) {
+        if (event->type() == QEvent::Wheel)
+            return true;
+        switch (static_cast<QKeyEvent *>(event)->key()) {
+        case Qt::Key_Up:
+        case Qt::Key_Down:
+        case Qt::Key_PageUp:
+        case Qt::Key_PageDown:
+        case Qt::Key_Home:
+        case Qt::Key_End:
+            if (!(static_cast<QKeyEvent *>(event)->modifiers() & Qt::AltModifier))
+                return true; // Alt+Down still opens the list
+            break;
+        default:
+            break;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 void TodayPage::onCounts(int done, int due, int overdue)
@@ -329,7 +397,8 @@ void TodayPage::onCurrentRowChanged()
 {
     const QModelIndex current = m_table->currentIndex();
     const bool valid = current.isValid();
-    m_log->setEnabled(valid);
+    m_log->setEnabled(valid && !m_model->item(current.row()).isDone());
+    m_hint->setText(tr("Up/Down to move, Enter to log, Enter again to save."));
     m_reschedule->setEnabled(valid && m_model->item(current.row()).kind != TodayItem::Kind::FollowUp
                              && !m_model->item(current.row()).isDone());
     if (valid)
@@ -355,6 +424,11 @@ void TodayPage::openContactDialog()
     if (!current.isValid() || !s)
         return;
     const TodayItem item = m_model->item(current.row());
+    if (item.isDone()) {
+        // Enter on a done row must not start a duplicate: say where the record is instead.
+        m_hint->setText(tr("This step is done. To change what was logged, correct it in the contact history on the right."));
+        return;
+    }
     ContactDialog::Subject subject;
     subject.customerNo = s->customer(item.customer).customerNo;
     subject.customerName = s->customer(item.customer).name;
@@ -367,7 +441,11 @@ void TodayPage::openContactDialog()
     m_keepKey = item.key();
     auto *dialog = new ContactDialog(subject, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QDialog::accepted, this, [this, dialog] { m_ws->logContact(dialog->contact()); });
+    const QString key = item.key();
+    connect(dialog, &QDialog::accepted, this, [this, dialog, key] {
+        m_advanceFrom = key;
+        m_ws->logContact(dialog->contact());
+    });
     dialog->open();
 }
 
@@ -421,6 +499,8 @@ void TodayPage::retranslateUi()
     m_date->setText(m_ws->today().isValid() ? QLocale().toString(m_ws->today(), QLocale::LongFormat) : QString());
     m_log->setText(tr("Log contact (Enter)"));
     m_reschedule->setText(tr("Reschedule… (Ctrl+R)"));
+    m_logMenuAction->setText(tr("Log contact…"));
+    m_rescheduleMenuAction->setText(tr("Reschedule…"));
     m_hint->setText(tr("Up/Down to move, Enter to log, Enter again to save."));
     m_empty->setText(m_ws->isReady() ? tr("Nothing due today. New steps appear as products near maturity and "
                                           "customers join the 4+1 lists.")

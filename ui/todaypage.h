@@ -7,6 +7,7 @@
 
 class CadenceWorkspace;
 class Customer360Panel;
+class QAction;
 class QComboBox;
 class QLabel;
 class QPushButton;
@@ -42,6 +43,7 @@ public:
 
 protected:
     void changeEvent(QEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void retranslateUi();
@@ -54,6 +56,8 @@ private:
     void onCurrentRowChanged();
     void updateCalendarWarning();
     int viewedRm() const; // staff index, or TodayList::kAllRms
+    // After a save: the first row below `key` still to do (or just the next row) becomes current.
+    void selectNextAfter(const QString &key);
     TodayModel::Context context() const;
 
     CadenceWorkspace *m_ws;
@@ -74,10 +78,13 @@ private:
     QPushButton *m_log;
     QPushButton *m_reschedule;
     QLabel *m_hint;
+    QAction *m_logMenuAction = nullptr;
+    QAction *m_rescheduleMenuAction = nullptr;
     QFutureWatcher<std::vector<TodayItem>> m_watcher;
     TodayModel::Context m_pending;
     bool m_building = false; // until onBuilt: the watcher's own state runs ahead of its signal
     bool m_rebuildAgain = false;
     QString m_keepKey; // the row to keep selected across a rebuild
+    QString m_advanceFrom; // a contact for this row is being saved: move on when it lands
     int m_counts[3] = {0, 0, 0};
 };

@@ -97,9 +97,10 @@ void UnlockScreen::changeEvent(QEvent *event)
 void UnlockScreen::retranslateUi()
 {
     m_title->setText(tr("BranchDesk is locked"));
-    m_intro->setText(tr("The customer data of %1 is closed and its key erased from memory. Enter the passphrase "
-                        "to open it again.")
-                         .arg(m_storeName));
+    // The file name says nothing to a banker (issue 16); it stays in the tooltip for IT.
+    m_intro->setText(tr("The customer data is closed and its key erased from memory. Enter the passphrase "
+                        "to open it again."));
+    m_intro->setToolTip(m_storeName);
     m_passphrase->setPlaceholderText(tr("Passphrase"));
     m_unlock->setText(tr("&Unlock"));
 }

@@ -24,6 +24,7 @@
 #include <QIcon>
 #include <QLineEdit>
 #include <QRadioButton>
+#include <QScreen>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTableView>
@@ -194,7 +195,10 @@ int main(int argc, char *argv[])
         std::fprintf(stderr, "Unknown page: %s\n", qPrintable(parser.value(pageOpt)));
         return 2;
     }
+    // Issue 16: the size and arrangement of the last session, or a size that fits this screen.
+    window.restoreViewState();
     window.show();
+    window.focusCurrentPage();
 
     if (parser.isSet(timingOpt) || parser.isSet(shotOpt)) {
         // Wait until the table has painted its rows, then measure or take the picture.
@@ -220,7 +224,11 @@ int main(int argc, char *argv[])
                         QWidget *part = parser.isSet(shotWidgetOpt)
                                             ? window.findChild<QWidget *>(parser.value(shotWidgetOpt))
                                             : nullptr;
-                        (part ? part->grab() : window.grab()).save(parser.value(shotOpt));
+                        // The whole screen, as the user sees it (window manager, taskbar space and
+                        // all): a picture of the widget alone hid what did not fit (issue 16).
+                        QScreen *screen = window.screen();
+                        const QPixmap picture = part ? part->grab() : screen ? screen->grabWindow(0) : window.grab();
+                        (picture.isNull() ? window.grab() : picture).save(parser.value(shotOpt));
                         app.quit();
                     });
                 });

@@ -33,6 +33,8 @@ void SyncWorker::runOnce(const QString &password)
             emit progress(QString::fromLatin1(stage), done, total);
             return true;
         }, m_cancel);
+        // A round that stopped early (HQ down at sign-in) still says what waits to go up.
+        report.pending = Outbox::pendingCount(db);
     } catch (const StoreError &e) {
         report.ok = false;
         report.status = HqClient::Status::BadResponse;
