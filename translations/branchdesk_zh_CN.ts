@@ -3255,7 +3255,7 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
     <message numerus="yes">
         <source>%n customer(s), each with the reason to call now</source>
         <translation>
-            <numerusform>%n 位客户，均注明此刻联系的原因</numerusform>
+            <numerusform>%Ln 位客户，均注明此刻联系的原因</numerusform>
         </translation>
     </message>
     <message>
@@ -3517,7 +3517,7 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
     <message numerus="yes">
         <source>Not on the quadrant: %n customer(s) at %1 and above (AUM %2), served by the VIP retention list. The quadrant&apos;s population is set by the value policy.</source>
         <translation>
-            <numerusform>未纳入象限：%1及以上客户 %n 位（资产 %2），由高端客户防流失名单维护。纳入象限的客户范围由价值政策设定。</numerusform>
+            <numerusform>未纳入象限：%1及以上客户 %Ln 位（资产 %2），由高端客户防流失名单维护。纳入象限的客户范围由价值政策设定。</numerusform>
         </translation>
     </message>
 </context>
