@@ -31,6 +31,8 @@ public:
     QComboBox *movementBox() const { return m_movement; }
     // Issue 6: the manager spreads a frozen list's customers over the RMs.
     QPushButton *balanceListButton() const { return m_balanceList; }
+    // Issue 17: the manager issues the frozen list shown to RMs (白名单下发).
+    QPushButton *issueListButton() const { return m_issueList; }
     QLabel *campaignSummary() const { return m_summary; }
     // Freezes the list of the current tab under a name (the buttons ask for it).
     void freezeThreshold(const QString &name);
@@ -39,6 +41,8 @@ public:
 signals:
     // Balance by workload over the present members of the campaign list shown.
     void balanceRequested(const QStringList &customerNos);
+    // The frozen list shown, to split across RMs and issue: name, kind key, members.
+    void issueRequested(const QString &name, const QString &kind, const QStringList &customerNos);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -74,6 +78,7 @@ private:
     QComboBox *m_movement;
     QPushButton *m_deleteCampaign;
     QPushButton *m_balanceList;
+    QPushButton *m_issueList;
     QLabel *m_summary;
     CampaignProgressModel *m_campaign;
     QTableView *m_campaignTable;

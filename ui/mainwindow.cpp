@@ -4,6 +4,7 @@
 #include "customer360panel.h"
 #include "customerpage.h"
 #include "listspage.h"
+#include "issuelistdialog.h"
 #include "quadrantpage.h"
 #include "tierpage.h"
 #include "firstrunwizard.h"
@@ -93,6 +94,26 @@ MainWindow::MainWindow(LanguageManager *languages, QWidget *parent)
             qOverload<const QStringList &, const QString &>(&CadenceWorkspace::assign));
     connect(m_customers, &CustomerPage::balanceRequested, m_workspace, &CadenceWorkspace::balance);
     connect(m_lists, &ListsPage::balanceRequested, m_workspace, &CadenceWorkspace::balance);
+    // Issue 17: the manager splits a frozen list across RMs and issues it.
+    connect(m_lists, &ListsPage::issueRequested, this,
+            [this](const QString &name, const QString &kind, const QStringList &customerNos) {
+                const BranchSnapshot *s = m_workspace->snapshot();
+                if (!s)
+                    return;
+                QHash<QString, int> load; // customers each RM already works on issued lists
+                for (const IssuedList &l : m_workspace->issuedLists()) {
+                    for (const auto &[rm, n] : l.countsByRm())
+                        load[rm] += l.withdrawn ? 0 : n;
+                }
+                auto *dialog = new IssueListDialog(*s, name, kind, customerNos, load, this);
+                dialog->setAttribute(Qt::WA_DeleteOnClose);
+                connect(dialog, &QDialog::accepted, this, [this, dialog] {
+                    IssuedList list = dialog->issuedList();
+                    list.issuedBy = m_workspace->actingStaffId();
+                    m_workspace->issueList(list);
+                });
+                dialog->open();
+            });
     connect(m_workspace, &CadenceWorkspace::assignmentsSaved, this, [this](int changed) {
         if (changed == 0) {
             statusBar()->showMessage(tr("No customer changed hands: the workload is already as even as it gets."), 5000);

@@ -11,6 +11,7 @@
 #include "../store/eventrepository.h"
 #include "../store/schemamigrations.h"
 #include "../store/storeerror.h"
+#include "../store/worklistrepository.h"
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>
@@ -81,6 +82,8 @@ void CadenceWorkspace::setBranch(const LoadedBranch &branch, const QDate &today)
     m_today = today;
     m_activity = ActivityLog();
     m_roster.reset();
+    m_issued.clear();
+    m_capacities.clear();
     m_events.clear();
     m_visitors.clear();
     m_phones.reset();
@@ -104,6 +107,8 @@ void CadenceWorkspace::setBranch(const LoadedBranch &branch, const QDate &today)
     {
         std::shared_ptr<const CadenceRoster> roster;
         ActivityLog activity;
+        std::vector<IssuedList> issued;
+        QHash<QString, QHash<QDate, int>> capacities;
         std::vector<CommunityEvent> events;
         QHash<QString, std::vector<EventVisitor>> visitors;
         QString error;
@@ -116,12 +121,17 @@ void CadenceWorkspace::setBranch(const LoadedBranch &branch, const QDate &today)
     const std::shared_ptr<Database> db = m_db;
     m_pool.start([this, generation, snapshot, store, policy, calendar, db, today] {
         auto loaded = std::make_shared<Loaded>();
-        auto roster = std::make_shared<const CadenceRoster>(*snapshot, policy, today);
-        loaded->roster = roster;
+        std::shared_ptr<const CadenceRoster> roster;
         try {
             if (store.isValid()) {
                 *db = store.open();
                 SchemaMigrations::migrate(*db);
+                WorkListRepository work(*db);
+                loaded->issued = work.issuedLists();
+                for (const Staff &st : snapshot->staff())
+                    loaded->capacities.insert(st.staffId, work.dayCapacities(st.staffId));
+                roster = std::make_shared<const CadenceRoster>(*snapshot, policy, today, loaded->issued);
+                loaded->roster = roster;
                 CadenceRepository repo(*db);
                 loaded->activity = repo.loadActivity(*snapshot);
                 const auto fresh = newEnrolments(*snapshot, policy, calendar, *roster, loaded->activity, today);
@@ -133,6 +143,8 @@ void CadenceWorkspace::setBranch(const LoadedBranch &branch, const QDate &today)
                 for (const CommunityEvent &e : loaded->events)
                     loaded->visitors.insert(e.eventId, events.visitors(e.eventId));
             } else {
+                roster = std::make_shared<const CadenceRoster>(*snapshot, policy, today);
+                loaded->roster = roster;
                 for (const CadenceEnrolment &e :
                      newEnrolments(*snapshot, policy, calendar, *roster, loaded->activity, today))
                     loaded->activity.addEnrolment(e);
@@ -140,12 +152,16 @@ void CadenceWorkspace::setBranch(const LoadedBranch &branch, const QDate &today)
         } catch (const StoreError &e) {
             loaded->error = e.message();
         }
+        if (!loaded->roster)
+            loaded->roster = std::make_shared<const CadenceRoster>(*snapshot, policy, today);
         QMetaObject::invokeMethod(
             this,
             [this, generation, loaded] {
                 if (generation != m_generation)
                     return;
                 m_roster = loaded->roster;
+                m_issued = loaded->issued;
+                m_capacities = loaded->capacities;
                 m_activity = loaded->activity;
                 m_events = loaded->events;
                 m_visitors = loaded->visitors;
