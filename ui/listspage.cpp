@@ -103,6 +103,9 @@ ListsPage::ListsPage(AnalysisController *analysis, QWidget *parent)
     m_issueList = new QPushButton(this);
     m_issueList->setObjectName(QStringLiteral("issueList"));
     campaignBar->addWidget(m_issueList);
+    m_batchTouch = new QPushButton(this);
+    m_batchTouch->setObjectName(QStringLiteral("batchTouch"));
+    campaignBar->addWidget(m_batchTouch);
     campaignLayout->addLayout(campaignBar);
     campaignLayout->addWidget(m_summary);
     campaignLayout->addWidget(m_campaignTable, 1);
@@ -158,6 +161,19 @@ ListsPage::ListsPage(AnalysisController *analysis, QWidget *parent)
         }
         if (!nos.isEmpty())
             emit issueRequested(it->name, CustomerList::kindKey(it->kind), nos);
+    });
+    connect(m_batchTouch, &QPushButton::clicked, this, [this] {
+        const BranchSnapshot *s = m_analysis->branch().snapshot.get();
+        if (!s)
+            return;
+        QStringList nos;
+        for (int r = 0; r < m_campaign->rowCount(); ++r) {
+            const int c = m_campaign->index(r, 0).data(CampaignProgressModel::CustomerIndexRole).toInt();
+            if (c >= 0)
+                nos << s->customer(c).customerNo;
+        }
+        if (!nos.isEmpty())
+            emit batchTouchRequested(nos);
     });
     fillCombos();
     retranslateUi();
@@ -340,6 +356,8 @@ void ListsPage::retranslateUi()
     m_issueList->setText(tr("Issue to RMs…"));
     m_issueList->setToolTip(tr("Split the list across RMs and issue it: each RM works their share with 4+1"));
     m_issueList->setVisible(snap && snap->scope().seesWholeBranch());
+    m_batchTouch->setText(tr("Batch touch…"));
+    m_batchTouch->setToolTip(tr("Log one SMS, WeChat, WeCom or mobile-banking push against every customer shown"));
     m_bandLabel->setText(tr("Band:"));
     m_thresholdCount->setText(tr("%n customer(s) just under a tier line, closest first", nullptr, m_threshold->rowCount()));
     m_lineLabel->setText(tr("Line:"));

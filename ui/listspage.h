@@ -33,6 +33,8 @@ public:
     QPushButton *balanceListButton() const { return m_balanceList; }
     // Issue 17: the manager issues the frozen list shown to RMs (白名单下发).
     QPushButton *issueListButton() const { return m_issueList; }
+    // ... and logs one SMS / WeChat / 企业微信 / mobile-banking push against its members.
+    QPushButton *batchTouchButton() const { return m_batchTouch; }
     QLabel *campaignSummary() const { return m_summary; }
     // Freezes the list of the current tab under a name (the buttons ask for it).
     void freezeThreshold(const QString &name);
@@ -43,6 +45,7 @@ signals:
     void balanceRequested(const QStringList &customerNos);
     // The frozen list shown, to split across RMs and issue: name, kind key, members.
     void issueRequested(const QString &name, const QString &kind, const QStringList &customerNos);
+    void batchTouchRequested(const QStringList &customerNos);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -79,6 +82,7 @@ private:
     QPushButton *m_deleteCampaign;
     QPushButton *m_balanceList;
     QPushButton *m_issueList;
+    QPushButton *m_batchTouch;
     QLabel *m_summary;
     CampaignProgressModel *m_campaign;
     QTableView *m_campaignTable;

@@ -5,6 +5,7 @@
 #include "customerpage.h"
 #include "listspage.h"
 #include "issuelistdialog.h"
+#include "batchtouchdialog.h"
 #include "quadrantpage.h"
 #include "tierpage.h"
 #include "firstrunwizard.h"
@@ -114,6 +115,26 @@ MainWindow::MainWindow(LanguageManager *languages, QWidget *parent)
                 });
                 dialog->open();
             });
+    connect(m_lists, &ListsPage::batchTouchRequested, this, [this](const QStringList &customerNos) {
+        const BranchSnapshot *s = m_workspace->snapshot();
+        if (!s)
+            return;
+        int dnc = 0;
+        for (const QString &no : customerNos)
+            dnc += m_workspace->activity().isDoNotContact(s->indexOfCustomer(no)) ? 1 : 0;
+        auto *dialog = new BatchTouchDialog(int(customerNos.size()), dnc, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(dialog, &QDialog::accepted, this, [this, dialog, customerNos] {
+            m_workspace->logBatch(customerNos, dialog->prototype());
+        });
+        dialog->open();
+    });
+    connect(m_workspace, &CadenceWorkspace::batchLogged, this, [this](int logged, int skipped) {
+        statusBar()->showMessage(tr("Batch touch logged for %1 customer(s); %2 skipped (refused marketing).")
+                                     .arg(logged)
+                                     .arg(skipped),
+                                 8000);
+    });
     connect(m_workspace, &CadenceWorkspace::assignmentsSaved, this, [this](int changed) {
         if (changed == 0) {
             statusBar()->showMessage(tr("No customer changed hands: the workload is already as even as it gets."), 5000);

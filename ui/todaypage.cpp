@@ -410,7 +410,18 @@ void TodayPage::openContactDialog()
     m_keepKey = item.key();
     auto *dialog = new ContactDialog(subject, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QDialog::accepted, this, [this, dialog] { m_ws->logContact(dialog->contact()); });
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        const Contact contact = dialog->contact();
+        m_ws->logContact(contact);
+        if (dialog->refusesMarketing()) { // 拒绝营销: out of every cadence and batch from now on
+            DoNotContact flag;
+            flag.customerNo = contact.customerNo;
+            flag.since = m_ws->today();
+            flag.source = QStringLiteral("customer");
+            flag.note = contact.note;
+            m_ws->setDoNotContact(flag);
+        }
+    });
     dialog->open();
 }
 

@@ -2,6 +2,7 @@
 
 #include "contactrepository.h"
 #include "worklistrepository.h"
+#include "domain/branchsnapshot.h"
 #include "database.h"
 #include "statement.h"
 #include "storeerror.h"
