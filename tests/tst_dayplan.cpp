@@ -6,7 +6,9 @@
 #include "domain/dayplan.h"
 #include "domain/demogenerator.h"
 #include "domain/thresholdbands.h"
+#include "domain/listmetrics.h"
 #include "domain/todaylist.h"
+#include "testsupport.h"
 
 #include <QtTest>
 
@@ -36,11 +38,11 @@ DayPlan::CapacityOf fixed(int n)
     return [n](const QDate &) { return n; };
 }
 
-QStringList customersOn(const DayPlan &plan, const QDate &day)
+QList<int> customersOn(const DayPlan &plan, const QDate &day)
 {
-    QStringList out;
+    QList<int> out;
     for (const DayPlan::Entry *e : plan.on(day))
-        out << QString::number(e->item.customer);
+        out << e->item.customer;
     return out;
 }
 
@@ -75,9 +77,9 @@ private slots:
         items.push_back(step(4, kMonday.addDays(-3), kMonday.addDays(20), 20000, State::Overdue));
         items.push_back(step(5, kMonday.addDays(2), kMonday.addDays(20), 99000, State::Upcoming)); // not before Wed
         const DayPlan plan(items, kMonday, days, fixed(2));
-        QCOMPARE(customersOn(plan, kMonday), (QStringList{"2", "3"}));
-        QCOMPARE(customersOn(plan, kMonday.addDays(1)), (QStringList{"4", "1"}));
-        QCOMPARE(customersOn(plan, kMonday.addDays(2)), (QStringList{"5"}));
+        QCOMPARE(customersOn(plan, kMonday), (QList<int>{2, 3}));
+        QCOMPARE(customersOn(plan, kMonday.addDays(1)), (QList<int>{4, 1}));
+        QCOMPARE(customersOn(plan, kMonday.addDays(2)), (QList<int>{5}));
         QCOMPARE(plan.count(Slot::Today), 2);
         QCOMPARE(plan.count(Slot::Later), 3);
         QCOMPARE(plan.count(Slot::Overload), 0);
@@ -93,8 +95,8 @@ private slots:
         items.push_back(step(3, kMonday, kMonday.addDays(30), 1000)); // deadline past the horizon
         items.push_back(step(4, kMonday, kMonday.addDays(30), 2000));
         const DayPlan plan(items, kMonday, days, fixed(1));
-        QCOMPARE(customersOn(plan, kMonday), QStringList{"1"});
-        QCOMPARE(customersOn(plan, kMonday.addDays(1)), QStringList{"4"});
+        QCOMPARE(customersOn(plan, kMonday), QList<int>{1});
+        QCOMPARE(customersOn(plan, kMonday.addDays(1)), QList<int>{4});
         QCOMPARE(plan.count(Slot::Overload), 1);
         QCOMPARE(plan.slot(Slot::Overload).front()->item.customer, 2);
         QCOMPARE(plan.count(Slot::Beyond), 1);
@@ -112,11 +114,110 @@ private slots:
         // 2 today (one already done), 1 on Tuesday (lowered by the RM).
         const DayPlan plan(items, kMonday, days,
                            [&](const QDate &d) { return d == kMonday.addDays(1) ? 1 : 2; });
-        QCOMPARE(customersOn(plan, kMonday), (QStringList{"1", "2"}));
-        QCOMPARE(customersOn(plan, kMonday.addDays(1)), QStringList{"3"});
+        QCOMPARE(customersOn(plan, kMonday), (QList<int>{1, 2}));
+        QCOMPARE(customersOn(plan, kMonday.addDays(1)), QList<int>{3});
         QCOMPARE(plan.plannedOn(kMonday), 2);
         QCOMPARE(plan.capacityOn(kMonday.addDays(1)), 1);
         QCOMPARE(plan.count(Slot::Beyond), 1);
+    }
+
+    void maturityFloorIsAmountOrTierPerProductType()
+    {
+        BranchData d = TestSupport::smallBranch();
+        const auto product = [](const QString &id, const QString &no, Holding::ProductType type, qint64 yuan) {
+            Holding h;
+            h.holdingId = id;
+            h.customerNo = no;
+            h.productType = type;
+            h.amountFen = yuan * 100;
+            h.openDate = QDate(2026, 6, 1);
+            h.maturityDate = QDate(2026, 12, 10);
+            return h;
+        };
+        using T = Holding::ProductType;
+        d.holdings = {product(QStringLiteral("tiny"), QStringLiteral("600000000003"), T::TimeDeposit, 105),    // 张珊珊, mass: below
+                      product(QStringLiteral("vip"), QStringLiteral("600000000002"), T::TimeDeposit, 40000),   // 李四, VIP: the tier rule
+                      product(QStringLiteral("big"), QStringLiteral("600000000006"), T::Wealth, 50000),        // 欧阳娜娜: the amount rule (inclusive)
+                      product(QStringLiteral("small"), QStringLiteral("600000000006"), T::Wealth, 49999),      // just under
+                      product(QStringLiteral("ins"), QStringLiteral("600000000005"), T::Insurance, 80000)};    // 单田芳, gold: the type's own floor
+        const BranchSnapshot s(std::move(d), TierPolicy::defaultPolicy(), QDate(2026, 12, 1));
+        CadencePolicy policy = CadencePolicy::defaultPolicy();
+        QCOMPARE(policy.defaultFloor.minFen, qint64(5000000));
+        QCOMPARE(policy.defaultFloor.minTier, QStringLiteral("gold"));
+        policy.floorsByType.push_back({T::Insurance, {10000000, QStringLiteral("vip")}});
+        const ActivityLog none;
+        const WorkingCalendar cal = WorkingCalendar::builtIn();
+        const CadenceEngine engine(s, policy, cal, none);
+        const auto meets = [&](int i) { return engine.meetsMaturityFloor(s.holdings()[size_t(i)]); };
+        QVERIFY(!meets(0));
+        QVERIFY(meets(1));
+        QVERIFY(meets(2));
+        QVERIFY(!meets(3));
+        QVERIFY(!meets(4));
+        QVERIFY(!engine.hasMaturityPlan(s.holdings()[0], QDate(2026, 12, 1), 30));
+        QVERIFY(engine.hasMaturityPlan(s.holdings()[2], QDate(2026, 12, 1), 30));
+        // Do-not-contact: the customer leaves 731 too
+        ActivityLog dnc;
+        DoNotContact flag;
+        flag.recordId = QStringLiteral("d1");
+        flag.customerNo = QStringLiteral("600000000006");
+        flag.createdAt = QDateTime(QDate(2026, 11, 30), QTime(9, 0), Qt::OffsetFromUTC, 8 * 3600);
+        dnc.addDoNotContact(s.indexOfCustomer(flag.customerNo), flag);
+        QVERIFY(!CadenceEngine(s, policy, cal, dnc).hasMaturityPlan(s.holdings()[2], QDate(2026, 12, 1), 30));
+        // ... until a later record lifts it
+        DoNotContact lifted = flag;
+        lifted.recordId = QStringLiteral("d2");
+        lifted.active = false;
+        lifted.createdAt = flag.createdAt.addDays(1);
+        dnc.addDoNotContact(s.indexOfCustomer(flag.customerNo), lifted);
+        QVERIFY(CadenceEngine(s, policy, cal, dnc).hasMaturityPlan(s.holdings()[2], QDate(2026, 12, 1), 30));
+        QCOMPARE(dnc.doNotContactCount(), 0);
+    }
+
+    void listMetricsOnAHandMadeBranch()
+    {
+        BranchData d = TestSupport::smallBranch();
+        d.customers[0].payroll = true;                       // 张三 (RM01): AUM held
+        d.customers[1].payroll = true;                       // 李四 (RM02): last month fell
+        d.customers[1].aumHistoryFen.back() -= 100000;
+        Holding wealth;                                      // 单田芳 (RM02) bought wealth after the issue
+        wealth.holdingId = QStringLiteral("W1");
+        wealth.customerNo = QStringLiteral("600000000005");
+        wealth.productType = Holding::ProductType::Wealth;
+        wealth.amountFen = 2000000;
+        wealth.openDate = QDate(2026, 11, 15);
+        wealth.maturityDate = QDate(2027, 5, 15);
+        d.holdings.push_back(wealth);
+        const BranchSnapshot s(std::move(d), TierPolicy::defaultPolicy(), QDate(2026, 11, 23));
+        CampaignList low;
+        low.kind = CustomerList::Kind::LowEfficiency;
+        low.frozenOn = QDate(2026, 11, 10);
+        low.members = {{QStringLiteral("600000000003"), 800000, {}, {}, {}},  // 张珊珊 8,000: not yet
+                       {QStringLiteral("600000000006"), 900000, {}, {}, {}}}; // 欧阳娜娜 12,000 now: lifted
+        IssuedList conversion;
+        conversion.kind = QStringLiteral("conversion");
+        conversion.issuedAt = QDateTime(QDate(2026, 11, 5), QTime(9, 0), Qt::OffsetFromUTC, 8 * 3600);
+        conversion.shares = {{QStringLiteral("600000000002"), QStringLiteral("RM02")},
+                             {QStringLiteral("600000000005"), QStringLiteral("RM02")},
+                             {QStringLiteral("600000000001"), QStringLiteral("RM01")}};
+        const ListMetrics m = ListMetrics::compute(s, {low}, {conversion});
+        using M = ListMetrics;
+        QCOMPARE(m.branch().metric[M::Activation].num, 1);
+        QCOMPARE(m.branch().metric[M::Activation].den, 2);
+        QCOMPARE(m.rm(0).metric[M::Activation].den, 2); // both RM01's
+        QCOMPARE(m.branch().metric[M::Conversion].num, 1);
+        QCOMPARE(m.branch().metric[M::Conversion].den, 3);
+        QCOMPARE(m.rm(1).metric[M::Conversion].num, 1);
+        QCOMPARE(m.rm(1).metric[M::Conversion].den, 2);
+        QCOMPARE(m.rm(0).metric[M::Conversion].num, 0);
+        QCOMPARE(m.branch().metric[M::PayrollRetention].num, 1);
+        QCOMPARE(m.branch().metric[M::PayrollRetention].den, 2);
+        QCOMPARE(m.rm(0).metric[M::PayrollRetention].num, 1);
+        QCOMPARE(m.rm(1).metric[M::PayrollRetention].num, 0);
+        // RM02's count target for a 30% conversion rate over 2 customers: 1
+        QCOMPARE(m.rm(1).target(M::Conversion, 300), 1);
+        QCOMPARE(m.branch().target(M::Conversion, 300), 1);
+        QCOMPARE(m.branch().target(M::Activation, 600), 2);
     }
 
     void demoBranchMonthNeverExceedsCapacity()

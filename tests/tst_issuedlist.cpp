@@ -26,6 +26,8 @@
 #include <QTableWidget>
 #include <QtTest>
 
+#include <map>
+
 namespace {
 const QString kPass = QStringLiteral("desk-pass");
 const QString kPassword = QStringLiteral("staff-password-1");
@@ -233,8 +235,8 @@ private slots:
         QVERIFY2(r.ok, qPrintable(r.error));
         PgConnection pg(m_hq.conninfo());
         QCOMPARE(pg.exec("SELECT count(*) FROM record WHERE branch_id = $1 AND entity = 'contact'"
-                         " AND payload->>'note' = '开门红理财专享'",
-                         {kBranch})
+                         " AND payload->>'note' = $2",
+                         {kBranch, sms.note})
                      .int64(0, 0),
                  qint64(480));
         QCOMPARE(pg.exec("SELECT count(*) FROM record WHERE branch_id = $1 AND entity = 'do_not_contact'", {kBranch})

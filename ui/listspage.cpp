@@ -20,6 +20,7 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QVBoxLayout>
+#include <algorithm>
 
 ListsPage::ListsPage(AnalysisController *analysis, QWidget *parent)
     : QWidget(parent), m_analysis(analysis)

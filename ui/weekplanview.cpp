@@ -1,4 +1,5 @@
 #include "weekplanview.h"
+#include <algorithm>
 
 #include <QEvent>
 #include <QHBoxLayout>

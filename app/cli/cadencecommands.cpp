@@ -224,8 +224,14 @@ int CadenceCommands::tasks(const QStringList &arguments, const QString &passphra
                        i.holding >= 0 ? s.holdings()[size_t(i.holding)].holdingId : QString(), i.lateEntry,
                        i.rescheduled, today.task(i), today.why(i, asOf), QString::fromLatin1(kSections[int(e.slot)]),
                        e.plannedOn.toString(Qt::ISODate)});
-            if (e.slot == DayPlan::Slot::Today)
-                i.isDone() ? ++counts.done : i.due < asOf ? ++counts.overdue : ++counts.due;
+            if (e.slot != DayPlan::Slot::Today)
+                continue;
+            if (i.isDone())
+                ++counts.done;
+            else if (i.due < asOf)
+                ++counts.overdue;
+            else
+                ++counts.due;
         }
         later += plan.count(DayPlan::Slot::Later);
         overload += plan.count(DayPlan::Slot::Overload);

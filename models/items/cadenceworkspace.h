@@ -20,6 +20,7 @@
 
 class Database;
 class PhoneDirectory;
+class TodayList;
 
 // The RM's working state next to the branch snapshot: who runs which cadence
 // (roster), the contact log and the other desktop-owned records (activity),
@@ -89,7 +90,7 @@ public:
     const QHash<QString, QHash<QDate, int>> &capacities() const { return m_capacities; }
     void setDayCapacity(const QString &staffId, const QDate &day, int capacity);
     // The RM's plan over the policy's horizon, built from `list` (any thread).
-    DayPlan dayPlan(const class TodayList &list, int staffIndex) const;
+    DayPlan dayPlan(const TodayList &list, int staffIndex) const;
 
     const std::vector<CommunityEvent> &events() const { return m_events; }
     std::vector<EventVisitor> visitorsOf(const QString &eventId) const { return m_visitors.value(eventId); }

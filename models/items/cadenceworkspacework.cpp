@@ -10,6 +10,7 @@
 #include "../store/worklistrepository.h"
 
 #include <QUuid>
+#include <algorithm>
 
 void CadenceWorkspace::issueList(const IssuedList &list)
 {

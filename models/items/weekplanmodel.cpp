@@ -5,6 +5,7 @@
 #include <QBrush>
 #include <QColor>
 #include <QLocale>
+#include <algorithm>
 
 WeekPlanModel::WeekPlanModel(QObject *parent) : QAbstractTableModel(parent)
 {
