@@ -156,6 +156,7 @@ TodayPage::TodayPage(CadenceWorkspace *workspace, QWidget *parent)
     });
     connect(m_ws, &CadenceWorkspace::activityChanged, this, &TodayPage::onActivityChanged);
     connect(m_ws, &CadenceWorkspace::capacityChanged, this, [this](const QString &) { rebuild(); });
+    connect(m_week, &WeekPlanView::rmActivated, this, &TodayPage::showRm);
     connect(m_week, &WeekPlanView::capacityEdited, this, [this](int capacity) {
         const BranchSnapshot *s = m_ws->snapshot();
         const int rm = viewedRm();
@@ -273,6 +274,7 @@ void TodayPage::rebuild()
             const int fallback = ctx.policy.dailyCapacity;
             plans->emplace_back(list.buildUntil(r, ctx.asOf, days.back()), ctx.asOf, days,
                                 [&](const QDate &d) { return lowered.value(d, fallback); });
+            plans->back().staffIndex = r;
             for (const DayPlan::Entry &e : plans->back().entries()) {
                 if (e.slot == DayPlan::Slot::Today)
                     today.push_back(e.item);

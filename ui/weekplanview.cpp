@@ -32,6 +32,20 @@ WeekPlanView::WeekPlanView(QWidget *parent) : QWidget(parent)
     m_table->horizontalHeader()->setSectionResizeMode(WeekPlanModel::Why, QHeaderView::Stretch);
     m_table->setMaximumHeight(m_table->fontMetrics().height() * 10);
 
+    m_load = new ManagerLoadModel(this);
+    m_loadTitle = new QLabel(this);
+    m_loadTable = new QTableView(this);
+    m_loadTable->setObjectName(QStringLiteral("managerLoadTable"));
+    m_loadTable->setModel(m_load);
+    m_loadTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_loadTable->verticalHeader()->hide();
+    m_loadTable->setMaximumHeight(m_loadTable->fontMetrics().height() * 12);
+    m_loadTitle->hide();
+    m_loadTable->hide();
+    connect(m_loadTable, &QTableView::doubleClicked, this, [this](const QModelIndex &index) {
+        emit rmActivated(index.data(ManagerLoadModel::StaffIndexRole).toInt());
+    });
+
     auto *head = new QHBoxLayout;
     head->setContentsMargins(0, 0, 0, 0);
     head->addWidget(m_summary, 1);
@@ -41,6 +55,8 @@ WeekPlanView::WeekPlanView(QWidget *parent) : QWidget(parent)
     layout->setContentsMargins(0, 4, 0, 0);
     layout->addLayout(head);
     layout->addWidget(m_table);
+    layout->addWidget(m_loadTitle);
+    layout->addWidget(m_loadTable);
     connect(m_capacity, &QSpinBox::valueChanged, this, [this](int v) {
         if (m_cap >= 0 && v != m_cap)
             emit capacityEdited(v);
@@ -52,6 +68,10 @@ void WeekPlanView::setPlans(const TodayModel::Context &context, const std::vecto
                             int capacity)
 {
     m_model->setPlans(context, plans);
+    m_load->setPlans(context.snapshot, plans);
+    m_loadTitle->setVisible(plans.size() > 1);
+    m_loadTable->setVisible(plans.size() > 1);
+    m_loadTable->resizeColumnsToContents();
     m_planned = plannedToday;
     m_cap = capacity;
     {
@@ -92,5 +112,6 @@ void WeekPlanView::retranslateUi()
 {
     m_summary->setText(summaryText());
     m_capacityLabel->setText(tr("My capacity today:"));
+    m_loadTitle->setText(tr("Load against capacity, next working days (double-click an RM to see their day)"));
     m_capacity->setToolTip(tr("Contacts you can make today; the plan moves the rest to later days."));
 }

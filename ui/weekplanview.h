@@ -1,5 +1,6 @@
 #pragma once
 
+#include "items/managerloadmodel.h"
 #include "items/weekplanmodel.h"
 
 #include <QWidget>
@@ -19,6 +20,9 @@ public:
     WeekPlanModel *model() const { return m_model; }
     QTableView *table() const { return m_table; }
     QSpinBox *capacity() const { return m_capacity; }
+    // The manager's load view: shown when the plans of several RMs are.
+    ManagerLoadModel *loadModel() const { return m_load; }
+    QTableView *loadTable() const { return m_loadTable; }
     // plannedToday: rows in today's plan; capacity: today's, -1 for several RMs.
     void setPlans(const TodayModel::Context &context, const std::vector<DayPlan> &plans, int plannedToday,
                   int capacity);
@@ -26,6 +30,8 @@ public:
 
 signals:
     void capacityEdited(int capacity);
+    // Double-click on an RM in the load view: look at that RM's day.
+    void rmActivated(int staffIndex);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -38,6 +44,9 @@ private:
     QLabel *m_capacityLabel;
     QSpinBox *m_capacity;
     QTableView *m_table;
+    ManagerLoadModel *m_load;
+    QLabel *m_loadTitle;
+    QTableView *m_loadTable;
     int m_planned = 0;
     int m_cap = -1;
 };

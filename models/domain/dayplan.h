@@ -38,6 +38,8 @@ public:
     // asOf, then the next working days: `count` days in all.
     static std::vector<QDate> planDays(const WorkingCalendar &calendar, const QDate &asOf, int count);
 
+    int staffIndex = -1; // whose plan (snapshot.staff()), when the caller says
+
     QDate asOf() const { return m_asOf; }
     const std::vector<QDate> &days() const { return m_days; }
     int capacityOn(const QDate &day) const { return m_capacity.value(day); }
