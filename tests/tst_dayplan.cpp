@@ -236,7 +236,7 @@ private slots:
             if (s.rmOf(c) >= 0 && ThresholdBands::position(s, policy, c))
                 issued.shares.push_back({s.customer(c).customerNo, s.customer(c).rmId});
         }
-        QVERIFY(issued.shares.size() > 500);
+        QVERIFY(issued.shares.size() > 100);
         // Everything entered its list on the first day; nobody logs a contact all month (the worst case).
         ActivityLog activity;
         for (const IssuedList::Share &sh : issued.shares)

@@ -180,18 +180,23 @@ private slots:
         const int me = ws.actingStaffIndex();
         // 500 of RM01's customers, the first 20 of whom refused marketing
         const CadenceEngine before(*b.snapshot, ws.policy(), ws.calendar(), ws.activity());
-        QStringList chosen;
         QString onCycle; // one whose 4+1 cycle has started, to check the touch counts for it
         for (int c : ws.roster()->customersOf(me)) {
-            if (chosen.size() >= 500)
-                break;
-            chosen << b.snapshot->customer(c).customerNo;
-            if (onCycle.isEmpty() && chosen.size() > 20 && ws.roster()->onFourPlusOne(c)
-                && before.cyclePlan(c, kToday).anchor <= kToday)
+            if (ws.roster()->onFourPlusOne(c) && before.cyclePlan(c, kToday).anchor <= kToday) {
                 onCycle = b.snapshot->customer(c).customerNo;
+                break;
+            }
+        }
+        QVERIFY(!onCycle.isEmpty());
+        QStringList chosen;
+        for (int c : ws.roster()->customersOf(me)) {
+            const QString &no = b.snapshot->customer(c).customerNo;
+            if (no != onCycle && chosen.size() < 500)
+                chosen << no;
+            if (chosen.size() == 20)
+                chosen << onCycle; // after the 20 who refused marketing
         }
         QCOMPARE(chosen.size(), 500);
-        QVERIFY(!onCycle.isEmpty());
         for (int i = 0; i < 20; ++i) {
             DoNotContact d;
             d.customerNo = chosen.at(i);

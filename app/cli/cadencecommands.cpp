@@ -148,7 +148,7 @@ QString CadenceCommands::usage()
               "  log-contact --store PATH --customer NO --channel CHANNEL --outcome OUTCOME\n"
               "       [--at ISO-TIME] [--note TEXT] [--staff ID] [--holding ID] [--next YYYY-MM-DD]\n"
               "        log a contact (and queue it for HQ); channels: phone, sms, wechat, mobile_banking,\n"
-              "        visit, branch, event; outcomes: reached, no_answer, declined, interested, appointment,\n"
+              "        visit, branch, event, wecom; outcomes: reached, no_answer, declined, interested, appointment,\n"
               "        converted, rolled_over, reinvested, funds_elsewhere, withdrawn\n"
               "  list maturity|retention|conversion|payroll --store PATH [--date YYYY-MM-DD] [--format csv|json]\n"
               "       [--days N] [--back N]\n"

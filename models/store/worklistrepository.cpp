@@ -23,6 +23,12 @@ QString iso(const QDateTime &t)
     return t.isValid() ? t.toOffsetFromUtc(t.offsetFromUtc()).toString(Qt::ISODateWithMs) : QString();
 }
 
+// A null QString binds NULL: the columns are NOT NULL with '' for "none".
+QString text(const QString &s)
+{
+    return s.isNull() ? QStringLiteral("") : s;
+}
+
 QString shareId(const QString &listId, const QString &customerNo)
 {
     return listId + QLatin1Char(':') + customerNo;
@@ -37,10 +43,10 @@ void insertDnc(Database &db, const DoNotContact &d, bool ignoreExisting)
         .bind(2, d.customerNo)
         .bind(3, qint64(d.active ? 1 : 0))
         .bind(4, d.since.toString(Qt::ISODate))
-        .bind(5, d.source)
-        .bind(6, d.note.isNull() ? QStringLiteral("") : d.note)
-        .bind(7, d.staffId)
-        .bind(8, d.deviceId)
+        .bind(5, text(d.source))
+        .bind(6, text(d.note))
+        .bind(7, text(d.staffId))
+        .bind(8, text(d.deviceId))
         .bind(9, iso(d.createdAt))
         .execute();
 }
@@ -159,14 +165,14 @@ IssuedList WorkListRepository::issue(IssuedList list)
     Statement ins(m_db, QStringLiteral("INSERT INTO issued_list (list_id, name, kind, campaign_id, frozen_on, issued_at,"
                                        " issued_by, withdrawn, device_id) VALUES (?,?,?,?,?,?,?,?,?)"));
     ins.bind(1, list.listId)
-        .bind(2, list.name)
-        .bind(3, list.kind)
-        .bind(4, list.campaignId)
-        .bind(5, list.frozenOn.toString(Qt::ISODate))
+        .bind(2, text(list.name))
+        .bind(3, text(list.kind))
+        .bind(4, text(list.campaignId))
+        .bind(5, text(list.frozenOn.toString(Qt::ISODate)))
         .bind(6, iso(list.issuedAt))
-        .bind(7, list.issuedBy)
+        .bind(7, text(list.issuedBy))
         .bind(8, qint64(list.withdrawn ? 1 : 0))
-        .bind(9, list.deviceId)
+        .bind(9, text(list.deviceId))
         .execute();
     Outbox::enqueue(m_db, QStringLiteral("issued_list"), list.listId, QStringLiteral("upsert"), toJson(list));
     Statement share(m_db, QStringLiteral("INSERT OR REPLACE INTO issued_share (share_id, list_id, customer_no, rm_id,"
@@ -176,8 +182,8 @@ IssuedList WorkListRepository::issue(IssuedList list)
         share.bind(1, shareId(list.listId, s.customerNo))
             .bind(2, list.listId)
             .bind(3, s.customerNo)
-            .bind(4, s.rmId)
-            .bind(5, list.deviceId)
+            .bind(4, text(s.rmId))
+            .bind(5, text(list.deviceId))
             .execute();
         Outbox::enqueue(m_db, QStringLiteral("issued_share"), shareId(list.listId, s.customerNo),
                         QStringLiteral("upsert"), toJson(list, s), s.customerNo);
@@ -225,14 +231,14 @@ std::vector<IssuedList> WorkListRepository::issuedLists()
 void WorkListRepository::setDayCapacity(const QString &staffId, const QDate &day, int capacity)
 {
     Statement st(m_db, QStringLiteral("INSERT OR REPLACE INTO day_capacity (staff_id, day, capacity) VALUES (?,?,?)"));
-    st.bind(1, staffId).bind(2, day.toString(Qt::ISODate)).bind(3, qint64(capacity)).execute();
+    st.bind(1, text(staffId)).bind(2, day.toString(Qt::ISODate)).bind(3, qint64(capacity)).execute();
 }
 
 QHash<QDate, int> WorkListRepository::dayCapacities(const QString &staffId)
 {
     QHash<QDate, int> out;
     Statement st(m_db, QStringLiteral("SELECT day, capacity FROM day_capacity WHERE staff_id = ?"));
-    st.bind(1, staffId);
+    st.bind(1, text(staffId));
     while (st.step())
         out.insert(QDate::fromString(st.text(0), Qt::ISODate), int(st.integer(1)));
     return out;
