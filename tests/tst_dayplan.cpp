@@ -148,14 +148,21 @@ private slots:
         const ActivityLog none;
         const WorkingCalendar cal = WorkingCalendar::builtIn();
         const CadenceEngine engine(s, policy, cal, none);
-        const auto meets = [&](int i) { return engine.meetsMaturityFloor(s.holdings()[size_t(i)]); };
-        QVERIFY(!meets(0));
-        QVERIFY(meets(1));
-        QVERIFY(meets(2));
-        QVERIFY(!meets(3));
-        QVERIFY(!meets(4));
-        QVERIFY(!engine.hasMaturityPlan(s.holdings()[0], QDate(2026, 12, 1), 30));
-        QVERIFY(engine.hasMaturityPlan(s.holdings()[2], QDate(2026, 12, 1), 30));
+        const auto holding = [&](const char *id) -> const Holding & {
+            for (const Holding &h : s.holdings()) {
+                if (h.holdingId == QLatin1String(id))
+                    return h;
+            }
+            return s.holdings().front();
+        };
+        const auto meets = [&](const char *id) { return engine.meetsMaturityFloor(holding(id)); };
+        QVERIFY(!meets("tiny"));
+        QVERIFY(meets("vip"));
+        QVERIFY(meets("big"));
+        QVERIFY(!meets("small"));
+        QVERIFY(!meets("ins"));
+        QVERIFY(!engine.hasMaturityPlan(holding("tiny"), QDate(2026, 12, 1), 30));
+        QVERIFY(engine.hasMaturityPlan(holding("big"), QDate(2026, 12, 1), 30));
         // Do-not-contact: the customer leaves 731 too
         ActivityLog dnc;
         DoNotContact flag;
@@ -163,14 +170,14 @@ private slots:
         flag.customerNo = QStringLiteral("600000000006");
         flag.createdAt = QDateTime(QDate(2026, 11, 30), QTime(9, 0), Qt::OffsetFromUTC, 8 * 3600);
         dnc.addDoNotContact(s.indexOfCustomer(flag.customerNo), flag);
-        QVERIFY(!CadenceEngine(s, policy, cal, dnc).hasMaturityPlan(s.holdings()[2], QDate(2026, 12, 1), 30));
+        QVERIFY(!CadenceEngine(s, policy, cal, dnc).hasMaturityPlan(holding("big"), QDate(2026, 12, 1), 30));
         // ... until a later record lifts it
         DoNotContact lifted = flag;
         lifted.recordId = QStringLiteral("d2");
         lifted.active = false;
         lifted.createdAt = flag.createdAt.addDays(1);
         dnc.addDoNotContact(s.indexOfCustomer(flag.customerNo), lifted);
-        QVERIFY(CadenceEngine(s, policy, cal, dnc).hasMaturityPlan(s.holdings()[2], QDate(2026, 12, 1), 30));
+        QVERIFY(CadenceEngine(s, policy, cal, dnc).hasMaturityPlan(holding("big"), QDate(2026, 12, 1), 30));
         QCOMPARE(dnc.doNotContactCount(), 0);
     }
 

@@ -100,7 +100,7 @@ DoNotContact WorkListRepository::setDoNotContact(DoNotContact d)
     insertDnc(m_db, d, false);
     Outbox::enqueue(m_db, QStringLiteral("do_not_contact"), d.recordId, QStringLiteral("upsert"), toJson(d), d.customerNo);
     AuditLog(m_db).append(d.active ? QStringLiteral("do_not_contact") : QStringLiteral("do_not_contact_lifted"),
-                          d.staffId, d.customerNo, d.source);
+                          d.staffId.isEmpty() ? AuditLog::currentStaff(m_db) : d.staffId, d.customerNo, text(d.source));
     tx.commit();
     return d;
 }
@@ -192,7 +192,8 @@ IssuedList WorkListRepository::issue(IssuedList list)
     for (const auto &[rm, n] : list.countsByRm())
         counts << QStringLiteral("%1=%2").arg(rm.isEmpty() ? QStringLiteral("-") : rm).arg(n);
     AuditLog(m_db).append(list.withdrawn ? QStringLiteral("list_withdrawn") : QStringLiteral("list_issued"),
-                          list.issuedBy, QStringLiteral("list:") + list.listId, counts.join(QLatin1Char(' ')));
+                          list.issuedBy.isEmpty() ? AuditLog::currentStaff(m_db) : list.issuedBy,
+                          QStringLiteral("list:") + list.listId, counts.join(QLatin1Char(' ')));
     tx.commit();
     return list;
 }
@@ -268,7 +269,9 @@ WorkListRepository::BatchResult WorkListRepository::logBatch(const QStringList &
         c.createdAt = created;
         result.logged.push_back(contacts.logWithin(std::move(c)));
     }
-    AuditLog(m_db).append(QStringLiteral("batch_touch"), prototype.staffId, QStringLiteral("batch:") + batchId,
+    AuditLog(m_db).append(QStringLiteral("batch_touch"),
+                          prototype.staffId.isEmpty() ? AuditLog::currentStaff(m_db) : prototype.staffId,
+                          QStringLiteral("batch:") + batchId,
                           QStringLiteral("%1 %2 logged, %3 skipped (do not contact)")
                               .arg(Contact::channelKey(prototype.channel))
                               .arg(result.logged.size())
