@@ -136,6 +136,25 @@ bool load(const QString &path, const QString &passphrase, const QDate &asOf, Loa
     return true;
 }
 
+// One row of `tasks`: the Today page's columns, then the plan's section and day.
+void addPlanRow(Table &table, const BranchSnapshot &s, const TodayList &today, const DayPlan::Entry &e,
+                const QDate &asOf)
+{
+    static const char *const kSections[] = {"today", "later", "overload", "beyond"};
+    const TodayItem &i = e.item;
+    const Customer &c = s.customer(i.customer);
+    const QString cadence = i.kind == TodayItem::Kind::MaturityStep ? QStringLiteral("731")
+                            : i.kind == TodayItem::Kind::CycleStep  ? QStringLiteral("4+1")
+                                                                    : QStringLiteral("follow_up");
+    table.add({c.rmId, c.customerNo, c.name, s.tierPolicy().tier(i.tier).id, cadence,
+               i.kind == TodayItem::Kind::FollowUp ? 0 : i.stepIndex + 1,
+               i.kind == TodayItem::Kind::FollowUp ? 0 : i.stepCount, CadencePlan::Step::stateKey(i.state),
+               i.due.toString(Qt::ISODate), i.deadline.toString(Qt::ISODate), i.amountFen,
+               i.holding >= 0 ? s.holdings()[size_t(i.holding)].holdingId : QString(), i.lateEntry, i.rescheduled,
+               today.task(i), today.why(i, asOf), QString::fromLatin1(kSections[int(e.slot)]),
+               e.plannedOn.toString(Qt::ISODate)});
+}
+
 } // namespace
 
 QString CadenceCommands::usage()
@@ -201,7 +220,6 @@ int CadenceCommands::tasks(const QStringList &arguments, const QString &passphra
                  QStringLiteral("due"), QStringLiteral("deadline"), QStringLiteral("amount_fen"),
                  QStringLiteral("holding_id"), QStringLiteral("late_entry"), QStringLiteral("rescheduled"),
                  QStringLiteral("task"), QStringLiteral("why"), QStringLiteral("section"), QStringLiteral("planned_on")});
-    static const char *const kSections[] = {"today", "later", "overload", "beyond"};
     TodayList::Counts counts;
     int later = 0, overload = 0, beyond = 0, capacityToday = 0;
     for (int staff = 0; staff < int(s.staff().size()); ++staff) {
@@ -212,18 +230,8 @@ int CadenceCommands::tasks(const QStringList &arguments, const QString &passphra
                            [&](const QDate &d) { return lowered.value(d, policy.dailyCapacity); });
         capacityToday += plan.capacityOn(asOf);
         for (const DayPlan::Entry &e : plan.entries()) {
+            addPlanRow(table, s, today, e, asOf);
             const TodayItem &i = e.item;
-            const Customer &c = s.customer(i.customer);
-            const QString cadence = i.kind == TodayItem::Kind::MaturityStep ? QStringLiteral("731")
-                                    : i.kind == TodayItem::Kind::CycleStep  ? QStringLiteral("4+1")
-                                                                            : QStringLiteral("follow_up");
-            table.add({c.rmId, c.customerNo, c.name, s.tierPolicy().tier(i.tier).id, cadence,
-                       i.kind == TodayItem::Kind::FollowUp ? 0 : i.stepIndex + 1,
-                       i.kind == TodayItem::Kind::FollowUp ? 0 : i.stepCount, CadencePlan::Step::stateKey(i.state),
-                       i.due.toString(Qt::ISODate), i.deadline.toString(Qt::ISODate), i.amountFen,
-                       i.holding >= 0 ? s.holdings()[size_t(i.holding)].holdingId : QString(), i.lateEntry,
-                       i.rescheduled, today.task(i), today.why(i, asOf), QString::fromLatin1(kSections[int(e.slot)]),
-                       e.plannedOn.toString(Qt::ISODate)});
             if (e.slot != DayPlan::Slot::Today)
                 continue;
             if (i.isDone())
