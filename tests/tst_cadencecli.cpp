@@ -1,4 +1,8 @@
 #include "store/branchstore.h"
+#include "store/database.h"
+#include "store/schemamigrations.h"
+#include "store/statement.h"
+#include "store/worklistrepository.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -43,6 +47,19 @@ private slots:
     {
         m_store = m_dir.filePath(QStringLiteral("cli.db"));
         QVERIFY(BranchStore::createDemo(m_store, QStringLiteral("cli-pass"), DemoGenerator::Options{2000, 7, QDate(2026, 11, 23)}));
+        // The manager issued a threshold list, each customer to their RM: 4+1 runs for them.
+        Database db = Database::open(m_store, QStringLiteral("cli-pass"), Database::OpenMode::ExistingOnly);
+        SchemaMigrations::migrate(db);
+        IssuedList list;
+        list.name = QStringLiteral("临界客户提升");
+        list.kind = QStringLiteral("threshold");
+        list.issuedBy = QStringLiteral("MGR01");
+        Statement st(db, QStringLiteral("SELECT customer_no, rm_id FROM customer WHERE rm_id <> ''"
+                                        " AND aum_fen >= 3000000 AND aum_fen < 5000000"));
+        while (st.step())
+            list.shares.push_back({st.text(0), st.text(1)});
+        QVERIFY(list.shares.size() > 20);
+        WorkListRepository(db).issue(list);
     }
 
     void tasksThenLogContactTurnsAStepDone()
@@ -54,10 +71,29 @@ private slots:
         QCOMPARE(all.value(QStringLiteral("date")).toString(), QStringLiteral("2026-11-23"));
         const QJsonArray tasks = all.value(QStringLiteral("tasks")).toArray();
         QVERIFY(tasks.size() > 10);
-        QCOMPARE(all.value(QStringLiteral("due")).toInt() + all.value(QStringLiteral("overdue")).toInt(), int(tasks.size()));
+        // The day plan: each RM's rows for today stay within the capacity; the rest are later or flagged.
+        QCOMPARE(all.value(QStringLiteral("capacity")).toInt() % 40, 0);
+        QHash<QString, int> todayByRm;
+        int today = 0;
         QSet<QString> cadences;
-        for (const QJsonValue &t : tasks)
-            cadences.insert(t.toObject().value(QStringLiteral("cadence")).toString());
+        for (const QJsonValue &t : tasks) {
+            const QJsonObject o = t.toObject();
+            cadences.insert(o.value(QStringLiteral("cadence")).toString());
+            if (o.value(QStringLiteral("section")).toString() == QLatin1String("today")) {
+                ++today;
+                ++todayByRm[o.value(QStringLiteral("rm_id")).toString()];
+                QCOMPARE(o.value(QStringLiteral("planned_on")).toString(), QStringLiteral("2026-11-23"));
+            } else {
+                QVERIFY(o.value(QStringLiteral("section")).toString() != QLatin1String("today"));
+            }
+        }
+        QCOMPARE(all.value(QStringLiteral("due")).toInt() + all.value(QStringLiteral("overdue")).toInt(), today);
+        QVERIFY(!todayByRm.isEmpty());
+        for (int n : todayByRm)
+            QVERIFY(n <= 40);
+        QCOMPARE(today + all.value(QStringLiteral("later")).toInt() + all.value(QStringLiteral("overload")).toInt()
+                     + all.value(QStringLiteral("beyond")).toInt(),
+                 int(tasks.size()));
         QVERIFY(cadences.contains(QStringLiteral("731")) && cadences.contains(QStringLiteral("4+1")));
 
         // One RM's share

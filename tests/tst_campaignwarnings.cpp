@@ -186,8 +186,18 @@ private slots:
         QVERIFY(ThresholdBands::position(edges, policy, 0));
         QVERIFY(!ThresholdBands::position(edges, policy, 2));
 
-        const CadenceRoster roster(s, policy, kToday);
-        QCOMPARE(roster.listsOf(0), quint8(CadenceRoster::Threshold));
+        // On a screened list only: no 4+1 until a list is issued (issue 17)
+        const CadenceRoster screened(s, policy, kToday);
+        QCOMPARE(screened.listsOf(0), quint8(CadenceRoster::Threshold));
+        QVERIFY(!screened.onFourPlusOne(0));
+        QCOMPARE(screened.fourPlusOneCount(), 0);
+        // Issued: 张三, 李四 and 王小明
+        IssuedList issued;
+        issued.name = QStringLiteral("临界客户提升");
+        for (const char *no : {"600000000001", "600000000002", "600000000004"})
+            issued.shares.push_back({QString::fromLatin1(no), QString()});
+        const CadenceRoster roster(s, policy, kToday, {issued});
+        QCOMPARE(roster.listsOf(0), quint8(CadenceRoster::Threshold | CadenceRoster::Issued));
         QVERIFY(roster.onFourPlusOne(0));
         QVERIFY(roster.listsOf(1) & CadenceRoster::Retention); // 李四, VIP with no triangle covered
         QVERIFY(roster.listsOf(3) & CadenceRoster::Retention); // 王小明 too, but unassigned:

@@ -51,6 +51,7 @@ private slots:
                       product(QStringLiteral("O1"), QStringLiteral("600000000006"), QDate(2026, 12, 10), 80000)};
         m_ctx.snapshot = std::make_shared<const BranchSnapshot>(std::move(d), TierPolicy::defaultPolicy(), kToday);
         m_ctx.policy = CadencePolicy::defaultPolicy();
+        m_ctx.policy.cycleNeedsIssuedList = false; // judged on the screened lists
         m_ctx.calendar = WorkingCalendar::builtIn();
         m_ctx.asOf = kToday;
         m_ctx.roster = std::make_shared<const CadenceRoster>(*m_ctx.snapshot, m_ctx.policy, kToday);

@@ -7,6 +7,10 @@
 #include "items/todaymodel.h"
 #include "store/branchstore.h"
 #include "store/database.h"
+#include "store/schemamigrations.h"
+#include "store/statement.h"
+#include "store/worklistrepository.h"
+#include "store/database.h"
 #include "sync/outbox.h"
 
 #include <QComboBox>
@@ -56,6 +60,17 @@ private slots:
         QCoreApplication::setOrganizationName(QStringLiteral("BranchDeskTest"));
         m_store = m_dir.filePath(QStringLiteral("demo.db"));
         QVERIFY(BranchStore::createDemo(m_store, QStringLiteral("test-pass"), DemoGenerator::Options{3000, 7, m_today}));
+        // The manager issued the threshold customers to their RMs: they run 4+1.
+        Database db = Database::open(m_store, QStringLiteral("test-pass"), Database::OpenMode::ExistingOnly);
+        SchemaMigrations::migrate(db);
+        IssuedList list;
+        list.name = QStringLiteral("临界客户提升");
+        list.kind = QStringLiteral("threshold");
+        Statement st(db, QStringLiteral("SELECT customer_no, rm_id FROM customer WHERE rm_id <> ''"
+                                        " AND aum_fen >= 3000000 AND aum_fen < 5000000"));
+        while (st.step())
+            list.shares.push_back({st.text(0), st.text(1)});
+        WorkListRepository(db).issue(list);
     }
 
     void logsAContactWithTheKeyboardOnly()

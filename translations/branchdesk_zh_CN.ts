@@ -39,6 +39,33 @@
     </message>
 </context>
 <context>
+    <name>BatchTouchDialog</name>
+    <message>
+        <source>Batch touch</source>
+        <translation>批量触达</translation>
+    </message>
+    <message>
+        <source>%1 customer(s) chosen; %2 refused marketing and will be skipped. Each of the others gets one remote touch, which counts for their next 4+1 remote step.</source>
+        <translation>已选 %1 位客户，其中 %2 位拒绝营销，将跳过。其余每位客户记一次远程触达，计入其下一个 4+1 远程步骤。</translation>
+    </message>
+    <message>
+        <source>What was sent, e.g. the campaign message</source>
+        <translation>发送的内容，例如营销活动短信</translation>
+    </message>
+    <message>
+        <source>Log for all</source>
+        <translation>全部记录</translation>
+    </message>
+    <message>
+        <source>Channel:</source>
+        <translation>渠道：</translation>
+    </message>
+    <message>
+        <source>Message:</source>
+        <translation>内容：</translation>
+    </message>
+</context>
+<context>
     <name>BranchOpener</name>
     <message>
         <source>BranchDesk</source>
@@ -194,6 +221,37 @@
         <source>--days and --back must be numbers of days</source>
         <translation>--days 和 --back 须为天数</translation>
     </message>
+    <message>
+        <source>  tasks --store PATH [--rm ID] [--date YYYY-MM-DD] [--format csv|json]
+        the day plan the Today page shows: 731 and 4+1 steps and follow-ups up to each RM&apos;s daily
+        capacity (section today), the rest planned on later days (later), those that cannot fit
+        before their deadline (overload) or lie past the plan&apos;s horizon (beyond); every RM&apos;s
+        when --rm is left out
+  log-contact --store PATH --customer NO --channel CHANNEL --outcome OUTCOME
+       [--at ISO-TIME] [--note TEXT] [--staff ID] [--holding ID] [--next YYYY-MM-DD]
+        log a contact (and queue it for HQ); channels: phone, sms, wechat, mobile_banking,
+        visit, branch, event, wecom; outcomes: reached, no_answer, declined, interested, appointment,
+        converted, rolled_over, reinvested, funds_elsewhere, withdrawn
+  list maturity|retention|conversion|payroll --store PATH [--date YYYY-MM-DD] [--format csv|json]
+       [--days N] [--back N]
+        the maturity list (next N days, and M days back with outcomes), the VIP retention
+        warning list, the cross-line conversion list, or payroll customers by employer
+</source>
+        <translation>  tasks --store 路径 [--rm 工号] [--date YYYY-MM-DD] [--format csv|json]
+        输出“今日”页的每日计划：每位客户经理不超过日处理量的 731、4+1 步骤和约定跟进
+        （today），排到之后工作日的步骤（later），截止前排不下的步骤（overload）和超出计划
+        范围的步骤（beyond）；不带 --rm 时输出全部客户经理的
+  log-contact --store 路径 --customer 客户号 --channel 渠道 --outcome 结果
+       [--at ISO时间] [--note 备注] [--staff 工号] [--holding 持仓号] [--next YYYY-MM-DD]
+        登记一次联系（并排队上送总行）；渠道：phone、sms、wechat、mobile_banking、
+        visit、branch、event、wecom；结果：reached、no_answer、declined、interested、appointment、
+        converted、rolled_over、reinvested、funds_elsewhere、withdrawn
+  list maturity|retention|conversion|payroll --store 路径 [--date YYYY-MM-DD] [--format csv|json]
+       [--days N] [--back M]
+        输出到期名单（未来 N 天，以及过去 M 天的到期结果）、高端客户防流失预警名单、
+        内部综拓名单，或按代发单位汇总的代发客户
+</translation>
+    </message>
 </context>
 <context>
     <name>CadencePlan</name>
@@ -244,6 +302,10 @@
         <source>; </source>
         <translation>；</translation>
     </message>
+    <message>
+        <source>on an issued list</source>
+        <translation>下发名单客户</translation>
+    </message>
 </context>
 <context>
     <name>CadenceTemplate</name>
@@ -273,6 +335,10 @@
     <message>
         <source>Only the branch manager assigns customers.</source>
         <translation>只有网点负责人可以分配客户。</translation>
+    </message>
+    <message>
+        <source>Only the branch manager issues lists.</source>
+        <translation>只有网点负责人可以下发名单。</translation>
     </message>
 </context>
 <context>
@@ -720,6 +786,10 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
         <source>Withdrawn</source>
         <translation>已支取</translation>
     </message>
+    <message>
+        <source>WeCom message</source>
+        <translation>企业微信</translation>
+    </message>
 </context>
 <context>
     <name>ContactDialog</name>
@@ -770,6 +840,10 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
     <message>
         <source>&lt;br&gt;Correcting the record of %1; the old one is kept.</source>
         <translation>&lt;br&gt;更正 %1 的记录；原记录保留。</translation>
+    </message>
+    <message>
+        <source>Refuses all marketing (do not contact)</source>
+        <translation>客户拒绝一切营销（拒绝营销）</translation>
     </message>
 </context>
 <context>
@@ -2567,6 +2641,47 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
     </message>
 </context>
 <context>
+    <name>IssueListDialog</name>
+    <message>
+        <source>Issue list to RMs</source>
+        <translation>下发名单给客户经理</translation>
+    </message>
+    <message numerus="yes">
+        <source>&quot;%1&quot;: %n customer(s). Each RM works their share with 4+1 from today.</source>
+        <translation>
+            <numerusform>“%1”：%n 位客户。各客户经理自今日起按 4+1 跟进自己的一份。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Balance by workload</source>
+        <translation>按工作量均衡</translation>
+    </message>
+    <message>
+        <source>Keep each customer&apos;s current RM</source>
+        <translation>保留客户原归属客户经理</translation>
+    </message>
+    <message>
+        <source>RM</source>
+        <translation>客户经理</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>客户数</translation>
+    </message>
+    <message>
+        <source>Issue</source>
+        <translation>下发</translation>
+    </message>
+    <message>
+        <source>RMs:</source>
+        <translation>客户经理：</translation>
+    </message>
+    <message>
+        <source>Split:</source>
+        <translation>分配方式：</translation>
+    </message>
+</context>
+<context>
     <name>ListCommand</name>
     <message>
         <source>--format must be csv or json, got &apos;%1&apos;</source>
@@ -2610,6 +2725,33 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
     <message>
         <source>list needs threshold, low-efficiency, quadrant, new-customers, loss-recovery or moments, and --store PATH</source>
         <translation>list 需要 threshold、low-efficiency、quadrant、new-customers、loss-recovery 或 moments，以及 --store PATH</translation>
+    </message>
+</context>
+<context>
+    <name>ListMetricsModel</name>
+    <message>
+        <source>Branch</source>
+        <translation>全网点</translation>
+    </message>
+    <message>
+        <source>%1 / %2 (%3%) · target %4</source>
+        <translation>%1 / %2（%3%）· 目标 %4</translation>
+    </message>
+    <message>
+        <source>RM</source>
+        <translation>客户经理</translation>
+    </message>
+    <message>
+        <source>Low-efficiency activation</source>
+        <translation>低效客户激活</translation>
+    </message>
+    <message>
+        <source>Cross-line conversion</source>
+        <translation>内部综拓</translation>
+    </message>
+    <message>
+        <source>Payroll retention</source>
+        <translation>代发工资留存</translation>
     </message>
 </context>
 <context>
@@ -2735,6 +2877,22 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
     <message>
         <source>New customers and moments (%1)</source>
         <translation>新客户与关键时刻（%1）</translation>
+    </message>
+    <message>
+        <source>Issue to RMs…</source>
+        <translation>下发给客户经理…</translation>
+    </message>
+    <message>
+        <source>Split the list across RMs and issue it: each RM works their share with 4+1</source>
+        <translation>把名单分给客户经理并下发：各客户经理按 4+1 跟进自己的一份</translation>
+    </message>
+    <message>
+        <source>Batch touch…</source>
+        <translation>批量触达…</translation>
+    </message>
+    <message>
+        <source>Log one SMS, WeChat, WeCom or mobile-banking push against every customer shown</source>
+        <translation>对列表中的每位客户记录一次短信、微信、企业微信或手机银行推送</translation>
     </message>
 </context>
 <context>
@@ -3048,6 +3206,21 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
     <message>
         <source>Log a contact or note for the customer shown (Today, Customers)</source>
         <translation>为当前客户登记联系或备注（今日、客户页）</translation>
+    </message>
+    <message>
+        <source>Batch touch logged for %1 customer(s); %2 skipped (refused marketing).</source>
+        <translation>已为 %1 位客户记录批量触达；%2 位拒绝营销，已跳过。</translation>
+    </message>
+</context>
+<context>
+    <name>ManagerLoadModel</name>
+    <message>
+        <source>RM</source>
+        <translation>客户经理</translation>
+    </message>
+    <message>
+        <source>Cannot fit</source>
+        <translation>截止前排不下</translation>
     </message>
 </context>
 <context>
@@ -4376,6 +4549,68 @@ yours: %2</source>
     <message>
         <source>&amp;RM:</source>
         <translation>客户经理(&amp;R)：</translation>
+    </message>
+</context>
+<context>
+    <name>WeekPlanModel</name>
+    <message>
+        <source>No room before the deadline: flagged to the manager</source>
+        <translation>截止前排不下：已提示网点负责人</translation>
+    </message>
+    <message>
+        <source>Planned for</source>
+        <translation>计划日期</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>最后期限</translation>
+    </message>
+</context>
+<context>
+    <name>WeekPlanView</name>
+    <message>
+        <source>Today&apos;s plan %1 of %2</source>
+        <translation>今日计划 %1 / %2</translation>
+    </message>
+    <message>
+        <source>Today&apos;s plan %1</source>
+        <translation>今日计划 %1</translation>
+    </message>
+    <message>
+        <source> · later this week %1</source>
+        <translation> · 本周稍后 %1</translation>
+    </message>
+    <message>
+        <source> · next week %1</source>
+        <translation> · 下周 %1</translation>
+    </message>
+    <message>
+        <source> · %1 cannot fit before their deadline (flagged to the manager)</source>
+        <translation> · %1 项截止前排不下（已提示网点负责人）</translation>
+    </message>
+    <message>
+        <source>My capacity today:</source>
+        <translation>今日处理量：</translation>
+    </message>
+    <message>
+        <source>Load against capacity, next working days (double-click an RM to see their day)</source>
+        <translation>各客户经理未来工作日的计划量与处理量（双击客户经理查看其当日计划）</translation>
+    </message>
+    <message>
+        <source>Contacts you can make today; the plan moves the rest to later days.</source>
+        <translation>今天能完成的联系数；其余步骤排到之后的工作日。</translation>
     </message>
 </context>
 <context>

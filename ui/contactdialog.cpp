@@ -55,11 +55,22 @@ ContactDialog::ContactDialog(const Subject &subject, QWidget *parent)
     next->addWidget(m_nextStep);
     next->addWidget(m_nextDate, 1);
 
+    m_refuses = new QCheckBox(tr("Refuses all marketing (do not contact)"), this);
+    m_refuses->setObjectName(QStringLiteral("refusesMarketing"));
+    m_refuses->setEnabled(false);
+    connect(m_outcome, &QComboBox::currentIndexChanged, this, [this] {
+        const bool declined = m_outcome->currentData().toInt() == int(Contact::Outcome::Declined);
+        m_refuses->setEnabled(declined);
+        if (!declined)
+            m_refuses->setChecked(false);
+    });
+
     auto *form = new QFormLayout;
     form->addRow(tr("&Channel:"), m_channel);
     form->addRow(tr("&Outcome:"), m_outcome);
     form->addRow(tr("&Note:"), m_note);
     form->addRow(QString(), next);
+    form->addRow(QString(), m_refuses);
 
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
     m_buttons->button(QDialogButtonBox::Save)->setText(tr("Save (Enter)"));
@@ -129,4 +140,9 @@ Contact ContactDialog::contact() const
     c.holdingId = m_subject.holdingId;
     c.supersedes = m_supersedes;
     return c;
+}
+
+bool ContactDialog::refusesMarketing() const
+{
+    return m_refuses->isEnabled() && m_refuses->isChecked();
 }

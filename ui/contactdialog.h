@@ -44,6 +44,9 @@ public:
     QLineEdit *noteEdit() const { return m_note; }
     QCheckBox *nextStepCheck() const { return m_nextStep; }
     QDateEdit *nextStepDate() const { return m_nextDate; }
+    // 拒绝营销: offered with the outcome "declined"; ticked, the customer leaves every cadence and batch.
+    QCheckBox *refusesMarketingCheck() const { return m_refuses; }
+    bool refusesMarketing() const;
 
 private:
     void fillOutcomes();
@@ -57,5 +60,6 @@ private:
     QLineEdit *m_note;
     QCheckBox *m_nextStep;
     QDateEdit *m_nextDate;
+    QCheckBox *m_refuses;
     QDialogButtonBox *m_buttons;
 };

@@ -1,5 +1,7 @@
 #include "dashboardpage.h"
 
+#include "items/listmetricsmodel.h"
+
 #include "campaigndialog.h"
 #include "domain/branchsnapshot.h"
 #include "domain/dateformat.h"
@@ -67,6 +69,9 @@ DashboardPage::DashboardPage(CadenceWorkspace *workspace, QWidget *parent)
     m_rmView = makeTable(this, QStringLiteral("rmTable"));
     m_rmView->setModel(m_rmModel);
     m_rmView->horizontalHeader()->setStretchLastSection(false);
+    m_listModel = new ListMetricsModel(this);
+    m_listView = makeTable(this, QStringLiteral("listMetricsTable"));
+    m_listView->setModel(m_listModel);
     m_plot = new QCustomPlot(this);
     m_plot->setObjectName(QStringLiteral("trendPlot"));
     m_plot->setMinimumHeight(240);
@@ -95,6 +100,7 @@ DashboardPage::DashboardPage(CadenceWorkspace *workspace, QWidget *parent)
     lowerLayout->setContentsMargins(0, 0, 0, 0);
     lowerLayout->addWidget(m_rmTitle);
     lowerLayout->addWidget(m_rmView);
+    lowerLayout->addWidget(m_listView);
     auto *split = new QSplitter(Qt::Vertical, this);
     split->setObjectName(QStringLiteral("dashboardSplitter")); // its sizes are kept across restarts
     split->addWidget(upper);
@@ -177,6 +183,12 @@ void DashboardPage::refresh()
         }
         m_metricsModel->setMetrics(m_ws->branch().snapshot, m_shown, m_metrics);
         m_rmModel->setMetrics(m_ws->branch().snapshot, m_metrics);
+        // Targets: activation and conversion as the threshold uplift's (30%), payroll retention as maturity's (90%).
+        m_listModel->setMetrics(m_ws->branch().snapshot, c.listMetrics,
+                                {m_shown.targetPermille[Campaign::ThresholdUplift],
+                                 m_shown.targetPermille[Campaign::ThresholdUplift],
+                                 m_shown.targetPermille[Campaign::MaturityCount]});
+        m_listView->resizeColumnsToContents();
         m_metricsView->resizeColumnsToContents();
         m_rmView->resizeColumnsToContents();
         showTrend();

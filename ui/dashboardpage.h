@@ -15,6 +15,7 @@ class QTableView;
 class CadenceWorkspace;
 class CampaignMetricsModel;
 class RmTableModel;
+class ListMetricsModel;
 
 // The branch manager's dashboard: the campaign's metrics against their
 // targets for the branch and per RM, a weekly trend chart, and one table per
@@ -29,6 +30,9 @@ public:
     QComboBox *campaignBox() const { return m_campaignBox; }
     QTableView *metricsTable() const { return m_metricsView; }
     QTableView *rmTable() const { return m_rmView; }
+    // Issue 17: low-efficiency activation, cross-line conversion, payroll retention per RM.
+    QTableView *listMetricsTable() const { return m_listView; }
+    ListMetricsModel *listMetricsModel() const { return m_listModel; }
     CampaignMetricsModel *metricsModel() const { return m_metricsModel; }
     RmTableModel *rmModel() const { return m_rmModel; }
     QCustomPlot *trendPlot() const { return m_plot; }
@@ -67,6 +71,8 @@ private:
     QLabel *m_rmTitle;
     QTableView *m_metricsView;
     QTableView *m_rmView;
+    QTableView *m_listView;
+    ListMetricsModel *m_listModel;
     CampaignMetricsModel *m_metricsModel;
     RmTableModel *m_rmModel;
     QCustomPlot *m_plot;

@@ -23,6 +23,7 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QVBoxLayout>
+#include <algorithm>
 
 ListsPage::ListsPage(AnalysisController *analysis, QWidget *parent)
     : QWidget(parent), m_analysis(analysis)
@@ -103,6 +104,12 @@ ListsPage::ListsPage(AnalysisController *analysis, QWidget *parent)
     m_balanceList = new QPushButton(this);
     m_balanceList->setObjectName(QStringLiteral("balanceList"));
     campaignBar->addWidget(m_balanceList);
+    m_issueList = new QPushButton(this);
+    m_issueList->setObjectName(QStringLiteral("issueList"));
+    campaignBar->addWidget(m_issueList);
+    m_batchTouch = new QPushButton(this);
+    m_batchTouch->setObjectName(QStringLiteral("batchTouch"));
+    campaignBar->addWidget(m_batchTouch);
     campaignLayout->addLayout(campaignBar);
     campaignLayout->addWidget(m_summary);
     campaignLayout->addWidget(m_campaignTable, 1);
@@ -157,6 +164,34 @@ ListsPage::ListsPage(AnalysisController *analysis, QWidget *parent)
         }
         if (!nos.isEmpty())
             emit balanceRequested(nos);
+    });
+    connect(m_issueList, &QPushButton::clicked, this, [this] {
+        const BranchSnapshot *s = m_analysis->branch().snapshot.get();
+        const qint64 id = m_campaigns->currentData().toLongLong();
+        const auto &lists = m_analysis->campaigns();
+        const auto it = std::find_if(lists.begin(), lists.end(), [id](const CampaignList &l) { return l.id == id; });
+        if (!s || it == lists.end())
+            return;
+        QStringList nos;
+        for (const CampaignList::Member &m : it->members) {
+            if (s->indexOfCustomer(m.customerNo) >= 0)
+                nos << m.customerNo;
+        }
+        if (!nos.isEmpty())
+            emit issueRequested(it->name, CustomerList::kindKey(it->kind), nos);
+    });
+    connect(m_batchTouch, &QPushButton::clicked, this, [this] {
+        const BranchSnapshot *s = m_analysis->branch().snapshot.get();
+        if (!s)
+            return;
+        QStringList nos;
+        for (int r = 0; r < m_campaign->rowCount(); ++r) {
+            const int c = m_campaign->index(r, 0).data(CampaignProgressModel::CustomerIndexRole).toInt();
+            if (c >= 0)
+                nos << s->customer(c).customerNo;
+        }
+        if (!nos.isEmpty())
+            emit batchTouchRequested(nos);
     });
     fillCombos();
     retranslateUi();
@@ -346,6 +381,11 @@ void ListsPage::retranslateUi()
                                  "where possible"));
     const BranchSnapshot *snap = m_analysis->branch().snapshot.get();
     m_balanceList->setVisible(snap && snap->scope().seesWholeBranch());
+    m_issueList->setText(tr("Issue to RMs…"));
+    m_issueList->setToolTip(tr("Split the list across RMs and issue it: each RM works their share with 4+1"));
+    m_issueList->setVisible(snap && snap->scope().seesWholeBranch());
+    m_batchTouch->setText(tr("Batch touch…"));
+    m_batchTouch->setToolTip(tr("Log one SMS, WeChat, WeCom or mobile-banking push against every customer shown"));
     m_bandLabel->setText(tr("Band:"));
     m_thresholdCount->setText(tr("%n customer(s) just under a tier line, closest first", nullptr, m_threshold->rowCount()));
     m_lineLabel->setText(tr("Line:"));

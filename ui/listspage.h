@@ -33,6 +33,10 @@ public:
     QComboBox *movementBox() const { return m_movement; }
     // Issue 6: the manager spreads a frozen list's customers over the RMs.
     QPushButton *balanceListButton() const { return m_balanceList; }
+    // Issue 17: the manager issues the frozen list shown to RMs (白名单下发).
+    QPushButton *issueListButton() const { return m_issueList; }
+    // ... and logs one SMS / WeChat / 企业微信 / mobile-banking push against its members.
+    QPushButton *batchTouchButton() const { return m_batchTouch; }
     QLabel *campaignSummary() const { return m_summary; }
     // Freezes the list of the current tab under a name (the buttons ask for it).
     // The contact log for the new-customer and moments lists (their "met" and "called").
@@ -44,6 +48,9 @@ public:
 signals:
     // Balance by workload over the present members of the campaign list shown.
     void balanceRequested(const QStringList &customerNos);
+    // The frozen list shown, to split across RMs and issue: name, kind key, members.
+    void issueRequested(const QString &name, const QString &kind, const QStringList &customerNos);
+    void batchTouchRequested(const QStringList &customerNos);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -79,6 +86,8 @@ private:
     QComboBox *m_movement;
     QPushButton *m_deleteCampaign;
     QPushButton *m_balanceList;
+    QPushButton *m_issueList;
+    QPushButton *m_batchTouch;
     QLabel *m_summary;
     CampaignProgressModel *m_campaign;
     QTableView *m_campaignTable;

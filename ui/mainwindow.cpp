@@ -4,6 +4,8 @@
 #include "customer360panel.h"
 #include "customerpage.h"
 #include "listspage.h"
+#include "issuelistdialog.h"
+#include "batchtouchdialog.h"
 #include "quadrantpage.h"
 #include "tierpage.h"
 #include "firstrunwizard.h"
@@ -99,6 +101,46 @@ MainWindow::MainWindow(LanguageManager *languages, QWidget *parent)
             qOverload<const QStringList &, const QString &>(&CadenceWorkspace::assign));
     connect(m_customers, &CustomerPage::balanceRequested, m_workspace, &CadenceWorkspace::balance);
     connect(m_lists, &ListsPage::balanceRequested, m_workspace, &CadenceWorkspace::balance);
+    // Issue 17: the manager splits a frozen list across RMs and issues it.
+    connect(m_lists, &ListsPage::issueRequested, this,
+            [this](const QString &name, const QString &kind, const QStringList &customerNos) {
+                const BranchSnapshot *s = m_workspace->snapshot();
+                if (!s)
+                    return;
+                QHash<QString, int> load; // customers each RM already works on issued lists
+                for (const IssuedList &l : m_workspace->issuedLists()) {
+                    for (const auto &[rm, n] : l.countsByRm())
+                        load[rm] += l.withdrawn ? 0 : n;
+                }
+                auto *dialog = new IssueListDialog(*s, name, kind, customerNos, load, this);
+                dialog->setAttribute(Qt::WA_DeleteOnClose);
+                connect(dialog, &QDialog::accepted, this, [this, dialog] {
+                    IssuedList list = dialog->issuedList();
+                    list.issuedBy = m_workspace->actingStaffId();
+                    m_workspace->issueList(list);
+                });
+                dialog->open();
+            });
+    connect(m_lists, &ListsPage::batchTouchRequested, this, [this](const QStringList &customerNos) {
+        const BranchSnapshot *s = m_workspace->snapshot();
+        if (!s)
+            return;
+        int dnc = 0;
+        for (const QString &no : customerNos)
+            dnc += m_workspace->activity().isDoNotContact(s->indexOfCustomer(no)) ? 1 : 0;
+        auto *dialog = new BatchTouchDialog(int(customerNos.size()), dnc, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(dialog, &QDialog::accepted, this, [this, dialog, customerNos] {
+            m_workspace->logBatch(customerNos, dialog->prototype());
+        });
+        dialog->open();
+    });
+    connect(m_workspace, &CadenceWorkspace::batchLogged, this, [this](int logged, int skipped) {
+        statusBar()->showMessage(tr("Batch touch logged for %1 customer(s); %2 skipped (refused marketing).")
+                                     .arg(logged)
+                                     .arg(skipped),
+                                 8000);
+    });
     connect(m_workspace, &CadenceWorkspace::assignmentsSaved, this, [this](int changed) {
         if (changed == 0) {
             statusBar()->showMessage(tr("No customer changed hands: the workload is already as even as it gets."), 5000);

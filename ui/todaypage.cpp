@@ -3,6 +3,7 @@
 #include "contactdialog.h"
 #include "customer360panel.h"
 #include "reschedulestepdialog.h"
+#include "weekplanview.h"
 #include "domain/todaylist.h"
 #include "items/cadenceworkspace.h"
 
@@ -17,6 +18,7 @@
 #include <QKeyEvent>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QSet>
 #include <QSplitter>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -148,6 +150,8 @@ TodayPage::TodayPage(CadenceWorkspace *workspace, QWidget *parent)
     leftLayout->addWidget(m_empty);
     leftLayout->addWidget(m_table, 1);
     leftLayout->addLayout(buttons);
+    m_week = new WeekPlanView(left);
+    leftLayout->addWidget(m_week);
 
     m_splitter = new QSplitter(Qt::Horizontal, this);
     m_splitter->setObjectName(QStringLiteral("todaySplitter"));
@@ -171,6 +175,14 @@ TodayPage::TodayPage(CadenceWorkspace *workspace, QWidget *parent)
         m_panel->setBranch(m_ws->branch());
     });
     connect(m_ws, &CadenceWorkspace::activityChanged, this, &TodayPage::onActivityChanged);
+    connect(m_ws, &CadenceWorkspace::capacityChanged, this, [this](const QString &) { rebuild(); });
+    connect(m_week, &WeekPlanView::rmActivated, this, &TodayPage::showRm);
+    connect(m_week, &WeekPlanView::capacityEdited, this, [this](int capacity) {
+        const BranchSnapshot *s = m_ws->snapshot();
+        const int rm = viewedRm();
+        if (s && rm >= 0)
+            m_ws->setDayCapacity(s->staff()[size_t(rm)].staffId, m_ws->today(), capacity);
+    });
     retranslateUi();
     onCounts(0, 0, 0);
 }
@@ -267,9 +279,29 @@ void TodayPage::rebuild()
     m_pending = context();
     const int rm = viewedRm();
     const TodayModel::Context ctx = m_pending;
-    m_watcher.setFuture(QtConcurrent::run([ctx, rm] {
+    // The day plan (issue 17): each RM's steps up to their capacity; the rest go to later days.
+    auto plans = std::make_shared<std::vector<DayPlan>>();
+    m_plans = plans;
+    const auto capacities = m_ws->capacities();
+    m_watcher.setFuture(QtConcurrent::run([ctx, rm, plans, capacities] {
         const TodayList list(*ctx.snapshot, ctx.policy, ctx.calendar, ctx.activity, *ctx.roster);
-        return list.build(rm, ctx.asOf);
+        const std::vector<QDate> days = DayPlan::planDays(ctx.calendar, ctx.asOf, ctx.policy.planHorizonDays);
+        std::vector<TodayItem> today;
+        for (int r = 0; r < int(ctx.snapshot->staff().size()); ++r) {
+            if ((rm != TodayList::kAllRms && r != rm) || ctx.roster->customersOf(r).empty())
+                continue;
+            const QHash<QDate, int> lowered = capacities.value(ctx.snapshot->staff()[size_t(r)].staffId);
+            const int fallback = ctx.policy.dailyCapacity;
+            plans->emplace_back(list.buildUntil(r, ctx.asOf, days.back()), ctx.asOf, days,
+                                [&](const QDate &d) { return lowered.value(d, fallback); });
+            plans->back().staffIndex = r;
+            for (const DayPlan::Entry &e : plans->back().entries()) {
+                if (e.slot == DayPlan::Slot::Today)
+                    today.push_back(e.item);
+            }
+        }
+        TodayList::sort(today);
+        return today;
     }));
 }
 
@@ -286,6 +318,10 @@ void TodayPage::onBuilt()
         return;
     }
     m_model->setItems(m_pending, m_watcher.result());
+    const int rm = viewedRm();
+    const BranchSnapshot *snap = m_ws->snapshot();
+    m_week->setPlans(m_pending, m_plans ? *m_plans : std::vector<DayPlan>{}, m_model->rowCount(),
+                     rm >= 0 && snap ? m_ws->capacityOn(snap->staff()[size_t(rm)].staffId, m_ws->today()) : -1);
     // The RM column only says something when more than one RM is shown.
     m_table->setColumnHidden(TodayModel::Rm, viewedRm() != TodayList::kAllRms);
     for (int c = 0; c < TodayModel::ColumnCount; ++c) {
@@ -320,7 +356,16 @@ void TodayPage::onActivityChanged(int customer)
     std::vector<TodayItem> items;
     if (rm == TodayList::kAllRms ? s->rmOf(customer) >= 0 : s->rmOf(customer) == rm) {
         const TodayList list(*ctx.snapshot, ctx.policy, ctx.calendar, ctx.activity, *ctx.roster);
-        items = list.forCustomer(customer, ctx.asOf);
+        // Only the rows the day plan put on today stay (and whatever was done today).
+        QSet<QString> planned;
+        for (const TodayItem &i : m_model->items()) {
+            if (i.customer == customer)
+                planned.insert(i.key());
+        }
+        for (TodayItem &i : list.forCustomer(customer, ctx.asOf)) {
+            if (i.isDone() || planned.contains(i.key()))
+                items.push_back(std::move(i));
+        }
     }
     m_model->updateCustomer(ctx, customer, std::move(items));
     if (!m_advanceFrom.isEmpty()) {
@@ -444,7 +489,16 @@ void TodayPage::openContactDialog()
     const QString key = item.key();
     connect(dialog, &QDialog::accepted, this, [this, dialog, key] {
         m_advanceFrom = key;
-        m_ws->logContact(dialog->contact());
+        const Contact contact = dialog->contact();
+        m_ws->logContact(contact);
+        if (dialog->refusesMarketing()) { // 拒绝营销: out of every cadence and batch from now on
+            DoNotContact flag;
+            flag.customerNo = contact.customerNo;
+            flag.since = m_ws->today();
+            flag.source = QStringLiteral("customer");
+            flag.note = contact.note;
+            m_ws->setDoNotContact(flag);
+        }
     });
     dialog->open();
 }

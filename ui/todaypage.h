@@ -1,6 +1,7 @@
 #pragma once
 
 #include "items/todaymodel.h"
+#include "domain/dayplan.h"
 
 #include <QFutureWatcher>
 #include <QWidget>
@@ -13,6 +14,7 @@ class QLabel;
 class QPushButton;
 class QSplitter;
 class QTableView;
+class WeekPlanView;
 
 // The RM's day: the 731 and 4+1 steps and follow-ups due today or overdue,
 // most urgent first, each with why it is there. Enter on a row opens the
@@ -32,6 +34,8 @@ public:
     // The manager looks at one RM's day (staff index; TodayList::kAllRms: every RM).
     void showRm(int staffIndex);
     Customer360Panel *panel() const { return m_panel; }
+    // "Later this week", today's capacity and the overload (issue 17).
+    WeekPlanView *weekPlan() const { return m_week; }
     // "done / due / overdue" as shown at the top, for tests.
     QString countsText() const;
     bool isBuilding() const { return m_building; }
@@ -80,6 +84,8 @@ private:
     QLabel *m_hint;
     QAction *m_logMenuAction = nullptr;
     QAction *m_rescheduleMenuAction = nullptr;
+    WeekPlanView *m_week;
+    std::shared_ptr<std::vector<DayPlan>> m_plans; // filled by the build, read in onBuilt
     QFutureWatcher<std::vector<TodayItem>> m_watcher;
     TodayModel::Context m_pending;
     bool m_building = false; // until onBuilt: the watcher's own state runs ahead of its signal

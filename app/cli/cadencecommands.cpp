@@ -2,6 +2,7 @@
 
 #include "domain/branchsnapshot.h"
 #include "domain/cadenceroster.h"
+#include "domain/dayplan.h"
 #include "domain/conversionlist.h"
 #include "domain/maturitylist.h"
 #include "domain/payrolllist.h"
@@ -16,6 +17,7 @@
 #include "store/schemamigrations.h"
 #include "store/statement.h"
 #include "store/storeerror.h"
+#include "store/worklistrepository.h"
 
 #include <QCommandLineParser>
 #include <QJsonArray>
@@ -78,6 +80,8 @@ struct Loaded
     ActivityLog activity;
     CadencePolicy policy;     // HQ's issue or the shipped one, bands from the value policy
     WorkingCalendar calendar; // with the calendars HQ issued
+    std::vector<IssuedList> issued;
+    QHash<QString, QHash<QDate, int>> capacities; // staff id -> day -> capacity
 };
 
 bool parseCommon(QCommandLineParser &p, const QStringList &args, QTextStream &err, QDate *asOf, bool *json)
@@ -127,6 +131,10 @@ bool load(const QString &path, const QString &passphrase, const QDate &asOf, Loa
         out->activity = CadenceRepository(db).loadActivity(*out->snapshot);
         out->policy = policies.cadencePolicy(out->snapshot->tierPolicy());
         out->calendar = policies.calendar();
+        WorkListRepository work(db);
+        out->issued = work.issuedLists();
+        for (const Staff &st : out->snapshot->staff())
+            out->capacities.insert(st.staffId, work.dayCapacities(st.staffId));
     } catch (const StoreError &e) {
         err << CadenceCommands::tr("Error: %1").arg(e.message()) << Qt::endl;
         return false;
@@ -134,17 +142,38 @@ bool load(const QString &path, const QString &passphrase, const QDate &asOf, Loa
     return true;
 }
 
+// One row of `tasks`: the Today page's columns, then the plan's section and day.
+void addPlanRow(Table &table, const BranchSnapshot &s, const TodayList &today, const DayPlan::Entry &e,
+                const QDate &asOf)
+{
+    static const char *const kSections[] = {"today", "later", "overload", "beyond"};
+    const TodayItem &i = e.item;
+    const Customer &c = s.customer(i.customer);
+    const QString cadence = i.kind == TodayItem::Kind::MaturityStep ? QStringLiteral("731")
+                            : i.kind == TodayItem::Kind::CycleStep  ? QStringLiteral("4+1")
+                                                                    : QStringLiteral("follow_up");
+    table.add({c.rmId, c.customerNo, c.name, s.tierPolicy().tier(i.tier).id, cadence,
+               i.kind == TodayItem::Kind::FollowUp ? 0 : i.stepIndex + 1,
+               i.kind == TodayItem::Kind::FollowUp ? 0 : i.stepCount, CadencePlan::Step::stateKey(i.state),
+               i.due.toString(Qt::ISODate), i.deadline.toString(Qt::ISODate), i.amountFen,
+               i.holding >= 0 ? s.holdings()[size_t(i.holding)].holdingId : QString(), i.lateEntry, i.rescheduled,
+               today.task(i), today.why(i, asOf), QString::fromLatin1(kSections[int(e.slot)]),
+               e.plannedOn.toString(Qt::ISODate)});
+}
+
 } // namespace
 
 QString CadenceCommands::usage()
 {
     return tr("  tasks --store PATH [--rm ID] [--date YYYY-MM-DD] [--format csv|json]\n"
-              "        what the Today page shows: 731 and 4+1 steps due or overdue, done that day, follow-ups\n"
-              "        (every RM's when --rm is left out)\n"
+              "        the day plan the Today page shows: 731 and 4+1 steps and follow-ups up to each RM's daily\n"
+              "        capacity (section today), the rest planned on later days (later), those that cannot fit\n"
+              "        before their deadline (overload) or lie past the plan's horizon (beyond); every RM's\n"
+              "        when --rm is left out\n"
               "  log-contact --store PATH --customer NO --channel CHANNEL --outcome OUTCOME\n"
               "       [--at ISO-TIME] [--note TEXT] [--staff ID] [--holding ID] [--next YYYY-MM-DD]\n"
               "        log a contact (and queue it for HQ); channels: phone, sms, wechat, mobile_banking,\n"
-              "        visit, branch, event; outcomes: reached, no_answer, declined, interested, appointment,\n"
+              "        visit, branch, event, wecom; outcomes: reached, no_answer, declined, interested, appointment,\n"
               "        converted, rolled_over, reinvested, funds_elsewhere, withdrawn\n"
               "  list maturity|retention|conversion|payroll --store PATH [--date YYYY-MM-DD] [--format csv|json]\n"
               "       [--days N] [--back N]\n"
@@ -188,29 +217,40 @@ int CadenceCommands::tasks(const QStringList &arguments, const QString &passphra
     }
     const CadencePolicy &policy = b.policy;
     const WorkingCalendar &calendar = b.calendar;
-    const CadenceRoster roster(s, policy, asOf);
+    const CadenceRoster roster(s, policy, asOf, b.issued);
     const TodayList today(s, policy, calendar, b.activity, roster);
-    const std::vector<TodayItem> items = today.build(rm, asOf);
+    const std::vector<QDate> days = DayPlan::planDays(calendar, asOf, policy.planHorizonDays);
 
     Table table({QStringLiteral("rm_id"), QStringLiteral("customer_no"), QStringLiteral("name"), QStringLiteral("tier"),
                  QStringLiteral("cadence"), QStringLiteral("step"), QStringLiteral("steps"), QStringLiteral("state"),
                  QStringLiteral("due"), QStringLiteral("deadline"), QStringLiteral("amount_fen"),
                  QStringLiteral("holding_id"), QStringLiteral("late_entry"), QStringLiteral("rescheduled"),
-                 QStringLiteral("task"), QStringLiteral("why")});
-    for (const TodayItem &i : items) {
-        const Customer &c = s.customer(i.customer);
-        const QString cadence = i.kind == TodayItem::Kind::MaturityStep ? QStringLiteral("731")
-                                : i.kind == TodayItem::Kind::CycleStep  ? QStringLiteral("4+1")
-                                                                        : QStringLiteral("follow_up");
-        QString state = CadencePlan::Step::stateKey(i.state);
-        table.add({c.rmId, c.customerNo, c.name, s.tierPolicy().tier(i.tier).id, cadence,
-                   i.kind == TodayItem::Kind::FollowUp ? 0 : i.stepIndex + 1,
-                   i.kind == TodayItem::Kind::FollowUp ? 0 : i.stepCount, state, i.due.toString(Qt::ISODate),
-                   i.deadline.toString(Qt::ISODate), i.amountFen,
-                   i.holding >= 0 ? s.holdings()[size_t(i.holding)].holdingId : QString(), i.lateEntry, i.rescheduled,
-                   today.task(i), today.why(i, asOf)});
+                 QStringLiteral("task"), QStringLiteral("why"), QStringLiteral("section"), QStringLiteral("planned_on")});
+    TodayList::Counts counts;
+    int later = 0, overload = 0, beyond = 0, capacityToday = 0;
+    for (int staff = 0; staff < int(s.staff().size()); ++staff) {
+        if ((rm != TodayList::kAllRms && staff != rm) || roster.customersOf(staff).empty())
+            continue;
+        const QHash<QDate, int> lowered = b.capacities.value(s.staff()[size_t(staff)].staffId);
+        const DayPlan plan(today.buildUntil(staff, asOf, days.back()), asOf, days,
+                           [&](const QDate &d) { return lowered.value(d, policy.dailyCapacity); });
+        capacityToday += plan.capacityOn(asOf);
+        for (const DayPlan::Entry &e : plan.entries()) {
+            addPlanRow(table, s, today, e, asOf);
+            const TodayItem &i = e.item;
+            if (e.slot != DayPlan::Slot::Today)
+                continue;
+            if (i.isDone())
+                ++counts.done;
+            else if (i.due < asOf)
+                ++counts.overdue;
+            else
+                ++counts.due;
+        }
+        later += plan.count(DayPlan::Slot::Later);
+        overload += plan.count(DayPlan::Slot::Overload);
+        beyond += plan.count(DayPlan::Slot::Beyond);
     }
-    const TodayList::Counts counts = TodayList::count(items, asOf);
     QJsonObject meta;
     meta.insert(QStringLiteral("branch"), s.branchCode());
     meta.insert(QStringLiteral("date"), asOf.toString(Qt::ISODate));
@@ -218,6 +258,11 @@ int CadenceCommands::tasks(const QStringList &arguments, const QString &passphra
     meta.insert(QStringLiteral("done"), counts.done);
     meta.insert(QStringLiteral("due"), counts.due);
     meta.insert(QStringLiteral("overdue"), counts.overdue);
+    meta.insert(QStringLiteral("capacity"), capacityToday);
+    meta.insert(QStringLiteral("later"), later);
+    meta.insert(QStringLiteral("overload"), overload);
+    meta.insert(QStringLiteral("beyond"), beyond);
+    meta.insert(QStringLiteral("plan_until"), days.back().toString(Qt::ISODate));
     QJsonArray missing;
     for (int y = asOf.year(); y <= asOf.addDays(40).year(); ++y) {
         if (!calendar.hasYear(y))

@@ -89,3 +89,38 @@ const MaturityOutcome *ActivityLog::maturityOutcome(const QString &holdingId) co
     const auto it = m_outcomes.constFind(holdingId);
     return it == m_outcomes.cend() ? nullptr : &it.value();
 }
+
+void ActivityLog::addDoNotContact(int customer, const DoNotContact &d)
+{
+    const auto it = m_dnc.find(customer);
+    if (it != m_dnc.end()) {
+        if (!d.supersedes(*it))
+            return;
+        m_dncActive -= it->active ? 1 : 0;
+        *it = d;
+    } else {
+        m_dnc.insert(customer, d);
+    }
+    m_dncActive += d.active ? 1 : 0;
+}
+
+const DoNotContact *ActivityLog::doNotContact(int customer) const
+{
+    const auto it = m_dnc.constFind(customer);
+    return it != m_dnc.cend() && it->active ? &*it : nullptr;
+}
+
+QDate ActivityLog::declinedOn(int customer, const QDate &asOf) const
+{
+    const auto it = m_contacts.constFind(customer);
+    if (it == m_contacts.cend())
+        return {};
+    for (const Contact &c : *it) {
+        const QDate day = c.contactedAt.date();
+        if (day > asOf)
+            break;
+        if (c.outcome == Contact::Outcome::Declined && !isSuperseded(c.contactId))
+            return day;
+    }
+    return {};
+}

@@ -2,6 +2,7 @@
 
 #include "cadenceenrolment.h"
 #include "contact.h"
+#include "donotcontact.h"
 #include "maturityoutcome.h"
 #include "stepoverride.h"
 
@@ -50,7 +51,18 @@ public:
     // valid until the log is changed (no copy: cadences ask once per product).
     const MaturityOutcome *maturityOutcome(const QString &holdingId) const;
 
+    // 拒绝营销: the latest record per customer wins; a lifted flag stays as history.
+    void addDoNotContact(int customer, const DoNotContact &d);
+    // The standing flag of the customer, or null (points into this log).
+    const DoNotContact *doNotContact(int customer) const;
+    bool isDoNotContact(int customer) const { return !m_dnc.isEmpty() && doNotContact(customer) != nullptr; }
+    int doNotContactCount() const { return m_dncActive; }
+    // The first contact with outcome "declined" on or before asOf (invalid when none).
+    QDate declinedOn(int customer, const QDate &asOf) const;
+
 private:
+    QHash<int, DoNotContact> m_dnc; // latest record per customer
+    int m_dncActive = 0;
     QHash<int, QList<Contact>> m_contacts;
     QSet<QString> m_superseded;
     int m_contactCount = 0;

@@ -90,7 +90,21 @@ bool CadenceEngine::hasMaturityPlan(const Holding &h, const QDate &asOf, int ahe
     if (h.status != Holding::Status::Active || !h.maturityDate.isValid() || !m_policy.isMaturityType(h.productType))
         return false;
     const qint64 days = asOf.daysTo(h.maturityDate);
-    return days >= 0 && days <= aheadDays;
+    if (days < 0 || days > aheadDays || !meetsMaturityFloor(h))
+        return false;
+    return m_activity.doNotContactCount() == 0 || !m_activity.isDoNotContact(m_snapshot.indexOfCustomer(h.customerNo));
+}
+
+bool CadenceEngine::meetsMaturityFloor(const Holding &h) const
+{
+    const CadencePolicy::MaturityFloor &floor = m_policy.floorFor(h.productType);
+    if (h.amountFen >= floor.minFen)
+        return true;
+    if (floor.minTier.isEmpty())
+        return false;
+    const int minTier = m_snapshot.tierPolicy().indexOfId(floor.minTier);
+    const int customer = m_snapshot.indexOfCustomer(h.customerNo);
+    return minTier >= 0 && customer >= 0 && m_snapshot.tierOf(customer) >= minTier;
 }
 
 CadencePlan CadenceEngine::maturityPlan(int customer, int holding, const QDate &asOf) const
@@ -258,6 +272,14 @@ void CadenceEngine::resolve(CadencePlan &plan, const CadenceTemplate &tmpl, cons
             && (c.outcome == Contact::Outcome::RolledOver || c.outcome == Contact::Outcome::Reinvested)) {
             plan.closed = true;
             plan.closedOn = day;
+        }
+    }
+    if (!maturity && m_policy.declinedEndsCycle) {
+        // "Declined" ends the customer's 4+1 plan: what is still open closes.
+        const QDate declined = m_activity.declinedOn(plan.customer, asOf);
+        if (declined.isValid() && declined <= plan.lateUntil) {
+            plan.closed = true;
+            plan.closedOn = std::max(declined, plan.anchor);
         }
     }
     if (maturity && !plan.closed) {

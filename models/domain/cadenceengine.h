@@ -41,8 +41,12 @@ public:
     std::vector<CadencePlan> plansOf(int customer, const QDate &asOf, bool onFourPlusOne) const;
 
     // Whether the holding runs a 731 plan on asOf: a maturity product, still
-    // active, maturing from asOf to asOf + `aheadDays`.
+    // active, maturing from asOf to asOf + `aheadDays`, at or above the policy's
+    // floor (meetsMaturityFloor), of a customer who has not refused marketing.
     bool hasMaturityPlan(const Holding &h, const QDate &asOf, int aheadDays) const;
+    // The 731 floor: the product's amount at or above its type's min_fen, or
+    // the customer's tier at or above its min_tier. Below it: batch work.
+    bool meetsMaturityFloor(const Holding &h) const;
     // Days after which a product's first 731 step can be due, counting holidays.
     int maturityLeadDays() const;
 

@@ -11,6 +11,46 @@
 #include <algorithm>
 #include <stdexcept>
 
+namespace {
+
+CadencePolicy::MaturityFloor floorFromJson(const QJsonObject &o, const CadencePolicy::MaturityFloor &fallback)
+{
+    CadencePolicy::MaturityFloor f;
+    f.minFen = qint64(o.value(QLatin1String("min_fen")).toDouble(double(fallback.minFen)));
+    f.minTier = o.value(QLatin1String("min_tier")).toString(fallback.minTier);
+    return f;
+}
+
+// The issue-17 keys: "day_plan" (capacity, horizon), "maturity.floor" (and
+// per product type), "four_plus_one" (issued lists only, declined ends it).
+bool readDayPlan(const QJsonObject &root, CadencePolicy *p, QString *error)
+{
+    const QJsonObject plan = root.value(QLatin1String("day_plan")).toObject();
+    p->dailyCapacity = plan.value(QLatin1String("daily_capacity")).toInt(40);
+    p->planHorizonDays = plan.value(QLatin1String("horizon_working_days")).toInt(10);
+    if (p->dailyCapacity < 1 || p->planHorizonDays < 1) {
+        *error = QStringLiteral("cadence policy: day_plan.daily_capacity and horizon_working_days must be >= 1");
+        return false;
+    }
+    const QJsonObject floor = root.value(QLatin1String("maturity")).toObject().value(QLatin1String("floor")).toObject();
+    p->defaultFloor = floorFromJson(floor, CadencePolicy::MaturityFloor{});
+    const QJsonObject byType = floor.value(QLatin1String("by_product_type")).toObject();
+    for (auto it = byType.begin(); it != byType.end(); ++it) {
+        Holding::ProductType type;
+        if (!Holding::productTypeFromKey(it.key(), &type)) {
+            *error = QStringLiteral("cadence policy: maturity.floor.by_product_type has unknown type '%1'").arg(it.key());
+            return false;
+        }
+        p->floorsByType.emplace_back(type, floorFromJson(it.value().toObject(), p->defaultFloor));
+    }
+    const QJsonObject cycle = root.value(QLatin1String("four_plus_one")).toObject();
+    p->cycleNeedsIssuedList = cycle.value(QLatin1String("issued_lists_only")).toBool(true);
+    p->declinedEndsCycle = cycle.value(QLatin1String("declined_ends_plan")).toBool(true);
+    return true;
+}
+
+} // namespace
+
 CadencePolicy CadencePolicy::defaultPolicy()
 {
     static const CadencePolicy policy = [] {
@@ -115,8 +155,19 @@ bool CadencePolicy::fromJson(const QByteArray &json, CadencePolicy *out, QString
         *error = QStringLiteral("cadence policy: threshold_bands belong to the value policy (thresholdBands), not here");
         return false;
     }
+    if (!readDayPlan(root, &p, error))
+        return false;
     *out = p;
     return true;
+}
+
+const CadencePolicy::MaturityFloor &CadencePolicy::floorFor(Holding::ProductType type) const
+{
+    for (const auto &[t, floor] : floorsByType) {
+        if (t == type)
+            return floor;
+    }
+    return defaultFloor;
 }
 
 bool CadencePolicy::isMaturityType(Holding::ProductType type) const

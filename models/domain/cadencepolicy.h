@@ -46,6 +46,23 @@ struct CadencePolicy
 
     std::vector<Band> thresholdBands; // from the value policy: see adoptThresholdBands()
 
+    // Issue 17: the planned day and the curated lists.
+    // A product runs 731 when its amount is at or above minFen, or the
+    // customer's tier is at or above minTier (a tier id; empty: no tier rule).
+    struct MaturityFloor
+    {
+        qint64 minFen = 5000000; // 50,000 yuan
+        QString minTier = QStringLiteral("gold");
+    };
+    MaturityFloor defaultFloor;
+    std::vector<std::pair<Holding::ProductType, MaturityFloor>> floorsByType; // overrides per product type
+    int dailyCapacity = 40;       // steps an RM plans for a day (the RM may lower it for a day)
+    int planHorizonDays = 10;     // working days the plan looks ahead (the manager's load view)
+    bool cycleNeedsIssuedList = true; // 4+1 runs only for customers on an issued list
+    bool declinedEndsCycle = true;    // outcome "declined" ends the customer's 4+1 plan
+
+    const MaturityFloor &floorFor(Holding::ProductType type) const;
+
     // The shipped cadence policy with the shipped value policy's bands.
     static CadencePolicy defaultPolicy();
     // Takes the value policy's threshold bands: each runs from its from_fen up to the

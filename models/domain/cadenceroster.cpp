@@ -7,15 +7,27 @@
 
 #include <QCoreApplication>
 
-CadenceRoster::CadenceRoster(const BranchSnapshot &snapshot, const CadencePolicy &policy, const QDate &asOf)
-    : m_asOf(asOf)
+CadenceRoster::CadenceRoster(const BranchSnapshot &snapshot, const CadencePolicy &policy, const QDate &asOf,
+                             const std::vector<IssuedList> &issued)
+    : m_needsIssued(policy.cycleNeedsIssuedList), m_asOf(asOf)
 {
     const int n = snapshot.customerCount();
     m_lists.assign(size_t(n), 0);
+    for (const IssuedList &list : issued) {
+        if (list.withdrawn)
+            continue;
+        for (const IssuedList::Share &share : list.shares) {
+            const int c = snapshot.indexOfCustomer(share.customerNo);
+            if (c >= 0 && !m_issuedName.contains(c)) {
+                m_lists[size_t(c)] |= Issued;
+                m_issuedName.insert(c, list.name);
+            }
+        }
+    }
     m_assigned.assign(size_t(n), false);
     m_byRm.assign(snapshot.staff().size(), {});
     for (int i = 0; i < n; ++i) {
-        quint8 lists = 0;
+        quint8 lists = m_lists[size_t(i)];
         if (ThresholdBands::position(snapshot, policy, i))
             lists |= Threshold;
         if (ConversionList::evaluate(snapshot, policy, i, asOf))
@@ -29,7 +41,7 @@ CadenceRoster::CadenceRoster(const BranchSnapshot &snapshot, const CadencePolicy
             m_byRm[size_t(rm)].push_back(i);
         for (int b = 0; b < 3; ++b)
             m_counts[b] += (lists >> b) & 1;
-        m_fourPlusOne += (lists && rm >= 0) ? 1 : 0;
+        m_fourPlusOne += onFourPlusOne(i) ? 1 : 0;
     }
 }
 
@@ -48,6 +60,8 @@ QString CadenceRoster::reasons(const BranchSnapshot &snapshot, const CadencePoli
                                const QDate &asOf)
 {
     QStringList parts;
+    if ((lists & Issued) && !(lists & (Threshold | Conversion | Retention)))
+        parts << QCoreApplication::translate("CadenceRoster", "on an issued list");
     if (lists & Threshold) {
         if (const auto p = ThresholdBands::position(snapshot, policy, customer))
             parts << ThresholdBands::reason(snapshot, *p);

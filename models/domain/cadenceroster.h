@@ -1,8 +1,10 @@
 #pragma once
 
 #include "cadencepolicy.h"
+#include "issuedlist.h"
 
 #include <QDate>
+#include <QHash>
 #include <vector>
 
 class BranchSnapshot;
@@ -14,14 +16,22 @@ class BranchSnapshot;
 class CadenceRoster
 {
 public:
-    enum List : quint8 { Threshold = 1, Conversion = 2, Retention = 4 };
+    enum List : quint8 { Threshold = 1, Conversion = 2, Retention = 4, Issued = 8 };
 
     CadenceRoster() = default;
-    CadenceRoster(const BranchSnapshot &snapshot, const CadencePolicy &policy, const QDate &asOf);
+    // With policy.cycleNeedsIssuedList, only customers on one of `issued` (not
+    // withdrawn) run 4+1; the screened lists then only give the reasons.
+    CadenceRoster(const BranchSnapshot &snapshot, const CadencePolicy &policy, const QDate &asOf,
+                  const std::vector<IssuedList> &issued = {});
 
     quint8 listsOf(int customer) const { return m_lists.empty() ? 0 : m_lists[size_t(customer)]; }
     // On a 4+1 list and assigned to an RM.
-    bool onFourPlusOne(int customer) const { return listsOf(customer) != 0 && m_assigned[size_t(customer)]; }
+    bool onFourPlusOne(int customer) const
+    {
+        return listsOf(customer) != 0 && m_assigned[size_t(customer)] && (!m_needsIssued || (listsOf(customer) & Issued));
+    }
+    // The name of the issued list the customer is on, or empty.
+    QString issuedListOf(int customer) const { return m_issuedName.value(customer); }
     // Customers of the RM at snapshot.staff()[staffIndex], in snapshot order.
     const std::vector<int> &customersOf(int staffIndex) const;
     int memberCount(List list) const;
@@ -36,6 +46,8 @@ private:
     std::vector<quint8> m_lists;
     std::vector<bool> m_assigned;
     std::vector<std::vector<int>> m_byRm;
+    QHash<int, QString> m_issuedName;
+    bool m_needsIssued = false;
     int m_counts[3] = {0, 0, 0};
     int m_fourPlusOne = 0;
     QDate m_asOf;

@@ -16,6 +16,7 @@ const Named kChannels[] = {
     {"visit", QT_TRANSLATE_NOOP("Contact", "Visit")},
     {"branch", QT_TRANSLATE_NOOP("Contact", "At the branch")},
     {"event", QT_TRANSLATE_NOOP("Contact", "Event")},
+    {"wecom", QT_TRANSLATE_NOOP("Contact", "WeCom message")},
 };
 const Named kOutcomes[] = {
     {"reached", QT_TRANSLATE_NOOP("Contact", "Reached")},

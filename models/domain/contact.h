@@ -8,12 +8,12 @@
 // correction is a new record whose `supersedes` names the one it corrects.
 struct Contact
 {
-    enum class Channel : quint8 { Phone, Sms, WeChat, MobileBanking, Visit, Branch, Event };
+    enum class Channel : quint8 { Phone, Sms, WeChat, MobileBanking, Visit, Branch, Event, WeCom };
     enum class Outcome : quint8 {
         Reached, NoAnswer, Declined, Interested, Appointment, Converted,
         RolledOver, Reinvested, FundsElsewhere, Withdrawn,
     };
-    static constexpr int kChannelCount = 7;
+    static constexpr int kChannelCount = 8; // WeCom (企业微信) last: keys, not numbers, are stored
     static constexpr int kOutcomeCount = 10;
 
     QString contactId;

@@ -17,70 +17,79 @@ TodayList::TodayList(const BranchSnapshot &snapshot, const CadencePolicy &policy
 
 std::vector<TodayItem> TodayList::build(int rm, const QDate &asOf) const
 {
+    return buildUntil(rm, asOf, asOf);
+}
+
+std::vector<TodayItem> TodayList::buildUntil(int rm, const QDate &asOf, const QDate &until) const
+{
     std::vector<TodayItem> out;
     if (rm == kAllRms) {
         for (int c = 0; c < m_snapshot.customerCount(); ++c) {
             if (m_snapshot.rmOf(c) >= 0)
-                appendCustomer(c, asOf, out);
+                appendCustomer(c, asOf, out, until);
         }
     } else {
         for (int c : m_roster.customersOf(rm))
-            appendCustomer(c, asOf, out);
+            appendCustomer(c, asOf, out, until);
     }
     sort(out);
     return out;
 }
 
-std::vector<TodayItem> TodayList::forCustomer(int customer, const QDate &asOf) const
+std::vector<TodayItem> TodayList::forCustomer(int customer, const QDate &asOf, const QDate &until) const
 {
     std::vector<TodayItem> out;
-    appendCustomer(customer, asOf, out);
+    appendCustomer(customer, asOf, out, until);
     return out;
 }
 
-void TodayList::appendCustomer(int customer, const QDate &asOf, std::vector<TodayItem> &out) const
+TodayItem TodayList::fromStep(int customer, const CadencePlan &plan, const CadenceTemplate &tmpl,
+                              const CadencePlan::Step &s) const
+{
+    TodayItem item;
+    item.customer = customer;
+    item.rm = m_snapshot.rmOf(customer);
+    item.tier = m_snapshot.tierOf(customer);
+    item.planKey = plan.key;
+    item.stepIndex = s.index;
+    item.stepCount = int(plan.steps.size());
+    item.fit = s.fit;
+    item.ordinal = tmpl.ordinalOf(s.index);
+    item.fitCount = tmpl.countOf(s.fit);
+    item.purpose = s.purpose;
+    item.state = s.state;
+    item.due = s.due;
+    item.deadline = plan.lateUntil;
+    item.lateEntry = plan.lateEntry;
+    item.rescheduled = s.rescheduled;
+    item.rescheduleReason = s.rescheduleReason;
+    item.calendarMissing = s.calendarMissing;
+    item.contactId = s.contactId;
+    return item;
+}
+
+void TodayList::appendCustomer(int customer, const QDate &asOf, std::vector<TodayItem> &out, const QDate &until) const
 {
     using State = CadencePlan::Step::State;
-    const Customer &c = m_snapshot.customer(customer);
-    const int rm = m_snapshot.rmOf(customer);
-    const int tier = m_snapshot.tierOf(customer);
+    // 拒绝营销: the customer leaves every cadence (follow-ups they agreed to stay).
+    const bool dnc = m_activity.doNotContactCount() > 0 && m_activity.isDoNotContact(customer);
+    const QDate last = until.isValid() && until > asOf ? until : asOf;
     auto shown = [&](const CadencePlan::Step &s) {
-        return s.state == State::DueToday || s.state == State::Overdue || (s.isDone() && s.doneOn == asOf);
-    };
-    auto fromStep = [&](const CadencePlan &plan, const CadenceTemplate &tmpl, const CadencePlan::Step &s) {
-        TodayItem item;
-        item.customer = customer;
-        item.rm = rm;
-        item.tier = tier;
-        item.planKey = plan.key;
-        item.stepIndex = s.index;
-        item.stepCount = int(plan.steps.size());
-        item.fit = s.fit;
-        item.ordinal = tmpl.ordinalOf(s.index);
-        item.fitCount = tmpl.countOf(s.fit);
-        item.purpose = s.purpose;
-        item.state = s.state;
-        item.due = s.due;
-        item.deadline = plan.lateUntil;
-        item.lateEntry = plan.lateEntry;
-        item.rescheduled = s.rescheduled;
-        item.rescheduleReason = s.rescheduleReason;
-        item.calendarMissing = s.calendarMissing;
-        item.contactId = s.contactId;
-        return item;
+        return s.state == State::DueToday || s.state == State::Overdue || (s.isDone() && s.doneOn == asOf)
+               || (s.state == State::Upcoming && s.due <= last);
     };
 
     // 731: only products whose first step can already be due, and that have not matured.
-    const int ahead = m_engine.maturityLeadDays();
+    const int ahead = m_engine.maturityLeadDays() + int(asOf.daysTo(last));
     const Holding *base = m_snapshot.holdings().data();
-    for (const Holding &h : m_snapshot.holdingsOf(customer)) {
+    for (const Holding &h : dnc ? std::span<const Holding>() : m_snapshot.holdingsOf(customer)) {
         if (!m_engine.hasMaturityPlan(h, asOf, ahead))
             continue;
         const CadencePlan plan = m_engine.maturityPlan(customer, int(&h - base), asOf);
         for (const CadencePlan::Step &s : plan.steps) {
             if (!shown(s))
                 continue;
-            TodayItem item = fromStep(plan, m_policy.maturity, s);
+            TodayItem item = fromStep(customer, plan, m_policy.maturity, s);
             item.kind = TodayItem::Kind::MaturityStep;
             item.holding = plan.holding;
             item.maturity = h.maturityDate;
@@ -89,24 +98,34 @@ void TodayList::appendCustomer(int customer, const QDate &asOf, std::vector<Toda
         }
     }
 
-    if (m_roster.onFourPlusOne(customer)) {
-        const CadencePlan plan = m_engine.cyclePlan(customer, asOf);
-        for (const CadencePlan::Step &s : plan.steps) {
-            if (!shown(s))
-                continue;
-            TodayItem item = fromStep(plan, m_policy.cycle, s);
-            item.kind = TodayItem::Kind::CycleStep;
-            item.amountFen = m_snapshot.tierPolicy().basisAmount(c);
-            item.lists = m_roster.listsOf(customer);
-            out.push_back(std::move(item));
+    if (!dnc && m_roster.onFourPlusOne(customer)) {
+        const std::vector<CadencePlan> plans = last == asOf
+                                                   ? std::vector<CadencePlan>{m_engine.cyclePlan(customer, asOf)}
+                                                   : m_engine.cyclePlansOverlapping(customer, asOf, last, asOf, 1 << 20);
+        const qint64 aum = m_snapshot.tierPolicy().basisAmount(m_snapshot.customer(customer));
+        for (const CadencePlan &plan : plans) {
+            for (const CadencePlan::Step &s : plan.steps) {
+                if (!shown(s))
+                    continue;
+                TodayItem item = fromStep(customer, plan, m_policy.cycle, s);
+                item.kind = TodayItem::Kind::CycleStep;
+                item.amountFen = aum;
+                item.lists = m_roster.listsOf(customer);
+                out.push_back(std::move(item));
+            }
         }
     }
+    appendFollowUps(customer, asOf, last, out);
+}
 
+void TodayList::appendFollowUps(int customer, const QDate &asOf, const QDate &last, std::vector<TodayItem> &out) const
+{
+    using State = CadencePlan::Step::State;
     // A follow-up is open until the next contact with the customer after the one that agreed it.
     const QList<Contact> contacts = m_activity.contactsOf(customer);
     for (qsizetype i = 0; i < contacts.size(); ++i) {
         const Contact &agreed = contacts.at(i);
-        if (!agreed.nextStepDate.isValid() || agreed.nextStepDate > asOf || m_activity.isSuperseded(agreed.contactId)
+        if (!agreed.nextStepDate.isValid() || agreed.nextStepDate > last || m_activity.isSuperseded(agreed.contactId)
             || agreed.contactedAt.date() > asOf)
             continue;
         const Contact *next = nullptr;
@@ -120,14 +139,16 @@ void TodayList::appendCustomer(int customer, const QDate &asOf, std::vector<Toda
         }
         if (next && next->contactedAt.date() != asOf)
             continue; // done on an earlier day: history, not today's work
+        if (next && agreed.nextStepDate > asOf)
+            continue; // a later follow-up already done today: nothing left to plan
         TodayItem item;
         item.kind = TodayItem::Kind::FollowUp;
         item.customer = customer;
-        item.rm = rm;
-        item.tier = tier;
+        item.rm = m_snapshot.rmOf(customer);
+        item.tier = m_snapshot.tierOf(customer);
         item.due = agreed.nextStepDate;
         item.deadline = agreed.nextStepDate;
-        item.amountFen = m_snapshot.tierPolicy().basisAmount(c);
+        item.amountFen = m_snapshot.tierPolicy().basisAmount(m_snapshot.customer(customer));
         item.contactId = agreed.contactId;
         item.agreedOn = agreed.contactedAt.date();
         item.agreedNote = agreed.note;
@@ -135,7 +156,9 @@ void TodayList::appendCustomer(int customer, const QDate &asOf, std::vector<Toda
         if (next)
             item.state = next->contactedAt.date() <= agreed.nextStepDate ? State::DoneOnTime : State::DoneLate;
         else
-            item.state = agreed.nextStepDate == asOf ? State::DueToday : State::Overdue;
+            item.state = agreed.nextStepDate == asOf ? State::DueToday
+                         : agreed.nextStepDate > asOf ? State::Upcoming
+                                                      : State::Overdue;
         out.push_back(std::move(item));
     }
 }
@@ -146,6 +169,8 @@ TodayList::Counts TodayList::count(const std::vector<TodayItem> &items, const QD
     for (const TodayItem &i : items) {
         if (i.isDone())
             ++counts.done;
+        else if (i.due > asOf)
+            continue; // planned for a later day
         else if (i.due < asOf)
             ++counts.overdue;
         else

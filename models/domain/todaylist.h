@@ -29,8 +29,11 @@ public:
 
     // rm: index into snapshot.staff(), or kAllRms for every assigned customer.
     std::vector<TodayItem> build(int rm, const QDate &asOf) const;
+    // The same plus the open steps and follow-ups due after asOf up to `until`
+    // (state Upcoming): what the day plan spreads over the coming days.
+    std::vector<TodayItem> buildUntil(int rm, const QDate &asOf, const QDate &until) const;
     // The items of one customer, unsorted: to refresh a page after a contact.
-    std::vector<TodayItem> forCustomer(int customer, const QDate &asOf) const;
+    std::vector<TodayItem> forCustomer(int customer, const QDate &asOf, const QDate &until = {}) const;
 
     static Counts count(const std::vector<TodayItem> &items, const QDate &asOf);
     static bool moreUrgent(const TodayItem &a, const TodayItem &b);
@@ -43,7 +46,10 @@ public:
     QString why(const TodayItem &item, const QDate &asOf) const;
 
 private:
-    void appendCustomer(int customer, const QDate &asOf, std::vector<TodayItem> &out) const;
+    void appendCustomer(int customer, const QDate &asOf, std::vector<TodayItem> &out, const QDate &until = {}) const;
+    void appendFollowUps(int customer, const QDate &asOf, const QDate &last, std::vector<TodayItem> &out) const;
+    TodayItem fromStep(int customer, const CadencePlan &plan, const CadenceTemplate &tmpl,
+                       const CadencePlan::Step &s) const;
 
     const BranchSnapshot &m_snapshot;
     const CadencePolicy &m_policy;

@@ -13,6 +13,7 @@
 #include "../store/eventrepository.h"
 #include "../store/schemamigrations.h"
 #include "../store/storeerror.h"
+#include "../store/worklistrepository.h"
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>
@@ -104,6 +105,8 @@ void CadenceWorkspace::setBranch(const LoadedBranch &branch, const QDate &today)
     m_today = today;
     m_activity = ActivityLog();
     m_roster.reset();
+    m_issued.clear();
+    m_capacities.clear();
     m_events.clear();
     m_visitors.clear();
     m_phones.reset();
@@ -129,6 +132,8 @@ void CadenceWorkspace::setBranch(const LoadedBranch &branch, const QDate &today)
         CadencePolicy policy;
         WorkingCalendar calendar;
         ActivityLog activity;
+        std::vector<IssuedList> issued;
+        QHash<QString, QHash<QDate, int>> capacities;
         std::vector<CommunityEvent> events;
         QHash<QString, std::vector<EventVisitor>> visitors;
         QString error;
@@ -145,12 +150,17 @@ void CadenceWorkspace::setBranch(const LoadedBranch &branch, const QDate &today)
         readPolicies(store, snapshot->tierPolicy(), &policy, &calendar, &loaded->error);
         loaded->policy = policy;
         loaded->calendar = calendar;
-        auto roster = std::make_shared<const CadenceRoster>(*snapshot, policy, today);
-        loaded->roster = roster;
+        std::shared_ptr<const CadenceRoster> roster;
         try {
             if (store.isValid()) {
                 *db = store.open();
                 SchemaMigrations::migrate(*db);
+                WorkListRepository work(*db);
+                loaded->issued = work.issuedLists();
+                for (const Staff &st : snapshot->staff())
+                    loaded->capacities.insert(st.staffId, work.dayCapacities(st.staffId));
+                roster = std::make_shared<const CadenceRoster>(*snapshot, policy, today, loaded->issued);
+                loaded->roster = roster;
                 CadenceRepository repo(*db);
                 loaded->activity = repo.loadActivity(*snapshot);
                 const auto fresh = newEnrolments(*snapshot, policy, calendar, *roster, loaded->activity, today);
@@ -162,6 +172,8 @@ void CadenceWorkspace::setBranch(const LoadedBranch &branch, const QDate &today)
                 for (const CommunityEvent &e : loaded->events)
                     loaded->visitors.insert(e.eventId, events.visitors(e.eventId));
             } else {
+                roster = std::make_shared<const CadenceRoster>(*snapshot, policy, today);
+                loaded->roster = roster;
                 for (const CadenceEnrolment &e :
                      newEnrolments(*snapshot, policy, calendar, *roster, loaded->activity, today))
                     loaded->activity.addEnrolment(e);
@@ -169,6 +181,8 @@ void CadenceWorkspace::setBranch(const LoadedBranch &branch, const QDate &today)
         } catch (const StoreError &e) {
             loaded->error = e.message();
         }
+        if (!loaded->roster)
+            loaded->roster = std::make_shared<const CadenceRoster>(*snapshot, policy, today);
         QMetaObject::invokeMethod(
             this,
             [this, generation, loaded] {
@@ -177,6 +191,8 @@ void CadenceWorkspace::setBranch(const LoadedBranch &branch, const QDate &today)
                 m_roster = loaded->roster;
                 m_policy = loaded->policy;
                 m_calendar = loaded->calendar;
+                m_issued = loaded->issued;
+                m_capacities = loaded->capacities;
                 m_activity = loaded->activity;
                 m_events = loaded->events;
                 m_visitors = loaded->visitors;

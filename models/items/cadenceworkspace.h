@@ -4,6 +4,8 @@
 #include "../domain/cadencepolicy.h"
 #include "../domain/cadenceroster.h"
 #include "../domain/communityevent.h"
+#include "../domain/dayplan.h"
+#include "../domain/issuedlist.h"
 #include "../domain/eventvisitor.h"
 #include "../domain/workingcalendar.h"
 #include "../store/loadedbranch.h"
@@ -18,6 +20,7 @@
 
 class Database;
 class PhoneDirectory;
+class TodayList;
 
 // The RM's working state next to the branch snapshot: who runs which cadence
 // (roster), the contact log and the other desktop-owned records (activity),
@@ -41,6 +44,8 @@ public:
     std::shared_ptr<const CadenceRoster> roster() const { return m_roster; }
     const ActivityLog &activity() const { return m_activity; }
     const CadencePolicy &policy() const { return m_policy; }
+    // Before setBranch: another policy than the shipped one (tests, HQ policy).
+    void setPolicy(const CadencePolicy &policy) { m_policy = policy; }
     const WorkingCalendar &calendar() const { return m_calendar; }
     QDate today() const { return m_today; }
     void setToday(const QDate &day);
@@ -71,6 +76,22 @@ public:
     // when the customer is on a 4+1 list).
     int openSteps(int customer) const;
 
+    // Work as issued (issue 17; cadenceworkspacework.cpp).
+    const std::vector<IssuedList> &issuedLists() const { return m_issued; }
+    // The manager issues a list (its shares per RM); the roster follows once committed.
+    void issueList(const IssuedList &list);
+    // 拒绝营销 set or lifted for a customer: cadences and batch touches skip them.
+    void setDoNotContact(const DoNotContact &flag);
+    // One remote push logged against every customer (do-not-contact ones are
+    // skipped): batchLogged(logged, skipped) follows once committed.
+    void logBatch(const QStringList &customerNos, const Contact &prototype);
+    // The RM's capacity on a day: the policy's, or what the RM set for that day.
+    int capacityOn(const QString &staffId, const QDate &day) const;
+    const QHash<QString, QHash<QDate, int>> &capacities() const { return m_capacities; }
+    void setDayCapacity(const QString &staffId, const QDate &day, int capacity);
+    // The RM's plan over the policy's horizon, built from `list` (any thread).
+    DayPlan dayPlan(const TodayList &list, int staffIndex) const;
+
     const std::vector<CommunityEvent> &events() const { return m_events; }
     std::vector<EventVisitor> visitorsOf(const QString &eventId) const { return m_visitors.value(eventId); }
     const PhoneDirectory &phones();
@@ -86,6 +107,9 @@ signals:
     void writeFailed(const QString &message);
     void actingStaffChanged(const QString &staffId);
     void assignmentsSaved(int changed);
+    void listIssued(const QString &listId);
+    void batchLogged(int logged, int skipped);
+    void capacityChanged(const QString &staffId);
 
 private:
     // Runs on the writer thread with the open store (nullptr for a branch built
@@ -99,6 +123,8 @@ private:
     WorkingCalendar m_calendar;
     std::shared_ptr<const CadenceRoster> m_roster;
     ActivityLog m_activity;
+    std::vector<IssuedList> m_issued;
+    QHash<QString, QHash<QDate, int>> m_capacities; // staff id -> day -> capacity
     std::vector<CommunityEvent> m_events;
     QHash<QString, std::vector<EventVisitor>> m_visitors;
     std::unique_ptr<PhoneDirectory> m_phones;

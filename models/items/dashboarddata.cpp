@@ -3,6 +3,7 @@
 #include "../store/campaignrepository.h"
 #include "../store/database.h"
 #include "../store/storeerror.h"
+#include "../store/worklistrepository.h"
 
 #include <QElapsedTimer>
 
@@ -19,6 +20,7 @@ DashboardData DashboardData::load(const Request &request)
             CampaignRepository repo(db);
             out.campaigns = repo.campaigns();
             out.lists = repo.loadAll();
+            out.issued = WorkListRepository(db).issuedLists();
         }
     } catch (const StoreError &e) {
         out.error = e.message();
@@ -43,6 +45,7 @@ DashboardData DashboardData::load(const Request &request)
         timer.restart();
         out.metrics = CampaignMetrics::compute(*request.snapshot, request.policy, request.calendar, request.activity,
                                                *request.roster, out.shown, lists, request.asOf);
+        out.listMetrics = ListMetrics::compute(*request.snapshot, lists, out.issued);
         out.computeMs = double(timer.nsecsElapsed()) / 1e6;
     }
     return out;

@@ -7,6 +7,8 @@
 #include "../domain/campaign.h"
 #include "../domain/campaignlist.h"
 #include "../domain/campaignmetrics.h"
+#include "../domain/issuedlist.h"
+#include "../domain/listmetrics.h"
 #include "../domain/workingcalendar.h"
 #include "../store/storeaccess.h"
 
@@ -38,6 +40,8 @@ struct DashboardData
     std::vector<CampaignList> lists;
     Campaign shown;
     CampaignMetrics metrics;
+    std::vector<IssuedList> issued; // issue 17: lists issued to RMs
+    ListMetrics listMetrics;        // activation, cross-line conversion, payroll retention
     QString error;        // the store could not be read (the fallback is shown)
     double readMs = 0;    // open the store, read campaigns and lists
     double computeMs = 0; // CampaignMetrics::compute

@@ -1,6 +1,8 @@
 #include "cadencerepository.h"
 
 #include "contactrepository.h"
+#include "worklistrepository.h"
+#include "domain/branchsnapshot.h"
 #include "database.h"
 #include "statement.h"
 #include "storeerror.h"
@@ -183,7 +185,13 @@ std::vector<MaturityOutcome> CadenceRepository::outcomes()
 
 ActivityLog CadenceRepository::loadActivity(const BranchSnapshot &snapshot)
 {
-    return ActivityLog::build(snapshot, ContactRepository(m_db).all(), overrides(), enrolments(), outcomes());
+    ActivityLog log = ActivityLog::build(snapshot, ContactRepository(m_db).all(), overrides(), enrolments(), outcomes());
+    for (const DoNotContact &d : WorkListRepository(m_db).doNotContacts()) {
+        const int customer = snapshot.indexOfCustomer(d.customerNo);
+        if (customer >= 0)
+            log.addDoNotContact(customer, d);
+    }
+    return log;
 }
 
 void CadenceRepository::applyRemote(const StepOverride &o)

@@ -288,9 +288,53 @@ const char *const kV6[] = {
     ))",
 };
 
-// Version 7 (issue 18): policies and holiday calendars as HQ issues them, one row per
-// document ("tier", "value", "cadence", "calendar-2027"), versioned, synced from HQ.
+// Version 7 (issue 17): work as issued. Do-not-contact flags (拒绝营销,
+// append-only, the latest record per customer wins), lists issued to RMs with
+// their per-RM shares (the latest issue of a list wins), and an RM's capacity
+// lowered for a day (local to the desk). Self-contained: renumber freely.
 const char *const kV7[] = {
+    R"(CREATE TABLE do_not_contact (
+        record_id   TEXT PRIMARY KEY,      -- UUID made by the desktop
+        customer_no TEXT NOT NULL,
+        active      INTEGER NOT NULL DEFAULT 1,
+        since       TEXT NOT NULL,         -- ISO date
+        source      TEXT NOT NULL DEFAULT '',
+        note        TEXT NOT NULL DEFAULT '',
+        staff_id    TEXT NOT NULL DEFAULT '',
+        device_id   TEXT NOT NULL DEFAULT '',
+        created_at  TEXT NOT NULL          -- ISO date-time with offset
+    ))",
+    R"(CREATE INDEX do_not_contact_customer ON do_not_contact (customer_no))",
+    R"(CREATE TABLE issued_list (
+        list_id     TEXT PRIMARY KEY,      -- UUID, or HQ's id
+        name        TEXT NOT NULL,
+        kind        TEXT NOT NULL DEFAULT '',
+        campaign_id TEXT NOT NULL DEFAULT '',
+        frozen_on   TEXT NOT NULL DEFAULT '',
+        issued_at   TEXT NOT NULL,
+        issued_by   TEXT NOT NULL DEFAULT '',
+        withdrawn   INTEGER NOT NULL DEFAULT 0,
+        device_id   TEXT NOT NULL DEFAULT ''
+    ))",
+    R"(CREATE TABLE issued_share (
+        share_id    TEXT PRIMARY KEY,      -- "<list id>:<customer no>"
+        list_id     TEXT NOT NULL,
+        customer_no TEXT NOT NULL,
+        rm_id       TEXT NOT NULL DEFAULT '',
+        device_id   TEXT NOT NULL DEFAULT ''
+    ))",
+    R"(CREATE INDEX issued_share_list ON issued_share (list_id))",
+    R"(CREATE TABLE day_capacity (
+        staff_id    TEXT NOT NULL,
+        day         TEXT NOT NULL,         -- ISO date
+        capacity    INTEGER NOT NULL,
+        PRIMARY KEY (staff_id, day)
+    ))",
+};
+
+// Version 8 (issue 18): policies and holiday calendars as HQ issues them, one row per
+// document ("tier", "value", "cadence", "calendar-2027"), versioned, synced from HQ.
+const char *const kV8[] = {
     R"(CREATE TABLE hq_policy (
         policy_id   TEXT PRIMARY KEY,      -- kind, or "calendar-<year>"
         kind        TEXT NOT NULL,         -- tier, value, cadence, calendar
@@ -305,7 +349,7 @@ const char *const kV7[] = {
 
 int SchemaMigrations::latestVersion()
 {
-    return 7;
+    return 8;
 }
 
 QStringList SchemaMigrations::step(int version)
@@ -331,6 +375,9 @@ QStringList SchemaMigrations::step(int version)
             sql << QString::fromUtf8(s);
     } else if (version == 7) {
         for (const char *s : kV7)
+            sql << QString::fromUtf8(s);
+    } else if (version == 8) {
+        for (const char *s : kV8)
             sql << QString::fromUtf8(s);
     }
     return sql;

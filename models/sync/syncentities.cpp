@@ -67,6 +67,20 @@ QVector<SyncEntities::Entity> makeEntities()
     list.append({QStringLiteral("policy"), QStringLiteral("hq_policy"), QStringLiteral("policy_id"),
                  QStringLiteral("policy_id kind version body issued_at local_edits").split(QLatin1Char(' ')),
                  E::Owner::Hq, E::Rule::HqWins});
+    // Work as issued (issue 17, schema v7): do-not-contact flags are append-only
+    // (the latest created_at per customer wins when read); an issued list and
+    // its per-RM shares are the manager's, the last write wins.
+    list.append({QStringLiteral("do_not_contact"), QStringLiteral("do_not_contact"), QStringLiteral("record_id"),
+                 QStringLiteral("record_id customer_no active since source note staff_id device_id created_at")
+                     .split(QLatin1Char(' ')),
+                 E::Owner::Desktop, E::Rule::AppendOnly});
+    list.append({QStringLiteral("issued_list"), QStringLiteral("issued_list"), QStringLiteral("list_id"),
+                 QStringLiteral("list_id name kind campaign_id frozen_on issued_at issued_by withdrawn device_id")
+                     .split(QLatin1Char(' ')),
+                 E::Owner::Desktop, E::Rule::LastWriteWins});
+    list.append({QStringLiteral("issued_share"), QStringLiteral("issued_share"), QStringLiteral("share_id"),
+                 QStringLiteral("share_id list_id customer_no rm_id device_id").split(QLatin1Char(' ')),
+                 E::Owner::Desktop, E::Rule::LastWriteWins});
     // The audit trail goes up to HQ only: each desktop's chain stays its own, so
     // pulled audit entries are not applied (no local table).
     list.append({QStringLiteral("audit"), QString(), QStringLiteral("entry_id"),
