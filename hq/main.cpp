@@ -14,6 +14,8 @@
 #include <QFile>
 #include <QHostAddress>
 #include <QSslCertificate>
+#include <QSslCipher>
+#include <QSslConfiguration>
 #include <QSslKey>
 #include <QTextStream>
 
@@ -34,8 +36,9 @@ int usage()
     err() << "Usage: branchdesk-hq COMMAND [--db CONNINFO] [options]\n"
              "  init-db                                   create or upgrade HQ's tables\n"
              "  import --branch CODE FILE.csv             load a full core-banking extract\n"
-             "  add-staff --branch CODE --id ID --name NAME --role rm|manager\n"
-             "                                            (password read from stdin)\n"
+             "  add-staff --branch CODE --id ID --name NAME --role rm|manager [--new-branch] [--enable]\n"
+             "                                            (password read from stdin; --new-branch to create the\n"
+             "                                            branch, --enable to re-enable a disabled account)\n"
              "  prune-tombstones --branch CODE --older-than DAYS\n"
              "                                            drop old deletions (stale desktops then resync fully)\n"
              "  disable-staff --branch CODE --id ID          end a staff member's access and sessions\n"
@@ -43,13 +46,54 @@ int usage()
              "                                            the device erases its store at its next contact\n"
              "  devices --branch CODE                     list the branch's devices\n"
              "  audit --branch CODE [--since YYYY-MM-DD]  the branch's audit trail and each device's chain check\n"
+             "  events --branch CODE                      HQ's security events (refusals, lockouts, bulk pulls, wipes)\n"
+             "  rescope --branch CODE                     recompute which RM may pull which record (import does it)\n"
              "  set-campaign --branch CODE --id ID --name NAME --from YYYY-MM-DD --to YYYY-MM-DD\n"
              "               [--targets JSON]             send a campaign and its targets (per mille) to the\n"
              "                                            branch's desktops, e.g. '{\"maturity_conversion\": 900}'\n"
-             "  serve --listen 127.0.0.1:PORT [--tls-cert FILE --tls-key FILE] [--token-ttl SECONDS]\n"
+             "  serve --listen 127.0.0.1:PORT [--tls-cert FILE --tls-key FILE] [--token-ttl SECONDS] [--behind-proxy]\n"
              "PostgreSQL is reached through the usual PG* variables, or --db \"host=... dbname=...\".\n";
     err().flush();
     return 2;
+}
+
+// Control characters (tab and newline included) as \xNN, so one entry is one line.
+QString escapeControls(const QString &line)
+{
+    QString out;
+    out.reserve(line.size());
+    for (const QChar c : line) {
+        if (c == QLatin1Char('\t')) {
+            out += c; // the field separator stays
+        } else if (c.unicode() < 0x20 || c.unicode() == 0x7f || (c.unicode() >= 0x80 && c.unicode() < 0xa0)
+                   || c.category() == QChar::Other_Format) {
+            out += QStringLiteral("\\x%1").arg(c.unicode(), 2, 16, QLatin1Char('0'));
+        } else {
+            out += c;
+        }
+    }
+    return out;
+}
+
+// TLS 1.2 or later, forward-secret AEAD suites only (ECDHE with AES-GCM or ChaCha20-Poly1305,
+// and TLS 1.3's): no CBC, no SHA-1 MACs, no static RSA key exchange (issue 15).
+QSslConfiguration serverTls(const QSslCertificate &cert, const QSslKey &key)
+{
+    QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
+    ssl.setLocalCertificate(cert);
+    ssl.setPrivateKey(key);
+    ssl.setProtocol(QSsl::TlsV1_2OrLater);
+    ssl.setPeerVerifyMode(QSslSocket::VerifyNone);
+    QList<QSslCipher> ciphers;
+    for (const QSslCipher &c : QSslConfiguration::supportedCiphers()) {
+        const QString n = c.name();
+        const bool tls13 = n.startsWith(QLatin1String("TLS_"));
+        const bool aead = n.contains(QLatin1String("GCM")) || n.contains(QLatin1String("CHACHA20"));
+        if (tls13 || (n.startsWith(QLatin1String("ECDHE-")) && aead))
+            ciphers << c;
+    }
+    ssl.setCiphers(ciphers);
+    return ssl;
 }
 
 } // namespace
@@ -89,10 +133,13 @@ int main(int argc, char *argv[])
     const QCommandLineOption fromDate(QStringLiteral("from"), QString(), QStringLiteral("YYYY-MM-DD"));
     const QCommandLineOption toDate(QStringLiteral("to"), QString(), QStringLiteral("YYYY-MM-DD"));
     const QCommandLineOption targets(QStringLiteral("targets"), QString(), QStringLiteral("JSON"), QStringLiteral("{}"));
+    const QCommandLineOption newBranch(QStringLiteral("new-branch"), QString());
+    const QCommandLineOption enable(QStringLiteral("enable"), QString());
+    const QCommandLineOption behindProxy(QStringLiteral("behind-proxy"), QString());
     const QCommandLineOption corrupt(QStringLiteral("test-corrupt-every-nth-page"), QString(), QStringLiteral("N"),
                                      QStringLiteral("0"));
     p.addOptions({db, branch, id, name, role, listen, tlsCert, tlsKey, ttl, corrupt, olderThan, device, reason, since,
-                  fromDate, toDate, targets});
+                  fromDate, toDate, targets, newBranch, enable, behindProxy});
     if (!p.parse(args)) {
         err() << p.errorText() << "\n";
         return usage();
@@ -123,8 +170,23 @@ int main(int argc, char *argv[])
                 err() << "import failed, nothing was changed: " << r.error << "\n";
                 return 1;
             }
-            QTextStream(stdout) << QStringLiteral("rows %1 changed %2 unchanged %3 removed %4 last_seq %5\n")
-                                       .arg(r.rows).arg(r.changed).arg(r.unchanged).arg(r.removed).arg(r.lastSeq);
+            // Who may pull what follows the extract's RMs (issue 15).
+            const int rescoped = HqStore(conn).rescope(p.value(branch));
+            QTextStream(stdout) << QStringLiteral("rows %1 changed %2 unchanged %3 removed %4 last_seq %5 rescoped %6\n")
+                                       .arg(r.rows).arg(r.changed).arg(r.unchanged).arg(r.removed).arg(r.lastSeq).arg(rescoped);
+            return 0;
+        }
+        if (command == QLatin1String("rescope") || command == QLatin1String("events")) {
+            if (p.value(branch).isEmpty()) {
+                err() << command << " needs --branch CODE\n";
+                return 2;
+            }
+            QTextStream out(stdout);
+            if (command == QLatin1String("rescope"))
+                out << "rescoped " << HqStore(conn).rescope(p.value(branch)) << Qt::endl;
+            else
+                for (const QString &line : HqStore(conn).events(p.value(branch)))
+                    out << escapeControls(line) << "\n";
             return 0;
         }
         if (command == QLatin1String("prune-tombstones")) {
@@ -173,7 +235,8 @@ int main(int argc, char *argv[])
             out << "at\tdevice\tstaff\tevent\tsubject\tdetail\n";
             bool intact = true;
             for (const QString &line : HqStore(conn).auditTrail(p.value(branch), p.value(since))) {
-                out << line << "\n";
+                // A detail typed on a desktop may hold tabs, newlines or terminal escapes.
+                out << escapeControls(line) << "\n";
                 if (line.startsWith(QLatin1String("chain ")) && line.contains(QLatin1String(" broken at ")))
                     intact = false;
             }
@@ -229,8 +292,18 @@ int main(int argc, char *argv[])
                 err() << "the password (read from stdin) must have at least 8 characters\n";
                 return 2;
             }
-            HqStore(conn).addStaff(p.value(branch), p.value(id), p.value(name), r, password);
-            err() << "staff member " << p.value(id) << " saved\n";
+            switch (HqStore(conn).addStaff(p.value(branch), p.value(id), p.value(name), r, password, p.isSet(newBranch),
+                                           p.isSet(enable))) {
+            case HqStore::AddStaff::NoSuchBranch:
+                err() << "no branch " << p.value(branch) << ": check the code, or add --new-branch to create it\n";
+                return 1;
+            case HqStore::AddStaff::Disabled:
+                err() << "staff member " << p.value(id) << " is disabled: add --enable to enable the account again\n";
+                return 1;
+            case HqStore::AddStaff::Ok:
+                break;
+            }
+            err() << "staff member " << p.value(id) << " saved; their earlier sessions are ended\n";
             return 0;
         }
         if (command == QLatin1String("serve")) {
@@ -251,7 +324,9 @@ int main(int argc, char *argv[])
             SyncServer::Options options;
             options.tokenTtlSeconds = p.value(ttl).toInt();
             options.corruptEveryNthPage = p.value(corrupt).toInt();
-            SyncServer server(conn, options);
+            options.behindProxy = p.isSet(behindProxy);
+            SyncServer server(p.value(db), options);
+            QSslConfiguration ssl;
             if (tls) {
                 QFile certFile(p.value(tlsCert)), keyFile(p.value(tlsKey));
                 if (!certFile.open(QIODevice::ReadOnly) || !keyFile.open(QIODevice::ReadOnly)) {
@@ -264,9 +339,9 @@ int main(int argc, char *argv[])
                     err() << "the TLS certificate or key is not valid PEM\n";
                     return 2;
                 }
-                server.http().sslSetup(cert, key);
+                ssl = serverTls(cert, key);
             }
-            const quint16 bound = server.listen(address, quint16(port));
+            const quint16 bound = server.listen(address, quint16(port), ssl);
             if (bound == 0) {
                 err() << "cannot listen on " << l << "\n";
                 return 1;
