@@ -127,6 +127,20 @@ QString HqStore::payloadText(const QJsonObject &payload)
     return QString::fromUtf8(QJsonDocument(payload).toJson(QJsonDocument::Compact));
 }
 
+QString HqStore::printable(const QString &field)
+{
+    QString out;
+    out.reserve(field.size());
+    for (const QChar c : field) {
+        if (c.unicode() < 0x20 || c.unicode() == 0x7f || (c.unicode() >= 0x80 && c.unicode() < 0xa0)
+            || c.category() == QChar::Other_Format)
+            out += QStringLiteral("\\x%1").arg(c.unicode(), 2, 16, QLatin1Char('0'));
+        else
+            out += c;
+    }
+    return out;
+}
+
 QByteArray HqStore::hashToken(const QByteArray &token)
 {
     return QCryptographicHash::hash(token, QCryptographicHash::Sha256).toHex();
@@ -366,8 +380,8 @@ QStringList HqStore::auditTrail(const QString &branch, const QString &since)
     auto closeChain = [&] {
         if (device.isNull())
             return;
-        out << (broken.isEmpty() ? QStringLiteral("chain %1 ok %2").arg(device).arg(count)
-                                 : QStringLiteral("chain %1 broken at %2").arg(device, broken));
+        out << (broken.isEmpty() ? QStringLiteral("chain %1 ok %2").arg(printable(device)).arg(count)
+                                 : QStringLiteral("chain %1 broken at %2").arg(printable(device), printable(broken)));
     };
     for (int i = 0; i < r.rows(); ++i) {
         const QJsonObject o = QJsonDocument::fromJson(r.text(i, 0).toUtf8()).object();
@@ -395,8 +409,11 @@ QStringList HqStore::auditTrail(const QString &branch, const QString &since)
             broken = e.entryId;
         prevHash = e.hash;
         ++count;
-        out << QStringList{o.value(QStringLiteral("at")).toString(), e.deviceId, e.staffId, e.event, e.subject, e.detail}
-                   .join(QLatin1Char('\t'));
+        // Fields typed on a desktop may hold tabs, newlines or terminal escapes: one entry, one line.
+        QStringList fields{o.value(QStringLiteral("at")).toString(), e.deviceId, e.staffId, e.event, e.subject, e.detail};
+        for (QString &f : fields)
+            f = printable(f);
+        out << fields.join(QLatin1Char('\t'));
     }
     closeChain();
     return out;

@@ -97,6 +97,8 @@ public:
     QStringList auditTrail(const QString &branch, const QString &since = {});
 
     static QByteArray hashToken(const QByteArray &token);
+    // Control characters (tab and newline too) as \xNN: for listings of what desktops typed.
+    static QString printable(const QString &field);
     static QString payloadText(const QJsonObject &payload);
 
 private:

@@ -151,6 +151,7 @@ public:
         return m_serverLog;
     }
     QString lastError() const { return m_lastError; }
+    qint64 serverPid() const { return m_server ? m_server->processId() : 0; }
     QString path(const QString &name) const { return m_dir.filePath(name); }
 
     // The branch as a core-banking extract (written to `csvName` here), imported by the real
