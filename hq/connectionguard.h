@@ -29,7 +29,7 @@ struct GuardLimits
 // request's headers before anything is parsed or stored. Child of the socket.
 class ConnectionGuard : public QObject
 {
-    Q_OBJECT
+
 public:
     ConnectionGuard(QTcpSocket *socket, const GuardLimits &limits, int *open);
     ~ConnectionGuard() override;

@@ -254,12 +254,16 @@ HqStore::LoginStatus HqStore::login(const QString &branch, const QString &staffI
     m_db.exec("INSERT INTO device (branch_id, device_id, staff_id) VALUES ($1, $2, $3)"
               " ON CONFLICT (branch_id, device_id) DO UPDATE SET last_seen = now()",
               {staff.text(0, 0), deviceId, staffId});
-    // At most kMaxLiveTokens live sessions per staff member: the oldest are revoked.
+    // At most kMaxTokensPerDevice live sessions per device of a staff member and
+    // kMaxLiveTokens in all: the oldest are revoked (issue 15: one user held 97).
+    m_db.exec("UPDATE token SET revoked = true WHERE branch_id = $1 AND staff_id = $2 AND NOT revoked AND token_hash IN"
+              " (SELECT token_hash FROM token WHERE branch_id = $1 AND staff_id = $2 AND NOT revoked AND expires_at > now()"
+              "  AND device_id = $4 ORDER BY created_at DESC OFFSET $3)",
+              {staff.text(0, 0), staffId, QString::number(kMaxTokensPerDevice - 1), deviceId});
     m_db.exec("UPDATE token SET revoked = true WHERE branch_id = $1 AND staff_id = $2 AND NOT revoked AND token_hash IN"
               " (SELECT token_hash FROM token WHERE branch_id = $1 AND staff_id = $2 AND NOT revoked AND expires_at > now()"
               "  ORDER BY created_at DESC OFFSET $3)",
               {staff.text(0, 0), staffId, QString::number(kMaxLiveTokens - 1)});
-
     unsigned char raw[32];
     randombytes_buf(raw, sizeof raw);
     const QByteArray token = QByteArray(reinterpret_cast<const char *>(raw), sizeof raw)
@@ -344,7 +348,7 @@ bool HqStore::markDeviceLost(const QString &branch, const QString &deviceId, con
     PgTransaction tx(m_db);
     const PgResult r = m_db.exec("UPDATE device SET lost = true, lost_reason = $3 WHERE branch_id = $1 AND device_id = $2"
                                  " RETURNING staff_id",
-                                 {branch, deviceId, reason});
+                                 {branch, deviceId, reason.isNull() ? QStringLiteral("") : reason});
     // The tokens stay (marked revoked): their next use is answered "device_lost", which
     // makes the desktop erase its store. Nothing else is served to them.
     m_db.exec("UPDATE token SET revoked = true WHERE branch_id = $1 AND device_id = $2", {branch, deviceId});

@@ -43,8 +43,9 @@ public:
     // Version 2 added the device table; 3 (issue 15) the record scope, removals,
     // customer owners and HQ's security events.
     static constexpr int kSchemaVersion = 3;
-    // Live sessions one staff member may hold; the oldest go first.
-    static constexpr int kMaxLiveTokens = 5;
+    // Live sessions one staff member may hold per device and in all; the oldest go first.
+    static constexpr int kMaxTokensPerDevice = 2;
+    static constexpr int kMaxLiveTokens = 256;
     void initSchema();
     int schemaVersion();
     // Stores a record HQ itself sends (e.g. a campaign with its targets) under the
