@@ -187,6 +187,10 @@
         <source>--days and --back must be numbers of days</source>
         <translation>--days 和 --back 须为天数</translation>
     </message>
+    <message>
+        <source>This store belongs to %1: contacts are logged as %1 only</source>
+        <translation>本数据库属于 %1：联系记录只能以 %1 的身份登记</translation>
+    </message>
 </context>
 <context>
     <name>CadencePlan</name>
