@@ -318,7 +318,9 @@ void HqStore::logout(const QByteArray &token)
 void HqStore::event(const QString &branch, const QString &kind, const QString &staffId, const QString &deviceId,
                     const QString &detail)
 {
-    m_db.exec("INSERT INTO hq_event (branch_id, kind, staff_id, device_id, detail) VALUES ($1, $2, $3, $4, $5)",
+    // A null QString is SQL NULL: every column is text, empty when not given.
+    m_db.exec("INSERT INTO hq_event (branch_id, kind, staff_id, device_id, detail)"
+              " VALUES (coalesce($1, ''), $2, coalesce($3, ''), coalesce($4, ''), coalesce($5, ''))",
               {branch, kind, staffId.left(64), deviceId.left(64), detail.left(200)});
 }
 
