@@ -1,5 +1,7 @@
 #include "connectionguard.h"
 
+#include <QCborMap>
+#include <QCborValue>
 #include <QTcpSocket>
 
 namespace {
@@ -139,11 +141,15 @@ void ConnectionGuard::refuse(int status, const char *code, const char *message)
     m_state = State::Refused;
     m_socket->readAll();
     m_socket->setReadBufferSize(4096); // stop reading what the client keeps sending
-    const QByteArray body = QByteArray("{\"error\":\"") + code + "\",\"message\":\"" + message + "\"}";
+    // The same {error, message} map as every HQ error, in CBOR (what desktops read).
+    QCborMap m;
+    m.insert(QLatin1String("error"), QString::fromLatin1(code));
+    m.insert(QLatin1String("message"), QString::fromLatin1(message));
+    const QByteArray body = m.toCborValue().toCbor();
     QByteArray reason = status == 413 ? "Payload Too Large" : status == 411 ? "Length Required"
                       : status == 431 ? "Request Header Fields Too Large" : status == 503 ? "Service Unavailable"
                                                                           : "Bad Request";
-    m_socket->write("HTTP/1.1 " + QByteArray::number(status) + ' ' + reason + "\r\nContent-Type: application/json\r\n"
+    m_socket->write("HTTP/1.1 " + QByteArray::number(status) + ' ' + reason + "\r\nContent-Type: application/cbor\r\n"
                     "Content-Length: " + QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body);
     m_socket->flush();
     m_socket->disconnectFromHost();
