@@ -152,8 +152,9 @@ void ConnectionGuard::refuse(int status, const char *code, const char *message)
     m_socket->write("HTTP/1.1 " + QByteArray::number(status) + ' ' + reason + "\r\nContent-Type: application/cbor\r\n"
                     "Content-Length: " + QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body);
     m_socket->flush();
-    m_socket->disconnectFromHost();
-    arm(2000); // then abort, whatever is left
+    // Closing at once would reset the connection under a client still sending, which may
+    // then never read the answer: the client gets 2 s to read it, then the socket goes.
+    arm(2000);
 }
 
 QTcpSocket *GuardedTcpServer::nextPendingConnection()
