@@ -48,6 +48,27 @@ QByteArray sql(std::initializer_list<const char *> parts)
     return out;
 }
 
+// What makes a whole batch unacceptable, before anything is stored; empty when nothing does.
+QString batchRejection(const HqStore::Session &session, const WireFormat::PushBatch &batch)
+{
+    // The device is the session's: a batch naming another is someone else's (issue 15).
+    if (batch.deviceId != session.deviceId)
+        return QStringLiteral("the batch names another device than the one signed in");
+    for (const SyncRecord &rec : batch.records) {
+        // Desktops never write HQ's master data.
+        const SyncEntities::Entity *known = SyncEntities::find(rec.entity);
+        if (known && known->owner == SyncEntities::Owner::Hq)
+            return QStringLiteral("a desktop may not write HQ's master data");
+        // The branch manager owns assignments and campaign targets (issue 6).
+        if ((rec.entity == QLatin1String("assignment") || rec.entity == QLatin1String("campaign"))
+            && session.role != QLatin1String("manager"))
+            return QStringLiteral("only a branch manager may write assignments and campaigns");
+        if (rec.seq <= 0)
+            return QStringLiteral("a record has no device sequence");
+    }
+    return {};
+}
+
 } // namespace
 
 int HqStore::rescope(const QString &branch, const QStringList &customers, bool inTransaction)
@@ -249,29 +270,9 @@ bool HqStore::checkRecord(const Session &s, const SyncRecord &rec, QJsonObject *
 HqStore::PushStatus HqStore::push(const Session &session, const WireFormat::PushBatch &batch,
                                   WireFormat::PushResult *out, QString *error)
 {
-    // The device is the session's: a batch naming another is someone else's (issue 15).
-    if (batch.deviceId != session.deviceId) {
-        *error = QStringLiteral("the batch names another device than the one signed in");
+    *error = batchRejection(session, batch);
+    if (!error->isEmpty())
         return PushStatus::Rejected;
-    }
-    for (const SyncRecord &rec : batch.records) {
-        // Desktops never write HQ's master data.
-        const SyncEntities::Entity *known = SyncEntities::find(rec.entity);
-        if (known && known->owner == SyncEntities::Owner::Hq) {
-            *error = QStringLiteral("a desktop may not write HQ's master data");
-            return PushStatus::Rejected;
-        }
-        // The branch manager owns assignments and campaign targets (issue 6).
-        if ((rec.entity == QLatin1String("assignment") || rec.entity == QLatin1String("campaign"))
-            && session.role != QLatin1String("manager")) {
-            *error = QStringLiteral("only a branch manager may write assignments and campaigns");
-            return PushStatus::Rejected;
-        }
-        if (rec.seq <= 0) {
-            *error = QStringLiteral("a record has no device sequence");
-            return PushStatus::Rejected;
-        }
-    }
     PgTransaction tx(m_db);
     // Take the branch's counter lock first: pushes and imports of a branch serialize here.
     PgResult b = m_db.exec("SELECT last_seq, scoped_through FROM branch WHERE branch_id = $1 FOR UPDATE", {session.branch});
