@@ -75,7 +75,45 @@ CREATE TABLE IF NOT EXISTS device_push (
     received   timestamptz NOT NULL DEFAULT now(),
     PRIMARY KEY (branch_id, device_id, device_seq)
 );
+-- Issue 15: need-to-know pulls. scope = who may pull a record: an RM's staff id, '*'
+-- (everyone of the branch), '' (the unassigned pool: managers only), '!' (nobody: the
+-- audit trail), NULL (not scoped yet: an import just wrote it).
+ALTER TABLE record ADD COLUMN IF NOT EXISTS scope text;
+CREATE INDEX IF NOT EXISTS record_scope ON record (branch_id, scope, seq);
+ALTER TABLE branch ADD COLUMN IF NOT EXISTS scoped_through bigint NOT NULL DEFAULT 0;
+CREATE TABLE IF NOT EXISTS customer_owner (
+    branch_id   text NOT NULL,
+    customer_no text NOT NULL,
+    rm_id       text NOT NULL,   -- the assignment's RM, else the extract's; '' = unassigned
+    PRIMARY KEY (branch_id, customer_no)
+);
+-- What an RM lost (a customer reassigned): pulled by that RM as tombstones.
+CREATE TABLE IF NOT EXISTS removal (
+    branch_id text NOT NULL,
+    rm_id     text NOT NULL,
+    seq       bigint NOT NULL,
+    entity    text NOT NULL,
+    record_id text NOT NULL,
+    at        timestamptz NOT NULL DEFAULT now(),
+    PRIMARY KEY (branch_id, rm_id, seq)
+);
+CREATE TABLE IF NOT EXISTS hq_event (
+    branch_id text NOT NULL,
+    id        bigserial,
+    at        timestamptz NOT NULL DEFAULT now(),
+    kind      text NOT NULL,
+    staff_id  text NOT NULL DEFAULT '',
+    device_id text NOT NULL DEFAULT '',
+    detail    text NOT NULL DEFAULT '',
+    PRIMARY KEY (branch_id, id)
+);
+ALTER TABLE token ADD COLUMN IF NOT EXISTS created_at timestamptz NOT NULL DEFAULT now();
 )SQL";
+
+// A staff member HQ's roster dropped (a re-import tombstoned their "staff" record).
+const char *const kNotDropped =
+    " NOT EXISTS (SELECT 1 FROM record d WHERE d.branch_id = s.branch_id AND d.entity = 'staff'"
+    " AND d.record_id = s.staff_id AND d.deleted)";
 
 QString sha256Hex(const QByteArray &bytes)
 {
@@ -87,6 +125,20 @@ QString sha256Hex(const QByteArray &bytes)
 QString HqStore::payloadText(const QJsonObject &payload)
 {
     return QString::fromUtf8(QJsonDocument(payload).toJson(QJsonDocument::Compact));
+}
+
+QString HqStore::printable(const QString &field)
+{
+    QString out;
+    out.reserve(field.size());
+    for (const QChar c : field) {
+        if (c.unicode() < 0x20 || c.unicode() == 0x7f || (c.unicode() >= 0x80 && c.unicode() < 0xa0)
+            || c.category() == QChar::Other_Format)
+            out += QStringLiteral("\\x%1").arg(c.unicode(), 2, 16, QLatin1Char('0'));
+        else
+            out += c;
+    }
+    return out;
 }
 
 QByteArray HqStore::hashToken(const QByteArray &token)
@@ -112,27 +164,40 @@ int HqStore::schemaVersion()
     }
 }
 
-void HqStore::addStaff(const QString &branch, const QString &staffId, const QString &name, const QString &role,
-                       const QString &password)
+HqStore::AddStaff HqStore::addStaff(const QString &branch, const QString &staffId, const QString &name,
+                                    const QString &role, const QString &password, bool newBranch, bool enable)
 {
     const QString hash = PasswordHasher::hash(password);
     PgTransaction tx(m_db);
-    m_db.exec("INSERT INTO branch (branch_id, name) VALUES ($1, $1) ON CONFLICT DO NOTHING", {branch});
+    if (newBranch)
+        m_db.exec("INSERT INTO branch (branch_id, name) VALUES ($1, $1) ON CONFLICT DO NOTHING", {branch});
+    if (m_db.exec("SELECT 1 FROM branch WHERE branch_id = $1", {branch}).rows() == 0)
+        return AddStaff::NoSuchBranch;
+    PgResult existing = m_db.exec("SELECT disabled FROM staff WHERE branch_id = $1 AND staff_id = $2", {branch, staffId});
+    if (existing.rows() == 1 && existing.boolean(0, 0) && !enable)
+        return AddStaff::Disabled;
     m_db.exec("INSERT INTO staff (branch_id, staff_id, name, role, password_hash) VALUES ($1, $2, $3, $4, $5)"
               " ON CONFLICT (branch_id, staff_id) DO UPDATE SET name = EXCLUDED.name, role = EXCLUDED.role,"
               " password_hash = EXCLUDED.password_hash, disabled = false",
               {branch, staffId, name, role, hash});
+    // A new password ends every session signed in with the old one.
+    m_db.exec("UPDATE token SET revoked = true WHERE branch_id = $1 AND staff_id = $2", {branch, staffId});
     // The roster travels to desktops as the "staff" entity, like any record.
     QJsonObject payload{{QStringLiteral("staff_id"), staffId}, {QStringLiteral("name"), name}, {QStringLiteral("role"), role}};
     const QString text = payloadText(payload);
+    PgResult b = m_db.exec("SELECT last_seq, scoped_through FROM branch WHERE branch_id = $1 FOR UPDATE", {branch});
+    const bool scoped = b.int64(0, 0) == b.int64(0, 1);
     const qint64 seq = m_db.exec("UPDATE branch SET last_seq = last_seq + 1 WHERE branch_id = $1 RETURNING last_seq",
                                  {branch}).int64(0, 0);
-    m_db.exec("INSERT INTO record (branch_id, entity, record_id, seq, deleted, digest, payload, origin)"
-              " VALUES ($1, 'staff', $2, $3, false, $4, $5::jsonb, 'roster')"
+    m_db.exec("INSERT INTO record (branch_id, entity, record_id, seq, deleted, digest, payload, origin, scope)"
+              " VALUES ($1, 'staff', $2, $3, false, $4, $5::jsonb, 'roster', '*')"
               " ON CONFLICT (branch_id, entity, record_id) DO UPDATE SET seq = EXCLUDED.seq, deleted = false,"
-              " digest = EXCLUDED.digest, payload = EXCLUDED.payload, updated_at = now()",
+              " digest = EXCLUDED.digest, payload = EXCLUDED.payload, scope = '*', updated_at = now()",
               {branch, staffId, QString::number(seq), sha256Hex(text.toUtf8()), text});
+    if (scoped)
+        m_db.exec("UPDATE branch SET scoped_through = last_seq WHERE branch_id = $1", {branch});
     tx.commit();
+    return AddStaff::Ok;
 }
 
 void HqStore::putRecord(const QString &branch, const QString &entity, const QString &recordId, const QJsonObject &payload)
@@ -140,13 +205,18 @@ void HqStore::putRecord(const QString &branch, const QString &entity, const QStr
     PgTransaction tx(m_db);
     m_db.exec("INSERT INTO branch (branch_id, name) VALUES ($1, $1) ON CONFLICT DO NOTHING", {branch});
     const QString text = payloadText(payload);
+    PgResult b = m_db.exec("SELECT last_seq, scoped_through FROM branch WHERE branch_id = $1 FOR UPDATE", {branch});
+    const bool scoped = b.int64(0, 0) == b.int64(0, 1);
     const qint64 seq = m_db.exec("UPDATE branch SET last_seq = last_seq + 1 WHERE branch_id = $1 RETURNING last_seq",
                                  {branch}).int64(0, 0);
     m_db.exec("INSERT INTO record (branch_id, entity, record_id, seq, deleted, digest, payload, origin)"
               " VALUES ($1, $2, $3, $4, false, $5, $6::jsonb, 'hq')"
               " ON CONFLICT (branch_id, entity, record_id) DO UPDATE SET seq = EXCLUDED.seq, deleted = false,"
-              " digest = EXCLUDED.digest, payload = EXCLUDED.payload, origin = EXCLUDED.origin, updated_at = now()",
+              " digest = EXCLUDED.digest, payload = EXCLUDED.payload, origin = EXCLUDED.origin, scope = NULL,"
+              " updated_at = now()",
               {branch, entity, recordId, QString::number(seq), sha256Hex(text.toUtf8()), text});
+    Q_UNUSED(scoped);
+    rescope(branch, {}, true);
     tx.commit();
 }
 
@@ -154,12 +224,14 @@ HqStore::LoginStatus HqStore::login(const QString &branch, const QString &staffI
                                     const QString &deviceId, int ttlSeconds, LoginResult *out)
 {
     PgResult staff = branch.isEmpty()
-                         ? m_db.exec("SELECT s.branch_id, s.name, s.role, s.password_hash, s.disabled, b.name"
-                                     " FROM staff s JOIN branch b USING (branch_id) WHERE s.staff_id = $1",
+                         ? m_db.exec(QByteArray("SELECT s.branch_id, s.name, s.role, s.password_hash, s.disabled, b.name,"
+                                                "  " + QByteArray(kNotDropped) +
+                                                " FROM staff s JOIN branch b USING (branch_id) WHERE s.staff_id = $1").constData(),
                                      {staffId})
-                         : m_db.exec("SELECT s.branch_id, s.name, s.role, s.password_hash, s.disabled, b.name"
-                                     " FROM staff s JOIN branch b USING (branch_id)"
-                                     " WHERE s.branch_id = $1 AND s.staff_id = $2",
+                         : m_db.exec(QByteArray("SELECT s.branch_id, s.name, s.role, s.password_hash, s.disabled, b.name,"
+                                                "  " + QByteArray(kNotDropped) +
+                                                " FROM staff s JOIN branch b USING (branch_id)"
+                                                " WHERE s.branch_id = $1 AND s.staff_id = $2").constData(),
                                      {branch, staffId});
     if (staff.rows() > 1)
         return LoginStatus::Ambiguous;
@@ -168,17 +240,30 @@ HqStore::LoginStatus HqStore::login(const QString &branch, const QString &staffI
     const bool ok = PasswordHasher::verify(hash, password) && staff.rows() == 1;
     if (!ok)
         return LoginStatus::WrongCredentials;
-    if (staff.boolean(0, 4))
-        return LoginStatus::Disabled;
+    if (staff.boolean(0, 4) || !staff.boolean(0, 6))
+        return LoginStatus::Disabled; // disabled, or dropped from HQ's roster by a re-import
 
-    PgResult device = m_db.exec("SELECT lost FROM device WHERE branch_id = $1 AND device_id = $2",
+    // A device is bound to the staff member who first signed in on it (issue 15): another
+    // user cannot borrow its id, and a lost one stays lost.
+    PgResult device = m_db.exec("SELECT lost, staff_id FROM device WHERE branch_id = $1 AND device_id = $2",
                                 {staff.text(0, 0), deviceId});
     if (device.rows() == 1 && device.boolean(0, 0))
         return LoginStatus::DeviceLost;
+    if (device.rows() == 1 && device.text(0, 1) != staffId)
+        return LoginStatus::DeviceTaken;
     m_db.exec("INSERT INTO device (branch_id, device_id, staff_id) VALUES ($1, $2, $3)"
-              " ON CONFLICT (branch_id, device_id) DO UPDATE SET staff_id = EXCLUDED.staff_id, last_seen = now()",
+              " ON CONFLICT (branch_id, device_id) DO UPDATE SET last_seen = now()",
               {staff.text(0, 0), deviceId, staffId});
-
+    // At most kMaxTokensPerDevice live sessions per device of a staff member and
+    // kMaxLiveTokens in all: the oldest are revoked (issue 15: one user held 97).
+    m_db.exec("UPDATE token SET revoked = true WHERE branch_id = $1 AND staff_id = $2 AND NOT revoked AND token_hash IN"
+              " (SELECT token_hash FROM token WHERE branch_id = $1 AND staff_id = $2 AND NOT revoked AND expires_at > now()"
+              "  AND device_id = $4 ORDER BY created_at DESC OFFSET $3)",
+              {staff.text(0, 0), staffId, QString::number(kMaxTokensPerDevice - 1), deviceId});
+    m_db.exec("UPDATE token SET revoked = true WHERE branch_id = $1 AND staff_id = $2 AND NOT revoked AND token_hash IN"
+              " (SELECT token_hash FROM token WHERE branch_id = $1 AND staff_id = $2 AND NOT revoked AND expires_at > now()"
+              "  ORDER BY created_at DESC OFFSET $3)",
+              {staff.text(0, 0), staffId, QString::number(kMaxLiveTokens - 1)});
     unsigned char raw[32];
     randombytes_buf(raw, sizeof raw);
     const QByteArray token = QByteArray(reinterpret_cast<const char *>(raw), sizeof raw)
@@ -199,24 +284,55 @@ HqStore::LoginStatus HqStore::login(const QString &branch, const QString &staffI
     return LoginStatus::Ok;
 }
 
-bool HqStore::authenticate(const QByteArray &token, Session *out)
+HqStore::AuthStatus HqStore::authenticate(const QByteArray &token, Session *out)
 {
-    PgResult r = m_db.exec("SELECT t.branch_id, t.staff_id, s.role, t.device_id, coalesce(d.lost, false),"
-                           "       coalesce(d.lost_reason, '')"
-                           " FROM token t"
-                           " JOIN staff s ON s.branch_id = t.branch_id AND s.staff_id = t.staff_id"
-                           " LEFT JOIN device d ON d.branch_id = t.branch_id AND d.device_id = t.device_id"
-                           " WHERE t.token_hash = $1 AND NOT t.revoked AND t.expires_at > now() AND NOT s.disabled",
+    PgResult r = m_db.exec(QByteArray("SELECT t.branch_id, t.staff_id, s.role, t.device_id, coalesce(d.lost, false),"
+                                      "       coalesce(d.lost_reason, ''),"
+                                      "       NOT t.revoked AND t.expires_at > now() AND NOT s.disabled AND " +
+                                      QByteArray(kNotDropped) +
+                                      " FROM token t"
+                                      " JOIN staff s ON s.branch_id = t.branch_id AND s.staff_id = t.staff_id"
+                                      " LEFT JOIN device d ON d.branch_id = t.branch_id AND d.device_id = t.device_id"
+                                      " WHERE t.token_hash = $1").constData(),
                            {QString::fromLatin1(hashToken(token))});
     if (r.rows() != 1)
-        return false;
+        return AuthStatus::Unknown;
     out->branch = r.text(0, 0);
     out->staffId = r.text(0, 1);
     out->role = r.text(0, 2);
     out->deviceId = r.text(0, 3);
     out->deviceLost = r.boolean(0, 4);
     out->lostReason = r.text(0, 5);
-    return true;
+    // A lost device's saved token, however old, is told to erase the store (issue 15):
+    // revoking it alone left the store in place.
+    if (out->deviceLost)
+        return AuthStatus::DeviceLost;
+    return r.boolean(0, 6) ? AuthStatus::Ok : AuthStatus::Unknown;
+}
+
+void HqStore::logout(const QByteArray &token)
+{
+    m_db.exec("UPDATE token SET revoked = true WHERE token_hash = $1", {QString::fromLatin1(hashToken(token))});
+}
+
+void HqStore::event(const QString &branch, const QString &kind, const QString &staffId, const QString &deviceId,
+                    const QString &detail)
+{
+    // A null QString is SQL NULL: every column is text, empty when not given.
+    m_db.exec("INSERT INTO hq_event (branch_id, kind, staff_id, device_id, detail)"
+              " VALUES (coalesce($1, ''), $2, coalesce($3, ''), coalesce($4, ''), coalesce($5, ''))",
+              {branch, kind, staffId.left(64), deviceId.left(64), detail.left(200)});
+}
+
+QStringList HqStore::events(const QString &branch)
+{
+    QStringList out;
+    PgResult r = m_db.exec("SELECT to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), kind, staff_id, device_id, detail"
+                           " FROM hq_event WHERE branch_id = $1 ORDER BY id",
+                           {branch});
+    for (int i = 0; i < r.rows(); ++i)
+        out << QStringList{r.text(i, 0), r.text(i, 1), r.text(i, 2), r.text(i, 3), r.text(i, 4)}.join(QLatin1Char('\t'));
+    return out;
 }
 
 bool HqStore::disableStaff(const QString &branch, const QString &staffId)
@@ -233,9 +349,13 @@ bool HqStore::markDeviceLost(const QString &branch, const QString &deviceId, con
 {
     PgTransaction tx(m_db);
     const PgResult r = m_db.exec("UPDATE device SET lost = true, lost_reason = $3 WHERE branch_id = $1 AND device_id = $2"
-                                 " RETURNING device_id",
-                                 {branch, deviceId, reason});
+                                 " RETURNING staff_id",
+                                 {branch, deviceId, reason.isNull() ? QStringLiteral("") : reason});
+    // The tokens stay (marked revoked): their next use is answered "device_lost", which
+    // makes the desktop erase its store. Nothing else is served to them.
     m_db.exec("UPDATE token SET revoked = true WHERE branch_id = $1 AND device_id = $2", {branch, deviceId});
+    if (r.rows() == 1)
+        event(branch, QStringLiteral("device_marked_lost"), r.text(0, 0), deviceId, QString());
     tx.commit();
     return r.rows() == 1;
 }
@@ -266,8 +386,8 @@ QStringList HqStore::auditTrail(const QString &branch, const QString &since)
     auto closeChain = [&] {
         if (device.isNull())
             return;
-        out << (broken.isEmpty() ? QStringLiteral("chain %1 ok %2").arg(device).arg(count)
-                                 : QStringLiteral("chain %1 broken at %2").arg(device, broken));
+        out << (broken.isEmpty() ? QStringLiteral("chain %1 ok %2").arg(printable(device)).arg(count)
+                                 : QStringLiteral("chain %1 broken at %2").arg(printable(device), printable(broken)));
     };
     for (int i = 0; i < r.rows(); ++i) {
         const QJsonObject o = QJsonDocument::fromJson(r.text(i, 0).toUtf8()).object();
@@ -295,8 +415,11 @@ QStringList HqStore::auditTrail(const QString &branch, const QString &since)
             broken = e.entryId;
         prevHash = e.hash;
         ++count;
-        out << QStringList{o.value(QStringLiteral("at")).toString(), e.deviceId, e.staffId, e.event, e.subject, e.detail}
-                   .join(QLatin1Char('\t'));
+        // Fields typed on a desktop may hold tabs, newlines or terminal escapes: one entry, one line.
+        QStringList fields{o.value(QStringLiteral("at")).toString(), e.deviceId, e.staffId, e.event, e.subject, e.detail};
+        for (QString &f : fields)
+            f = printable(f);
+        out << fields.join(QLatin1Char('\t'));
     }
     closeChain();
     return out;
@@ -313,125 +436,3 @@ qint64 HqStore::lastSequence(const QString &branch)
     return r.rows() ? r.int64(0, 0) : 0;
 }
 
-int HqStore::pruneTombstones(const QString &branch, int days)
-{
-    PgTransaction tx(m_db);
-    m_db.exec("SELECT last_seq FROM branch WHERE branch_id = $1 FOR UPDATE", {branch});
-    // The audit trail is never pruned (kept >= 6 months, Cybersecurity Law art. 21).
-    PgResult r = m_db.exec("WITH gone AS (DELETE FROM record WHERE branch_id = $1 AND deleted AND entity <> 'audit'"
-                           "   AND updated_at <= now() - make_interval(days => $2) RETURNING seq)"
-                           " SELECT count(*), coalesce(max(seq), 0) FROM gone",
-                           {branch, QString::number(days)});
-    const int dropped = int(r.int64(0, 0));
-    if (dropped > 0)
-        m_db.exec("UPDATE branch SET tombstone_floor = greatest(tombstone_floor, $2) WHERE branch_id = $1",
-                  {branch, QString::number(r.int64(0, 1))});
-    tx.commit();
-    return dropped;
-}
-
-WireFormat::Page HqStore::pull(const QString &branch, qint64 after, int limit, bool fullReload)
-{
-    WireFormat::Page page;
-    page.after = after;
-    PgResult floor = m_db.exec("SELECT tombstone_floor FROM branch WHERE branch_id = $1", {branch});
-    if (!fullReload && floor.rows() == 1 && after > 0 && after < floor.int64(0, 0)) {
-        page.fullResync = true;
-        return page;
-    }
-    // The change counter's row lock makes writers of a branch commit in
-    // sequence order, so everything at or below a visible seq is visible too.
-    PgResult r = m_db.exec("SELECT entity, record_id, seq, deleted, payload::text FROM record"
-                           " WHERE branch_id = $1 AND seq > $2 ORDER BY seq LIMIT $3",
-                           {branch, QString::number(after), QString::number(limit + 1)});
-    // Written straight from the jsonb text (PageEncoder), the bytes encodeRecords wrote.
-    const int n = qMin(r.rows(), limit);
-    PageEncoder encoder(n);
-    for (int i = 0; i < n; ++i) {
-        const bool deleted = r.boolean(i, 3);
-        std::optional<QByteArrayView> payload;
-        if (!deleted && !r.isNull(i, 4))
-            payload = r.view(i, 4);
-        encoder.add(r.view(i, 0), r.view(i, 1), r.int64(i, 2), deleted, payload);
-    }
-    page.hasMore = r.rows() > limit;
-    page.next = n == 0 ? after : r.int64(n - 1, 2);
-    page.records = encoder.finish();
-    page.checksum = WireFormat::checksum(page.records);
-    return page;
-}
-
-HqStore::PushStatus HqStore::push(const Session &session, const WireFormat::PushBatch &batch,
-                                  WireFormat::PushResult *out, QString *error)
-{
-    static const QRegularExpression entityName(QStringLiteral("^[a-z][a-z0-9_]{0,39}$"));
-    for (const SyncRecord &rec : batch.records) {
-        // Desktops never write HQ's master data. An entity this HQ does not know yet
-        // (a newer desktop) is kept as a desktop-owned record, so nothing is lost.
-        const SyncEntities::Entity *known = SyncEntities::find(rec.entity);
-        if ((known && known->owner == SyncEntities::Owner::Hq) || !entityName.match(rec.entity).hasMatch()) {
-            *error = QStringLiteral("a desktop may not write '%1' records").arg(rec.entity);
-            return PushStatus::Rejected;
-        }
-        // The branch manager owns assignments and campaign targets (issue 6).
-        if ((rec.entity == QLatin1String("assignment") || rec.entity == QLatin1String("campaign"))
-            && session.role != QLatin1String("manager")) {
-            *error = QStringLiteral("only a branch manager may write '%1' records").arg(rec.entity);
-            return PushStatus::Rejected;
-        }
-        if (rec.seq <= 0) {
-            *error = QStringLiteral("record %1 has no device sequence").arg(rec.id);
-            return PushStatus::Rejected;
-        }
-    }
-    PgTransaction tx(m_db);
-    // Take the branch's counter lock first: pushes and imports of a branch serialize here.
-    m_db.exec("SELECT last_seq FROM branch WHERE branch_id = $1 FOR UPDATE", {session.branch});
-    qint64 acked = 0;
-    for (const SyncRecord &rec : batch.records) {
-        PgResult seen = m_db.exec("SELECT entity, record_id FROM device_push"
-                                  " WHERE branch_id = $1 AND device_id = $2 AND device_seq = $3",
-                                  {session.branch, batch.deviceId, QString::number(rec.seq)});
-        if (seen.rows() == 1) {
-            if (seen.text(0, 0) != rec.entity || seen.text(0, 1) != rec.id)
-                return PushStatus::DeviceSequenceReused; // the transaction rolls back
-            ++out->duplicates;
-            acked = qMax(acked, rec.seq);
-            continue;
-        }
-        m_db.exec("INSERT INTO device_push (branch_id, device_id, device_seq, entity, record_id, staff_id)"
-                  " VALUES ($1, $2, $3, $4, $5, $6)",
-                  {session.branch, batch.deviceId, QString::number(rec.seq), rec.entity, rec.id, session.staffId});
-        const SyncEntities::Entity *entity = SyncEntities::find(rec.entity);
-        const bool appendOnly = entity && entity->rule == SyncEntities::Rule::AppendOnly;
-        const QString text = payloadText(rec.payload);
-        const QString digest = sha256Hex(text.toUtf8());
-        PgResult existing = m_db.exec("SELECT digest, deleted FROM record WHERE branch_id = $1 AND entity = $2 AND record_id = $3",
-                                      {session.branch, rec.entity, rec.id});
-        bool write = existing.rows() == 0;
-        if (!write) {
-            if (appendOnly)
-                write = false; // a contact never changes once stored
-            else
-                write = existing.text(0, 0) != digest || existing.boolean(0, 1) != rec.deleted;
-        }
-        if (write) {
-            const qint64 seq = m_db.exec("UPDATE branch SET last_seq = last_seq + 1 WHERE branch_id = $1 RETURNING last_seq",
-                                         {session.branch}).int64(0, 0);
-            m_db.exec("INSERT INTO record (branch_id, entity, record_id, seq, deleted, digest, payload, origin)"
-                      " VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8)"
-                      " ON CONFLICT (branch_id, entity, record_id) DO UPDATE SET seq = EXCLUDED.seq,"
-                      " deleted = EXCLUDED.deleted, digest = EXCLUDED.digest, payload = EXCLUDED.payload,"
-                      " origin = EXCLUDED.origin, updated_at = now()",
-                      {session.branch, rec.entity, rec.id, QString::number(seq), rec.deleted ? QStringLiteral("t") : QStringLiteral("f"),
-                       digest, rec.deleted ? QString() : text, batch.deviceId});
-            ++out->accepted;
-        } else {
-            ++out->duplicates;
-        }
-        acked = qMax(acked, rec.seq);
-    }
-    tx.commit();
-    out->ackedThrough = acked;
-    return PushStatus::Ok;
-}

@@ -34,24 +34,40 @@ public:
         QString staffName;
         QString role;
     };
-    enum class LoginStatus { Ok, WrongCredentials, Ambiguous, Disabled, DeviceLost };
+    enum class LoginStatus { Ok, WrongCredentials, Ambiguous, Disabled, DeviceLost, DeviceTaken };
+    enum class AuthStatus { Ok, Unknown, DeviceLost };
     enum class PushStatus { Ok, DeviceSequenceReused, Rejected };
 
     explicit HqStore(PgConnection &db) : m_db(db) {}
 
-    // Version 2 added the device table.
-    static constexpr int kSchemaVersion = 2;
+    // Version 2 added the device table; 3 (issue 15) the record scope, removals,
+    // customer owners and HQ's security events.
+    static constexpr int kSchemaVersion = 3;
+    // Live sessions one staff member may hold per device and in all; the oldest go first.
+    static constexpr int kMaxTokensPerDevice = 2;
+    static constexpr int kMaxLiveTokens = 256;
     void initSchema();
     int schemaVersion();
     // Stores a record HQ itself sends (e.g. a campaign with its targets) under the
     // branch's next sequence number, so every desktop pulls it.
     void putRecord(const QString &branch, const QString &entity, const QString &recordId, const QJsonObject &payload);
-    void addStaff(const QString &branch, const QString &staffId, const QString &name, const QString &role,
-                  const QString &password);
+    enum class AddStaff { Ok, NoSuchBranch, Disabled };
+    // Refuses an unknown branch unless `newBranch`, and a disabled account unless `enable`
+    // (issue 15: no silent re-enabling, no branch made by a typo). A new password
+    // revokes the staff member's sessions.
+    AddStaff addStaff(const QString &branch, const QString &staffId, const QString &name, const QString &role,
+                      const QString &password, bool newBranch = false, bool enable = false);
     LoginStatus login(const QString &branch, const QString &staffId, const QString &password, const QString &deviceId,
                       int ttlSeconds, LoginResult *out);
-    // Returns false when the token is unknown, revoked or expired.
-    bool authenticate(const QByteArray &token, Session *out);
+    // Unknown when the token is unknown, revoked or expired, or its staff member is
+    // disabled or dropped; DeviceLost for any token, even a revoked one, of a lost device.
+    AuthStatus authenticate(const QByteArray &token, Session *out);
+    void logout(const QByteArray &token);
+    // HQ's own security log (sign-in refusals, lockouts, bulk pulls, refused records,
+    // wipes): staff and device ids and counts, never personal data.
+    void event(const QString &branch, const QString &kind, const QString &staffId, const QString &deviceId,
+               const QString &detail);
+    QStringList events(const QString &branch);
     void revokeTokens(const QString &branch, const QString &staffId);
     // Disables a staff member and revokes their sessions.
     bool disableStaff(const QString &branch, const QString &staffId);
@@ -59,8 +75,16 @@ public:
     bool markDeviceLost(const QString &branch, const QString &deviceId, const QString &reason);
     QStringList devices(const QString &branch); // "device\tstaff\tlast seen\tok|lost"
 
-    // Records after `after`, at most `limit`, in sequence order.
-    WireFormat::Page pull(const QString &branch, qint64 after, int limit, bool fullReload = false);
+    // Records after `after`, at most `limit`, in sequence order, as far as the session
+    // may see them (issue 15): a manager the branch, an RM their own customers and their
+    // records, the roster and campaigns, plus removals of what they lost. Nobody pulls
+    // the audit trail.
+    WireFormat::Page pull(const Session &session, qint64 after, int limit, bool fullReload = false);
+    // Recomputes who owns each customer and each record's scope; records that move to
+    // another RM get new sequence numbers there and a removal for the RM who lost them.
+    // `customers` empty: the whole branch (after an import). Runs in the caller's
+    // transaction when `inTransaction`.
+    int rescope(const QString &branch, const QStringList &customers = {}, bool inTransaction = false);
     PushStatus push(const Session &session, const WireFormat::PushBatch &batch, WireFormat::PushResult *out,
                     QString *error);
 
@@ -74,8 +98,12 @@ public:
     QStringList auditTrail(const QString &branch, const QString &since = {});
 
     static QByteArray hashToken(const QByteArray &token);
+    // Control characters (tab and newline too) as \xNN: for listings of what desktops typed.
+    static QString printable(const QString &field);
     static QString payloadText(const QJsonObject &payload);
 
 private:
+    int rescopeIn(const QString &branch, const QStringList *customers, bool inTransaction);
+    bool checkRecord(const Session &session, const SyncRecord &rec, QJsonObject *payload, QString *reason);
     PgConnection &m_db;
 };

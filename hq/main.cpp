@@ -15,6 +15,8 @@
 #include <QFile>
 #include <QHostAddress>
 #include <QSslCertificate>
+#include <QSslCipher>
+#include <QSslConfiguration>
 #include <QSslKey>
 #include <QTextStream>
 
@@ -38,8 +40,9 @@ const char *const kUsage =
              "                                            first, a summary per record type; removing more than\n"
              "                                            2% of the customers (or a file without customers) is\n"
              "                                            refused unless N says how many are expected\n"
-             "  add-staff --branch CODE --id ID --name NAME --role rm|manager\n"
-             "                                            (password read from stdin)\n"
+             "  add-staff --branch CODE --id ID --name NAME --role rm|manager [--new-branch] [--enable]\n"
+             "                                            (password read from stdin; --new-branch to create the\n"
+             "                                            branch, --enable to re-enable a disabled account)\n"
              "  prune-tombstones --branch CODE --older-than DAYS\n"
              "                                            drop old deletions (stale desktops then resync fully)\n"
              "  disable-staff --branch CODE --id ID          end a staff member's access and sessions\n"
@@ -47,10 +50,12 @@ const char *const kUsage =
              "                                            the device erases its store at its next contact\n"
              "  devices --branch CODE                     list the branch's devices\n"
              "  audit --branch CODE [--since YYYY-MM-DD]  the branch's audit trail and each device's chain check\n"
+             "  events --branch CODE                      HQ's security events (refusals, lockouts, bulk pulls, wipes)\n"
+             "  rescope --branch CODE                     recompute which RM may pull which record (import does it)\n"
              "  set-campaign --branch CODE --id ID --name NAME --from YYYY-MM-DD --to YYYY-MM-DD\n"
              "               [--targets JSON]             send a campaign and its targets (per mille) to the\n"
              "                                            branch's desktops, e.g. '{\"maturity_conversion\": 900}'\n"
-             "  serve --listen 127.0.0.1:PORT [--tls-cert FILE --tls-key FILE] [--token-ttl SECONDS]\n";
+             "  serve --listen 127.0.0.1:PORT [--tls-cert FILE --tls-key FILE] [--token-ttl SECONDS] [--behind-proxy]\n";
 
 // The whole usage text: the commands above, the policy and calendar commands, the database.
 QString usageText()
@@ -116,11 +121,52 @@ int importExtract(PgConnection &conn, const QString &branch, const QStringList &
     }
     if (r.titleRows > 0)
         err() << r.titleRows << " row(s) above the header skipped as titles\n";
+    if (!dryRun) // who may pull what follows the extract's RMs (issue 15)
+        err() << HqStore(conn).rescope(branch) << " record(s) scoped to their RMs\n";
     out << QStringLiteral("%1rows %2 changed %3 unchanged %4 removed %5 last_seq %6\n")
                .arg(dryRun ? QStringLiteral("dry run, nothing changed: ") : QString())
                .arg(r.rows).arg(r.changed).arg(r.unchanged).arg(r.removed).arg(r.lastSeq);
     out << r.summary(); // after the totals line, which scripts read first
     return 0;
+}
+
+// Control characters (tab and newline included) as \xNN, so one entry is one line.
+QString escapeControls(const QString &line)
+{
+    QString out;
+    out.reserve(line.size());
+    for (const QChar c : line) {
+        if (c == QLatin1Char('\t')) {
+            out += c; // the field separator stays
+        } else if (c.unicode() < 0x20 || c.unicode() == 0x7f || (c.unicode() >= 0x80 && c.unicode() < 0xa0)
+                   || c.category() == QChar::Other_Format) {
+            out += QStringLiteral("\\x%1").arg(c.unicode(), 2, 16, QLatin1Char('0'));
+        } else {
+            out += c;
+        }
+    }
+    return out;
+}
+
+// TLS 1.2 or later, forward-secret AEAD suites only (ECDHE with AES-GCM or ChaCha20-Poly1305,
+// and TLS 1.3's): no CBC, no SHA-1 MACs, no static RSA key exchange (issue 15).
+QSslConfiguration serverTls(const QSslCertificate &cert, const QSslKey &key)
+{
+    QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
+    ssl.setLocalCertificate(cert);
+    ssl.setPrivateKey(key);
+    ssl.setProtocol(QSsl::TlsV1_2OrLater);
+    ssl.setPeerVerifyMode(QSslSocket::VerifyNone);
+    QList<QSslCipher> ciphers;
+    for (const QSslCipher &c : QSslConfiguration::supportedCiphers()) {
+        const QString n = c.name();
+        const bool tls13 = n.startsWith(QLatin1String("TLS_"));
+        const bool aead = n.contains(QLatin1String("GCM")) || n.contains(QLatin1String("CHACHA20"));
+        if (tls13 || (n.startsWith(QLatin1String("ECDHE-")) && aead))
+            ciphers << c;
+    }
+    ssl.setCiphers(ciphers);
+    return ssl;
 }
 
 } // namespace
@@ -166,12 +212,15 @@ int main(int argc, char *argv[])
     const QCommandLineOption fromDate(QStringLiteral("from"), QString(), QStringLiteral("YYYY-MM-DD"));
     const QCommandLineOption toDate(QStringLiteral("to"), QString(), QStringLiteral("YYYY-MM-DD"));
     const QCommandLineOption targets(QStringLiteral("targets"), QString(), QStringLiteral("JSON"), QStringLiteral("{}"));
+    const QCommandLineOption newBranch(QStringLiteral("new-branch"), QString());
+    const QCommandLineOption enable(QStringLiteral("enable"), QString());
+    const QCommandLineOption behindProxy(QStringLiteral("behind-proxy"), QString());
     const QCommandLineOption corrupt(QStringLiteral("test-corrupt-every-nth-page"), QString(), QStringLiteral("N"),
                                      QStringLiteral("0"));
     const QCommandLineOption dryRun(QStringLiteral("dry-run"));
     const QCommandLineOption allowRemovals(QStringLiteral("allow-removals"), QString(), QStringLiteral("N"));
     p.addOptions({db, branch, id, name, role, listen, tlsCert, tlsKey, ttl, corrupt, olderThan, device, reason, since,
-                  fromDate, toDate, targets, dryRun, allowRemovals});
+                  fromDate, toDate, targets, dryRun, allowRemovals, newBranch, enable, behindProxy});
     if (!p.parse(args)) {
         err() << p.errorText() << "\n";
         return usage();
@@ -194,6 +243,19 @@ int main(int argc, char *argv[])
         }
         if (command == QLatin1String("import"))
             return importExtract(conn, p.value(branch), p.positionalArguments(), p.isSet(dryRun), p.value(allowRemovals));
+        if (command == QLatin1String("rescope") || command == QLatin1String("events")) {
+            if (p.value(branch).isEmpty()) {
+                err() << command << " needs --branch CODE\n";
+                return 2;
+            }
+            QTextStream out(stdout);
+            if (command == QLatin1String("rescope"))
+                out << "rescoped " << HqStore(conn).rescope(p.value(branch)) << Qt::endl;
+            else
+                for (const QString &line : HqStore(conn).events(p.value(branch)))
+                    out << escapeControls(line) << "\n";
+            return 0;
+        }
         if (command == QLatin1String("prune-tombstones")) {
             bool ok = false;
             const int days = p.value(olderThan).toInt(&ok);
@@ -240,7 +302,8 @@ int main(int argc, char *argv[])
             out << "at\tdevice\tstaff\tevent\tsubject\tdetail\n";
             bool intact = true;
             for (const QString &line : HqStore(conn).auditTrail(p.value(branch), p.value(since))) {
-                out << line << "\n";
+                // A detail typed on a desktop may hold tabs, newlines or terminal escapes.
+                out << escapeControls(line) << "\n";
                 if (line.startsWith(QLatin1String("chain ")) && line.contains(QLatin1String(" broken at ")))
                     intact = false;
             }
@@ -296,8 +359,18 @@ int main(int argc, char *argv[])
                 err() << "the password (read from stdin) must have at least 8 characters\n";
                 return 2;
             }
-            HqStore(conn).addStaff(p.value(branch), p.value(id), p.value(name), r, password);
-            err() << "staff member " << p.value(id) << " saved\n";
+            switch (HqStore(conn).addStaff(p.value(branch), p.value(id), p.value(name), r, password, p.isSet(newBranch),
+                                           p.isSet(enable))) {
+            case HqStore::AddStaff::NoSuchBranch:
+                err() << "no branch " << p.value(branch) << ": check the code, or add --new-branch to create it\n";
+                return 1;
+            case HqStore::AddStaff::Disabled:
+                err() << "staff member " << p.value(id) << " is disabled: add --enable to enable the account again\n";
+                return 1;
+            case HqStore::AddStaff::Ok:
+                break;
+            }
+            err() << "staff member " << p.value(id) << " saved; their earlier sessions are ended\n";
             return 0;
         }
         if (command == QLatin1String("serve")) {
@@ -318,7 +391,9 @@ int main(int argc, char *argv[])
             SyncServer::Options options;
             options.tokenTtlSeconds = p.value(ttl).toInt();
             options.corruptEveryNthPage = p.value(corrupt).toInt();
-            SyncServer server(conn, options);
+            options.behindProxy = p.isSet(behindProxy);
+            SyncServer server(p.value(db), options);
+            QSslConfiguration ssl;
             if (tls) {
                 QFile certFile(p.value(tlsCert)), keyFile(p.value(tlsKey));
                 if (!certFile.open(QIODevice::ReadOnly) || !keyFile.open(QIODevice::ReadOnly)) {
@@ -331,9 +406,9 @@ int main(int argc, char *argv[])
                     err() << "the TLS certificate or key is not valid PEM\n";
                     return 2;
                 }
-                server.http().sslSetup(cert, key);
+                ssl = serverTls(cert, key);
             }
-            const quint16 bound = server.listen(address, quint16(port));
+            const quint16 bound = server.listen(address, quint16(port), ssl);
             if (bound == 0) {
                 err() << "cannot listen on " << l << "\n";
                 return 1;

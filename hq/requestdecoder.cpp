@@ -89,6 +89,22 @@ bool RequestDecoder::login(const QByteArray &body, Format format, Login *out, QS
         *error = QStringLiteral("staff_id, password and device are required");
         return false;
     }
+    // A NUL or other control character would be cut or ignored further down (libpq ends a
+    // parameter at NUL), so "RM01\0x" would reach RM01 past RM01's lockout (issue 15).
+    const auto clean = [](const QString &s) {
+        if (s.size() > 128)
+            return false;
+        for (const QChar c : s) {
+            if (c.unicode() < 0x20 || c.unicode() == 0x7f || c.category() == QChar::Other_Format)
+                return false;
+        }
+        return true;
+    };
+    if (!clean(out->branch) || !clean(out->staffId) || !clean(out->device) || out->password.size() > 1024
+        || out->password.contains(QChar(0))) {
+        *error = QStringLiteral("branch, staff_id, password or device has a control character or is too long");
+        return false;
+    }
     return true;
 }
 

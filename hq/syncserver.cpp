@@ -4,28 +4,31 @@
 #include "store/schemamigrations.h"
 #include "sync/wireformat.h"
 
+#include <QCborArray>
 #include <QCborMap>
 #include <QCborValue>
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QUrlQuery>
+#include <QMutexLocker>
+#include <QtConcurrent>
 
 namespace {
 
-bool wantsJson(const QHttpServerRequest &r)
+using Status = QHttpServerResponse::StatusCode;
+
+bool wantsJson(const SyncServer::Request &r)
 {
-    return r.value("Accept").contains("application/json");
+    return r.accept.contains("application/json");
 }
 
-QHttpServerResponse reply(const QHttpServerRequest &req, const QCborMap &body,
-                          QHttpServerResponse::StatusCode status = QHttpServerResponse::StatusCode::Ok)
+QHttpServerResponse reply(const SyncServer::Request &req, const QCborMap &body, Status status = Status::Ok)
 {
     if (wantsJson(req))
         return QHttpServerResponse("application/json", QJsonDocument(body.toJsonObject()).toJson(QJsonDocument::Compact), status);
     const QByteArray cbor = body.toCborValue().toCbor();
-    if (req.value("Accept-Encoding").contains("deflate") && cbor.size() > 512) {
+    if (req.acceptEncoding.contains("deflate") && cbor.size() > 512) {
         QHttpServerResponse r("application/cbor", WireFormat::deflate(cbor), status);
         r.addHeader("Content-Encoding", "deflate");
         return r;
@@ -33,8 +36,7 @@ QHttpServerResponse reply(const QHttpServerRequest &req, const QCborMap &body,
     return QHttpServerResponse("application/cbor", cbor, status);
 }
 
-QHttpServerResponse error(const QHttpServerRequest &req, QHttpServerResponse::StatusCode status, const char *code,
-                          const QString &message)
+QHttpServerResponse error(const SyncServer::Request &req, Status status, const char *code, const QString &message)
 {
     QCborMap m;
     m.insert(QLatin1String("error"), QString::fromLatin1(code));
@@ -42,28 +44,96 @@ QHttpServerResponse error(const QHttpServerRequest &req, QHttpServerResponse::St
     return reply(req, m, status);
 }
 
+QHttpServerResponse databaseDown(const SyncServer::Request &req, const char *what, const PgError &e)
+{
+    qWarning("%s failed: database error %s", what, e.sqlState().constData());
+    return error(req, Status::ServiceUnavailable, "database", QStringLiteral("HQ's database is unavailable"));
+}
+
+thread_local std::unique_ptr<PgConnection> t_connection;
+thread_local std::unique_ptr<HqStore> t_store;
+
 } // namespace
 
-SyncServer::SyncServer(PgConnection &db, Options options, QObject *parent)
-    : QObject(parent), m_db(db), m_store(db), m_options(options)
+SyncServer::SyncServer(const QString &conninfo, Options options, QObject *parent)
+    : QObject(parent), m_conninfo(conninfo), m_options(options)
 {
     m_clock.start();
+    m_loginPool.setMaxThreadCount(qMax(1, options.loginThreads));
+    m_workPool.setMaxThreadCount(qMax(1, options.workThreads));
     m_server.route(QStringLiteral("/v1/health"), QHttpServerRequest::Method::Get, [](const QHttpServerRequest &req) {
         QCborMap m;
         m.insert(QLatin1String("ok"), true);
         m.insert(QLatin1String("protocol"), WireFormat::kProtocolVersion);
-        return reply(req, m);
+        SyncServer::Request r;
+        r.accept = req.value("Accept");
+        return reply(r, m);
     });
-    m_server.route(QStringLiteral("/v1/login"), QHttpServerRequest::Method::Post,
-                   [this](const QHttpServerRequest &req) { return handleLogin(req); });
+    m_server.route(QStringLiteral("/v1/login"), QHttpServerRequest::Method::Post, [this](const QHttpServerRequest &req) {
+        return run(&m_loginPool, req, [this](const Request &r) { return handleLogin(r); });
+    });
+    m_server.route(QStringLiteral("/v1/logout"), QHttpServerRequest::Method::Post, [this](const QHttpServerRequest &req) {
+        return run(&m_workPool, req, [this](const Request &r) { return handleLogout(r); });
+    });
+    m_server.route(QStringLiteral("/v1/device/erased"), QHttpServerRequest::Method::Post, [this](const QHttpServerRequest &req) {
+        return run(&m_workPool, req, [this](const Request &r) { return handleErased(r); });
+    });
     m_server.route(QStringLiteral("/v1/branches/<arg>/changes"), QHttpServerRequest::Method::Get,
-                   [this](const QString &branch, const QHttpServerRequest &req) { return handleChanges(branch, req); });
+                   [this](const QString &branch, const QHttpServerRequest &req) {
+                       return run(&m_workPool, req, [this, branch](const Request &r) { return handleChanges(branch, r); });
+                   });
     m_server.route(QStringLiteral("/v1/branches/<arg>/push"), QHttpServerRequest::Method::Post,
-                   [this](const QString &branch, const QHttpServerRequest &req) { return handlePush(branch, req); });
+                   [this](const QString &branch, const QHttpServerRequest &req) {
+                       return run(&m_workPool, req, [this, branch](const Request &r) { return handlePush(branch, r); });
+                   });
+}
+
+SyncServer::~SyncServer()
+{
+    m_loginPool.waitForDone();
+    m_workPool.waitForDone();
+}
+
+QFuture<QHttpServerResponse> SyncServer::run(QThreadPool *pool, const QHttpServerRequest &req,
+                                             std::function<QHttpServerResponse(const Request &)> handler)
+{
+    Request r;
+    r.body = req.body();
+    r.contentType = req.value("Content-Type");
+    r.contentEncoding = req.value("Content-Encoding");
+    r.accept = req.value("Accept");
+    r.acceptEncoding = req.value("Accept-Encoding");
+    r.authorization = req.value("Authorization");
+    r.realIp = req.value("X-Real-IP").left(64);
+    r.peer = req.remoteAddress();
+    r.query = req.query();
+    return QtConcurrent::run(pool, [r = std::move(r), handler = std::move(handler)]() { return handler(r); });
+}
+
+HqStore &SyncServer::store()
+{
+    if (!t_connection) {
+        t_connection = std::make_unique<PgConnection>(m_conninfo);
+        t_store = std::make_unique<HqStore>(*t_connection);
+    }
+    return *t_store;
+}
+
+void SyncServer::security(const QString &branch, const QString &kind, const QString &staff, const QString &device,
+                          const QString &detail)
+{
+    // Staff and device ids and counts only: never a customer's data.
+    qInfo("security %s branch=%s staff=%s device=%s %s", qPrintable(kind), qPrintable(branch.left(32)),
+          qPrintable(staff.left(64)), qPrintable(device.left(64)), qPrintable(detail));
+    try {
+        store().event(branch, kind, staff, device, detail);
+    } catch (const PgError &) {
+    }
 }
 
 qint64 SyncServer::retryAfterSeconds(const QString &key) const
 {
+    QMutexLocker lock(&m_mutex);
     const auto it = m_throttle.constFind(key);
     if (it == m_throttle.constEnd() || it->blockedUntilMs <= m_clock.elapsed())
         return 0;
@@ -72,6 +142,7 @@ qint64 SyncServer::retryAfterSeconds(const QString &key) const
 
 void SyncServer::recordFailure(const QString &key, int freeTries)
 {
+    QMutexLocker lock(&m_mutex);
     Throttle &t = m_throttle[key];
     ++t.failures;
     if (t.failures >= freeTries) {
@@ -80,85 +151,101 @@ void SyncServer::recordFailure(const QString &key, int freeTries)
     }
 }
 
-quint16 SyncServer::listen(const QHostAddress &address, quint16 port)
+quint16 SyncServer::listen(const QHostAddress &address, quint16 port, const QSslConfiguration &ssl)
 {
-    return m_server.listen(address, port);
+    GuardLimits limits;
+    limits.maxPushBody = m_options.maxBodyBytes;
+    if (!ssl.localCertificate().isNull()) {
+        auto server = std::make_unique<GuardedSslServer>(limits);
+        server->setSslConfiguration(ssl);
+        m_listener = std::move(server);
+    } else {
+        m_listener = std::make_unique<GuardedTcpServer>(limits);
+    }
+    if (!m_listener->listen(address, port))
+        return 0;
+    m_server.bind(m_listener.get());
+    return m_listener->serverPort();
 }
 
-bool SyncServer::authorize(const QHttpServerRequest &request, const QString &branch, HqStore::Session *session,
+bool SyncServer::authorize(const Request &request, const QString &branch, HqStore::Session *session,
                            QHttpServerResponse *denied)
 {
-    const QByteArray auth = request.value("Authorization");
-    if (!auth.startsWith("Bearer ") || !m_store.authenticate(auth.mid(7).trimmed(), session)) {
-        *denied = error(request, QHttpServerResponse::StatusCode::Unauthorized, "unauthorized",
-                        QStringLiteral("The session is unknown or expired: sign in again"));
-        return false;
-    }
-    if (session->deviceLost) {
-        *denied = error(request, QHttpServerResponse::StatusCode::Forbidden, "device_lost",
+    const QByteArray &auth = request.authorization;
+    const HqStore::AuthStatus st = auth.startsWith("Bearer ") ? store().authenticate(auth.mid(7).trimmed(), session)
+                                                               : HqStore::AuthStatus::Unknown;
+    if (st == HqStore::AuthStatus::DeviceLost) {
+        security(session->branch, QStringLiteral("wipe_ordered"), session->staffId, session->deviceId, QString());
+        *denied = error(request, Status::Forbidden, "device_lost",
                         QStringLiteral("This computer was reported lost: its BranchDesk data must be erased"));
         return false;
     }
-    if (session->branch != branch) {
-        *denied = error(request, QHttpServerResponse::StatusCode::Forbidden, "forbidden",
-                        QStringLiteral("This session belongs to another branch"));
+    if (st != HqStore::AuthStatus::Ok) {
+        *denied = error(request, Status::Unauthorized, "unauthorized", QStringLiteral("The session is unknown or expired: sign in again"));
+        return false;
+    }
+    if (!branch.isNull() && session->branch != branch) {
+        security(session->branch, QStringLiteral("other_branch_refused"), session->staffId, session->deviceId, QString());
+        *denied = error(request, Status::Forbidden, "forbidden", QStringLiteral("This session belongs to another branch"));
         return false;
     }
     return true;
 }
 
-QHttpServerResponse SyncServer::handleLogin(const QHttpServerRequest &req)
+QHttpServerResponse SyncServer::handleLogin(const Request &req)
 {
     try {
         QString bodyError;
         QByteArray body;
         bool tooLarge = false;
         RequestDecoder::Login m;
-        if (!RequestDecoder::body(req.body(), req.value("Content-Encoding"), RequestDecoder::kMaxLoginBytes, &body, &bodyError,
-                                  &tooLarge)
-            || !RequestDecoder::login(body, RequestDecoder::format(req.value("Content-Type")), &m, &bodyError))
-            return error(req,
-                         tooLarge ? QHttpServerResponse::StatusCode::PayloadTooLarge : QHttpServerResponse::StatusCode::BadRequest,
-                         tooLarge ? "too_large" : "bad_request", bodyError);
-        const QString &staffId = m.staffId;
-        const QString &password = m.password;
-        const QString &device = m.device;
-        const QString staffKey = QStringLiteral("staff:") + staffId;
-        // Behind nginx (installer/hq/nginx) every peer is 127.0.0.1: then the client's
-        // address is the X-Real-IP nginx sets, trusted from a loopback peer only.
-        QString address = req.remoteAddress().toString();
-        if (req.remoteAddress().isLoopback() && !req.value("X-Real-IP").isEmpty())
-            address = QString::fromLatin1(req.value("X-Real-IP").left(64));
+        if (!RequestDecoder::body(req.body, req.contentEncoding, RequestDecoder::kMaxLoginBytes, &body, &bodyError, &tooLarge)
+            || !RequestDecoder::login(body, RequestDecoder::format(req.contentType), &m, &bodyError))
+            return error(req, tooLarge ? Status::PayloadTooLarge : Status::BadRequest, tooLarge ? "too_large" : "bad_request",
+                         bodyError);
+        const QString staffKey = QStringLiteral("staff:") + m.staffId;
+        // Behind the shipped nginx every peer is 127.0.0.1: then the client's address is the
+        // X-Real-IP nginx sets, and only when HQ was told it runs behind it.
+        QString address = req.peer.toString();
+        if (m_options.behindProxy && req.peer.isLoopback() && !req.realIp.isEmpty())
+            address = QString::fromLatin1(req.realIp);
         const QString addressKey = QStringLiteral("addr:") + address;
         const qint64 wait = qMax(retryAfterSeconds(staffKey), retryAfterSeconds(addressKey));
         if (wait > 0) {
-            QHttpServerResponse r = error(req, QHttpServerResponse::StatusCode::TooManyRequests, "too_many_attempts",
+            QHttpServerResponse r = error(req, Status::TooManyRequests, "too_many_attempts",
                                           QStringLiteral("Too many failed sign-ins: try again in %1 seconds").arg(wait));
             r.addHeader("Retry-After", QByteArray::number(wait));
             return r;
         }
         HqStore::LoginResult login;
-        switch (m_store.login(m.branch, staffId, password, device,
-                              m_options.tokenTtlSeconds, &login)) {
+        switch (store().login(m.branch, m.staffId, m.password, m.device, m_options.tokenTtlSeconds, &login)) {
         case HqStore::LoginStatus::Ok:
             break;
         case HqStore::LoginStatus::Ambiguous:
-            return error(req, QHttpServerResponse::StatusCode::Conflict, "ambiguous",
-                         QStringLiteral("This staff ID exists in several branches: give the branch code"));
+            return error(req, Status::Conflict, "ambiguous", QStringLiteral("This staff ID exists in several branches: give the branch code"));
         case HqStore::LoginStatus::DeviceLost:
-            return error(req, QHttpServerResponse::StatusCode::Forbidden, "device_lost",
+            security(m.branch, QStringLiteral("lost_device_sign_in"), m.staffId, m.device, QString());
+            return error(req, Status::Forbidden, "device_lost",
                          QStringLiteral("This computer was reported lost: its BranchDesk data must be erased"));
+        case HqStore::LoginStatus::DeviceTaken:
+            security(m.branch, QStringLiteral("device_of_other_staff"), m.staffId, m.device, QString());
+            return error(req, Status::Forbidden, "device_taken",
+                         QStringLiteral("This computer is registered to another staff member"));
         case HqStore::LoginStatus::Disabled:
-            return error(req, QHttpServerResponse::StatusCode::Forbidden, "disabled",
-                         QStringLiteral("This staff account is disabled"));
+            security(m.branch, QStringLiteral("disabled_sign_in"), m.staffId, m.device, QString());
+            return error(req, Status::Forbidden, "disabled", QStringLiteral("This staff account is disabled"));
         case HqStore::LoginStatus::WrongCredentials:
             recordFailure(staffKey, 5);
             // A branch's desktops may share one address behind NAT: be more lenient there.
             recordFailure(addressKey, 20);
-            return error(req, QHttpServerResponse::StatusCode::Unauthorized, "wrong_credentials",
-                         QStringLiteral("Wrong staff ID or password"));
+            if (retryAfterSeconds(staffKey) > 0)
+                security(m.branch, QStringLiteral("lockout"), m.staffId, m.device, QString());
+            return error(req, Status::Unauthorized, "wrong_credentials", QStringLiteral("Wrong staff ID or password"));
         }
-        m_throttle.remove(staffKey);
+        {
+            QMutexLocker lock(&m_mutex);
+            m_throttle.remove(staffKey);
+        }
         QCborMap out;
         out.insert(QLatin1String("token"), login.token);
         out.insert(QLatin1String("expires_at"), login.expiresAt.toString(Qt::ISODate));
@@ -170,34 +257,74 @@ QHttpServerResponse SyncServer::handleLogin(const QHttpServerRequest &req)
         out.insert(QLatin1String("server_time"), QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
         return reply(req, out);
     } catch (const PgError &e) {
-        qWarning("login failed: database error %s", e.sqlState().constData());
-        return error(req, QHttpServerResponse::StatusCode::ServiceUnavailable, "database", QStringLiteral("HQ's database is unavailable"));
+        t_connection.reset(), t_store.reset();
+        return databaseDown(req, "login", e);
     }
 }
 
-QHttpServerResponse SyncServer::handleChanges(const QString &branch, const QHttpServerRequest &req)
+QHttpServerResponse SyncServer::handleLogout(const Request &req)
+{
+    try {
+        if (req.authorization.startsWith("Bearer "))
+            store().logout(req.authorization.mid(7).trimmed());
+        QCborMap m;
+        m.insert(QLatin1String("ok"), true);
+        return reply(req, m);
+    } catch (const PgError &e) {
+        t_connection.reset(), t_store.reset();
+        return databaseDown(req, "logout", e);
+    }
+}
+
+QHttpServerResponse SyncServer::handleErased(const Request &req)
+{
+    // A lost device reports that it erased its store; only its own token may say so.
+    try {
+        HqStore::Session session;
+        const HqStore::AuthStatus st = req.authorization.startsWith("Bearer ")
+                                           ? store().authenticate(req.authorization.mid(7).trimmed(), &session)
+                                           : HqStore::AuthStatus::Unknown;
+        if (st != HqStore::AuthStatus::DeviceLost)
+            return error(req, Status::Forbidden, "forbidden", QStringLiteral("Only a device reported lost reports an erase"));
+        security(session.branch, QStringLiteral("device_erased"), session.staffId, session.deviceId, QString());
+        QCborMap m;
+        m.insert(QLatin1String("ok"), true);
+        return reply(req, m);
+    } catch (const PgError &e) {
+        t_connection.reset(), t_store.reset();
+        return databaseDown(req, "erased", e);
+    }
+}
+
+QHttpServerResponse SyncServer::handleChanges(const QString &branch, const Request &req)
 {
     try {
         HqStore::Session session;
-        QHttpServerResponse denied(QHttpServerResponse::StatusCode::Unauthorized);
+        QHttpServerResponse denied(Status::Unauthorized);
         if (!authorize(req, branch, &session, &denied))
             return denied;
-        const QUrlQuery q = req.query();
+        const QUrlQuery &q = req.query;
         bool ok = true;
         const qint64 after = q.hasQueryItem(QStringLiteral("after")) ? q.queryItemValue(QStringLiteral("after")).toLongLong(&ok) : 0;
         if (!ok || after < 0)
-            return error(req, QHttpServerResponse::StatusCode::BadRequest, "bad_request", QStringLiteral("after must be a sequence number"));
+            return error(req, Status::BadRequest, "bad_request", QStringLiteral("after must be a sequence number"));
         int limit = q.hasQueryItem(QStringLiteral("limit")) ? q.queryItemValue(QStringLiteral("limit")).toInt(&ok) : 5000;
         if (!ok || limit <= 0)
-            return error(req, QHttpServerResponse::StatusCode::BadRequest, "bad_request", QStringLiteral("limit must be positive"));
+            return error(req, Status::BadRequest, "bad_request", QStringLiteral("limit must be positive"));
         limit = qMin(limit, m_options.maxPageSize);
-        WireFormat::Page page = m_store.pull(branch, after, limit, q.queryItemValue(QStringLiteral("full")) == QLatin1String("1"));
+        WireFormat::Page page = store().pull(session, after, limit, q.queryItemValue(QStringLiteral("full")) == QLatin1String("1"));
         if (page.fullResync)
-            return error(req, QHttpServerResponse::StatusCode::Gone, "full_resync",
-                         QStringLiteral("The cursor is older than the oldest kept deletion: resync from 0"));
-        ++m_pagesServed;
-        if (m_options.corruptEveryNthPage > 0 && m_pagesServed % m_options.corruptEveryNthPage == 0)
-            page.checksum[0] = char(page.checksum[0] ^ 0x5a);
+            return error(req, Status::Gone, "full_resync", QStringLiteral("The cursor is older than the oldest kept deletion: resync from 0"));
+        {
+            QMutexLocker lock(&m_mutex);
+            ++m_pagesServed;
+            if (m_options.corruptEveryNthPage > 0 && m_pagesServed % m_options.corruptEveryNthPage == 0)
+                page.checksum[0] = char(page.checksum[0] ^ 0x5a);
+        }
+        // Bulk pulls are on record: who, from which device, how much.
+        if (after == 0 || page.records.size() > 1024 * 1024)
+            security(session.branch, QStringLiteral("bulk_pull"), session.staffId, session.deviceId,
+                     QStringLiteral("after=%1 bytes=%2").arg(after).arg(page.records.size()));
         if (wantsJson(req)) {
             std::vector<SyncRecord> records;
             QString err;
@@ -214,61 +341,60 @@ QHttpServerResponse SyncServer::handleChanges(const QString &branch, const QHttp
             return QHttpServerResponse("application/json", QJsonDocument(o).toJson(QJsonDocument::Compact));
         }
         const QByteArray cbor = WireFormat::encodePage(page);
-        if (req.value("Accept-Encoding").contains("deflate")) {
+        if (req.acceptEncoding.contains("deflate")) {
             QHttpServerResponse r("application/cbor", WireFormat::deflate(cbor));
             r.addHeader("Content-Encoding", "deflate");
             return r;
         }
         return QHttpServerResponse("application/cbor", cbor);
     } catch (const PgError &e) {
-        qWarning("changes failed: database error %s", e.sqlState().constData());
-        return error(req, QHttpServerResponse::StatusCode::ServiceUnavailable, "database", QStringLiteral("HQ's database is unavailable"));
+        t_connection.reset(), t_store.reset();
+        return databaseDown(req, "changes", e);
     }
 }
 
-QHttpServerResponse SyncServer::handlePush(const QString &branch, const QHttpServerRequest &req)
+QHttpServerResponse SyncServer::handlePush(const QString &branch, const Request &req)
 {
     try {
         HqStore::Session session;
-        QHttpServerResponse denied(QHttpServerResponse::StatusCode::Unauthorized);
+        QHttpServerResponse denied(Status::Unauthorized);
         if (!authorize(req, branch, &session, &denied))
             return denied;
         QString err;
         QByteArray body;
         bool tooLarge = false;
-        if (!RequestDecoder::body(req.body(), req.value("Content-Encoding"), m_options.maxBodyBytes, &body, &err, &tooLarge))
-            return error(req,
-                         tooLarge ? QHttpServerResponse::StatusCode::PayloadTooLarge : QHttpServerResponse::StatusCode::BadRequest,
-                         tooLarge ? "too_large" : "bad_request", err);
+        if (!RequestDecoder::body(req.body, req.contentEncoding, m_options.maxBodyBytes, &body, &err, &tooLarge))
+            return error(req, tooLarge ? Status::PayloadTooLarge : Status::BadRequest, tooLarge ? "too_large" : "bad_request", err);
         WireFormat::PushBatch batch;
-        RequestDecoder::push(body, RequestDecoder::format(req.value("Content-Type")), &batch, &err);
+        RequestDecoder::push(body, RequestDecoder::format(req.contentType), &batch, &err);
         if (!err.isEmpty())
-            return error(req, QHttpServerResponse::StatusCode::BadRequest, "bad_request", err);
-        // This build reads the current schema and the one before it, so a laptop
+            return error(req, Status::BadRequest, "bad_request", err);
+        // This build reads the current schema and the ones before it, so a laptop
         // that was offline through an upgrade can still send what it holds.
-        if (batch.schemaVersion < 1 || batch.schemaVersion > SchemaMigrations::latestVersion()) {
-            return error(req, QHttpServerResponse::StatusCode::BadRequest, "schema",
+        if (batch.schemaVersion < 1 || batch.schemaVersion > SchemaMigrations::latestVersion())
+            return error(req, Status::BadRequest, "schema",
                          QStringLiteral("push schema version %1 is not supported").arg(batch.schemaVersion));
-        }
         WireFormat::PushResult result;
-        switch (m_store.push(session, batch, &result, &err)) {
+        switch (store().push(session, batch, &result, &err)) {
         case HqStore::PushStatus::Ok:
             break;
         case HqStore::PushStatus::DeviceSequenceReused:
-            return error(req, QHttpServerResponse::StatusCode::Conflict, "device_sequence_reused",
+            return error(req, Status::Conflict, "device_sequence_reused",
                          QStringLiteral("These change numbers were already used by this device for other records"));
         case HqStore::PushStatus::Rejected:
-            return error(req, QHttpServerResponse::StatusCode::UnprocessableEntity, "rejected", err);
+            security(session.branch, QStringLiteral("push_rejected"), session.staffId, session.deviceId, err);
+            return error(req, Status::UnprocessableEntity, "rejected", err);
         }
+        if (!result.refused.empty())
+            security(session.branch, QStringLiteral("records_refused"), session.staffId, session.deviceId,
+                     QStringLiteral("count=%1 first=%2").arg(result.refused.size()).arg(result.refused.front().reason));
         if (wantsJson(req))
             return QHttpServerResponse("application/json",
-                                       QJsonDocument(QJsonObject{{QStringLiteral("acked_through"), double(result.ackedThrough)},
-                                                                 {QStringLiteral("accepted"), result.accepted},
-                                                                 {QStringLiteral("duplicates"), result.duplicates}})
+                                       QJsonDocument(QCborValue::fromCbor(WireFormat::encodePushResult(result)).toMap().toJsonObject())
                                            .toJson(QJsonDocument::Compact));
         return QHttpServerResponse("application/cbor", WireFormat::encodePushResult(result));
     } catch (const PgError &e) {
-        qWarning("push failed: database error %s", e.sqlState().constData());
-        return error(req, QHttpServerResponse::StatusCode::ServiceUnavailable, "database", QStringLiteral("HQ's database is unavailable"));
+        t_connection.reset(), t_store.reset();
+        return databaseDown(req, "push", e);
     }
 }

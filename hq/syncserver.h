@@ -1,15 +1,27 @@
 #pragma once
 
+#include "connectionguard.h"
 #include "hqstore.h"
 
-#include <QHttpServer>
 #include <QElapsedTimer>
+#include <QFuture>
 #include <QHash>
+#include <QHostAddress>
+#include <QHttpServer>
+#include <QMutex>
 #include <QObject>
+#include <QThreadPool>
+#include <QUrlQuery>
 
-// The HTTP face of HQ (docs/sync-protocol.md): /v1/login, /v1/health,
-// /v1/branches/<branch>/changes and /v1/branches/<branch>/push. Bodies are
-// CBOR (JSON accepted for debugging), deflate-compressed when asked.
+#include <functional>
+#include <memory>
+
+// The HTTP face of HQ (docs/sync-protocol.md): /v1/login, /v1/logout, /v1/health,
+// /v1/device/erased, /v1/branches/<branch>/changes and /v1/branches/<branch>/push.
+// Bodies are CBOR (JSON accepted for debugging), deflate-compressed when asked.
+// Issue 15: requests are screened by ConnectionGuard before they are read; password
+// hashing, pulls and pushes run on worker threads with their own database
+// connections, so /v1/health and everyone else stay quick while they run.
 class SyncServer : public QObject
 {
     Q_OBJECT
@@ -19,20 +31,41 @@ public:
         int tokenTtlSeconds = 8 * 3600;
         int maxPageSize = 20000;
         qsizetype maxBodyBytes = 64 * 1024 * 1024;
+        // Trust X-Real-IP from a loopback peer only when HQ runs behind the shipped nginx
+        // (serve --behind-proxy); otherwise any local process could pick its address.
+        bool behindProxy = false;
+        int loginThreads = 2;  // Argon2id needs 64 MiB each
+        int workThreads = 4;   // pulls and pushes
         // Test-only fault injection: corrupt the checksum of every Nth page (0 = never).
         int corruptEveryNthPage = 0;
     };
+    // What a handler needs from a request, copied on the server thread.
+    struct Request
+    {
+        QByteArray body, contentType, contentEncoding, accept, acceptEncoding, authorization, realIp;
+        QHostAddress peer;
+        QUrlQuery query;
+    };
 
-    SyncServer(PgConnection &db, Options options, QObject *parent = nullptr);
-    quint16 listen(const QHostAddress &address, quint16 port);
+    SyncServer(const QString &conninfo, Options options, QObject *parent = nullptr);
+    ~SyncServer() override;
+    // TLS when `ssl` has a certificate; the listener screens every connection.
+    quint16 listen(const QHostAddress &address, quint16 port, const QSslConfiguration &ssl = {});
     QHttpServer &http() { return m_server; }
 
 private:
-    QHttpServerResponse handleLogin(const QHttpServerRequest &request);
-    QHttpServerResponse handleChanges(const QString &branch, const QHttpServerRequest &request);
-    QHttpServerResponse handlePush(const QString &branch, const QHttpServerRequest &request);
-    bool authorize(const QHttpServerRequest &request, const QString &branch, HqStore::Session *session,
-                   QHttpServerResponse *denied);
+    QHttpServerResponse handleLogin(const Request &request);
+    QHttpServerResponse handleChanges(const QString &branch, const Request &request);
+    QHttpServerResponse handlePush(const QString &branch, const Request &request);
+    QHttpServerResponse handleErased(const Request &request);
+    QHttpServerResponse handleLogout(const Request &request);
+    bool authorize(const Request &request, const QString &branch, HqStore::Session *session, QHttpServerResponse *denied);
+    QFuture<QHttpServerResponse> run(QThreadPool *pool, const QHttpServerRequest &req,
+                                     std::function<QHttpServerResponse(const Request &)> handler);
+    // The worker thread's own connection and store.
+    HqStore &store();
+    void security(const QString &branch, const QString &kind, const QString &staff, const QString &device,
+                  const QString &detail);
 
     // Failed sign-ins per staff ID (5 free) and per address (20 free): then each further try
     // waits twice as long (up to 15 minutes). Monotonic time, in memory.
@@ -45,10 +78,13 @@ private:
     void recordFailure(const QString &key, int freeTries);
 
     QHash<QString, Throttle> m_throttle;
+    mutable QMutex m_mutex; // the throttle and the page counter
     QElapsedTimer m_clock;
-    PgConnection &m_db;
-    HqStore m_store;
+    QString m_conninfo;
     Options m_options;
     QHttpServer m_server;
+    QThreadPool m_loginPool;
+    QThreadPool m_workPool;
+    std::unique_ptr<QTcpServer> m_listener;
     int m_pagesServed = 0;
 };

@@ -151,12 +151,15 @@ public:
         return m_serverLog;
     }
     QString lastError() const { return m_lastError; }
+    qint64 serverPid() const { return m_server ? m_server->processId() : 0; }
     QString path(const QString &name) const { return m_dir.filePath(name); }
 
     // The branch as a core-banking extract (written to `csvName` here), imported by the real
-    // `branchdesk-hq import`, plus an RM who can sign in with `password`.
+    // `branchdesk-hq import`, plus a staff member (an RM unless `role` says "manager") who can
+    // sign in with `password`. Since issue 15 an RM's desktop holds only their own customers:
+    // tests that compare a desktop with the whole branch sign in as a manager.
     bool importBranch(const BranchData &branch, const QString &code, const QString &csvName, const QString &rmId,
-                      const QString &rmName, const QString &password)
+                      const QString &rmName, const QString &password, const QString &role = QStringLiteral("rm"))
     {
         const QString csv = path(csvName);
         QFile f(csv);
@@ -166,7 +169,7 @@ public:
         f.close();
         return hq({QStringLiteral("import"), QStringLiteral("--branch"), code, csv})
             && hq({QStringLiteral("add-staff"), QStringLiteral("--branch"), code, QStringLiteral("--id"), rmId,
-                   QStringLiteral("--name"), rmName, QStringLiteral("--role"), QStringLiteral("rm")},
+                   QStringLiteral("--name"), rmName, QStringLiteral("--role"), role},
                   password.toUtf8() + '\n');
     }
 

@@ -209,7 +209,7 @@ private slots:
         QVERIFY(DemoGenerator::generate({2000, 17, QDate(2026, 11, 23)}, &m_branch));
         m_branch.branchCode = kBranch;
         QVERIFY2(m_hq.importBranch(m_branch, kBranch, QStringLiteral("crash.csv"), QStringLiteral("RM01"),
-                                   QStringLiteral("测试经理"), kHqPassword),
+                                   QStringLiteral("测试经理"), kHqPassword, QStringLiteral("manager")),
                  qPrintable(m_hq.lastError()));
         QVERIFY(m_hq.startServer());
     }
@@ -484,7 +484,8 @@ private slots:
                                     {QStringLiteral("channel"), QStringLiteral("phone")},
                                     {QStringLiteral("outcome"), QStringLiteral("reached")},
                                     {QStringLiteral("contacted_at"), QStringLiteral("2026-11-23T09:00:00+08:00")},
-                                    {QStringLiteral("note"), QStringLiteral("replayed")}};
+                                    {QStringLiteral("note"), QStringLiteral("replayed")},
+                                    {QStringLiteral("created_at"), QStringLiteral("2026-11-23T09:00:00+08:00")}};
             batch.records.push_back(r);
         }
         const QByteArray body = WireFormat::encodePush(batch);

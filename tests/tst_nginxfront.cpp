@@ -161,7 +161,7 @@ private slots:
         QVERIFY(DemoGenerator::generate({800, 5, QDate(2026, 11, 23)}, &m_branch));
         m_branch.branchCode = kBranch;
         QVERIFY2(m_hq.importBranch(m_branch, kBranch, QStringLiteral("edge.csv"), QStringLiteral("RM01"),
-                                   QStringLiteral("前台经理"), kHqPassword),
+                                   QStringLiteral("前台经理"), kHqPassword, QStringLiteral("manager")),
                  qPrintable(m_hq.lastError()));
         QVERIFY(m_hq.startServer());
 

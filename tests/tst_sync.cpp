@@ -126,7 +126,7 @@ private:
 
     QString newStore() { return m_dir.filePath(QStringLiteral("desk%1.db").arg(++m_stores)); }
 
-    SyncEngine::Report sync(const QString &store, const QString &staff = QStringLiteral("RM01"), int pageSize = 5000,
+    SyncEngine::Report sync(const QString &store, const QString &staff = QStringLiteral("MGR01"), int pageSize = 5000,
                             const QString &password = kRmPassword, const QString &branch = {})
     {
         Database db = Database::open(store, kPass, Database::OpenMode::CreateIfMissing);
@@ -175,7 +175,7 @@ private:
     {
         Contact c;
         c.customerNo = customerNo;
-        c.staffId = QStringLiteral("RM01");
+        c.staffId = QStringLiteral("MGR01");
         c.channel = Contact::Channel::Phone;
         c.outcome = Contact::Outcome::Reached;
         c.contactedAt = QDateTime(QDate(2026, 11, 23), QTime(9, 0), Qt::OffsetFromUTC, 8 * 3600);
@@ -201,6 +201,13 @@ private slots:
                              kRmPassword.toUtf8() + '\n'),
                      qPrintable(m_hq.lastError()));
         }
+        // Issue 15: RMs pull only their own customers; the whole-branch comparisons below run
+        // as the branch manager (the RM's view is tests/tst_attacks_data).
+        QVERIFY2(m_hq.hq({QStringLiteral("add-staff"), QStringLiteral("--branch"), QStringLiteral("DEMO007"),
+                          QStringLiteral("--id"), QStringLiteral("MGR01"), QStringLiteral("--name"), QStringLiteral("行长"),
+                          QStringLiteral("--role"), QStringLiteral("manager")},
+                         kRmPassword.toUtf8() + '\n'),
+                 qPrintable(m_hq.lastError()));
         QVERIFY(m_hq.startServer());
     }
 
@@ -232,9 +239,9 @@ private slots:
         QVERIFY(writeExtract(changed, csv));
         QString out;
         QVERIFY(m_hq.hq({QStringLiteral("import"), QStringLiteral("--branch"), QStringLiteral("DEMO007"), csv}, {}, &out));
-        // 100 customers, plus the roster entries add-staff renamed since the first import
+        // 100 customers, plus the roster entries add-staff renamed since the first import (RM01, RM02, MGR01)
         const int changedRows = out.section(QStringLiteral("changed "), 1).section(QLatin1Char(' '), 0, 0).toInt();
-        QVERIFY2(changedRows >= 100 && changedRows <= 102, qPrintable(out));
+        QVERIFY2(changedRows >= 100 && changedRows <= 103, qPrintable(out));
         // Then the desktop's next sync moves exactly those rows, not 79,000
         const SyncEngine::Report r = sync(store);
         QVERIFY(r.ok);
@@ -300,7 +307,7 @@ private slots:
         const QString a = newStore();
         const QString b = newStore();
         QVERIFY(sync(a).ok);
-        QVERIFY(sync(b, QStringLiteral("RM02")).ok);
+        QVERIFY(sync(b, QStringLiteral("MGR01")).ok);
         // Given HQ is down while desktop A logs contacts
         m_hq.stopServer();
         {
@@ -320,7 +327,7 @@ private slots:
         QCOMPARE(online.pushed, 5);
         QCOMPARE(online.pending, 0);
         // Then desktop B sees them, once
-        QVERIFY(sync(b, QStringLiteral("RM02")).ok);
+        QVERIFY(sync(b, QStringLiteral("MGR01")).ok);
         Database db = Database::open(b, kPass, Database::OpenMode::ExistingOnly);
         const auto contacts = ContactRepository(db).all();
         int fromA = 0;
@@ -329,7 +336,7 @@ private slots:
         QCOMPARE(fromA, 5);
         // And B's contact reaches A
         ContactRepository(db).log(contact(m_branch.customers[7].customerNo, QStringLiteral("来自B")));
-        QVERIFY(sync(b, QStringLiteral("RM02")).ok);
+        QVERIFY(sync(b, QStringLiteral("MGR01")).ok);
         QVERIFY(sync(a).ok);
         compareWithHq(a, QStringLiteral("DEMO007"), {QStringLiteral("contact")});
         compareWithHq(b, QStringLiteral("DEMO007"), {QStringLiteral("contact")});
@@ -340,14 +347,14 @@ private slots:
         const QString a = newStore();
         const QString b = newStore();
         QVERIFY(sync(a).ok);
-        QVERIFY(sync(b, QStringLiteral("RM02")).ok);
+        QVERIFY(sync(b, QStringLiteral("MGR01")).ok);
         const QString customerNo = m_branch.customers[40].customerNo;
         {
             Database db = Database::open(a, kPass, Database::OpenMode::ExistingOnly);
             Transaction tx(db);
             const QJsonObject prospect{{QStringLiteral("prospect_id"), QStringLiteral("p-1")}, {QStringLiteral("name"), QStringLiteral("社区访客")},
                                        {QStringLiteral("phone"), QStringLiteral("13912345678")}, {QStringLiteral("interest"), QStringLiteral("养老")},
-                                       {QStringLiteral("owner_id"), QStringLiteral("RM01")}, {QStringLiteral("consent"), true},
+                                       {QStringLiteral("owner_id"), QStringLiteral("MGR01")}, {QStringLiteral("consent"), true},
                                        {QStringLiteral("device_id"), QStringLiteral("dev-a")},
                                        {QStringLiteral("created_at"), QStringLiteral("2026-11-23T10:00:00")}};
             db.exec(QStringLiteral("INSERT INTO prospect (prospect_id, name, phone, interest, owner_id, consent, device_id, created_at)"
@@ -361,7 +368,7 @@ private slots:
             tx.commit();
         }
         QVERIFY(sync(a).ok);
-        QVERIFY(sync(b, QStringLiteral("RM02")).ok);
+        QVERIFY(sync(b, QStringLiteral("MGR01")).ok);
         compareWithHq(b, QStringLiteral("DEMO007"), {QStringLiteral("prospect"), QStringLiteral("enrolment")});
         Database db = Database::open(b, kPass, Database::OpenMode::ExistingOnly);
         Statement st(db, QStringLiteral("SELECT (SELECT count(*) FROM prospect WHERE prospect_id = 'p-1'),"
@@ -382,7 +389,7 @@ private slots:
         QCOMPARE(int(pending.size()), 1);
         HqClient client(m_hq.url());
         HqClient::Login login;
-        QCOMPARE(client.login({}, QStringLiteral("RM01"), kRmPassword, ContactRepository::deviceId(db), &login), HqClient::Status::Ok);
+        QCOMPARE(client.login({}, QStringLiteral("MGR01"), kRmPassword, ContactRepository::deviceId(db), &login), HqClient::Status::Ok);
         WireFormat::PushBatch batch;
         batch.schemaVersion = SchemaMigrations::latestVersion();
         batch.deviceId = ContactRepository::deviceId(db);
@@ -410,7 +417,7 @@ private slots:
     {
         QVERIFY(m_hq.hq({QStringLiteral("add-staff"), QStringLiteral("--branch"), QStringLiteral("OTHER01"), QStringLiteral("--id"),
                          QStringLiteral("RM91"), QStringLiteral("--name"), QStringLiteral("他行经理"), QStringLiteral("--role"),
-                         QStringLiteral("rm")},
+                         QStringLiteral("rm"), QStringLiteral("--new-branch")},
                         QByteArray("other-password\n")));
         HqClient client(m_hq.url());
         HqClient::Login login;
@@ -438,7 +445,7 @@ private slots:
     {
         QVERIFY(m_hq.startServer({QStringLiteral("--test-corrupt-every-nth-page"), QStringLiteral("3")}));
         const QString store = newStore();
-        const SyncEngine::Report r = sync(store, QStringLiteral("RM01"), 4000);
+        const SyncEngine::Report r = sync(store, QStringLiteral("MGR01"), 4000);
         QVERIFY2(r.ok, qPrintable(r.error));
         QVERIFY(r.checksumRetries >= 3);
         compareWithHq(store, QStringLiteral("DEMO007"), {QStringLiteral("customer"), QStringLiteral("holding")});
@@ -458,7 +465,7 @@ private slots:
         QVERIFY(sync(store).ok);
         QTest::qWait(2500);
         // Without a password the desktop must ask the user to sign in again
-        const SyncEngine::Report noPassword = sync(store, QStringLiteral("RM01"), 5000, QString());
+        const SyncEngine::Report noPassword = sync(store, QStringLiteral("MGR01"), 5000, QString());
         QVERIFY(!noPassword.ok);
         QCOMPARE(noPassword.status, HqClient::Status::Unauthorized);
         // With it, the engine signs in again by itself
@@ -471,7 +478,7 @@ private slots:
     {
         const QString store = newStore();
         // Start a slow first sync (small pages) and kill HQ while it runs
-        QFuture<SyncEngine::Report> running = QtConcurrent::run([&] { return sync(store, QStringLiteral("RM01"), 300); });
+        QFuture<SyncEngine::Report> running = QtConcurrent::run([&] { return sync(store, QStringLiteral("MGR01"), 300); });
         QElapsedTimer t;
         t.start();
         qint64 cursor = 0;
@@ -499,26 +506,26 @@ private slots:
         const QString a = newStore();
         const QString b = newStore();
         QVERIFY(sync(a).ok);
-        QVERIFY(sync(b, QStringLiteral("RM02")).ok);
+        QVERIFY(sync(b, QStringLiteral("MGR01")).ok);
         const QString customerNo = m_branch.customers[30].customerNo;
         QString noteId;
         {
             Database db = Database::open(a, kPass, Database::OpenMode::ExistingOnly);
-            noteId = NoteRepository(db).save({{}, customerNo, QStringLiteral("初稿：关注养老理财"), QStringLiteral("RM01"), {}}).noteId;
+            noteId = NoteRepository(db).save({{}, customerNo, QStringLiteral("初稿：关注养老理财"), QStringLiteral("MGR01"), {}}).noteId;
         }
         QVERIFY(sync(a).ok);
-        QVERIFY(sync(b, QStringLiteral("RM02")).ok);
+        QVERIFY(sync(b, QStringLiteral("MGR01")).ok);
         // Both edit the same note offline; A reaches HQ first, B last
         {
             Database db = Database::open(a, kPass, Database::OpenMode::ExistingOnly);
-            NoteRepository(db).save({noteId, customerNo, QStringLiteral("A：客户下周来网点"), QStringLiteral("RM01"), {}});
+            NoteRepository(db).save({noteId, customerNo, QStringLiteral("A：客户下周来网点"), QStringLiteral("MGR01"), {}});
         }
         {
             Database db = Database::open(b, kPass, Database::OpenMode::ExistingOnly);
-            NoteRepository(db).save({noteId, customerNo, QStringLiteral("B：客户想买国债"), QStringLiteral("RM02"), {}});
+            NoteRepository(db).save({noteId, customerNo, QStringLiteral("B：客户想买国债"), QStringLiteral("MGR01"), {}});
         }
         QVERIFY(sync(a).ok);
-        QVERIFY(sync(b, QStringLiteral("RM02")).ok);
+        QVERIFY(sync(b, QStringLiteral("MGR01")).ok);
         QVERIFY(sync(a).ok);
         // Then both desktops hold B's text, and A can still read what it wrote
         for (const QString &store : {a, b}) {
@@ -579,7 +586,7 @@ private slots:
         QStringList stores;
         for (int i = 0; i < 3; ++i) {
             stores << newStore();
-            QVERIFY(sync(stores.last(), i == 1 ? QStringLiteral("RM02") : QStringLiteral("RM01")).ok);
+            QVERIFY(sync(stores.last(), i == 1 ? QStringLiteral("MGR01") : QStringLiteral("MGR01")).ok);
         }
         // HQ re-imports changed extracts while every desktop logs contacts and syncs, concurrently
         BranchData changed = m_branch;
@@ -613,7 +620,7 @@ private slots:
                             repo.log(contact(m_branch.customers[size_t(100 + d * 20 + k)].customerNo,
                                              QStringLiteral("并发 %1-%2-%3").arg(d).arg(round).arg(k)));
                     }
-                    ok = sync(stores[d], d == 1 ? QStringLiteral("RM02") : QStringLiteral("RM01"), 2000).ok && ok;
+                    ok = sync(stores[d], d == 1 ? QStringLiteral("MGR01") : QStringLiteral("MGR01"), 2000).ok && ok;
                 }
                 return ok;
             });
@@ -623,7 +630,7 @@ private slots:
             QVERIFY(f.result());
         // A final round each, then every desktop equals HQ
         for (int d = 0; d < 3; ++d)
-            QVERIFY(sync(stores[d], d == 1 ? QStringLiteral("RM02") : QStringLiteral("RM01")).ok);
+            QVERIFY(sync(stores[d], d == 1 ? QStringLiteral("MGR01") : QStringLiteral("MGR01")).ok);
         for (const QString &store : stores)
             compareWithHq(store, QStringLiteral("DEMO007"),
                           {QStringLiteral("staff"), QStringLiteral("customer"), QStringLiteral("holding"), QStringLiteral("contact")});
@@ -647,7 +654,7 @@ private slots:
         Database db = Database::open(store, kPass, Database::OpenMode::CreateIfMissing);
         SyncEngine::Settings s;
         s.hq = m_hq.url(true);
-        s.staffId = QStringLiteral("RM01");
+        s.staffId = QStringLiteral("MGR01");
         s.password = kRmPassword;
         s.timeoutMs = 15000;
         // A self-signed certificate nobody pinned: refused before anything is sent
@@ -687,7 +694,7 @@ private slots:
         cli.setProcessEnvironment(env);
         cli.start(qEnvironmentVariable("BRANCHDESK_CLI"), {QStringLiteral("sync"), QStringLiteral("--store"), store,
                                                            QStringLiteral("--hq"), m_hq.url().toString(), QStringLiteral("--user"),
-                                                           QStringLiteral("RM01")});
+                                                           QStringLiteral("MGR01")});
         QVERIFY(cli.waitForFinished(60000));
         QCOMPARE(cli.exitCode(), 1);
         QVERIFY2(QString::fromUtf8(cli.readAllStandardError()).contains(QStringLiteral("erased")), "the user is told why");

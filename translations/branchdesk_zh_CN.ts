@@ -252,6 +252,10 @@
         内部综拓名单，或按代发单位汇总的代发客户
 </translation>
     </message>
+    <message>
+        <source>This store belongs to %1: contacts are logged as %1 only</source>
+        <translation>本数据库属于 %1：联系记录只能以 %1 的身份登记</translation>
+    </message>
 </context>
 <context>
     <name>CadencePlan</name>

@@ -199,13 +199,16 @@ void TodayPage::fillStaff()
     m_view->addItem(tr("All RMs"), TodayList::kAllRms);
     // An RM signed in works as themselves only; a manager may look at any RM's day.
     const bool wholeBranch = s->scope().seesWholeBranch();
-    m_acting->setEnabled(wholeBranch);
+    // Signed in, a desktop acts as its user only (issue 15); a manager still views any RM's day.
+    const bool signedIn = !s->scope().staffId().isEmpty();
+    m_acting->setEnabled(!signedIn);
     for (size_t i = 0; i < s->staff().size(); ++i) {
         const Staff &st = s->staff()[i];
         const bool manager = st.role == Staff::Role::Manager;
         if (!wholeBranch && st.staffId != s->scope().staffId())
             continue;
-        m_acting->addItem(manager ? tr("%1 (branch manager)").arg(st.name) : st.name, st.staffId);
+        if (!signedIn || st.staffId == s->scope().staffId())
+            m_acting->addItem(manager ? tr("%1 (branch manager)").arg(st.name) : st.name, st.staffId);
         if (!manager)
             m_view->addItem(st.name, int(i));
     }

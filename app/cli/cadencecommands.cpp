@@ -1,5 +1,7 @@
 #include "cadencecommands.h"
 
+#include "sync/syncengine.h"
+
 #include "domain/branchsnapshot.h"
 #include "domain/cadenceroster.h"
 #include "domain/dayplan.h"
@@ -346,6 +348,15 @@ int CadenceCommands::logContact(const QStringList &arguments, const QString &pas
             rmId = st.text(0);
         }
         c.staffId = p.isSet(staff) ? p.value(staff) : rmId;
+        // A store synced with HQ belongs to its signed-in user: contacts are theirs (issue 15).
+        const QString owner = SyncEngine::metaValue(db, QStringLiteral("sync.staff_id"));
+        if (!owner.isEmpty()) {
+            if (p.isSet(staff) && p.value(staff) != owner) {
+                m_err << tr("This store belongs to %1: contacts are logged as %1 only").arg(owner) << Qt::endl;
+                return 2;
+            }
+            c.staffId = owner;
+        }
         if (c.staffId.isEmpty()) {
             m_err << tr("The customer has no RM: say who made the contact with --staff ID") << Qt::endl;
             return 2;

@@ -329,6 +329,8 @@ int CliCommands::sync(const QStringList &args)
     if (report.status == HqClient::Status::DeviceLost) {
         // The connection is closed: erase every file of the store.
         const bool erased = StoreFiles::erase(p.value(store));
+        if (erased)
+            SyncEngine::reportErased(settings, report.token); // HQ's record that the erase happened
         m_err << (erased ? tr("HQ reports this computer lost: the branch store %1 was erased.").arg(p.value(store))
                          : tr("HQ reports this computer lost, but %1 could not be fully erased.").arg(p.value(store)))
               << Qt::endl;

@@ -114,7 +114,9 @@ void CadenceWorkspace::setBranch(const LoadedBranch &branch, const QDate &today)
     const BranchSnapshot *s = branch.snapshot.get();
     if (!s)
         return;
-    if (!s->scope().seesWholeBranch()) // an RM works as themselves
+    // Whoever signed in works as themselves, a manager too (issue 15); only a store nobody
+    // signed in to (a demo) lets the user pick whom to act as.
+    if (!s->scope().staffId().isEmpty())
         m_acting = s->scope().staffId();
     if (actingStaffIndex() < 0) {
         m_acting.clear();
@@ -218,6 +220,9 @@ void CadenceWorkspace::setActingStaffId(const QString &staffId)
 {
     if (staffId == m_acting)
         return;
+    const BranchSnapshot *s = snapshot();
+    if (s && !s->scope().staffId().isEmpty() && staffId != s->scope().staffId())
+        return; // a signed-in desktop acts as its user only
     m_acting = staffId;
     QSettings().setValue(settingsKey(), staffId);
     emit actingStaffChanged(staffId);

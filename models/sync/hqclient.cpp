@@ -3,6 +3,7 @@
 #include <QCborMap>
 #include <QCborValue>
 #include <QEventLoop>
+#include <QHostAddress>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
@@ -141,6 +142,12 @@ HqClient::Status HqClient::requestOnce(const QByteArray &method, const QString &
 HqClient::Status HqClient::login(const QString &branch, const QString &staffId, const QString &password,
                                  const QString &deviceId, Login *out)
 {
+    // The password never crosses a network in clear text: plain HTTP only to this computer.
+    const QHostAddress host(m_base.host());
+    if (m_base.scheme() != QLatin1String("https") && !host.isLoopback() && m_base.host() != QLatin1String("localhost")) {
+        m_error = QStringLiteral("HQ's address must start with https:// (plain http only to this computer)");
+        return Status::Forbidden;
+    }
     QCborMap body;
     if (!branch.isEmpty())
         body.insert(QLatin1String("branch"), branch);
@@ -166,6 +173,12 @@ HqClient::Status HqClient::login(const QString &branch, const QString &staffId, 
     }
     m_token = out->token;
     return Status::Ok;
+}
+
+HqClient::Status HqClient::reportErased()
+{
+    QByteArray response;
+    return request("POST", QStringLiteral("/v1/device/erased"), QCborMap().toCborValue().toCbor(), "application/cbor", &response);
 }
 
 HqClient::Status HqClient::pull(const QString &branch, qint64 after, int limit, WireFormat::Page *out, bool fullReload)

@@ -54,6 +54,8 @@ public:
     // serves cursors below its tombstone floor.
     Status pull(const QString &branch, qint64 after, int limit, WireFormat::Page *out, bool fullReload = false);
     Status push(const QString &branch, const WireFormat::PushBatch &batch, WireFormat::PushResult *out);
+    // Issue 15: a lost device's report that it erased its store, with its saved token.
+    Status reportErased();
 
     QString lastError() const { return m_error; }
     int lastHttpStatus() const { return m_httpStatus; }

@@ -153,99 +153,119 @@ PageApplier::Result PageApplier::apply(Database &db, const PulledRecords &page, 
     const std::vector<PulledRecords::EntityColumns> &names = PulledRecords::columns();
     for (size_t n = 0; n < page.size(); ++n) {
         const PulledRecords::Record &rec = page.at(n);
-        const SyncEntities::Entity *entity = page.entity(rec);
-        if (!entity || entity->table.isEmpty()) { // unknown (a newer HQ), or up-only like the audit trail
-            ++result.skipped;
-            continue;
-        }
-        const int keyColumn = names[size_t(rec.entity)].key;
-        const quint64 keyBit = quint64(1) << keyColumn;
-        const QByteArrayView id = page.id(rec);
-
-        if (rec.deleted) {
-            const QString idString = page.idString(rec);
-            if (entity->name == QLatin1String("customer") && Outbox::hasPendingFor(db, idString)) {
-                // Keep the customer until what we logged about them has reached HQ.
-                Statement defer(db, QStringLiteral("INSERT OR REPLACE INTO pending_purge (entity, record_id, seq) VALUES (?,?,?)"));
-                defer.bind(1, entity->name).bind(2, idString).bind(3, rec.seq).execute();
-                log(db, QStringLiteral("purge_deferred"),
-                    QStringLiteral("Customer removed at HQ; kept until this desktop's changes are sent"),
-                    entity->name, idString);
-                ++result.deferredPurges;
+        try {
+            const SyncEntities::Entity *entity = page.entity(rec);
+            if (!entity || entity->table.isEmpty()) { // unknown (a newer HQ), or up-only like the audit trail
+                ++result.skipped;
                 continue;
             }
-            statementsFor(rec.entity, keyBit)->remove.bindUtf8(1, id.data(), id.size()).execute();
-            ++result.deleted;
-            continue;
-        }
+            const int keyColumn = names[size_t(rec.entity)].key;
+            const quint64 keyBit = quint64(1) << keyColumn;
+            const QByteArrayView id = page.id(rec);
 
-        if (entity->rule == SyncEntities::Rule::LastWriteWins && entity->name == QLatin1String("note")) {
-            const QString idString = page.idString(rec);
-            const QString local = noteBody(db, idString);
-            const QString incoming = page.textOf(rec, QStringLiteral("body"));
-            if (!local.isNull() && local != incoming) {
-                if (hasPendingRecord(db, entity->name, idString)) {
-                    // Ours is newer and on its way up; it will win at HQ.
-                    log(db, QStringLiteral("conflict"), QStringLiteral("Kept this desktop's unsent edit"), entity->name,
-                        idString, QStringLiteral("last write wins (ours not yet sent)"), QString(), incoming, local);
-                    ++result.conflicts;
+            if (rec.deleted) {
+                const QString idString = page.idString(rec);
+                if (entity->name == QLatin1String("customer") && Outbox::hasPendingFor(db, idString)) {
+                    // Keep the customer until what we logged about them has reached HQ.
+                    Statement defer(db, QStringLiteral("INSERT OR REPLACE INTO pending_purge (entity, record_id, seq) VALUES (?,?,?)"));
+                    defer.bind(1, entity->name).bind(2, idString).bind(3, rec.seq).execute();
+                    log(db, QStringLiteral("purge_deferred"),
+                        QStringLiteral("Customer removed at HQ; kept until this desktop's changes are sent"),
+                        entity->name, idString);
+                    ++result.deferredPurges;
                     continue;
                 }
-                Statement hist(db, QStringLiteral("INSERT INTO note_history (note_id, body, author_id, updated_at, replaced_at, reason)"
-                                                  " SELECT note_id, body, author_id, updated_at, ?, 'replaced by a later edit' FROM note WHERE note_id = ?"));
-                hist.bind(1, QDateTime::currentDateTime().toString(Qt::ISODate)).bind(2, idString).execute();
-                log(db, QStringLiteral("overwrite"), QStringLiteral("A later edit from another desktop replaced this note"),
-                    entity->name, idString, QStringLiteral("last write wins"), QString(), incoming, local);
-                ++result.conflicts;
+                statementsFor(rec.entity, keyBit)->remove.bindUtf8(1, id.data(), id.size()).execute();
+                ++result.deleted;
+                continue;
             }
-        }
 
-        if (entity->name == QLatin1String("assignment")) {
-            const QString idString = page.idString(rec);
-            const QString local = assignedRm(db, idString);
-            const QString incoming = page.textOf(rec, QStringLiteral("rm_id"));
-            if (!local.isNull() && local != incoming) {
-                if (hasPendingRecord(db, entity->name, idString)) {
-                    log(db, QStringLiteral("conflict"), QStringLiteral("Kept this desktop's unsent assignment"), entity->name,
-                        idString, QStringLiteral("last write wins (ours not yet sent)"), QString(), incoming, local);
+            if (entity->rule == SyncEntities::Rule::LastWriteWins && entity->name == QLatin1String("note")) {
+                const QString idString = page.idString(rec);
+                const QString local = noteBody(db, idString);
+                const QString incoming = page.textOf(rec, QStringLiteral("body"));
+                if (!local.isNull() && local != incoming) {
+                    if (hasPendingRecord(db, entity->name, idString)) {
+                        // Ours is newer and on its way up; it will win at HQ.
+                        log(db, QStringLiteral("conflict"), QStringLiteral("Kept this desktop's unsent edit"), entity->name,
+                            idString, QStringLiteral("last write wins (ours not yet sent)"), QString(), incoming, local);
+                        ++result.conflicts;
+                        continue;
+                    }
+                    Statement hist(db, QStringLiteral("INSERT INTO note_history (note_id, body, author_id, updated_at, replaced_at, reason)"
+                                                      " SELECT note_id, body, author_id, updated_at, ?, 'replaced by a later edit' FROM note WHERE note_id = ?"));
+                    hist.bind(1, QDateTime::currentDateTime().toString(Qt::ISODate)).bind(2, idString).execute();
+                    log(db, QStringLiteral("overwrite"), QStringLiteral("A later edit from another desktop replaced this note"),
+                        entity->name, idString, QStringLiteral("last write wins"), QString(), incoming, local);
                     ++result.conflicts;
-                    continue;
                 }
-                log(db, QStringLiteral("overwrite"), QStringLiteral("A later assignment from another desktop replaced this one"),
-                    entity->name, idString, QStringLiteral("last write wins"), QString(), incoming, local);
-                ++result.conflicts;
             }
-        }
 
-        // Insert first (a first sync is all inserts), update when the id exists.
-        // The key column is the record's id, whatever the payload says.
-        EntityStatements *st = statementsFor(rec.entity, rec.present | keyBit);
-        auto bindAll = [&](Statement &s) {
-            int i = 1;
-            for (int c : st->columns) {
-                if (c == keyColumn)
-                    s.bindUtf8(i++, id.data(), id.size());
-                else
-                    bindValue(s, i++, page.value(rec, c), page, rec, entity->columns.at(c));
+            if (entity->name == QLatin1String("assignment")) {
+                const QString idString = page.idString(rec);
+                const QString local = assignedRm(db, idString);
+                const QString incoming = page.textOf(rec, QStringLiteral("rm_id"));
+                if (!local.isNull() && local != incoming) {
+                    if (hasPendingRecord(db, entity->name, idString)) {
+                        log(db, QStringLiteral("conflict"), QStringLiteral("Kept this desktop's unsent assignment"), entity->name,
+                            idString, QStringLiteral("last write wins (ours not yet sent)"), QString(), incoming, local);
+                        ++result.conflicts;
+                        continue;
+                    }
+                    log(db, QStringLiteral("overwrite"), QStringLiteral("A later assignment from another desktop replaced this one"),
+                        entity->name, idString, QStringLiteral("last write wins"), QString(), incoming, local);
+                    ++result.conflicts;
+                }
             }
-            return i;
-        };
-        bindAll(st->insert);
-        st->insert.execute();
-        if (db.changes() == 0 && entity->rule == SyncEntities::Rule::AppendOnly) {
-            // Ignored: either it is already here (fine) or it broke a constraint (not fine).
-            Statement exists(db, QStringLiteral("SELECT 1 FROM %1 WHERE %2 = ?").arg(entity->table, entity->key));
-            exists.bindUtf8(1, id.data(), id.size());
-            if (!exists.step())
-                throw StoreError(QStringLiteral("%1 %2 from HQ does not fit the store").arg(entity->name, page.idString(rec)));
-        } else if (db.changes() == 0) {
-            const int i = bindAll(st->update);
-            st->update.bindUtf8(i, id.data(), id.size());
-            st->update.execute();
-            if (db.changes() == 0) // neither inserted nor updated: the row broke a constraint
-                throw StoreError(QStringLiteral("%1 %2 from HQ does not fit the store").arg(entity->name, page.idString(rec)));
+
+            // Insert first (a first sync is all inserts), update when the id exists.
+            // The key column is the record's id, whatever the payload says.
+            EntityStatements *st = statementsFor(rec.entity, rec.present | keyBit);
+            auto bindAll = [&](Statement &s) {
+                int i = 1;
+                for (int c : st->columns) {
+                    if (c == keyColumn)
+                        s.bindUtf8(i++, id.data(), id.size());
+                    else
+                        bindValue(s, i++, page.value(rec, c), page, rec, entity->columns.at(c));
+                }
+                return i;
+            };
+            bindAll(st->insert);
+            st->insert.execute();
+            if (db.changes() == 0 && entity->rule == SyncEntities::Rule::AppendOnly) {
+                // Ignored: either it is already here (fine) or it broke a constraint (not fine).
+                Statement exists(db, QStringLiteral("SELECT 1 FROM %1 WHERE %2 = ?").arg(entity->table, entity->key));
+                exists.bindUtf8(1, id.data(), id.size());
+                if (!exists.step())
+                    throw StoreError(QStringLiteral("%1 %2 from HQ does not fit the store").arg(entity->name, page.idString(rec)));
+            } else if (db.changes() == 0) {
+                const int i = bindAll(st->update);
+                st->update.bindUtf8(i, id.data(), id.size());
+                st->update.execute();
+                if (db.changes() == 0) // neither inserted nor updated: the row broke a constraint
+                    throw StoreError(QStringLiteral("%1 %2 from HQ does not fit the store").arg(entity->name, page.idString(rec)));
+            }
+            ++result.applied;
+        } catch (const StoreError &e) {
+            if (e.kind() == StoreError::Kind::DiskFull || e.kind() == StoreError::Kind::Busy)
+                throw; // the store's trouble, not the record's: the page rolls back
+            // A record this store cannot take (a wrong type, a missing NOT NULL field) is put
+            // aside, reported and skipped: the rest of the page, and of the branch, goes on
+            // (issue 15). The message names no value from the record.
+            statements.clear();
+            last = nullptr;
+            const SyncEntities::Entity *entity = page.entity(rec);
+            QString id = page.idString(rec).left(64);
+            for (QChar &c : id) {
+                if (c.unicode() < 0x20 || c.unicode() == 0x7f)
+                    c = QLatin1Char('?');
+            }
+            log(db, QStringLiteral("quarantine"),
+                QStringLiteral("A record from HQ does not fit this store and was set aside"),
+                entity ? entity->name : QString(), id);
+            ++result.quarantined;
         }
-        ++result.applied;
     }
     Statement cursor(db, QStringLiteral("INSERT OR REPLACE INTO meta (key, value) VALUES ('sync.cursor', ?)"));
     cursor.bind(1, QString::number(newCursor)).execute();

@@ -19,6 +19,7 @@ public:
         int skipped = 0;        // unknown entities (a newer HQ), logged
         int deferredPurges = 0; // customers removed by HQ with unsent local changes
         int conflicts = 0;
+        int quarantined = 0;    // records that do not fit the store: set aside, logged (issue 15)
     };
 
     // What the sync engine applies: records decoded straight into typed columns.

@@ -26,6 +26,12 @@ bool ensureLogin(Database &db, HqClient &client, const SyncEngine::Settings &s, 
 {
     const QString storedStaff = SyncEngine::metaValue(db, QStringLiteral("sync.staff_id"));
     const QString token = SyncEngine::metaValue(db, QStringLiteral("sync.token"));
+    // A synced store holds what its own user may see: nobody else signs in with it (issue 15).
+    if (!storedStaff.isEmpty() && storedStaff != s.staffId) {
+        report->status = HqClient::Status::Forbidden;
+        report->error = QStringLiteral("This store belongs to another staff member; sign in with a store of your own");
+        return false;
+    }
     // The token is tried whatever the local clock says; HQ decides whether it expired.
     if (!forceNew && !token.isEmpty() && storedStaff == s.staffId) {
         client.setToken(token);
@@ -51,6 +57,16 @@ bool ensureLogin(Database &db, HqClient &client, const SyncEngine::Settings &s, 
         return false;
     }
     Transaction tx(db);
+    const QString previousRole = SyncEngine::metaValue(db, QStringLiteral("sync.role"));
+    if (!previousRole.isEmpty() && previousRole != login.role) {
+        // A new role sees more or less of the branch: load what it may see from the start.
+        for (const SyncEntities::Entity &e : SyncEntities::all()) {
+            if (e.owner == SyncEntities::Owner::Hq)
+                db.exec(QStringLiteral("DELETE FROM %1").arg(e.table));
+        }
+        SyncEngine::setMetaValue(db, QStringLiteral("sync.cursor"), QStringLiteral("0"));
+        SyncEngine::setMetaValue(db, QStringLiteral("sync.full_reload"), QStringLiteral("1"));
+    }
     SyncEngine::setMetaValue(db, QStringLiteral("sync.branch"), login.branch);
     SyncEngine::setMetaValue(db, QStringLiteral("sync.staff_id"), login.staffId);
     SyncEngine::setMetaValue(db, QStringLiteral("sync.staff_name"), login.staffName);
@@ -135,13 +151,27 @@ SyncEngine::Report SyncEngine::run(Database &db, const Settings &s, const Progre
                              QStringLiteral("HQ saw this store's change numbers before (restored from an older copy?); "
                                             "it now syncs as a new device and nothing was lost"));
             batch.deviceId = fresh;
+            // A token is bound to its device: the new device signs in again.
+            if (!ensureLogin(db, client, s, &report, true))
+                return report;
             st = client.push(branch, batch, &result);
         }
         if (st != HqClient::Status::Ok) {
             report.status = st;
             report.error = client.lastError();
             report.pending = Outbox::pendingCount(db);
+            if (st == HqClient::Status::DeviceLost)
+                report.token = client.token();
             return report;
+        }
+        for (const WireFormat::PushResult::Refusal &r : result.refused) {
+            // HQ kept these out (schema, or who may write what); they are not sent again.
+            for (const Outbox::Entry &e : entries) {
+                if (e.seq == r.seq)
+                    PageApplier::log(db, QStringLiteral("refused"), QStringLiteral("HQ refused a change: %1").arg(r.reason),
+                                     e.entity, e.recordId);
+            }
+            ++report.refused;
         }
         Outbox::acknowledge(db, result.ackedThrough);
         report.pushed += int(entries.size());
@@ -286,6 +316,7 @@ SyncEngine::Report SyncEngine::run(Database &db, const Settings &s, const Progre
         report.pulled += applied.applied;
         report.deleted += applied.deleted;
         report.conflicts += applied.conflicts;
+        report.quarantined += applied.quarantined;
         ++report.pages;
         cursor = f.page.next;
         if (!f.page.hasMore) {
@@ -296,6 +327,8 @@ SyncEngine::Report SyncEngine::run(Database &db, const Settings &s, const Progre
         }
     }
     report.cursor = cursor;
+    if (report.status == HqClient::Status::DeviceLost)
+        report.token = client.token(); // to tell HQ once the store is erased
     report.pending = Outbox::pendingCount(db);
     if (!report.ok && report.status != HqClient::Status::Cancelled && report.status != HqClient::Status::Offline) {
         try {
@@ -307,4 +340,15 @@ SyncEngine::Report SyncEngine::run(Database &db, const Settings &s, const Progre
     if (report.ok)
         setMetaValue(db, QStringLiteral("sync.last_success"), QDateTime::currentDateTime().toString(Qt::ISODate));
     return report;
+}
+
+bool SyncEngine::reportErased(const Settings &s, const QString &token)
+{
+    if (token.isEmpty())
+        return false;
+    HqClient client(s.hq);
+    client.setTimeoutMs(qMin(s.timeoutMs, 15000));
+    client.setCaCertificates(s.caCertificates);
+    client.setToken(token);
+    return client.reportErased() == HqClient::Status::Ok;
 }

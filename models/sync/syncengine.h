@@ -41,7 +41,12 @@ public:
         bool fullResync = false;
         qint64 cursor = 0;
         int pending = 0; // outbox entries still waiting
+        int refused = 0;     // pushed records HQ refused (logged in the sync log)
+        int quarantined = 0; // pulled records that did not fit the store (set aside, logged)
+        QString token;       // DeviceLost: the session that reports the erase
     };
+    // After a DeviceLost round erased the store: tells HQ, with the lost device's token.
+    static bool reportErased(const Settings &settings, const QString &token);
     // stage, done, total (total 0 = unknown). Return false to cancel.
     using Progress = std::function<bool(const char *stage, qint64 done, qint64 total)>;
 

@@ -1,5 +1,7 @@
 #include "syncservice.h"
 
+#include <QtConcurrent>
+
 #include "syncworker.h"
 
 #include "store/storefiles.h"
@@ -99,7 +101,14 @@ void SyncService::onFinished(const SyncEngine::Report &report)
     if (report.status == HqClient::Status::DeviceLost) {
         // The worker's connection is closed after each round: nothing holds the files now.
         m_timer.stop();
-        emit deviceLost(StoreFiles::erase(m_storePath));
+        const bool erased = StoreFiles::erase(m_storePath);
+        if (erased) {
+            // HQ records that the erase happened, told with the lost device's own token.
+            SyncEngine::Settings s;
+            s.hq = QUrl(m_status.hqUrl);
+            (void)QtConcurrent::run([s, token = report.token] { SyncEngine::reportErased(s, token); });
+        }
+        emit deviceLost(erased);
         return;
     }
     m_status.pending = report.pending;

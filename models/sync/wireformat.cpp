@@ -294,6 +294,12 @@ QByteArray WireFormat::encodePushResult(const PushResult &result)
     m.insert(QLatin1String("acked_through"), result.ackedThrough);
     m.insert(QLatin1String("accepted"), result.accepted);
     m.insert(QLatin1String("duplicates"), result.duplicates);
+    if (!result.refused.empty()) {
+        QCborArray refused;
+        for (const PushResult::Refusal &r : result.refused)
+            refused.append(QCborMap{{QLatin1String("s"), r.seq}, {QLatin1String("why"), r.reason}});
+        m.insert(QLatin1String("refused"), refused);
+    }
     return m.toCborValue().toCbor();
 }
 
@@ -309,6 +315,11 @@ bool WireFormat::decodePushResult(const QByteArray &cbor, PushResult *out, QStri
     out->ackedThrough = intOf(m, "acked_through");
     out->accepted = int(intOf(m, "accepted"));
     out->duplicates = int(intOf(m, "duplicates"));
+    const QCborArray refused = m.value(QLatin1String("refused")).toArray();
+    for (qsizetype i = 0; i < refused.size() && i < 100000; ++i) {
+        const QCborMap r = refused.at(i).toMap();
+        out->refused.push_back({r.value(QLatin1String("s")).toInteger(), r.value(QLatin1String("why")).toString().left(200)});
+    }
     return true;
 }
 

@@ -39,6 +39,15 @@ public:
         qint64 ackedThrough = 0; // every device sequence up to this is stored at HQ
         int accepted = 0;
         int duplicates = 0;
+        // Records HQ acknowledged without storing them (issue 15): they broke the
+        // entity's schema or the rules of who may write what. Device sequence and a
+        // short reason that never repeats a value from the record.
+        struct Refusal
+        {
+            qint64 seq = 0;
+            QString reason;
+        };
+        std::vector<Refusal> refused;
     };
 
     static QByteArray encodeRecords(const std::vector<SyncRecord> &records);

@@ -1,0 +1,336 @@
+// HqStore's sync half (issue 15): need-to-know pulls, scopes and removals, and
+// pushes checked against the entity schema with identities taken from the session.
+#include "hqstore.h"
+
+#include "pageencoder.h"
+#include "sync/entityschema.h"
+#include "sync/syncentities.h"
+
+#include <QCryptographicHash>
+#include <QRegularExpression>
+
+#include <optional>
+
+namespace {
+
+QString sha256Hex(const QByteArray &bytes)
+{
+    return QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+}
+
+// The customer a record belongs to, in SQL over `record r`.
+const char *const kCustomerOf = "(CASE WHEN r.entity = 'customer' THEN r.record_id ELSE r.payload->>'customer_no' END)";
+
+// Who may pull a live record: '*' everyone, '!' nobody, '' managers only (the unassigned
+// pool), else the one RM whose customer it concerns (or who owns or captured it).
+const char *const kScopeOf = "(CASE WHEN r.entity IN ('staff', 'campaign', 'event') THEN '*'"
+                             " WHEN r.entity = 'audit' THEN '!'"
+                             " WHEN r.entity = 'prospect' THEN coalesce(r.payload->>'owner_id', '')"
+                             " WHEN r.entity = 'event_visitor' THEN coalesce(r.payload->>'captured_by', '')"
+                             " ELSE coalesce(o.rm_id, '') END)";
+
+// A PostgreSQL text[] literal.
+QString textArray(const QStringList &values)
+{
+    QStringList quoted;
+    for (QString v : values) {
+        v.replace(QLatin1Char('\\'), QStringLiteral("\\\\")).replace(QLatin1Char('"'), QStringLiteral("\\\""));
+        quoted << QLatin1Char('"') + v + QLatin1Char('"');
+    }
+    return QLatin1Char('{') + quoted.join(QLatin1Char(',')) + QLatin1Char('}');
+}
+
+QByteArray sql(std::initializer_list<const char *> parts)
+{
+    QByteArray out;
+    for (const char *p : parts)
+        out += p;
+    return out;
+}
+
+// What makes a whole batch unacceptable, before anything is stored; empty when nothing does.
+QString batchRejection(const HqStore::Session &session, const WireFormat::PushBatch &batch)
+{
+    // The device is the session's: a batch naming another is someone else's (issue 15).
+    if (batch.deviceId != session.deviceId)
+        return QStringLiteral("the batch names another device than the one signed in");
+    for (const SyncRecord &rec : batch.records) {
+        // Desktops never write HQ's master data.
+        const SyncEntities::Entity *known = SyncEntities::find(rec.entity);
+        if (known && known->owner == SyncEntities::Owner::Hq)
+            return QStringLiteral("a desktop may not write HQ's master data");
+        // The branch manager owns assignments and campaign targets (issue 6).
+        if ((rec.entity == QLatin1String("assignment") || rec.entity == QLatin1String("campaign"))
+            && session.role != QLatin1String("manager"))
+            return QStringLiteral("only a branch manager may write assignments and campaigns");
+        if (rec.seq <= 0)
+            return QStringLiteral("a record has no device sequence");
+    }
+    return {};
+}
+
+} // namespace
+
+int HqStore::rescope(const QString &branch, const QStringList &customers, bool inTransaction)
+{
+    return rescopeIn(branch, customers.isEmpty() ? nullptr : &customers, inTransaction);
+}
+
+int HqStore::rescopeIn(const QString &branch, const QStringList *customers, bool inTransaction)
+{
+    std::optional<PgTransaction> tx;
+    if (!inTransaction)
+        tx.emplace(m_db);
+    PgResult b = m_db.exec("SELECT last_seq, scoped_through FROM branch WHERE branch_id = $1 FOR UPDATE", {branch});
+    if (b.rows() == 0)
+        return 0;
+    const qint64 last = b.int64(0, 0);
+    const qint64 through = b.int64(0, 1);
+    const QString filter = customers ? textArray(*customers) : QString(); // null: the whole branch
+    m_db.exec("DROP TABLE IF EXISTS pg_temp.new_owner, pg_temp.rescoped");
+    m_db.exec("CREATE TEMP TABLE new_owner ON COMMIT DROP AS"
+              " SELECT c.record_id AS customer_no, coalesce(a.payload->>'rm_id', c.payload->>'rm_id', '') AS rm_id"
+              " FROM record c LEFT JOIN record a ON a.branch_id = c.branch_id AND a.entity = 'assignment'"
+              "  AND a.record_id = c.record_id AND NOT a.deleted"
+              " WHERE c.branch_id = $1 AND c.entity = 'customer' AND NOT c.deleted"
+              "  AND ($2::text[] IS NULL OR c.record_id = ANY($2::text[]))",
+              {branch, filter});
+    m_db.exec("DELETE FROM customer_owner o WHERE o.branch_id = $1 AND ($2::text[] IS NULL OR o.customer_no = ANY($2::text[]))"
+              " AND NOT EXISTS (SELECT 1 FROM new_owner n WHERE n.customer_no = o.customer_no)",
+              {branch, filter});
+    m_db.exec("INSERT INTO customer_owner (branch_id, customer_no, rm_id) SELECT $1, customer_no, rm_id FROM new_owner"
+              " ON CONFLICT (branch_id, customer_no) DO UPDATE SET rm_id = EXCLUDED.rm_id"
+              " WHERE customer_owner.rm_id <> EXCLUDED.rm_id",
+              {branch});
+    // Whole branch after an import; after a push only what it wrote (scope NULL) and the
+    // customers it reassigned.
+    QByteArray which;
+    if (customers)
+        which = customers->isEmpty() ? QByteArray(" AND r.scope IS NULL")
+                                     : sql({" AND (r.scope IS NULL OR ", kCustomerOf, " = ANY($2::text[]))"});
+    m_db.exec(sql({"CREATE TEMP TABLE rescoped ON COMMIT DROP AS SELECT * FROM ("
+                   " SELECT r.entity, r.record_id, r.seq, r.scope AS old_scope, ", kScopeOf, " AS new_scope"
+                   " FROM record r LEFT JOIN customer_owner o ON o.branch_id = r.branch_id AND o.customer_no = ", kCustomerOf,
+                   " WHERE r.branch_id = $1 AND NOT r.deleted AND ($2::text[] IS NULL OR true)", which.constData(),
+                   ") x WHERE old_scope IS DISTINCT FROM new_scope"})
+                  .constData(),
+              {branch, filter});
+    // The RM who loses a record pulls its removal; dependents before the customer.
+    const qint64 removed =
+        m_db.exec("WITH ins AS (INSERT INTO removal (branch_id, rm_id, seq, entity, record_id)"
+                  " SELECT $1, old_scope, $2::bigint + row_number() OVER (ORDER BY entity = 'customer', seq), entity, record_id"
+                  " FROM rescoped WHERE old_scope IS NOT NULL AND old_scope NOT IN ('*', '!', '') RETURNING 1)"
+                  " SELECT count(*) FROM ins",
+                  {branch, QString::number(last)})
+            .int64(0, 0);
+    m_db.exec("DELETE FROM removal m USING rescoped x WHERE m.branch_id = $1 AND m.rm_id = x.new_scope"
+              " AND m.entity = x.entity AND m.record_id = x.record_id",
+              {branch});
+    // Records the new RM could not have seen yet keep their number; older ones get a new
+    // one so the new RM's cursor reaches them (customer first).
+    const qint64 bumped =
+        m_db.exec("WITH up AS (UPDATE record r SET seq = $2::bigint + x.n, updated_at = now()"
+                  " FROM (SELECT entity, record_id, row_number() OVER (ORDER BY entity <> 'customer', seq) AS n"
+                  "       FROM rescoped WHERE new_scope NOT IN ('', '!', '*') AND seq <= $3::bigint) x"
+                  " WHERE r.branch_id = $1 AND r.entity = x.entity AND r.record_id = x.record_id RETURNING 1)"
+                  " SELECT count(*) FROM up",
+                  {branch, QString::number(last + removed), QString::number(through)})
+            .int64(0, 0);
+    const qint64 changed = m_db.exec("WITH up AS (UPDATE record r SET scope = x.new_scope FROM rescoped x"
+                                     " WHERE r.branch_id = $1 AND r.entity = x.entity AND r.record_id = x.record_id"
+                                     " RETURNING 1) SELECT count(*) FROM up",
+                                     {branch})
+                                 .int64(0, 0);
+    m_db.exec("UPDATE branch SET last_seq = $2, scoped_through = $2 WHERE branch_id = $1",
+              {branch, QString::number(last + removed + bumped)});
+    m_db.exec("DROP TABLE IF EXISTS pg_temp.new_owner, pg_temp.rescoped");
+    if (tx)
+        tx->commit();
+    return int(changed);
+}
+
+int HqStore::pruneTombstones(const QString &branch, int days)
+{
+    PgTransaction tx(m_db);
+    m_db.exec("SELECT last_seq FROM branch WHERE branch_id = $1 FOR UPDATE", {branch});
+    // The audit trail is never pruned (kept >= 6 months, Cybersecurity Law art. 21).
+    PgResult r = m_db.exec("WITH gone AS (DELETE FROM record WHERE branch_id = $1 AND deleted AND entity <> 'audit'"
+                           "   AND updated_at <= now() - make_interval(days => $2) RETURNING seq),"
+                           " lost AS (DELETE FROM removal WHERE branch_id = $1 AND at <= now() - make_interval(days => $2)"
+                           "   RETURNING seq),"
+                           " both_ AS (SELECT seq FROM gone UNION ALL SELECT seq FROM lost)"
+                           " SELECT count(*), coalesce(max(seq), 0) FROM both_",
+                           {branch, QString::number(days)});
+    const int dropped = int(r.int64(0, 0));
+    if (dropped > 0)
+        m_db.exec("UPDATE branch SET tombstone_floor = greatest(tombstone_floor, $2) WHERE branch_id = $1",
+                  {branch, QString::number(r.int64(0, 1))});
+    tx.commit();
+    return dropped;
+}
+
+WireFormat::Page HqStore::pull(const Session &session, qint64 after, int limit, bool fullReload)
+{
+    WireFormat::Page page;
+    page.after = after;
+    const QString &branch = session.branch;
+    PgResult b = m_db.exec("SELECT tombstone_floor, last_seq, scoped_through FROM branch WHERE branch_id = $1", {branch});
+    if (!fullReload && b.rows() == 1 && after > 0 && after < b.int64(0, 0)) {
+        page.fullResync = true;
+        return page;
+    }
+    const bool manager = session.role == QLatin1String("manager");
+    qint64 through = b.rows() == 1 ? b.int64(0, 2) : 0;
+    if (!manager && b.rows() == 1 && through < b.int64(0, 1)) {
+        rescope(branch); // an import wrote records nobody scoped yet
+        through = m_db.exec("SELECT scoped_through FROM branch WHERE branch_id = $1", {branch}).int64(0, 0);
+    }
+    // The change counter's row lock makes writers of a branch commit in
+    // sequence order, so everything at or below a visible seq is visible too.
+    PgResult r = manager
+                     ? m_db.exec("SELECT entity, record_id, seq, deleted, payload::text FROM record"
+                                 " WHERE branch_id = $1 AND seq > $2 AND entity <> 'audit' ORDER BY seq LIMIT $3",
+                                 {branch, QString::number(after), QString::number(limit + 1)})
+                     // An RM: their customers' records, the branch-wide ones, and removals of
+                     // what they lost; other devices' ids blanked.
+                     : m_db.exec("SELECT entity, record_id, seq, deleted,"
+                                 "  CASE WHEN payload ? 'device_id' AND origin <> $6"
+                                 "       THEN (payload || '{\"device_id\": \"\"}')::text ELSE payload::text END"
+                                 " FROM ("
+                                 "  (SELECT entity, record_id, seq, deleted, payload, origin FROM record WHERE branch_id = $1"
+                                 "    AND scope = $4 AND seq > $2 AND seq <= $5 ORDER BY seq LIMIT $3)"
+                                 "  UNION ALL"
+                                 "  (SELECT entity, record_id, seq, deleted, payload, origin FROM record WHERE branch_id = $1"
+                                 "    AND scope = '*' AND seq > $2 AND seq <= $5 ORDER BY seq LIMIT $3)"
+                                 "  UNION ALL"
+                                 "  (SELECT entity, record_id, seq, true, NULL::jsonb, '' FROM removal WHERE branch_id = $1"
+                                 "    AND rm_id = $4 AND seq > $2 AND seq <= $5 ORDER BY seq LIMIT $3)"
+                                 " ) u ORDER BY seq LIMIT $3",
+                                 {branch, QString::number(after), QString::number(limit + 1), session.staffId,
+                                  QString::number(through), session.deviceId});
+    // Written straight from the jsonb text (PageEncoder), the bytes encodeRecords wrote.
+    const int n = qMin(r.rows(), limit);
+    PageEncoder encoder(n);
+    for (int i = 0; i < n; ++i) {
+        const bool deleted = r.boolean(i, 3);
+        std::optional<QByteArrayView> payload;
+        if (!deleted && !r.isNull(i, 4))
+            payload = r.view(i, 4);
+        encoder.add(r.view(i, 0), r.view(i, 1), r.int64(i, 2), deleted, payload);
+    }
+    page.hasMore = r.rows() > limit;
+    page.next = n == 0 ? after : r.int64(n - 1, 2);
+    // Everything an RM may see up to the scoped mark has been sent: the cursor moves there.
+    if (!manager && !page.hasMore)
+        page.next = qMax(page.next, through);
+    page.records = encoder.finish();
+    page.checksum = WireFormat::checksum(page.records);
+    return page;
+}
+
+bool HqStore::checkRecord(const Session &s, const SyncRecord &rec, QJsonObject *payload, QString *reason)
+{
+    const SyncEntities::Entity *entity = SyncEntities::find(rec.entity);
+    if (!entity || !EntitySchema::validId(rec.id)) {
+        *reason = entity ? QStringLiteral("bad record id") : QStringLiteral("unknown entity");
+        return false;
+    }
+    const EntitySchema::Identity who = EntitySchema::identity(rec.entity);
+    if (rec.entity == QLatin1String("audit")) {
+        // Hash-chained, so not rewritten: only this session's device's own entries.
+        if (rec.deleted || payload->value(QStringLiteral("device_id")).toString() != s.deviceId) {
+            *reason = QStringLiteral("audit entries are accepted only from the device that made them");
+            return false;
+        }
+    } else if (!rec.deleted) {
+        // Who and where come from the session, never from the payload (issue 15).
+        if (!who.staffColumn.isEmpty())
+            payload->insert(who.staffColumn, s.staffId);
+        if (!who.deviceColumn.isEmpty())
+            payload->insert(who.deviceColumn, s.deviceId);
+    }
+    if (!rec.deleted && !EntitySchema::validate(rec.entity, rec.id, *payload, reason))
+        return false;
+    if (rec.deleted && entity->rule == SyncEntities::Rule::AppendOnly) {
+        *reason = QStringLiteral("append-only records are never deleted");
+        return false;
+    }
+    if (who.authorOnly) {
+        PgResult ex = m_db.exec("SELECT payload->>$4 FROM record WHERE branch_id = $1 AND entity = $2 AND record_id = $3"
+                                " AND NOT deleted",
+                                {s.branch, rec.entity, rec.id, who.staffColumn});
+        if (ex.rows() == 1 && ex.text(0, 0) != s.staffId) {
+            *reason = QStringLiteral("only the record's author may change it");
+            return false;
+        }
+    }
+    return true;
+}
+
+HqStore::PushStatus HqStore::push(const Session &session, const WireFormat::PushBatch &batch,
+                                  WireFormat::PushResult *out, QString *error)
+{
+    *error = batchRejection(session, batch);
+    if (!error->isEmpty())
+        return PushStatus::Rejected;
+    PgTransaction tx(m_db);
+    // Take the branch's counter lock first: pushes and imports of a branch serialize here.
+    PgResult b = m_db.exec("SELECT last_seq, scoped_through FROM branch WHERE branch_id = $1 FOR UPDATE", {session.branch});
+    if (b.rows() == 1 && b.int64(0, 1) < b.int64(0, 0))
+        rescopeIn(session.branch, nullptr, true); // an import is not scoped yet: do it first
+    qint64 acked = 0;
+    QStringList reassigned;
+    for (const SyncRecord &rec : batch.records) {
+        PgResult seen = m_db.exec("SELECT entity, record_id FROM device_push"
+                                  " WHERE branch_id = $1 AND device_id = $2 AND device_seq = $3",
+                                  {session.branch, session.deviceId, QString::number(rec.seq)});
+        if (seen.rows() == 1) {
+            if (seen.text(0, 0) != rec.entity || seen.text(0, 1) != rec.id)
+                return PushStatus::DeviceSequenceReused; // the transaction rolls back
+            ++out->duplicates;
+            acked = qMax(acked, rec.seq);
+            continue;
+        }
+        acked = qMax(acked, rec.seq);
+        QJsonObject payload = rec.payload;
+        QString reason;
+        if (!checkRecord(session, rec, &payload, &reason)) {
+            out->refused.push_back({rec.seq, reason});
+            continue; // acknowledged, not stored; the device learns why
+        }
+        m_db.exec("INSERT INTO device_push (branch_id, device_id, device_seq, entity, record_id, staff_id)"
+                  " VALUES ($1, $2, $3, $4, $5, $6)",
+                  {session.branch, session.deviceId, QString::number(rec.seq), rec.entity, rec.id, session.staffId});
+        const SyncEntities::Entity *entity = SyncEntities::find(rec.entity);
+        const bool appendOnly = entity && entity->rule == SyncEntities::Rule::AppendOnly;
+        const QString text = payloadText(payload);
+        const QString digest = sha256Hex(text.toUtf8());
+        PgResult existing = m_db.exec("SELECT digest, deleted FROM record WHERE branch_id = $1 AND entity = $2 AND record_id = $3",
+                                      {session.branch, rec.entity, rec.id});
+        bool write = existing.rows() == 0;
+        if (!write && !appendOnly) // a contact never changes once stored
+            write = existing.text(0, 0) != digest || existing.boolean(0, 1) != rec.deleted;
+        if (!write) {
+            ++out->duplicates;
+            continue;
+        }
+        const qint64 seq = m_db.exec("UPDATE branch SET last_seq = last_seq + 1 WHERE branch_id = $1 RETURNING last_seq",
+                                     {session.branch}).int64(0, 0);
+        // A tombstone keeps its scope, so whoever had the record pulls its deletion.
+        m_db.exec("INSERT INTO record (branch_id, entity, record_id, seq, deleted, digest, payload, origin)"
+                  " VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8)"
+                  " ON CONFLICT (branch_id, entity, record_id) DO UPDATE SET seq = EXCLUDED.seq,"
+                  " deleted = EXCLUDED.deleted, digest = EXCLUDED.digest, payload = EXCLUDED.payload,"
+                  " origin = EXCLUDED.origin, updated_at = now(),"
+                  " scope = CASE WHEN EXCLUDED.deleted THEN record.scope ELSE NULL END",
+                  {session.branch, rec.entity, rec.id, QString::number(seq), rec.deleted ? QStringLiteral("t") : QStringLiteral("f"),
+                   digest, rec.deleted ? QString() : text, session.deviceId});
+        if (rec.entity == QLatin1String("assignment"))
+            reassigned << rec.id;
+        ++out->accepted;
+    }
+    rescopeIn(session.branch, &reassigned, true);
+    tx.commit();
+    out->ackedThrough = acked;
+    return PushStatus::Ok;
+}
