@@ -23,7 +23,7 @@ const char *const kCustomerOf = "(CASE WHEN r.entity = 'customer' THEN r.record_
 
 // Who may pull a live record: '*' everyone, '!' nobody, '' managers only (the unassigned
 // pool), else the one RM whose customer it concerns (or who owns or captured it).
-const char *const kScopeOf = "(CASE WHEN r.entity IN ('staff', 'campaign', 'event') THEN '*'"
+const char *const kScopeOf = "(CASE WHEN r.entity IN ('staff', 'campaign', 'event', 'policy', 'issued_list') THEN '*'"
                              " WHEN r.entity = 'audit' THEN '!'"
                              " WHEN r.entity = 'prospect' THEN coalesce(r.payload->>'owner_id', '')"
                              " WHEN r.entity = 'event_visitor' THEN coalesce(r.payload->>'captured_by', '')"
@@ -59,10 +59,12 @@ QString batchRejection(const HqStore::Session &session, const WireFormat::PushBa
         const SyncEntities::Entity *known = SyncEntities::find(rec.entity);
         if (known && known->owner == SyncEntities::Owner::Hq)
             return QStringLiteral("a desktop may not write HQ's master data");
-        // The branch manager owns assignments and campaign targets (issue 6).
-        if ((rec.entity == QLatin1String("assignment") || rec.entity == QLatin1String("campaign"))
+        // The branch manager owns assignments and campaign targets (issue 6) and the lists
+        // issued to RMs with their shares (issue 17).
+        if ((rec.entity == QLatin1String("assignment") || rec.entity == QLatin1String("campaign")
+             || rec.entity == QLatin1String("issued_list") || rec.entity == QLatin1String("issued_share"))
             && session.role != QLatin1String("manager"))
-            return QStringLiteral("only a branch manager may write assignments and campaigns");
+            return QStringLiteral("only a branch manager may write assignments, campaigns and issued lists");
         if (rec.seq <= 0)
             return QStringLiteral("a record has no device sequence");
     }

@@ -82,6 +82,15 @@ const QHash<QString, Spec> &specs()
         m.insert(QStringLiteral("campaign"),
                  spec("campaign_id:t! name:t! starts_on:t! ends_on:t! targets:t updated_by:t updated_at:t! device_id:t",
                       I{QStringLiteral("updated_by"), dev, false}));
+        // Work as issued (issue 17): do-not-contact flags, lists issued to RMs and their shares.
+        m.insert(QStringLiteral("do_not_contact"),
+                 spec("record_id:t! customer_no:t! active:b! since:t! source:t note:t staff_id:t! device_id:t! created_at:t!",
+                      I{QStringLiteral("staff_id"), dev, false}));
+        m.insert(QStringLiteral("issued_list"),
+                 spec("list_id:t! name:t! kind:t campaign_id:t frozen_on:t issued_at:t! issued_by:t! withdrawn:b device_id:t!",
+                      I{QStringLiteral("issued_by"), dev, false}));
+        m.insert(QStringLiteral("issued_share"),
+                 spec("share_id:t! list_id:t! customer_no:t! rm_id:t device_id:t!", I{QString(), dev, false}));
         // Audit entries are hash-chained: HQ cannot rewrite them, it checks them (hqstore.cpp).
         m.insert(QStringLiteral("audit"),
                  spec("entry_id:t! at:t! staff_id:t! event:t! subject:t detail:t device_id:t! prev_hash:t! hash:t!",
