@@ -37,6 +37,8 @@ private:
             QStringLiteral("yuan"), QStringLiteral("wan"), QStringLiteral("fen"), QStringLiteral("pdf"),
             QStringLiteral("csv"), QStringLiteral("YYYY-MM-DD"), QStringLiteral("BRANCHDESK_PASSPHRASE")};
         text.remove(QRegularExpression(QStringLiteral("<[^>]*>")));
+        // A literal the user types in a file (a column name or value) is quoted “…”: verbatim.
+        text.remove(QRegularExpression(QStringLiteral("“[A-Za-z0-9_.-]+”")));
         text.remove(QRegularExpression(QStringLiteral("[（(]&.[）)]|&(?=\\w)")));
         text.remove(QRegularExpression(QStringLiteral("%L?[0-9n]")));
         text.remove(QRegularExpression(QStringLiteral("(Ctrl|Shift|Alt)\\+\\w+")));
@@ -64,6 +66,8 @@ private slots:
                  (QStringList{QStringLiteral("HQ"), QStringLiteral("is"), QStringLiteral("not"), QStringLiteral("reachable")}));
         QVERIFY(!englishIn(QStringLiteral("Wrong staff ID or password")).isEmpty());
         QVERIFY(englishIn(QStringLiteral("导出名单(&E)… Ctrl+E，%1 行，<b>CSV</b>")).isEmpty());
+        // A quoted file literal is verbatim; the same word unquoted is English.
+        QCOMPARE(englishIn(QStringLiteral("记录类型列“record_type”须为 staff")), QStringList{QStringLiteral("staff")});
     }
 
     void everyTranslationOfTheWindowsIsChinese()

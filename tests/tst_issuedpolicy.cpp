@@ -4,6 +4,7 @@
 // the 2027 Spring Festival; an issued value policy replaces the local one and, unless HQ
 // allows it, cannot be edited on the branch.
 #include "domain/cadenceengine.h"
+#include "domain/idcardnumber.h"
 #include "domain/todaylist.h"
 #include "hqfixture.h"
 #include "items/cadenceworkspace.h"
@@ -132,6 +133,8 @@ private slots:
         QCoreApplication::setOrganizationName(QStringLiteral("BranchDeskTest"));
         QVERIFY2(m_hq.start(), qPrintable(m_hq.lastError()));
         BranchData branch = TestSupport::smallBranch();
+        for (Customer &c : branch.customers) // HQ's import checks GB 11643 check characters
+            c.idNumber = c.idNumber.left(17) + IdCardNumber::checkCharacter(c.idNumber.left(17));
         branch.holdings.push_back(deposit(QStringLiteral("H2701"), QStringLiteral("600000000001"), QDate(2027, 2, 1)));
         branch.holdings.push_back(deposit(QStringLiteral("H2702"), QStringLiteral("600000000001"), QDate(2027, 2, 12)));
         QVERIFY2(m_hq.importBranch(branch, QStringLiteral("T001"), QStringLiteral("extract.csv"), QStringLiteral("RM01"),

@@ -154,34 +154,6 @@
         <translation>错误：%1</translation>
     </message>
     <message>
-        <source>  tasks --store PATH [--rm ID] [--date YYYY-MM-DD] [--format csv|json]
-        what the Today page shows: 731 and 4+1 steps due or overdue, done that day, follow-ups
-        (every RM&apos;s when --rm is left out)
-  log-contact --store PATH --customer NO --channel CHANNEL --outcome OUTCOME
-       [--at ISO-TIME] [--note TEXT] [--staff ID] [--holding ID] [--next YYYY-MM-DD]
-        log a contact (and queue it for HQ); channels: phone, sms, wechat, mobile_banking,
-        visit, branch, event; outcomes: reached, no_answer, declined, interested, appointment,
-        converted, rolled_over, reinvested, funds_elsewhere, withdrawn
-  list maturity|retention|conversion|payroll --store PATH [--date YYYY-MM-DD] [--format csv|json]
-       [--days N] [--back N]
-        the maturity list (next N days, and M days back with outcomes), the VIP retention
-        warning list, the cross-line conversion list, or payroll customers by employer
-</source>
-        <translation>  tasks --store 路径 [--rm 工号] [--date YYYY-MM-DD] [--format csv|json]
-        输出“今日”页的内容：当天应联系或已超期、当天已完成的 731 与 4+1 步骤及约定跟进
-        （不带 --rm 时输出全部客户经理的）
-  log-contact --store 路径 --customer 客户号 --channel 渠道 --outcome 结果
-       [--at ISO时间] [--note 备注] [--staff 工号] [--holding 持仓号] [--next YYYY-MM-DD]
-        登记一次联系（并排队上送总行）；渠道：phone、sms、wechat、mobile_banking、
-        visit、branch、event；结果：reached、no_answer、declined、interested、appointment、
-        converted、rolled_over、reinvested、funds_elsewhere、withdrawn
-  list maturity|retention|conversion|payroll --store 路径 [--date YYYY-MM-DD] [--format csv|json]
-       [--days N] [--back M]
-        输出到期名单（未来 N 天，以及过去 M 天的到期结果）、高端客户防流失预警名单、
-        内部综拓名单，或按代发单位汇总的代发客户
-</translation>
-    </message>
-    <message>
         <source>--rm: no staff member &apos;%1&apos; in this branch</source>
         <translation>--rm：本网点没有工号为“%1”的员工</translation>
     </message>
@@ -1309,7 +1281,7 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
     </message>
     <message>
         <source>record_type must be staff, customer or holding</source>
-        <translation>record_type 须为 staff、customer 或 holding</translation>
+        <translation>记录类型列“record_type”须为“staff”（员工）、“customer”（客户）或“holding”（持仓）</translation>
     </message>
     <message>
         <source>ID card number: not 18 characters (or 15 of the old kind)</source>
@@ -1345,7 +1317,7 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
     </message>
     <message>
         <source>status must be active, matured or closed</source>
-        <translation>状态须为 active、matured 或 closed</translation>
+        <translation>状态须为“active”（持有中）、“matured”（已到期）或“closed”（已结清）</translation>
     </message>
     <message>
         <source>the holding id is missing</source>
@@ -1357,11 +1329,11 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
     </message>
     <message>
         <source>a staff row needs staff_id and staff_name</source>
-        <translation>员工行须有 staff_id 和 staff_name</translation>
+        <translation>员工行须有工号列“staff_id”和姓名列“staff_name”</translation>
     </message>
     <message>
         <source>staff_role must be rm or manager</source>
-        <translation>staff_role 须为 rm 或 manager</translation>
+        <translation>岗位列“staff_role”须为“rm”（客户经理）或“manager”（网点负责人）</translation>
     </message>
 </context>
 <context>

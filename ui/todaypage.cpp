@@ -200,7 +200,7 @@ void TodayPage::fillStaff()
     // An RM signed in works as themselves only; a manager may look at any RM's day.
     const bool wholeBranch = s->scope().seesWholeBranch();
     // Signed in, a desktop acts as its user only (issue 15); a manager still views any RM's day.
-    const bool signedIn = !s->scope().staffId().isEmpty();
+    const bool signedIn = m_ws->branch().signedInToHq; // a demo store's scope is not a sign-in
     m_acting->setEnabled(!signedIn);
     for (size_t i = 0; i < s->staff().size(); ++i) {
         const Staff &st = s->staff()[i];

@@ -116,7 +116,7 @@ void CadenceWorkspace::setBranch(const LoadedBranch &branch, const QDate &today)
         return;
     // Whoever signed in works as themselves, a manager too (issue 15); only a store nobody
     // signed in to (a demo) lets the user pick whom to act as.
-    if (!s->scope().staffId().isEmpty())
+    if (branch.signedInToHq || !s->scope().seesWholeBranch())
         m_acting = s->scope().staffId();
     if (actingStaffIndex() < 0) {
         m_acting.clear();
@@ -221,8 +221,8 @@ void CadenceWorkspace::setActingStaffId(const QString &staffId)
     if (staffId == m_acting)
         return;
     const BranchSnapshot *s = snapshot();
-    if (s && !s->scope().staffId().isEmpty() && staffId != s->scope().staffId())
-        return; // a signed-in desktop acts as its user only
+    if (s && (m_branch.signedInToHq || !s->scope().seesWholeBranch()) && staffId != s->scope().staffId())
+        return; // a signed-in desktop acts as its user only, and an RM as themselves
     m_acting = staffId;
     QSettings().setValue(settingsKey(), staffId);
     emit actingStaffChanged(staffId);
