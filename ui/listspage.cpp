@@ -153,15 +153,7 @@ ListsPage::ListsPage(AnalysisController *analysis, QWidget *parent)
             m_analysis->deleteCampaign(id);
     });
     connect(m_balanceList, &QPushButton::clicked, this, [this] {
-        const BranchSnapshot *s = m_analysis->branch().snapshot.get();
-        if (!s)
-            return;
-        QStringList nos;
-        for (int r = 0; r < m_campaign->rowCount(); ++r) {
-            const int c = m_campaign->index(r, 0).data(CampaignProgressModel::CustomerIndexRole).toInt();
-            if (c >= 0)
-                nos << s->customer(c).customerNo;
-        }
+        const QStringList nos = shownCampaignCustomers();
         if (!nos.isEmpty())
             emit balanceRequested(nos);
     });
@@ -181,15 +173,7 @@ ListsPage::ListsPage(AnalysisController *analysis, QWidget *parent)
             emit issueRequested(it->name, CustomerList::kindKey(it->kind), nos);
     });
     connect(m_batchTouch, &QPushButton::clicked, this, [this] {
-        const BranchSnapshot *s = m_analysis->branch().snapshot.get();
-        if (!s)
-            return;
-        QStringList nos;
-        for (int r = 0; r < m_campaign->rowCount(); ++r) {
-            const int c = m_campaign->index(r, 0).data(CampaignProgressModel::CustomerIndexRole).toInt();
-            if (c >= 0)
-                nos << s->customer(c).customerNo;
-        }
+        const QStringList nos = shownCampaignCustomers();
         if (!nos.isEmpty())
             emit batchTouchRequested(nos);
     });
@@ -314,6 +298,20 @@ void ListsPage::showCampaign()
     }
     m_deleteCampaign->setEnabled(found != nullptr);
     retranslateUi();
+}
+
+QStringList ListsPage::shownCampaignCustomers() const
+{
+    QStringList nos;
+    const BranchSnapshot *s = m_analysis->branch().snapshot.get();
+    if (!s)
+        return nos;
+    for (int r = 0; r < m_campaign->rowCount(); ++r) {
+        const int c = m_campaign->index(r, 0).data(CampaignProgressModel::CustomerIndexRole).toInt();
+        if (c >= 0)
+            nos << s->customer(c).customerNo;
+    }
+    return nos;
 }
 
 void ListsPage::setWorkspace(CadenceWorkspace *workspace)

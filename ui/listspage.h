@@ -62,6 +62,8 @@ private:
     void rebuildLowEfficiency();
     void showCampaign();
     void askFreeze(CustomerListModel *model);
+    // Customer numbers of the campaign list's rows as shown (filter applied).
+    QStringList shownCampaignCustomers() const;
     void fillCombos();
     void retranslateUi();
     QTableView *makeTable(QAbstractItemModel *model, const QString &name);
