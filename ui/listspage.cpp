@@ -120,13 +120,9 @@ ListsPage::ListsPage(AnalysisController *analysis, QWidget *parent)
     m_tabs->addTab(m_moments, QString());
     connect(m_moments, &MomentListsTab::freezeRequested, this, [this](const CustomerList &list) {
         const LoadedBranch &branch = m_analysis->branch();
-        bool ok = false;
-        const QString name = QInputDialog::getText(this, tr("Freeze as campaign list"),
-                                                   tr("Name of the campaign list (%n customer(s), baseline today):",
-                                                      nullptr, int(list.members.size())),
-                                                   QLineEdit::Normal, QString(), &ok);
-        if (ok && !name.trimmed().isEmpty() && branch.snapshot)
-            m_analysis->freezeCampaign(CampaignList::freeze(name.trimmed(), list, *branch.snapshot, m_analysis->scores().get()));
+        const QString name = askListName(int(list.members.size()));
+        if (!name.isEmpty() && branch.snapshot)
+            m_analysis->freezeCampaign(CampaignList::freeze(name, list, *branch.snapshot, m_analysis->scores().get()));
     });
 
     auto *layout = new QVBoxLayout(this);
@@ -320,16 +316,22 @@ void ListsPage::setWorkspace(CadenceWorkspace *workspace)
     connect(workspace, &CadenceWorkspace::ready, this, &ListsPage::retranslateUi);
 }
 
+QString ListsPage::askListName(int customers)
+{
+    bool ok = false;
+    const QString name = QInputDialog::getText(this, tr("Freeze as campaign list"),
+                                               tr("Name of the campaign list (%n customer(s), baseline today):", nullptr,
+                                                  customers),
+                                               QLineEdit::Normal, QString(), &ok);
+    return ok ? name.trimmed() : QString();
+}
+
 void ListsPage::askFreeze(CustomerListModel *model)
 {
     if (model->rowCount() == 0)
         return;
-    bool ok = false;
-    const QString name = QInputDialog::getText(this, tr("Freeze as campaign list"),
-                                               tr("Name of the campaign list (%n customer(s), baseline today):", nullptr,
-                                                  model->rowCount()),
-                                               QLineEdit::Normal, QString(), &ok);
-    if (!ok || name.trimmed().isEmpty())
+    const QString name = askListName(model->rowCount());
+    if (name.isEmpty())
         return;
     if (model == m_threshold)
         freezeThreshold(name);

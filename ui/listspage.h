@@ -62,6 +62,7 @@ private:
     void rebuildLowEfficiency();
     void showCampaign();
     void askFreeze(CustomerListModel *model);
+    QString askListName(int customers); // empty when cancelled
     // Customer numbers of the campaign list's rows as shown (filter applied).
     QStringList shownCampaignCustomers() const;
     void fillCombos();
