@@ -44,6 +44,12 @@ Converted convertRow(const ExtractRecords &converter, const Row &row)
     line += '\t';
     PgConnection::appendCopyField(line, rec.id);
     line += '\t';
+    // The customer a record concerns and a customer's RM, as columns: the import scopes
+    // the new rows by them without taking the JSON apart again in PostgreSQL.
+    PgConnection::appendCopyField(line, rec.payload.value(QLatin1String("customer_no")).toString());
+    line += '\t';
+    PgConnection::appendCopyField(line, rec.payload.value(QLatin1String("rm_id")).toString());
+    line += '\t';
     line += WireFormat::checksum(text).toHex(); // the same digest as HqStore's, through libcrypto
     line += '\t';
     PgConnection::appendCopyField(line, QString::fromUtf8(text));
@@ -224,11 +230,16 @@ ExtractImporter::Report ExtractImporter::import(const QString &branch, const QSt
     // The counter row lock: pushes and other imports of this branch wait here,
     // so sequence numbers become visible in the order they were handed out.
     const qint64 base = m_db.exec("SELECT last_seq FROM branch WHERE branch_id = $1 FOR UPDATE", {branch}).int64(0, 0);
-    m_db.exec("CREATE TEMP TABLE stage (rank int, entity text, record_id text, digest text, payload text) ON COMMIT DROP");
+    m_db.exec("CREATE TEMP TABLE stage (rank int, entity text, record_id text, customer_no text, rm_id text,"
+              " digest text, payload text) ON COMMIT DROP");
     m_db.copyIn("COPY stage FROM STDIN", copy);
     copy.clear();
     m_db.exec("CREATE TEMP TABLE changed ON COMMIT DROP AS"
-              " SELECT s.*, (r.record_id IS NULL OR r.deleted) AS is_new FROM stage s LEFT JOIN record r"
+              " SELECT s.*, (r.record_id IS NULL OR r.deleted) AS is_new,"
+              // a customer HQ knows (live or removed) that may change hands: see `moved` below
+              "   (s.entity = 'customer' AND r.record_id IS NOT NULL"
+              "    AND (r.deleted OR coalesce(r.payload->>'rm_id', '') <> s.rm_id)) AS moved"
+              " FROM stage s LEFT JOIN record r"
               "   ON r.branch_id = $1 AND r.entity = s.entity AND r.record_id = s.record_id"
               " WHERE r.record_id IS NULL OR r.deleted OR r.digest <> s.digest",
               {branch});
@@ -247,21 +258,57 @@ ExtractImporter::Report ExtractImporter::import(const QString &branch, const QSt
         report.lastSeq = base;
         return report;
     }
-    m_db.exec("INSERT INTO record (branch_id, entity, record_id, seq, deleted, digest, payload, origin)"
-              " SELECT $1, entity, record_id, $2 + row_number() OVER (ORDER BY rank, entity, record_id),"
-              "        false, digest, payload::jsonb, 'hq' FROM changed"
-              " ON CONFLICT (branch_id, entity, record_id) DO UPDATE SET seq = EXCLUDED.seq, deleted = false,"
-              "   digest = EXCLUDED.digest, payload = EXCLUDED.payload, origin = 'hq', updated_at = now()",
-              {branch, QString::number(base)});
+    // Who may pull a new record is known from the file (its customer's RM, or the manager's
+    // assignment already at HQ), so it is written with the row: scoping a new branch afterwards
+    // rewrote every row a second time. A record that already exists keeps its scope here, so
+    // the rescope below sees who loses it and sends them its removal.
+    m_db.exec("CREATE TEMP TABLE owner ON COMMIT DROP AS"
+              " SELECT s.record_id AS customer_no, coalesce(a.payload->>'rm_id', s.rm_id, '') AS rm_id"
+              " FROM changed s LEFT JOIN record a ON a.branch_id = $1 AND a.entity = 'assignment'"
+              "   AND a.record_id = s.record_id AND NOT a.deleted"
+              " WHERE s.entity = 'customer' AND s.is_new",
+              {branch});
+    m_db.exec("INSERT INTO customer_owner (branch_id, customer_no, rm_id) SELECT $1, customer_no, rm_id FROM owner"
+              " ON CONFLICT (branch_id, customer_no) DO UPDATE SET rm_id = EXCLUDED.rm_id",
+              {branch});
+    if (report.removed > 0)
+        m_db.exec("DELETE FROM customer_owner o USING removed x WHERE o.branch_id = $1 AND x.entity = 'customer'"
+                  " AND o.customer_no = x.record_id",
+                  {branch});
+    // Customers already at HQ whose RM in the file differs from the one stored (or that come
+    // back after a removal): their records may change hands, which the rescope below works out.
+    QStringList moved;
+    const PgResult m = m_db.exec("SELECT record_id FROM changed WHERE moved");
+    for (int i = 0; i < m.rows(); ++i)
+        moved << m.text(i, 0);
+    // A branch's first import cannot conflict: a plain insert skips a probe per row.
+    const QByteArray insert =
+        QByteArray("INSERT INTO record (branch_id, entity, record_id, seq, deleted, digest, payload, origin, scope)"
+                   " SELECT $1, c.entity, c.record_id, $2 + row_number() OVER (ORDER BY c.rank, c.entity, c.record_id),"
+                   "        false, c.digest, c.payload::jsonb, 'hq',"
+                   "        CASE WHEN NOT c.is_new THEN NULL WHEN c.entity = 'staff' THEN '*' ELSE o.rm_id END"
+                   " FROM changed c LEFT JOIN owner o ON o.customer_no = c.customer_no")
+        + QByteArray(base == 0 ? ""
+                               : " ON CONFLICT (branch_id, entity, record_id) DO UPDATE SET seq = EXCLUDED.seq,"
+                                 "   deleted = false, digest = EXCLUDED.digest, payload = EXCLUDED.payload,"
+                                 "   origin = 'hq', updated_at = now(),"
+                                 "   scope = CASE WHEN record.deleted THEN EXCLUDED.scope ELSE record.scope END");
+    m_db.exec(insert.constData(), {branch, QString::number(base)});
     // Tombstones after the upserts; removed holdings before their customers does not matter to a replica.
-    m_db.exec("UPDATE record r SET deleted = true, payload = NULL, digest = '', updated_at = now(),"
-              "   seq = $2 + x.n FROM (SELECT entity, record_id, row_number() OVER (ORDER BY rank DESC, entity, record_id) AS n"
-              "                        FROM removed) x"
-              " WHERE r.branch_id = $1 AND r.entity = x.entity AND r.record_id = x.record_id",
-              {branch, QString::number(base + report.changed)});
+    if (report.removed > 0)
+        m_db.exec("UPDATE record r SET deleted = true, payload = NULL, digest = '', updated_at = now(),"
+                  "   seq = $2 + x.n FROM (SELECT entity, record_id, row_number() OVER (ORDER BY rank DESC, entity, record_id) AS n"
+                  "                        FROM removed) x"
+                  " WHERE r.branch_id = $1 AND r.entity = x.entity AND r.record_id = x.record_id",
+                  {branch, QString::number(base + report.changed)});
     report.lastSeq = base + report.changed + report.removed;
     m_db.exec("UPDATE branch SET last_seq = $2 WHERE branch_id = $1", {branch, QString::number(report.lastSeq)});
-    m_db.exec("ANALYZE record");
+    // The planner needs the new rows' counts; the payloads' statistics it never uses (and they cost most).
+    if (report.changed + report.removed > 0)
+        m_db.exec("ANALYZE record (branch_id, entity, record_id, seq, deleted, origin, scope)");
+    // Who may pull what follows the extract's RMs (issue 15), in the same transaction: no
+    // desktop ever pulls a record of this import before it is scoped.
+    report.rescoped = HqStore(m_db).rescopeImported(branch, moved);
     tx.commit();
     report.ok = true;
     return report;

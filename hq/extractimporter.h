@@ -45,6 +45,7 @@ public:
         int removed = 0;   // tombstones
         int customersBefore = 0;
         qint64 lastSeq = 0;
+        int rescoped = 0; // records whose RM scope the import set or changed after writing them
         QMap<QString, Counts> perType; // staff, customer, holding
         QString summary() const;       // one line per record type
     };

@@ -85,6 +85,10 @@ public:
     // `customers` empty: the whole branch (after an import). Runs in the caller's
     // transaction when `inTransaction`.
     int rescope(const QString &branch, const QStringList &customers = {}, bool inTransaction = false);
+    // In an import's transaction: scopes the records written without a scope and every record
+    // of the customers whose RM the import may have changed (`moved`); the import has already
+    // recorded the owners of its new customers.
+    int rescopeImported(const QString &branch, const QStringList &moved);
     PushStatus push(const Session &session, const WireFormat::PushBatch &batch, WireFormat::PushResult *out,
                     QString *error);
 

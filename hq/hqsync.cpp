@@ -78,6 +78,11 @@ int HqStore::rescope(const QString &branch, const QStringList &customers, bool i
     return rescopeIn(branch, customers.isEmpty() ? nullptr : &customers, inTransaction);
 }
 
+int HqStore::rescopeImported(const QString &branch, const QStringList &moved)
+{
+    return rescopeIn(branch, &moved, true);
+}
+
 int HqStore::rescopeIn(const QString &branch, const QStringList *customers, bool inTransaction)
 {
     std::optional<PgTransaction> tx;

@@ -121,8 +121,8 @@ int importExtract(PgConnection &conn, const QString &branch, const QStringList &
     }
     if (r.titleRows > 0)
         err() << r.titleRows << " row(s) above the header skipped as titles\n";
-    if (!dryRun) // who may pull what follows the extract's RMs (issue 15)
-        err() << HqStore(conn).rescope(branch) << " record(s) scoped to their RMs\n";
+    if (!dryRun && r.rescoped > 0) // records of the branch that changed hands with this extract (issue 15)
+        err() << r.rescoped << " record(s) scoped anew to their RMs\n";
     out << QStringLiteral("%1rows %2 changed %3 unchanged %4 removed %5 last_seq %6\n")
                .arg(dryRun ? QStringLiteral("dry run, nothing changed: ") : QString())
                .arg(r.rows).arg(r.changed).arg(r.unchanged).arg(r.removed).arg(r.lastSeq);

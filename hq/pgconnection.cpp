@@ -67,6 +67,8 @@ PgConnection::PgConnection(const QString &conninfo)
         throw PgError(QStringLiteral("Cannot connect to PostgreSQL: %1").arg(msg));
     }
     PQsetClientEncoding(m_conn, "UTF8");
+    // "table ... does not exist, skipping" and its kind are not news to an operator.
+    PQclear(PQexec(m_conn, "SET client_min_messages = warning"));
 }
 
 PgConnection::~PgConnection()
