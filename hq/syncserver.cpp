@@ -218,7 +218,7 @@ QHttpServerResponse SyncServer::handleLogin(const Request &req)
             return r;
         }
         HqStore::LoginResult login;
-        switch (store().login(m.branch, m.staffId, m.password, m.device, m_options.tokenTtlSeconds, &login)) {
+        switch (store().login(m.branch, m.staffId, m.password, m.device, m_options.tokenTtlSeconds, &login, m.auditKeyId)) {
         case HqStore::LoginStatus::Ok:
             break;
         case HqStore::LoginStatus::Ambiguous:
@@ -254,6 +254,13 @@ QHttpServerResponse SyncServer::handleLogin(const Request &req)
         out.insert(QLatin1String("staff_id"), login.staffId);
         out.insert(QLatin1String("staff_name"), login.staffName);
         out.insert(QLatin1String("role"), login.role);
+        if (!login.auditKey.isEmpty()) {
+            // A device that had a key and asks for another may have dropped entries HQ never saw.
+            if (login.auditRekeyed)
+                security(login.branch, QStringLiteral("audit_rekey"), login.staffId, m.device, QString());
+            out.insert(QLatin1String("audit_key"), QCborMap{{QLatin1String("id"), login.auditKeyId},
+                                                            {QLatin1String("key"), QString::fromLatin1(login.auditKey.toHex())}});
+        }
         out.insert(QLatin1String("server_time"), QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
         return reply(req, out);
     } catch (const PgError &e) {
