@@ -697,6 +697,29 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
     </message>
 </context>
 <context>
+    <name>CliUnlock</name>
+    <message>
+        <source>Too many wrong passphrases: try again in %1 seconds</source>
+        <translation>口令错误次数过多：请 %1 秒后再试</translation>
+    </message>
+    <message>
+        <source>Wrong passphrase: the next attempt is possible in %1 seconds</source>
+        <translation>口令错误：%1 秒后才能再次尝试</translation>
+    </message>
+    <message>
+        <source>Wrong passphrase</source>
+        <translation>口令错误</translation>
+    </message>
+    <message>
+        <source>HQ last answered on %1, more than %2 days ago: run branchdesk-cli sync first</source>
+        <translation>总行最近一次应答是在 %1，已超过 %2 天：请先运行 branchdesk-cli sync</translation>
+    </message>
+    <message>
+        <source>(never)</source>
+        <translation>（从未）</translation>
+    </message>
+</context>
+<context>
     <name>Contact</name>
     <message>
         <source>Phone call</source>
