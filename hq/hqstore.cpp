@@ -2,6 +2,7 @@
 
 #include "pageencoder.h"
 
+#include "auditchain.h"
 #include "passwordhasher.h"
 #include "store/auditlog.h"
 #include "sync/syncentities.h"
@@ -108,6 +109,18 @@ CREATE TABLE IF NOT EXISTS hq_event (
     PRIMARY KEY (branch_id, id)
 );
 ALTER TABLE token ADD COLUMN IF NOT EXISTS created_at timestamptz NOT NULL DEFAULT now();
+-- Issue 15: the audit key HQ issued each device (AuditChain) and what it expects next.
+CREATE TABLE IF NOT EXISTS audit_key (
+    branch_id text NOT NULL,
+    device_id text NOT NULL,
+    key_id    text NOT NULL,
+    first_key text NOT NULL,               -- k[1], hex
+    next_n    bigint NOT NULL DEFAULT 1,   -- the number HQ expects next
+    next_key  text NOT NULL,               -- k[next_n], hex
+    head_hash text NOT NULL DEFAULT '',    -- the hash of the last entry HQ took
+    issued_at timestamptz NOT NULL DEFAULT clock_timestamp(),
+    PRIMARY KEY (branch_id, device_id, key_id)
+);
 )SQL";
 
 // A staff member HQ's roster dropped (a re-import tombstoned their "staff" record).
@@ -221,7 +234,8 @@ void HqStore::putRecord(const QString &branch, const QString &entity, const QStr
 }
 
 HqStore::LoginStatus HqStore::login(const QString &branch, const QString &staffId, const QString &password,
-                                    const QString &deviceId, int ttlSeconds, LoginResult *out)
+                                    const QString &deviceId, int ttlSeconds, LoginResult *out,
+                                    const QString &heldAuditKeyId)
 {
     PgResult staff = branch.isEmpty()
                          ? m_db.exec(QByteArray("SELECT s.branch_id, s.name, s.role, s.password_hash, s.disabled, b.name,"
@@ -275,6 +289,8 @@ HqStore::LoginStatus HqStore::login(const QString &branch, const QString &staffI
     out->branchName = staff.text(0, 5);
     out->staffId = staffId;
     out->token = QString::fromLatin1(token);
+    // The audit key (issue 15): kept when the desktop holds one HQ issued it, else a new one.
+    out->auditKeyId = AuditChain(m_db).issue(out->branch, deviceId, heldAuditKeyId, &out->auditKey, &out->auditRekeyed);
     PgResult r = m_db.exec("INSERT INTO token (branch_id, token_hash, staff_id, device_id, expires_at)"
                            " VALUES ($1, $2, $3, $4, now() + make_interval(secs => $5))"
                            " RETURNING to_char(expires_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')",
@@ -372,49 +388,41 @@ QStringList HqStore::devices(const QString &branch)
     return out;
 }
 
-QStringList HqStore::auditTrail(const QString &branch, const QString &since)
+QStringList HqStore::auditTrail(const QString &branch, const QString &since, bool *intact)
 {
     QStringList out;
-    PgResult r = m_db.exec("SELECT payload::text FROM record WHERE branch_id = $1 AND entity = 'audit' AND NOT deleted"
-                           " AND (coalesce($2, '') = '' OR payload->>'at' >= $2)"
-                           " ORDER BY payload->>'device_id', payload->>'at', seq",
+    // Per device in chain order: unkeyed entries (before the first sign-in) by time, then
+    // each key in the order HQ issued it, by number.
+    PgResult r = m_db.exec("SELECT r.payload::text FROM record r LEFT JOIN audit_key k ON k.branch_id = r.branch_id"
+                           "  AND k.device_id = r.payload->>'device_id' AND k.key_id = r.payload->>'key_id'"
+                           " WHERE r.branch_id = $1 AND r.entity = 'audit' AND NOT r.deleted"
+                           " AND (coalesce($2, '') = '' OR r.payload->>'at' >= $2)"
+                           " ORDER BY r.payload->>'device_id', k.issued_at NULLS FIRST,"
+                           "  (r.payload->>'n')::bigint NULLS FIRST, r.payload->>'at', r.seq",
                            {branch, since});
+    AuditChain chain(m_db);
     QString device;
-    QString prevHash;
-    int count = 0;
-    QString broken;
+    std::vector<AuditLog::Entry> entries;
+    if (intact)
+        *intact = true;
     auto closeChain = [&] {
         if (device.isNull())
             return;
-        out << (broken.isEmpty() ? QStringLiteral("chain %1 ok %2").arg(printable(device)).arg(count)
-                                 : QStringLiteral("chain %1 broken at %2").arg(printable(device), printable(broken)));
+        const QString problem = chain.check(branch, device, entries, !since.isEmpty());
+        if (!problem.isEmpty() && intact)
+            *intact = false;
+        out << (problem.isEmpty() ? QStringLiteral("chain %1 ok %2").arg(printable(device)).arg(entries.size())
+                                  : QStringLiteral("chain %1 %2").arg(printable(device), printable(problem)));
     };
     for (int i = 0; i < r.rows(); ++i) {
         const QJsonObject o = QJsonDocument::fromJson(r.text(i, 0).toUtf8()).object();
-        AuditLog::Entry e;
-        e.entryId = o.value(QStringLiteral("entry_id")).toString();
-        e.at = QDateTime::fromString(o.value(QStringLiteral("at")).toString(), Qt::ISODateWithMs);
-        e.staffId = o.value(QStringLiteral("staff_id")).toString();
-        e.event = o.value(QStringLiteral("event")).toString();
-        e.subject = o.value(QStringLiteral("subject")).toString();
-        e.detail = o.value(QStringLiteral("detail")).toString();
-        e.deviceId = o.value(QStringLiteral("device_id")).toString();
-        e.prevHash = o.value(QStringLiteral("prev_hash")).toString();
-        e.hash = o.value(QStringLiteral("hash")).toString();
+        const AuditLog::Entry e = AuditChain::entryOf(o);
         if (e.deviceId != device) {
             closeChain();
             device = e.deviceId;
-            prevHash.clear();
-            count = 0;
-            broken.clear();
+            entries.clear();
         }
-        // With --since the first entry's predecessor is not listed: the chain is checked from there.
-        const bool linked = prevHash.isEmpty() ? (since.isEmpty() ? e.prevHash == QLatin1String("genesis") : true)
-                                               : e.prevHash == prevHash;
-        if (broken.isEmpty() && (!linked || AuditLog::hashOf(e) != e.hash))
-            broken = e.entryId;
-        prevHash = e.hash;
-        ++count;
+        entries.push_back(e);
         // Fields typed on a desktop may hold tabs, newlines or terminal escapes: one entry, one line.
         QStringList fields{o.value(QStringLiteral("at")).toString(), e.deviceId, e.staffId, e.event, e.subject, e.detail};
         for (QString &f : fields)

@@ -33,6 +33,10 @@ public:
         QString staffId;
         QString staffName;
         QString role;
+        // Issue 15: the device's audit key; auditKey is set only when issued at this sign-in.
+        QString auditKeyId;
+        QByteArray auditKey;
+        bool auditRekeyed = false; // the device had another key before
     };
     enum class LoginStatus { Ok, WrongCredentials, Ambiguous, Disabled, DeviceLost, DeviceTaken };
     enum class AuthStatus { Ok, Unknown, DeviceLost };
@@ -42,7 +46,8 @@ public:
 
     // Version 2 added the device table; 3 (issue 15) the record scope, removals,
     // customer owners and HQ's security events.
-    static constexpr int kSchemaVersion = 3;
+    // 4: the audit keys (issue 15).
+    static constexpr int kSchemaVersion = 4;
     // Live sessions one staff member may hold per device and in all; the oldest go first.
     static constexpr int kMaxTokensPerDevice = 2;
     static constexpr int kMaxLiveTokens = 256;
@@ -58,7 +63,7 @@ public:
     AddStaff addStaff(const QString &branch, const QString &staffId, const QString &name, const QString &role,
                       const QString &password, bool newBranch = false, bool enable = false);
     LoginStatus login(const QString &branch, const QString &staffId, const QString &password, const QString &deviceId,
-                      int ttlSeconds, LoginResult *out);
+                      int ttlSeconds, LoginResult *out, const QString &heldAuditKeyId = {});
     // Unknown when the token is unknown, revoked or expired, or its staff member is
     // disabled or dropped; DeviceLost for any token, even a revoked one, of a lost device.
     AuthStatus authenticate(const QByteArray &token, Session *out);
@@ -98,8 +103,10 @@ public:
     int pruneTombstones(const QString &branch, int days);
     // Issue 8: the branch's audit trail as pushed by its desktops, oldest first per device,
     // one line each: "at\tdevice\tstaff\tevent\tsubject\tdetail", then per device whether its
-    // hash chain holds ("chain DEVICE ok N" or "chain DEVICE broken at ENTRY"). Never pruned.
-    QStringList auditTrail(const QString &branch, const QString &since = {});
+    // hash chain holds ("chain DEVICE ok N", "chain DEVICE broken at ENTRY", "chain DEVICE
+    // missing N entries before ENTRY", "chain DEVICE rekeyed at ENTRY"); `intact` false when
+    // any is not ok. Never pruned.
+    QStringList auditTrail(const QString &branch, const QString &since = {}, bool *intact = nullptr);
 
     static QByteArray hashToken(const QByteArray &token);
     // Control characters (tab and newline too) as \xNN: for listings of what desktops typed.

@@ -2,6 +2,7 @@
 // pushes checked against the entity schema with identities taken from the session.
 #include "hqstore.h"
 
+#include "auditchain.h"
 #include "pageencoder.h"
 #include "sync/entityschema.h"
 #include "sync/syncentities.h"
@@ -314,6 +315,26 @@ HqStore::PushStatus HqStore::push(const Session &session, const WireFormat::Push
         const QString digest = sha256Hex(text.toUtf8());
         PgResult existing = m_db.exec("SELECT digest, deleted FROM record WHERE branch_id = $1 AND entity = $2 AND record_id = $3",
                                       {session.branch, rec.entity, rec.id});
+        if (rec.entity == QLatin1String("audit")) {
+            // Issue 15: an entry HQ took is never rewritten; a new one must continue its
+            // device's keyed chain (AuditChain). Gaps and breaks are stored and reported.
+            QString detail;
+            AuditChain::Verdict v = AuditChain::Verdict::Rewrite;
+            if (existing.rows() == 1 && existing.text(0, 0) == digest) {
+                ++out->duplicates;
+                continue;
+            }
+            if (existing.rows() == 1)
+                detail = QStringLiteral("an acknowledged entry was sent again changed");
+            else
+                v = AuditChain(m_db).admit(session.branch, session.deviceId, payload, &detail);
+            if (v != AuditChain::Verdict::Ok)
+                event(session.branch, AuditChain::verdictName(v), session.staffId, session.deviceId, detail);
+            if (v == AuditChain::Verdict::Rewrite || v == AuditChain::Verdict::UnknownKey) {
+                out->refused.push_back({rec.seq, QStringLiteral("audit entry refused: ") + detail});
+                continue;
+            }
+        }
         bool write = existing.rows() == 0;
         if (!write && !appendOnly) // a contact never changes once stored
             write = existing.text(0, 0) != digest || existing.boolean(0, 1) != rec.deleted;

@@ -50,6 +50,7 @@ const char *const kUsage =
              "                                            the device erases its store at its next contact\n"
              "  devices --branch CODE                     list the branch's devices\n"
              "  audit --branch CODE [--since YYYY-MM-DD]  the branch's audit trail and each device's chain check\n"
+             "      (keyed chains: numbers, MACs and links; exit 3 when a chain is broken, has a gap or was rekeyed)\n"
              "  events --branch CODE                      HQ's security events (refusals, lockouts, bulk pulls, wipes)\n"
              "  rescope --branch CODE                     recompute which RM may pull which record (import does it)\n"
              "  set-campaign --branch CODE --id ID --name NAME --from YYYY-MM-DD --to YYYY-MM-DD\n"
@@ -301,12 +302,9 @@ int main(int argc, char *argv[])
             QTextStream out(stdout);
             out << "at\tdevice\tstaff\tevent\tsubject\tdetail\n";
             bool intact = true;
-            for (const QString &line : HqStore(conn).auditTrail(p.value(branch), p.value(since))) {
-                // A detail typed on a desktop may hold tabs, newlines or terminal escapes.
+            // A detail typed on a desktop may hold tabs, newlines or terminal escapes.
+            for (const QString &line : HqStore(conn).auditTrail(p.value(branch), p.value(since), &intact))
                 out << escapeControls(line) << "\n";
-                if (line.startsWith(QLatin1String("chain ")) && line.contains(QLatin1String(" broken at ")))
-                    intact = false;
-            }
             return intact ? 0 : 3;
         }
         if (command == QLatin1String("devices")) {

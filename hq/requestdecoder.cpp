@@ -81,7 +81,7 @@ bool RequestDecoder::login(const QByteArray &body, Format format, Login *out, QS
         return true;
     };
     if (!text("branch", &out->branch) || !text("staff_id", &out->staffId) || !text("password", &out->password)
-        || !text("device", &out->device)) {
+        || !text("device", &out->device) || !text("audit_key_id", &out->auditKeyId)) {
         *error = QStringLiteral("branch, staff_id, password and device must be text");
         return false;
     }
@@ -100,7 +100,8 @@ bool RequestDecoder::login(const QByteArray &body, Format format, Login *out, QS
         }
         return true;
     };
-    if (!clean(out->branch) || !clean(out->staffId) || !clean(out->device) || out->password.size() > 1024
+    if (!clean(out->branch) || !clean(out->staffId) || !clean(out->device) || !clean(out->auditKeyId)
+        || out->password.size() > 1024
         || out->password.contains(QChar(0))) {
         *error = QStringLiteral("branch, staff_id, password or device has a control character or is too long");
         return false;

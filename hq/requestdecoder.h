@@ -21,6 +21,7 @@ public:
         QString staffId;
         QString password;
         QString device;
+        QString auditKeyId; // the audit key the desktop holds (issue 15); empty: none
     };
 
     static Format format(const QByteArray &contentType);

@@ -76,7 +76,8 @@ private slots:
         QVERIFY(ts.open(QIODevice::ReadOnly));
         // The command-line tool's usage texts name its options and are left out.
         const QSet<QString> cli = {QStringLiteral("CadenceCommands"), QStringLiteral("CliCommands"),
-                                   QStringLiteral("ImportCommand"), QStringLiteral("ListCommand")};
+                                   QStringLiteral("ImportCommand"), QStringLiteral("ListCommand"),
+                                   QStringLiteral("CliUnlock"), QStringLiteral("FullNames")};
         QXmlStreamReader xml(&ts);
         QString context;
         QString source;

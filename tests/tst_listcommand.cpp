@@ -113,7 +113,7 @@ private slots:
         // With --full-names the names are whole, and the export is in the audit log
         run = cli({QStringLiteral("low-efficiency"), QStringLiteral("--wide"), QStringLiteral("--store"), m_store,
                    QStringLiteral("--format"), QStringLiteral("json"), QStringLiteral("--date"), m_date.toString(Qt::ISODate),
-                   QStringLiteral("--full-names")});
+                   QStringLiteral("--full-names"), QStringLiteral("--reason"), QStringLiteral("campaign mailing")});
         QCOMPARE(run.code, 0);
         const QJsonObject first = QJsonDocument::fromJson(run.out).object().value(QStringLiteral("members")).toArray().first().toObject();
         QCOMPARE(first.value(QStringLiteral("name")).toString(), nameOf.value(first.value(QStringLiteral("customer_no")).toString()));

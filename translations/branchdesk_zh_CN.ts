@@ -194,7 +194,11 @@
         <translation>--days 和 --back 须为天数</translation>
     </message>
     <message>
-        <source>  tasks --store PATH [--rm ID] [--date YYYY-MM-DD] [--format csv|json]
+        <source>This store belongs to %1: contacts are logged as %1 only</source>
+        <translation>本数据库属于 %1：联系记录只能以 %1 的身份登记</translation>
+    </message>
+    <message>
+        <source>  tasks --store PATH [--rm ID] [--date YYYY-MM-DD] [--format csv|json] [--full-names --reason TEXT]
         the day plan the Today page shows: 731 and 4+1 steps and follow-ups up to each RM&apos;s daily
         capacity (section today), the rest planned on later days (later), those that cannot fit
         before their deadline (overload) or lie past the plan&apos;s horizon (beyond); every RM&apos;s
@@ -205,11 +209,13 @@
         visit, branch, event, wecom; outcomes: reached, no_answer, declined, interested, appointment,
         converted, rolled_over, reinvested, funds_elsewhere, withdrawn
   list maturity|retention|conversion|payroll --store PATH [--date YYYY-MM-DD] [--format csv|json]
+       [--full-names --reason TEXT]
        [--days N] [--back N]
         the maturity list (next N days, and M days back with outcomes), the VIP retention
-        warning list, the cross-line conversion list, or payroll customers by employer
+        warning list, the cross-line conversion list, or payroll customers by employer;
+        names are masked (张*) unless --full-names with --reason, which is recorded in the audit log
 </source>
-        <translation>  tasks --store 路径 [--rm 工号] [--date YYYY-MM-DD] [--format csv|json]
+        <translation>  tasks --store 路径 [--rm 工号] [--date YYYY-MM-DD] [--format csv|json] [--full-names --reason 理由]
         输出“今日”页的每日计划：每位客户经理不超过日处理量的 731、4+1 步骤和约定跟进
         （today），排到之后工作日的步骤（later），截止前排不下的步骤（overload）和超出计划
         范围的步骤（beyond）；不带 --rm 时输出全部客户经理的
@@ -219,14 +225,12 @@
         visit、branch、event、wecom；结果：reached、no_answer、declined、interested、appointment、
         converted、rolled_over、reinvested、funds_elsewhere、withdrawn
   list maturity|retention|conversion|payroll --store 路径 [--date YYYY-MM-DD] [--format csv|json]
+       [--full-names --reason 理由]
        [--days N] [--back M]
         输出到期名单（未来 N 天，以及过去 M 天的到期结果）、高端客户防流失预警名单、
-        内部综拓名单，或按代发单位汇总的代发客户
+        内部综拓名单，或按代发单位汇总的代发客户；
+        姓名脱敏显示（张*），使用 --full-names 并以 --reason 说明理由时显示全名，并记入审计日志
 </translation>
-    </message>
-    <message>
-        <source>This store belongs to %1: contacts are logged as %1 only</source>
-        <translation>本数据库属于 %1：联系记录只能以 %1 的身份登记</translation>
     </message>
 </context>
 <context>
@@ -690,6 +694,29 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
     <message>
         <source>The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE.</source>
         <translation>数据库口令从环境变量 BRANCHDESK_PASSPHRASE 读取。</translation>
+    </message>
+</context>
+<context>
+    <name>CliUnlock</name>
+    <message>
+        <source>Too many wrong passphrases: try again in %1 seconds</source>
+        <translation>口令错误次数过多：请 %1 秒后再试</translation>
+    </message>
+    <message>
+        <source>Wrong passphrase: the next attempt is possible in %1 seconds</source>
+        <translation>口令错误：%1 秒后才能再次尝试</translation>
+    </message>
+    <message>
+        <source>Wrong passphrase</source>
+        <translation>口令错误</translation>
+    </message>
+    <message>
+        <source>HQ last answered on %1, more than %2 days ago: run branchdesk-cli sync first</source>
+        <translation>总行最近一次应答是在 %1，已超过 %2 天：请先运行 branchdesk-cli sync</translation>
+    </message>
+    <message>
+        <source>(never)</source>
+        <translation>（从未）</translation>
     </message>
 </context>
 <context>
@@ -2176,6 +2203,13 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
     </message>
 </context>
 <context>
+    <name>FullNames</name>
+    <message>
+        <source>--full-names needs --reason TEXT (2 to 200 characters): it is recorded in the audit log</source>
+        <translation>--full-names 需要用 --reason 说明理由（2 至 200 个字符），理由记入审计日志</translation>
+    </message>
+</context>
+<context>
     <name>Holding</name>
     <message>
         <source>Demand deposit</source>
@@ -2684,23 +2718,23 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
         <translation>--band 须为某个临界区间的层级 id，收到的是“%1”</translation>
     </message>
     <message>
+        <source>list needs threshold, low-efficiency, quadrant, new-customers, loss-recovery or moments, and --store PATH</source>
+        <translation>list 需要 threshold、low-efficiency、quadrant、new-customers、loss-recovery 或 moments，以及 --store PATH</translation>
+    </message>
+    <message>
         <source>  list threshold|low-efficiency|quadrant|new-customers|loss-recovery|moments --store PATH
-       [--format csv|json] [--quadrant A|B|C|D] [--band TIER] [--wide] [--date YYYY-MM-DD] [--full-names]
+       [--format csv|json] [--quadrant A|B|C|D] [--band TIER] [--wide] [--date YYYY-MM-DD] [--full-names --reason TEXT]
         print the threshold list (optionally one band, by its tier id), the low-efficiency
         list (--wide: under the widened line), one quadrant&apos;s customers, the new customers
         (first meeting, milestones), loss recovery or the moments of truth, as the app shows them;
-        names are masked (张*) unless --full-names, which is recorded in the audit log
+        names are masked (张*) unless --full-names with --reason, which is recorded in the audit log
 </source>
         <translation>  list threshold|low-efficiency|quadrant|new-customers|loss-recovery|moments --store PATH
-       [--format csv|json] [--quadrant A|B|C|D] [--band TIER] [--wide] [--date YYYY-MM-DD] [--full-names]
+       [--format csv|json] [--quadrant A|B|C|D] [--band TIER] [--wide] [--date YYYY-MM-DD] [--full-names --reason 理由]
         输出临界客户名单（可用层级 id 只取一个区间）、低效客户名单（--wide：按放宽后的线）、
         某一象限的客户、新客户（首面、里程碑）、流失挽回或关键时刻名单，与应用中显示的一致；
-        姓名脱敏显示（张*），使用 --full-names 时显示全名，并记入审计日志
+        姓名脱敏显示（张*），使用 --full-names 并以 --reason 说明理由时显示全名，并记入审计日志
 </translation>
-    </message>
-    <message>
-        <source>list needs threshold, low-efficiency, quadrant, new-customers, loss-recovery or moments, and --store PATH</source>
-        <translation>list 需要 threshold、low-efficiency、quadrant、new-customers、loss-recovery 或 moments，以及 --store PATH</translation>
     </message>
 </context>
 <context>

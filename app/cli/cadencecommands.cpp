@@ -1,4 +1,5 @@
 #include "cadencecommands.h"
+#include "fullnames.h"
 
 #include "sync/syncengine.h"
 
@@ -47,6 +48,7 @@ class Table
 public:
     explicit Table(QStringList columns) : m_columns(std::move(columns)) {}
     void add(const QVariantList &values) { m_rows.push_back(values); }
+    qsizetype size() const { return qsizetype(m_rows.size()); }
     void print(QTextStream &out, bool json, QJsonObject meta, const QString &key) const
     {
         if (!json) {
@@ -91,11 +93,13 @@ bool parseCommon(QCommandLineParser &p, const QStringList &args, QTextStream &er
     const QCommandLineOption store(QStringLiteral("store"), QString(), QStringLiteral("PATH"));
     const QCommandLineOption date(QStringLiteral("date"), QString(), QStringLiteral("YYYY-MM-DD"));
     const QCommandLineOption format(QStringLiteral("format"), QString(), QStringLiteral("FORMAT"), QStringLiteral("csv"));
-    p.addOptions({store, date, format});
+    p.addOptions({store, date, format, FullNames::option(), FullNames::reasonOption()});
     if (!p.parse(args)) {
         err << p.errorText() << Qt::endl;
         return false;
     }
+    if (!FullNames::check(p, err))
+        return false;
     if (p.value(store).isEmpty()) {
         err << CadenceCommands::tr("--store PATH is required") << Qt::endl;
         return false;
@@ -115,6 +119,22 @@ bool parseCommon(QCommandLineParser &p, const QStringList &args, QTextStream &er
     }
     *json = fmt == QLatin1String("json");
     return true;
+}
+
+// --full-names is written to the audit log before the rows are printed (FullNames).
+bool auditFullNames(const QCommandLineParser &p, const QString &passphrase, const QString &command, qsizetype rows,
+                    QTextStream &err)
+{
+    if (!FullNames::requested(p))
+        return true;
+    try {
+        Database db = Database::open(p.value(QStringLiteral("store")), passphrase, Database::OpenMode::ExistingOnly);
+        FullNames::audit(db, command, rows, p);
+        return true;
+    } catch (const StoreError &e) {
+        err << CadenceCommands::tr("Error: %1").arg(e.message()) << Qt::endl;
+        return false;
+    }
 }
 
 bool load(const QString &path, const QString &passphrase, const QDate &asOf, Loaded *out, QTextStream &err)
@@ -146,7 +166,7 @@ bool load(const QString &path, const QString &passphrase, const QDate &asOf, Loa
 
 // One row of `tasks`: the Today page's columns, then the plan's section and day.
 void addPlanRow(Table &table, const BranchSnapshot &s, const TodayList &today, const DayPlan::Entry &e,
-                const QDate &asOf)
+                const QDate &asOf, bool fullNames)
 {
     static const char *const kSections[] = {"today", "later", "overload", "beyond"};
     const TodayItem &i = e.item;
@@ -154,7 +174,7 @@ void addPlanRow(Table &table, const BranchSnapshot &s, const TodayList &today, c
     const QString cadence = i.kind == TodayItem::Kind::MaturityStep ? QStringLiteral("731")
                             : i.kind == TodayItem::Kind::CycleStep  ? QStringLiteral("4+1")
                                                                     : QStringLiteral("follow_up");
-    table.add({c.rmId, c.customerNo, c.name, s.tierPolicy().tier(i.tier).id, cadence,
+    table.add({c.rmId, c.customerNo, FullNames::shown(c.name, fullNames), s.tierPolicy().tier(i.tier).id, cadence,
                i.kind == TodayItem::Kind::FollowUp ? 0 : i.stepIndex + 1,
                i.kind == TodayItem::Kind::FollowUp ? 0 : i.stepCount, CadencePlan::Step::stateKey(i.state),
                i.due.toString(Qt::ISODate), i.deadline.toString(Qt::ISODate), i.amountFen,
@@ -167,7 +187,7 @@ void addPlanRow(Table &table, const BranchSnapshot &s, const TodayList &today, c
 
 QString CadenceCommands::usage()
 {
-    return tr("  tasks --store PATH [--rm ID] [--date YYYY-MM-DD] [--format csv|json]\n"
+    return tr("  tasks --store PATH [--rm ID] [--date YYYY-MM-DD] [--format csv|json] [--full-names --reason TEXT]\n"
               "        the day plan the Today page shows: 731 and 4+1 steps and follow-ups up to each RM's daily\n"
               "        capacity (section today), the rest planned on later days (later), those that cannot fit\n"
               "        before their deadline (overload) or lie past the plan's horizon (beyond); every RM's\n"
@@ -178,9 +198,11 @@ QString CadenceCommands::usage()
               "        visit, branch, event, wecom; outcomes: reached, no_answer, declined, interested, appointment,\n"
               "        converted, rolled_over, reinvested, funds_elsewhere, withdrawn\n"
               "  list maturity|retention|conversion|payroll --store PATH [--date YYYY-MM-DD] [--format csv|json]\n"
+              "       [--full-names --reason TEXT]\n"
               "       [--days N] [--back N]\n"
               "        the maturity list (next N days, and M days back with outcomes), the VIP retention\n"
-              "        warning list, the cross-line conversion list, or payroll customers by employer\n");
+              "        warning list, the cross-line conversion list, or payroll customers by employer;\n"
+              "        names are masked (张*) unless --full-names with --reason, which is recorded in the audit log\n");
 }
 
 bool CadenceCommands::handlesList(const QStringList &arguments)
@@ -205,6 +227,7 @@ int CadenceCommands::tasks(const QStringList &arguments, const QString &passphra
     if (!load(p.value(QStringLiteral("store")), passphrase, asOf, &b, m_err))
         return passphrase.isEmpty() ? 2 : 1;
     const BranchSnapshot &s = *b.snapshot;
+    const bool fullNames = FullNames::requested(p);
     int rm = TodayList::kAllRms;
     if (p.isSet(rmOpt)) {
         rm = -2;
@@ -238,7 +261,7 @@ int CadenceCommands::tasks(const QStringList &arguments, const QString &passphra
                            [&](const QDate &d) { return lowered.value(d, policy.dailyCapacity); });
         capacityToday += plan.capacityOn(asOf);
         for (const DayPlan::Entry &e : plan.entries()) {
-            addPlanRow(table, s, today, e, asOf);
+            addPlanRow(table, s, today, e, asOf, fullNames);
             const TodayItem &i = e.item;
             if (e.slot != DayPlan::Slot::Today)
                 continue;
@@ -271,6 +294,8 @@ int CadenceCommands::tasks(const QStringList &arguments, const QString &passphra
             missing.append(y);
     }
     meta.insert(QStringLiteral("years_without_calendar"), missing);
+    if (!auditFullNames(p, passphrase, QStringLiteral("tasks"), table.size(), m_err))
+        return 1;
     table.print(m_out, json, meta, QStringLiteral("tasks"));
     return 0;
 }
@@ -398,6 +423,7 @@ int CadenceCommands::list(const QStringList &arguments, const QString &passphras
     if (!load(p.value(QStringLiteral("store")), passphrase, asOf, &b, m_err))
         return passphrase.isEmpty() ? 2 : 1;
     const BranchSnapshot &s = *b.snapshot;
+    const bool fullNames = FullNames::requested(p);
     const TierPolicy &tiers = s.tierPolicy();
     QJsonObject meta;
     meta.insert(QStringLiteral("list"), kind);
@@ -414,7 +440,7 @@ int CadenceCommands::list(const QStringList &arguments, const QString &passphras
             const Holding &h = s.holdings()[size_t(e.holding)];
             const Customer &c = s.customer(e.customer);
             table.add({e.maturity.toString(Qt::ISODate), Holding::productTypeKey(e.type), h.holdingId, h.productName,
-                       e.amountFen, c.customerNo, c.name, tiers.tier(s.tierOf(e.customer)).id, c.rmId,
+                       e.amountFen, c.customerNo, FullNames::shown(c.name, fullNames), tiers.tier(s.tierOf(e.customer)).id, c.rmId,
                        e.hasOutcome() ? MaturityOutcome::kindKey(e.outcome) : QString(), MaturityList::sourceKey(e.source),
                        e.hasOutcome() ? QVariant(e.keptFen) : QVariant(QString())});
         }
@@ -432,6 +458,8 @@ int CadenceCommands::list(const QStringList &arguments, const QString &passphras
         meta.insert(QStringLiteral("from"), list.from().toString(Qt::ISODate));
         meta.insert(QStringLiteral("to"), list.to().toString(Qt::ISODate));
         meta.insert(QStringLiteral("conversion"), c);
+        if (!auditFullNames(p, passphrase, QStringLiteral("list ") + kind, table.size(), m_err))
+            return 1;
         table.print(m_out, json, meta, QStringLiteral("products"));
     } else if (kind == QLatin1String("retention")) {
         Table table({QStringLiteral("customer_no"), QStringLiteral("name"), QStringLiteral("tier"), QStringLiteral("rm_id"),
@@ -447,7 +475,7 @@ int CadenceCommands::list(const QStringList &arguments, const QString &passphras
                 reasons << QStringLiteral("tier_drop");
             if (m.reasons & RetentionList::LowCoverage)
                 reasons << QStringLiteral("low_coverage");
-            table.add({c.customerNo, c.name, tiers.tier(m.toTier).id, c.rmId, m.nowFen, m.threeMonthAvgFen,
+            table.add({c.customerNo, FullNames::shown(c.name, fullNames), tiers.tier(m.toTier).id, c.rmId, m.nowFen, m.threeMonthAvgFen,
                        QString::number(m.changePct, 'f', 1).toDouble(), tiers.tier(m.fromTier).id, m.trianglesCovered,
                        reasons.join(QLatin1Char(';')), RetentionList::reason(s, policy, m)});
         }
@@ -463,6 +491,8 @@ int CadenceCommands::list(const QStringList &arguments, const QString &passphras
         }
         coverage.insert(QStringLiteral("customers"), cov.customers);
         meta.insert(QStringLiteral("triangles"), coverage);
+        if (!auditFullNames(p, passphrase, QStringLiteral("list ") + kind, table.size(), m_err))
+            return 1;
         table.print(m_out, json, meta, QStringLiteral("members"));
     } else if (kind == QLatin1String("conversion")) {
         Table table({QStringLiteral("customer_no"), QStringLiteral("name"), QStringLiteral("tier"), QStringLiteral("rm_id"),
@@ -477,9 +507,11 @@ int CadenceCommands::list(const QStringList &arguments, const QString &passphras
                 reasons << QStringLiteral("new_loan");
             if (m.reasons & ConversionList::CreditCard)
                 reasons << QStringLiteral("credit_card");
-            table.add({c.customerNo, c.name, tiers.tier(s.tierOf(m.customer)).id, c.rmId, m.retailFen,
+            table.add({c.customerNo, FullNames::shown(c.name, fullNames), tiers.tier(s.tierOf(m.customer)).id, c.rmId, m.retailFen,
                        reasons.join(QLatin1Char(';')), m.loanStart.toString(Qt::ISODate), ConversionList::reason(m)});
         }
+        if (!auditFullNames(p, passphrase, QStringLiteral("list ") + kind, table.size(), m_err))
+            return 1;
         table.print(m_out, json, meta, QStringLiteral("members"));
     } else {
         Table table({QStringLiteral("employer"), QStringLiteral("customers"), QStringLiteral("assigned"),

@@ -1,4 +1,5 @@
 #include "clicommands.h"
+#include "cliunlock.h"
 #include "cadencecommands.h"
 #include "importcommand.h"
 #include "listcommand.h"
@@ -42,6 +43,12 @@ int CliCommands::run(const QStringList &arguments)
     rest.removeAt(1); // keep argv[0] for QCommandLineParser
     if (rest.contains(QLatin1String("--help")) || rest.contains(QLatin1String("-h")))
         return commandUsage(command);
+    // Issue 15: the unlock waits and the offline grace period, as in the app.
+    if (command != QLatin1String("demo") && command != QLatin1String("extract")) {
+        const int refused = CliUnlock::gate(command, rest, passphrase(), m_err);
+        if (refused >= 0)
+            return refused;
+    }
     if (command == QLatin1String("demo"))
         return demo(rest);
     if (command == QLatin1String("extract"))

@@ -1,5 +1,7 @@
 #include "listcommand.h"
 
+#include "fullnames.h"
+
 #include "domain/branchsnapshot.h"
 #include "domain/personaldatamask.h"
 #include "domain/lowefficiencylist.h"
@@ -38,11 +40,11 @@ QString csvField(const QString &s)
 QString ListCommand::usage()
 {
     return tr("  list threshold|low-efficiency|quadrant|new-customers|loss-recovery|moments --store PATH\n"
-              "       [--format csv|json] [--quadrant A|B|C|D] [--band TIER] [--wide] [--date YYYY-MM-DD] [--full-names]\n"
+              "       [--format csv|json] [--quadrant A|B|C|D] [--band TIER] [--wide] [--date YYYY-MM-DD] [--full-names --reason TEXT]\n"
               "        print the threshold list (optionally one band, by its tier id), the low-efficiency\n"
               "        list (--wide: under the widened line), one quadrant's customers, the new customers\n"
               "        (first meeting, milestones), loss recovery or the moments of truth, as the app shows them;\n"
-              "        names are masked (张*) unless --full-names, which is recorded in the audit log\n");
+              "        names are masked (张*) unless --full-names with --reason, which is recorded in the audit log\n");
 }
 
 int ListCommand::run(const QStringList &arguments, const QString &passphrase)
@@ -54,12 +56,13 @@ int ListCommand::run(const QStringList &arguments, const QString &passphrase)
     const QCommandLineOption band(QStringLiteral("band"), QString(), QStringLiteral("TIER"));
     const QCommandLineOption wide(QStringLiteral("wide"));
     const QCommandLineOption date(QStringLiteral("date"), QString(), QStringLiteral("YYYY-MM-DD"));
-    const QCommandLineOption fullNamesOpt(QStringLiteral("full-names"));
-    p.addOptions({store, format, quadrantOpt, band, wide, date, fullNamesOpt});
+    p.addOptions({store, format, quadrantOpt, band, wide, date, FullNames::option(), FullNames::reasonOption()});
     if (!p.parse(arguments)) {
         m_err << p.errorText() << Qt::endl;
         return 2;
     }
+    if (!FullNames::check(p, m_err))
+        return 2;
     const QStringList kinds = {QStringLiteral("threshold"), QStringLiteral("low-efficiency"), QStringLiteral("quadrant"),
                                QStringLiteral("new-customers"), QStringLiteral("loss-recovery"), QStringLiteral("moments")};
     const QString kind = p.positionalArguments().value(0);
@@ -148,17 +151,17 @@ int ListCommand::run(const QStringList &arguments, const QString &passphrase)
 
     // Issue 8: a list export masks names (JR/T 0171-2020 display rules, docs/security.md);
     // full names only on request, and that export is audited before anything is printed.
-    const bool fullNames = p.isSet(fullNamesOpt);
+    const bool fullNames = FullNames::requested(p);
     if (fullNames) {
         try {
-            AuditLog::record(access, QStringLiteral("export"), kind,
-                             QStringLiteral("cli list %1, %2 rows, full names").arg(kind).arg(list.members.size()));
+            Database db = access.open();
+            FullNames::audit(db, QStringLiteral("list ") + kind, list.members.size(), p);
         } catch (const StoreError &e) {
             m_err << tr("Error: %1").arg(e.message()) << Qt::endl;
             return 1;
         }
     }
-    auto shownName = [fullNames](const QString &name) { return fullNames ? name : PersonalDataMask::name(name); };
+    auto shownName = [fullNames](const QString &name) { return FullNames::shown(name, fullNames); };
     const TierPolicy &tiers = snapshot.tierPolicy();
     const bool threshold = list.kind == CustomerList::Kind::Threshold;
     if (fmt == QLatin1String("csv")) {

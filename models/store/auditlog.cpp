@@ -1,9 +1,11 @@
 #include "auditlog.h"
 
+#include "auditkey.h"
 #include "contactrepository.h"
 #include "database.h"
 #include "statement.h"
 #include "storeaccess.h"
+#include "storeerror.h"
 #include "sync/syncengine.h"
 #include "sync/outbox.h"
 #include "transaction.h"
@@ -43,8 +45,27 @@ AuditLog::Entry AuditLog::append(const QString &event, const QString &staffId, c
     e.detail = detail.isNull() ? QStringLiteral("") : detail;
     e.deviceId = ContactRepository::deviceId(m_db);
     e.hash = hashOf(e);
+    // The key HQ issued: entry n gets k[n]'s MAC, then the key file moves on to k[n+1]
+    // before the entry commits, so k[n] never outlives its entry. A number already used
+    // (a crash between a commit and the step) is never used again.
+    AuditKey::State key = AuditKey::load(m_db.path());
+    if (key.valid()) {
+        Statement used(m_db, QStringLiteral("SELECT coalesce(max(n), 0) FROM audit_log WHERE key_id = ?"));
+        used.bind(1, key.keyId);
+        const qint64 last = used.step() ? used.int64(0) : 0;
+        while (key.next <= last) {
+            key.key = AuditKey::step(key.key);
+            ++key.next;
+        }
+        e.keyId = key.keyId;
+        e.n = key.next;
+        e.mac = AuditKey::mac(key.key, e.keyId, e.n, e.hash);
+        const AuditKey::State stepped{key.keyId, key.next + 1, AuditKey::step(key.key)};
+        if (!AuditKey::save(m_db.path(), stepped))
+            throw StoreError(QStringLiteral("The audit key file could not be written"));
+    }
     Statement ins(m_db, QStringLiteral("INSERT INTO audit_log (entry_id, at, staff_id, event, subject, detail, device_id,"
-                                       " prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?)"));
+                                       " prev_hash, hash, key_id, n, mac) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"));
     ins.bind(1, e.entryId)
         .bind(2, e.at.toString(Qt::ISODateWithMs))
         .bind(3, e.staffId)
@@ -54,13 +75,21 @@ AuditLog::Entry AuditLog::append(const QString &event, const QString &staffId, c
         .bind(7, e.deviceId)
         .bind(8, e.prevHash)
         .bind(9, e.hash)
+        .bind(10, e.keyId.isNull() ? QStringLiteral("") : e.keyId)
+        .bind(11, e.n)
+        .bind(12, e.mac.isNull() ? QStringLiteral("") : e.mac)
         .execute();
     e.seq = m_db.lastInsertRowId();
-    const QJsonObject payload{{QStringLiteral("entry_id"), e.entryId},   {QStringLiteral("at"), e.at.toString(Qt::ISODateWithMs)},
+    QJsonObject payload{{QStringLiteral("entry_id"), e.entryId},   {QStringLiteral("at"), e.at.toString(Qt::ISODateWithMs)},
                               {QStringLiteral("staff_id"), e.staffId},   {QStringLiteral("event"), e.event},
                               {QStringLiteral("subject"), e.subject},    {QStringLiteral("detail"), e.detail},
                               {QStringLiteral("device_id"), e.deviceId}, {QStringLiteral("prev_hash"), e.prevHash},
                               {QStringLiteral("hash"), e.hash}};
+    if (!e.keyId.isEmpty()) {
+        payload.insert(QStringLiteral("key_id"), e.keyId);
+        payload.insert(QStringLiteral("n"), double(e.n));
+        payload.insert(QStringLiteral("mac"), e.mac);
+    }
     Outbox::enqueue(m_db, QStringLiteral("audit"), e.entryId, QStringLiteral("upsert"), payload);
     if (tx)
         tx->commit();
@@ -84,12 +113,12 @@ AuditLog::Entry AuditLog::record(const StoreAccess &store, const QString &event,
 std::vector<AuditLog::Entry> AuditLog::entries(int limit)
 {
     std::vector<Entry> out;
-    Statement st(m_db, QStringLiteral("SELECT seq, entry_id, at, staff_id, event, subject, detail, device_id, prev_hash, hash"
-                                      " FROM audit_log ORDER BY seq LIMIT ?"));
+    Statement st(m_db, QStringLiteral("SELECT seq, entry_id, at, staff_id, event, subject, detail, device_id, prev_hash, hash,"
+                                      " key_id, n, mac FROM audit_log ORDER BY seq LIMIT ?"));
     st.bind(1, limit);
     while (st.step()) {
         out.push_back({st.int64(0), st.text(1), QDateTime::fromString(st.text(2), Qt::ISODateWithMs), st.text(3), st.text(4),
-                       st.text(5), st.text(6), st.text(7), st.text(8), st.text(9)});
+                       st.text(5), st.text(6), st.text(7), st.text(8), st.text(9), st.text(10), st.int64(11), st.text(12)});
     }
     return out;
 }
@@ -98,14 +127,27 @@ AuditLog::Verification AuditLog::verify()
 {
     Verification v;
     QString expectedPrev = QStringLiteral("genesis");
-    Statement st(m_db, QStringLiteral("SELECT seq, entry_id, at, staff_id, event, subject, detail, device_id, prev_hash, hash"
-                                      " FROM audit_log ORDER BY seq"));
+    QString keyId;
+    qint64 lastN = 0;
+    Statement st(m_db, QStringLiteral("SELECT seq, entry_id, at, staff_id, event, subject, detail, device_id, prev_hash, hash,"
+                                      " key_id, n, mac FROM audit_log ORDER BY seq"));
     while (st.step()) {
         Entry e{st.int64(0), st.text(1), QDateTime::fromString(st.text(2), Qt::ISODateWithMs), st.text(3), st.text(4),
-                st.text(5), st.text(6), st.text(7), st.text(8), st.text(9)};
+                st.text(5), st.text(6), st.text(7), st.text(8), st.text(9), st.text(10), st.int64(11), st.text(12)};
         ++v.entries;
+        // Keyed entries count 1, 2, 3 ... under their key: a deleted one leaves a gap (the
+        // MACs themselves only HQ can check: the desktop no longer holds the past keys).
+        bool numbered = true;
+        if (!e.keyId.isEmpty()) {
+            if (e.keyId != keyId)
+                keyId = e.keyId, lastN = 0;
+            numbered = e.n == lastN + 1;
+            lastN = e.n;
+        } else {
+            numbered = keyId.isEmpty();
+        }
         // A deleted entry breaks the link; an edited one breaks its own hash.
-        if (e.prevHash != expectedPrev || hashOf(e) != e.hash) {
+        if (!numbered || e.prevHash != expectedPrev || hashOf(e) != e.hash) {
             v.ok = false;
             v.brokenAt = e.seq;
             return v;

@@ -11,6 +11,9 @@ struct StoreAccess;
 // unlocks, reveals, exports, prints, assignments, policy changes. Entries are
 // hash-chained (each hash covers the previous hash and the entry's fields),
 // so an edited or deleted entry is found by verify(). Entries sync to HQ.
+// Once the store has signed in, each entry is also numbered and MACed under the
+// per-device key HQ issued (AuditKey): the desktop cannot recompute a past entry's
+// MAC, so HQ finds an unsynced entry deleted and the chain relinked (issue 15).
 class AuditLog
 {
 public:
@@ -26,11 +29,14 @@ public:
         QString deviceId;
         QString prevHash;
         QString hash;
+        QString keyId; // empty: written before the store had a key
+        qint64 n = 0;   // 1, 2, 3 ... under keyId
+        QString mac;    // AuditKey::mac(k[n], keyId, n, hash)
     };
     struct Verification
     {
         bool ok = true;
-        qint64 brokenAt = 0; // the first entry whose hash does not match
+        qint64 brokenAt = 0; // the first entry whose hash does not match, or whose number skips
         int entries = 0;
     };
 

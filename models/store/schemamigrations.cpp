@@ -345,11 +345,19 @@ const char *const kV8[] = {
     ))",
 };
 
+// Version 9 (issue 15): audit entries keyed by HQ. Entry n of key `key_id` carries
+// HMAC(k[n], key_id | n | hash); the desktop keeps only the next key (AuditKey).
+const char *const kV9[] = {
+    "ALTER TABLE audit_log ADD COLUMN key_id TEXT NOT NULL DEFAULT ''",
+    "ALTER TABLE audit_log ADD COLUMN n INTEGER NOT NULL DEFAULT 0",
+    "ALTER TABLE audit_log ADD COLUMN mac TEXT NOT NULL DEFAULT ''",
+};
+
 } // namespace
 
 int SchemaMigrations::latestVersion()
 {
-    return 8;
+    return 9;
 }
 
 QStringList SchemaMigrations::step(int version)
@@ -378,6 +386,9 @@ QStringList SchemaMigrations::step(int version)
             sql << QString::fromUtf8(s);
     } else if (version == 8) {
         for (const char *s : kV8)
+            sql << QString::fromUtf8(s);
+    } else if (version == 9) {
+        for (const char *s : kV9)
             sql << QString::fromUtf8(s);
     }
     return sql;

@@ -9,7 +9,7 @@ QStringList StoreFiles::paths(const QString &storePath)
     // a race with a crash half-way.
     return {storePath + QStringLiteral(".key"), storePath, storePath + QStringLiteral("-wal"),
             storePath + QStringLiteral("-shm"), storePath + QStringLiteral("-journal"),
-            storePath + QStringLiteral(".unlock")};
+            storePath + QStringLiteral(".unlock"), storePath + QStringLiteral(".auditkey")};
 }
 
 bool StoreFiles::erase(const QString &storePath)

@@ -154,6 +154,7 @@ HqClient::Status HqClient::login(const QString &branch, const QString &staffId, 
     body.insert(QLatin1String("staff_id"), staffId);
     body.insert(QLatin1String("password"), password);
     body.insert(QLatin1String("device"), deviceId);
+    body.insert(QLatin1String("audit_key_id"), m_auditKeyId);
     QByteArray response;
     m_token.clear();
     const Status s = request("POST", QStringLiteral("/v1/login"), body.toCborValue().toCbor(), "application/cbor", &response);
@@ -167,6 +168,9 @@ HqClient::Status HqClient::login(const QString &branch, const QString &staffId, 
     out->staffId = m.value(QLatin1String("staff_id")).toString();
     out->staffName = m.value(QLatin1String("staff_name")).toString();
     out->role = m.value(QLatin1String("role")).toString();
+    const QCborMap auditKey = m.value(QLatin1String("audit_key")).toMap();
+    out->auditKeyId = auditKey.value(QLatin1String("id")).toString();
+    out->auditKey = QByteArray::fromHex(auditKey.value(QLatin1String("key")).toString().toLatin1());
     if (out->token.isEmpty() || out->branch.isEmpty()) {
         m_error = QStringLiteral("HQ's login answer has no token or branch");
         return Status::BadResponse;

@@ -29,6 +29,10 @@ public:
         QString staffId;
         QString staffName;
         QString role;
+        // Issue 15: the audit key HQ issued at this sign-in (only when the desktop had none
+        // HQ knows): the key id and the 32-byte first key.
+        QString auditKeyId;
+        QByteArray auditKey;
     };
 
     HqClient(QUrl base, std::atomic_bool *cancel = nullptr);
@@ -44,6 +48,8 @@ public:
 
     void setTimeoutMs(int ms) { m_timeoutMs = ms; }
     void setToken(const QString &token) { m_token = token; }
+    // The audit key the store holds (AuditKey), sent at sign-in; empty asks HQ for one.
+    void setAuditKeyId(const QString &keyId) { m_auditKeyId = keyId; }
     QString token() const { return m_token; }
     // Trust this certificate for TLS (a private CA or pinned server certificate).
     void setCaCertificates(const QList<QSslCertificate> &certs) { m_caCerts = certs; }
@@ -69,6 +75,7 @@ private:
     QUrl m_base;
     std::atomic_bool *m_cancel;
     QString m_token;
+    QString m_auditKeyId;
     QString m_error;
     int m_httpStatus = 0;
     int m_timeoutMs = 60000;

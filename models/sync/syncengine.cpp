@@ -2,6 +2,7 @@
 
 #include "outbox.h"
 #include "pageapplier.h"
+#include "store/auditkey.h"
 #include "store/auditlog.h"
 #include "store/contactrepository.h"
 #include "store/database.h"
@@ -43,6 +44,7 @@ bool ensureLogin(Database &db, HqClient &client, const SyncEngine::Settings &s, 
         return false;
     }
     HqClient::Login login;
+    client.setAuditKeyId(AuditKey::load(db.path()).keyId);
     const QString branch = s.branch.isEmpty() ? SyncEngine::metaValue(db, QStringLiteral("sync.branch")) : s.branch;
     const HqClient::Status st = client.login(branch, s.staffId, s.password, ContactRepository::deviceId(db), &login);
     if (st != HqClient::Status::Ok) {
@@ -73,6 +75,13 @@ bool ensureLogin(Database &db, HqClient &client, const SyncEngine::Settings &s, 
     SyncEngine::setMetaValue(db, QStringLiteral("sync.role"), login.role);
     SyncEngine::setMetaValue(db, QStringLiteral("sync.token"), login.token);
     SyncEngine::setMetaValue(db, QStringLiteral("sync.hq_url"), s.hq.toString());
+    // A key HQ issued now numbers and MACs every entry from this sign-in on (issue 15).
+    if (!login.auditKeyId.isEmpty() && login.auditKey.size() == 32
+        && !AuditKey::save(db.path(), {login.auditKeyId, 1, login.auditKey})) {
+        report->status = HqClient::Status::BadResponse;
+        report->error = QStringLiteral("The audit key file could not be written");
+        return false;
+    }
     Statement branchRow(db, QStringLiteral("INSERT OR REPLACE INTO branch (code, name) VALUES (?, ?)"));
     branchRow.bind(1, login.branch).bind(2, login.branchName.isEmpty() ? login.branch : login.branchName).execute();
     AuditLog(db).append(QStringLiteral("sign_in"), login.staffId, login.branch, s.hq.host());

@@ -84,7 +84,7 @@ QVector<SyncEntities::Entity> makeEntities()
     // The audit trail goes up to HQ only: each desktop's chain stays its own, so
     // pulled audit entries are not applied (no local table).
     list.append({QStringLiteral("audit"), QString(), QStringLiteral("entry_id"),
-                 QStringLiteral("entry_id at staff_id event subject detail device_id prev_hash hash").split(QLatin1Char(' ')),
+                 QStringLiteral("entry_id at staff_id event subject detail device_id prev_hash hash key_id n mac").split(QLatin1Char(' ')),
                  E::Owner::Desktop, E::Rule::AppendOnly});
     return list;
 }
