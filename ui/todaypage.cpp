@@ -447,7 +447,9 @@ void TodayPage::onCurrentRowChanged()
     const bool valid = current.isValid();
     m_log->setEnabled(valid && !m_model->item(current.row()).isDone());
     m_hint->setText(tr("Up/Down to move, Enter to log, Enter again to save."));
+    // A follow-up keeps its agreed day; a list's contact is due while the customer is on the list.
     m_reschedule->setEnabled(valid && m_model->item(current.row()).kind != TodayItem::Kind::FollowUp
+                             && m_model->item(current.row()).kind != TodayItem::Kind::ListStep
                              && !m_model->item(current.row()).isDone());
     if (valid)
         m_panel->showCustomer(m_model->item(current.row()).customer);
@@ -512,7 +514,7 @@ void TodayPage::openRescheduleDialog()
     if (!current.isValid())
         return;
     const TodayItem item = m_model->item(current.row());
-    if (item.kind == TodayItem::Kind::FollowUp || item.isDone())
+    if (item.kind == TodayItem::Kind::FollowUp || item.kind == TodayItem::Kind::ListStep || item.isDone())
         return;
     const BranchSnapshot *s = m_ws->snapshot();
     const QString what = tr("%1 · %2").arg(s->customer(item.customer).name,

@@ -6,6 +6,7 @@
 #include "domain/cadenceroster.h"
 #include "domain/dayplan.h"
 #include "domain/conversionlist.h"
+#include "domain/customerlist.h"
 #include "domain/maturitylist.h"
 #include "domain/payrolllist.h"
 #include "domain/retentionlist.h"
@@ -153,7 +154,9 @@ void addPlanRow(Table &table, const BranchSnapshot &s, const TodayList &today, c
     const Customer &c = s.customer(i.customer);
     const QString cadence = i.kind == TodayItem::Kind::MaturityStep ? QStringLiteral("731")
                             : i.kind == TodayItem::Kind::CycleStep  ? QStringLiteral("4+1")
-                                                                    : QStringLiteral("follow_up");
+                            : i.kind == TodayItem::Kind::ListStep
+                                ? QStringLiteral("list:") + CustomerList::kindKey(CustomerList::Kind(i.listKind))
+                                : QStringLiteral("follow_up");
     table.add({c.rmId, c.customerNo, c.name, s.tierPolicy().tier(i.tier).id, cadence,
                i.kind == TodayItem::Kind::FollowUp ? 0 : i.stepIndex + 1,
                i.kind == TodayItem::Kind::FollowUp ? 0 : i.stepCount, CadencePlan::Step::stateKey(i.state),

@@ -3,6 +3,7 @@
 #include "cadencetemplate.h"
 #include "contact.h"
 #include "holding.h"
+#include "momentrules.h"
 
 #include <QByteArray>
 #include <QString>
@@ -60,6 +61,9 @@ struct CadencePolicy
     int planHorizonDays = 10;     // working days the plan looks ahead (the manager's load view)
     bool cycleNeedsIssuedList = true; // 4+1 runs only for customers on an issued list
     bool declinedEndsCycle = true;    // outcome "declined" ends the customer's 4+1 plan
+
+    // Issue 18: the new-customer, loss-recovery and MOT lists, and how they feed Today.
+    MomentRules moments;
 
     const MaturityFloor &floorFor(Holding::ProductType type) const;
 
