@@ -111,6 +111,11 @@ bool CadencePolicy::fromJson(const QByteArray &json, CadencePolicy *out, QString
     p.maturityWindowDays = maturity.value(QLatin1String("window_days")).toInt(30);
     p.maturityLookbackDays = maturity.value(QLatin1String("lookback_days")).toInt(30);
     p.conversionTargetPct = maturity.value(QLatin1String("conversion_target_pct")).toInt(90);
+    p.convertedMinPct = maturity.value(QLatin1String("converted_min_pct")).toInt(90);
+    if (p.convertedMinPct < 1 || p.convertedMinPct > 100) {
+        *error = QStringLiteral("cadence policy: maturity.converted_min_pct must be 1-100");
+        return false;
+    }
     const QJsonArray types = maturity.value(QLatin1String("product_types"))
                                  .toArray({QStringLiteral("time_deposit"), QStringLiteral("wealth"),
                                            QStringLiteral("insurance")});

@@ -33,6 +33,7 @@ struct CadencePolicy
     int maturityLookbackDays = 30; // and this far back for outcomes
     std::vector<Holding::ProductType> maturityTypes;
     int conversionTargetPct = 90;
+    int convertedMinPct = 90;      // a maturity counts as converted (retained) when this share of it was reinvested (stayed)
     int cycleStaggerDays = 7;      // first 4+1 cycles start spread over this many days
     quint32 nonSatisfyingOutcomes = 0; // bit per Contact::Outcome
 
