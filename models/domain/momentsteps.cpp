@@ -35,6 +35,53 @@ const Holding *maturingWithoutPlan(const BranchSnapshot &s, const MomentRules &r
 
 } // namespace
 
+void MomentSteps::window(CustomerList::Kind kind, const ListMember &m, const BranchSnapshot &s, const MomentRules &rules,
+                         const QDate &asOf, Step *st)
+{
+    const Customer &c = s.customer(m.customer);
+    st->kind = kind;
+    st->member = m;
+    switch (kind) {
+    case CustomerList::Kind::NewCustomer:
+        if (m.reasons & MomentLists::FirstMeeting) {
+            st->faceToFace = true;
+            st->since = c.openedOn;
+            st->deadline = std::max(asOf, c.openedOn.addDays(rules.firstMeetingDays));
+        } else {
+            st->since = std::max(c.openedOn, asOf.addDays(-rules.recontactDays));
+            st->deadline = std::max(asOf, c.openedOn.addDays(rules.newCustomerDays - 1));
+        }
+        break;
+    case CustomerList::Kind::LossRecovery:
+        st->since = asOf.addDays(-rules.recontactDays);
+        st->deadline = QDate(asOf.year(), asOf.month(), asOf.daysInMonth());
+        break;
+    default: {
+        // Contacts since the latest moment count; the earliest deadline wins.
+        QDate since = asOf.addDays(-rules.recontactDays);
+        QDate deadline = asOf.addDays(rules.momentDays);
+        if (m.reasons & MomentLists::LargeOutflow)
+            since = std::max(since, QDate(asOf.year(), asOf.month(), 1));
+        if (m.reasons & MomentLists::DormantActive)
+            since = std::max(since, c.lastActivity);
+        if (m.reasons & MomentLists::MaturityWithoutPlan) {
+            if (const Holding *h = maturingWithoutPlan(s, rules, m.customer, asOf)) {
+                since = std::max(since, h->maturityDate.addDays(-30));
+                deadline = std::min(deadline, h->maturityDate);
+            }
+        }
+        if (m.reasons & MomentLists::Birthday) {
+            const QDate birthday = nextBirthday(c.birthDate, asOf);
+            since = std::max(since, birthday.addDays(-rules.birthdayDays));
+            deadline = std::min(deadline, birthday);
+        }
+        st->since = since;
+        st->deadline = std::max(asOf, deadline);
+        break;
+    }
+    }
+}
+
 std::optional<MomentSteps::Step> MomentSteps::step(CustomerList::Kind kind, const BranchSnapshot &s,
                                                    const ActivityLog &activity, const MomentRules &rules,
                                                    int customer, const QDate &asOf, const PlannedBy731 &plannedBy731)
@@ -43,58 +90,15 @@ std::optional<MomentSteps::Step> MomentSteps::step(CustomerList::Kind kind, cons
     std::optional<ListMember> m = MomentLists::evaluate(kind, s, &activity, rules, customer, asOf, asOf);
     if (!m)
         return std::nullopt;
-    const Customer &c = s.customer(customer);
-    Step st;
-    st.kind = kind;
-    switch (kind) {
-    case CustomerList::Kind::NewCustomer:
-        if (m->reasons & MomentLists::FirstMeeting) {
-            st.faceToFace = true;
-            st.since = c.openedOn;
-            st.deadline = std::max(asOf, c.openedOn.addDays(rules.firstMeetingDays));
-        } else {
-            st.since = std::max(c.openedOn, asOf.addDays(-rules.recontactDays));
-            st.deadline = std::max(asOf, c.openedOn.addDays(rules.newCustomerDays - 1));
-        }
-        break;
-    case CustomerList::Kind::LossRecovery:
-        st.since = asOf.addDays(-rules.recontactDays);
-        st.deadline = QDate(asOf.year(), asOf.month(), asOf.daysInMonth());
-        break;
-    case CustomerList::Kind::Moment: {
-        if ((m->reasons & MomentLists::MaturityWithoutPlan) && plannedBy731) {
-            const Holding *h = maturingWithoutPlan(s, rules, customer, asOf);
-            if (h && plannedBy731(*h))
-                m->reasons &= quint16(~MomentLists::MaturityWithoutPlan); // 731 has it
-        }
+    if (kind == CustomerList::Kind::Moment && (m->reasons & MomentLists::MaturityWithoutPlan) && plannedBy731) {
+        const Holding *h = maturingWithoutPlan(s, rules, customer, asOf);
+        if (h && plannedBy731(*h))
+            m->reasons &= quint16(~MomentLists::MaturityWithoutPlan); // 731 has it
         if (!m->reasons)
             return std::nullopt;
-        // Contacts since the latest moment count; the earliest deadline wins.
-        QDate since = asOf.addDays(-rules.recontactDays);
-        QDate deadline = asOf.addDays(rules.momentDays);
-        if (m->reasons & MomentLists::LargeOutflow)
-            since = std::max(since, QDate(asOf.year(), asOf.month(), 1));
-        if (m->reasons & MomentLists::DormantActive)
-            since = std::max(since, c.lastActivity);
-        if (m->reasons & MomentLists::MaturityWithoutPlan) {
-            if (const Holding *h = maturingWithoutPlan(s, rules, customer, asOf)) {
-                since = std::max(since, h->maturityDate.addDays(-30));
-                deadline = std::min(deadline, h->maturityDate);
-            }
-        }
-        if (m->reasons & MomentLists::Birthday) {
-            const QDate birthday = nextBirthday(c.birthDate, asOf);
-            since = std::max(since, birthday.addDays(-rules.birthdayDays));
-            deadline = std::min(deadline, birthday);
-        }
-        st.since = since;
-        st.deadline = std::max(asOf, deadline);
-        break;
     }
-    default:
-        return std::nullopt;
-    }
-    st.member = *m;
+    Step st;
+    window(kind, *m, s, rules, asOf, &st);
     for (const Contact &k : activity.contactsOf(customer)) {
         const QDate day = k.contactedAt.date();
         if (k.outcome == Contact::Outcome::NoAnswer || day < st.since || day > asOf || activity.isSuperseded(k.contactId)

@@ -43,6 +43,9 @@ public:
     // The customer's steps on asOf: open ones and the ones done on asOf.
     static std::vector<Step> of(const BranchSnapshot &snapshot, const ActivityLog &activity, const MomentRules &rules,
                                 int customer, const QDate &asOf, const PlannedBy731 &plannedBy731 = {});
+    // The contact window and deadline of a list member (fills kind, member, since, deadline, faceToFace).
+    static void window(CustomerList::Kind kind, const ListMember &member, const BranchSnapshot &snapshot,
+                       const MomentRules &rules, const QDate &asOf, Step *step);
     // One list's step, or none.
     static std::optional<Step> step(CustomerList::Kind kind, const BranchSnapshot &snapshot,
                                     const ActivityLog &activity, const MomentRules &rules, int customer,
