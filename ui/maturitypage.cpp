@@ -55,7 +55,7 @@ MaturityPage::MaturityPage(CadenceWorkspace *workspace, QWidget *parent)
     m_tree->setSelectionMode(QAbstractItemView::ExtendedSelection); // several, to assign them
     m_tree->header()->setSectionResizeMode(QHeaderView::Interactive);
     const int em = m_tree->fontMetrics().horizontalAdvance(QLatin1Char('M'));
-    const int widths[] = {16 * em, 5 * em, 7 * em, 6 * em, 6 * em, 6 * em, 14 * em, 7 * em};
+    const int widths[MaturityModel::ColumnCount] = {16 * em, 5 * em, 7 * em, 6 * em, 6 * em, 6 * em, 14 * em, 7 * em, 7 * em};
     for (int c = 0; c < MaturityModel::ColumnCount; ++c)
         m_tree->header()->resizeSection(c, widths[c]);
 
