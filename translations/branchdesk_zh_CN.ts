@@ -3484,7 +3484,7 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
     </message>
     <message>
         <source>Moments of truth</source>
-        <translation>关键时刻（MOT）</translation>
+        <translation>关键时刻</translation>
     </message>
     <message>
         <source>Maturity: retained in the bank</source>
@@ -4325,7 +4325,7 @@ yours: %2</source>
     </message>
     <message>
         <source>Moment of truth</source>
-        <translation>关键时刻（MOT）</translation>
+        <translation>关键时刻</translation>
     </message>
     <message>
         <source>%1: %2</source>
