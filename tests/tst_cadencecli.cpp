@@ -103,8 +103,15 @@ private slots:
         for (const QJsonValue &t : mine)
             QCOMPARE(t.toObject().value(QStringLiteral("rm_id")).toString(), QStringLiteral("RM02"));
 
-        // Log a phone call for the first task's customer, that day
-        const QJsonObject first = mine.first().toObject();
+        // Log a phone call for the first 731 task's customer, that day (a phone call is no first
+        // meeting for a new customer's list step, issue 18)
+        QJsonObject first = mine.first().toObject();
+        for (const QJsonValue &t : mine) {
+            if (t.toObject().value(QStringLiteral("cadence")).toString() == QLatin1String("731")) {
+                first = t.toObject();
+                break;
+            }
+        }
         const QString customer = first.value(QStringLiteral("customer_no")).toString();
         const QJsonObject logged = runJson({QStringLiteral("log-contact"), QStringLiteral("--store"), m_store,
                                             QStringLiteral("--customer"), customer, QStringLiteral("--channel"),

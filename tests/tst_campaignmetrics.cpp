@@ -59,6 +59,7 @@ private:
                        customer(QStringLiteral("F"), QStringLiteral("己"), 7000000),
                        customer(QStringLiteral("G"), QStringLiteral("庚"), 55000, {}, {}, rm2),
                        customer(QStringLiteral("H"), QStringLiteral("辛"), 42000, {}, {}, rm2)};
+        d.customers[1].aumFen = 30000 * 100; // B's AUM fell by the 50,000 that matured: it left the bank
         Customer &dd = d.customers[3];
         dd.aumHistoryFen[Customer::kHistoryMonths - 2] = 600000 * 100; // September
         Customer &e = d.customers[4];
@@ -145,11 +146,15 @@ private slots:
         };
         using P = QPair<qint64, qint64>;
 
-        // Maturity conversion: A and C kept something, B withdrew
+        // Maturity conversion: A and C reinvested part and their AUM kept the rest (retained in the
+        // bank in full, converted in part); B's 50,000 left the bank
         QCOMPARE(ratio(m.branch(), M::MaturityCount), P(2, 3));
-        QCOMPARE(ratio(m.branch(), M::MaturityAmount), P(9000000, 18000000));
+        QCOMPARE(ratio(m.branch(), M::MaturityAmount), P(13000000, 18000000));
         QCOMPARE(ratio(m.rm(rm1), M::MaturityCount), P(2, 2));
-        QCOMPARE(ratio(m.rm(rm1), M::MaturityAmount), P(9000000, 13000000));
+        QCOMPARE(ratio(m.rm(rm1), M::MaturityAmount), P(13000000, 13000000));
+        // Converted apart: 80% and 33% reinvested are no full conversions
+        QCOMPARE(P(m.branch().maturityConverted.num, m.branch().maturityConverted.den), P(0, 3));
+        QCOMPARE(P(m.branch().maturityConvertedAmount.num, m.branch().maturityConvertedAmount.den), P(9000000, 18000000));
         QCOMPARE(ratio(m.rm(rm2), M::MaturityCount), P(0, 1));
         QVERIFY(!m.branch().meets(M::MaturityCount, c)); // 66.7% < 90%
         QVERIFY(m.rm(rm1).meets(M::MaturityCount, c));

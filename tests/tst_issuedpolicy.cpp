@@ -162,6 +162,15 @@ private slots:
         QVERIFY(missing);
         QCOMPARE(dueDays(l, QStringLiteral("H2702"), &missing),
                  (QList<QDate>{QDate(2027, 2, 5), QDate(2027, 2, 9), QDate(2027, 2, 11)}));
+        // Nothing issued yet: every policy is the built-in default, the calendars are the built-in years.
+        const PolicyVersions &v = l.ws->policyVersions();
+        QCOMPARE(v.tier.version, 0);
+        QCOMPARE(v.value.version, 0);
+        QCOMPARE(v.cadence.version, 0);
+        QVERIFY(!v.calendars.empty());
+        QCOMPARE(v.calendars.back().year, 2026);
+        QCOMPARE(v.calendars.back().version, 0);
+        QCOMPARE(PolicyVersions::describe(v.cadence), QStringLiteral("built-in default"));
     }
 
     void aCalendarIssuedAtHqReachesTheDesktop()
@@ -182,6 +191,11 @@ private slots:
         QVERIFY(l.ws->calendar().hasYear(2027));
         QVERIFY(l.ws->calendar().isMakeUpWorkday(QDate(2027, 1, 31)));
         QCOMPARE(todayWarning(l), QList<int>{}); // the warning is gone
+        // The version in force says where 2027 came from.
+        QCOMPARE(l.ws->policyVersions().calendars.back().year, 2027);
+        QCOMPARE(l.ws->policyVersions().calendars.back().version, 1);
+        QVERIFY2(l.ws->policyVersions().calendarText().endsWith(QStringLiteral("2027 from HQ (version 1)")),
+                 qPrintable(l.ws->policyVersions().calendarText()));
         bool missing = true;
         // Sunday 31 January is worked: T-1 stays on it. The festival's steps move to Thursday 4 February.
         QCOMPARE(dueDays(l, QStringLiteral("H2701"), &missing),
@@ -233,6 +247,13 @@ private slots:
         Loaded l;
         QVERIFY(load(&l));
         QCOMPARE(l.ws->policy().thresholdBands.at(0).fromFen, qint64(4600000));
+        // Shown with its version: HQ's second issue of the value policy; tier and cadence stay default.
+        QCOMPARE(l.ws->policyVersions().value.version, 2);
+        QVERIFY(!l.ws->policyVersions().value.editedHere);
+        QCOMPARE(l.ws->policyVersions().tier.version, 0);
+        QCOMPARE(AnalysisStore::policyVersions(access).value.version, 2);
+        QVERIFY2(PolicyVersions::describe(l.ws->policyVersions().value).startsWith(QStringLiteral("HQ version 2 (")),
+                 qPrintable(PolicyVersions::describe(l.ws->policyVersions().value)));
         QVERIFY(!(l.ws->roster()->listsOf(0) & CadenceRoster::Threshold)); // 张三, 45,000: under the new band
     }
 };

@@ -104,27 +104,39 @@ private slots:
         const auto &e = list.entries();
         QCOMPARE(e[0].source, MaturityList::Source::HqData);
         QCOMPARE(e[0].outcome, MaturityOutcome::Kind::Renewed);
-        QCOMPARE(e[0].keptFen, 50000000);
+        QCOMPARE(e[0].convertedFen, 50000000);
+        QVERIFY(e[0].converted && e[0].retained);
         QCOMPARE(e[1].source, MaturityList::Source::HqData);
         QCOMPARE(e[1].outcome, MaturityOutcome::Kind::PartlyKept);
-        QCOMPARE(e[1].keptFen, 12000000);
+        QCOMPARE(e[1].convertedFen, 12000000);
+        // 120,000 of 300,000 reinvested is no conversion; the rest stayed (AUM held): retained.
+        QVERIFY(!e[1].converted);
+        QVERIFY(e[1].retained);
+        QCOMPARE(e[1].retainedFen, 30000000);
         QCOMPARE(e[2].source, MaturityList::Source::RmMark); // the mark wins over the contact
         QCOMPARE(e[2].outcome, MaturityOutcome::Kind::Withdrawn);
         QCOMPARE(e[3].source, MaturityList::Source::Contact);
         QCOMPARE(e[3].outcome, MaturityOutcome::Kind::Withdrawn);
+        QCOMPARE(e[3].retainedFen, 0); // funds used elsewhere: left the bank
+        QVERIFY(e[2].retained);        // marked withdrawn, but the AUM kept it: on a demand deposit
         QVERIFY(!e[4].hasOutcome());
         QVERIFY(!e[5].hasOutcome()); // not matured yet
 
-        // Five matured, four known: kept 2 of 4 by count, 620,000 of 1,000,000 by amount.
+        // Five matured, four known: retained 3 of 4 (A, B, C) by count, 900,000 of 1,000,000 by amount;
+        // converted 1 of 4 (A) by count, 620,000 by amount.
         const MaturityList::Conversion c = list.conversion();
         QCOMPARE(c.matured, 5);
         QCOMPARE(c.maturedFen, qint64(105000000));
         QCOMPARE(c.known, 4);
-        QCOMPARE(c.retained, 2);
+        QCOMPARE(c.retained, 3);
+        QCOMPARE(c.converted, 1);
         QCOMPARE(c.knownFen, qint64(100000000));
-        QCOMPARE(c.keptFen, qint64(62000000));
-        QCOMPARE(c.byCount(), 0.5);
-        QCOMPARE(c.byAmount(), 0.62);
+        QCOMPARE(c.retainedFen, qint64(90000000));
+        QCOMPARE(c.convertedFen, qint64(62000000));
+        QCOMPARE(c.retainedByCount(), 0.75);
+        QCOMPARE(c.retainedByAmount(), 0.9);
+        QCOMPARE(c.convertedByCount(), 0.25);
+        QCOMPARE(c.convertedByAmount(), 0.62);
     }
 
     void aPartlyKeptMarkCountsItsAmount()
@@ -147,14 +159,88 @@ private slots:
         fix.markedAt = QDateTime(QDate(2026, 12, 14), QTime(9, 0));
         const MaturityList partly = MaturityList::build(*m_snapshot, CadencePolicy::defaultPolicy(), log,
                                                         QDate(2026, 12, 12), QDate(2026, 12, 12), kToday);
-        QCOMPARE(partly.entries().front().keptFen, qint64(2000000));
-        QCOMPARE(partly.conversion().byAmount(), 0.4);
+        QCOMPARE(partly.entries().front().convertedFen, qint64(2000000));
+        QCOMPARE(partly.conversion().convertedByAmount(), 0.4);
+        QCOMPARE(partly.conversion().converted, 0); // a partial keep is no full conversion
         log.addMaturityOutcome(fix);
         const MaturityList renewed = MaturityList::build(*m_snapshot, CadencePolicy::defaultPolicy(), log,
                                                          QDate(2026, 12, 12), QDate(2026, 12, 12), kToday);
         QCOMPARE(renewed.entries().front().outcome, MaturityOutcome::Kind::Renewed);
-        QCOMPARE(renewed.entries().front().keptFen, qint64(5000000));
-        QCOMPARE(renewed.conversion().byCount(), 1.0);
+        QCOMPARE(renewed.entries().front().convertedFen, qint64(5000000));
+        QCOMPARE(renewed.conversion().convertedByCount(), 1.0);
+    }
+
+    void retainedAndConvertedApart()
+    {
+        // Six 200,000 time deposits matured on 12-05; each customer's November average was 250,000.
+        BranchData d = TestSupport::smallBranch();
+        d.customers.clear();
+        d.holdings.clear();
+        struct Case
+        {
+            qint64 todayYuan;     // the customer's AUM today
+            qint64 successorYuan; // a wealth product opened the day after maturity
+        };
+        const Case cases[] = {
+            {250000, 0},      // P: left on a demand deposit: retained, not converted
+            {50000, 0},       // Q: withdrawn: the AUM lost it
+            {250000, 100000}, // R: half reinvested, the rest stayed: retained, not converted
+            {240000, 190000}, // S: 95% reinvested: converted; 10,000 left: 95% retained
+            {250000, 0},      // T: the RM marked it renewed
+            {100000, 100000}, // U: half reinvested, the rest left: neither
+        };
+        for (int i = 0; i < 6; ++i) {
+            const QString no = QStringLiteral("80000000000%1").arg(i);
+            Customer c = TestSupport::customer(no, QStringLiteral("客户%1").arg(i), 250000, {}, {}, QStringLiteral("RM01"));
+            c.historyEndMonth = QStringLiteral("2026-11");
+            c.aumFen = c.aumMtdAvgFen = cases[i].todayYuan * 100;
+            d.customers.push_back(c);
+            d.holdings.push_back(product(QStringLiteral("T%1").arg(i), no, QDate(2026, 12, 5), 200000,
+                                         Holding::ProductType::TimeDeposit,
+                                         i == 4 ? Holding::Status::Active : Holding::Status::Closed));
+            if (cases[i].successorYuan) {
+                Holding w = product(QStringLiteral("W%1").arg(i), no, QDate(2027, 6, 6), cases[i].successorYuan,
+                                    Holding::ProductType::Wealth);
+                w.openDate = QDate(2026, 12, 6);
+                d.holdings.push_back(w);
+            }
+        }
+        const BranchSnapshot s(std::move(d), TierPolicy::defaultPolicy(), kToday);
+        ActivityLog log;
+        MaturityOutcome mark;
+        mark.outcomeId = QStringLiteral("r1");
+        mark.holdingId = QStringLiteral("T4");
+        mark.customerNo = QStringLiteral("800000000004");
+        mark.kind = MaturityOutcome::Kind::Renewed;
+        mark.markedAt = QDateTime(QDate(2026, 12, 6), QTime(9, 0));
+        log.addMaturityOutcome(mark);
+        const MaturityList list = MaturityList::build(s, CadencePolicy::defaultPolicy(), log, QDate(2026, 12, 1),
+                                                      QDate(2026, 12, 10), kToday);
+        QCOMPARE(int(list.entries().size()), 6);
+        QList<bool> converted, retained;
+        QList<qint64> retainedFen;
+        for (const MaturityList::Entry &e : list.entries()) {
+            converted << e.converted;
+            retained << e.retained;
+            retainedFen << e.retainedFen / 100;
+        }
+        // Entries are by date, then type, then amount: all alike, so in snapshot order.
+        QCOMPARE(converted, (QList<bool>{false, false, false, true, true, false}));
+        QCOMPARE(retained, (QList<bool>{true, false, true, true, true, false}));
+        QCOMPARE(retainedFen, (QList<qint64>{200000, 0, 200000, 190000, 200000, 100000}));
+        const MaturityList::Conversion c = list.conversion();
+        QCOMPARE(c.known, 6);
+        QCOMPARE(c.converted, 2);
+        QCOMPARE(c.retained, 4);
+        QCOMPARE(c.convertedFen, qint64(59000000));
+        QCOMPARE(c.retainedFen, qint64(89000000));
+        // A stricter policy: 96% reinvested makes a conversion; S (95%) no longer counts.
+        CadencePolicy strict = CadencePolicy::defaultPolicy();
+        strict.convertedMinPct = 96;
+        const MaturityList::Conversion c2 =
+            MaturityList::build(s, strict, log, QDate(2026, 12, 1), QDate(2026, 12, 10), kToday).conversion();
+        QCOMPARE(c2.converted, 1);
+        QCOMPARE(c2.retained, 3);
     }
 };
 

@@ -3,6 +3,7 @@
 #include "customeractivityview.h"
 #include "reschedulestepdialog.h"
 #include "todaypage.h"
+#include "domain/todaylist.h"
 #include "items/cadenceworkspace.h"
 #include "items/todaymodel.h"
 #include "store/branchstore.h"
@@ -88,13 +89,18 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(page.isSettled() && page.model()->rowCount() > 0, 20000);
         QCOMPARE(page.actingAs()->currentData().toString(), QStringLiteral("RM02"));
         TodayModel *model = page.model();
-        // Real 731 and 4+1 steps, all for RM02's customers
+        // Real steps, all for RM02's customers; 731 and 4+1 steps in RM02's plan (the new-customer,
+        // loss-recovery and MOT lists share the day's capacity since issue 18, so some may be later)
         bool has731 = false;
         bool has41 = false;
-        for (const TodayItem &i : model->items()) {
+        for (const TodayItem &i : model->items())
             QCOMPARE(branch.snapshot->customer(i.customer).rmId, QStringLiteral("RM02"));
-            has731 = has731 || i.kind == TodayItem::Kind::MaturityStep;
-            has41 = has41 || i.kind == TodayItem::Kind::CycleStep;
+        {
+            const TodayList list(*ws.snapshot(), ws.policy(), ws.calendar(), ws.activity(), *ws.roster());
+            for (const TodayItem &i : list.build(ws.actingStaffIndex(), m_today)) {
+                has731 = has731 || i.kind == TodayItem::Kind::MaturityStep;
+                has41 = has41 || i.kind == TodayItem::Kind::CycleStep;
+            }
         }
         QVERIFY(has731 && has41);
         const QList<int> before = counts(page);
@@ -175,7 +181,8 @@ private slots:
         int row = -1;
         for (int r = 0; r < model->rowCount() && row < 0; ++r) {
             const TodayItem &i = model->item(r);
-            if (!i.isDone() && i.kind != TodayItem::Kind::FollowUp && i.deadline > m_today.addDays(1))
+            if (!i.isDone() && i.kind != TodayItem::Kind::FollowUp && i.kind != TodayItem::Kind::ListStep
+                && i.deadline > m_today.addDays(1))
                 row = r;
         }
         QVERIFY(row >= 0);

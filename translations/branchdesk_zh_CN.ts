@@ -320,6 +320,10 @@
         <source>Only the branch manager issues lists.</source>
         <translation>只有网点负责人可以下发名单。</translation>
     </message>
+    <message>
+        <source>Branch hall walk-ins</source>
+        <translation>厅堂到访登记</translation>
+    </message>
 </context>
 <context>
     <name>CallSheet</name>
@@ -1797,6 +1801,10 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
         <source>Quick capture</source>
         <translation>快速登记</translation>
     </message>
+    <message>
+        <source>Walk-in at the branch hall…</source>
+        <translation>厅堂到访登记…</translation>
+    </message>
 </context>
 <context>
     <name>EventRepository</name>
@@ -1807,6 +1815,14 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
     <message>
         <source>At the event %1: %2</source>
         <translation>参加活动：%1，意向：%2</translation>
+    </message>
+    <message>
+        <source>Walk-in at the branch hall</source>
+        <translation>厅堂到访</translation>
+    </message>
+    <message>
+        <source>Walk-in at the branch hall: %1</source>
+        <translation>厅堂到访，意向：%1</translation>
     </message>
 </context>
 <context>
@@ -3295,8 +3311,12 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
         <translation>到期结果</translation>
     </message>
     <message>
-        <source>Kept (%1)</source>
-        <translation>留存（%1）</translation>
+        <source>Converted (%1)</source>
+        <translation>转化金额（%1）</translation>
+    </message>
+    <message>
+        <source>Retained in bank (%1)</source>
+        <translation>留存在行金额（%1）</translation>
     </message>
 </context>
 <context>
@@ -3358,10 +3378,6 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
         </translation>
     </message>
     <message>
-        <source>Conversion of %1 matured products (%2): %3 with a known outcome; kept in the bank %4 by count and %5 by amount, target %6%.</source>
-        <translation>已到期 %1 笔（%2）：%3 笔已有结果；按笔数留存率 %4，按金额留存率 %5，目标 %6%。</translation>
-    </message>
-    <message>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
@@ -3384,6 +3400,10 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
     <message>
         <source>&amp;RM:</source>
         <translation>客户经理(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Conversion of %1 matured products (%2): %3 with a known outcome; retained in the bank %4 by count and %5 by amount, target %6%; converted into a product %7 by count and %8 by amount.</source>
+        <translation>已到期 %1 笔（%2），其中 %3 笔结果已知；留存在行：按笔数 %4、按金额 %5，目标 %6%；转化为产品：按笔数 %7、按金额 %8。</translation>
     </message>
 </context>
 <context>
@@ -3444,6 +3464,89 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
     <message>
         <source>Freeze as campaign list…</source>
         <translation>锁定为营销活动名单…</translation>
+    </message>
+</context>
+<context>
+    <name>MomentMetricsModel</name>
+    <message numerus="yes">
+        <source>%n first meeting(s) held</source>
+        <translation>
+            <numerusform>已首面 %Ln 位</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reached %1</source>
+        <translation>
+            <numerusform>%Ln 位达到 %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n back above last month&apos;s average, %1 recovered</source>
+        <translation>
+            <numerusform>%Ln 位回升至上月日均以上，挽回 %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n handled</source>
+        <translation>
+            <numerusform>已处理 %Ln 位</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n retained in the bank, %1</source>
+        <translation>
+            <numerusform>留存在行 %Ln 笔，%1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n converted into a product, %1</source>
+        <translation>
+            <numerusform>转化为产品 %Ln 笔，%1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>New customers: first meeting</source>
+        <translation>新客户：首面</translation>
+    </message>
+    <message>
+        <source>New customers: honeymoon milestone</source>
+        <translation>新客户：蜜月期里程碑</translation>
+    </message>
+    <message>
+        <source>Loss recovery</source>
+        <translation>流失挽回</translation>
+    </message>
+    <message>
+        <source>Moments of truth</source>
+        <translation>关键时刻</translation>
+    </message>
+    <message>
+        <source>Maturity: retained in the bank</source>
+        <translation>到期：留存在行</translation>
+    </message>
+    <message>
+        <source>Maturity: converted into a product</source>
+        <translation>到期：转化为产品</translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation>名单</translation>
+    </message>
+    <message>
+        <source>On the list</source>
+        <translation>名单人数</translation>
+    </message>
+    <message>
+        <source>Contacted</source>
+        <translation>已联系</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>成效</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>比率</translation>
     </message>
 </context>
 <context>
@@ -3510,6 +3613,65 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
     <message>
         <source>Balance kept vs month before</source>
         <translation>较前月余额留存</translation>
+    </message>
+</context>
+<context>
+    <name>PolicyVersions</name>
+    <message>
+        <source>HQ version %1</source>
+        <translation>总行第 %1 版</translation>
+    </message>
+    <message>
+        <source>HQ version %1 (%2)</source>
+        <translation>总行第 %1 版（%2）</translation>
+    </message>
+    <message>
+        <source>built-in default</source>
+        <translation>内置默认</translation>
+    </message>
+    <message>
+        <source>, edited here</source>
+        <translation>，本网点已调整</translation>
+    </message>
+    <message>
+        <source> (HQ version %1 could not be read by this build)</source>
+        <translation>（总行第 %1 版本程序无法读取）</translation>
+    </message>
+    <message>
+        <source>none: weekends only</source>
+        <translation>无：仅按周末</translation>
+    </message>
+    <message>
+        <source>%1 from HQ (version %2)</source>
+        <translation>%1 年总行下发（第 %2 版）</translation>
+    </message>
+    <message>
+        <source>%1 built in</source>
+        <translation>%1 年内置</translation>
+    </message>
+    <message>
+        <source>%1–%2 built in</source>
+        <translation>%1–%2 年内置</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>Tier policy: %1</source>
+        <translation>分层政策：%1</translation>
+    </message>
+    <message>
+        <source>Value policy: %1</source>
+        <translation>价值政策：%1</translation>
+    </message>
+    <message>
+        <source>Cadence policy: %1</source>
+        <translation>联系节奏政策：%1</translation>
+    </message>
+    <message>
+        <source>Holiday calendars: %1</source>
+        <translation>节假日安排：%1</translation>
     </message>
 </context>
 <context>
@@ -4183,6 +4345,26 @@ yours: %2</source>
         <source> · no holiday calendar for %1, weekends only</source>
         <translation> · 缺少 %1 年节假日安排，仅按周末顺延</translation>
     </message>
+    <message>
+        <source>New customer: first meeting</source>
+        <translation>新客户首面</translation>
+    </message>
+    <message>
+        <source>New customer: honeymoon touch</source>
+        <translation>新客户蜜月期回访</translation>
+    </message>
+    <message>
+        <source>Loss recovery call</source>
+        <translation>流失挽回联系</translation>
+    </message>
+    <message>
+        <source>Moment of truth</source>
+        <translation>关键时刻</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
 </context>
 <context>
     <name>TodayModel</name>
@@ -4324,6 +4506,10 @@ yours: %2</source>
     <message>
         <source>Reschedule…</source>
         <translation>改期…</translation>
+    </message>
+    <message>
+        <source>Calendars present: %1.</source>
+        <translation>已有节假日安排：%1。</translation>
     </message>
 </context>
 <context>
@@ -4485,6 +4671,69 @@ yours: %2</source>
     <message>
         <source>Weights count relative to the others of the same score; 0 leaves an indicator out. Each indicator is ranked within the branch before it is weighted.</source>
         <translation>权重相对于同一评分中的其他指标计算；设为 0 即不计该指标。每个指标先在网点内排名（百分位），再加权。</translation>
+    </message>
+    <message>
+        <source>In force: %1</source>
+        <translation>当前生效：%1</translation>
+    </message>
+</context>
+<context>
+    <name>WalkInDialog</name>
+    <message>
+        <source>%1 · %2 · %3</source>
+        <translation>%1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>Walk-in of %1 (%2) logged as a branch contact: it counts for 4+1 face-to-face.</source>
+        <translation>%1（%2）的厅堂到访已登记为网点联系，计入 4+1 见面。</translation>
+    </message>
+    <message>
+        <source>%1 is not a customer yet: saved as your prospect.</source>
+        <translation>%1 还不是我行客户：已存为您的意向客户。</translation>
+    </message>
+    <message>
+        <source>Walk-in counted. Without consent to be contacted, the phone number is not kept.</source>
+        <translation>已计入到访人数。未同意联系，不保存手机号。</translation>
+    </message>
+    <message>
+        <source>Walk-in at the branch hall</source>
+        <translation>厅堂到访登记</translation>
+    </message>
+    <message>
+        <source>Existing customer: name, pinyin, or the last digits of the phone</source>
+        <translation>我行客户：输入姓名、拼音或手机尾号查找</translation>
+    </message>
+    <message>
+        <source>Search customers</source>
+        <translation>查找客户</translation>
+    </message>
+    <message>
+        <source>Or someone new, a prospect:</source>
+        <translation>或新到访的意向客户：</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>姓名：</translation>
+    </message>
+    <message>
+        <source>Phone:</source>
+        <translation>手机：</translation>
+    </message>
+    <message>
+        <source>Interest:</source>
+        <translation>意向：</translation>
+    </message>
+    <message>
+        <source>Agrees to be contacted</source>
+        <translation>同意银行后续联系</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>登记</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
     </message>
 </context>
 <context>

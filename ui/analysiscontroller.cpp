@@ -48,6 +48,8 @@ void AnalysisController::accept(const Result &result, quint64 generation)
         m_policy = result.policy;
         emit scoresReady();
     }
+    if (result.versions)
+        m_versions = *result.versions;
     if (result.policySaved)
         emit policySaved();
     if (result.hasCampaigns) {
@@ -72,6 +74,7 @@ void AnalysisController::setBranch(const LoadedBranch &branch)
     const StoreAccess store = branch.store;
     run([snapshot, store](Result &r) {
         r.policy = store.isValid() ? AnalysisStore::valuePolicy(store) : ValuePolicy::defaultPolicy();
+        r.versions = store.isValid() ? AnalysisStore::policyVersions(store) : PolicyVersions();
         r.scores = std::make_shared<const ValueScores>(*snapshot, r.policy);
         if (store.isValid()) {
             r.campaigns = AnalysisStore::campaigns(store);
@@ -96,6 +99,8 @@ void AnalysisController::applyPolicy(const ValuePolicy &policy)
         r.policy = policy;
         r.scores = std::make_shared<const ValueScores>(*snapshot, policy);
         r.policySaved = store.isValid();
+        if (store.isValid())
+            r.versions = AnalysisStore::policyVersions(store);
     });
 }
 

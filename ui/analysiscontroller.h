@@ -1,12 +1,14 @@
 #pragma once
 
 #include "domain/campaignlist.h"
+#include "domain/policyversions.h"
 #include "domain/valuescores.h"
 #include "store/loadedbranch.h"
 
 #include <QObject>
 
 #include <memory>
+#include <optional>
 #include <vector>
 
 // Keeps the branch's value scores and campaign lists for the tier, quadrant
@@ -24,6 +26,8 @@ public:
     const LoadedBranch &branch() const { return m_branch; }
     std::shared_ptr<const ValueScores> scores() const { return m_scores; }
     const ValuePolicy &policy() const { return m_policy; }
+    // Which version of each policy is in force (HQ's or the built-in default), read with the policy.
+    const PolicyVersions &policyVersions() const { return m_versions; }
     const std::vector<CampaignList> &campaigns() const { return m_campaigns; }
     bool busy() const { return m_pending > 0; }
 
@@ -48,6 +52,7 @@ private:
         std::vector<CampaignList> campaigns;
         bool hasCampaigns = false;
         bool policySaved = false;
+        std::optional<PolicyVersions> versions;
         QString error;
     };
     template<typename Job>
@@ -56,6 +61,7 @@ private:
 
     LoadedBranch m_branch;
     ValuePolicy m_policy;
+    PolicyVersions m_versions;
     std::shared_ptr<const ValueScores> m_scores;
     std::vector<CampaignList> m_campaigns;
     quint64 m_generation = 0; // results of an older branch are dropped

@@ -1,6 +1,7 @@
 #include "dashboardpage.h"
 
 #include "items/listmetricsmodel.h"
+#include "items/momentmetricsmodel.h"
 
 #include "campaigndialog.h"
 #include "domain/branchsnapshot.h"
@@ -72,6 +73,10 @@ DashboardPage::DashboardPage(CadenceWorkspace *workspace, QWidget *parent)
     m_listModel = new ListMetricsModel(this);
     m_listView = makeTable(this, QStringLiteral("listMetricsTable"));
     m_listView->setModel(m_listModel);
+    // Issue 18: the new-customer, loss-recovery and MOT lists, and maturity retained / converted apart.
+    m_momentModel = new MomentMetricsModel(this);
+    m_momentView = makeTable(this, QStringLiteral("momentMetricsTable"));
+    m_momentView->setModel(m_momentModel);
     m_plot = new QCustomPlot(this);
     m_plot->setObjectName(QStringLiteral("trendPlot"));
     m_plot->setMinimumHeight(240);
@@ -101,6 +106,7 @@ DashboardPage::DashboardPage(CadenceWorkspace *workspace, QWidget *parent)
     lowerLayout->addWidget(m_rmTitle);
     lowerLayout->addWidget(m_rmView);
     lowerLayout->addWidget(m_listView);
+    lowerLayout->addWidget(m_momentView);
     auto *split = new QSplitter(Qt::Vertical, this);
     split->setObjectName(QStringLiteral("dashboardSplitter")); // its sizes are kept across restarts
     split->addWidget(upper);
@@ -189,6 +195,8 @@ void DashboardPage::refresh()
                                  m_shown.targetPermille[Campaign::ThresholdUplift],
                                  m_shown.targetPermille[Campaign::MaturityCount]});
         m_listView->resizeColumnsToContents();
+        m_momentModel->setMetrics(c.momentMetrics, c.maturity, m_ws->policy().moments.milestonesFen[1]);
+        m_momentView->resizeColumnsToContents();
         m_metricsView->resizeColumnsToContents();
         m_rmView->resizeColumnsToContents();
         showTrend();
@@ -322,6 +330,7 @@ void DashboardPage::retranslateUi()
     m_metricsTitle->setText(tr("Metrics against targets (green: on target)"));
     m_trendTitle->setText(tr("Weekly trend"));
     m_rmTitle->setText(tr("One table per RM (click an RM to filter every page to them)"));
+    m_momentModel->retranslate();
     if (m_shown.startsOn.isValid()) {
         m_summary->setText(tr("%1 to %2 · as of %3 · %n customer(s)", nullptr, m_metrics.branch().customers)
                                .arg(DateFormat::date(m_shown.startsOn), DateFormat::date(m_shown.endsOn),

@@ -16,6 +16,7 @@ class CadenceWorkspace;
 class CampaignMetricsModel;
 class RmTableModel;
 class ListMetricsModel;
+class MomentMetricsModel;
 
 // The branch manager's dashboard: the campaign's metrics against their
 // targets for the branch and per RM, a weekly trend chart, and one table per
@@ -33,6 +34,7 @@ public:
     // Issue 17: low-efficiency activation, cross-line conversion, payroll retention per RM.
     QTableView *listMetricsTable() const { return m_listView; }
     ListMetricsModel *listMetricsModel() const { return m_listModel; }
+    QTableView *momentMetricsTable() const { return m_momentView; }
     CampaignMetricsModel *metricsModel() const { return m_metricsModel; }
     RmTableModel *rmModel() const { return m_rmModel; }
     QCustomPlot *trendPlot() const { return m_plot; }
@@ -73,6 +75,8 @@ private:
     QTableView *m_rmView;
     QTableView *m_listView;
     ListMetricsModel *m_listModel;
+    MomentMetricsModel *m_momentModel;
+    QTableView *m_momentView;
     CampaignMetricsModel *m_metricsModel;
     RmTableModel *m_rmModel;
     QCustomPlot *m_plot;

@@ -2,6 +2,7 @@
 
 #include "domain/eventsummary.h"
 #include "domain/personaldatamask.h"
+#include "walkindialog.h"
 #include "domain/phonedirectory.h"
 #include "items/cadenceworkspace.h"
 #include "items/personalfield.h"
@@ -44,6 +45,9 @@ EventPage::EventPage(CadenceWorkspace *workspace, QWidget *parent)
     m_campaign->setEditable(true);
     m_create = new QPushButton(this);
     m_create->setObjectName(QStringLiteral("createEvent"));
+    // Walk-ins at the branch hall (厅堂), beside the events (issue 18).
+    m_walkIn = new QPushButton(this);
+    m_walkIn->setObjectName(QStringLiteral("walkIn"));
     m_nameLabel = new QLabel(this);
     m_dateLabel = new QLabel(this);
     m_placeLabel = new QLabel(this);
@@ -57,6 +61,7 @@ EventPage::EventPage(CadenceWorkspace *workspace, QWidget *parent)
     auto *left = new QWidget(this);
     auto *leftLayout = new QVBoxLayout(left);
     leftLayout->setContentsMargins(0, 0, 0, 0);
+    leftLayout->addWidget(m_walkIn);
     leftLayout->addWidget(m_events, 1);
     leftLayout->addWidget(m_newTitle);
     leftLayout->addLayout(newForm);
@@ -135,6 +140,11 @@ EventPage::EventPage(CadenceWorkspace *workspace, QWidget *parent)
     setTabOrder(m_consent, m_capture);
 
     connect(m_create, &QPushButton::clicked, this, &EventPage::createEvent);
+    connect(m_walkIn, &QPushButton::clicked, this, [this] {
+        auto *dialog = new WalkInDialog(m_ws, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
     connect(m_name, &QLineEdit::returnPressed, this, &EventPage::createEvent);
     connect(m_events, &QListWidget::currentRowChanged, this, [this](int) { showEventDetails(currentEventId()); });
     connect(m_ws, &CadenceWorkspace::ready, this, [this] {
@@ -299,6 +309,7 @@ void EventPage::changeEvent(QEvent *event)
 void EventPage::retranslateUi()
 {
     m_newTitle->setText(tr("<b>New event</b>"));
+    m_walkIn->setText(tr("Walk-in at the branch hall…"));
     m_nameLabel->setText(tr("Name:"));
     m_dateLabel->setText(tr("Date:"));
     m_placeLabel->setText(tr("Place:"));

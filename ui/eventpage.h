@@ -27,6 +27,7 @@ public:
     QListWidget *eventList() const { return m_events; }
     QLineEdit *eventName() const { return m_name; }
     QPushButton *createButton() const { return m_create; }
+    QPushButton *walkInButton() const { return m_walkIn; }
     QLineEdit *visitorName() const { return m_visitorName; }
     QLineEdit *visitorPhone() const { return m_visitorPhone; }
     QLineEdit *visitorInterest() const { return m_interest; }
@@ -55,6 +56,7 @@ private:
     QLineEdit *m_place;
     QComboBox *m_campaign;
     QPushButton *m_create;
+    QPushButton *m_walkIn;
     QLabel *m_nameLabel;
     QLabel *m_dateLabel;
     QLabel *m_placeLabel;

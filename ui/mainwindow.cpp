@@ -534,12 +534,21 @@ void MainWindow::showShortcuts()
     QMessageBox::information(this, tr("Keyboard shortcuts"), html);
 }
 
+QString MainWindow::aboutText() const
+{
+    // Which rules are in force (issue 18): HQ's issued versions or the built-in defaults.
+    QStringList rules;
+    for (const QString &line : m_workspace->policyVersions().lines())
+        rules << line.toHtmlEscaped();
+    return tr("<b>BranchDesk %1</b><p>Customer workbench for retail-bank branches: tiers, lists, "
+              "contact cadences (731, 4+1) and sync with head office.</p>")
+               .arg(QCoreApplication::applicationVersion())
+           + QStringLiteral("<p>") + rules.join(QStringLiteral("<br>")) + QStringLiteral("</p>");
+}
+
 void MainWindow::showAbout()
 {
-    QMessageBox::about(this, tr("About BranchDesk"),
-                       tr("<b>BranchDesk %1</b><p>Customer workbench for retail-bank branches: tiers, lists, "
-                          "contact cadences (731, 4+1) and sync with head office.</p>")
-                           .arg(QCoreApplication::applicationVersion()));
+    QMessageBox::about(this, tr("About BranchDesk"), aboutText());
 }
 
 bool MainWindow::showPage(const QString &key)

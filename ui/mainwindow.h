@@ -40,6 +40,8 @@ public:
     ListsPage *listsPage() const { return m_lists; }
     AnalysisController *analysis() const { return m_analysis; }
     CadenceWorkspace *workspace() const { return m_workspace; }
+    // The About box's text, with the policy versions and calendars in force.
+    QString aboutText() const;
     TodayPage *todayPage() const { return m_today; }
     MaturityPage *maturityPage() const { return m_maturity; }
     WarningListsPage *warningListsPage() const { return m_warnings; }

@@ -55,7 +55,7 @@ MaturityPage::MaturityPage(CadenceWorkspace *workspace, QWidget *parent)
     m_tree->setSelectionMode(QAbstractItemView::ExtendedSelection); // several, to assign them
     m_tree->header()->setSectionResizeMode(QHeaderView::Interactive);
     const int em = m_tree->fontMetrics().horizontalAdvance(QLatin1Char('M'));
-    const int widths[] = {16 * em, 5 * em, 7 * em, 6 * em, 6 * em, 6 * em, 14 * em, 7 * em};
+    const int widths[MaturityModel::ColumnCount] = {16 * em, 5 * em, 7 * em, 6 * em, 6 * em, 6 * em, 14 * em, 7 * em, 7 * em};
     for (int c = 0; c < MaturityModel::ColumnCount; ++c)
         m_tree->header()->resizeSection(c, widths[c]);
 
@@ -185,13 +185,15 @@ void MaturityPage::updateSummary()
         return;
     }
     const auto pct = [&](double share) { return locale.toString(100.0 * share, 'f', 1) + QLatin1Char('%'); };
+    // Retained in the bank (a demand deposit included) and converted into a product, apart (issue 18).
     m_conversion->setText(
-        tr("Conversion of %1 matured products (%2): %3 with a known outcome; kept in the bank %4 by count and %5 by "
-           "amount, target %6%.")
+        tr("Conversion of %1 matured products (%2): %3 with a known outcome; retained in the bank %4 by count and %5 "
+           "by amount, target %6%; converted into a product %7 by count and %8 by amount.")
             .arg(locale.toString(c.matured), MoneyFormat::readable(c.maturedFen), locale.toString(c.known),
-                 pct(c.byCount()), pct(c.byAmount()))
-            .arg(target));
-    const bool met = c.known > 0 && c.byCount() * 100.0 >= target && c.byAmount() * 100.0 >= target;
+                 pct(c.retainedByCount()), pct(c.retainedByAmount()))
+            .arg(target)
+            .arg(pct(c.convertedByCount()), pct(c.convertedByAmount())));
+    const bool met = c.known > 0 && c.retainedByCount() * 100.0 >= target && c.retainedByAmount() * 100.0 >= target;
     m_conversion->setStyleSheet(met ? QStringLiteral("color:#2e7d32") : QStringLiteral("color:#c62828"));
 }
 

@@ -84,7 +84,7 @@ void MomentListsTab::rebuild()
     const ActivityLog *activity =
         m_workspace && m_workspace->isReady() && m_workspace->snapshot() == &s ? &m_workspace->activity() : nullptr;
     const QDate asOf = s.asOf();
-    const MomentRules rules;
+    const MomentRules rules = m_workspace ? m_workspace->policy().moments : MomentRules();
     CustomerList list;
     switch (CustomerList::Kind(m_kind->currentData().toInt())) {
     case CustomerList::Kind::NewCustomer:

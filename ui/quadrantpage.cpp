@@ -267,6 +267,7 @@ void QuadrantPage::askFreeze()
 void QuadrantPage::editPolicy()
 {
     ValuePolicyDialog dialog(m_analysis->policy(), this);
+    dialog.setInForce(PolicyVersions::describe(m_analysis->policyVersions().value));
     if (dialog.exec() == QDialog::Accepted)
         m_analysis->applyPolicy(dialog.policy());
 }

@@ -447,7 +447,9 @@ void TodayPage::onCurrentRowChanged()
     const bool valid = current.isValid();
     m_log->setEnabled(valid && !m_model->item(current.row()).isDone());
     m_hint->setText(tr("Up/Down to move, Enter to log, Enter again to save."));
+    // A follow-up keeps its agreed day; a list's contact is due while the customer is on the list.
     m_reschedule->setEnabled(valid && m_model->item(current.row()).kind != TodayItem::Kind::FollowUp
+                             && m_model->item(current.row()).kind != TodayItem::Kind::ListStep
                              && !m_model->item(current.row()).isDone());
     if (valid)
         m_panel->showCustomer(m_model->item(current.row()).customer);
@@ -460,9 +462,13 @@ void TodayPage::updateCalendarWarning()
     for (int y : years)
         list << QString::number(y);
     m_warning->setVisible(!years.isEmpty());
+    // Which calendars are present and where from (issue 18): HQ issues the next year's.
     m_warning->setText(tr("No holiday calendar loaded for %1: due dates there only skip Saturdays and Sundays. "
                           "Put the year's holiday-cn file in %2.")
-                           .arg(list.join(QStringLiteral(", ")), WorkingCalendar::extraDirectory()));
+                           .arg(list.join(QStringLiteral(", ")), WorkingCalendar::extraDirectory())
+                       + QLatin1Char(' ')
+                       + tr("Calendars present: %1.").arg(m_ws->policyVersions().calendarText()));
+    m_warning->setToolTip(m_ws->policyVersions().lines().join(QLatin1Char('\n')));
 }
 
 void TodayPage::openContactDialog()
@@ -512,7 +518,7 @@ void TodayPage::openRescheduleDialog()
     if (!current.isValid())
         return;
     const TodayItem item = m_model->item(current.row());
-    if (item.kind == TodayItem::Kind::FollowUp || item.isDone())
+    if (item.kind == TodayItem::Kind::FollowUp || item.kind == TodayItem::Kind::ListStep || item.isDone())
         return;
     const BranchSnapshot *s = m_ws->snapshot();
     const QString what = tr("%1 · %2").arg(s->customer(item.customer).name,

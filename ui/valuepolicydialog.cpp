@@ -96,7 +96,11 @@ ValuePolicyDialog::ValuePolicyDialog(const ValuePolicy &policy, QWidget *parent)
                                "Each indicator is ranked within the branch before it is weighted."),
                             this);
     note->setWordWrap(true);
+    m_inForce = new QLabel(this);
+    m_inForce->setObjectName(QStringLiteral("policyVersion"));
+    m_inForce->setWordWrap(true);
     auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_inForce);
     layout->addLayout(columns);
     layout->addWidget(note);
     layout->addWidget(buttons);
@@ -140,4 +144,14 @@ ValuePolicy ValuePolicyDialog::policy() const
                             qint64(std::max(m_lowLine->value(), m_wideLowLine->value())) * 100);
     p.setUpliftTarget(m_upliftTarget->value() / 100);
     return p;
+}
+
+void ValuePolicyDialog::setInForce(const QString &text)
+{
+    m_inForce->setText(tr("In force: %1").arg(text));
+}
+
+QString ValuePolicyDialog::inForceText() const
+{
+    return m_inForce->text();
 }

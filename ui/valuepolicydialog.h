@@ -9,6 +9,7 @@
 class QCheckBox;
 class QDoubleSpinBox;
 class QSpinBox;
+class QLabel;
 
 // A manager edits the value-score weights, the quadrant cuts, the threshold
 // bands and the low-efficiency lines. The result is stored on the branch and
@@ -22,6 +23,10 @@ public:
     ValuePolicy policy() const;
     QDoubleSpinBox *weightBox(ValuePolicy::Indicator i) const { return m_weights[size_t(i)]; }
 
+    // Which version is in force: "HQ version 3 (2026-11-20)" or "built-in default" (issue 18).
+    void setInForce(const QString &text);
+    QString inForceText() const;
+
 private:
     void load(const ValuePolicy &policy);
 
@@ -34,4 +39,5 @@ private:
     QSpinBox *m_lowLine;            // yuan
     QSpinBox *m_wideLowLine;        // yuan
     QDoubleSpinBox *m_upliftTarget; // percent
+    QLabel *m_inForce = nullptr;
 };

@@ -7,6 +7,7 @@
 #include "domain/cadenceroster.h"
 #include "domain/dayplan.h"
 #include "domain/conversionlist.h"
+#include "domain/customerlist.h"
 #include "domain/maturitylist.h"
 #include "domain/payrolllist.h"
 #include "domain/retentionlist.h"
@@ -173,7 +174,9 @@ void addPlanRow(Table &table, const BranchSnapshot &s, const TodayList &today, c
     const Customer &c = s.customer(i.customer);
     const QString cadence = i.kind == TodayItem::Kind::MaturityStep ? QStringLiteral("731")
                             : i.kind == TodayItem::Kind::CycleStep  ? QStringLiteral("4+1")
-                                                                    : QStringLiteral("follow_up");
+                            : i.kind == TodayItem::Kind::ListStep
+                                ? QStringLiteral("list:") + CustomerList::kindKey(CustomerList::Kind(i.listKind))
+                                : QStringLiteral("follow_up");
     table.add({c.rmId, c.customerNo, FullNames::shown(c.name, fullNames), s.tierPolicy().tier(i.tier).id, cadence,
                i.kind == TodayItem::Kind::FollowUp ? 0 : i.stepIndex + 1,
                i.kind == TodayItem::Kind::FollowUp ? 0 : i.stepCount, CadencePlan::Step::stateKey(i.state),
@@ -435,25 +438,31 @@ int CadenceCommands::list(const QStringList &arguments, const QString &passphras
         Table table({QStringLiteral("maturity_date"), QStringLiteral("product_type"), QStringLiteral("holding_id"),
                      QStringLiteral("product_name"), QStringLiteral("amount_fen"), QStringLiteral("customer_no"),
                      QStringLiteral("name"), QStringLiteral("tier"), QStringLiteral("rm_id"), QStringLiteral("outcome"),
-                     QStringLiteral("outcome_source"), QStringLiteral("kept_fen")});
+                     QStringLiteral("outcome_source"), QStringLiteral("converted_fen"),
+                     QStringLiteral("retained_fen")});
         for (const MaturityList::Entry &e : list.entries()) {
             const Holding &h = s.holdings()[size_t(e.holding)];
             const Customer &c = s.customer(e.customer);
             table.add({e.maturity.toString(Qt::ISODate), Holding::productTypeKey(e.type), h.holdingId, h.productName,
                        e.amountFen, c.customerNo, FullNames::shown(c.name, fullNames), tiers.tier(s.tierOf(e.customer)).id, c.rmId,
                        e.hasOutcome() ? MaturityOutcome::kindKey(e.outcome) : QString(), MaturityList::sourceKey(e.source),
-                       e.hasOutcome() ? QVariant(e.keptFen) : QVariant(QString())});
+                       e.hasOutcome() ? QVariant(e.convertedFen) : QVariant(QString()),
+                       e.hasOutcome() ? QVariant(e.retainedFen) : QVariant(QString())});
         }
         const MaturityList::Conversion conv = list.conversion();
         QJsonObject c;
         c.insert(QStringLiteral("matured"), conv.matured);
         c.insert(QStringLiteral("known"), conv.known);
         c.insert(QStringLiteral("retained"), conv.retained);
+        c.insert(QStringLiteral("converted"), conv.converted);
         c.insert(QStringLiteral("matured_fen"), double(conv.maturedFen));
         c.insert(QStringLiteral("known_fen"), double(conv.knownFen));
-        c.insert(QStringLiteral("kept_fen"), double(conv.keptFen));
-        c.insert(QStringLiteral("rate_by_count"), conv.byCount());
-        c.insert(QStringLiteral("rate_by_amount"), conv.byAmount());
+        c.insert(QStringLiteral("retained_fen"), double(conv.retainedFen));
+        c.insert(QStringLiteral("converted_fen"), double(conv.convertedFen));
+        c.insert(QStringLiteral("rate_by_count"), conv.retainedByCount());
+        c.insert(QStringLiteral("rate_by_amount"), conv.retainedByAmount());
+        c.insert(QStringLiteral("converted_by_count"), conv.convertedByCount());
+        c.insert(QStringLiteral("converted_by_amount"), conv.convertedByAmount());
         c.insert(QStringLiteral("target"), policy.conversionTargetPct / 100.0);
         meta.insert(QStringLiteral("from"), list.from().toString(Qt::ISODate));
         meta.insert(QStringLiteral("to"), list.to().toString(Qt::ISODate));

@@ -111,6 +111,11 @@ bool CadencePolicy::fromJson(const QByteArray &json, CadencePolicy *out, QString
     p.maturityWindowDays = maturity.value(QLatin1String("window_days")).toInt(30);
     p.maturityLookbackDays = maturity.value(QLatin1String("lookback_days")).toInt(30);
     p.conversionTargetPct = maturity.value(QLatin1String("conversion_target_pct")).toInt(90);
+    p.convertedMinPct = maturity.value(QLatin1String("converted_min_pct")).toInt(90);
+    if (p.convertedMinPct < 1 || p.convertedMinPct > 100) {
+        *error = QStringLiteral("cadence policy: maturity.converted_min_pct must be 1-100");
+        return false;
+    }
     const QJsonArray types = maturity.value(QLatin1String("product_types"))
                                  .toArray({QStringLiteral("time_deposit"), QStringLiteral("wealth"),
                                            QStringLiteral("insurance")});
@@ -157,6 +162,20 @@ bool CadencePolicy::fromJson(const QByteArray &json, CadencePolicy *out, QString
     }
     if (!readDayPlan(root, &p, error))
         return false;
+    // Issue 18: the new-customer, loss-recovery and MOT lists (absent: the working definitions).
+    const QJsonObject moments = root.value(QLatin1String("moments")).toObject();
+    MomentRules &r = p.moments;
+    r.inToday = moments.value(QLatin1String("in_today")).toBool(r.inToday);
+    r.newCustomerDays = moments.value(QLatin1String("new_customer_days")).toInt(r.newCustomerDays);
+    r.firstMeetingDays = moments.value(QLatin1String("first_meeting_days")).toInt(r.firstMeetingDays);
+    r.lossFallPct = moments.value(QLatin1String("loss_fall_pct")).toInt(r.lossFallPct);
+    r.lossMinFen = qint64(moments.value(QLatin1String("loss_min_fen")).toDouble(double(r.lossMinFen)));
+    r.recontactDays = moments.value(QLatin1String("recontact_days")).toInt(r.recontactDays);
+    r.momentDays = moments.value(QLatin1String("moment_days")).toInt(r.momentDays);
+    if (r.newCustomerDays < 1 || r.firstMeetingDays < 0 || r.recontactDays < 1 || r.momentDays < 0) {
+        *error = QStringLiteral("cadence policy: moments.new_customer_days and recontact_days must be >= 1");
+        return false;
+    }
     *out = p;
     return true;
 }

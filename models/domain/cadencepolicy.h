@@ -3,6 +3,7 @@
 #include "cadencetemplate.h"
 #include "contact.h"
 #include "holding.h"
+#include "momentrules.h"
 
 #include <QByteArray>
 #include <QString>
@@ -32,6 +33,7 @@ struct CadencePolicy
     int maturityLookbackDays = 30; // and this far back for outcomes
     std::vector<Holding::ProductType> maturityTypes;
     int conversionTargetPct = 90;
+    int convertedMinPct = 90;      // a maturity counts as converted (retained) when this share of it was reinvested (stayed)
     int cycleStaggerDays = 7;      // first 4+1 cycles start spread over this many days
     quint32 nonSatisfyingOutcomes = 0; // bit per Contact::Outcome
 
@@ -60,6 +62,9 @@ struct CadencePolicy
     int planHorizonDays = 10;     // working days the plan looks ahead (the manager's load view)
     bool cycleNeedsIssuedList = true; // 4+1 runs only for customers on an issued list
     bool declinedEndsCycle = true;    // outcome "declined" ends the customer's 4+1 plan
+
+    // Issue 18: the new-customer, loss-recovery and MOT lists, and how they feed Today.
+    MomentRules moments;
 
     const MaturityFloor &floorFor(Holding::ProductType type) const;
 

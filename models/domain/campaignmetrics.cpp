@@ -88,6 +88,10 @@ void merge(CampaignMetrics::Figures &into, const CampaignMetrics::Figures &f)
     into.late += f.late;
     into.missed += f.missed;
     into.conversions += f.conversions;
+    into.maturityConverted.num += f.maturityConverted.num;
+    into.maturityConverted.den += f.maturityConverted.den;
+    into.maturityConvertedAmount.num += f.maturityConvertedAmount.num;
+    into.maturityConvertedAmount.den += f.maturityConvertedAmount.den;
 }
 
 // Runs job(worker, begin, end) over [0, count) split in `workers` slices, in parallel.
@@ -220,7 +224,8 @@ CampaignMetrics CampaignMetrics::compute(const BranchSnapshot &snapshot, const C
                     continue;
                 const int holding = int(&h - holdingBase);
                 const MaturityOutcome *mark = activity.maturityOutcome(h.holdingId);
-                const MaturityList::Entry e = MaturityList::entryOf(snapshot, activity, c, holding, asOf, mark);
+                const MaturityList::Entry e =
+                    MaturityList::entryOf(snapshot, activity, c, holding, asOf, mark, policy.convertedMinPct);
                 if (e.maturity <= campaign.endsOn)
                     each(p, c, [&](Figures &f) { ++f.maturing; });
                 const CadencePlan plan = engine.maturityPlan(c, holding, asOf, mark);
@@ -233,11 +238,15 @@ CampaignMetrics CampaignMetrics::compute(const BranchSnapshot &snapshot, const C
                 }
                 if (e.maturity > to || !e.hasOutcome())
                     continue;
-                const bool kept = e.keptFen > 0;
+                // Retained in the bank (a demand deposit included), and converted into a product, apart.
+                const bool kept = e.retained;
                 each(p, c, [&](Figures &f) {
                     f.metric[Campaign::MaturityCount].add(kept);
                     f.metric[Campaign::MaturityAmount].den += e.amountFen;
-                    f.metric[Campaign::MaturityAmount].num += e.keptFen;
+                    f.metric[Campaign::MaturityAmount].num += e.retainedFen;
+                    f.maturityConverted.add(e.converted);
+                    f.maturityConvertedAmount.den += e.amountFen;
+                    f.maturityConvertedAmount.num += e.convertedFen;
                     f.conversions += kept ? 1 : 0;
                 });
                 if (Week *wk = weekOf(p, e.maturity))

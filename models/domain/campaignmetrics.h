@@ -43,6 +43,8 @@ public:
         int late = 0;
         int missed = 0;
         int conversions = 0;      // maturities kept here + threshold members who reached their tier
+        Ratio maturityConverted;       // matured products (nearly) all reinvested in a product here, by count
+        Ratio maturityConvertedAmount; // ... by amount (the metrics above count what stayed in the bank)
         // Whether the metric meets its target (VIP churn: at most the target).
         bool meets(Campaign::Metric m, const Campaign &c) const;
         // Share of judged steps done on time (due today and not done yet is not judged).

@@ -26,7 +26,7 @@ bool fromHqData(const BranchSnapshot &snapshot, int customer, const Holding &h, 
         sameType = sameType || other.productType == h.productType;
     }
     e->source = MaturityList::Source::HqData;
-    e->keptFen = std::min(kept, h.amountFen);
+    e->convertedFen = std::min(kept, h.amountFen);
     if (kept >= h.amountFen)
         e->outcome = sameType ? MaturityOutcome::Kind::Renewed : MaturityOutcome::Kind::Reinvested;
     else if (kept > 0)
@@ -45,16 +45,20 @@ bool fromContacts(const ActivityLog &activity, int customer, const Holding &h, M
         switch (it->outcome) {
         case Contact::Outcome::RolledOver:
             e->outcome = MaturityOutcome::Kind::Renewed;
-            e->keptFen = h.amountFen;
+            e->convertedFen = h.amountFen;
             break;
         case Contact::Outcome::Reinvested:
             e->outcome = MaturityOutcome::Kind::Reinvested;
-            e->keptFen = h.amountFen;
+            e->convertedFen = h.amountFen;
             break;
-        case Contact::Outcome::FundsElsewhere:
+        case Contact::Outcome::FundsElsewhere: // the customer said it leaves the bank
+            e->outcome = MaturityOutcome::Kind::Withdrawn;
+            e->convertedFen = 0;
+            e->retainedFen = -1; // known to have left: no AUM reading
+            break;
         case Contact::Outcome::Withdrawn:
             e->outcome = MaturityOutcome::Kind::Withdrawn;
-            e->keptFen = 0;
+            e->convertedFen = 0;
             break;
         default:
             continue;
@@ -63,6 +67,36 @@ bool fromContacts(const ActivityLog &activity, int customer, const Holding &h, M
         return true;
     }
     return false;
+}
+
+// The customer's monthly average before the month the product matured in: the AUM the
+// matured money was part of (the last month's when the history does not reach back).
+qint64 aumBefore(const Customer &c, const QDate &maturity)
+{
+    const QDate end = QDate::fromString(c.historyEndMonth + QStringLiteral("-01"), Qt::ISODate);
+    if (!end.isValid())
+        return c.lastMonthAvgFen();
+    const QDate before(maturity.addMonths(-1).year(), maturity.addMonths(-1).month(), 1);
+    const int back = (end.year() - before.year()) * 12 + end.month() - before.month();
+    if (back < 0 || back >= int(Customer::kHistoryMonths))
+        return c.lastMonthAvgFen();
+    return c.aumHistoryFen[Customer::kHistoryMonths - 1 - size_t(back)];
+}
+
+// What stayed in the bank: the converted part, and of the rest what the customer's AUM
+// did not lose since before the maturity (money left on a demand deposit stays in the AUM).
+void settle(const Customer &c, const Holding &h, int convertedMinPct, MaturityList::Entry *e)
+{
+    const qint64 rest = h.amountFen - e->convertedFen;
+    if (e->retainedFen < 0) {
+        e->retainedFen = e->convertedFen; // the customer said where it went
+    } else {
+        const qint64 lost = std::clamp<qint64>(aumBefore(c, h.maturityDate) - c.aumFen, 0, rest);
+        e->retainedFen = h.amountFen - lost;
+    }
+    const qint64 line = h.amountFen * convertedMinPct; // compared in fen × 100
+    e->converted = e->convertedFen * 100 >= line && e->convertedFen > 0;
+    e->retained = e->retainedFen * 100 >= line && e->retainedFen > 0;
 }
 
 } // namespace
@@ -74,7 +108,8 @@ bool MaturityList::lists(const CadencePolicy &policy, const Holding &h, const QD
 }
 
 MaturityList::Entry MaturityList::entryOf(const BranchSnapshot &snapshot, const ActivityLog &activity, int customer,
-                                          int holding, const QDate &asOf, std::optional<const MaturityOutcome *> mark)
+                                          int holding, const QDate &asOf, std::optional<const MaturityOutcome *> mark,
+                                          int convertedMinPct)
 {
     const Holding &h = snapshot.holdings()[size_t(holding)];
     Entry e;
@@ -87,15 +122,18 @@ MaturityList::Entry MaturityList::entryOf(const BranchSnapshot &snapshot, const 
         if (const MaturityOutcome *m = mark ? *mark : activity.maturityOutcome(h.holdingId)) {
             e.source = Source::RmMark;
             e.outcome = m->kind;
-            e.keptFen = std::clamp<qint64>(m->keptFen, 0, h.amountFen);
+            // The mark's kept amount is what was reinvested (a partial keep: that part only).
+            e.convertedFen = std::clamp<qint64>(m->keptFen, 0, h.amountFen);
             if (m->kind == MaturityOutcome::Kind::Renewed || m->kind == MaturityOutcome::Kind::Reinvested)
-                e.keptFen = m->keptFen > 0 ? e.keptFen : h.amountFen;
+                e.convertedFen = m->keptFen > 0 ? e.convertedFen : h.amountFen;
             if (m->kind == MaturityOutcome::Kind::Withdrawn)
-                e.keptFen = 0;
+                e.convertedFen = 0;
         } else {
             fromContacts(activity, customer, h, &e);
         }
     }
+    if (e.hasOutcome())
+        settle(snapshot.customer(customer), h, convertedMinPct, &e);
     return e;
 }
 
@@ -113,7 +151,8 @@ MaturityList MaturityList::build(const BranchSnapshot &snapshot, const CadencePo
             continue;
         for (const Holding &h : snapshot.holdingsOf(c)) {
             if (lists(policy, h, from, to))
-                list.m_entries.push_back(entryOf(snapshot, activity, c, int(&h - base), asOf));
+                list.m_entries.push_back(
+                    entryOf(snapshot, activity, c, int(&h - base), asOf, std::nullopt, policy.convertedMinPct));
         }
     }
     std::sort(list.m_entries.begin(), list.m_entries.end(), [](const Entry &a, const Entry &b) {
@@ -133,8 +172,10 @@ MaturityList MaturityList::build(const BranchSnapshot &snapshot, const CadencePo
             continue;
         ++conv.known;
         conv.knownFen += e.amountFen;
-        conv.keptFen += e.keptFen;
-        conv.retained += e.keptFen > 0 ? 1 : 0;
+        conv.retainedFen += e.retainedFen;
+        conv.convertedFen += e.convertedFen;
+        conv.retained += e.retained ? 1 : 0;
+        conv.converted += e.converted ? 1 : 0;
     }
     return list;
 }

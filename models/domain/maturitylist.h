@@ -14,11 +14,16 @@ class BranchSnapshot;
 
 // The maturity list (到期): time deposits, wealth products and insurance
 // maturing in a window, and for those already matured what became of them,
-// which gives the conversion rate by count and by amount. An outcome comes
-// from HQ data when it shows one (the product closed; successors opened
-// within a week of maturity are what was kept), else from the RM's mark,
-// else from a contact outcome about the product (rolled over, moved to
-// another product here, funds used elsewhere, withdrawn).
+// which gives two rates, by count and by amount (issue 18, docs/quadrant-and-lists.md):
+// - converted: reinvested in a product here (renewed, or another deposit, wealth,
+//   fund, insurance product), at least policy.convertedMinPct of the matured amount;
+// - retained: still in the bank, converted or not: what the customer's AUM did not
+//   lose since before the maturity stayed (a demand deposit counts as retained).
+// A partial keep is neither a full conversion nor a full retention by count; its
+// amounts count by amount. What was reinvested comes from HQ data when it shows
+// one (the product closed; successors opened within a week of maturity), else
+// from the RM's mark, else from a contact outcome about the product (rolled
+// over, moved to another product here, funds used elsewhere, withdrawn).
 class MaturityList
 {
 public:
@@ -33,19 +38,26 @@ public:
         qint64 amountFen = 0;
         Source source = Source::None;
         MaturityOutcome::Kind outcome = MaturityOutcome::Kind::Withdrawn;
-        qint64 keptFen = 0;
+        qint64 convertedFen = 0; // reinvested here: renewed or moved into a product (not a demand deposit)
+        qint64 retainedFen = 0;  // still in the bank: converted plus what stayed, e.g. as a demand deposit
+        bool converted = false;  // convertedFen reaches policy.convertedMinPct of the amount
+        bool retained = false;   // retainedFen reaches it
         bool hasOutcome() const { return source != Source::None; }
     };
     struct Conversion
     {
         int matured = 0;  // products matured in the window, up to and including asOf
         int known = 0;    // of which an outcome is known
-        int retained = 0; // of which something stayed here
+        int retained = 0;  // of which (nearly) all stayed in the bank, a demand deposit included
+        int converted = 0; // of which (nearly) all was reinvested in a product here
         qint64 maturedFen = 0;
         qint64 knownFen = 0;
-        qint64 keptFen = 0;
-        double byCount() const { return known ? double(retained) / known : 0.0; }
-        double byAmount() const { return knownFen ? double(keptFen) / double(knownFen) : 0.0; }
+        qint64 retainedFen = 0;
+        qint64 convertedFen = 0;
+        double retainedByCount() const { return known ? double(retained) / known : 0.0; }
+        double retainedByAmount() const { return knownFen ? double(retainedFen) / double(knownFen) : 0.0; }
+        double convertedByCount() const { return known ? double(converted) / known : 0.0; }
+        double convertedByAmount() const { return knownFen ? double(convertedFen) / double(knownFen) : 0.0; }
     };
 
     // Products maturing from `from` to `to` (inclusive), by date, product type, amount;
@@ -58,7 +70,8 @@ public:
     // caller has looked it up already; else it is looked up when needed.
     static bool lists(const CadencePolicy &policy, const Holding &h, const QDate &from, const QDate &to);
     static Entry entryOf(const BranchSnapshot &snapshot, const ActivityLog &activity, int customer, int holding,
-                         const QDate &asOf, std::optional<const MaturityOutcome *> mark = std::nullopt);
+                         const QDate &asOf, std::optional<const MaturityOutcome *> mark = std::nullopt,
+                         int convertedMinPct = 90);
 
     const std::vector<Entry> &entries() const { return m_entries; }
     Conversion conversion() const { return m_conversion; }

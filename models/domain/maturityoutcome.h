@@ -14,7 +14,7 @@ struct MaturityOutcome
     QString holdingId;
     QString customerNo;
     Kind kind = Kind::Renewed;
-    qint64 keptFen = 0; // the amount still with the bank after maturity
+    qint64 keptFen = 0; // the amount reinvested in a product here (what stayed on a demand deposit shows in the AUM)
     QString note;
     QString staffId;
     QString supersedes;

@@ -17,24 +17,30 @@ QString tr(const char *text)
     return QCoreApplication::translate("MomentLists", text);
 }
 
-bool metFaceToFace(const ActivityLog *activity, int customer, const QDate &since)
+bool counted(const Contact &k, const QDate &since, const QDate &before)
+{
+    const QDate day = k.contactedAt.date();
+    return k.outcome != Contact::Outcome::NoAnswer && day >= since && (!before.isValid() || day < before);
+}
+
+bool metFaceToFace(const ActivityLog *activity, int customer, const QDate &since, const QDate &before)
 {
     if (!activity)
         return false;
     for (const Contact &k : activity->contactsOf(customer)) {
-        if (Contact::isFaceToFace(k.channel) && k.outcome != Contact::Outcome::NoAnswer
-            && k.contactedAt.date() >= since && !activity->isSuperseded(k.contactId))
+        if (Contact::isFaceToFace(k.channel) && counted(k, since, before) && !activity->isSuperseded(k.contactId))
             return true;
     }
     return false;
 }
 
-bool contactedAbout(const ActivityLog *activity, int customer, const QString &holdingId, const QDate &since)
+bool contactedAbout(const ActivityLog *activity, int customer, const QString &holdingId, const QDate &since,
+                    const QDate &before)
 {
     if (!activity)
         return false;
     for (const Contact &k : activity->contactsOf(customer)) {
-        if (k.holdingId == holdingId && k.outcome != Contact::Outcome::NoAnswer && k.contactedAt.date() >= since)
+        if (k.holdingId == holdingId && counted(k, since, before))
             return true;
     }
     return false;
@@ -63,6 +69,110 @@ qint64 threeMonthAverageBefore(const Customer &c)
 
 } // namespace
 
+namespace {
+
+std::optional<ListMember> evalNewCustomer(const BranchSnapshot &s, const ActivityLog *activity, const MomentRules &rules,
+                                      int i, const QDate &asOf, const QDate &before)
+{
+    const Customer &c = s.customer(i);
+    if (!c.openedOn.isValid() || c.openedOn > asOf || c.openedOn.daysTo(asOf) >= rules.newCustomerDays)
+        return std::nullopt;
+    ListMember m;
+    m.customer = i;
+    m.basisFen = c.aumFen;
+    m.day = c.openedOn;
+    if (!metFaceToFace(activity, i, c.openedOn, before))
+        m.reasons |= MomentLists::FirstMeeting;
+    for (qint64 line : rules.milestonesFen) {
+        if (c.aumFen < line) {
+            m.reasons |= MomentLists::Milestone;
+            m.amountFen = line; // the next milestone
+            m.gapFen = line - c.aumFen;
+            break;
+        }
+    }
+    if (!m.reasons)
+        return std::nullopt;
+    return m;
+}
+
+std::optional<ListMember> evalLossRecovery(const BranchSnapshot &s, const MomentRules &rules, int i)
+{
+    const Customer &c = s.customer(i);
+    const qint64 before = threeMonthAverageBefore(c);
+    const qint64 last = c.lastMonthAvgFen();
+    const qint64 fall = before - last;
+    // Under the VIP line on both months: a VIP who fell is the retention list's.
+    if (before <= 0 || fall < rules.lossMinFen || fall * 100 < before * rules.lossFallPct)
+        return std::nullopt;
+    const int vip = s.tierPolicy().indexOfId(QStringLiteral("vip"));
+    if (vip >= 0 && (s.tierPolicy().tierOfAmount(before) >= vip || s.tierOf(i) >= vip))
+        return std::nullopt;
+    ListMember m;
+    m.customer = i;
+    m.basisFen = last;
+    m.projectedFen = before;
+    m.amountFen = fall;
+    return m;
+}
+
+std::optional<ListMember> evalMoment(const BranchSnapshot &s, const ActivityLog *activity, const MomentRules &rules, int i,
+                                 const QDate &asOf, const QDate &contactsBefore)
+{
+    using ML = MomentLists;
+    const Customer &c = s.customer(i);
+    ListMember m;
+    m.customer = i;
+    m.basisFen = c.aumFen;
+    const qint64 last = c.lastMonthAvgFen();
+    if (last - c.aumFen >= rules.outflowMinFen && (last - c.aumFen) * 100 >= last * rules.outflowPct) {
+        m.reasons |= ML::LargeOutflow;
+        m.amountFen = last - c.aumFen;
+    }
+    if (c.transactions90d <= rules.dormantMaxTransactions90d && c.lastActivity.isValid() && c.lastActivity <= asOf
+        && c.lastActivity.daysTo(asOf) < rules.wakeDays && c.aumFen >= rules.dormantMinFen) {
+        m.reasons |= ML::DormantActive;
+        m.day = c.lastActivity;
+    }
+    for (const Holding &h : s.holdingsOf(i)) {
+        if (h.status != Holding::Status::Active || !h.maturityDate.isValid() || h.maturityDate < asOf
+            || asOf.daysTo(h.maturityDate) > rules.maturityWithoutPlanDays)
+            continue;
+        if (!contactedAbout(activity, i, h.holdingId, h.maturityDate.addDays(-30), contactsBefore)) {
+            m.reasons |= ML::MaturityWithoutPlan;
+            if (!(m.reasons & ML::LargeOutflow))
+                m.amountFen = h.amountFen;
+            if (!(m.reasons & ML::DormantActive))
+                m.day = h.maturityDate;
+            break;
+        }
+    }
+    const QDate birthday = nextBirthday(c.birthDate, asOf);
+    if (birthday.isValid() && asOf.daysTo(birthday) < rules.birthdayDays)
+        m.reasons |= ML::Birthday;
+    if (!m.reasons)
+        return std::nullopt;
+    return m;
+}
+
+} // namespace
+
+std::optional<ListMember> MomentLists::evaluate(CustomerList::Kind kind, const BranchSnapshot &s,
+                                                const ActivityLog *activity, const MomentRules &rules, int customer,
+                                                const QDate &asOf, const QDate &contactsBefore)
+{
+    switch (kind) {
+    case CustomerList::Kind::NewCustomer:
+        return evalNewCustomer(s, activity, rules, customer, asOf, contactsBefore);
+    case CustomerList::Kind::LossRecovery:
+        return evalLossRecovery(s, rules, customer);
+    case CustomerList::Kind::Moment:
+        return evalMoment(s, activity, rules, customer, asOf, contactsBefore);
+    default:
+        return std::nullopt;
+    }
+}
+
 CustomerList MomentLists::newCustomers(const BranchSnapshot &s, const ActivityLog *activity, const MomentRules &rules,
                                        const QDate &asOf)
 {
@@ -70,25 +180,8 @@ CustomerList MomentLists::newCustomers(const BranchSnapshot &s, const ActivityLo
     list.kind = CustomerList::Kind::NewCustomer;
     list.criteria = QStringLiteral("new_customer;days=%1").arg(rules.newCustomerDays);
     for (int i = 0; i < s.customerCount(); ++i) {
-        const Customer &c = s.customer(i);
-        if (!c.openedOn.isValid() || c.openedOn > asOf || c.openedOn.daysTo(asOf) >= rules.newCustomerDays)
-            continue;
-        ListMember m;
-        m.customer = i;
-        m.basisFen = c.aumFen;
-        m.day = c.openedOn;
-        if (!metFaceToFace(activity, i, c.openedOn))
-            m.reasons |= FirstMeeting;
-        for (qint64 line : rules.milestonesFen) {
-            if (c.aumFen < line) {
-                m.reasons |= Milestone;
-                m.amountFen = line; // the next milestone
-                m.gapFen = line - c.aumFen;
-                break;
-            }
-        }
-        if (m.reasons)
-            list.members.push_back(m);
+        if (auto m = evalNewCustomer(s, activity, rules, i, asOf, {}))
+            list.members.push_back(*m);
     }
     // Most recently opened first: the honeymoon is short.
     std::stable_sort(list.members.begin(), list.members.end(),
@@ -101,23 +194,9 @@ CustomerList MomentLists::lossRecovery(const BranchSnapshot &s, const MomentRule
     CustomerList list;
     list.kind = CustomerList::Kind::LossRecovery;
     list.criteria = QStringLiteral("loss_recovery;fall_pct=%1;min_fen=%2").arg(rules.lossFallPct).arg(rules.lossMinFen);
-    const int vip = s.tierPolicy().indexOfId(QStringLiteral("vip"));
     for (int i = 0; i < s.customerCount(); ++i) {
-        const Customer &c = s.customer(i);
-        const qint64 before = threeMonthAverageBefore(c);
-        const qint64 last = c.lastMonthAvgFen();
-        const qint64 fall = before - last;
-        // Under the VIP line on both months: a VIP who fell is the retention list's.
-        if (before <= 0 || fall < rules.lossMinFen || fall * 100 < before * rules.lossFallPct)
-            continue;
-        if (vip >= 0 && (s.tierPolicy().tierOfAmount(before) >= vip || s.tierOf(i) >= vip))
-            continue;
-        ListMember m;
-        m.customer = i;
-        m.basisFen = last;
-        m.projectedFen = before;
-        m.amountFen = fall;
-        list.members.push_back(m);
+        if (auto m = evalLossRecovery(s, rules, i))
+            list.members.push_back(*m);
     }
     std::stable_sort(list.members.begin(), list.members.end(),
                      [](const ListMember &a, const ListMember &b) { return a.amountFen > b.amountFen; });
@@ -131,39 +210,8 @@ CustomerList MomentLists::moments(const BranchSnapshot &s, const ActivityLog *ac
     list.kind = CustomerList::Kind::Moment;
     list.criteria = QStringLiteral("moment");
     for (int i = 0; i < s.customerCount(); ++i) {
-        const Customer &c = s.customer(i);
-        ListMember m;
-        m.customer = i;
-        m.basisFen = c.aumFen;
-        const qint64 last = c.lastMonthAvgFen();
-        if (last - c.aumFen >= rules.outflowMinFen && (last - c.aumFen) * 100 >= last * rules.outflowPct) {
-            m.reasons |= LargeOutflow;
-            m.amountFen = last - c.aumFen;
-        }
-        if (c.transactions90d <= rules.dormantMaxTransactions90d && c.lastActivity.isValid() && c.lastActivity <= asOf
-            && c.lastActivity.daysTo(asOf) < rules.wakeDays && c.aumFen >= rules.dormantMinFen) {
-            m.reasons |= DormantActive;
-            m.day = c.lastActivity;
-        }
-        for (const Holding &h : s.holdingsOf(i)) {
-            if (h.status != Holding::Status::Active || !h.maturityDate.isValid() || h.maturityDate < asOf
-                || asOf.daysTo(h.maturityDate) > rules.maturityWithoutPlanDays)
-                continue;
-            if (!contactedAbout(activity, i, h.holdingId, h.maturityDate.addDays(-30))) {
-                m.reasons |= MaturityWithoutPlan;
-                if (!(m.reasons & LargeOutflow))
-                    m.amountFen = h.amountFen;
-                if (!(m.reasons & DormantActive))
-                    m.day = h.maturityDate;
-                break;
-            }
-        }
-        const QDate birthday = nextBirthday(c.birthDate, asOf);
-        if (birthday.isValid() && asOf.daysTo(birthday) < rules.birthdayDays) {
-            m.reasons |= Birthday;
-        }
-        if (m.reasons)
-            list.members.push_back(m);
+        if (auto m = evalMoment(s, activity, rules, i, asOf, {}))
+            list.members.push_back(*m);
     }
     // The money moments first (outflow, maturity), then the rest; larger amounts first.
     auto weight = [](const ListMember &m) { return (m.reasons & (LargeOutflow | MaturityWithoutPlan)) ? 0 : 1; };

@@ -1,9 +1,10 @@
 #pragma once
 
 #include "customerlist.h"
+#include "momentrules.h"
 
 #include <QDate>
-#include <array>
+#include <optional>
 
 class ActivityLog;
 class BranchSnapshot;
@@ -17,22 +18,6 @@ class BranchSnapshot;
 // - moments of truth (关键时刻, MOT): a large outflow this month, a dormant account active
 //   again, a product maturing within 7 days with no contact logged for it, a birthday this week.
 // Working definitions, all in MomentRules; docs/quadrant-and-lists.md explains each.
-struct MomentRules
-{
-    int newCustomerDays = 90;
-    int firstMeetingDays = 30;                                  // a first meeting is due within this many days
-    std::array<qint64, 3> milestonesFen{100000, 1000000, 5000000}; // 1千, 1万, 5万
-    int lossFallPct = 30;
-    qint64 lossMinFen = 5000000;       // 50,000 yuan
-    int outflowPct = 50;               // today's balance against last month's average
-    qint64 outflowMinFen = 10000000;   // 100,000 yuan
-    int dormantMaxTransactions90d = 2; // "dormant": at most this many transactions in 90 days...
-    int wakeDays = 14;                 // ...and yet active within this many days
-    qint64 dormantMinFen = 100000;     // an account with at least 1,000 yuan
-    int maturityWithoutPlanDays = 7;
-    int birthdayDays = 7;
-};
-
 class MomentLists
 {
 public:
@@ -45,6 +30,11 @@ public:
     static CustomerList lossRecovery(const BranchSnapshot &snapshot, const MomentRules &rules, const QDate &asOf);
     static CustomerList moments(const BranchSnapshot &snapshot, const ActivityLog *activity, const MomentRules &rules,
                                 const QDate &asOf);
+    // One customer against one list's rule. Contacts logged on or after `contactsBefore` are
+    // not looked at (invalid: all are): Today asks how the list stood before the day's contacts.
+    static std::optional<ListMember> evaluate(CustomerList::Kind kind, const BranchSnapshot &snapshot,
+                                              const ActivityLog *activity, const MomentRules &rules, int customer,
+                                              const QDate &asOf, const QDate &contactsBefore = {});
     // The member's reason in the current language (CustomerList::reason calls it for these kinds).
     static QString reason(CustomerList::Kind kind, const ListMember &m, const BranchSnapshot &snapshot);
 };

@@ -6,10 +6,11 @@
 #include <QString>
 
 // One row of an RM's Today page: a cadence step due today or overdue (or
-// done today), or a follow-up the RM agreed with the customer.
+// done today), a follow-up the RM agreed with the customer, or the contact a
+// new-customer, loss-recovery or MOT list calls for (MomentSteps).
 struct TodayItem
 {
-    enum class Kind : quint8 { MaturityStep, CycleStep, FollowUp };
+    enum class Kind : quint8 { MaturityStep, CycleStep, FollowUp, ListStep };
     using State = CadencePlan::Step::State;
 
     Kind kind = Kind::MaturityStep;
@@ -37,6 +38,8 @@ struct TodayItem
     QString contactId;      // who satisfied it; for a follow-up, the contact that agreed it
     QDate agreedOn;         // follow-up: when it was agreed
     QString agreedNote;
+    int listKind = -1;      // ListStep: CustomerList::Kind of the new-customer, loss-recovery or MOT list
+    quint16 listReasons = 0; // ListStep: the list's reason bits Today works (MomentLists)
 
     bool isDone() const { return state == State::DoneOnTime || state == State::DoneLate; }
     // Identity across recomputations: plan and step, or the agreeing contact.

@@ -1,6 +1,8 @@
 #include "todaylist.h"
 
 #include "branchsnapshot.h"
+#include "momentlists.h"
+#include "momentsteps.h"
 #include "moneyformat.h"
 
 #include <QCoreApplication>
@@ -115,7 +117,40 @@ void TodayList::appendCustomer(int customer, const QDate &asOf, std::vector<Toda
             }
         }
     }
+    if (!dnc && m_policy.moments.inToday)
+        appendListSteps(customer, asOf, out);
     appendFollowUps(customer, asOf, last, out);
+}
+
+void TodayList::appendListSteps(int customer, const QDate &asOf, std::vector<TodayItem> &out) const
+{
+    // The new-customer, loss-recovery and MOT lists (issue 18): one contact each, due now.
+    const auto plannedBy731 = [&](const Holding &h) {
+        return m_engine.hasMaturityPlan(h, asOf, m_engine.maturityLeadDays());
+    };
+    const Customer &c = m_snapshot.customer(customer);
+    for (const MomentSteps::Step &st :
+         MomentSteps::of(m_snapshot, m_activity, m_policy.moments, customer, asOf, plannedBy731)) {
+        TodayItem item;
+        item.kind = TodayItem::Kind::ListStep;
+        item.customer = customer;
+        item.rm = m_snapshot.rmOf(customer);
+        item.tier = m_snapshot.tierOf(customer);
+        item.planKey = QStringLiteral("list:%1:%2").arg(CustomerList::kindKey(st.kind), c.customerNo);
+        item.stepIndex = 0;
+        item.stepCount = 1;
+        item.ordinal = 1;
+        item.fitCount = 1;
+        item.fit = st.faceToFace ? CadenceTemplate::Fit::FaceToFace : CadenceTemplate::Fit::Any;
+        item.due = asOf;
+        item.deadline = st.deadline;
+        item.amountFen = m_snapshot.tierPolicy().basisAmount(c);
+        item.listKind = int(st.kind);
+        item.listReasons = st.member.reasons;
+        item.contactId = st.doneBy;
+        item.state = st.doneBy.isEmpty() ? CadencePlan::Step::State::DueToday : CadencePlan::Step::State::DoneOnTime;
+        out.push_back(std::move(item));
+    }
 }
 
 void TodayList::appendFollowUps(int customer, const QDate &asOf, const QDate &last, std::vector<TodayItem> &out) const
@@ -217,6 +252,17 @@ QString TodayList::task(const TodayItem &item) const
         return QCoreApplication::translate("TodayList", "4+1 touch %1 of %2").arg(item.ordinal).arg(item.fitCount);
     case TodayItem::Kind::FollowUp:
         return QCoreApplication::translate("TodayList", "Follow-up");
+    case TodayItem::Kind::ListStep:
+        switch (CustomerList::Kind(item.listKind)) {
+        case CustomerList::Kind::NewCustomer:
+            return (item.listReasons & MomentLists::FirstMeeting)
+                       ? QCoreApplication::translate("TodayList", "New customer: first meeting")
+                       : QCoreApplication::translate("TodayList", "New customer: honeymoon touch");
+        case CustomerList::Kind::LossRecovery:
+            return QCoreApplication::translate("TodayList", "Loss recovery call");
+        default:
+            return QCoreApplication::translate("TodayList", "Moment of truth");
+        }
     }
     return {};
 }
@@ -248,6 +294,10 @@ QString TodayList::why(const TodayItem &item, const QDate &asOf) const
                    .arg(CadenceTemplate::purposeText(item.purpose), shortDate(item.deadline),
                         CadenceRoster::reasons(m_snapshot, m_policy, item.lists, item.customer, asOf));
         break;
+    case TodayItem::Kind::ListStep:
+        text = QCoreApplication::translate("TodayList", "%1: %2")
+                   .arg(CustomerList::kindName(CustomerList::Kind(item.listKind)), listReason(item, asOf));
+        break;
     case TodayItem::Kind::FollowUp:
         text = item.agreedNote.isEmpty()
                    ? QCoreApplication::translate("TodayList", "agreed on %1").arg(shortDate(item.agreedOn))
@@ -262,4 +312,16 @@ QString TodayList::why(const TodayItem &item, const QDate &asOf) const
                     .arg(item.due.year());
     }
     return text;
+}
+
+QString TodayList::listReason(const TodayItem &item, const QDate &asOf) const
+{
+    // The list's own words (the Lists page shows the same), for the reasons Today works.
+    const auto kind = CustomerList::Kind(item.listKind);
+    std::optional<ListMember> m =
+        MomentLists::evaluate(kind, m_snapshot, &m_activity, m_policy.moments, item.customer, asOf, asOf);
+    if (!m)
+        return {};
+    m->reasons &= item.listReasons;
+    return MomentLists::reason(kind, *m, m_snapshot);
 }

@@ -11,7 +11,8 @@
 class BranchSnapshot;
 
 // What an RM's Today page shows on a date: the 731 and 4+1 steps due that day
-// or overdue, the ones done that day, and follow-ups that came due, ordered by
+// or overdue, the ones done that day, follow-ups that came due, and the contacts
+// the new-customer, loss-recovery and MOT lists call for (MomentSteps), ordered by
 // urgency (days to maturity or to the end of the cycle, amount, tier).
 class TodayList
 {
@@ -47,6 +48,8 @@ public:
 
 private:
     void appendCustomer(int customer, const QDate &asOf, std::vector<TodayItem> &out, const QDate &until = {}) const;
+    void appendListSteps(int customer, const QDate &asOf, std::vector<TodayItem> &out) const;
+    QString listReason(const TodayItem &item, const QDate &asOf) const;
     void appendFollowUps(int customer, const QDate &asOf, const QDate &last, std::vector<TodayItem> &out) const;
     TodayItem fromStep(int customer, const CadencePlan &plan, const CadenceTemplate &tmpl,
                        const CadencePlan::Step &s) const;

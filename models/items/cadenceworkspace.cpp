@@ -58,10 +58,12 @@ std::vector<CadenceEnrolment> newEnrolments(const BranchSnapshot &s, const Caden
 // the value policy's threshold bands (PolicySource). A branch without a store keeps the
 // shipped policy and the calendar the workspace has.
 void readPolicies(const StoreAccess &store, const TierPolicy &tiers, CadencePolicy *policy, WorkingCalendar *calendar,
-                  QString *error)
+                  PolicyVersions *versions, QString *error)
 {
     if (!store.isValid()) {
         policy->adoptThresholdBands(ValuePolicy::defaultPolicy(), tiers);
+        for (int year : calendar->years())
+            versions->calendars.push_back({year, 0});
         return;
     }
     try {
@@ -70,6 +72,7 @@ void readPolicies(const StoreAccess &store, const TierPolicy &tiers, CadencePoli
         PolicySource source(db);
         *policy = source.cadencePolicy(tiers);
         *calendar = source.calendar();
+        *versions = source.versions();
     } catch (const StoreError &e) {
         *error = e.message();
     }
@@ -133,6 +136,7 @@ void CadenceWorkspace::setBranch(const LoadedBranch &branch, const QDate &today)
         std::shared_ptr<const CadenceRoster> roster;
         CadencePolicy policy;
         WorkingCalendar calendar;
+        PolicyVersions versions;
         ActivityLog activity;
         std::vector<IssuedList> issued;
         QHash<QString, QHash<QDate, int>> capacities;
@@ -149,7 +153,7 @@ void CadenceWorkspace::setBranch(const LoadedBranch &branch, const QDate &today)
     m_pool.start([this, generation, snapshot, store, policy, calendar, db, today]() mutable {
         auto loaded = std::make_shared<Loaded>();
         // The policies and calendars HQ issued (issue 18), the threshold bands from the value policy.
-        readPolicies(store, snapshot->tierPolicy(), &policy, &calendar, &loaded->error);
+        readPolicies(store, snapshot->tierPolicy(), &policy, &calendar, &loaded->versions, &loaded->error);
         loaded->policy = policy;
         loaded->calendar = calendar;
         std::shared_ptr<const CadenceRoster> roster;
@@ -193,6 +197,7 @@ void CadenceWorkspace::setBranch(const LoadedBranch &branch, const QDate &today)
                 m_roster = loaded->roster;
                 m_policy = loaded->policy;
                 m_calendar = loaded->calendar;
+                m_policyVersions = loaded->versions;
                 m_issued = loaded->issued;
                 m_capacities = loaded->capacities;
                 m_activity = loaded->activity;
@@ -482,7 +487,7 @@ void CadenceWorkspace::captureVisitor(const EventVisitor &visitor, const Communi
                 c.contactId = newId();
                 c.customerNo = matchedCustomerNo;
                 c.staffId = visitor.capturedBy;
-                c.channel = Contact::Channel::Event;
+                c.channel = event.isHall() ? Contact::Channel::Branch : Contact::Channel::Event;
                 c.outcome = Contact::Outcome::Reached;
                 c.contactedAt = capture.visitor.capturedAt;
                 capture.contact = c;
@@ -499,6 +504,42 @@ void CadenceWorkspace::captureVisitor(const EventVisitor &visitor, const Communi
             emit eventsChanged(capture.visitor.eventId);
         };
     });
+}
+
+std::optional<CommunityEvent> CadenceWorkspace::hallEvent(const QString &staffId, const QDate &day) const
+{
+    for (const CommunityEvent &e : m_events) {
+        if (e.isHall() && e.heldOn == day && e.createdBy == staffId)
+            return e;
+    }
+    return std::nullopt;
+}
+
+void CadenceWorkspace::captureWalkIn(const EventVisitor &visitor, const QString &matchedCustomerNo)
+{
+    const QDate day = visitor.capturedAt.isValid() ? visitor.capturedAt.date() : m_today;
+    std::optional<CommunityEvent> hall = hallEvent(visitor.capturedBy, day);
+    if (!hall) {
+        // The first walk-in of the day makes the hall event; it is in memory at once, so the
+        // next capture (queued behind this one) joins it.
+        CommunityEvent e;
+        e.eventId = QString(CommunityEvent::kHallPrefix) + newId();
+        e.name = tr("Branch hall walk-ins");
+        e.heldOn = day;
+        e.place = snapshot() ? snapshot()->branchName() : QString();
+        e.createdBy = visitor.capturedBy;
+        e.createdAt = QDateTime::currentDateTime();
+        m_events.insert(m_events.begin(), e);
+        m_visitors.insert(e.eventId, {});
+        const CommunityEvent made = e;
+        runWrite([this, made](Database *db) -> std::function<void()> {
+            if (db)
+                EventRepository(*db).create(made);
+            return [this, made] { emit eventsChanged(made.eventId); };
+        });
+        hall = e;
+    }
+    captureVisitor(visitor, *hall, matchedCustomerNo);
 }
 
 bool CadenceWorkspace::waitForIdle(int timeoutMs)

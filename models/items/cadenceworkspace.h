@@ -6,6 +6,7 @@
 #include "../domain/communityevent.h"
 #include "../domain/dayplan.h"
 #include "../domain/issuedlist.h"
+#include "../domain/policyversions.h"
 #include "../domain/eventvisitor.h"
 #include "../domain/workingcalendar.h"
 #include "../store/loadedbranch.h"
@@ -16,6 +17,7 @@
 #include <QThreadPool>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <vector>
 
 class Database;
@@ -47,6 +49,8 @@ public:
     // Before setBranch: another policy than the shipped one (tests, HQ policy).
     void setPolicy(const CadencePolicy &policy) { m_policy = policy; }
     const WorkingCalendar &calendar() const { return m_calendar; }
+    // Which HQ-issued version (or built-in default) of each policy is in force, and the calendars.
+    const PolicyVersions &policyVersions() const { return m_policyVersions; }
     QDate today() const { return m_today; }
     void setToday(const QDate &day);
 
@@ -60,6 +64,12 @@ public:
     void markOutcome(const MaturityOutcome &o);
     void createEvent(const CommunityEvent &event);
     void captureVisitor(const EventVisitor &visitor, const CommunityEvent &event, const QString &matchedCustomerNo);
+    // A walk-in at the branch hall (厅堂, issue 18): a visitor of the capturing RM's hall event of
+    // the day, made with the first walk-in. An existing customer gets a branch contact (4+1 见面,
+    // service triangle); a consenting new person becomes the RM's prospect. Synced like events.
+    void captureWalkIn(const EventVisitor &visitor, const QString &matchedCustomerNo);
+    // The RM's hall event of the day, if a walk-in was captured already.
+    std::optional<CommunityEvent> hallEvent(const QString &staffId, const QDate &day) const;
 
     // A manager gives customers to an RM (empty rmId: the unassigned pool), in
     // one transaction with outbox and audit entries; assignmentsSaved() follows,
@@ -121,6 +131,7 @@ private:
     LoadedBranch m_branch;
     CadencePolicy m_policy;
     WorkingCalendar m_calendar;
+    PolicyVersions m_policyVersions;
     std::shared_ptr<const CadenceRoster> m_roster;
     ActivityLog m_activity;
     std::vector<IssuedList> m_issued;

@@ -46,6 +46,12 @@ DashboardData DashboardData::load(const Request &request)
         out.metrics = CampaignMetrics::compute(*request.snapshot, request.policy, request.calendar, request.activity,
                                                *request.roster, out.shown, lists, request.asOf);
         out.listMetrics = ListMetrics::compute(*request.snapshot, lists, out.issued);
+        out.momentMetrics =
+            MomentMetrics::compute(*request.snapshot, request.activity, request.policy.moments, request.asOf);
+        out.maturity = MaturityList::build(*request.snapshot, request.policy, request.activity,
+                                           request.asOf.addDays(-request.policy.maturityLookbackDays), request.asOf,
+                                           request.asOf)
+                           .conversion();
         out.computeMs = double(timer.nsecsElapsed()) / 1e6;
     }
     return out;

@@ -9,6 +9,8 @@
 #include "../domain/campaignmetrics.h"
 #include "../domain/issuedlist.h"
 #include "../domain/listmetrics.h"
+#include "../domain/maturitylist.h"
+#include "../domain/momentmetrics.h"
 #include "../domain/workingcalendar.h"
 #include "../store/storeaccess.h"
 
@@ -42,6 +44,8 @@ struct DashboardData
     CampaignMetrics metrics;
     std::vector<IssuedList> issued; // issue 17: lists issued to RMs
     ListMetrics listMetrics;        // activation, cross-line conversion, payroll retention
+    MomentMetrics momentMetrics;    // issue 18: new customers, loss recovery, moments of truth
+    MaturityList::Conversion maturity; // products matured in the policy's lookback: retained and converted apart
     QString error;        // the store could not be read (the fallback is shown)
     double readMs = 0;    // open the store, read campaigns and lists
     double computeMs = 0; // CampaignMetrics::compute

@@ -169,18 +169,20 @@ QVariant MaturityModel::data(const QModelIndex &index, int role) const
                 return tr("Not matured yet");
             return e.hasOutcome() ? tr("%1 (%2)").arg(MaturityOutcome::kindName(e.outcome), MaturityList::sourceName(e.source))
                                   : MaturityList::sourceName(e.source);
-        case Kept:
-            return e.hasOutcome() ? MoneyFormat::listAmount(e.keptFen) : QString();
+        case Converted:
+            return e.hasOutcome() ? MoneyFormat::listAmount(e.convertedFen) : QString();
+        case Retained:
+            return e.hasOutcome() ? MoneyFormat::listAmount(e.retainedFen) : QString();
         default:
             return {};
         }
     case Qt::TextAlignmentRole:
-        if (col == Amount || col == Kept)
+        if (col == Amount || col == Converted || col == Retained)
             return int(Qt::AlignRight | Qt::AlignVCenter);
         return {};
     case Qt::ForegroundRole:
         if (col == Outcome && e.hasOutcome())
-            return QBrush(MaturityOutcome::isRetained(e.outcome) ? QColor(0x2e, 0x7d, 0x32) : QColor(0xc6, 0x28, 0x28));
+            return QBrush(e.retained ? QColor(0x2e, 0x7d, 0x32) : QColor(0xc6, 0x28, 0x28));
         return {};
     case RawValueRole:
         switch (col) {
@@ -196,8 +198,10 @@ QVariant MaturityModel::data(const QModelIndex &index, int role) const
             return rm >= 0 ? s.staff()[size_t(rm)].staffId : QString();
         case Outcome:
             return e.hasOutcome() ? MaturityOutcome::kindKey(e.outcome) : QString();
-        case Kept:
-            return e.keptFen;
+        case Converted:
+            return e.convertedFen;
+        case Retained:
+            return e.retainedFen;
         default:
             return {};
         }
@@ -231,8 +235,10 @@ QVariant MaturityModel::headerData(int section, Qt::Orientation orientation, int
         return tr("RM");
     case Outcome:
         return tr("Outcome");
-    case Kept:
-        return tr("Kept (%1)").arg(MoneyFormat::listUnit());
+    case Converted:
+        return tr("Converted (%1)").arg(MoneyFormat::listUnit());
+    case Retained:
+        return tr("Retained in bank (%1)").arg(MoneyFormat::listUnit());
     }
     return {};
 }

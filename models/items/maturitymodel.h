@@ -13,7 +13,7 @@ class MaturityModel : public QAbstractItemModel
 {
     Q_OBJECT
 public:
-    enum Column { Label, Count, Amount, Customer, Tier, Rm, Outcome, Kept, ColumnCount };
+    enum Column { Label, Count, Amount, Customer, Tier, Rm, Outcome, Converted, Retained, ColumnCount };
     enum Role {
         RawValueRole = Qt::UserRole + 1,
         CustomerIndexRole, // leaves only, -1 on groups

@@ -35,6 +35,12 @@ ValuePolicy AnalysisStore::valuePolicy(const StoreAccess &store)
     return PolicySource(db).valuePolicy();
 }
 
+PolicyVersions AnalysisStore::policyVersions(const StoreAccess &store)
+{
+    Database db = openStore(store);
+    return PolicySource(db).versions();
+}
+
 bool AnalysisStore::valuePolicyEditable(const StoreAccess &store, int *issuedVersion)
 {
     Database db = openStore(store);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "../domain/campaignlist.h"
+#include "../domain/policyversions.h"
 #include "../domain/valuepolicy.h"
 #include "storeaccess.h"
 
@@ -18,6 +19,8 @@ public:
     static ValuePolicy valuePolicy(const StoreAccess &store);
     // Whether the manager may edit it here; `issuedVersion` gets HQ's version (0: none).
     static bool valuePolicyEditable(const StoreAccess &store, int *issuedVersion = nullptr);
+    // Which version of each policy is in force, and the calendars present (issue 18).
+    static PolicyVersions policyVersions(const StoreAccess &store);
     static void saveValuePolicy(const StoreAccess &store, const ValuePolicy &policy);
     // Back to the shipped default.
     static void resetValuePolicy(const StoreAccess &store);

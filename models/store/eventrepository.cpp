@@ -78,12 +78,18 @@ EventRepository::Capture EventRepository::capture(EventVisitor visitor, const Co
         Contact c;
         c.customerNo = matchedCustomerNo;
         c.staffId = visitor.capturedBy;
-        c.channel = Contact::Channel::Event;
+        // A walk-in at the branch hall is a branch contact; either counts as 4+1 见面.
+        c.channel = event.isHall() ? Contact::Channel::Branch : Contact::Channel::Event;
         c.outcome = visitor.interest.trimmed().isEmpty() ? Contact::Outcome::Reached : Contact::Outcome::Interested;
         c.contactedAt = visitor.capturedAt;
-        c.note = visitor.interest.trimmed().isEmpty()
-                     ? QCoreApplication::translate("EventRepository", "At the event %1").arg(event.name)
-                     : QCoreApplication::translate("EventRepository", "At the event %1: %2").arg(event.name, visitor.interest);
+        if (event.isHall())
+            c.note = visitor.interest.trimmed().isEmpty()
+                         ? QCoreApplication::translate("EventRepository", "Walk-in at the branch hall")
+                         : QCoreApplication::translate("EventRepository", "Walk-in at the branch hall: %1").arg(visitor.interest);
+        else
+            c.note = visitor.interest.trimmed().isEmpty()
+                         ? QCoreApplication::translate("EventRepository", "At the event %1").arg(event.name)
+                         : QCoreApplication::translate("EventRepository", "At the event %1: %2").arg(event.name, visitor.interest);
         out.contact = ContactRepository(m_db).logWithin(c);
         visitor.contactId = out.contact->contactId;
     } else if (visitor.consent && !visitor.phone.trimmed().isEmpty()) {

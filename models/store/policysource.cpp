@@ -1,5 +1,7 @@
 #include "policysource.h"
 
+#include <functional>
+
 #include "database.h"
 #include "policyrepository.h"
 #include "storeerror.h"
@@ -93,4 +95,43 @@ int PolicySource::issuedVersion(const QString &id)
 {
     const auto issued = PolicyRepository(m_db).issued(id);
     return issued ? issued->version : 0;
+}
+
+PolicyVersions PolicySource::versions()
+{
+    PolicyVersions out;
+    PolicyRepository repo(m_db);
+    // An issued document in force when this build reads it; else the default stays, and says so.
+    auto documentOf = [&](const QString &id, const std::function<bool(const QByteArray &, QString *)> &reads) {
+        PolicyVersions::Document d;
+        if (const auto issued = repo.issued(id)) {
+            QString error;
+            if (reads(issued->body, &error)) {
+                d.version = issued->version;
+                d.issuedAt = issued->issuedAt;
+            } else {
+                d.rejectedVersion = issued->version;
+            }
+        }
+        return d;
+    };
+    out.tier = documentOf(QStringLiteral("tier"), [](const QByteArray &b, QString *e) {
+        TierPolicy p;
+        return TierPolicy::fromJson(b, &p, e);
+    });
+    out.value = documentOf(QStringLiteral("value"), [](const QByteArray &b, QString *e) {
+        ValuePolicy p;
+        return ValuePolicy::fromJson(b, &p, e);
+    });
+    out.value.editedHere = valuePolicyEditable() && repo.document(QString::fromLatin1(PolicyRepository::kValuePolicy));
+    out.cadence = documentOf(QStringLiteral("cadence"), [](const QByteArray &b, QString *e) {
+        CadencePolicy p;
+        return CadencePolicy::fromJson(b, &p, e);
+    });
+    const WorkingCalendar cal = calendar();
+    for (int year : cal.years()) {
+        const auto issued = repo.issued(QStringLiteral("calendar-%1").arg(year));
+        out.calendars.push_back({year, issued ? issued->version : 0});
+    }
+    return out;
 }

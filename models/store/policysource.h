@@ -1,6 +1,7 @@
 #pragma once
 
 #include "../domain/cadencepolicy.h"
+#include "../domain/policyversions.h"
 #include "../domain/tierpolicy.h"
 #include "../domain/valuepolicy.h"
 #include "../domain/workingcalendar.h"
@@ -27,6 +28,8 @@ public:
     WorkingCalendar calendar();
     // The version HQ issued of a document ("tier", "value", "cadence", "calendar-2027"); 0: none.
     int issuedVersion(const QString &id);
+    // Which version of each is in force, and which calendars are present (issue 18).
+    PolicyVersions versions();
 
 private:
     Database &m_db;
