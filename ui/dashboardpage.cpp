@@ -183,11 +183,11 @@ void DashboardPage::refresh()
         }
         m_metricsModel->setMetrics(m_ws->branch().snapshot, m_shown, m_metrics);
         m_rmModel->setMetrics(m_ws->branch().snapshot, m_metrics);
-        // Targets: activation and conversion as the threshold uplift's (30%), payroll retention as maturity's (90%).
+        // The campaign's own targets for the three lists (issue 17), as counts per RM.
         m_listModel->setMetrics(m_ws->branch().snapshot, c.listMetrics,
-                                {m_shown.targetPermille[Campaign::ThresholdUplift],
-                                 m_shown.targetPermille[Campaign::ThresholdUplift],
-                                 m_shown.targetPermille[Campaign::MaturityCount]});
+                                {m_shown.targetPermille[Campaign::LowEfficiencyActivation],
+                                 m_shown.targetPermille[Campaign::CrossLineConversion],
+                                 m_shown.targetPermille[Campaign::PayrollRetention]});
         m_listView->resizeColumnsToContents();
         m_metricsView->resizeColumnsToContents();
         m_rmView->resizeColumnsToContents();

@@ -8,7 +8,8 @@ namespace {
 const char *const kKeys[Campaign::MetricCount] = {
     "maturity_conversion", "maturity_conversion_amount", "threshold_uplift", "vip_churn",
     "triangle_product",    "triangle_settlement",        "triangle_service", "triangle_referral",
-    "steps_731_on_time",   "plans_41_complete",
+    "steps_731_on_time",   "plans_41_complete",          "low_efficiency_activation", "cross_line_conversion",
+    "payroll_retention",
 };
 const char *const kNames[Campaign::MetricCount] = {
     QT_TRANSLATE_NOOP("Campaign", "Maturity conversion (count)"),
@@ -21,6 +22,9 @@ const char *const kNames[Campaign::MetricCount] = {
     QT_TRANSLATE_NOOP("Campaign", "Triangle: customer referral"),
     QT_TRANSLATE_NOOP("Campaign", "731 steps on time"),
     QT_TRANSLATE_NOOP("Campaign", "4+1 plans complete"),
+    QT_TRANSLATE_NOOP("Campaign", "Low-efficiency activation"),
+    QT_TRANSLATE_NOOP("Campaign", "Cross-line conversion"),
+    QT_TRANSLATE_NOOP("Campaign", "Payroll retention"),
 };
 } // namespace
 

@@ -24,6 +24,10 @@ struct Campaign
         TriangleReferral,
         OnTime731,        // 731 steps done on time (working default 90%)
         Complete41,       // 4+1 cycles ended with every step done (working default 80%)
+        // The three lists issue 17 measures (ListMetrics), with working default targets:
+        LowEfficiencyActivation, // frozen low-efficiency members lifted over 1万 or active (30%)
+        CrossLineConversion,     // issued conversion-list members who opened a product (30%)
+        PayrollRetention,        // payroll customers whose AUM held since the campaign began (90%)
         MetricCount
     };
 
@@ -31,7 +35,7 @@ struct Campaign
     QString name;
     QDate startsOn;
     QDate endsOn;
-    std::array<int, MetricCount> targetPermille{900, 900, 300, 100, 800, 400, 600, 300, 900, 800};
+    std::array<int, MetricCount> targetPermille{900, 900, 300, 100, 800, 400, 600, 300, 900, 800, 300, 300, 900};
     std::vector<qint64> listIds; // local frozen lists (campaign_list.list_id)
     QString updatedBy;
     QDateTime updatedAt;

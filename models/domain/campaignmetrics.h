@@ -5,6 +5,7 @@
 #include "cadenceroster.h"
 #include "campaign.h"
 #include "campaignlist.h"
+#include "listmetrics.h"
 #include "workingcalendar.h"
 
 #include <QDate>
@@ -61,6 +62,11 @@ public:
                                    const WorkingCalendar &calendar, const ActivityLog &activity,
                                    const CadenceRoster &roster, const Campaign &campaign,
                                    const std::vector<CampaignList> &lists, const QDate &asOf);
+
+    // Copies the three list metrics (ListMetrics) into the campaign's rows
+    // LowEfficiencyActivation, CrossLineConversion and PayrollRetention, for
+    // the branch and every RM, so all six lists stand against their targets.
+    void addListMetrics(const ListMetrics &lists);
 
     const Figures &branch() const { return m_branch; }
     // Figures of snapshot.staff()[staffIndex]; all zero for a manager.

@@ -45,7 +45,12 @@ DashboardData DashboardData::load(const Request &request)
         timer.restart();
         out.metrics = CampaignMetrics::compute(*request.snapshot, request.policy, request.calendar, request.activity,
                                                *request.roster, out.shown, lists, request.asOf);
-        out.listMetrics = ListMetrics::compute(*request.snapshot, lists, out.issued);
+        // Activation is lifting a member over the low-efficiency line: the mass tier's floor (1万 by default).
+        const TierPolicy &tiers = request.snapshot->tierPolicy();
+        const int mass = tiers.indexOfId(QStringLiteral("mass"));
+        const qint64 line = mass >= 0 ? tiers.tier(mass).minFen : 1000000;
+        out.listMetrics = ListMetrics::compute(*request.snapshot, lists, out.issued, line, out.shown.startsOn);
+        out.metrics.addListMetrics(out.listMetrics);
         out.computeMs = double(timer.nsecsElapsed()) / 1e6;
     }
     return out;
