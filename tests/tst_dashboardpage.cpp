@@ -27,7 +27,14 @@
 #include "store/schemamigrations.h"
 #include "store/worklistrepository.h"
 #include "items/listmetricsmodel.h"
+#include "items/rmprogressmodel.h"
+#include "campaigndialog.h"
+#include "store/contactrepository.h"
 #include "testsupport.h"
+
+#include <QDoubleSpinBox>
+#include <QSpinBox>
+#include <QTableWidget>
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>
@@ -303,7 +310,16 @@ private slots:
             using K = MaturityOutcome::Kind;
             outcome("H1", 1, K::PartlyKept, 80000, QDate(2026, 11, 10));
             outcome("H2", 2, K::Withdrawn, 0, QDate(2026, 11, 12));
-            outcome("H3", 3, K::PartlyKept, 10000, QDate(2026, 11, 16));
+            outcome("H3", 3, K::PartlyKept, 10000, QDate(2026, 11, 23)); // marked today, a week after it matured
+            // Today RM01 lowered their capacity to 25 and called 甲
+            WorkListRepository(db).setDayCapacity(QStringLiteral("RM01"), m_today, 25);
+            Contact call;
+            call.customerNo = no(1);
+            call.staffId = QStringLiteral("RM01");
+            call.channel = Contact::Channel::Phone;
+            call.outcome = Contact::Outcome::Reached;
+            call.contactedAt = QDateTime(m_today, QTime(10, 0), Qt::OffsetFromUTC, 8 * 3600);
+            ContactRepository(db).log(call);
             CampaignList threshold;
             threshold.name = QStringLiteral("临界客户提升");
             threshold.kind = CustomerList::Kind::Threshold;
@@ -407,6 +423,76 @@ private slots:
         QCOMPARE(lists->index(1, ListMetricsModel::Conversion).data(ListMetricsModel::TargetRole).toInt(), 1);
         QCOMPARE(lists->index(0, ListMetricsModel::PayrollRetention).data().toString(), QStringLiteral("2 / 3 (66.7%) · target 3"));
         QCOMPARE(lists->index(1, ListMetricsModel::PayrollRetention).data().toString(), QStringLiteral("1 / 2 (50.0%) · target 2"));
+
+        // 一人一表 targets: the manager splits 7 customers and 60万 across the RMs by their customers (9 and 8)
+        const auto staffIndex = [&](const char *id) {
+            const auto &staff = window.branch().snapshot->staff();
+            for (size_t i = 0; i < staff.size(); ++i) {
+                if (staff[i].staffId == QLatin1String(id))
+                    return int(i);
+            }
+            return -1;
+        };
+        QCOMPARE(page->rmModel()->index(page->rmModel()->rowOfStaff(staffIndex("RM01")), RmTableModel::Customers)
+                     .data(RmTableModel::RawValueRole).toInt(), 9);
+        QCOMPARE(page->rmModel()->index(page->rmModel()->rowOfStaff(staffIndex("RM02")), RmTableModel::Customers)
+                     .data(RmTableModel::RawValueRole).toInt(), 8);
+        CampaignDialog dialog(m->campaign(), {}, nullptr,
+                              {{QStringLiteral("RM01"), QStringLiteral("周经理"), 9},
+                               {QStringLiteral("RM02"), QStringLiteral("吴经理"), 8}});
+        QCOMPARE(dialog.rmTargetTable()->rowCount(), 2);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        dialog.totalCountBox()->setValue(7);
+        dialog.totalAmountBox()->setValue(60.0);
+        QTest::mouseClick(dialog.findChild<QPushButton *>(QStringLiteral("splitTargets")), Qt::LeftButton);
+        // 7 × 9/17 = 3.71 and 7 × 8/17 = 3.29: 3 + 3, the one left to the larger remainder (RM01);
+        // 6000 hundreds of yuan × 9/17 = 3176.47 and × 8/17 = 2823.53: the one left goes to RM02
+        const Campaign withTargets = dialog.campaign();
+        QCOMPARE(int(withTargets.rmTargets.size()), 2);
+        QCOMPARE(withTargets.rmTarget(QStringLiteral("RM01")).count, 4);
+        QCOMPARE(withTargets.rmTarget(QStringLiteral("RM02")).count, 3);
+        QCOMPARE(withTargets.rmTarget(QStringLiteral("RM01")).amountFen, qint64(31760000));
+        QCOMPARE(withTargets.rmTarget(QStringLiteral("RM02")).amountFen, qint64(28240000));
+        QSignalSpy saved(page, &DashboardPage::refreshed);
+        page->saveCampaign(withTargets);
+        QVERIFY(saved.wait(30000));
+        QTRY_VERIFY(page->isSettled());
+
+        // Progress per RM. RM01: kept A and C, T1 reached gold, L3 activated = 4 of 4;
+        // amount 80k + 10k kept, T1 +16k, L4 +1k = 107,000 yuan of 317,600 (33.7%).
+        // RM02: G reached gold, L2 activated, K1 converted = 3 of 3; G +10k, L2 +4k = 14,000 of 282,400 (5.0%).
+        // Time progress: 56 of the campaign's 84 working days (National Day and its make-up days counted).
+        RmProgressModel *progress = page->progressModel();
+        QAbstractItemModelTester progressTester(progress);
+        QCOMPARE(progress->rowCount(), 2);
+        const auto cell = [&](int row, int col, int role = RmProgressModel::RawValueRole) {
+            return progress->index(row, col).data(role);
+        };
+        QCOMPARE(cell(0, RmProgressModel::Rm).toString(), QStringLiteral("RM01"));
+        QCOMPARE(cell(0, RmProgressModel::Count).toInt(), 4);
+        QCOMPARE(cell(0, RmProgressModel::Count, RmProgressModel::TargetRole).toInt(), 4);
+        QCOMPARE(cell(0, RmProgressModel::Amount).toLongLong(), qint64(10700000));
+        QCOMPARE(cell(0, RmProgressModel::Amount, RmProgressModel::TargetRole).toLongLong(), qint64(31760000));
+        QCOMPARE(cell(1, RmProgressModel::Count).toInt(), 3);
+        QCOMPARE(cell(1, RmProgressModel::Amount).toLongLong(), qint64(1400000));
+        QCOMPARE(progress->progress().workingDaysGone(), 56);
+        QCOMPARE(progress->progress().workingDays(), 84);
+        QCOMPARE(cell(0, RmProgressModel::TimeProgress).toDouble(), 56.0 / 84.0);
+        QCOMPARE(cell(0, RmProgressModel::Count).toInt() * 1.0 / 4, 1.0);
+        QCOMPARE(cell(0, RmProgressModel::Count, RmProgressModel::OnPaceRole).toBool(), true);   // 100% >= 66.7%
+        QCOMPARE(cell(0, RmProgressModel::Amount, RmProgressModel::OnPaceRole).toBool(), false); // 33.7% < 66.7%
+        QCOMPARE(cell(1, RmProgressModel::Count, RmProgressModel::OnPaceRole).toBool(), true);
+        QCOMPARE(cell(1, RmProgressModel::Amount, RmProgressModel::OnPaceRole).toBool(), false);
+        QCOMPARE(cell(0, RmProgressModel::Count, Qt::DisplayRole).toString(), QStringLiteral("4 of 4 (100.0%)"));
+        QCOMPARE(cell(0, RmProgressModel::TimeProgress, Qt::DisplayRole).toString(),
+                 QStringLiteral("66.7% (56 of 84 working days)"));
+        // Today: RM01 logged 1 contact of a lowered 25 and marked C's maturity kept (10,000 yuan); RM02 nothing of 40
+        QCOMPARE(cell(0, RmProgressModel::ContactsToday, Qt::DisplayRole).toString(), QStringLiteral("1 / 25"));
+        QCOMPARE(cell(1, RmProgressModel::ContactsToday, Qt::DisplayRole).toString(), QStringLiteral("0 / 40"));
+        QCOMPARE(cell(0, RmProgressModel::KeptToday).toInt(), 1);
+        QCOMPARE(cell(0, RmProgressModel::KeptToday, RmProgressModel::TargetRole).toLongLong(), qint64(1000000));
+        QCOMPARE(cell(1, RmProgressModel::KeptToday).toInt(), 0);
         QVERIFY(window.workspace()->waitForIdle());
     }
 

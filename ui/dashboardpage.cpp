@@ -1,6 +1,7 @@
 #include "dashboardpage.h"
 
 #include "items/listmetricsmodel.h"
+#include "items/rmprogressmodel.h"
 
 #include "campaigndialog.h"
 #include "domain/branchsnapshot.h"
@@ -59,7 +60,8 @@ DashboardPage::DashboardPage(CadenceWorkspace *workspace, QWidget *parent)
     m_metricsTitle = new QLabel(this);
     m_trendTitle = new QLabel(this);
     m_rmTitle = new QLabel(this);
-    for (QLabel *l : {m_metricsTitle, m_trendTitle, m_rmTitle})
+    m_progressTitle = new QLabel(this);
+    for (QLabel *l : {m_metricsTitle, m_trendTitle, m_rmTitle, m_progressTitle})
         l->setStyleSheet(QStringLiteral("font-weight: bold"));
 
     m_metricsModel = new CampaignMetricsModel(this);
@@ -72,6 +74,9 @@ DashboardPage::DashboardPage(CadenceWorkspace *workspace, QWidget *parent)
     m_listModel = new ListMetricsModel(this);
     m_listView = makeTable(this, QStringLiteral("listMetricsTable"));
     m_listView->setModel(m_listModel);
+    m_progressModel = new RmProgressModel(this);
+    m_progressView = makeTable(this, QStringLiteral("rmProgressTable"));
+    m_progressView->setModel(m_progressModel);
     m_plot = new QCustomPlot(this);
     m_plot->setObjectName(QStringLiteral("trendPlot"));
     m_plot->setMinimumHeight(240);
@@ -98,6 +103,8 @@ DashboardPage::DashboardPage(CadenceWorkspace *workspace, QWidget *parent)
     auto *lower = new QWidget(this);
     auto *lowerLayout = new QVBoxLayout(lower);
     lowerLayout->setContentsMargins(0, 0, 0, 0);
+    lowerLayout->addWidget(m_progressTitle);
+    lowerLayout->addWidget(m_progressView);
     lowerLayout->addWidget(m_rmTitle);
     lowerLayout->addWidget(m_rmView);
     lowerLayout->addWidget(m_listView);
@@ -189,6 +196,8 @@ void DashboardPage::refresh()
                                  m_shown.targetPermille[Campaign::CrossLineConversion],
                                  m_shown.targetPermille[Campaign::PayrollRetention]});
         m_listView->resizeColumnsToContents();
+        m_progressModel->setProgress(m_ws->branch().snapshot, c.progress);
+        m_progressView->resizeColumnsToContents();
         m_metricsView->resizeColumnsToContents();
         m_rmView->resizeColumnsToContents();
         showTrend();
@@ -236,7 +245,14 @@ void DashboardPage::editCampaign(bool fresh)
         c.startsOn = QDate(today.year() + 1, 1, 1);
         c.endsOn = QDate(today.year() + 1, 3, 31);
     }
-    CampaignDialog dialog(c, m_lists, this);
+    std::vector<CampaignDialog::RmChoice> rms;
+    if (const BranchSnapshot *s = m_ws->snapshot()) {
+        for (size_t i = 0; i < s->staff().size(); ++i) {
+            if (s->staff()[i].role == Staff::Role::RelationshipManager)
+                rms.push_back({s->staff()[i].staffId, s->staff()[i].name, m_metrics.rmCount() > i ? m_metrics.rm(int(i)).customers : 0});
+        }
+    }
+    CampaignDialog dialog(c, m_lists, this, rms);
     if (dialog.exec() == QDialog::Accepted)
         saveCampaign(dialog.campaign());
 }
@@ -322,6 +338,7 @@ void DashboardPage::retranslateUi()
     m_metricsTitle->setText(tr("Metrics against targets (green: on target)"));
     m_trendTitle->setText(tr("Weekly trend"));
     m_rmTitle->setText(tr("One table per RM (click an RM to filter every page to them)"));
+    m_progressTitle->setText(tr("Targets and today's progress per RM (green: at or ahead of the time progress)"));
     if (m_shown.startsOn.isValid()) {
         m_summary->setText(tr("%1 to %2 · as of %3 · %n customer(s)", nullptr, m_metrics.branch().customers)
                                .arg(DateFormat::date(m_shown.startsOn), DateFormat::date(m_shown.endsOn),

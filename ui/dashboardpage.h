@@ -16,6 +16,7 @@ class CadenceWorkspace;
 class CampaignMetricsModel;
 class RmTableModel;
 class ListMetricsModel;
+class RmProgressModel;
 
 // The branch manager's dashboard: the campaign's metrics against their
 // targets for the branch and per RM, a weekly trend chart, and one table per
@@ -33,6 +34,9 @@ public:
     // Issue 17: low-efficiency activation, cross-line conversion, payroll retention per RM.
     QTableView *listMetricsTable() const { return m_listView; }
     ListMetricsModel *listMetricsModel() const { return m_listModel; }
+    // Issue 17: each RM against their count and amount targets, time progress, today.
+    QTableView *progressTable() const { return m_progressView; }
+    RmProgressModel *progressModel() const { return m_progressModel; }
     CampaignMetricsModel *metricsModel() const { return m_metricsModel; }
     RmTableModel *rmModel() const { return m_rmModel; }
     QCustomPlot *trendPlot() const { return m_plot; }
@@ -69,6 +73,9 @@ private:
     QLabel *m_metricsTitle;
     QLabel *m_trendTitle;
     QLabel *m_rmTitle;
+    QLabel *m_progressTitle;
+    QTableView *m_progressView;
+    RmProgressModel *m_progressModel;
     QTableView *m_metricsView;
     QTableView *m_rmView;
     QTableView *m_listView;

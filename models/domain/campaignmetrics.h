@@ -71,6 +71,7 @@ public:
     const Figures &branch() const { return m_branch; }
     // Figures of snapshot.staff()[staffIndex]; all zero for a manager.
     const Figures &rm(int staffIndex) const { return m_rms.at(size_t(staffIndex)); }
+    size_t rmCount() const { return m_rms.size(); }
     // RMs (staff indices) from best to worst: conversions, then discipline.
     const std::vector<int> &ranking() const { return m_ranking; }
     int rankOf(int staffIndex) const; // 1-based; 0 for someone not ranked

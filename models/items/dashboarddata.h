@@ -9,6 +9,7 @@
 #include "../domain/campaignmetrics.h"
 #include "../domain/issuedlist.h"
 #include "../domain/listmetrics.h"
+#include "../domain/rmprogress.h"
 #include "../domain/workingcalendar.h"
 #include "../store/storeaccess.h"
 
@@ -42,6 +43,7 @@ struct DashboardData
     CampaignMetrics metrics;
     std::vector<IssuedList> issued; // issue 17: lists issued to RMs
     ListMetrics listMetrics;        // activation, cross-line conversion, payroll retention
+    RmProgress progress;            // each RM against their count and amount targets, and today
     QString error;        // the store could not be read (the fallback is shown)
     double readMs = 0;    // open the store, read campaigns and lists
     double computeMs = 0; // CampaignMetrics::compute
