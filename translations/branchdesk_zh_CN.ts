@@ -422,6 +422,18 @@
         <source>4+1 plans complete</source>
         <translation>4+1 完成率</translation>
     </message>
+    <message>
+        <source>Low-efficiency activation</source>
+        <translation>低效客户激活</translation>
+    </message>
+    <message>
+        <source>Cross-line conversion</source>
+        <translation>内部综拓</translation>
+    </message>
+    <message>
+        <source>Payroll retention</source>
+        <translation>代发工资留存</translation>
+    </message>
 </context>
 <context>
     <name>CampaignDialog</name>
@@ -462,6 +474,30 @@
     <message>
         <source>The end date (%1) is before the start date (%2).</source>
         <translation>结束日期（%1）早于开始日期（%2）。</translation>
+    </message>
+    <message>
+        <source>Targets per RM (customers converted, amount in 10k yuan)</source>
+        <translation>客户经理任务分解（转化客户数，金额单位：万元）</translation>
+    </message>
+    <message>
+        <source>RM</source>
+        <translation>客户经理</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>客户数</translation>
+    </message>
+    <message>
+        <source>Amount (10k yuan)</source>
+        <translation>金额（万元）</translation>
+    </message>
+    <message>
+        <source>Split by customers</source>
+        <translation>按客户数分解</translation>
+    </message>
+    <message>
+        <source>Branch total:</source>
+        <translation>网点合计：</translation>
     </message>
 </context>
 <context>
@@ -1602,6 +1638,10 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
         <translation>
             <numerusform>%1 至 %2 · 截至 %3 · %Ln 位客户</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Targets and today&apos;s progress per RM (green: at or ahead of the time progress)</source>
+        <translation>客户经理任务完成与当日进度（绿色：达到或超过序时进度）</translation>
     </message>
 </context>
 <context>
@@ -3785,6 +3825,55 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
     <message>
         <source>Unassigned</source>
         <translation>未分配</translation>
+    </message>
+</context>
+<context>
+    <name>RmProgressModel</name>
+    <message>
+        <source>%1 (no target)</source>
+        <translation>%1（未定任务）</translation>
+    </message>
+    <message>
+        <source>%1 of %2 (%3)</source>
+        <translation>%1 / %2（%3）</translation>
+    </message>
+    <message>
+        <source>%1 (%2 of %3 working days)</source>
+        <translation>%1（%3 个工作日已过 %2 个）</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n kept, %1</source>
+        <translation>
+            <numerusform>留存 %n 笔，%1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>RM</source>
+        <translation>客户经理</translation>
+    </message>
+    <message>
+        <source>Customers converted / target</source>
+        <translation>转化客户数 / 任务</translation>
+    </message>
+    <message>
+        <source>Amount / target</source>
+        <translation>金额 / 任务</translation>
+    </message>
+    <message>
+        <source>Time progress</source>
+        <translation>序时进度</translation>
+    </message>
+    <message>
+        <source>Contacts today / capacity</source>
+        <translation>今日联系 / 每日容量</translation>
+    </message>
+    <message>
+        <source>Maturities kept today</source>
+        <translation>今天登记的到期留存</translation>
     </message>
 </context>
 <context>
