@@ -1109,6 +1109,18 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
         <source>%1, age not known</source>
         <translation>%1，年龄未知</translation>
     </message>
+    <message>
+        <source>Lift refusal…</source>
+        <translation>解除拒绝营销…</translation>
+    </message>
+    <message>
+        <source>Refuses marketing…</source>
+        <translation>登记拒绝营销…</translation>
+    </message>
+    <message>
+        <source>Refuses marketing since %1</source>
+        <translation>拒绝营销（自 %1 起）</translation>
+    </message>
 </context>
 <context>
     <name>CustomerActivityView</name>
@@ -1642,6 +1654,57 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
     <message>
         <source>Targets and today&apos;s progress per RM (green: at or ahead of the time progress)</source>
         <translation>客户经理任务完成与当日进度（绿色：达到或超过序时进度）</translation>
+    </message>
+</context>
+<context>
+    <name>DoNotContactDialog</name>
+    <message>
+        <source>Lift the refusal of marketing</source>
+        <translation>解除拒绝营销</translation>
+    </message>
+    <message>
+        <source>Refuses marketing</source>
+        <translation>拒绝营销</translation>
+    </message>
+    <message>
+        <source>The customer will be in cadences and batch touches again.</source>
+        <translation>解除后，该客户将重新进入联系节奏和批量触达。</translation>
+    </message>
+    <message>
+        <source>The customer leaves every cadence and batch touch until this is lifted.</source>
+        <translation>登记后，该客户退出所有联系节奏和批量触达，直到解除为止。</translation>
+    </message>
+    <message>
+        <source>The customer asked</source>
+        <translation>客户本人要求</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation>客户投诉</translation>
+    </message>
+    <message>
+        <source>Head office</source>
+        <translation>总行/分行下发</translation>
+    </message>
+    <message>
+        <source>Branch decision</source>
+        <translation>网点决定</translation>
+    </message>
+    <message>
+        <source>Lifted on:</source>
+        <translation>解除日期：</translation>
+    </message>
+    <message>
+        <source>Refused on:</source>
+        <translation>拒绝日期：</translation>
+    </message>
+    <message>
+        <source>Source:</source>
+        <translation>来源：</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>备注：</translation>
     </message>
 </context>
 <context>
