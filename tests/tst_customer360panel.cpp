@@ -1,11 +1,16 @@
 #include "customer360panel.h"
 #include "revealreasondialog.h"
+#include "donotcontactdialog.h"
+#include "domain/dateformat.h"
+#include "items/cadenceworkspace.h"
 #include "domain/personaldatamask.h"
 #include "store/auditlog.h"
 #include "store/branchstore.h"
 #include "store/database.h"
 
 #include <QComboBox>
+#include <QDateEdit>
+#include <QLabel>
 #include <QDialogButtonBox>
 #include <QLineEdit>
 #include <QPushButton>
@@ -37,6 +42,68 @@ private slots:
         m_store = m_dir.filePath(QStringLiteral("panel.db"));
         QVERIFY(BranchStore::createDemo(m_store, QStringLiteral("panel-pass"), DemoGenerator::Options{50, 9, QDate(2026, 11, 23)}));
         QVERIFY(BranchStore::load(m_store, QStringLiteral("panel-pass"), &m_branch));
+    }
+
+    // 拒绝营销 from the 360: set with date, source and note, audited, marked; then lifted.
+    void refusalOfMarketingIsSetMarkedAuditedAndLifted()
+    {
+        const QDate today(2026, 11, 23);
+        CadenceWorkspace ws;
+        QSignalSpy ready(&ws, &CadenceWorkspace::ready);
+        ws.setBranch(m_branch, today);
+        QVERIFY(ready.wait(30000));
+        Customer360Panel panel;
+        panel.setBranch(m_branch);
+        panel.setWorkspace(&ws);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        panel.showCustomer(5);
+        const QString no = m_branch.snapshot->customer(5).customerNo;
+        QVERIFY(panel.doNotContactButton()->isVisible());
+        QVERIFY(!panel.doNotContactMark()->isVisible());
+        QCOMPARE(panel.doNotContactButton()->text(), QStringLiteral("Refuses marketing…"));
+
+        // When the RM records the refusal from the 360
+        QTest::mouseClick(panel.doNotContactButton(), Qt::LeftButton);
+        auto *dialog = panel.findChild<DoNotContactDialog *>();
+        QVERIFY(dialog && !dialog->lifts());
+        dialog->dateEdit()->setDate(QDate(2026, 11, 20));
+        dialog->sourceBox()->setCurrentIndex(dialog->sourceBox()->findData(QStringLiteral("complaint")));
+        QTest::keyClicks(dialog->noteEdit(), QStringLiteral("asked on the phone"));
+        dialog->accept();
+        QVERIFY(ws.waitForIdle());
+        // Then the customer is out of cadences, the panel marks them and the audit says who and which customer
+        const DoNotContact *flag = ws.activity().doNotContact(5);
+        QVERIFY(flag);
+        QCOMPARE(flag->since, QDate(2026, 11, 20));
+        QCOMPARE(flag->source, QStringLiteral("complaint"));
+        QCOMPARE(flag->note, QStringLiteral("asked on the phone"));
+        QTRY_VERIFY(panel.doNotContactMark()->isVisible());
+        QCOMPARE(panel.doNotContactMark()->text(), QStringLiteral("Refuses marketing since %1 · asked on the phone").arg(DateFormat::date(QDate(2026, 11, 20))));
+        QCOMPARE(panel.doNotContactButton()->text(), QStringLiteral("Lift refusal…"));
+        std::vector<AuditLog::Entry> entries = audit();
+        QVERIFY(!entries.empty());
+        QCOMPARE(entries.back().event, QStringLiteral("do_not_contact"));
+        QCOMPARE(entries.back().subject, no);
+        QCOMPARE(entries.back().detail, QStringLiteral("complaint"));
+
+        // When it is lifted
+        QTest::mouseClick(panel.doNotContactButton(), Qt::LeftButton);
+        QTRY_VERIFY(panel.findChildren<DoNotContactDialog *>().size() >= 1);
+        DoNotContactDialog *lift = nullptr;
+        for (DoNotContactDialog *d : panel.findChildren<DoNotContactDialog *>()) {
+            if (d->lifts())
+                lift = d;
+        }
+        QVERIFY(lift);
+        lift->sourceBox()->setCurrentIndex(lift->sourceBox()->findData(QStringLiteral("customer")));
+        lift->accept();
+        QVERIFY(ws.waitForIdle());
+        QVERIFY(!ws.activity().isDoNotContact(5));
+        QTRY_VERIFY(!panel.doNotContactMark()->isVisible());
+        entries = audit();
+        QCOMPARE(entries.back().event, QStringLiteral("do_not_contact_lifted"));
+        QCOMPARE(entries.back().subject, no);
     }
 
     void personalFieldsAreMaskedByDefault()

@@ -430,6 +430,18 @@
         <source>4+1 plans complete</source>
         <translation>4+1 完成率</translation>
     </message>
+    <message>
+        <source>Low-efficiency activation</source>
+        <translation>低效客户激活</translation>
+    </message>
+    <message>
+        <source>Cross-line conversion</source>
+        <translation>内部综拓</translation>
+    </message>
+    <message>
+        <source>Payroll retention</source>
+        <translation>代发工资留存</translation>
+    </message>
 </context>
 <context>
     <name>CampaignDialog</name>
@@ -470,6 +482,30 @@
     <message>
         <source>The end date (%1) is before the start date (%2).</source>
         <translation>结束日期（%1）早于开始日期（%2）。</translation>
+    </message>
+    <message>
+        <source>Targets per RM (customers converted, amount in 10k yuan)</source>
+        <translation>客户经理任务分解（转化客户数，金额单位：万元）</translation>
+    </message>
+    <message>
+        <source>RM</source>
+        <translation>客户经理</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>客户数</translation>
+    </message>
+    <message>
+        <source>Amount (10k yuan)</source>
+        <translation>金额（万元）</translation>
+    </message>
+    <message>
+        <source>Split by customers</source>
+        <translation>按客户数分解</translation>
+    </message>
+    <message>
+        <source>Branch total:</source>
+        <translation>网点合计：</translation>
     </message>
 </context>
 <context>
@@ -1104,6 +1140,18 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
         <source>%1, age not known</source>
         <translation>%1，年龄未知</translation>
     </message>
+    <message>
+        <source>Lift refusal…</source>
+        <translation>解除拒绝营销…</translation>
+    </message>
+    <message>
+        <source>Refuses marketing…</source>
+        <translation>登记拒绝营销…</translation>
+    </message>
+    <message>
+        <source>Refuses marketing since %1</source>
+        <translation>拒绝营销（自 %1 起）</translation>
+    </message>
 </context>
 <context>
     <name>CustomerActivityView</name>
@@ -1633,6 +1681,61 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
         <translation>
             <numerusform>%1 至 %2 · 截至 %3 · %Ln 位客户</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Targets and today&apos;s progress per RM (green: at or ahead of the time progress)</source>
+        <translation>客户经理任务完成与当日进度（绿色：达到或超过序时进度）</translation>
+    </message>
+</context>
+<context>
+    <name>DoNotContactDialog</name>
+    <message>
+        <source>Lift the refusal of marketing</source>
+        <translation>解除拒绝营销</translation>
+    </message>
+    <message>
+        <source>Refuses marketing</source>
+        <translation>拒绝营销</translation>
+    </message>
+    <message>
+        <source>The customer will be in cadences and batch touches again.</source>
+        <translation>解除后，该客户将重新进入联系节奏和批量触达。</translation>
+    </message>
+    <message>
+        <source>The customer leaves every cadence and batch touch until this is lifted.</source>
+        <translation>登记后，该客户退出所有联系节奏和批量触达，直到解除为止。</translation>
+    </message>
+    <message>
+        <source>The customer asked</source>
+        <translation>客户本人要求</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation>客户投诉</translation>
+    </message>
+    <message>
+        <source>Head office</source>
+        <translation>总行/分行下发</translation>
+    </message>
+    <message>
+        <source>Branch decision</source>
+        <translation>网点决定</translation>
+    </message>
+    <message>
+        <source>Lifted on:</source>
+        <translation>解除日期：</translation>
+    </message>
+    <message>
+        <source>Refused on:</source>
+        <translation>拒绝日期：</translation>
+    </message>
+    <message>
+        <source>Source:</source>
+        <translation>来源：</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>备注：</translation>
     </message>
 </context>
 <context>
@@ -3981,6 +4084,55 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
     <message>
         <source>Unassigned</source>
         <translation>未分配</translation>
+    </message>
+</context>
+<context>
+    <name>RmProgressModel</name>
+    <message>
+        <source>%1 (no target)</source>
+        <translation>%1（未定任务）</translation>
+    </message>
+    <message>
+        <source>%1 of %2 (%3)</source>
+        <translation>%1 / %2（%3）</translation>
+    </message>
+    <message>
+        <source>%1 (%2 of %3 working days)</source>
+        <translation>%1（%3 个工作日已过 %2 个）</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n kept, %1</source>
+        <translation>
+            <numerusform>留存 %n 笔，%1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>RM</source>
+        <translation>客户经理</translation>
+    </message>
+    <message>
+        <source>Customers converted / target</source>
+        <translation>转化客户数 / 任务</translation>
+    </message>
+    <message>
+        <source>Amount / target</source>
+        <translation>金额 / 任务</translation>
+    </message>
+    <message>
+        <source>Time progress</source>
+        <translation>序时进度</translation>
+    </message>
+    <message>
+        <source>Contacts today / capacity</source>
+        <translation>今日联系 / 每日容量</translation>
+    </message>
+    <message>
+        <source>Maturities kept today</source>
+        <translation>今天登记的到期留存</translation>
     </message>
 </context>
 <context>

@@ -1,18 +1,39 @@
 #include "campaigndialog.h"
 
 #include <QDateEdit>
+#include <QDoubleSpinBox>
+#include <QHeaderView>
+#include <QPushButton>
+#include <QTableWidget>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMessageBox>
 #include <QSpinBox>
 #include <QVBoxLayout>
 
-CampaignDialog::CampaignDialog(const Campaign &campaign, const std::vector<CampaignList> &lists, QWidget *parent)
-    : QDialog(parent), m_campaign(campaign)
+namespace {
+
+constexpr double kFenPerWan = 1000000.0; // 1万元 in fen
+
+QDoubleSpinBox *amountBox(QWidget *parent)
+{
+    auto *box = new QDoubleSpinBox(parent);
+    box->setRange(0, 9999999.99);
+    box->setDecimals(2);
+    box->setGroupSeparatorShown(true);
+    return box;
+}
+
+} // namespace
+
+CampaignDialog::CampaignDialog(const Campaign &campaign, const std::vector<CampaignList> &lists, QWidget *parent,
+                               const std::vector<RmChoice> &rms)
+    : QDialog(parent), m_campaign(campaign), m_rms(rms)
 {
     setWindowTitle(tr("Campaign and targets"));
     m_name = new QLineEdit(campaign.name, this);
@@ -55,12 +76,60 @@ CampaignDialog::CampaignDialog(const Campaign &campaign, const std::vector<Campa
     auto *listLayout = new QVBoxLayout(listBox);
     listLayout->addWidget(m_lists);
 
+    // 一人一表: count and amount targets per RM.
+    auto *rmBox = new QGroupBox(tr("Targets per RM (customers converted, amount in 10k yuan)"), this);
+    auto *rmLayout = new QVBoxLayout(rmBox);
+    m_rmTable = new QTableWidget(int(m_rms.size()), 3, rmBox);
+    m_rmTable->setObjectName(QStringLiteral("rmTargets"));
+    m_rmTable->setHorizontalHeaderLabels({tr("RM"), tr("Customers"), tr("Amount (10k yuan)")});
+    m_rmTable->verticalHeader()->hide();
+    m_rmTable->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    int sumCount = 0;
+    qint64 sumFen = 0;
+    for (size_t i = 0; i < m_rms.size(); ++i) {
+        const Campaign::RmTarget t = campaign.rmTarget(m_rms[i].staffId);
+        auto *name = new QTableWidgetItem(m_rms[i].name);
+        name->setFlags(Qt::ItemIsEnabled);
+        name->setData(Qt::UserRole, m_rms[i].staffId);
+        m_rmTable->setItem(int(i), 0, name);
+        auto *count = new QSpinBox(m_rmTable);
+        count->setRange(0, 1000000);
+        count->setValue(t.count);
+        m_rmTable->setCellWidget(int(i), 1, count);
+        QDoubleSpinBox *amount = amountBox(m_rmTable);
+        amount->setValue(double(t.amountFen) / kFenPerWan);
+        m_rmTable->setCellWidget(int(i), 2, amount);
+        sumCount += t.count;
+        sumFen += t.amountFen;
+    }
+    m_totalCount = new QSpinBox(rmBox);
+    m_totalCount->setObjectName(QStringLiteral("totalCount"));
+    m_totalCount->setRange(0, 10000000);
+    m_totalCount->setValue(sumCount);
+    m_totalAmount = amountBox(rmBox);
+    m_totalAmount->setObjectName(QStringLiteral("totalAmount"));
+    m_totalAmount->setValue(double(sumFen) / kFenPerWan);
+    auto *split = new QPushButton(tr("Split by customers"), rmBox);
+    split->setObjectName(QStringLiteral("splitTargets"));
+    connect(split, &QPushButton::clicked, this, &CampaignDialog::splitByCustomers);
+    auto *totals = new QHBoxLayout;
+    totals->addWidget(new QLabel(tr("Branch total:"), rmBox));
+    totals->addWidget(m_totalCount);
+    totals->addWidget(m_totalAmount);
+    totals->addWidget(split);
+    rmLayout->addWidget(m_rmTable);
+    rmLayout->addLayout(totals);
+    rmBox->setVisible(!m_rms.empty());
+
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     connect(buttons, &QDialogButtonBox::accepted, this, &CampaignDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &CampaignDialog::reject);
+    auto *right = new QVBoxLayout;
+    right->addWidget(listBox, 1);
+    right->addWidget(rmBox, 1);
     auto *columns = new QHBoxLayout;
     columns->addWidget(targets);
-    columns->addWidget(listBox, 1);
+    columns->addLayout(right, 1);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addLayout(columns);
@@ -75,12 +144,35 @@ Campaign CampaignDialog::campaign() const
     c.endsOn = m_end->date();
     for (int m = 0; m < Campaign::MetricCount; ++m)
         c.targetPermille[size_t(m)] = m_targets[size_t(m)]->value() * 10;
+    c.rmTargets.clear();
+    for (int i = 0; i < m_rmTable->rowCount(); ++i) {
+        const int count = static_cast<QSpinBox *>(m_rmTable->cellWidget(i, 1))->value();
+        const qint64 fen = qRound64(static_cast<QDoubleSpinBox *>(m_rmTable->cellWidget(i, 2))->value() * kFenPerWan);
+        if (count > 0 || fen > 0)
+            c.rmTargets.push_back({m_rmTable->item(i, 0)->data(Qt::UserRole).toString(), count, fen});
+    }
     c.listIds.clear();
     for (int i = 0; i < m_lists->count(); ++i) {
         if (m_lists->item(i)->checkState() == Qt::Checked)
             c.listIds.push_back(m_lists->item(i)->data(Qt::UserRole).toLongLong());
     }
     return c;
+}
+
+void CampaignDialog::splitByCustomers()
+{
+    std::vector<QString> ids;
+    std::vector<qint64> weights;
+    for (const RmChoice &r : m_rms) {
+        ids.push_back(r.staffId);
+        weights.push_back(r.customers);
+    }
+    // The amount is split in the box's own step (0.01万 = 100 yuan) so the shares add up to the total as shown.
+    const auto shares = Campaign::splitTargets(m_totalCount->value(), qRound64(m_totalAmount->value() * 100), ids, weights);
+    for (size_t i = 0; i < shares.size(); ++i) {
+        static_cast<QSpinBox *>(m_rmTable->cellWidget(int(i), 1))->setValue(shares[i].count);
+        static_cast<QDoubleSpinBox *>(m_rmTable->cellWidget(int(i), 2))->setValue(double(shares[i].amountFen) / 100.0);
+    }
 }
 
 void CampaignDialog::accept()

@@ -2,6 +2,8 @@
 
 #include "aumtrendchart.h"
 #include "customeractivityview.h"
+#include "donotcontactdialog.h"
+#include "items/cadenceworkspace.h"
 #include "domain/dateformat.h"
 #include "domain/moneyformat.h"
 #include "domain/personaldatamask.h"
@@ -19,6 +21,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
+#include <QPushButton>
 #include <QScrollArea>
 #include <QTableWidget>
 #include <QVBoxLayout>
@@ -43,6 +46,13 @@ Customer360Panel::Customer360Panel(QWidget *parent)
     big.setBold(true);
     m_title->setFont(big);
     m_subtitle = new QLabel(this);
+    m_dncMark = new QLabel(this);
+    m_dncMark->setObjectName(QStringLiteral("doNotContactMark"));
+    m_dncMark->setStyleSheet(QStringLiteral("color: #c5221f; font-weight: bold"));
+    m_dncMark->setWordWrap(true);
+    m_dncButton = new QPushButton(this);
+    m_dncButton->setObjectName(QStringLiteral("doNotContactButton"));
+    connect(m_dncButton, &QPushButton::clicked, this, [this] { editDoNotContact(); });
     m_empty = new QLabel(this);
     m_empty->setAlignment(Qt::AlignCenter);
     m_empty->setWordWrap(true);
@@ -79,6 +89,10 @@ Customer360Panel::Customer360Panel(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_title);
     layout->addWidget(m_subtitle);
+    auto *dnc = new QHBoxLayout;
+    dnc->addWidget(m_dncMark, 1);
+    dnc->addWidget(m_dncButton);
+    layout->addLayout(dnc);
     layout->addWidget(m_empty, 1);
     layout->addWidget(m_body, 1);
     retranslateUi();
@@ -215,6 +229,45 @@ void Customer360Panel::reveal(const QString &key, const QString &reason)
 void Customer360Panel::setWorkspace(CadenceWorkspace *workspace)
 {
     m_activity->setWorkspace(workspace);
+    if (m_ws)
+        disconnect(m_ws, nullptr, this, nullptr);
+    m_ws = workspace;
+    if (m_ws) {
+        connect(m_ws, &CadenceWorkspace::activityChanged, this, [this](int customer) {
+            if (customer < 0 || customer == m_customer)
+                showDoNotContact();
+        });
+        connect(m_ws, &CadenceWorkspace::ready, this, &Customer360Panel::showDoNotContact);
+    }
+    showDoNotContact();
+}
+
+void Customer360Panel::showDoNotContact()
+{
+    const bool can = m_ws && m_ws->isReady() && m_customer >= 0;
+    const DoNotContact *flag = can ? m_ws->activity().doNotContact(m_customer) : nullptr;
+    m_dncButton->setVisible(can);
+    m_dncButton->setText(flag ? tr("Lift refusal…") : tr("Refuses marketing…"));
+    m_dncMark->setVisible(flag != nullptr);
+    if (flag) {
+        QString text = tr("Refuses marketing since %1").arg(DateFormat::date(flag->since));
+        if (!flag->note.isEmpty())
+            text += QStringLiteral(" · ") + flag->note;
+        m_dncMark->setText(text);
+    }
+}
+
+DoNotContactDialog *Customer360Panel::editDoNotContact()
+{
+    if (!m_ws || !m_ws->isReady() || m_customer < 0)
+        return nullptr;
+    const int customer = m_customer;
+    const QString no = m_branch.snapshot->customer(customer).customerNo;
+    auto *dialog = new DoNotContactDialog(no, m_ws->activity().doNotContact(customer), m_ws->today(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] { m_ws->setDoNotContact(dialog->record()); });
+    dialog->open();
+    return dialog;
 }
 
 void Customer360Panel::setBranch(const LoadedBranch &branch)
@@ -283,6 +336,7 @@ void Customer360Panel::showCustomer(int customerIndex)
     m_body->setVisible(m_customer >= 0);
     m_subtitle->setVisible(m_customer >= 0);
     m_activity->showCustomer(m_customer);
+    showDoNotContact();
     if (m_customer < 0) {
         m_title->setText(tr("Customer 360"));
         return;

@@ -6,6 +6,8 @@
 #include <QWidget>
 
 class QLabel;
+class QPushButton;
+class DoNotContactDialog;
 class QFormLayout;
 class QTableWidget;
 class AumTrendChart;
@@ -47,6 +49,12 @@ public:
     void reveal(const QString &key, const QString &reason);
     bool isRevealed(const QString &key) const { return m_revealed.contains(key); }
     void setRevealSeconds(int seconds) { m_revealSeconds = seconds; }
+    // 拒绝营销 (issue 17): the mark under the name, and the button that sets or lifts it.
+    QLabel *doNotContactMark() const { return m_dncMark; }
+    QPushButton *doNotContactButton() const { return m_dncButton; }
+    // Opens the dialog for the customer shown (set, or lift a standing flag); on OK
+    // the workspace writes the record with its audit entry. Returns the open dialog.
+    DoNotContactDialog *editDoNotContact();
 
 signals:
     void revealChanged(const QString &key, bool shown);
@@ -62,11 +70,15 @@ private:
     QString plainValue(const QString &key) const;
     QString fieldName(const QString &key) const;
     void remask(const QString &key);
+    void showDoNotContact();
 
     LoadedBranch m_branch;
     int m_customer = -1;
     QLabel *m_title;
     QLabel *m_subtitle;
+    QLabel *m_dncMark;
+    QPushButton *m_dncButton;
+    CadenceWorkspace *m_ws = nullptr;
     QLabel *m_empty;
     QWidget *m_body;
     QFormLayout *m_form;

@@ -2,6 +2,7 @@
 
 #include "items/listmetricsmodel.h"
 #include "items/momentmetricsmodel.h"
+#include "items/rmprogressmodel.h"
 
 #include "campaigndialog.h"
 #include "domain/branchsnapshot.h"
@@ -60,7 +61,8 @@ DashboardPage::DashboardPage(CadenceWorkspace *workspace, QWidget *parent)
     m_metricsTitle = new QLabel(this);
     m_trendTitle = new QLabel(this);
     m_rmTitle = new QLabel(this);
-    for (QLabel *l : {m_metricsTitle, m_trendTitle, m_rmTitle})
+    m_progressTitle = new QLabel(this);
+    for (QLabel *l : {m_metricsTitle, m_trendTitle, m_rmTitle, m_progressTitle})
         l->setStyleSheet(QStringLiteral("font-weight: bold"));
 
     m_metricsModel = new CampaignMetricsModel(this);
@@ -77,6 +79,9 @@ DashboardPage::DashboardPage(CadenceWorkspace *workspace, QWidget *parent)
     m_momentModel = new MomentMetricsModel(this);
     m_momentView = makeTable(this, QStringLiteral("momentMetricsTable"));
     m_momentView->setModel(m_momentModel);
+    m_progressModel = new RmProgressModel(this);
+    m_progressView = makeTable(this, QStringLiteral("rmProgressTable"));
+    m_progressView->setModel(m_progressModel);
     m_plot = new QCustomPlot(this);
     m_plot->setObjectName(QStringLiteral("trendPlot"));
     m_plot->setMinimumHeight(240);
@@ -103,6 +108,8 @@ DashboardPage::DashboardPage(CadenceWorkspace *workspace, QWidget *parent)
     auto *lower = new QWidget(this);
     auto *lowerLayout = new QVBoxLayout(lower);
     lowerLayout->setContentsMargins(0, 0, 0, 0);
+    lowerLayout->addWidget(m_progressTitle);
+    lowerLayout->addWidget(m_progressView);
     lowerLayout->addWidget(m_rmTitle);
     lowerLayout->addWidget(m_rmView);
     lowerLayout->addWidget(m_listView);
@@ -189,14 +196,16 @@ void DashboardPage::refresh()
         }
         m_metricsModel->setMetrics(m_ws->branch().snapshot, m_shown, m_metrics);
         m_rmModel->setMetrics(m_ws->branch().snapshot, m_metrics);
-        // Targets: activation and conversion as the threshold uplift's (30%), payroll retention as maturity's (90%).
+        // The campaign's own targets for the three lists (issue 17), as counts per RM.
         m_listModel->setMetrics(m_ws->branch().snapshot, c.listMetrics,
-                                {m_shown.targetPermille[Campaign::ThresholdUplift],
-                                 m_shown.targetPermille[Campaign::ThresholdUplift],
-                                 m_shown.targetPermille[Campaign::MaturityCount]});
+                                {m_shown.targetPermille[Campaign::LowEfficiencyActivation],
+                                 m_shown.targetPermille[Campaign::CrossLineConversion],
+                                 m_shown.targetPermille[Campaign::PayrollRetention]});
         m_listView->resizeColumnsToContents();
         m_momentModel->setMetrics(c.momentMetrics, c.maturity, m_ws->policy().moments.milestonesFen[1]);
         m_momentView->resizeColumnsToContents();
+        m_progressModel->setProgress(m_ws->branch().snapshot, c.progress);
+        m_progressView->resizeColumnsToContents();
         m_metricsView->resizeColumnsToContents();
         m_rmView->resizeColumnsToContents();
         showTrend();
@@ -244,7 +253,14 @@ void DashboardPage::editCampaign(bool fresh)
         c.startsOn = QDate(today.year() + 1, 1, 1);
         c.endsOn = QDate(today.year() + 1, 3, 31);
     }
-    CampaignDialog dialog(c, m_lists, this);
+    std::vector<CampaignDialog::RmChoice> rms;
+    if (const BranchSnapshot *s = m_ws->snapshot()) {
+        for (size_t i = 0; i < s->staff().size(); ++i) {
+            if (s->staff()[i].role == Staff::Role::RelationshipManager)
+                rms.push_back({s->staff()[i].staffId, s->staff()[i].name, m_metrics.rmCount() > i ? m_metrics.rm(int(i)).customers : 0});
+        }
+    }
+    CampaignDialog dialog(c, m_lists, this, rms);
     if (dialog.exec() == QDialog::Accepted)
         saveCampaign(dialog.campaign());
 }
@@ -331,6 +347,7 @@ void DashboardPage::retranslateUi()
     m_trendTitle->setText(tr("Weekly trend"));
     m_rmTitle->setText(tr("One table per RM (click an RM to filter every page to them)"));
     m_momentModel->retranslate();
+    m_progressTitle->setText(tr("Targets and today's progress per RM (green: at or ahead of the time progress)"));
     if (m_shown.startsOn.isValid()) {
         m_summary->setText(tr("%1 to %2 · as of %3 · %n customer(s)", nullptr, m_metrics.branch().customers)
                                .arg(DateFormat::date(m_shown.startsOn), DateFormat::date(m_shown.endsOn),

@@ -17,6 +17,7 @@ class CampaignMetricsModel;
 class RmTableModel;
 class ListMetricsModel;
 class MomentMetricsModel;
+class RmProgressModel;
 
 // The branch manager's dashboard: the campaign's metrics against their
 // targets for the branch and per RM, a weekly trend chart, and one table per
@@ -35,6 +36,9 @@ public:
     QTableView *listMetricsTable() const { return m_listView; }
     ListMetricsModel *listMetricsModel() const { return m_listModel; }
     QTableView *momentMetricsTable() const { return m_momentView; }
+    // Issue 17: each RM against their count and amount targets, time progress, today.
+    QTableView *progressTable() const { return m_progressView; }
+    RmProgressModel *progressModel() const { return m_progressModel; }
     CampaignMetricsModel *metricsModel() const { return m_metricsModel; }
     RmTableModel *rmModel() const { return m_rmModel; }
     QCustomPlot *trendPlot() const { return m_plot; }
@@ -71,6 +75,9 @@ private:
     QLabel *m_metricsTitle;
     QLabel *m_trendTitle;
     QLabel *m_rmTitle;
+    QLabel *m_progressTitle;
+    QTableView *m_progressView;
+    RmProgressModel *m_progressModel;
     QTableView *m_metricsView;
     QTableView *m_rmView;
     QTableView *m_listView;

@@ -63,6 +63,21 @@ int CampaignMetrics::rankOf(int staffIndex) const
     return it == m_ranking.end() ? 0 : int(it - m_ranking.begin()) + 1;
 }
 
+void CampaignMetrics::addListMetrics(const ListMetrics &lists)
+{
+    const auto copy = [](Figures &into, const ListMetrics::Figures &from) {
+        const std::pair<Campaign::Metric, ListMetrics::Metric> pairs[] = {
+            {Campaign::LowEfficiencyActivation, ListMetrics::Activation},
+            {Campaign::CrossLineConversion, ListMetrics::Conversion},
+            {Campaign::PayrollRetention, ListMetrics::PayrollRetention}};
+        for (const auto &[to, m] : pairs)
+            into.metric[size_t(to)] = {from.metric[m].num, from.metric[m].den};
+    };
+    copy(m_branch, lists.branch());
+    for (size_t r = 0; r < m_rms.size() && r < lists.rmCount(); ++r)
+        copy(m_rms[r], lists.rm(int(r)));
+}
+
 namespace {
 
 // One worker's share of the figures, merged at the end.

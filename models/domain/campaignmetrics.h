@@ -5,6 +5,7 @@
 #include "cadenceroster.h"
 #include "campaign.h"
 #include "campaignlist.h"
+#include "listmetrics.h"
 #include "workingcalendar.h"
 
 #include <QDate>
@@ -64,9 +65,15 @@ public:
                                    const CadenceRoster &roster, const Campaign &campaign,
                                    const std::vector<CampaignList> &lists, const QDate &asOf);
 
+    // Copies the three list metrics (ListMetrics) into the campaign's rows
+    // LowEfficiencyActivation, CrossLineConversion and PayrollRetention, for
+    // the branch and every RM, so all six lists stand against their targets.
+    void addListMetrics(const ListMetrics &lists);
+
     const Figures &branch() const { return m_branch; }
     // Figures of snapshot.staff()[staffIndex]; all zero for a manager.
     const Figures &rm(int staffIndex) const { return m_rms.at(size_t(staffIndex)); }
+    size_t rmCount() const { return m_rms.size(); }
     // RMs (staff indices) from best to worst: conversions, then discipline.
     const std::vector<int> &ranking() const { return m_ranking; }
     int rankOf(int staffIndex) const; // 1-based; 0 for someone not ranked

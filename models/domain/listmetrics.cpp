@@ -5,7 +5,7 @@
 #include <QSet>
 
 ListMetrics ListMetrics::compute(const BranchSnapshot &snapshot, const std::vector<CampaignList> &frozen,
-                                 const std::vector<IssuedList> &issued, qint64 activationLineFen)
+                                 const std::vector<IssuedList> &issued, qint64 activationLineFen, const QDate &since)
 {
     ListMetrics out;
     out.m_rms.assign(snapshot.staff().size(), {});
@@ -56,7 +56,23 @@ ListMetrics ListMetrics::compute(const BranchSnapshot &snapshot, const std::vect
         if (!cu.payroll)
             continue;
         const auto &h = cu.aumHistoryFen;
-        count(c, PayrollRetention, h[h.size() - 1] >= h[h.size() - 2]);
+        if (!since.isValid()) {
+            count(c, PayrollRetention, h[h.size() - 1] >= h[h.size() - 2]);
+            continue;
+        }
+        const qint64 baseline = monthlyAverage(cu, since.addMonths(-1), h[h.size() - 2]);
+        count(c, PayrollRetention, snapshot.tierPolicy().basisAmount(cu) >= baseline);
     }
     return out;
+}
+
+qint64 ListMetrics::monthlyAverage(const Customer &customer, const QDate &month, qint64 fallback)
+{
+    const QDate end = QDate::fromString(customer.historyEndMonth + QStringLiteral("-01"), Qt::ISODate);
+    if (!end.isValid() || !month.isValid())
+        return fallback;
+    const int back = (end.year() - month.year()) * 12 + end.month() - month.month();
+    if (back < 0 || back >= Customer::kHistoryMonths)
+        return fallback;
+    return customer.aumHistoryFen[size_t(Customer::kHistoryMonths - 1 - back)];
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "campaignlist.h"
+#include "customer.h"
 #include "issuedlist.h"
 
 #include <QDate>
@@ -16,8 +17,9 @@ class BranchSnapshot;
 //    activity after the list was frozen;
 //  - cross-line conversion: members of issued conversion lists who opened a
 //    deposit or investment product (anything but a demand deposit) since issue;
-//  - payroll retention: payroll customers whose last monthly average held at
-//    least at the month before's.
+//  - payroll retention: payroll customers whose AUM on the tier basis today
+//    held at least at their monthly average of the month before `since` (the
+//    campaign's start); without a start, the last month against the one before.
 class ListMetrics
 {
 public:
@@ -41,10 +43,15 @@ public:
     };
 
     static ListMetrics compute(const BranchSnapshot &snapshot, const std::vector<CampaignList> &frozen,
-                               const std::vector<IssuedList> &issued, qint64 activationLineFen = 1000000);
+                               const std::vector<IssuedList> &issued, qint64 activationLineFen = 1000000,
+                               const QDate &since = {});
+    // The customer's monthly average of `month`'s month from the history;
+    // `fallback` when the history does not reach that month.
+    static qint64 monthlyAverage(const Customer &customer, const QDate &month, qint64 fallback);
 
     const Figures &branch() const { return m_branch; }
     const Figures &rm(int staffIndex) const { return m_rms.at(size_t(staffIndex)); }
+    size_t rmCount() const { return m_rms.size(); }
 
 private:
     Figures m_branch;

@@ -12,6 +12,7 @@
 DashboardData DashboardData::load(const Request &request)
 {
     DashboardData out;
+    QHash<QString, int> capacities; // an RM's capacity lowered for the day shown
     QElapsedTimer timer;
     timer.start();
     try {
@@ -20,7 +21,15 @@ DashboardData DashboardData::load(const Request &request)
             CampaignRepository repo(db);
             out.campaigns = repo.campaigns();
             out.lists = repo.loadAll();
-            out.issued = WorkListRepository(db).issuedLists();
+            WorkListRepository work(db);
+            out.issued = work.issuedLists();
+            if (request.snapshot) {
+                for (const Staff &st : request.snapshot->staff()) {
+                    const QHash<QDate, int> days = work.dayCapacities(st.staffId);
+                    if (days.contains(request.asOf))
+                        capacities.insert(st.staffId, days.value(request.asOf));
+                }
+            }
         }
     } catch (const StoreError &e) {
         out.error = e.message();
@@ -45,13 +54,21 @@ DashboardData DashboardData::load(const Request &request)
         timer.restart();
         out.metrics = CampaignMetrics::compute(*request.snapshot, request.policy, request.calendar, request.activity,
                                                *request.roster, out.shown, lists, request.asOf);
-        out.listMetrics = ListMetrics::compute(*request.snapshot, lists, out.issued);
         out.momentMetrics =
             MomentMetrics::compute(*request.snapshot, request.activity, request.policy.moments, request.asOf);
         out.maturity = MaturityList::build(*request.snapshot, request.policy, request.activity,
                                            request.asOf.addDays(-request.policy.maturityLookbackDays), request.asOf,
                                            request.asOf)
                            .conversion();
+        // Activation is lifting a member over the low-efficiency line: the mass tier's floor (1万 by default).
+        const TierPolicy &tiers = request.snapshot->tierPolicy();
+        const int mass = tiers.indexOfId(QStringLiteral("mass"));
+        const qint64 line = mass >= 0 ? tiers.tier(mass).minFen : 1000000;
+        out.listMetrics = ListMetrics::compute(*request.snapshot, lists, out.issued, line, out.shown.startsOn);
+        out.metrics.addListMetrics(out.listMetrics);
+        out.progress = RmProgress::compute(*request.snapshot, request.activity, out.shown, out.metrics, out.listMetrics,
+                                           lists, request.calendar, request.asOf, request.policy.dailyCapacity,
+                                           capacities);
         out.computeMs = double(timer.nsecsElapsed()) / 1e6;
     }
     return out;

@@ -11,6 +11,7 @@
 #include "../domain/listmetrics.h"
 #include "../domain/maturitylist.h"
 #include "../domain/momentmetrics.h"
+#include "../domain/rmprogress.h"
 #include "../domain/workingcalendar.h"
 #include "../store/storeaccess.h"
 
@@ -46,6 +47,7 @@ struct DashboardData
     ListMetrics listMetrics;        // activation, cross-line conversion, payroll retention
     MomentMetrics momentMetrics;    // issue 18: new customers, loss recovery, moments of truth
     MaturityList::Conversion maturity; // products matured in the policy's lookback: retained and converted apart
+    RmProgress progress;            // each RM against their count and amount targets, and today
     QString error;        // the store could not be read (the fallback is shown)
     double readMs = 0;    // open the store, read campaigns and lists
     double computeMs = 0; // CampaignMetrics::compute
