@@ -391,7 +391,9 @@ private slots:
         };
         using C = Campaign;
         const Row rows[] = {
-            {C::MaturityCount, "≥ 90.0%", {"66.7% (2/3)", "100.0% (2/2)", "0.0% (0/1)"}, {false, true, false}},
+            // Retained in the bank, judged by AUM (issue 18): B marked "withdrawn" left the money on
+            // a demand deposit (B's AUM did not fall), so all three maturities were retained.
+            {C::MaturityCount, "≥ 90.0%", {"100.0% (3/3)", "100.0% (2/2)", "100.0% (1/1)"}, {true, true, true}},
             {C::ThresholdUplift, "≥ 30.0%", {"40.0% (2/5)", "100.0% (1/1)", "25.0% (1/4)"}, {true, true, false}},
             {C::VipChurn, "≤ 10.0%", {"33.3% (1/3)", "100.0% (1/1)", "0.0% (0/1)"}, {false, false, true}},
             {C::LowEfficiencyActivation, "≥ 40.0%", {"50.0% (2/4)", "33.3% (1/3)", "100.0% (1/1)"}, {true, false, true}},
@@ -409,9 +411,9 @@ private slots:
                 QVERIFY2(meets(r.metric, cols[i]).toBool() == r.meets[i], what.constData());
             }
         }
-        // The maturity amount: 90k of 180k kept; RM01 90k of 130k
-        QCOMPARE(m->index(C::MaturityAmount, branchColumn).data().toString(), QStringLiteral("50.0%"));
-        QCOMPARE(m->index(C::MaturityAmount, rm1).data().toString(), QStringLiteral("69.2%"));
+        // The maturity amount retained in the bank: no customer's AUM fell, so all 180k (RM01 130k)
+        QCOMPARE(m->index(C::MaturityAmount, branchColumn).data().toString(), QStringLiteral("100.0%"));
+        QCOMPARE(m->index(C::MaturityAmount, rm1).data().toString(), QStringLiteral("100.0%"));
 
         // The list table: the same three lists as counts, each with the count the target asks of that RM
         ListMetricsModel *lists = page->listMetricsModel();
@@ -460,8 +462,10 @@ private slots:
         QTRY_VERIFY(page->isSettled());
 
         // Progress per RM. RM01: kept A and C, T1 reached gold, L3 activated = 4 of 4;
-        // amount 80k + 10k kept, T1 +16k, L4 +1k = 107,000 yuan of 317,600 (33.7%).
-        // RM02: G reached gold, L2 activated, K1 converted = 3 of 3; G +10k, L2 +4k = 14,000 of 282,400 (5.0%).
+        // amount 100k + 30k retained in the bank (no AUM fell, issue 18's rule), T1 +16k, L4 +1k
+        // = 147,000 yuan of 317,600.
+        // RM02: B's maturity retained, G reached gold, L2 activated, K1 converted = 4 of 3;
+        // B 50k, G +10k, L2 +4k = 64,000 of 282,400.
         // Time progress: 56 of the campaign's 84 working days (National Day and its make-up days counted).
         RmProgressModel *progress = page->progressModel();
         QAbstractItemModelTester progressTester(progress);
@@ -472,10 +476,10 @@ private slots:
         QCOMPARE(cell(0, RmProgressModel::Rm).toString(), QStringLiteral("RM01"));
         QCOMPARE(cell(0, RmProgressModel::Count).toInt(), 4);
         QCOMPARE(cell(0, RmProgressModel::Count, RmProgressModel::TargetRole).toInt(), 4);
-        QCOMPARE(cell(0, RmProgressModel::Amount).toLongLong(), qint64(10700000));
+        QCOMPARE(cell(0, RmProgressModel::Amount).toLongLong(), qint64(14700000));
         QCOMPARE(cell(0, RmProgressModel::Amount, RmProgressModel::TargetRole).toLongLong(), qint64(31760000));
-        QCOMPARE(cell(1, RmProgressModel::Count).toInt(), 3);
-        QCOMPARE(cell(1, RmProgressModel::Amount).toLongLong(), qint64(1400000));
+        QCOMPARE(cell(1, RmProgressModel::Count).toInt(), 4);
+        QCOMPARE(cell(1, RmProgressModel::Amount).toLongLong(), qint64(6400000));
         QCOMPARE(progress->progress().workingDaysGone(), 56);
         QCOMPARE(progress->progress().workingDays(), 84);
         QCOMPARE(cell(0, RmProgressModel::TimeProgress).toDouble(), 56.0 / 84.0);

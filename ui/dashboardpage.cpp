@@ -22,6 +22,7 @@
 #include <QLocale>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSplitter>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -117,7 +118,14 @@ DashboardPage::DashboardPage(CadenceWorkspace *workspace, QWidget *parent)
     auto *split = new QSplitter(Qt::Vertical, this);
     split->setObjectName(QStringLiteral("dashboardSplitter")); // its sizes are kept across restarts
     split->addWidget(upper);
-    split->addWidget(lower);
+    // Four tables (per-RM progress, the RM table, lists, moments) do not fit under the
+    // metrics on a 1366x768 laptop: they scroll.
+    auto *lowerScroll = new QScrollArea(this);
+    lowerScroll->setObjectName(QStringLiteral("dashboardLowerScroll"));
+    lowerScroll->setWidgetResizable(true);
+    lowerScroll->setFrameShape(QFrame::NoFrame);
+    lowerScroll->setWidget(lower);
+    split->addWidget(lowerScroll);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
     layout->addWidget(split, 1);

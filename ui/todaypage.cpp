@@ -462,13 +462,13 @@ void TodayPage::updateCalendarWarning()
     for (int y : years)
         list << QString::number(y);
     m_warning->setVisible(!years.isEmpty());
-    // Which calendars are present and where from (issue 18): HQ issues the next year's.
     m_warning->setText(tr("No holiday calendar loaded for %1: due dates there only skip Saturdays and Sundays. "
                           "Put the year's holiday-cn file in %2.")
-                           .arg(list.join(QStringLiteral(", ")), WorkingCalendar::extraDirectory())
-                       + QLatin1Char(' ')
-                       + tr("Calendars present: %1.").arg(m_ws->policyVersions().calendarText()));
-    m_warning->setToolTip(m_ws->policyVersions().lines().join(QLatin1Char('\n')));
+                           .arg(list.join(QStringLiteral(", ")), WorkingCalendar::extraDirectory()));
+    // Which calendars are present and where from (issue 18; HQ issues the next year's), on
+    // hover: a third line of warning would not fit a 1366x768 laptop's Today page.
+    m_warning->setToolTip(tr("Calendars present: %1.").arg(m_ws->policyVersions().calendarText()) + QLatin1Char('\n')
+                          + m_ws->policyVersions().lines().join(QLatin1Char('\n')));
 }
 
 void TodayPage::openContactDialog()
