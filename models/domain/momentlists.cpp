@@ -46,8 +46,9 @@ bool contactedAbout(const ActivityLog *activity, int customer, const QString &ho
     return false;
 }
 
-// The next birthday on or after `asOf` (29 February falls on 28 February in other years).
-QDate nextBirthday(const QDate &birth, const QDate &asOf)
+} // namespace
+
+QDate MomentLists::nextBirthday(const QDate &birth, const QDate &asOf)
 {
     if (!birth.isValid() || !asOf.isValid())
         return {};
@@ -60,6 +61,8 @@ QDate nextBirthday(const QDate &birth, const QDate &asOf)
     }
     return {};
 }
+
+namespace {
 
 qint64 threeMonthAverageBefore(const Customer &c)
 {
@@ -147,7 +150,7 @@ std::optional<ListMember> evalMoment(const BranchSnapshot &s, const ActivityLog 
             break;
         }
     }
-    const QDate birthday = nextBirthday(c.birthDate, asOf);
+    const QDate birthday = MomentLists::nextBirthday(c.birthDate, asOf);
     if (birthday.isValid() && asOf.daysTo(birthday) < rules.birthdayDays)
         m.reasons |= ML::Birthday;
     if (!m.reasons)
@@ -265,7 +268,7 @@ QString MomentLists::reason(CustomerList::Kind kind, const ListMember &m, const 
             }
         }
         if (m.reasons & Birthday) {
-            const qint64 days = asOf.daysTo(nextBirthday(c.birthDate, asOf));
+            const qint64 days = asOf.daysTo(MomentLists::nextBirthday(c.birthDate, asOf));
             parts << (days == 0 ? tr("birthday today") : tr("birthday in %1 days").arg(days));
         }
         break;

@@ -36,5 +36,7 @@ public:
                                               const ActivityLog *activity, const MomentRules &rules, int customer,
                                               const QDate &asOf, const QDate &contactsBefore = {});
     // The member's reason in the current language (CustomerList::reason calls it for these kinds).
+    // The next birthday on or after `asOf` (29 February falls on 28 February in other years).
+    static QDate nextBirthday(const QDate &birth, const QDate &asOf);
     static QString reason(CustomerList::Kind kind, const ListMember &m, const BranchSnapshot &snapshot);
 };

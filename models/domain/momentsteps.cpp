@@ -8,20 +8,6 @@
 
 namespace {
 
-QDate nextBirthday(const QDate &birth, const QDate &asOf)
-{
-    if (!birth.isValid() || !asOf.isValid())
-        return {};
-    for (int year = asOf.year(); year <= asOf.year() + 1; ++year) {
-        QDate d(year, birth.month(), birth.day());
-        if (!d.isValid())
-            d = QDate(year, 2, 28);
-        if (d >= asOf)
-            return d;
-    }
-    return {};
-}
-
 // The maturing product that put the customer on the MOT list (the list's own test).
 const Holding *maturingWithoutPlan(const BranchSnapshot &s, const MomentRules &rules, int customer, const QDate &asOf)
 {
@@ -71,7 +57,7 @@ void MomentSteps::window(CustomerList::Kind kind, const ListMember &m, const Bra
             }
         }
         if (m.reasons & MomentLists::Birthday) {
-            const QDate birthday = nextBirthday(c.birthDate, asOf);
+            const QDate birthday = MomentLists::nextBirthday(c.birthDate, asOf);
             since = std::max(since, birthday.addDays(-rules.birthdayDays));
             deadline = std::min(deadline, birthday);
         }
