@@ -1,4 +1,5 @@
 #include "domain/customersearchindex.h"
+#include "domain/demogenerator.h"
 #include "domain/pinyin.h"
 #include "testsupport.h"
 
@@ -112,6 +113,50 @@ private slots:
         QVERIFY(m_index->pinyinKey(li) < m_index->pinyinKey(ou));
         QVERIFY(m_index->pinyinKey(ou) < m_index->pinyinKey(shan));
         QVERIFY(m_index->pinyinKey(shan) < m_index->pinyinKey(zhang));
+    }
+
+    // The digit lookup (suffix buckets, one customer-number buffer) answers exactly what
+    // trying every customer answers, on a generated branch with a few odd numbers added.
+    void digitLookupAgreesWithTryingEveryCustomer()
+    {
+        BranchData data;
+        QVERIFY(DemoGenerator::generate({3000, 11, QDate(2026, 11, 23)}, &data));
+        data.customers[0].phone = QStringLiteral("123");              // shorter than four
+        data.customers[1].idNumber = QStringLiteral("11010519491231002X");
+        data.customers[2].phone = QStringLiteral("138-0000-56 78");   // ends in digits after a space
+        data.customers[3].phone = QStringLiteral("1380000567X");     // a phone's X is not an ID's x
+        data.customers[4].phone.clear();
+        data.customers[4].idNumber.clear();
+        const auto snapshot = std::make_shared<const BranchSnapshot>(data, TierPolicy::defaultPolicy(), QDate(2026, 11, 23));
+        const CustomerSearchIndex index(snapshot);
+        std::vector<int> all;
+        for (int i = 0; i < snapshot->customerCount(); ++i)
+            all.push_back(i);
+        const Customer &sample = snapshot->customer(100);
+        const QStringList queries = {
+            QStringLiteral("5"), QStringLiteral("56"), QStringLiteral("567"), QStringLiteral("5678"),
+            QStringLiteral("0"), QStringLiteral("002x"), QStringLiteral("002X"), QStringLiteral("2x"),
+            QStringLiteral("1231002x"), QStringLiteral("123"), QStringLiteral("78"), QStringLiteral("567x"),
+            sample.phone.right(4), sample.phone.right(7), sample.phone, sample.idNumber.right(6),
+            sample.customerNo.right(5), sample.customerNo, QStringLiteral("zs ") + sample.phone.right(4),
+            sample.phone.right(4) + QLatin1Char(' ') + sample.idNumber.right(4), QStringLiteral("１２３"),
+        };
+        int nonEmpty = 0;
+        for (const QString &q : queries) {
+            std::vector<int> expected;
+            for (int i : all) {
+                if (index.matches(i, q))
+                    expected.push_back(i);
+            }
+            QCOMPARE(index.filter(all, q), expected);
+            nonEmpty += expected.empty() ? 0 : 1;
+        }
+        QVERIFY2(nonEmpty >= 15, qPrintable(QString::number(nonEmpty))); // the queries do find customers
+        // A phone's own last four find its customer; a phone's X is not an ID's x.
+        const std::vector<int> found = index.filter(all, sample.phone.right(4));
+        QVERIFY(std::find(found.begin(), found.end(), 100) != found.end());
+        const std::vector<int> x = index.filter(all, QStringLiteral("567x"));
+        QVERIFY(std::find(x.begin(), x.end(), 3) == x.end());
     }
 };
 

@@ -4,6 +4,47 @@
 
 #include <QHash>
 
+#include <string_view>
+
+namespace {
+
+constexpr int kSuffixLength = 4;
+constexpr int kSuffixKeys = 11 * 11 * 11 * 11; // 0-9 and x at each of the last four places
+
+// The bucket of a number's last four characters, or -1 when it is shorter or ends in
+// something else. An ID number's final X counts as x (IDs match without case); a phone's does not.
+int suffixKey(const QString &number, qsizetype from, qsizetype length, bool allowX)
+{
+    int key = 0;
+    for (qsizetype i = from; i < from + length; ++i) {
+        const char16_t c = number.at(i).unicode();
+        int digit;
+        if (c >= u'0' && c <= u'9')
+            digit = c - u'0';
+        else if (allowX && (c == u'x' || c == u'X'))
+            digit = 10;
+        else
+            return -1;
+        key = key * 11 + digit;
+    }
+    return key;
+}
+
+// The bit of a lower-case ASCII letter, 0 for anything else.
+quint32 letterBit(char16_t c)
+{
+    return c >= u'a' && c <= u'z' ? quint32(1) << (c - u'a') : 0;
+}
+
+int lastFourKey(const QString &number, bool allowX)
+{
+    if (number.size() < kSuffixLength)
+        return -1;
+    return suffixKey(number, number.size() - kSuffixLength, kSuffixLength, allowX);
+}
+
+} // namespace
+
 CustomerSearchIndex::CustomerSearchIndex(SnapshotPtr snapshot)
     : m_snapshot(std::move(snapshot))
 {
@@ -13,6 +54,7 @@ CustomerSearchIndex::CustomerSearchIndex(SnapshotPtr snapshot)
     syllableIds.insert(QString(), 0);
     m_nameStart.reserve(size_t(n) + 1);
     m_pinyinKey.resize(size_t(n));
+    m_startLetters.assign(size_t(n), 0);
     Pinyin &pinyin = Pinyin::instance();
     for (int i = 0; i < n; ++i) {
         m_nameStart.push_back(quint32(m_nameSyllables.size()));
@@ -30,12 +72,94 @@ CustomerSearchIndex::CustomerSearchIndex(SnapshotPtr snapshot)
                 id = *it;
             }
             m_nameSyllables.push_back(id);
+            m_startLetters[size_t(i)] |= letterBit(name.at(k).unicode()) | letterBit(s.isEmpty() ? u' ' : s.at(0).unicode());
             key += m_syllables[id];
             key += ' ';
         }
         m_pinyinKey[size_t(i)] = std::move(key);
     }
     m_nameStart.push_back(quint32(m_nameSyllables.size()));
+    buildDigitIndex();
+}
+
+void CustomerSearchIndex::buildDigitIndex()
+{
+    const int n = m_snapshot->customerCount();
+    m_suffixStart.assign(size_t(kSuffixKeys) + 1, 0);
+    m_numberStart.reserve(size_t(n));
+    std::vector<std::pair<int, int>> keyed; // (key, customer)
+    keyed.reserve(size_t(n) * 2);
+    for (int i = 0; i < n; ++i) {
+        const Customer &c = m_snapshot->customer(i);
+        m_numberStart.push_back(quint32(m_numbers.size()));
+        m_numbers += c.customerNo.toStdString();
+        m_numbers += '\n';
+        bool odd = false;
+        for (const auto &[number, allowX] : {std::pair{&c.phone, false}, std::pair{&c.idNumber, true}}) {
+            if (number->isEmpty())
+                continue;
+            const int key = lastFourKey(*number, allowX);
+            if (key < 0)
+                odd = true;
+            else if (keyed.empty() || keyed.back() != std::pair{key, i})
+                keyed.emplace_back(key, i);
+        }
+        if (odd)
+            m_suffixOdd.push_back(i);
+    }
+    for (const auto &[key, customer] : keyed)
+        ++m_suffixStart[size_t(key) + 1];
+    for (size_t k = 1; k < m_suffixStart.size(); ++k)
+        m_suffixStart[k] += m_suffixStart[k - 1];
+    m_suffixIds.resize(keyed.size());
+    std::vector<quint32> fill(m_suffixStart.begin(), m_suffixStart.end() - 1);
+    for (const auto &[key, customer] : keyed)
+        m_suffixIds[fill[size_t(key)]++] = customer;
+}
+
+std::vector<char> CustomerSearchIndex::digitMatches(const Term &term) const
+{
+    const int n = m_snapshot->customerCount();
+    std::vector<char> hit(size_t(n), 0);
+    // Customer numbers: every occurrence in the one buffer, walked in order.
+    const std::string_view numbers(m_numbers);
+    const std::string_view needle(term.ascii.constData(), size_t(term.ascii.size()));
+    size_t customer = 0;
+    for (size_t pos = numbers.find(needle); pos != std::string_view::npos; pos = numbers.find(needle, pos + 1)) {
+        while (customer + 1 < m_numberStart.size() && m_numberStart[customer + 1] <= pos)
+            ++customer;
+        hit[customer] = 1;
+    }
+    // Phone and ID endings, from the buckets of their last four characters.
+    const auto endsWith = [&](int c) {
+        const Customer &cu = m_snapshot->customer(c);
+        return cu.phone.endsWith(term.text) || cu.idNumber.endsWith(term.text, Qt::CaseInsensitive);
+    };
+    const auto addBucket = [&](int key, bool check) {
+        for (quint32 k = m_suffixStart[size_t(key)]; k < m_suffixStart[size_t(key) + 1]; ++k) {
+            const int c = m_suffixIds[k];
+            if (!check || endsWith(c))
+                hit[size_t(c)] = 1;
+        }
+    };
+    const qsizetype len = term.text.size();
+    if (len >= kSuffixLength) {
+        const int key = suffixKey(term.text, len - kSuffixLength, kSuffixLength, true);
+        if (key >= 0)
+            addBucket(key, len > kSuffixLength);
+    } else if (const int tail = suffixKey(term.text, 0, len, true); tail >= 0) {
+        // A shorter term is the end of every bucket whose last places spell it.
+        int span = 1;
+        for (qsizetype i = 0; i < len; ++i)
+            span *= 11;
+        for (int head = 0; head * span < kSuffixKeys; ++head)
+            addBucket(head * span + tail, false);
+    }
+    for (int c : m_suffixOdd) {
+        if (endsWith(c))
+            hit[size_t(c)] = 1;
+    }
+    return hit;
 }
 
 std::vector<CustomerSearchIndex::Term> CustomerSearchIndex::parse(const QString &query)
@@ -84,12 +208,18 @@ std::vector<int> CustomerSearchIndex::filter(const std::vector<int> &candidates,
     const std::vector<Term> terms = parse(query);
     if (terms.empty())
         return candidates;
+    // Digit terms are looked up once; the others are tried per candidate.
+    std::vector<std::vector<char>> digitHits(terms.size());
+    for (size_t i = 0; i < terms.size(); ++i) {
+        if (terms[i].digits && !terms[i].ascii.isEmpty()) // full-width digits are tried one by one
+            digitHits[i] = digitMatches(terms[i]);
+    }
     std::vector<int> out;
     out.reserve(candidates.size() / 4);
     for (int c : candidates) {
         bool ok = true;
-        for (const Term &t : terms) {
-            if (!matchTerm(c, t)) {
+        for (size_t i = 0; i < terms.size(); ++i) {
+            if (!digitHits[i].empty() ? !digitHits[i][size_t(c)] : !matchTerm(c, terms[i])) {
                 ok = false;
                 break;
             }
@@ -123,6 +253,9 @@ bool CustomerSearchIndex::matchName(int customer, const Term &term) const
         return name.contains(term.text);
     const int len = int(m_nameStart[size_t(customer) + 1] - m_nameStart[size_t(customer)]);
     const QChar first = term.text.at(0);
+    const quint32 firstBit = letterBit(first.unicode());
+    if (firstBit && !(m_startLetters[size_t(customer)] & firstBit))
+        return false; // no syllable and no letter of the name starts the term
     for (int start = 0; start < len; ++start) {
         // Cheap first-character test before the recursive match.
         const QChar nameChar = name.at(start);

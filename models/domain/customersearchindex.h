@@ -12,7 +12,10 @@
 //    where each syllable may be cut short: "zs", "zhangsan", "zhangs", "张s";
 //  - digits: part of the customer number, or the end of the phone or ID-card
 //    number ("5678" finds 138****5678; an ID's final X matches x or X).
-// The index is built once per snapshot, off the UI thread.
+// The index is built once per snapshot, off the UI thread. A digit term is looked
+// up, not scanned (issue 19): phone and ID numbers are bucketed by their last four
+// characters, and the customer numbers sit in one buffer searched with a single
+// substring scan.
 class CustomerSearchIndex
 {
 public:
@@ -37,10 +40,25 @@ private:
     bool matchTerm(int customer, const Term &term) const;
     bool matchName(int customer, const Term &term) const;
     bool matchFrom(int customer, int charPos, const QString &term, int termPos) const;
+    void buildDigitIndex();
+    // One byte per customer: 1 where the digit term matches (same rule as matchTerm).
+    std::vector<char> digitMatches(const Term &term) const;
 
     SnapshotPtr m_snapshot;
     std::vector<std::string> m_syllables;   // syllable id -> ASCII pinyin
     std::vector<quint16> m_nameSyllables;   // per name character, a syllable id
     std::vector<quint32> m_nameStart;       // customers()+1 offsets into m_nameSyllables
     std::vector<std::string> m_pinyinKey;
+    // Per customer, the letters a pinyin term may start with (each syllable's first letter
+    // and the name's own lower-case Latin letters): one AND rejects most names.
+    std::vector<quint32> m_startLetters;
+    // Digit lookup: customers by the last four characters of their phone and of their
+    // ID number (key in base 11: 0-9 and x), compressed as offsets into one id array;
+    // customers with a number shorter than four characters or with other characters at
+    // its end are checked one by one.
+    std::vector<quint32> m_suffixStart;
+    std::vector<int> m_suffixIds;
+    std::vector<int> m_suffixOdd;
+    std::string m_numbers;               // lower-case customer numbers, each followed by '\n'
+    std::vector<quint32> m_numberStart;  // customers() offsets into m_numbers
 };
