@@ -113,7 +113,7 @@ TierPolicy branchTierPolicy(PgConnection &db, const QString &branch)
 QByteArray maskedCustomer(QByteArrayView json, const PoolPolicy &pool, const TierPolicy &tiers)
 {
     const QJsonObject full = QJsonDocument::fromJson(json.toByteArray()).object();
-    QString tier;
+    QString tier = QStringLiteral(""); // text, never null: a null would store a full customer
     if (pool.showTier) {
         // The figures the desktop would tier on, read as BranchRepository reads them.
         Customer c;
@@ -126,7 +126,7 @@ QByteArray maskedCustomer(QByteArrayView json, const PoolPolicy &pool, const Tie
     }
     const QJsonObject masked{{QStringLiteral("customer_no"), full.value(QLatin1String("customer_no")).toString()},
                              {QStringLiteral("name"), PersonalDataMask::name(full.value(QLatin1String("name")).toString())},
-                             {QStringLiteral("rm_id"), QString()},
+                             {QStringLiteral("rm_id"), QStringLiteral("")},
                              {QStringLiteral("masked"), tier}};
     return QJsonDocument(masked).toJson(QJsonDocument::Compact);
 }

@@ -134,6 +134,13 @@ private slots:
             ids += raw.contains(c->customerNo.toUtf8()) ? 1 : 0;
         qInfo("policy off: RM01 holds %d pool customers, the raw pull names %d of %zu", pool, ids, m_pool.size());
         ATTACK(m_tally, "an RM pulls the unassigned pool while the policy is off", pool == 0 && masked == 0 && ids == 0);
+        // A document HQ cannot read is refused with the field's name, and nothing is issued.
+        QVERIFY(!setPolicy(R"({"rm_sees_pool": "yes"})"));
+        QVERIFY2(m_hq.lastError().contains(QLatin1String("'rm_sees_pool' must be true or false")), qPrintable(m_hq.lastError()));
+        QVERIFY(!setPolicy(R"({"rm_sees_pool": true, "show_phone": true})"));
+        QVERIFY2(m_hq.lastError().contains(QLatin1String("unknown field 'show_phone'")), qPrintable(m_hq.lastError()));
+        PgConnection pg(m_hq.conninfo());
+        QCOMPARE(pg.exec("SELECT count(*) FROM record WHERE entity = 'policy' AND record_id = 'pool'").int64(0, 0), qint64(0));
     }
 
     void withThePolicyOnEveryRmGetsThePoolMasked()
