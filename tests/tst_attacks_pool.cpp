@@ -9,6 +9,7 @@
 
 #include "customer360panel.h"
 #include "domain/demogenerator.h"
+#include "domain/moneyformat.h"
 #include "domain/personaldatamask.h"
 #include "domain/tierpolicy.h"
 #include "items/customertablemodel.h"
@@ -201,6 +202,14 @@ private slots:
         QVERIFY(it != m_pool.end());
         QCOMPARE(model.index(0, CustomerTableModel::Rm).data().toString(), QStringLiteral("Unassigned (masked)"));
         QCOMPARE(model.index(0, CustomerTableModel::Name).data().toString(), PersonalDataMask::name((*it)->name));
+        // The tier HQ sent, and its band on the tier policy in place of the AUM.
+        const int tier = s.tierPolicy().tierOf(**it);
+        QCOMPARE(model.index(0, CustomerTableModel::Tier).data().toString(), s.tierPolicy().displayName(tier));
+        const QString band = model.index(0, CustomerTableModel::Aum).data().toString();
+        QCOMPARE(band, tier + 1 < s.tierPolicy().count()
+                           ? QStringLiteral("%1–%2").arg(tier == 0 ? QStringLiteral("0") : MoneyFormat::listAmount(s.tierPolicy().tier(tier).minFen),
+                                                         MoneyFormat::listAmount(s.tierPolicy().tier(tier + 1).minFen))
+                           : QStringLiteral("≥ %1").arg(MoneyFormat::listAmount(s.tierPolicy().tier(tier).minFen)));
         // The 360 panel has nothing to reveal: no field, no "Show" button, no audit entry.
         Customer360Panel panel;
         panel.setBranch(branch);

@@ -257,7 +257,15 @@ QVariant CustomerTableModel::poolData(int entry, int column, int role) const
         return p.tier >= 0 ? s.tierPolicy().displayName(p.tier) : tr("Masked");
     case Rm:
         return raw ? QVariant(QString()) : QVariant(tr("Unassigned (masked)"));
-    case Aum:
+    case Aum: {
+        // The tier's band on the tier policy, never a figure of the customer's own.
+        if (raw || p.tier < 0)
+            return raw ? QVariant() : QVariant(QStringLiteral("—"));
+        const TierPolicy &t = s.tierPolicy();
+        const QString from = p.tier == 0 ? QStringLiteral("0") : MoneyFormat::listAmount(t.tier(p.tier).minFen);
+        return p.tier + 1 < t.count() ? QStringLiteral("%1–%2").arg(from, MoneyFormat::listAmount(t.tier(p.tier + 1).minFen))
+                                      : QStringLiteral("≥ %1").arg(from);
+    }
     case Age:
     case LastActivity:
         return raw ? QVariant() : QVariant(QStringLiteral("—"));
