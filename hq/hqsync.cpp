@@ -4,10 +4,14 @@
 
 #include "auditchain.h"
 #include "pageencoder.h"
+#include "domain/personaldatamask.h"
+#include "domain/poolpolicy.h"
+#include "domain/tierpolicy.h"
 #include "sync/entityschema.h"
 #include "sync/syncentities.h"
 
 #include <QCryptographicHash>
+#include <QJsonDocument>
 #include <QRegularExpression>
 
 #include <optional>
@@ -23,9 +27,11 @@ QString sha256Hex(const QByteArray &bytes)
 const char *const kCustomerOf = "(CASE WHEN r.entity = 'customer' THEN r.record_id ELSE r.payload->>'customer_no' END)";
 
 // Who may pull a live record: '*' everyone, '!' nobody, '' managers only (the unassigned
-// pool), else the one RM whose customer it concerns (or who owns or captured it).
+// pool), '~' a pool customer that every RM pulls masked (the pool policy, $3), else the one
+// RM whose customer it concerns (or who owns or captured it).
 const char *const kScopeOf = "(CASE WHEN r.entity IN ('staff', 'campaign', 'event', 'policy', 'issued_list') THEN '*'"
                              " WHEN r.entity = 'audit' THEN '!'"
+                             " WHEN r.entity = 'customer' AND coalesce(o.rm_id, '') = '' AND $3::boolean THEN '~'"
                              " WHEN r.entity = 'prospect' THEN coalesce(r.payload->>'owner_id', '')"
                              " WHEN r.entity = 'event_visitor' THEN coalesce(r.payload->>'captured_by', '')"
                              " ELSE coalesce(o.rm_id, '') END)";
@@ -72,6 +78,59 @@ QString batchRejection(const HqStore::Session &session, const WireFormat::PushBa
     return {};
 }
 
+// The policy document HQ issued the branch under `id`, or an empty array.
+QByteArray issuedPolicy(PgConnection &db, const QString &branch, const char *id)
+{
+    const PgResult r = db.exec("SELECT payload->>'body' FROM record WHERE branch_id = $1 AND entity = 'policy'"
+                               " AND record_id = $2 AND NOT deleted",
+                               {branch, QString::fromLatin1(id)});
+    return r.rows() == 1 && !r.isNull(0, 0) ? r.text(0, 0).toUtf8() : QByteArray();
+}
+
+PoolPolicy poolPolicy(PgConnection &db, const QString &branch)
+{
+    PoolPolicy p;
+    QString error;
+    const QByteArray body = issuedPolicy(db, branch, "pool");
+    if (!body.isEmpty() && !PoolPolicy::fromJson(body, &p, &error))
+        p = PoolPolicy(); // checked when issued; off if it cannot be read
+    return p;
+}
+
+TierPolicy branchTierPolicy(PgConnection &db, const QString &branch)
+{
+    TierPolicy p = TierPolicy::defaultPolicy();
+    QString error;
+    const QByteArray body = issuedPolicy(db, branch, "tier");
+    if (!body.isEmpty() && !TierPolicy::fromJson(body, &p, &error))
+        p = TierPolicy::defaultPolicy();
+    return p;
+}
+
+// The masked copy of a pool customer that an RM pulls (issue 15): the number, the name as
+// PersonalDataMask masks it, no RM, `masked` = the tier's id when the policy shows it (else
+// ""). Phone, ID number, address and every figure stay at HQ.
+QByteArray maskedCustomer(QByteArrayView json, const PoolPolicy &pool, const TierPolicy &tiers)
+{
+    const QJsonObject full = QJsonDocument::fromJson(json.toByteArray()).object();
+    QString tier = QStringLiteral(""); // text, never null: a null would store a full customer
+    if (pool.showTier) {
+        // The figures the desktop would tier on, read as BranchRepository reads them.
+        Customer c;
+        c.aumFen = full.value(QLatin1String("aum_fen")).toInteger();
+        c.aumMtdAvgFen = full.value(QLatin1String("aum_mtd_avg_fen")).toInteger();
+        const QStringList hist = full.value(QLatin1String("aum_hist")).toString().split(QLatin1Char(','));
+        for (int i = 0; i < hist.size() && i < Customer::kHistoryMonths; ++i)
+            c.aumHistoryFen[size_t(i)] = hist.at(i).toLongLong();
+        tier = tiers.tier(tiers.tierOf(c)).id;
+    }
+    const QJsonObject masked{{QStringLiteral("customer_no"), full.value(QLatin1String("customer_no")).toString()},
+                             {QStringLiteral("name"), PersonalDataMask::name(full.value(QLatin1String("name")).toString())},
+                             {QStringLiteral("rm_id"), QStringLiteral("")},
+                             {QStringLiteral("masked"), tier}};
+    return QJsonDocument(masked).toJson(QJsonDocument::Compact);
+}
+
 } // namespace
 
 int HqStore::rescope(const QString &branch, const QStringList &customers, bool inTransaction)
@@ -95,6 +154,8 @@ int HqStore::rescopeIn(const QString &branch, const QStringList *customers, bool
     const qint64 last = b.int64(0, 0);
     const qint64 through = b.int64(0, 1);
     const QString filter = customers ? textArray(*customers) : QString(); // null: the whole branch
+    // The pool policy decides whether unassigned customers are '' (managers only) or '~'.
+    const QString pool = poolPolicy(m_db, branch).rmSeesPool ? QStringLiteral("t") : QStringLiteral("f");
     m_db.exec("DROP TABLE IF EXISTS pg_temp.new_owner, pg_temp.rescoped");
     m_db.exec("CREATE TEMP TABLE new_owner ON COMMIT DROP AS"
               " SELECT c.record_id AS customer_no, coalesce(a.payload->>'rm_id', c.payload->>'rm_id', '') AS rm_id"
@@ -112,18 +173,22 @@ int HqStore::rescopeIn(const QString &branch, const QStringList *customers, bool
               {branch});
     // Whole branch after an import; after a push only what it wrote (scope NULL) and the
     // customers it reassigned.
+    // customers the import added to the pool while the policy sends it to RMs ('' -> '~').
     QByteArray which;
     if (customers)
-        which = customers->isEmpty() ? QByteArray(" AND r.scope IS NULL")
-                                     : sql({" AND (r.scope IS NULL OR ", kCustomerOf, " = ANY($2::text[]))"});
+        which = customers->isEmpty()
+                    ? QByteArray(" AND (r.scope IS NULL OR (r.entity = 'customer' AND r.scope = '' AND $3::boolean))")
+                    : sql({" AND (r.scope IS NULL OR (r.entity = 'customer' AND r.scope = '' AND $3::boolean) OR ",
+                           kCustomerOf, " = ANY($2::text[]))"});
     m_db.exec(sql({"CREATE TEMP TABLE rescoped ON COMMIT DROP AS SELECT * FROM ("
                    " SELECT r.entity, r.record_id, r.seq, r.scope AS old_scope, ", kScopeOf, " AS new_scope"
                    " FROM record r LEFT JOIN customer_owner o ON o.branch_id = r.branch_id AND o.customer_no = ", kCustomerOf,
                    " WHERE r.branch_id = $1 AND NOT r.deleted AND ($2::text[] IS NULL OR true)", which.constData(),
                    ") x WHERE old_scope IS DISTINCT FROM new_scope"})
                   .constData(),
-              {branch, filter});
-    // The RM who loses a record pulls its removal; dependents before the customer.
+              {branch, filter, pool});
+    // The RM who loses a record pulls its removal (rm_id '~': every RM drops a masked pool
+    // copy); dependents before the customer.
     const qint64 removed =
         m_db.exec("WITH ins AS (INSERT INTO removal (branch_id, rm_id, seq, entity, record_id)"
                   " SELECT $1, old_scope, $2::bigint + row_number() OVER (ORDER BY entity = 'customer', seq), entity, record_id"
@@ -196,34 +261,50 @@ WireFormat::Page HqStore::pull(const Session &session, qint64 after, int limit, 
     // The change counter's row lock makes writers of a branch commit in
     // sequence order, so everything at or below a visible seq is visible too.
     PgResult r = manager
-                     ? m_db.exec("SELECT entity, record_id, seq, deleted, payload::text FROM record"
+                     ? m_db.exec("SELECT entity, record_id, seq, deleted, payload::text, false FROM record"
                                  " WHERE branch_id = $1 AND seq > $2 AND entity <> 'audit' ORDER BY seq LIMIT $3",
                                  {branch, QString::number(after), QString::number(limit + 1)})
-                     // An RM: their customers' records, the branch-wide ones, and removals of
-                     // what they lost; other devices' ids blanked.
+                     // An RM: their customers' records, the branch-wide ones, the masked pool
+                     // ('~', issue 15) and removals of what they lost or what left the pool;
+                     // other devices' ids blanked.
                      : m_db.exec("SELECT entity, record_id, seq, deleted,"
                                  "  CASE WHEN payload ? 'device_id' AND origin <> $6"
-                                 "       THEN (payload || '{\"device_id\": \"\"}')::text ELSE payload::text END"
+                                 "       THEN (payload || '{\"device_id\": \"\"}')::text ELSE payload::text END, masked"
                                  " FROM ("
-                                 "  (SELECT entity, record_id, seq, deleted, payload, origin FROM record WHERE branch_id = $1"
-                                 "    AND scope = $4 AND seq > $2 AND seq <= $5 ORDER BY seq LIMIT $3)"
+                                 "  (SELECT entity, record_id, seq, deleted, payload, origin, false AS masked FROM record"
+                                 "    WHERE branch_id = $1 AND scope = $4 AND seq > $2 AND seq <= $5 ORDER BY seq LIMIT $3)"
                                  "  UNION ALL"
-                                 "  (SELECT entity, record_id, seq, deleted, payload, origin FROM record WHERE branch_id = $1"
+                                 "  (SELECT entity, record_id, seq, deleted, payload, origin, false FROM record WHERE branch_id = $1"
                                  "    AND scope = '*' AND seq > $2 AND seq <= $5 ORDER BY seq LIMIT $3)"
                                  "  UNION ALL"
-                                 "  (SELECT entity, record_id, seq, true, NULL::jsonb, '' FROM removal WHERE branch_id = $1"
+                                 "  (SELECT entity, record_id, seq, deleted, payload, origin, true FROM record WHERE branch_id = $1"
+                                 "    AND scope = '~' AND seq > $2 AND seq <= $5 ORDER BY seq LIMIT $3)"
+                                 "  UNION ALL"
+                                 "  (SELECT entity, record_id, seq, true, NULL::jsonb, '', false FROM removal WHERE branch_id = $1"
                                  "    AND rm_id = $4 AND seq > $2 AND seq <= $5 ORDER BY seq LIMIT $3)"
+                                 "  UNION ALL"
+                                 "  (SELECT entity, record_id, seq, true, NULL::jsonb, '', false FROM removal WHERE branch_id = $1"
+                                 "    AND rm_id = '~' AND seq > $2 AND seq <= $5 ORDER BY seq LIMIT $3)"
                                  " ) u ORDER BY seq LIMIT $3",
                                  {branch, QString::number(after), QString::number(limit + 1), session.staffId,
                                   QString::number(through), session.deviceId});
     // Written straight from the jsonb text (PageEncoder), the bytes encodeRecords wrote.
     const int n = qMin(r.rows(), limit);
     PageEncoder encoder(n);
+    std::optional<std::pair<PoolPolicy, TierPolicy>> pool; // read once, if the page has pool rows
+    QByteArray masked;
     for (int i = 0; i < n; ++i) {
         const bool deleted = r.boolean(i, 3);
         std::optional<QByteArrayView> payload;
         if (!deleted && !r.isNull(i, 4))
             payload = r.view(i, 4);
+        if (payload && r.boolean(i, 5)) {
+            // Masked here, at HQ: the clear values never leave it (issue 15).
+            if (!pool)
+                pool.emplace(poolPolicy(m_db, branch), branchTierPolicy(m_db, branch));
+            masked = maskedCustomer(*payload, pool->first, pool->second);
+            payload = QByteArrayView(masked);
+        }
         encoder.add(r.view(i, 0), r.view(i, 1), r.int64(i, 2), deleted, payload);
     }
     page.hasMore = r.rows() > limit;

@@ -4,6 +4,7 @@
 #include "pgconnection.h"
 
 #include "domain/cadencepolicy.h"
+#include "domain/poolpolicy.h"
 #include "domain/tierpolicy.h"
 #include "domain/valuepolicy.h"
 #include "domain/workingcalendar.h"
@@ -37,6 +38,10 @@ bool check(const QString &kind, const QByteArray &body, QString *error, int *cal
     if (kind == QLatin1String("cadence")) {
         CadencePolicy p;
         return CadencePolicy::fromJson(body, &p, error);
+    }
+    if (kind == QLatin1String("pool")) {
+        PoolPolicy p;
+        return PoolPolicy::fromJson(body, &p, error);
     }
     WorkingCalendar c = WorkingCalendar();
     if (!c.loadJson(body, error))
@@ -130,10 +135,12 @@ bool PolicyCommand::handles(const QString &command)
 QString PolicyCommand::usage()
 {
     return QStringLiteral(
-        "  policy set --kind tier|value|cadence FILE.json [--branch CODE] [--allow-local-edits]\n"
+        "  policy set --kind tier|value|cadence|pool FILE.json [--branch CODE] [--allow-local-edits]\n"
         "                                            issue a policy to one branch or every branch; desktops\n"
         "                                            take it at their next sync (--allow-local-edits: the\n"
-        "                                            branch manager may still adjust the value policy)\n"
+        "                                            branch manager may still adjust the value policy;\n"
+        "                                            pool: {\"rm_sees_pool\": true, \"show_tier\": true} sends\n"
+        "                                            RMs the unassigned pool, masked)\n"
         "  policy list [--branch CODE]               what each branch was issued, with versions\n"
         "  calendar add FILE.json [--branch CODE]    issue a holiday-cn calendar year (e.g. 2027.json)\n");
 }
@@ -163,8 +170,9 @@ int PolicyCommand::run(const QString &command, const QStringList &arguments)
         }
         if (command == QLatin1String("policy") && verb == QLatin1String("set") && rest.size() == 2) {
             const QString k = p.value(kind);
-            if (k != QLatin1String("tier") && k != QLatin1String("value") && k != QLatin1String("cadence")) {
-                err() << "policy set needs --kind tier, value or cadence\n";
+            if (k != QLatin1String("tier") && k != QLatin1String("value") && k != QLatin1String("cadence")
+                && k != QLatin1String("pool")) {
+                err() << "policy set needs --kind tier, value, cadence or pool\n";
                 return 2;
             }
             PgConnection conn(p.value(db));

@@ -1152,6 +1152,10 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
         <source>Refuses marketing since %1</source>
         <translation>拒绝营销（自 %1 起）</translation>
     </message>
+    <message>
+        <source>%1 (%2) is in the unassigned pool and was masked by HQ: no phone, ID number, address or figures are on this computer. Once the branch manager assigns the customer to you, the next sync brings them in full.</source>
+        <translation>%1（%2）属于未分配客户池，已由总行脱敏：本机没有该客户的电话、证件号、地址和资产数据。网点负责人将其分配给您后，下次同步即下载完整资料。</translation>
+    </message>
 </context>
 <context>
     <name>CustomerActivityView</name>
@@ -1608,6 +1612,18 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
     <message>
         <source>Last activity</source>
         <translation>最近交易</translation>
+    </message>
+    <message>
+        <source>Masked</source>
+        <translation>已脱敏</translation>
+    </message>
+    <message>
+        <source>Unassigned (masked)</source>
+        <translation>未分配（已脱敏）</translation>
+    </message>
+    <message>
+        <source>Unassigned pool, masked by HQ: the branch manager assigns this customer to show them in full</source>
+        <translation>未分配客户池，已由总行脱敏：网点负责人将该客户分配给您后才显示完整资料</translation>
     </message>
 </context>
 <context>

@@ -339,6 +339,16 @@ void Customer360Panel::showCustomer(int customerIndex)
     showDoNotContact();
     if (m_customer < 0) {
         m_title->setText(tr("Customer 360"));
+        // A masked pool entry (issue 15): HQ sent no more than the list shows, so there is
+        // nothing to reveal here.
+        const int pool = s ? customerIndex - s->customerCount() : -1;
+        if (pool >= 0 && pool < int(s->pool().size()))
+            m_empty->setText(tr("%1 (%2) is in the unassigned pool and was masked by HQ: no phone, ID number, "
+                                "address or figures are on this computer. Once the branch manager assigns the "
+                                "customer to you, the next sync brings them in full.")
+                                 .arg(s->pool()[size_t(pool)].name, s->pool()[size_t(pool)].customerNo));
+        else
+            m_empty->setText(tr("Select a customer in the list to see their profile, holdings and AUM trend."));
         return;
     }
     const Customer &c = s->customer(m_customer);

@@ -160,7 +160,7 @@ QStringList CustomerPage::selectedCustomerNos() const
     if (!s)
         return out;
     for (const QModelIndex &index : m_table->selectionModel()->selectedRows())
-        out << s->customer(m_model->customerAt(index.row())).customerNo;
+        out << m_model->customerNoAt(index.row());
     return out;
 }
 
@@ -171,7 +171,7 @@ QStringList CustomerPage::shownCustomerNos() const
     if (!s)
         return out;
     for (int r = 0; r < m_model->rowCount(); ++r)
-        out << s->customer(m_model->customerAt(r)).customerNo;
+        out << m_model->customerNoAt(r);
     return out;
 }
 

@@ -5,6 +5,13 @@
 BranchSnapshot::BranchSnapshot(BranchData data, TierPolicy policy, QDate asOf, const StaffScope &scope)
     : m_data(std::move(data)), m_policy(std::move(policy)), m_asOf(asOf), m_scope(scope)
 {
+    // Masked pool copies (issue 15) are not customers this desk works: set them apart first.
+    for (const Customer &c : m_data.customers) {
+        if (c.masked)
+            m_pool.push_back({c.customerNo, c.name, c.maskedTier.isEmpty() ? -1 : m_policy.indexOfId(c.maskedTier)});
+    }
+    if (!m_pool.empty())
+        std::erase_if(m_data.customers, [](const Customer &c) { return c.masked; });
     m_others = m_scope.restrict(&m_data);
     for (size_t i = 0; i < m_others.size(); ++i)
         m_otherByNumber.insert(m_others[i].customerNo, int(i));

@@ -32,6 +32,16 @@ public:
     const StaffScope &scope() const { return m_scope; }
     // Other RMs' customers, name and owner only (empty for a manager).
     const std::vector<StaffScope::OtherCustomer> &otherCustomers() const { return m_others; }
+    // Issue 15: the unassigned pool as HQ masked it for this RM (pool policy): customer
+    // number, masked name and the tier when the policy shows it (-1 otherwise). Kept out of
+    // customers(), so no list, score or count ever takes them for real customers.
+    struct PoolCustomer
+    {
+        QString customerNo;
+        QString name; // already masked by HQ
+        int tier = -1;
+    };
+    const std::vector<PoolCustomer> &pool() const { return m_pool; }
 
     const QString &branchCode() const { return m_data.branchCode; }
     const QString &branchName() const { return m_data.branchName; }
@@ -66,6 +76,7 @@ private:
     StaffScope m_scope;
     std::vector<StaffScope::OtherCustomer> m_others;
     QHash<QString, int> m_otherByNumber;
+    std::vector<PoolCustomer> m_pool;
 };
 
 using SnapshotPtr = std::shared_ptr<const BranchSnapshot>;

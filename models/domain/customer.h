@@ -37,6 +37,11 @@ struct Customer
     int settlementProducts = 0;   // four-triangles inputs (DOMAIN.md)
     int serviceEvents12m = 0;
     int referralLinks = 0;
+    // Issue 15: a copy of an unassigned pool customer as HQ masks it for an RM (pool policy):
+    // masked name, no phone, ID number, address or figures; maskedTier is the tier's id
+    // when the policy shows it. Never in the snapshot's customers(): see BranchSnapshot::pool().
+    bool masked = false;
+    QString maskedTier;
 
     qint64 lastMonthAvgFen() const { return aumHistoryFen.back(); }
     int ageOn(const QDate &day) const

@@ -60,6 +60,37 @@ void CustomerTableModel::setRmFilter(int rm)
     refilter();
 }
 
+bool CustomerTableModel::isPoolRow(int row) const
+{
+    const BranchSnapshot *s = m_branch.snapshot.get();
+    return s && customerAt(row) >= s->customerCount();
+}
+
+QString CustomerTableModel::customerNoAt(int row) const
+{
+    const BranchSnapshot *s = m_branch.snapshot.get();
+    if (!s)
+        return {};
+    const int i = customerAt(row);
+    return i < s->customerCount() ? s->customer(i).customerNo : s->pool()[size_t(i - s->customerCount())].customerNo;
+}
+
+// A masked pool entry (issue 15) passes the filters on what it shows: the tier if any,
+// "Unassigned", and the customer number or masked name for the search text.
+bool CustomerTableModel::poolEntryShown(int entry) const
+{
+    const BranchSnapshot::PoolCustomer &p = m_branch.snapshot->pool()[size_t(entry)];
+    if (m_tier >= 0 && p.tier != m_tier)
+        return false;
+    if (m_rm != kAllRms && m_rm != kUnassigned)
+        return false;
+    for (const QString &term : m_search.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+        if (!p.customerNo.contains(term, Qt::CaseInsensitive) && !p.name.contains(term))
+            return false;
+    }
+    return true;
+}
+
 int CustomerTableModel::rowOfCustomer(int customer) const
 {
     const auto it = std::find(m_rows.begin(), m_rows.end(), customer);
@@ -112,6 +143,9 @@ void CustomerTableModel::rebuildOrder()
     }
     if (m_sortOrder == Qt::DescendingOrder)
         std::reverse(m_order.begin(), m_order.end());
+    // The masked pool (issue 15) follows the customers, in HQ's order.
+    for (int k = 0; k < int(s->pool().size()); ++k)
+        m_order.push_back(n + k);
 }
 
 void CustomerTableModel::refilter()
@@ -119,7 +153,11 @@ void CustomerTableModel::refilter()
     const BranchSnapshot *s = m_branch.snapshot.get();
     std::vector<int> rows;
     if (s) {
-        const std::vector<int> &base = m_refinable ? m_rows : m_order;
+        const std::vector<int> &all = m_refinable ? m_rows : m_order;
+        // The masked pool is at the end of both; the search index knows only customers.
+        const int n = s->customerCount();
+        const auto poolStart = std::find_if(all.begin(), all.end(), [n](int i) { return i >= n; });
+        const std::vector<int> base(all.begin(), poolStart);
         if (m_refinable || (m_tier < 0 && m_rm == kAllRms)) {
             rows = m_branch.search->filter(base, m_search);
         } else {
@@ -134,13 +172,17 @@ void CustomerTableModel::refilter()
             }
             rows = m_branch.search->filter(candidates, m_search);
         }
+        for (auto it = poolStart; it != all.end(); ++it) {
+            if (poolEntryShown(*it - n))
+                rows.push_back(*it);
+        }
     }
     beginResetModel();
     m_rows = std::move(rows);
     endResetModel();
     m_lastSearch = m_search;
     m_refinable = true;
-    emit filterChanged(int(m_rows.size()), s ? s->customerCount() : 0);
+    emit filterChanged(int(m_rows.size()), s ? s->customerCount() + int(s->pool().size()) : 0);
 }
 
 void CustomerTableModel::sort(int column, Qt::SortOrder order)
@@ -160,7 +202,7 @@ void CustomerTableModel::sort(int column, Qt::SortOrder order)
     m_sortOrder = order;
     rebuildOrder();
     // Keep the filtered set, now in the new order.
-    std::vector<char> shown(m_branch.snapshot ? size_t(m_branch.snapshot->customerCount()) : 0, 0);
+    std::vector<char> shown(m_branch.snapshot ? m_order.size() : 0, 0);
     for (int i : m_rows)
         shown[size_t(i)] = 1;
     std::vector<int> rows;
@@ -199,6 +241,39 @@ int CustomerTableModel::columnCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
+QVariant CustomerTableModel::poolData(int entry, int column, int role) const
+{
+    const BranchSnapshot &s = *m_branch.snapshot;
+    const BranchSnapshot::PoolCustomer &p = s.pool()[size_t(entry)];
+    const bool raw = role == RawValueRole;
+    switch (column) {
+    case Name:
+        return p.name;
+    case CustomerNo:
+        return p.customerNo;
+    case Tier:
+        if (raw)
+            return p.tier;
+        return p.tier >= 0 ? s.tierPolicy().displayName(p.tier) : tr("Masked");
+    case Rm:
+        return raw ? QVariant(QString()) : QVariant(tr("Unassigned (masked)"));
+    case Aum: {
+        // The tier's band on the tier policy, never a figure of the customer's own.
+        if (raw || p.tier < 0)
+            return raw ? QVariant() : QVariant(QStringLiteral("—"));
+        const TierPolicy &t = s.tierPolicy();
+        const QString from = p.tier == 0 ? QStringLiteral("0") : MoneyFormat::listAmount(t.tier(p.tier).minFen);
+        return p.tier + 1 < t.count() ? QStringLiteral("%1–%2").arg(from, MoneyFormat::listAmount(t.tier(p.tier + 1).minFen))
+                                      : QStringLiteral("≥ %1").arg(from);
+    }
+    case Age:
+    case LastActivity:
+        return raw ? QVariant() : QVariant(QStringLiteral("—"));
+    default:
+        return {};
+    }
+}
+
 QVariant CustomerTableModel::rawValue(int customer, int column) const
 {
     const BranchSnapshot &s = *m_branch.snapshot;
@@ -229,6 +304,17 @@ QVariant CustomerTableModel::data(const QModelIndex &index, int role) const
         return {};
     const int customer = m_rows[size_t(index.row())];
     const BranchSnapshot &s = *m_branch.snapshot;
+    if (customer >= s.customerCount()) { // a masked pool entry (issue 15)
+        if (role == Qt::DisplayRole || role == RawValueRole)
+            return poolData(customer - s.customerCount(), index.column(), role);
+        if (role == CustomerIndexRole)
+            return customer;
+        if (role == Qt::ToolTipRole)
+            return tr("Unassigned pool, masked by HQ: the branch manager assigns this customer to show them in full");
+        if (role == Qt::DecorationRole && index.column() == Tier && s.pool()[size_t(customer - s.customerCount())].tier >= 0)
+            return TierPolicy::color(s.pool()[size_t(customer - s.customerCount())].tier);
+        return {};
+    }
     const Customer &c = s.customer(customer);
     switch (role) {
     case Qt::DisplayRole:

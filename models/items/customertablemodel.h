@@ -33,7 +33,11 @@ public:
     // kAllRms, kUnassigned, or an index into snapshot->staff()
     void setRmFilter(int rm);
 
+    // An index into the snapshot's customers, or, from customerCount() on, into its
+    // masked pool (issue 15: isPoolRow); such a row has no Customer behind it.
     int customerAt(int row) const { return m_rows.at(size_t(row)); }
+    bool isPoolRow(int row) const;
+    QString customerNoAt(int row) const;
     int rowOfCustomer(int customer) const;
 
     int rowCount(const QModelIndex &parent = {}) const override;
@@ -52,6 +56,8 @@ private:
     void rebuildOrder();
     void refilter();
     QVariant rawValue(int customer, int column) const;
+    QVariant poolData(int entry, int column, int role) const;
+    bool poolEntryShown(int entry) const;
 
     LoadedBranch m_branch;
     std::vector<int> m_order; // every customer, in the current sort

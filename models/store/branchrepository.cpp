@@ -176,7 +176,7 @@ bool BranchRepository::loadAll(BranchData *out, const Progress &progress)
             "SELECT customer_no, name, gender, birth_date, phone, id_number, address, occupation, employer,"
             " payroll, credit_card_active, loan_start_date, corporate_executive, mb_logins_90d, txn_90d,"
             " last_activity, opened_on, rm_id, aum_fen, aum_mtd_avg_fen, aum_hist_end, aum_hist,"
-            " contribution_fen, settlement_products, service_events_12m, referral_links"
+            " contribution_fen, settlement_products, service_events_12m, referral_links, masked"
             " FROM customer"));
         while (st.step()) {
             Customer c;
@@ -209,6 +209,9 @@ bool BranchRepository::loadAll(BranchData *out, const Progress &progress)
             c.settlementProducts = st.integer(23);
             c.serviceEvents12m = st.integer(24);
             c.referralLinks = st.integer(25);
+            c.masked = !st.isNull(26);
+            if (c.masked)
+                c.maskedTier = st.text(26);
             data.customers.push_back(std::move(c));
             if (progress && (++done % 5000) == 0 && !progress(done, total))
                 return false;

@@ -353,11 +353,18 @@ const char *const kV9[] = {
     "ALTER TABLE audit_log ADD COLUMN mac TEXT NOT NULL DEFAULT ''",
 };
 
+// Version 10 (issue 15): the unassigned pool as an RM receives it when HQ's pool policy
+// allows, masked at HQ. NULL for a customer in full; for a masked copy the tier's id when
+// the policy shows it, else ''. Such a row has no phone, ID number, address or figures.
+const char *const kV10[] = {
+    "ALTER TABLE customer ADD COLUMN masked TEXT",
+};
+
 } // namespace
 
 int SchemaMigrations::latestVersion()
 {
-    return 9;
+    return 10;
 }
 
 QStringList SchemaMigrations::step(int version)
@@ -389,6 +396,9 @@ QStringList SchemaMigrations::step(int version)
             sql << QString::fromUtf8(s);
     } else if (version == 9) {
         for (const char *s : kV9)
+            sql << QString::fromUtf8(s);
+    } else if (version == 10) {
+        for (const char *s : kV10)
             sql << QString::fromUtf8(s);
     }
     return sql;

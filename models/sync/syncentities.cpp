@@ -13,7 +13,7 @@ QVector<SyncEntities::Entity> makeEntities()
                  QStringLiteral("customer_no name gender birth_date phone id_number address occupation employer payroll "
                                 "credit_card_active loan_start_date corporate_executive mb_logins_90d txn_90d "
                                 "last_activity opened_on rm_id aum_fen aum_mtd_avg_fen aum_hist_end aum_hist "
-                                "contribution_fen settlement_products service_events_12m referral_links")
+                                "contribution_fen settlement_products service_events_12m referral_links masked")
                      .split(QLatin1Char(' ')),
                  E::Owner::Hq, E::Rule::HqWins});
     list.append({QStringLiteral("holding"), QStringLiteral("holding"), QStringLiteral("holding_id"),
