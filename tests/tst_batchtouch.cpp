@@ -82,7 +82,7 @@ private:
         if (!d)
             return {-1, -1};
         d->channelBox()->setCurrentIndex(d->channelBox()->findData(int(channel)));
-        QTest::keyClicks(d->noteEdit(), note);
+        d->noteEdit()->setText(note); // typed Chinese: QTest::keyClicks takes ASCII only
         QSignalSpy logged(ws(), &CadenceWorkspace::batchLogged);
         QTest::mouseClick(d->buttons()->button(QDialogButtonBox::Ok), Qt::LeftButton);
         if (!logged.wait(20000))
@@ -206,6 +206,7 @@ private slots:
         CustomerPage *page = m_window->customerPage();
         const QStringList shown = page->shownCustomerNos();
         QVERIFY(ws()->activity().isDoNotContact(snap()->indexOfCustomer(shown.at(1))));
+        page->table()->selectRow(0); // one row: the batch is the filter's customers
         QTest::mouseClick(page->batchTouchButton(), Qt::LeftButton);
         BatchTouchDialog *d = nullptr;
         QTRY_VERIFY((d = dialog()) && d->isVisible());
@@ -230,7 +231,7 @@ private slots:
         QFile f(csv);
         QVERIFY(f.open(QIODevice::ReadOnly));
         QStringList lines = QString::fromUtf8(f.readAll()).remove(QChar(0xFEFF)).split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
-        QCOMPARE(lines.at(0), PhoneListExport::notice());
+        QCOMPARE(QString(lines.at(0)).remove(QLatin1Char('"')), PhoneListExport::notice()); // one CSV field, quoted
         int withPhone = 0;
         for (const QString &no : shown) {
             const int c = snap()->indexOfCustomer(no);
@@ -260,7 +261,7 @@ private slots:
         ask->pathEdit()->setText(xlsx);
         ask->unmaskedBox()->setChecked(true);
         QVERIFY(!ask->okButton()->isEnabled());
-        QTest::keyClicks(ask->reasonEdit(), QStringLiteral("短信平台群发，行长批准"));
+        ask->reasonEdit()->setText(QStringLiteral("短信平台群发，行长批准"));
         QVERIFY(ask->okButton()->isEnabled());
         exported.clear();
         QTest::mouseClick(ask->okButton(), Qt::LeftButton);

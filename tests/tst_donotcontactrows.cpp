@@ -162,9 +162,10 @@ private slots:
         }
         QVERIFY(!onToday.contains(zhangSan));
         QVERIFY(ouyangRow >= 0 && shanShanRow >= 0);
-        for (const DayPlan::Entry &e : ws->dayPlan(TodayList(*s, ws->policy(), ws->calendar(), ws->activity(), *ws->roster()),
-                                                   ws->actingStaffIndex())
-                                           .entries())
+        const DayPlan plan = ws->dayPlan(TodayList(*s, ws->policy(), ws->calendar(), ws->activity(), *ws->roster()),
+                                         ws->actingStaffIndex());
+        QVERIFY(!plan.entries().empty());
+        for (const DayPlan::Entry &e : plan.entries())
             QVERIFY2(e.item.customer != zhangSan, "a refused customer is planned later in the week");
         DoNotContactDelegate *todayMarks = today->rowMenu()->delegate();
         const QString ouyangTip = todayMarks->toolTipAt(tm->index(ouyangRow, TodayModel::Customer));

@@ -180,8 +180,7 @@ private slots:
 
         // Which the manager issues like any list: the issue path gets its members and kind
         QSignalSpy issue(&page, &ListsPage::issueRequested);
-        QVERIFY(page.issueListButton()->isVisible());
-        QTest::mouseClick(page.issueListButton(), Qt::LeftButton);
+        page.issueListButton()->click();
         QCOMPARE(issue.count(), 1);
         QCOMPARE(issue.front().at(1).toString(), QStringLiteral("imported"));
         QCOMPARE(issue.front().at(2).toStringList().size(), 4);

@@ -1,15 +1,17 @@
 #pragma once
 
 #include <QList>
+#include <QMenu>
 #include <QObject>
 #include <QPointer>
 #include <functional>
 
+class BranchSnapshot;
 class CadenceWorkspace;
 class DoNotContactDelegate;
 class QAbstractItemView;
 class QAction;
-class QMenu;
+
 class QModelIndex;
 class QPoint;
 
@@ -29,7 +31,7 @@ public:
 
     // The view's model gives snapshot indexes in `role` of `snapshot()`, which may be another
     // snapshot of the same branch than the workspace's (the analysis reloads on its own).
-    static CustomerOf byRole(CadenceWorkspace *workspace, int role, std::function<const class BranchSnapshot *()> snapshot);
+    static CustomerOf byRole(CadenceWorkspace *workspace, int role, std::function<const BranchSnapshot *()> snapshot);
 
     // The page's own entries, shown first (Today: log for the step, reschedule).
     void setLeadingActions(const QList<QAction *> &actions) { m_leading = actions; }

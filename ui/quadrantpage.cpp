@@ -21,6 +21,7 @@
 #include <QScrollArea>
 #include <QSplitter>
 #include <QTabWidget>
+#include <QItemSelectionModel>
 #include <QTableView>
 #include <QVBoxLayout>
 #include <algorithm>

@@ -75,18 +75,19 @@ bool ListImport::read(const QString &path, const BranchSnapshot &snapshot, Resul
         }
         const QString no = cell(noCol), id = cell(idCol), phone = cell(phoneCol);
         int customer = -1;
+        int *by = nullptr; // the count of the way this row matched
         Problem miss{row.line, QString(), QString()};
         if (!no.isEmpty()) {
             customer = snapshot.indexOfCustomer(no);
             if (customer >= 0)
-                ++out->byNumber;
+                by = &out->byNumber;
             else
                 miss = {row.line, header.at(noCol), tr("customer number %1 is not a customer of this branch").arg(no)};
         }
         if (customer < 0 && !id.isEmpty()) {
             customer = byId.value(IdCardNumber::normalized(id), -1);
             if (customer >= 0)
-                ++out->byIdNumber;
+                by = &out->byIdNumber;
             else if (miss.field.isEmpty())
                 miss = {row.line, header.at(idCol),
                         tr("ID number %1 matches no customer").arg(PersonalDataMask::idNumber(id))};
@@ -94,7 +95,7 @@ bool ListImport::read(const QString &path, const BranchSnapshot &snapshot, Resul
         if (customer < 0 && !phone.isEmpty()) {
             customer = phones.find(phone);
             if (customer >= 0)
-                ++out->byPhone;
+                by = &out->byPhone;
             else if (miss.field.isEmpty())
                 miss = {row.line, header.at(phoneCol),
                         tr("phone %1 matches no customer").arg(PersonalDataMask::phone(PhoneDirectory::normalize(phone)))};
@@ -110,6 +111,7 @@ bool ListImport::read(const QString &path, const BranchSnapshot &snapshot, Resul
             continue;
         }
         seen.insert(customer);
+        ++*by;
         ListMember m;
         m.customer = customer;
         m.basisFen = snapshot.tierPolicy().basisAmount(snapshot.customer(customer));
