@@ -27,6 +27,68 @@ QString cleanCell(const QString &cell)
 
 } // namespace
 
+namespace {
+
+// One row against the branch: by customer number, else ID number, else phone.
+struct RowMatcher
+{
+    const BranchSnapshot &snapshot;
+    const QStringList &header;
+    int noCol, idCol, phoneCol;
+    QHash<QString, int> byId; // normalised ID number -> customer (X upper case, spaces out)
+    PhoneDirectory phones;
+
+    RowMatcher(const BranchSnapshot &s, const QStringList &h, int no, int id, int phone)
+        : snapshot(s), header(h), noCol(no), idCol(id), phoneCol(phone), phones(s)
+    {
+        for (int c = 0; id >= 0 && c < s.customerCount(); ++c) {
+            const QString n = IdCardNumber::normalized(s.customer(c).idNumber);
+            if (!n.isEmpty())
+                byId.insert(n, c);
+        }
+    }
+    // The customer, with *by pointing at the count of the way it matched; or -1 and *miss.
+    int match(const XlsxReader::Row &row, ListImport::Result *out, int **by, ListImport::Problem *miss) const
+    {
+        const auto cell = [&](int col) { return col >= 0 && col < row.cells.size() ? cleanCell(row.cells.at(col)) : QString(); };
+        const QString no = cell(noCol), id = cell(idCol), phone = cell(phoneCol);
+        *miss = {row.line, QString(), QString()};
+        if (!no.isEmpty()) {
+            if (const int c = snapshot.indexOfCustomer(no); c >= 0)
+                {
+                *by = &out->byNumber;
+                return c;
+            }
+            *miss = {row.line, header.at(noCol), ListImport::tr("customer number %1 is not a customer of this branch").arg(no)};
+        }
+        if (!id.isEmpty()) {
+            if (const int c = byId.value(IdCardNumber::normalized(id), -1); c >= 0)
+                {
+                *by = &out->byIdNumber;
+                return c;
+            }
+            if (miss->field.isEmpty())
+                *miss = {row.line, header.at(idCol),
+                         ListImport::tr("ID number %1 matches no customer").arg(PersonalDataMask::idNumber(id))};
+        }
+        if (!phone.isEmpty()) {
+            if (const int c = phones.find(phone); c >= 0)
+                {
+                *by = &out->byPhone;
+                return c;
+            }
+            if (miss->field.isEmpty())
+                *miss = {row.line, header.at(phoneCol),
+                         ListImport::tr("phone %1 matches no customer").arg(PersonalDataMask::phone(PhoneDirectory::normalize(phone)))};
+        }
+        if (miss->field.isEmpty())
+            miss->message = ListImport::tr("no customer number, ID number or phone on this line");
+        return -1;
+    }
+};
+
+} // namespace
+
 bool ListImport::read(const QString &path, const BranchSnapshot &snapshot, Result *out, QString *error)
 {
     *out = Result{};
@@ -51,58 +113,22 @@ bool ListImport::read(const QString &path, const BranchSnapshot &snapshot, Resul
                      .arg(out->fileName);
         return false;
     }
-    // ID numbers of the branch, normalised once (X upper case, spaces out).
-    QHash<QString, int> byId;
-    if (idCol >= 0) {
-        for (int c = 0; c < snapshot.customerCount(); ++c) {
-            const QString id = IdCardNumber::normalized(snapshot.customer(c).idNumber);
-            if (!id.isEmpty())
-                byId.insert(id, c);
-        }
-    }
-    const PhoneDirectory phones(snapshot);
+    const RowMatcher matcher(snapshot, header, noCol, idCol, phoneCol);
     QSet<int> seen;
     out->list.kind = CustomerList::Kind::Imported;
     out->list.criteria = QStringLiteral("imported;file=%1").arg(out->fileName);
     XlsxReader::Row row;
     bool malformed = false;
-    const auto cell = [&](int col) { return col >= 0 && col < row.cells.size() ? cleanCell(row.cells.at(col)) : QString(); };
     while (reader.next(&row, &malformed)) {
         ++out->rows;
         if (malformed) {
             out->unmatched.push_back({row.line, QString(), tr("the line could not be read (a stray quote?)")});
             continue;
         }
-        const QString no = cell(noCol), id = cell(idCol), phone = cell(phoneCol);
-        int customer = -1;
-        int *by = nullptr; // the count of the way this row matched
-        Problem miss{row.line, QString(), QString()};
-        if (!no.isEmpty()) {
-            customer = snapshot.indexOfCustomer(no);
-            if (customer >= 0)
-                by = &out->byNumber;
-            else
-                miss = {row.line, header.at(noCol), tr("customer number %1 is not a customer of this branch").arg(no)};
-        }
-        if (customer < 0 && !id.isEmpty()) {
-            customer = byId.value(IdCardNumber::normalized(id), -1);
-            if (customer >= 0)
-                by = &out->byIdNumber;
-            else if (miss.field.isEmpty())
-                miss = {row.line, header.at(idCol),
-                        tr("ID number %1 matches no customer").arg(PersonalDataMask::idNumber(id))};
-        }
-        if (customer < 0 && !phone.isEmpty()) {
-            customer = phones.find(phone);
-            if (customer >= 0)
-                by = &out->byPhone;
-            else if (miss.field.isEmpty())
-                miss = {row.line, header.at(phoneCol),
-                        tr("phone %1 matches no customer").arg(PersonalDataMask::phone(PhoneDirectory::normalize(phone)))};
-        }
+        int *by = nullptr;
+        Problem miss;
+        const int customer = matcher.match(row, out, &by, &miss);
         if (customer < 0) {
-            if (miss.field.isEmpty())
-                miss.message = tr("no customer number, ID number or phone on this line");
             out->unmatched.push_back(miss);
             continue;
         }
