@@ -64,6 +64,23 @@ shot tiers-zh --lang zh_CN --page tiers
 shot quadrant-zh --lang zh_CN --page quadrant
 shot lists-zh --lang zh_CN --page lists
 
+# Issue 17, batch work: the quadrant's D customers in one batch touch, the batch's phone list for
+# the SMS platform, a list row's context menu, and a name list from the card centre imported.
+shot batch-touch-zh --lang zh_CN --page quadrant --screenshot-open batch-touch
+shot phone-list-zh --lang zh_CN --page quadrant --screenshot-open phone-list
+shot row-menu-zh --lang zh_CN --page lists --screenshot-open row-menu
+# The card centre's list: a title line, 序号/客户号/手机号, 40 threshold customers by number, two
+# numbers and a phone that match nobody, one customer twice.
+{
+    printf '信用卡中心 2026年12月 分期推荐名单\r\n序号,客户号,手机号\r\n'
+    "$BUILD_DIR/app/branchdesk-cli" list threshold --store "$STORE" --format csv |
+        awk -F, 'NR > 1 && NR <= 41 { printf "%d,%s,\r\n", NR - 1, $2 }'
+    printf '41,600199999901,\r\n42,600199999902,\r\n43,,13900000000\r\n'
+    "$BUILD_DIR/app/branchdesk-cli" list threshold --store "$STORE" --format csv |
+        awk -F, 'NR == 2 { printf "44,%s,\r\n", $2 }'
+} >"$WORK/信用卡分期推荐名单.csv"
+shot list-import-zh --lang zh_CN --page lists --screenshot-open "import-list:$WORK/信用卡分期推荐名单.csv"
+
 # Today (issue 5): the first day (2026-11-23) enrols the lists; two days later, with a
 # few of RM01's steps done that morning, the page shows done, due and overdue rows.
 on_screen --store "$WORK/today.db" --lang zh_CN \

@@ -39,6 +39,21 @@
     </message>
 </context>
 <context>
+    <name>BatchTouchController</name>
+    <message>
+        <source>Batch touch logged for %1 customer(s); %2 skipped (refused marketing).</source>
+        <translation>已为 %1 位客户记录批量触达；%2 位拒绝营销，已跳过。</translation>
+    </message>
+    <message>
+        <source>sms-phones-%1</source>
+        <translation>短信号码-%1</translation>
+    </message>
+    <message>
+        <source>Phone list</source>
+        <translation>导出号码</translation>
+    </message>
+</context>
+<context>
     <name>BatchTouchDialog</name>
     <message>
         <source>Batch touch</source>
@@ -63,6 +78,14 @@
     <message>
         <source>Message:</source>
         <translation>内容：</translation>
+    </message>
+    <message>
+        <source>Export phone list…</source>
+        <translation>导出号码…</translation>
+    </message>
+    <message>
+        <source>The phone numbers of the customers who accept marketing, as a file for the bank&apos;s SMS platform (masked unless you give a reason; audited)</source>
+        <translation>把接受营销的客户的手机号导出为文件，供银行短信平台使用（除非填写原因，否则脱敏；记入审计日志）</translation>
     </message>
 </context>
 <context>
@@ -913,6 +936,13 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
     </message>
 </context>
 <context>
+    <name>Customer360Dialog</name>
+    <message>
+        <source>Customer 360</source>
+        <translation>客户360</translation>
+    </message>
+</context>
+<context>
     <name>Customer360Panel</name>
     <message>
         <source>Customer no.:</source>
@@ -1484,6 +1514,14 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
         <source>Moments of truth</source>
         <translation>关键时刻</translation>
     </message>
+    <message>
+        <source>Imported list</source>
+        <translation>导入名单</translation>
+    </message>
+    <message>
+        <source>On the imported list; AUM %1</source>
+        <translation>在导入的名单上；资产 %1</translation>
+    </message>
 </context>
 <context>
     <name>CustomerListModel</name>
@@ -1577,6 +1615,59 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
     <message>
         <source>Log contact…</source>
         <translation>登记联系…</translation>
+    </message>
+    <message>
+        <source>selected customers</source>
+        <translation>所选客户</translation>
+    </message>
+    <message>
+        <source>all customers</source>
+        <translation>全部客户</translation>
+    </message>
+    <message>
+        <source>customers %1</source>
+        <translation>客户 %1</translation>
+    </message>
+    <message>
+        <source>Batch touch…</source>
+        <translation>批量触达…</translation>
+    </message>
+    <message>
+        <source>Log one SMS, WeChat, WeCom or mobile-banking push against the selected customers (or, with one row selected, every customer the filter shows)</source>
+        <translation>对所选客户（只选中一行时为当前筛选显示的全部客户）记录一次短信、微信、企业微信或手机银行推送</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerRowMenu</name>
+    <message>
+        <source>Open the customer&apos;s 360</source>
+        <translation>打开客户360视图</translation>
+    </message>
+    <message>
+        <source>Log contact…</source>
+        <translation>登记联系…</translation>
+    </message>
+    <message>
+        <source>Lift the refusal of marketing…</source>
+        <translation>撤销拒绝营销…</translation>
+    </message>
+    <message>
+        <source>Refuses marketing…</source>
+        <translation>登记拒绝营销…</translation>
+    </message>
+    <message>
+        <source>Copy customer number</source>
+        <translation>复制客户号</translation>
+    </message>
+    <message numerus="yes">
+        <source>Batch touch the %n selected customer(s)…</source>
+        <translation>
+            <numerusform>批量触达所选的 %Ln 位客户…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Contact or note, not tied to a step</source>
+        <translation>联系或备注（不对应某个步骤）</translation>
     </message>
 </context>
 <context>
@@ -1701,6 +1792,29 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
     <message>
         <source>Targets and today&apos;s progress per RM (green: at or ahead of the time progress)</source>
         <translation>客户经理任务完成与当日进度（绿色：达到或超过序时进度）</translation>
+    </message>
+</context>
+<context>
+    <name>DoNotContactDelegate</name>
+    <message>
+        <source>the customer asked</source>
+        <translation>客户本人要求</translation>
+    </message>
+    <message>
+        <source>after a complaint</source>
+        <translation>因投诉</translation>
+    </message>
+    <message>
+        <source>head office</source>
+        <translation>总行</translation>
+    </message>
+    <message>
+        <source>branch decision</source>
+        <translation>网点决定</translation>
+    </message>
+    <message>
+        <source>Refuses marketing since %1 (%2): no cadence, no batch touch</source>
+        <translation>自 %1 起拒绝营销（%2）：不进入联系节奏和批量触达</translation>
     </message>
 </context>
 <context>
@@ -2124,6 +2238,16 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
     <message>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Phone list for the SMS platform</source>
+        <translation>导出号码（短信平台）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n customer(s) with a mobile phone who accept marketing (those who refused are left out). The file&apos;s first line says it holds personal data; only you can read it.</source>
+        <translation>
+            <numerusform>%1：%Ln 位有手机号且接受营销的客户（拒绝营销的客户不导出）。文件第一行注明含个人信息，只有您本人可以读取。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2873,6 +2997,72 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
     </message>
 </context>
 <context>
+    <name>ListImport</name>
+    <message>
+        <source>%1: no column to match customers by. The first row should name a customer number (客户号), an ID number (证件号码) or a mobile phone (手机号) column.</source>
+        <translation>%1：没有可用于匹配客户的列。表头应包含“客户号”“证件号码”或“手机号”列。</translation>
+    </message>
+    <message>
+        <source>the line could not be read (a stray quote?)</source>
+        <translation>该行无法读取（可能有多余的引号）</translation>
+    </message>
+    <message>
+        <source>customer number %1 is not a customer of this branch</source>
+        <translation>客户号 %1 不是本网点客户</translation>
+    </message>
+    <message>
+        <source>ID number %1 matches no customer</source>
+        <translation>证件号码 %1 匹配不到客户</translation>
+    </message>
+    <message>
+        <source>phone %1 matches no customer</source>
+        <translation>手机号 %1 匹配不到客户</translation>
+    </message>
+    <message>
+        <source>no customer number, ID number or phone on this line</source>
+        <translation>该行没有客户号、证件号码或手机号</translation>
+    </message>
+</context>
+<context>
+    <name>ListImportDialog</name>
+    <message>
+        <source>Import a name list</source>
+        <translation>导入名单</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>正在读取 %1…</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Why it matches nobody</source>
+        <translation>匹配不到的原因</translation>
+    </message>
+    <message>
+        <source>Campaign list name:</source>
+        <translation>营销活动名单名称：</translation>
+    </message>
+    <message>
+        <source>Freeze as campaign list</source>
+        <translation>锁定为营销活动名单</translation>
+    </message>
+    <message>
+        <source>The file could not be read.</source>
+        <translation>无法读取该文件。</translation>
+    </message>
+    <message>
+        <source>%1: %2 line(s) read, %3 customer(s) matched (%4 by customer number, %5 by ID number, %6 by phone); %7 line(s) repeat a customer already matched; %8 line(s) match nobody.</source>
+        <translation>%1：读取 %2 行，匹配 %3 位客户（按客户号 %4 位，按证件号码 %5 位，按手机号 %6 位）；%7 行与已匹配的客户重复；%8 行匹配不到客户。</translation>
+    </message>
+</context>
+<context>
     <name>ListMetricsModel</name>
     <message>
         <source>Branch</source>
@@ -3038,6 +3228,22 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
     <message>
         <source>Log one SMS, WeChat, WeCom or mobile-banking push against every customer shown</source>
         <translation>对列表中的每位客户记录一次短信、微信、企业微信或手机银行推送</translation>
+    </message>
+    <message>
+        <source>Import a name list</source>
+        <translation>导入名单</translation>
+    </message>
+    <message>
+        <source>Name lists (*.xlsx *.csv)</source>
+        <translation>名单文件 (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+        <source>Import list…</source>
+        <translation>导入名单…</translation>
+    </message>
+    <message>
+        <source>A name list from the card, loan or corporate department (.xlsx or .csv): matched by customer number, ID number or phone, then frozen here to split and issue</source>
+        <translation>信用卡、个贷或公司部门下发的名单（.xlsx 或 .csv）：按客户号、证件号码或手机号匹配，锁定后在此分配和下发</translation>
     </message>
 </context>
 <context>
@@ -3351,10 +3557,6 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
     <message>
         <source>Log a contact or note for the customer shown (Today, Customers)</source>
         <translation>为当前客户登记联系或备注（今日、客户页）</translation>
-    </message>
-    <message>
-        <source>Batch touch logged for %1 customer(s); %2 skipped (refused marketing).</source>
-        <translation>已为 %1 位客户记录批量触达；%2 位拒绝营销，已跳过。</translation>
     </message>
 </context>
 <context>
@@ -3735,6 +3937,59 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
     </message>
 </context>
 <context>
+    <name>PhoneListExport</name>
+    <message>
+        <source>Customer no.</source>
+        <translation>客户号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Mobile phone</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <source>PERSONAL DATA: customer names and mobile phone numbers, for the bank&apos;s SMS platform only. Do not copy or forward; delete the file once it has been uploaded.</source>
+        <translation>本文件含个人信息（客户姓名、手机号），仅供银行短信平台使用。请勿复制或转发；上传后请删除本文件。</translation>
+    </message>
+    <message>
+        <source>No phone list without a store: the export could not be audited.</source>
+        <translation>没有数据库，无法记录审计日志，未导出号码。</translation>
+    </message>
+    <message>
+        <source>No phone list: nobody in the batch has a phone and accepts marketing.</source>
+        <translation>未导出号码：这批客户中没有既有手机号又接受营销的客户。</translation>
+    </message>
+    <message>
+        <source>The folder %1 could not be created; choose another.</source>
+        <translation>无法创建文件夹 %1，请另选位置。</translation>
+    </message>
+    <message>
+        <source>The file %1 could not be written (%2).</source>
+        <translation>无法写入文件 %1（%2）。</translation>
+    </message>
+    <message>
+        <source>Not exported: the audit trail could not be written (%1).</source>
+        <translation>未导出：审计日志无法写入（%1）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Phone list of %n customer(s) written to %1 (%2); %3 refused marketing and were left out.</source>
+        <translation>
+            <numerusform>已将 %Ln 位客户的号码写入 %1（%2）；%3 位拒绝营销的客户未导出。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>phones masked</source>
+        <translation>手机号已脱敏</translation>
+    </message>
+    <message>
+        <source>unmasked</source>
+        <translation>未脱敏</translation>
+    </message>
+</context>
+<context>
     <name>PolicyVersions</name>
     <message>
         <source>HQ version %1</source>
@@ -3983,6 +4238,14 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
         <translation>
             <numerusform>未纳入象限：%1及以上客户 %Ln 位（资产 %2），由高端客户防流失名单维护。纳入象限的客户范围由价值政策设定。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Batch touch…</source>
+        <translation>批量触达…</translation>
+    </message>
+    <message>
+        <source>Log one SMS, WeChat, WeCom or mobile-banking push against the customers listed (or the rows selected); those who refused marketing are skipped</source>
+        <translation>对列出的客户（或选中的行）记录一次短信、微信、企业微信或手机银行推送；拒绝营销的客户自动跳过</translation>
     </message>
 </context>
 <context>
@@ -4378,6 +4641,10 @@ yours: %2</source>
     <message>
         <source>Cannot write %1</source>
         <translation>无法写入 %1</translation>
+    </message>
+    <message>
+        <source>Cannot make %1 readable by its owner only</source>
+        <translation>无法将 %1 设为仅本人可读</translation>
     </message>
 </context>
 <context>

@@ -30,6 +30,12 @@ BatchTouchDialog::BatchTouchDialog(int customers, int doNotContact, QWidget *par
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     m_buttons->button(QDialogButtonBox::Ok)->setText(tr("Log for all"));
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(customers > doNotContact);
+    m_exportPhones = m_buttons->addButton(tr("Export phone list…"), QDialogButtonBox::ActionRole);
+    m_exportPhones->setObjectName(QStringLiteral("exportPhoneList"));
+    m_exportPhones->setToolTip(tr("The phone numbers of the customers who accept marketing, as a file for the bank's "
+                                  "SMS platform (masked unless you give a reason; audited)"));
+    m_exportPhones->setEnabled(customers > doNotContact);
+    connect(m_exportPhones, &QPushButton::clicked, this, &BatchTouchDialog::exportPhonesRequested);
     auto *form = new QFormLayout;
     form->addRow(tr("Channel:"), m_channel);
     form->addRow(tr("Message:"), m_note);

@@ -2,6 +2,7 @@
 
 #include "assignbar.h"
 #include "customer360panel.h"
+#include "customerrowmenu.h"
 #include "items/customertablemodel.h"
 
 #include <QAction>
@@ -41,6 +42,8 @@ CustomerPage::CustomerPage(QWidget *parent)
     m_assignBar = new AssignBar(this);
     m_balance = new QPushButton(this);
     m_balance->setObjectName(QStringLiteral("balanceWorkload"));
+    m_batchTouch = new QPushButton(this);
+    m_batchTouch->setObjectName(QStringLiteral("customerBatchTouch"));
 
     m_model = new CustomerTableModel(this);
     m_table = new QTableView(this);
@@ -86,8 +89,6 @@ CustomerPage::CustomerPage(QWidget *parent)
         openPanelOfCurrent();
         m_panel->logContact();
     });
-    m_table->setContextMenuPolicy(Qt::ActionsContextMenu);
-    m_table->addAction(m_logAction);
 
     auto *filters = new QHBoxLayout;
     filters->addWidget(m_search, 3);
@@ -105,6 +106,7 @@ CustomerPage::CustomerPage(QWidget *parent)
     auto *assignRow = new QHBoxLayout;
     assignRow->addWidget(m_assignBar);
     assignRow->addWidget(m_balance);
+    assignRow->addWidget(m_batchTouch);
     assignRow->addStretch(2);
     leftLayout->addLayout(assignRow);
 
@@ -146,6 +148,7 @@ CustomerPage::CustomerPage(QWidget *parent)
             emit assignRequested(nos, rm);
     });
     // With one row or none selected, balancing takes every customer shown.
+    connect(m_batchTouch, &QPushButton::clicked, this, &CustomerPage::requestBatchTouch);
     connect(m_balance, &QPushButton::clicked, this, [this] {
         const QStringList selected = selectedCustomerNos();
         emit balanceRequested(selected.size() > 1 ? selected : shownCustomerNos());
@@ -173,6 +176,41 @@ QStringList CustomerPage::shownCustomerNos() const
     for (int r = 0; r < m_model->rowCount(); ++r)
         out << m_model->customerNoAt(r);
     return out;
+}
+
+void CustomerPage::setWorkspace(CadenceWorkspace *workspace)
+{
+    m_panel->setWorkspace(workspace);
+    m_menu = new CustomerRowMenu(m_table, workspace, CustomerTableModel::Name,
+                                 CustomerRowMenu::byRole(workspace, CustomerTableModel::CustomerIndexRole,
+                                                         [this] { return m_branch.snapshot.get(); }));
+    // Its own "Log contact" first: the record then shows in the panel's history.
+    m_menu->setLeadingActions({m_logAction});
+    m_menu->setLogContactShown(false);
+    connect(m_menu, &CustomerRowMenu::open360Requested, this, [this](int) { openPanelOfCurrent(); });
+    connect(m_menu, &CustomerRowMenu::batchTouchRequested, this,
+            [this](const QStringList &nos) { emit batchTouchRequested(nos, tr("selected customers")); });
+}
+
+void CustomerPage::requestBatchTouch()
+{
+    const QStringList selected = selectedCustomerNos();
+    if (selected.size() > 1) {
+        emit batchTouchRequested(selected, tr("selected customers"));
+        return;
+    }
+    // The filter as it stands names the batch: "customers 张 · 金卡 · 周经理".
+    QStringList parts;
+    if (!m_search->text().trimmed().isEmpty())
+        parts << m_search->text().trimmed();
+    for (QComboBox *box : {m_tier, m_rm}) {
+        if (box->currentIndex() > 0)
+            parts << box->currentText();
+    }
+    const QStringList shown = shownCustomerNos();
+    if (!shown.isEmpty())
+        emit batchTouchRequested(shown, parts.isEmpty() ? tr("all customers")
+                                                        : tr("customers %1").arg(parts.join(QStringLiteral(" · "))));
 }
 
 void CustomerPage::setBranch(const LoadedBranch &branch)
@@ -308,6 +346,9 @@ void CustomerPage::retranslateUi()
     m_logAction->setText(tr("Log contact…"));
     m_rmLabel->setText(tr("RM:"));
     m_balance->setText(tr("Balance by workload"));
+    m_batchTouch->setText(tr("Batch touch…"));
+    m_batchTouch->setToolTip(tr("Log one SMS, WeChat, WeCom or mobile-banking push against the selected customers "
+                                "(or, with one row selected, every customer the filter shows)"));
     m_balance->setToolTip(tr("Spread the selected (or all shown) customers over the RMs so that open steps are even, "
                              "keeping current owners where possible"));
     updateCount(m_shown, m_total);

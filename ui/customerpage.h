@@ -14,6 +14,8 @@ class QSplitter;
 class QTimer;
 class CustomerTableModel;
 class Customer360Panel;
+class CadenceWorkspace;
+class CustomerRowMenu;
 
 // The customer list: one search box (name, pinyin, phone or ID last 4,
 // customer number), tier and RM filters, the table, and the 360 panel of the
@@ -25,6 +27,8 @@ public:
     explicit CustomerPage(QWidget *parent = nullptr);
 
     void setBranch(const LoadedBranch &branch);
+    // The 360's contact history, and the rows' do-not-contact mark and context menu (issue 17).
+    void setWorkspace(CadenceWorkspace *workspace);
     void focusSearch();
 
     QLineEdit *searchBox() const { return m_search; }
@@ -37,6 +41,9 @@ public:
     QComboBox *assignTarget() const;
     QPushButton *assignButton() const;
     QPushButton *balanceButton() const { return m_balance; }
+    // Batch touch (issue 17): the selected rows when more than one, else every customer shown.
+    QPushButton *batchTouchButton() const { return m_batchTouch; }
+    CustomerRowMenu *rowMenu() const { return m_menu; }
     // Customer numbers of the selected rows.
     QStringList selectedCustomerNos() const;
     // Customer numbers of every row shown (the current filter).
@@ -49,6 +56,8 @@ signals:
     void assignRequested(const QStringList &customerNos, const QString &rmId);
     // A manager spreads the customers over the RMs by open steps.
     void balanceRequested(const QStringList &customerNos);
+    // One SMS / WeChat / 企业微信 / mobile-banking push for these customers; source: how they were chosen.
+    void batchTouchRequested(const QStringList &customerNos, const QString &source);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -60,6 +69,7 @@ private:
     void updateCount(int shown, int total);
     void onCurrentRowChanged();
     void restoreSelection();
+    void requestBatchTouch();
 
     LoadedBranch m_branch;
     QLineEdit *m_search;
@@ -70,6 +80,8 @@ private:
     QLabel *m_rmLabel;
     AssignBar *m_assignBar;
     QPushButton *m_balance;
+    QPushButton *m_batchTouch;
+    CustomerRowMenu *m_menu = nullptr;
     QTableView *m_table;
     CustomerTableModel *m_model;
     Customer360Panel *m_panel;

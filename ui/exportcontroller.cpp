@@ -29,18 +29,6 @@ constexpr int kProgressFrom = 5000;
 constexpr int kCaptureAtOnce = 20000;
 constexpr int kCaptureSlice = 4000;
 
-QString auditDetail(const QString &format, int rows, int columns, bool masked, const QString &reason)
-{
-    QString d = QStringLiteral("format=%1 rows=%2 columns=%3 masked=%4")
-                    .arg(format)
-                    .arg(rows)
-                    .arg(columns)
-                    .arg(masked ? QStringLiteral("yes") : QStringLiteral("no"));
-    if (!masked)
-        d += QStringLiteral(" reason=") + reason;
-    return d;
-}
-
 } // namespace
 
 struct ExportController::Capture
@@ -300,7 +288,7 @@ bool ExportController::startExport(ExportTable table, const Request &request)
             }
             out.written = true;
             out.path = request.path;
-            const QString detail = auditDetail(TableExporter::formatKey(request.options.format), table.rowCount(),
+            const QString detail = TableExporter::auditDetail(TableExporter::formatKey(request.options.format), table.rowCount(),
                                                table.columnCount(), request.options.masked || table.personalColumnCount() == 0,
                                                request.reason);
             QString auditError;
@@ -351,7 +339,7 @@ bool ExportController::startCallSheet(std::vector<CallSheet::Sheet> sheets, cons
             }
             out.written = true;
             // Staff names are not customer data; the RMs printed for go into the entry.
-            const QString detail = auditDetail(QStringLiteral("pdf"), total, 5, request.options.masked, request.reason)
+            const QString detail = TableExporter::auditDetail(QStringLiteral("pdf"), total, 5, request.options.masked, request.reason)
                                    + QStringLiteral(" pages=%1 rms=%2")
                                          .arg(CallSheet::pageCount(sheets))
                                          .arg(rms.join(QLatin1Char('|')));

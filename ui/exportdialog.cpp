@@ -17,10 +17,17 @@ ExportDialog::ExportDialog(Kind kind, const QString &listName, int rows, int per
                            const QString &suggestedPath, QWidget *parent)
     : QDialog(parent), m_kind(kind)
 {
-    setWindowTitle(kind == Kind::CallSheet ? tr("Print call sheet") : tr("Export %1").arg(listName));
+    setWindowTitle(kind == Kind::CallSheet   ? tr("Print call sheet")
+                   : kind == Kind::PhoneList ? tr("Phone list for the SMS platform")
+                                             : tr("Export %1").arg(listName));
     m_summary = new QLabel(this);
     m_summary->setWordWrap(true);
-    if (kind == Kind::CallSheet)
+    if (kind == Kind::PhoneList)
+        m_summary->setText(tr("%1: %n customer(s) with a mobile phone who accept marketing (those who refused are left "
+                              "out). The file's first line says it holds personal data; only you can read it.",
+                              nullptr, rows)
+                               .arg(listName));
+    else if (kind == Kind::CallSheet)
         m_summary->setText(tr("%n customers to call, as a PDF to print (30 a page).", nullptr, rows));
     else
         m_summary->setText(tr("%1: %n rows with the columns shown, in the order shown.", nullptr, rows).arg(listName));

@@ -18,7 +18,7 @@ class ExportDialog : public QDialog
 {
     Q_OBJECT
 public:
-    enum class Kind { Table, CallSheet };
+    enum class Kind { Table, CallSheet, PhoneList };
     ExportDialog(Kind kind, const QString &listName, int rows, int personalColumns, const QString &suggestedPath,
                  QWidget *parent = nullptr);
 

@@ -1,6 +1,9 @@
 #include "listspage.h"
 
 #include "momentliststab.h"
+#include "customer360dialog.h"
+#include "customerrowmenu.h"
+#include "listimportdialog.h"
 #include "items/cadenceworkspace.h"
 
 #include "analysiscontroller.h"
@@ -13,6 +16,7 @@
 
 #include <QComboBox>
 #include <QEvent>
+#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QInputDialog>
@@ -110,6 +114,9 @@ ListsPage::ListsPage(AnalysisController *analysis, QWidget *parent)
     m_batchTouch = new QPushButton(this);
     m_batchTouch->setObjectName(QStringLiteral("batchTouch"));
     campaignBar->addWidget(m_batchTouch);
+    m_importList = new QPushButton(this);
+    m_importList->setObjectName(QStringLiteral("importList"));
+    campaignBar->addWidget(m_importList);
     campaignLayout->addLayout(campaignBar);
     campaignLayout->addWidget(m_summary);
     campaignLayout->addWidget(m_campaignTable, 1);
@@ -171,12 +178,35 @@ ListsPage::ListsPage(AnalysisController *analysis, QWidget *parent)
     connect(m_batchTouch, &QPushButton::clicked, this, [this] {
         const QStringList nos = shownCampaignCustomers();
         if (!nos.isEmpty())
-            emit batchTouchRequested(nos);
+            emit batchTouchRequested(nos, m_campaign->campaign().name);
+    });
+    connect(m_importList, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Import a name list"), QString(),
+                                                          tr("Name lists (*.xlsx *.csv)"));
+        if (!path.isEmpty())
+            importList(path);
     });
     fillCombos();
     retranslateUi();
     if (m_analysis->scores())
         onScoresReady();
+}
+
+ListImportDialog *ListsPage::importList(const QString &path)
+{
+    const SnapshotPtr snap = m_analysis->branch().snapshot;
+    if (!snap)
+        return nullptr;
+    auto *dialog = new ListImportDialog(snap, path, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog, snap] {
+        // Matched against this snapshot: frozen only while it is the one shown.
+        if (m_analysis->branch().snapshot == snap)
+            m_analysis->freezeCampaign(CampaignList::freeze(dialog->listName(), dialog->result().list, *snap,
+                                                            m_analysis->scores().get()));
+    });
+    dialog->open();
+    return dialog;
 }
 
 QTableView *ListsPage::makeTable(QAbstractItemModel *model, const QString &name)
@@ -185,6 +215,8 @@ QTableView *ListsPage::makeTable(QAbstractItemModel *model, const QString &name)
     table->setObjectName(name);
     table->setModel(model);
     table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    // Several rows for one batch touch from the context menu.
+    table->setSelectionMode(QAbstractItemView::ExtendedSelection);
     table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     table->setSortingEnabled(true);
     table->setWordWrap(false);
@@ -312,8 +344,35 @@ QStringList ListsPage::shownCampaignCustomers() const
 
 void ListsPage::setWorkspace(CadenceWorkspace *workspace)
 {
+    m_ws = workspace;
     m_moments->setWorkspace(workspace);
     connect(workspace, &CadenceWorkspace::ready, this, &ListsPage::retranslateUi);
+    // Every table shows customers of the analysis' snapshot; the menu maps them to the workspace's.
+    const auto snapshot = [this] { return m_analysis->branch().snapshot.get(); };
+    const std::pair<QTableView *, int> tables[] = {{m_thresholdTable, CustomerListModel::CustomerIndexRole},
+                                                   {m_lowTable, CustomerListModel::CustomerIndexRole},
+                                                   {m_campaignTable, CampaignProgressModel::CustomerIndexRole},
+                                                   {m_moments->table(), CustomerListModel::CustomerIndexRole}};
+    for (const auto &[table, role] : tables) {
+        auto *menu = new CustomerRowMenu(table, workspace, 0, CustomerRowMenu::byRole(workspace, role, snapshot));
+        connect(menu, &CustomerRowMenu::open360Requested, this, &ListsPage::open360);
+        connect(menu, &CustomerRowMenu::batchTouchRequested, this, [this](const QStringList &nos) {
+            emit batchTouchRequested(nos, m_tabs->tabText(m_tabs->currentIndex()));
+        });
+        m_menus << menu;
+    }
+}
+
+Customer360Dialog *ListsPage::open360(int customer)
+{
+    if (!m_ws)
+        return nullptr;
+    if (!m_360)
+        m_360 = new Customer360Dialog(m_ws, this);
+    m_360->showCustomer(customer);
+    m_360->show();
+    m_360->raise();
+    return m_360;
 }
 
 QString ListsPage::askListName(int customers)
@@ -384,6 +443,9 @@ void ListsPage::retranslateUi()
     m_issueList->setText(tr("Issue to RMs…"));
     m_issueList->setToolTip(tr("Split the list across RMs and issue it: each RM works their share with 4+1"));
     m_issueList->setVisible(snap && snap->scope().seesWholeBranch());
+    m_importList->setText(tr("Import list…"));
+    m_importList->setToolTip(tr("A name list from the card, loan or corporate department (.xlsx or .csv): matched by "
+                                "customer number, ID number or phone, then frozen here to split and issue"));
     m_batchTouch->setText(tr("Batch touch…"));
     m_batchTouch->setToolTip(tr("Log one SMS, WeChat, WeCom or mobile-banking push against every customer shown"));
     m_bandLabel->setText(tr("Band:"));

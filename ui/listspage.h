@@ -13,6 +13,9 @@ class QTabWidget;
 class AnalysisController;
 class CampaignProgressModel;
 class CustomerListModel;
+class CustomerRowMenu;
+class Customer360Dialog;
+class ListImportDialog;
 
 // 名单: the threshold list (临界客户) and the low-efficiency list (低效客户)
 // as the policy defines them, each freezable into a named campaign list; and
@@ -42,6 +45,15 @@ public:
     // The contact log for the new-customer and moments lists (their "met" and "called").
     void setWorkspace(CadenceWorkspace *workspace);
     MomentListsTab *momentsTab() const { return m_moments; }
+    // Right-click on a row (issue 17): 360, log contact, do-not-contact, batch touch of the selection.
+    CustomerRowMenu *rowMenu(int tab) const { return tab >= 0 && tab < m_menus.size() ? m_menus.at(tab) : nullptr; }
+    QTableView *thresholdTable() const { return m_thresholdTable; }
+    QTableView *campaignTable() const { return m_campaignTable; }
+    // 导入名单: a department's .xlsx/.csv name list, matched and frozen as a campaign list (issue 17).
+    QPushButton *importListButton() const { return m_importList; }
+    ListImportDialog *importList(const QString &path);
+    // Opened by a row's "Open the customer's 360" (index into the workspace's snapshot).
+    Customer360Dialog *open360(int customer);
     void freezeThreshold(const QString &name);
     void freezeLowEfficiency(const QString &name);
 
@@ -50,7 +62,8 @@ signals:
     void balanceRequested(const QStringList &customerNos);
     // The frozen list shown, to split across RMs and issue: name, kind key, members.
     void issueRequested(const QString &name, const QString &kind, const QStringList &customerNos);
-    void batchTouchRequested(const QStringList &customerNos);
+    // `source`: the list's name, for the phone-list file and its audit entry.
+    void batchTouchRequested(const QStringList &customerNos, const QString &source);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -91,8 +104,12 @@ private:
     QPushButton *m_balanceList;
     QPushButton *m_issueList;
     QPushButton *m_batchTouch;
+    QPushButton *m_importList;
     QLabel *m_summary;
     CampaignProgressModel *m_campaign;
     QTableView *m_campaignTable;
     MomentListsTab *m_moments;
+    CadenceWorkspace *m_ws = nullptr;
+    QList<CustomerRowMenu *> m_menus; // threshold, low-efficiency, campaign, moments
+    Customer360Dialog *m_360 = nullptr;
 };

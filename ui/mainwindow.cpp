@@ -5,7 +5,7 @@
 #include "customerpage.h"
 #include "listspage.h"
 #include "issuelistdialog.h"
-#include "batchtouchdialog.h"
+#include "batchtouchcontroller.h"
 #include "quadrantpage.h"
 #include "tierpage.h"
 #include "firstrunwizard.h"
@@ -59,7 +59,7 @@ MainWindow::MainWindow(LanguageManager *languages, QWidget *parent)
     m_stack->addWidget(m_today);
     m_nav->addItem(new QListWidgetItem(style()->standardIcon(QStyle::SP_DialogApplyButton), QString()));
     m_customers = new CustomerPage(this);
-    m_customers->panel()->setWorkspace(m_workspace);
+    m_customers->setWorkspace(m_workspace);
     m_stack->addWidget(m_customers);
     m_nav->addItem(new QListWidgetItem(style()->standardIcon(QStyle::SP_FileDialogDetailedView), QString()));
     // Tiers, value quadrant and lists (issue 4) share one analysis of the branch.
@@ -68,6 +68,7 @@ MainWindow::MainWindow(LanguageManager *languages, QWidget *parent)
     m_quadrant = new QuadrantPage(m_analysis, this);
     m_lists = new ListsPage(m_analysis, this);
     m_lists->setWorkspace(m_workspace);
+    m_quadrant->setWorkspace(m_workspace);
     m_tiersRow = m_nav->count();
     for (QWidget *page : {static_cast<QWidget *>(m_tiers), static_cast<QWidget *>(m_quadrant), static_cast<QWidget *>(m_lists)}) {
         m_stack->addWidget(page);
@@ -121,26 +122,13 @@ MainWindow::MainWindow(LanguageManager *languages, QWidget *parent)
                 });
                 dialog->open();
             });
-    connect(m_lists, &ListsPage::batchTouchRequested, this, [this](const QStringList &customerNos) {
-        const BranchSnapshot *s = m_workspace->snapshot();
-        if (!s)
-            return;
-        int dnc = 0;
-        for (const QString &no : customerNos)
-            dnc += m_workspace->activity().isDoNotContact(s->indexOfCustomer(no)) ? 1 : 0;
-        auto *dialog = new BatchTouchDialog(int(customerNos.size()), dnc, this);
-        dialog->setAttribute(Qt::WA_DeleteOnClose);
-        connect(dialog, &QDialog::accepted, this, [this, dialog, customerNos] {
-            m_workspace->logBatch(customerNos, dialog->prototype());
-        });
-        dialog->open();
-    });
-    connect(m_workspace, &CadenceWorkspace::batchLogged, this, [this](int logged, int skipped) {
-        statusBar()->showMessage(tr("Batch touch logged for %1 customer(s); %2 skipped (refused marketing).")
-                                     .arg(logged)
-                                     .arg(skipped),
-                                 8000);
-    });
+    // Batch touches (issue 17) from a list, a quadrant rectangle, the customer list or selected rows.
+    m_batch = new BatchTouchController(m_workspace, this);
+    connect(m_batch, &BatchTouchController::message, this, [this](const QString &text) { statusBar()->showMessage(text, 8000); });
+    const auto batch = [this](const QStringList &nos, const QString &source) { m_batch->open(nos, source); };
+    connect(m_lists, &ListsPage::batchTouchRequested, m_batch, batch);
+    connect(m_quadrant, &QuadrantPage::batchTouchRequested, m_batch, batch);
+    connect(m_customers, &CustomerPage::batchTouchRequested, m_batch, batch);
     connect(m_workspace, &CadenceWorkspace::assignmentsSaved, this, [this](int changed) {
         if (changed == 0) {
             statusBar()->showMessage(tr("No customer changed hands: the workload is already as even as it gets."), 5000);

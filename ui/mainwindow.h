@@ -24,6 +24,7 @@ class WarningListsPage;
 class EventPage;
 class ExportController;
 class DashboardPage;
+class BatchTouchController;
 
 // The application window: a navigation list on the left that grows as pages
 // arrive, the current page on the right, menus and a status bar.
@@ -47,6 +48,7 @@ public:
     WarningListsPage *warningListsPage() const { return m_warnings; }
     EventPage *eventPage() const { return m_events; }
     DashboardPage *dashboardPage() const { return m_dashboard; }
+    BatchTouchController *batchTouch() const { return m_batch; }
     // Filters the customer list and the Today page to one RM (staff index; -1: all).
     void filterToRm(int staffIndex);
     // Shows a page by its key: today, customers, tiers, quadrant, lists, maturity,
@@ -120,6 +122,7 @@ private:
     WarningListsPage *m_warnings;
     EventPage *m_events;
     DashboardPage *m_dashboard;
+    BatchTouchController *m_batch = nullptr;
     int m_tiersRow = -1;
     QLabel *m_status;
     QMenu *m_fileMenu = nullptr;

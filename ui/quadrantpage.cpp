@@ -2,6 +2,7 @@
 
 #include "analysiscontroller.h"
 #include "customer360panel.h"
+#include "customerrowmenu.h"
 #include "items/customerlistmodel.h"
 #include "domain/moneyformat.h"
 #include "quadrantplot.h"
@@ -20,8 +21,10 @@
 #include <QScrollArea>
 #include <QSplitter>
 #include <QTabWidget>
+#include <QItemSelectionModel>
 #include <QTableView>
 #include <QVBoxLayout>
+#include <algorithm>
 
 QuadrantPage::QuadrantPage(AnalysisController *analysis, QWidget *parent)
     : QWidget(parent), m_analysis(analysis)
@@ -93,7 +96,7 @@ QuadrantPage::QuadrantPage(AnalysisController *analysis, QWidget *parent)
     m_table->setObjectName(QStringLiteral("quadrantSelection"));
     m_table->setModel(m_selection);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setSortingEnabled(true);
     m_table->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder); // the list's own order first
@@ -113,6 +116,10 @@ QuadrantPage::QuadrantPage(AnalysisController *analysis, QWidget *parent)
     auto *selectionBar = new QHBoxLayout;
     selectionBar->addWidget(m_selectionCount, 1);
     selectionBar->addWidget(m_freeze);
+    m_batchTouch = new QPushButton(this);
+    m_batchTouch->setObjectName(QStringLiteral("quadrantBatchTouch"));
+    m_batchTouch->setEnabled(false);
+    selectionBar->addWidget(m_batchTouch);
     selectionLayout->addLayout(selectionBar);
     selectionLayout->addWidget(m_table, 1);
 
@@ -161,6 +168,11 @@ QuadrantPage::QuadrantPage(AnalysisController *analysis, QWidget *parent)
     });
     connect(m_policy, &QPushButton::clicked, this, &QuadrantPage::editPolicy);
     connect(m_freeze, &QPushButton::clicked, this, &QuadrantPage::askFreeze);
+    connect(m_batchTouch, &QPushButton::clicked, this, [this] {
+        const QStringList nos = listedCustomerNos();
+        if (!nos.isEmpty())
+            emit batchTouchRequested(nos, CustomerList::kindName(m_selection->list().kind));
+    });
     connect(m_table, &QTableView::doubleClicked, this, [this](const QModelIndex &index) {
         m_panel->showCustomer(m_selection->customerAt(index.row()));
         m_tabs->setCurrentIndex(1); // the 360, in its scroll area
@@ -177,6 +189,7 @@ void QuadrantPage::onScoresReady()
     m_plot->setScores(branch.snapshot, m_analysis->scores());
     m_selection->clear();
     m_freeze->setEnabled(false);
+    m_batchTouch->setEnabled(false);
     updateSummary();
     retranslateUi();
 }
@@ -240,8 +253,46 @@ void QuadrantPage::showSelection(const std::vector<int> &customers, bool wholeQu
     m_table->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
     m_plot->setHighlighted(wholeQuadrant ? std::vector<int>() : customers);
     m_freeze->setEnabled(!customers.empty());
+    m_batchTouch->setEnabled(!customers.empty());
     m_tabs->setCurrentIndex(0);
     retranslateUi();
+}
+
+void QuadrantPage::setWorkspace(CadenceWorkspace *workspace)
+{
+    m_panel->setWorkspace(workspace);
+    m_menu = new CustomerRowMenu(m_table, workspace, CustomerListModel::Name,
+                                 CustomerRowMenu::byRole(workspace, CustomerListModel::CustomerIndexRole,
+                                                         [this] { return m_analysis->branch().snapshot.get(); }));
+    connect(m_menu, &CustomerRowMenu::open360Requested, this, [this](int) {
+        const QModelIndex current = m_table->currentIndex();
+        if (!current.isValid())
+            return;
+        m_panel->showCustomer(m_selection->customerAt(current.row()));
+        m_tabs->setCurrentIndex(1);
+    });
+    connect(m_menu, &CustomerRowMenu::batchTouchRequested, this, [this](const QStringList &nos) {
+        emit batchTouchRequested(nos, CustomerList::kindName(m_selection->list().kind));
+    });
+}
+
+QStringList QuadrantPage::listedCustomerNos() const
+{
+    QStringList out;
+    const BranchSnapshot *s = m_analysis->branch().snapshot.get();
+    if (!s)
+        return out;
+    // Several rows selected: those; otherwise the whole rectangle or quadrant listed.
+    QModelIndexList rows = m_table->selectionModel()->selectedRows();
+    if (rows.size() > 1) {
+        std::sort(rows.begin(), rows.end(), [](const QModelIndex &a, const QModelIndex &b) { return a.row() < b.row(); });
+        for (const QModelIndex &index : rows)
+            out << s->customer(m_selection->customerAt(index.row())).customerNo;
+        return out;
+    }
+    for (int r = 0; r < m_selection->rowCount(); ++r)
+        out << s->customer(m_selection->customerAt(r)).customerNo;
+    return out;
 }
 
 void QuadrantPage::freezeSelection(const QString &name)
@@ -300,6 +351,9 @@ void QuadrantPage::retranslateUi()
     m_tabs->setTabText(0, tr("List (%1)").arg(QLocale().toString(m_selection->rowCount())));
     m_tabs->setTabText(1, tr("Customer 360"));
     m_freeze->setText(tr("Freeze as campaign list…"));
+    m_batchTouch->setText(tr("Batch touch…"));
+    m_batchTouch->setToolTip(tr("Log one SMS, WeChat, WeCom or mobile-banking push against the customers listed "
+                                "(or the rows selected); those who refused marketing are skipped"));
     const CustomerList &list = m_selection->list();
     m_selectionCount->setText(m_selection->rowCount() == 0
                                   ? tr("Drag a rectangle on the chart or list a quadrant.")

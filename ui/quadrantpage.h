@@ -16,6 +16,8 @@ class AnalysisController;
 class Customer360Panel;
 class CustomerListModel;
 class QuadrantPlot;
+class CadenceWorkspace;
+class CustomerRowMenu;
 
 // 客户价值象限: every customer a dot (current value across, potential up,
 // coloured by tier); the two cut lines drag with the four quadrants' counts
@@ -39,6 +41,15 @@ public:
     // Lists the customers of one quadrant at the current cuts.
     void listQuadrant(Quadrant::Id q);
     void freezeSelection(const QString &name);
+    // Do-not-contact marks, the rows' context menu and the 360's contact history (issue 17).
+    void setWorkspace(CadenceWorkspace *workspace);
+    // Batch touch (issue 17): the customers of the rectangle or quadrant listed, or the selected rows.
+    QPushButton *batchTouchButton() const { return m_batchTouch; }
+    CustomerRowMenu *rowMenu() const { return m_menu; }
+    QStringList listedCustomerNos() const;
+
+signals:
+    void batchTouchRequested(const QStringList &customerNos, const QString &source);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -69,6 +80,8 @@ private:
     QTableView *m_table;
     CustomerListModel *m_selection;
     QPushButton *m_freeze;
+    QPushButton *m_batchTouch;
+    CustomerRowMenu *m_menu = nullptr;
     Customer360Panel *m_panel;
     Quadrant::Summary m_lastSummary;
 };

@@ -2,6 +2,7 @@
 
 #include "contactdialog.h"
 #include "customer360panel.h"
+#include "customerrowmenu.h"
 #include "reschedulestepdialog.h"
 #include "weekplanview.h"
 #include "domain/todaylist.h"
@@ -120,11 +121,15 @@ TodayPage::TodayPage(CadenceWorkspace *workspace, QWidget *parent)
     connect(m_log, &QPushButton::clicked, this, &TodayPage::openContactDialog);
     connect(m_reschedule, &QPushButton::clicked, this, &TodayPage::openRescheduleDialog);
     connect(m_table, &QTableView::doubleClicked, this, &TodayPage::openContactDialog);
-    // Right-click on a row: the same two actions.
-    m_table->setContextMenuPolicy(Qt::ActionsContextMenu);
+    // Right-click on a row: the same two actions, then the customer's (360, do-not-contact, ...).
     m_rescheduleMenuAction = new QAction(this);
     connect(m_rescheduleMenuAction, &QAction::triggered, this, &TodayPage::openRescheduleDialog);
-    m_table->addAction(m_rescheduleMenuAction);
+    m_menu = new CustomerRowMenu(m_table, workspace, TodayModel::Customer,
+                                 CustomerRowMenu::byRole(workspace, TodayModel::CustomerIndexRole,
+                                                         [this] { return m_model->rowCount() ? m_ws->snapshot() : nullptr; }));
+    m_menu->setLeadingActions({m_logMenuAction, m_rescheduleMenuAction});
+    m_menu->setLogContactShown(false); // Today's own ties the contact to the step
+    connect(m_menu, &CustomerRowMenu::open360Requested, this, [this](int) { m_panel->takeFocus(); });
 
     auto *top = new QHBoxLayout;
     top->addWidget(m_actingLabel);

@@ -15,6 +15,7 @@ class QPushButton;
 class QSplitter;
 class QTableView;
 class WeekPlanView;
+class CustomerRowMenu;
 
 // The RM's day: the 731 and 4+1 steps and follow-ups due today or overdue,
 // most urgent first, each with why it is there. Enter on a row opens the
@@ -36,6 +37,8 @@ public:
     Customer360Panel *panel() const { return m_panel; }
     // "Later this week", today's capacity and the overload (issue 17).
     WeekPlanView *weekPlan() const { return m_week; }
+    // Right-click on a row: log for the step, reschedule, 360, do-not-contact (issue 17).
+    CustomerRowMenu *rowMenu() const { return m_menu; }
     // "done / due / overdue" as shown at the top, for tests.
     QString countsText() const;
     bool isBuilding() const { return m_building; }
@@ -85,6 +88,7 @@ private:
     QAction *m_logMenuAction = nullptr;
     QAction *m_rescheduleMenuAction = nullptr;
     WeekPlanView *m_week;
+    CustomerRowMenu *m_menu;
     std::shared_ptr<std::vector<DayPlan>> m_plans; // filled by the build, read in onBuilt
     QFutureWatcher<std::vector<TodayItem>> m_watcher;
     TodayModel::Context m_pending;

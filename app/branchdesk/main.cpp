@@ -14,6 +14,7 @@
 #include "store/storeerror.h"
 #include "store/storeunlocker.h"
 #include "todaypage.h"
+#include "screenshotscene.h"
 #include "items/cadenceworkspace.h"
 
 #include <QApplication>
@@ -92,8 +93,12 @@ int main(int argc, char *argv[])
     const QCommandLineOption shotWidgetOpt(QStringLiteral("screenshot-widget"),
                                            QStringLiteral("With --screenshot: a picture of this widget (object name) only."),
                                            QStringLiteral("NAME"));
+    const QCommandLineOption sceneOpt(QStringLiteral("screenshot-open"),
+                                      QStringLiteral("With --screenshot: open this first (batch-touch, phone-list, "
+                                                     "row-menu, import-list:PATH)."),
+                                      QStringLiteral("WHAT"));
     parser.addOptions({storeOpt, demoOpt, customersOpt, langOpt, searchOpt, shotOpt, timingOpt, pageOpt, todayOpt,
-                       firstRunOpt, shotWidgetOpt});
+                       firstRunOpt, shotWidgetOpt, sceneOpt});
     parser.process(app);
     QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("cn.branchdesk.BranchDesk")));
 
@@ -220,7 +225,12 @@ int main(int argc, char *argv[])
                     if (dashboard->isVisible() && (!dashboard->isSettled() || dashboard->metricsModel()->rowCount() == 0))
                         return;
                     poll->stop();
-                    QTimer::singleShot(400, &window, [&] {
+                    if (parser.isSet(sceneOpt) && !openScreenshotScene(window, parser.value(sceneOpt))) {
+                        std::fprintf(stderr, "Unknown --screenshot-open: %s\n", qPrintable(parser.value(sceneOpt)));
+                        app.exit(2);
+                        return;
+                    }
+                    QTimer::singleShot(parser.isSet(sceneOpt) ? 1500 : 400, &window, [&] {
                         QWidget *part = parser.isSet(shotWidgetOpt)
                                             ? window.findChild<QWidget *>(parser.value(shotWidgetOpt))
                                             : nullptr;

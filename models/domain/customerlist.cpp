@@ -11,7 +11,7 @@
 
 namespace {
 const char *const kKindKeys[] = {"threshold", "low_efficiency", "quadrant", "selection",
-                                 "new_customer", "loss_recovery", "moment"};
+                                 "new_customer", "loss_recovery", "moment", "imported"};
 const char *const kKindNames[] = {
     QT_TRANSLATE_NOOP("CustomerList", "Threshold list"),
     QT_TRANSLATE_NOOP("CustomerList", "Low-efficiency list"),
@@ -20,6 +20,7 @@ const char *const kKindNames[] = {
     QT_TRANSLATE_NOOP("CustomerList", "New customers"),
     QT_TRANSLATE_NOOP("CustomerList", "Loss recovery"),
     QT_TRANSLATE_NOOP("CustomerList", "Moments of truth"),
+    QT_TRANSLATE_NOOP("CustomerList", "Imported list"),
 };
 } // namespace
 
@@ -75,6 +76,8 @@ QString CustomerList::reason(Kind kind, const ListMember &m, const BranchSnapsho
                      locale.toString(scores->potential(m.customer), 'f', 1), MoneyFormat::readable(m.basisFen));
         }
         break;
+    case Kind::Imported:
+        return tr("On the imported list; AUM %1").arg(MoneyFormat::readable(m.basisFen));
     case Kind::Quadrant:
         if (scores) {
             const Quadrant::Cuts cuts = Quadrant::defaultCuts(*scores);

@@ -30,8 +30,9 @@ struct CustomerList
     Q_DECLARE_TR_FUNCTIONS(CustomerList)
 
 public:
-    enum class Kind { Threshold, LowEfficiency, Quadrant, Selection, NewCustomer, LossRecovery, Moment };
-    static constexpr int kKindCount = 7;
+    // Imported (issue 17): a name list from another department (card, loan, corporate), read from .xlsx/.csv.
+    enum class Kind { Threshold, LowEfficiency, Quadrant, Selection, NewCustomer, LossRecovery, Moment, Imported };
+    static constexpr int kKindCount = 8;
 
     Kind kind = Kind::Selection;
     QString criteria; // how the list was made, untranslated key=value pairs (stored with a campaign)

@@ -73,7 +73,7 @@ TodayItem TodayList::fromStep(int customer, const CadencePlan &plan, const Caden
 void TodayList::appendCustomer(int customer, const QDate &asOf, std::vector<TodayItem> &out, const QDate &until) const
 {
     using State = CadencePlan::Step::State;
-    // 拒绝营销: the customer leaves every cadence (follow-ups they agreed to stay).
+    // 拒绝营销: the customer leaves every cadence and list (follow-ups agreed after the refusal stay).
     const bool dnc = m_activity.doNotContactCount() > 0 && m_activity.isDoNotContact(customer);
     const QDate last = until.isValid() && until > asOf ? until : asOf;
     auto shown = [&](const CadencePlan::Step &s) {
@@ -119,7 +119,16 @@ void TodayList::appendCustomer(int customer, const QDate &asOf, std::vector<Toda
     }
     if (!dnc && m_policy.moments.inToday)
         appendListSteps(customer, asOf, out);
+    const size_t before = out.size();
     appendFollowUps(customer, asOf, last, out);
+    if (dnc) {
+        // A follow-up agreed on or before the day of the refusal is marketing the customer
+        // has since declined; one agreed later is a call the customer asked for, and stays.
+        const QDate refused = m_activity.doNotContact(customer)->since;
+        out.erase(std::remove_if(out.begin() + std::ptrdiff_t(before), out.end(),
+                                 [&](const TodayItem &i) { return !refused.isValid() || i.agreedOn <= refused; }),
+                  out.end());
+    }
 }
 
 void TodayList::appendListSteps(int customer, const QDate &asOf, std::vector<TodayItem> &out) const

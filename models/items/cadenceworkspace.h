@@ -10,6 +10,7 @@
 #include "../domain/eventvisitor.h"
 #include "../domain/workingcalendar.h"
 #include "../store/loadedbranch.h"
+#include "phonelistexport.h"
 
 #include <QDate>
 #include <QHash>
@@ -95,6 +96,9 @@ public:
     // One remote push logged against every customer (do-not-contact ones are
     // skipped): batchLogged(logged, skipped) follows once committed.
     void logBatch(const QStringList &customerNos, const Contact &prototype);
+    // The batch's phone list for the bank's SMS platform, written with its audit entry on
+    // the writer thread (after the writes queued before it): phoneListExported() follows.
+    void exportPhoneList(const QStringList &customerNos, const PhoneListExport::Request &request);
     // The RM's capacity on a day: the policy's, or what the RM set for that day.
     int capacityOn(const QString &staffId, const QDate &day) const;
     const QHash<QString, QHash<QDate, int>> &capacities() const { return m_capacities; }
@@ -119,6 +123,7 @@ signals:
     void assignmentsSaved(int changed);
     void listIssued(const QString &listId);
     void batchLogged(int logged, int skipped);
+    void phoneListExported(const PhoneListExport::Result &result);
     void capacityChanged(const QString &staffId);
 
 private:

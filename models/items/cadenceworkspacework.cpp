@@ -114,6 +114,24 @@ void CadenceWorkspace::logBatch(const QStringList &customerNos, const Contact &p
     });
 }
 
+void CadenceWorkspace::exportPhoneList(const QStringList &customerNos, const PhoneListExport::Request &request)
+{
+    const SnapshotPtr snap = m_branch.snapshot;
+    if (!snap)
+        return;
+    PhoneListExport::Request r = request;
+    if (r.staffId.isEmpty())
+        r.staffId = m_acting;
+    runWrite([this, customerNos, r, snap](Database *db) -> std::function<void()> {
+        // The flags as the store has them now: a refusal queued a moment ago counts.
+        PhoneListExport::Result counts;
+        const QSet<QString> refused = db ? PhoneListExport::refusedIn(*db) : QSet<QString>();
+        const ExportTable table = PhoneListExport::table(*snap, customerNos, refused, r.listName, &counts);
+        const PhoneListExport::Result result = PhoneListExport::write(db, table, r, counts);
+        return [this, result] { emit phoneListExported(result); };
+    });
+}
+
 int CadenceWorkspace::capacityOn(const QString &staffId, const QDate &day) const
 {
     return m_capacities.value(staffId).value(day, m_policy.dailyCapacity);

@@ -72,6 +72,18 @@ QString TableExporter::formatKey(Format format)
     return format == Format::Xlsx ? QStringLiteral("xlsx") : QStringLiteral("csv");
 }
 
+QString TableExporter::auditDetail(const QString &format, int rows, int columns, bool masked, const QString &reason)
+{
+    QString d = QStringLiteral("format=%1 rows=%2 columns=%3 masked=%4")
+                    .arg(format)
+                    .arg(rows)
+                    .arg(columns)
+                    .arg(masked ? QStringLiteral("yes") : QStringLiteral("no"));
+    if (!masked)
+        d += QStringLiteral(" reason=") + reason;
+    return d;
+}
+
 TableExporter::Result TableExporter::write(const ExportTable &table, const QString &path, const Options &options,
                                            QString *error, const Progress &progress)
 {
@@ -87,7 +99,15 @@ TableExporter::Result TableExporter::writeCsv(const ExportTable &table, const QS
         *error = tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
         return Result::Failed;
     }
+    // The temporary file QSaveFile renames at the end: owner-only before a byte is written.
+    if (options.ownerOnly && !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner)) {
+        file.cancelWriting();
+        *error = tr("Cannot make %1 readable by its owner only").arg(QDir::toNativeSeparators(path));
+        return Result::Failed;
+    }
     QByteArray buffer("\xEF\xBB\xBF"); // BOM: Excel opens UTF-8 CSV as Chinese only with it
+    if (!options.notice.isEmpty())
+        buffer += (SpreadsheetCell::csvField(SpreadsheetCell::escapeFormula(options.notice)) + QLatin1String("\r\n")).toUtf8();
     auto line = [&](const QStringList &cells, bool header) {
         QString out;
         for (int c = 0; c < cells.size(); ++c) {
@@ -132,6 +152,17 @@ TableExporter::Result TableExporter::writeXlsx(const ExportTable &table, const Q
     const QByteArray partPath = QFile::encodeName(part);
     // Its temporary files go beside the target too, not to a shared /tmp.
     const QByteArray tmpDir = QFile::encodeName(QFileInfo(path).absolutePath());
+    if (options.ownerOnly) {
+        // libxlsxwriter opens the file with fopen("wb"), which keeps the mode of a file that
+        // exists: make it owner-only first, so the data never sits in a readable file.
+        QFile pre(part);
+        if (!pre.open(QIODevice::WriteOnly | QIODevice::Truncate)
+            || !pre.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner)) {
+            *error = tr("Cannot make %1 readable by its owner only").arg(QDir::toNativeSeparators(path));
+            QFile::remove(part);
+            return Result::Failed;
+        }
+    }
     lxw_workbook_options wbOptions{};
     wbOptions.constant_memory = LXW_FALSE;
     wbOptions.tmpdir = const_cast<char *>(tmpDir.constData());
@@ -144,12 +175,15 @@ TableExporter::Result TableExporter::writeXlsx(const ExportTable &table, const Q
     lxw_worksheet *sheet = workbook_add_worksheet(workbook, sheetName(table.listName).toUtf8().constData());
     lxw_format *bold = workbook_add_format(workbook);
     format_set_bold(bold);
+    const lxw_row_t top = options.notice.isEmpty() ? 0 : 1; // the notice takes the first row
+    if (top)
+        worksheet_write_string(sheet, 0, 0, SpreadsheetCell::escapeFormula(options.notice).toUtf8().constData(), bold);
     for (int c = 0; c < table.columnCount(); ++c) {
-        worksheet_write_string(sheet, 0, lxw_col_t(c),
+        worksheet_write_string(sheet, top, lxw_col_t(c),
                                SpreadsheetCell::escapeFormula(table.headers.at(c)).toUtf8().constData(), bold);
         worksheet_set_column(sheet, lxw_col_t(c), lxw_col_t(c), c == 0 ? 14 : 12, nullptr);
     }
-    worksheet_freeze_panes(sheet, 1, 0);
+    worksheet_freeze_panes(sheet, top + 1, 0);
 
     const int total = table.rowCount();
     bool cancelled = false;
@@ -158,7 +192,7 @@ TableExporter::Result TableExporter::writeXlsx(const ExportTable &table, const Q
         for (int c = 0; c < row.size() && c < table.columnCount(); ++c) {
             const PersonalField::Kind kind = table.personal[size_t(c)];
             const QString &shown = row.at(c);
-            const lxw_row_t xr = lxw_row_t(r + 1);
+            const lxw_row_t xr = lxw_row_t(r + 1) + top;
             if (kind == PersonalField::None && looksNumeric(shown)) {
                 worksheet_write_number(sheet, xr, lxw_col_t(c), shown.toDouble(), nullptr);
             } else if (!shown.isEmpty()) {

@@ -21,6 +21,8 @@ public:
     {
         Format format = Format::Csv;
         bool masked = true;
+        QString notice;         // a line above the headers (a phone list says it holds personal data)
+        bool ownerOnly = false; // file mode 0600 from the first byte (a phone list)
     };
     using Progress = std::function<bool(int done, int total)>; // false = cancel
 
@@ -32,6 +34,8 @@ public:
     static QString cellText(const QString &shown, PersonalField::Kind kind, bool masked);
     static Format formatForPath(const QString &path);
     static QString formatKey(Format format);
+    // The detail of an export's audit entry: format, rows, columns, masked, and the reason when unmasked.
+    static QString auditDetail(const QString &format, int rows, int columns, bool masked, const QString &reason);
 
 private:
     static Result writeCsv(const ExportTable &table, const QString &path, const Options &options, QString *error,

@@ -1,0 +1,252 @@
+// Issue 17: a customer who refused marketing (拒绝营销) is marked on every list row
+// (Lists, Today, the customer list) with a tooltip giving the date and source,
+// never the note; the rows' context menu sets or lifts the refusal, opens the
+// 360, and Today never proposes a refused customer's cadence, list or
+// earlier-agreed follow-up. Real store, real MainWindow, driven with events.
+#include "customer360dialog.h"
+#include "customer360panel.h"
+#include "customerpage.h"
+#include "customerrowmenu.h"
+#include "donotcontactdelegate.h"
+#include "donotcontactdialog.h"
+#include "listspage.h"
+#include "mainwindow.h"
+#include "todaypage.h"
+#include "analysiscontroller.h"
+#include "items/cadenceworkspace.h"
+#include "items/customerlistmodel.h"
+#include "items/customertablemodel.h"
+#include "items/todaymodel.h"
+#include "store/auditlog.h"
+#include "store/branchrepository.h"
+#include "store/branchstore.h"
+#include "store/contactrepository.h"
+#include "store/database.h"
+#include "store/schemamigrations.h"
+#include "store/worklistrepository.h"
+#include "domain/dateformat.h"
+#include "domain/todaylist.h"
+#include "testsupport.h"
+
+#include <QComboBox>
+#include <QLabel>
+#include <QContextMenuEvent>
+#include <QMenu>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QToolTip>
+#include <QtTest>
+
+namespace {
+const QString kPass = QStringLiteral("dnc-pass");
+const QDate kToday(2026, 11, 23);
+const QString kZhangSan = QStringLiteral("600000000001");   // RM01, 45k: threshold list, refused 11-03
+const QString kShanShan = QStringLiteral("600000000003");   // RM01, 8k
+const QString kOuyang = QStringLiteral("600000000006");     // RM01, 12k: refused 11-05, asked for a call 11-10
+
+Contact call(const QString &no, const QDate &on, const QDate &next)
+{
+    Contact c;
+    c.customerNo = no;
+    c.staffId = QStringLiteral("RM01");
+    c.channel = Contact::Channel::Phone;
+    c.outcome = Contact::Outcome::Reached;
+    c.contactedAt = QDateTime(on, QTime(10, 0), Qt::OffsetFromUTC, 8 * 3600);
+    c.nextStepDate = next;
+    return c;
+}
+
+DoNotContact refusal(const QString &no, const QDate &since, const QString &source, const QString &note)
+{
+    DoNotContact d;
+    d.customerNo = no;
+    d.since = since;
+    d.source = source;
+    d.note = note;
+    d.staffId = QStringLiteral("RM01");
+    d.createdAt = QDateTime(since, QTime(15, 0), Qt::OffsetFromUTC, 8 * 3600);
+    return d;
+}
+} // namespace
+
+class TestDoNotContactRows : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QString m_store;
+
+    static int rowOf(QAbstractItemModel *model, int column, const QString &text)
+    {
+        for (int r = 0; r < model->rowCount(); ++r) {
+            if (model->index(r, column).data().toString() == text)
+                return r;
+        }
+        return -1;
+    }
+    static QMenu *rightClick(QTableView *table, const QModelIndex &index, CustomerRowMenu *menu)
+    {
+        table->scrollTo(index);
+        const QPoint pos = table->visualRect(index).center();
+        QContextMenuEvent event(QContextMenuEvent::Mouse, pos, table->viewport()->mapToGlobal(pos));
+        QApplication::sendEvent(table->viewport(), &event);
+        return menu->openMenu();
+    }
+    static QAction *action(QMenu *menu, const char *name)
+    {
+        return menu ? menu->findChild<QAction *>(QString::fromLatin1(name)) : nullptr;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("BranchDeskTest"));
+        m_store = m_dir.filePath(QStringLiteral("dnc.db"));
+        Database db = Database::open(m_store, kPass, Database::OpenMode::CreateIfMissing);
+        SchemaMigrations::migrate(db);
+        QVERIFY(BranchRepository(db).replaceAll(TestSupport::smallBranch()));
+        // The threshold list issued to RM01: 张三 and 张珊珊 run 4+1
+        IssuedList list;
+        list.name = QStringLiteral("临界客户提升");
+        list.kind = QStringLiteral("threshold");
+        list.issuedBy = QStringLiteral("MGR01");
+        list.issuedAt = QDateTime(QDate(2026, 10, 30), QTime(9, 0), Qt::OffsetFromUTC, 8 * 3600);
+        list.shares = {{kZhangSan, QStringLiteral("RM01")}, {kShanShan, QStringLiteral("RM01")}};
+        WorkListRepository(db).issue(list);
+        // 张三 agreed a call for today on 11-01, then complained on 11-03 and refused marketing
+        ContactRepository(db).log(call(kZhangSan, QDate(2026, 11, 1), kToday));
+        WorkListRepository(db).setDoNotContact(refusal(kZhangSan, QDate(2026, 11, 3), QStringLiteral("complaint"),
+                                                       QStringLiteral("电话太多，很烦")));
+        // 欧阳娜娜 refused on 11-05, then on 11-10 asked to be called back today about her card
+        WorkListRepository(db).setDoNotContact(refusal(kOuyang, QDate(2026, 11, 5), QStringLiteral("customer"), {}));
+        ContactRepository(db).log(call(kOuyang, QDate(2026, 11, 10), kToday));
+        // 张珊珊 agreed a call for today on 11-02
+        ContactRepository(db).log(call(kShanShan, QDate(2026, 11, 2), kToday));
+    }
+
+    void everyListMarksTheRefusalAndTodayNeverProposesIt()
+    {
+        // Given RM01's desktop on 2026-11-23
+        LoadedBranch branch;
+        QVERIFY(BranchStore::load(m_store, kPass, &branch, {}, kToday, QStringLiteral("RM01")));
+        MainWindow window(nullptr);
+        window.resize(1366, 740);
+        window.show();
+        CadenceWorkspace *ws = window.workspace();
+        ws->setToday(kToday);
+        QSignalSpy ready(ws, &CadenceWorkspace::ready);
+        window.setBranch(branch);
+        QVERIFY(ready.wait(20000));
+        const BranchSnapshot *s = ws->snapshot();
+        const int zhangSan = s->indexOfCustomer(kZhangSan);
+        const int shanShan = s->indexOfCustomer(kShanShan);
+        const int ouyang = s->indexOfCustomer(kOuyang);
+
+        // Today: 张三 nowhere (no 4+1 step, and the call agreed before the refusal is gone),
+        // 欧阳娜娜's call asked for after the refusal stays and is marked, 张珊珊 unmarked
+        TodayPage *today = window.todayPage();
+        QTRY_VERIFY_WITH_TIMEOUT(today->isSettled() && today->model()->rowCount() > 0, 20000);
+        TodayModel *tm = today->model();
+        QSet<int> onToday;
+        int ouyangRow = -1, shanShanRow = -1;
+        for (int r = 0; r < tm->rowCount(); ++r) {
+            onToday.insert(tm->item(r).customer);
+            if (tm->item(r).customer == ouyang) {
+                QCOMPARE(tm->item(r).kind, TodayItem::Kind::FollowUp);
+                ouyangRow = r;
+            }
+            if (tm->item(r).customer == shanShan && tm->item(r).kind == TodayItem::Kind::FollowUp)
+                shanShanRow = r;
+        }
+        QVERIFY(!onToday.contains(zhangSan));
+        QVERIFY(ouyangRow >= 0 && shanShanRow >= 0);
+        const DayPlan plan = ws->dayPlan(TodayList(*s, ws->policy(), ws->calendar(), ws->activity(), *ws->roster()),
+                                         ws->actingStaffIndex());
+        QVERIFY(!plan.entries().empty());
+        for (const DayPlan::Entry &e : plan.entries())
+            QVERIFY2(e.item.customer != zhangSan, "a refused customer is planned later in the week");
+        DoNotContactDelegate *todayMarks = today->rowMenu()->delegate();
+        const QString ouyangTip = todayMarks->toolTipAt(tm->index(ouyangRow, TodayModel::Customer));
+        QVERIFY2(ouyangTip.contains(DateFormat::date(QDate(2026, 11, 5))), qPrintable(ouyangTip));
+        QVERIFY(ouyangTip.contains(DoNotContactDelegate::sourceName(QStringLiteral("customer"))));
+        QVERIFY(todayMarks->toolTipAt(tm->index(shanShanRow, TodayModel::Customer)).isEmpty());
+        QCOMPARE(today->table()->itemDelegateForColumn(TodayModel::Customer), todayMarks);
+
+        // The customer list: 张三's row carries the mark; hovering shows date and source, never the note
+        window.showPage(QStringLiteral("customers"));
+        CustomerPage *customers = window.customerPage();
+        QTableView *table = customers->table();
+        const QModelIndex zs = customers->model()->index(customers->model()->rowOfCustomer(zhangSan), CustomerTableModel::Name);
+        table->scrollTo(zs);
+        QTest::qWait(50);
+        const QPoint at = table->visualRect(zs).center();
+        QHelpEvent hover(QEvent::ToolTip, at, table->viewport()->mapToGlobal(at));
+        QApplication::sendEvent(table->viewport(), &hover);
+        QTRY_VERIFY(QToolTip::isVisible());
+        const QString tip = QToolTip::text();
+        QVERIFY2(tip.contains(DateFormat::date(QDate(2026, 11, 3))), qPrintable(tip));
+        QVERIFY2(tip.contains(DoNotContactDelegate::sourceName(QStringLiteral("complaint"))), qPrintable(tip));
+        QVERIFY(!tip.contains(QStringLiteral("电话太多")));
+        QVERIFY(customers->rowMenu()->delegate()->flagAt(zs) != nullptr);
+        const QModelIndex ss = customers->model()->index(customers->model()->rowOfCustomer(shanShan), CustomerTableModel::Name);
+        QVERIFY(customers->rowMenu()->delegate()->flagAt(ss) == nullptr);
+
+        // The Lists page: 张三 on the threshold list, marked
+        window.showPage(QStringLiteral("lists"));
+        ListsPage *lists = window.listsPage();
+        QTRY_VERIFY_WITH_TIMEOUT(lists->thresholdModel()->rowCount() > 0, 20000);
+        const int zsListRow = rowOf(lists->thresholdModel(), CustomerListModel::CustomerNo, kZhangSan);
+        QVERIFY(zsListRow >= 0);
+        const QModelIndex zsList = lists->thresholdModel()->index(zsListRow, CustomerListModel::Name);
+        QVERIFY(lists->rowMenu(0)->delegate()->toolTipAt(zsList).contains(DateFormat::date(QDate(2026, 11, 3))));
+
+        // When the RM right-clicks 张三 there: the menu offers to lift, and opens the 360
+        QMenu *menu = rightClick(lists->thresholdTable(), zsList, lists->rowMenu(0));
+        QVERIFY(menu);
+        QVERIFY(action(menu, "doNotContact")->text() == CustomerRowMenu::tr("Lift the refusal of marketing…"));
+        action(menu, "open360")->trigger();
+        menu->close();
+        Customer360Dialog *dialog360 = lists->findChild<Customer360Dialog *>();
+        QVERIFY(dialog360 && dialog360->isVisible());
+        QCOMPARE(dialog360->panel()->fieldText(QStringLiteral("customerNo")), kZhangSan);
+        QVERIFY(dialog360->panel()->doNotContactMark()->isVisible());
+        dialog360->close();
+
+        // And on the customer list, right-click 张珊珊 → "Refuses marketing…", source: branch
+        window.showPage(QStringLiteral("customers"));
+        menu = rightClick(table, ss, customers->rowMenu());
+        QVERIFY(menu);
+        QCOMPARE(action(menu, "doNotContact")->text(), CustomerRowMenu::tr("Refuses marketing…"));
+        QVERIFY(!action(menu, "logContact")); // the page's own, which lands in the 360's history, leads
+        action(menu, "doNotContact")->trigger();
+        menu->close();
+        DoNotContactDialog *dnc = nullptr;
+        QTRY_VERIFY((dnc = window.findChild<DoNotContactDialog *>()) && dnc->isVisible());
+        dnc->sourceBox()->setCurrentIndex(dnc->sourceBox()->findData(QStringLiteral("branch")));
+        QSignalSpy changed(ws, &CadenceWorkspace::activityChanged);
+        dnc->accept();
+        QVERIFY(changed.wait(10000));
+        QVERIFY(ws->waitForIdle());
+
+        // Then her row is marked on the customer list and the Lists page, and Today drops her
+        QVERIFY(customers->rowMenu()->delegate()->toolTipAt(ss).contains(
+            DoNotContactDelegate::sourceName(QStringLiteral("branch"))));
+        QTRY_VERIFY_WITH_TIMEOUT(today->isSettled(), 20000);
+        for (int r = 0; r < tm->rowCount(); ++r)
+            QVERIFY2(tm->item(r).customer != shanShan, "Today still proposes a customer who refused marketing");
+        QVERIFY(ws->activity().isDoNotContact(shanShan));
+        // The refusal is audited with the customer number and source, never a name
+        Database db = Database::open(m_store, kPass, Database::OpenMode::ExistingOnly);
+        bool audited = false;
+        for (const AuditLog::Entry &e : AuditLog(db).entries()) {
+            if (e.subject.contains(kShanShan) && e.detail.contains(QStringLiteral("branch")))
+                audited = !e.detail.contains(QStringLiteral("张珊珊"));
+        }
+        QVERIFY(audited);
+    }
+};
+
+QTEST_MAIN(TestDoNotContactRows)
+#include "tst_donotcontactrows.moc"
