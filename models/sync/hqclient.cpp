@@ -49,7 +49,7 @@ HqClient::Status HqClient::request(const QByteArray &method, const QString &path
     // another node. Every request is safe to repeat (pushes by device sequence). Not after
     // our own timeout: that one already waited long enough.
     for (int attempt = 1; attempt <= 2 && transientFailure(); ++attempt) {
-        for (int waited = 0; waited < 300 * attempt; waited += 50) {
+        for (int waited = 0; waited < 500 * attempt; waited += 50) {
             if (m_cancel && m_cancel->load())
                 return Status::Cancelled;
             QThread::msleep(50);
