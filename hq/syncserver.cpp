@@ -22,15 +22,15 @@ namespace {
 thread_local std::unique_ptr<PgConnection> t_connection;
 thread_local std::unique_ptr<HqStore> t_store;
 
-// Raises the calling thread's nice value to `nice` once (Linux: per thread). The event loop
-// thread keeps nice 0, so it wins the CPU whenever a request arrives.
+// Sets the calling thread's nice value once (Linux: per thread). The event loop thread keeps
+// its own (-5 where allowed, main.cpp), so it wins the CPU whenever a request arrives.
 void lowerThisThreadsPriority(int nice)
 {
-    thread_local int applied = 0;
-    if (applied >= nice)
+    thread_local bool applied = false;
+    if (applied)
         return;
-    if (::setpriority(PRIO_PROCESS, static_cast<id_t>(::syscall(SYS_gettid)), nice) == 0)
-        applied = nice;
+    applied = true;
+    ::setpriority(PRIO_PROCESS, static_cast<id_t>(::syscall(SYS_gettid)), nice);
 }
 
 const QString kDeviceLost = QStringLiteral("This computer was reported lost: its BranchDesk data must be erased");
@@ -119,8 +119,11 @@ QFuture<QHttpServerResponse> SyncServer::run(QThreadPool *pool, const QHttpServe
     r.query = req.query();
     // Worker threads yield the CPU to the event loop (issue 15: /v1/health within 50 ms while
     // logins hash and a push runs): on a loaded 2-core machine the scheduler otherwise gives
-    // the event loop thread no more than its share among a dozen busy threads.
-    const int nice = pool == &m_loginPool ? 10 : 5;
+    // the event loop thread no more than its share among a dozen busy threads. Logins at 0,
+    // not 10 (issue 19): Argon2id maps and unmaps 64 MiB per hash under the process's memory
+    // map lock, and a login thread preempted while holding it kept the event loop waiting
+    // (measured: blocked, not runnable, 107-364 ms at a time).
+    const int nice = pool == &m_loginPool ? 0 : 5;
     return QtConcurrent::run(pool, [r = std::move(r), handler = std::move(handler), nice]() {
         lowerThisThreadsPriority(nice);
         return handler(r);
