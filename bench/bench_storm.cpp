@@ -6,7 +6,7 @@
 //
 // Simulated desktops speak the real protocol through HqClient (one client and connection
 // per sync, as SyncEngine::run makes), without a local store. Desktop i is device
-// "storm-i" of staff PREFIX + (i mod K), 1-based and zero-padded to 4 digits (run.sh
+// "storm-RUN-i" of staff PREFIX + (i mod K), 1-based and zero-padded to 4 digits (run.sh
 // creates them with add-staff; the password comes from BRANCHDESK_HQ_PASSWORD).
 //   P0. Each desktop signs in with its password once (Argon2id at HQ): the rollout day.
 //       B at a time; p50/p99 shown, not judged (it happens once per device).
@@ -26,6 +26,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QMutex>
 #include <QThread>
 #include <QThreadPool>
@@ -310,8 +311,10 @@ int main(int argc, char *argv[])
     }
     try {
         std::vector<Desktop> desktops(size_t(c.desktops));
+        // New devices each run: a device's push numbers and its staff member stay bound at HQ.
+        const QString run = QString::number(QDateTime::currentSecsSinceEpoch(), 36);
         for (int i = 0; i < c.desktops; ++i) {
-            desktops[size_t(i)].deviceId = QStringLiteral("storm-%1").arg(i);
+            desktops[size_t(i)].deviceId = QStringLiteral("storm-%1-%2").arg(run).arg(i);
             desktops[size_t(i)].staffId = c.staffPrefix + QStringLiteral("%1").arg(i % c.staffCount + 1, 4, 10, QLatin1Char('0'));
         }
         detail("storm against %s: %d desktops of %d staff, bursts of %d, a %d s window", qPrintable(c.hq.toString()),
