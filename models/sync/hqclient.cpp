@@ -65,9 +65,10 @@ bool HqClient::transientFailure() const
         return false;
     if (m_httpStatus == 502 || m_httpStatus == 503 || m_httpStatus == 504)
         return true;
-    // Refused, closed or reset, a network timeout, a temporary failure: not a TLS or HTTP error.
+    // Closed or reset mid-request, a network timeout, a temporary failure: not a TLS or HTTP
+    // error, and not a refused connection (HQ is down, or nginx is: asking again only delays
+    // "offline"; a node that went away behind nginx shows as a cut or a 502).
     switch (QNetworkReply::NetworkError(m_networkError)) {
-    case QNetworkReply::ConnectionRefusedError:
     case QNetworkReply::RemoteHostClosedError:
     case QNetworkReply::TimeoutError:
     case QNetworkReply::TemporaryNetworkFailureError:

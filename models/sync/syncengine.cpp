@@ -70,6 +70,11 @@ bool applySession(Database &db, const SyncEngine::Settings &s, const HqClient::L
 
 enum class Renewed { Yes, No, Failed };
 
+void forgetCredential(Database &db)
+{
+    db.exec(QStringLiteral("DELETE FROM meta WHERE key = 'sync.device_credential'"));
+}
+
 // Issue 19: a new token from the device credential, no password. No: there is no credential
 // or it ended (it is forgotten; the password is needed). Failed: the report says why.
 Renewed renewWithCredential(Database &db, HqClient &client, const SyncEngine::Settings &s, SyncEngine::Report *report)
@@ -83,7 +88,7 @@ Renewed renewWithCredential(Database &db, HqClient &client, const SyncEngine::Se
     if (st == HqClient::Status::Ok)
         return applySession(db, s, login, report, false) ? Renewed::Yes : Renewed::Failed;
     if (st == HqClient::Status::Unauthorized || st == HqClient::Status::BadResponse) {
-        SyncEngine::setMetaValue(db, QStringLiteral("sync.device_credential"), QString());
+        forgetCredential(db);
         return Renewed::No;
     }
     report->status = st;
@@ -211,7 +216,7 @@ SyncEngine::Report SyncEngine::run(Database &db, const Settings &s, const Progre
                                             "it now syncs as a new device and nothing was lost"));
             batch.deviceId = fresh;
             // A token and a device credential are bound to their device: the new device signs in again.
-            setMetaValue(db, QStringLiteral("sync.device_credential"), QString());
+            forgetCredential(db);
             if (!ensureLogin(db, client, s, &report, true))
                 return report;
             st = client.push(branch, batch, &result);
