@@ -3,7 +3,10 @@
 #include "pageencoder.h"
 
 #include "auditchain.h"
+#include "devicecredentials.h"
+#include "loginthrottle.h"
 #include "passwordhasher.h"
+#include "sessiontokens.h"
 #include "store/auditlog.h"
 #include "sync/syncentities.h"
 
@@ -163,6 +166,8 @@ void HqStore::initSchema()
 {
     // Every statement is idempotent (IF NOT EXISTS), so init-db also upgrades.
     m_db.execScript(QString::fromUtf8(kSchema));
+    m_db.execScript(QString::fromUtf8(DeviceCredentials::schema())); // issue 19
+    m_db.execScript(QString::fromUtf8(LoginThrottle::schema()));
     m_db.exec("DELETE FROM hq_schema");
     m_db.exec("INSERT INTO hq_schema (version) VALUES ($1)", {QString::number(kSchemaVersion)});
 }
@@ -193,8 +198,9 @@ HqStore::AddStaff HqStore::addStaff(const QString &branch, const QString &staffI
               " ON CONFLICT (branch_id, staff_id) DO UPDATE SET name = EXCLUDED.name, role = EXCLUDED.role,"
               " password_hash = EXCLUDED.password_hash, disabled = false",
               {branch, staffId, name, role, hash});
-    // A new password ends every session signed in with the old one.
+    // A new password ends every session signed in with the old one, device credentials too.
     m_db.exec("UPDATE token SET revoked = true WHERE branch_id = $1 AND staff_id = $2", {branch, staffId});
+    m_db.exec("UPDATE device_credential SET revoked = true WHERE branch_id = $1 AND staff_id = $2", {branch, staffId});
     // The roster travels to desktops as the "staff" entity, like any record.
     QJsonObject payload{{QStringLiteral("staff_id"), staffId}, {QStringLiteral("name"), name}, {QStringLiteral("role"), role}};
     const QString text = payloadText(payload);
@@ -268,35 +274,17 @@ HqStore::LoginStatus HqStore::login(const QString &branch, const QString &staffI
     m_db.exec("INSERT INTO device (branch_id, device_id, staff_id) VALUES ($1, $2, $3)"
               " ON CONFLICT (branch_id, device_id) DO UPDATE SET last_seen = now()",
               {staff.text(0, 0), deviceId, staffId});
-    // At most kMaxTokensPerDevice live sessions per device of a staff member and
-    // kMaxLiveTokens in all: the oldest are revoked (issue 15: one user held 97).
-    m_db.exec("UPDATE token SET revoked = true WHERE branch_id = $1 AND staff_id = $2 AND NOT revoked AND token_hash IN"
-              " (SELECT token_hash FROM token WHERE branch_id = $1 AND staff_id = $2 AND NOT revoked AND expires_at > now()"
-              "  AND device_id = $4 ORDER BY created_at DESC OFFSET $3)",
-              {staff.text(0, 0), staffId, QString::number(kMaxTokensPerDevice - 1), deviceId});
-    m_db.exec("UPDATE token SET revoked = true WHERE branch_id = $1 AND staff_id = $2 AND NOT revoked AND token_hash IN"
-              " (SELECT token_hash FROM token WHERE branch_id = $1 AND staff_id = $2 AND NOT revoked AND expires_at > now()"
-              "  ORDER BY created_at DESC OFFSET $3)",
-              {staff.text(0, 0), staffId, QString::number(kMaxLiveTokens - 1)});
-    unsigned char raw[32];
-    randombytes_buf(raw, sizeof raw);
-    const QByteArray token = QByteArray(reinterpret_cast<const char *>(raw), sizeof raw)
-                                 .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
-    sodium_memzero(raw, sizeof raw);
     out->branch = staff.text(0, 0);
     out->staffName = staff.text(0, 1);
     out->role = staff.text(0, 2);
     out->branchName = staff.text(0, 5);
     out->staffId = staffId;
-    out->token = QString::fromLatin1(token);
     // The audit key (issue 15): kept when the desktop holds one HQ issued it, else a new one.
     out->auditKeyId = AuditChain(m_db).issue(out->branch, deviceId, heldAuditKeyId, &out->auditKey, &out->auditRekeyed);
-    PgResult r = m_db.exec("INSERT INTO token (branch_id, token_hash, staff_id, device_id, expires_at)"
-                           " VALUES ($1, $2, $3, $4, now() + make_interval(secs => $5))"
-                           " RETURNING to_char(expires_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')",
-                           {out->branch, QString::fromLatin1(hashToken(token)), staffId, deviceId,
-                            QString::number(ttlSeconds)});
-    out->expiresAt = QDateTime::fromString(r.text(0, 0), Qt::ISODate);
+    // At most 2 live sessions per device of a staff member and 256 in all (SessionTokens).
+    const SessionTokens::Issued issued = SessionTokens(m_db).issue(out->branch, staffId, deviceId, ttlSeconds);
+    out->token = issued.token;
+    out->expiresAt = issued.expiresAt;
     return LoginStatus::Ok;
 }
 
@@ -357,6 +345,7 @@ bool HqStore::disableStaff(const QString &branch, const QString &staffId)
     const PgResult r = m_db.exec("UPDATE staff SET disabled = true WHERE branch_id = $1 AND staff_id = $2 RETURNING staff_id",
                                  {branch, staffId});
     m_db.exec("UPDATE token SET revoked = true WHERE branch_id = $1 AND staff_id = $2", {branch, staffId});
+    m_db.exec("UPDATE device_credential SET revoked = true WHERE branch_id = $1 AND staff_id = $2", {branch, staffId});
     tx.commit();
     return r.rows() == 1;
 }
@@ -370,6 +359,7 @@ bool HqStore::markDeviceLost(const QString &branch, const QString &deviceId, con
     // The tokens stay (marked revoked): their next use is answered "device_lost", which
     // makes the desktop erase its store. Nothing else is served to them.
     m_db.exec("UPDATE token SET revoked = true WHERE branch_id = $1 AND device_id = $2", {branch, deviceId});
+    m_db.exec("UPDATE device_credential SET revoked = true WHERE branch_id = $1 AND device_id = $2", {branch, deviceId});
     if (r.rows() == 1)
         event(branch, QStringLiteral("device_marked_lost"), r.text(0, 0), deviceId, QString());
     tx.commit();
@@ -436,6 +426,7 @@ QStringList HqStore::auditTrail(const QString &branch, const QString &since, boo
 void HqStore::revokeTokens(const QString &branch, const QString &staffId)
 {
     m_db.exec("UPDATE token SET revoked = true WHERE branch_id = $1 AND staff_id = $2", {branch, staffId});
+    m_db.exec("UPDATE device_credential SET revoked = true WHERE branch_id = $1 AND staff_id = $2", {branch, staffId});
 }
 
 qint64 HqStore::lastSequence(const QString &branch)

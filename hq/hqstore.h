@@ -46,11 +46,8 @@ public:
 
     // Version 2 added the device table; 3 (issue 15) the record scope, removals,
     // customer owners and HQ's security events.
-    // 4: the audit keys (issue 15).
-    static constexpr int kSchemaVersion = 4;
-    // Live sessions one staff member may hold per device and in all; the oldest go first.
-    static constexpr int kMaxTokensPerDevice = 2;
-    static constexpr int kMaxLiveTokens = 256;
+    // 4: the audit keys (issue 15). 5: device credentials and shared sign-in throttles (issue 19).
+    static constexpr int kSchemaVersion = 5;
     void initSchema();
     int schemaVersion();
     // Stores a record HQ itself sends (e.g. a campaign with its targets) under the

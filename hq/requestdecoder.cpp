@@ -109,6 +109,44 @@ bool RequestDecoder::login(const QByteArray &body, Format format, Login *out, QS
     return true;
 }
 
+bool RequestDecoder::renewal(const QByteArray &body, Format format, Renewal *out, QString *error)
+{
+    QCborMap m;
+    if (!bodyMap(body, format, &m)) {
+        *error = QStringLiteral("The renewal body is not a CBOR or JSON map");
+        return false;
+    }
+    const QCborValue device = m.value(QLatin1String("device"));
+    const QCborValue credential = m.value(QLatin1String("credential"));
+    const QCborValue keyId = m.value(QLatin1String("audit_key_id"));
+    if (!device.isString() || !credential.isString() || !(keyId.isUndefined() || keyId.isNull() || keyId.isString())) {
+        *error = QStringLiteral("device and credential are required and must be text");
+        return false;
+    }
+    out->device = device.toString();
+    out->auditKeyId = keyId.toString();
+    const QString c = credential.toString();
+    // 32 bytes in base64url: 43 characters of its alphabet, nothing else.
+    bool ok = c.size() == 43;
+    for (const QChar ch : c)
+        ok = ok && ((ch.isLetterOrNumber() && ch.unicode() < 0x80) || ch == QLatin1Char('-') || ch == QLatin1Char('_'));
+    const auto clean = [](const QString &s) {
+        if (s.isEmpty() || s.size() > 128)
+            return false;
+        for (const QChar ch : s) {
+            if (ch.unicode() < 0x20 || ch.unicode() == 0x7f || ch.category() == QChar::Other_Format)
+                return false;
+        }
+        return true;
+    };
+    if (!ok || !clean(out->device) || (!out->auditKeyId.isEmpty() && !clean(out->auditKeyId))) {
+        *error = QStringLiteral("device or credential is malformed");
+        return false;
+    }
+    out->credential = c.toLatin1();
+    return true;
+}
+
 bool RequestDecoder::push(const QByteArray &body, Format format, WireFormat::PushBatch *out, QString *error)
 {
     out->records.clear();

@@ -24,6 +24,14 @@ public:
         QString auditKeyId; // the audit key the desktop holds (issue 15); empty: none
     };
 
+    // Issue 19: a device credential traded for a token (POST /v1/token).
+    struct Renewal
+    {
+        QString device;
+        QByteArray credential;
+        QString auditKeyId;
+    };
+
     static Format format(const QByteArray &contentType);
     // The body as sent or, with "Content-Encoding: deflate", inflated; refused when
     // larger than `limit` before or after inflating. `tooLarge` tells 413 from 400.
@@ -31,5 +39,6 @@ public:
                      QString *error, bool *tooLarge = nullptr);
     // Error messages name the field that is wrong, never the value sent.
     static bool login(const QByteArray &body, Format format, Login *out, QString *error);
+    static bool renewal(const QByteArray &body, Format format, Renewal *out, QString *error);
     static bool push(const QByteArray &body, Format format, WireFormat::PushBatch *out, QString *error);
 };

@@ -2,8 +2,8 @@
 
 #include "connectionguard.h"
 #include "hqstore.h"
+#include "pagecache.h"
 
-#include <QElapsedTimer>
 #include <QFuture>
 #include <QHash>
 #include <QHostAddress>
@@ -16,26 +16,32 @@
 #include <functional>
 #include <memory>
 
-// The HTTP face of HQ (docs/sync-protocol.md): /v1/login, /v1/logout, /v1/health,
+// The HTTP face of HQ (docs/sync-protocol.md): /v1/login, /v1/token, /v1/logout, /v1/health,
 // /v1/device/erased, /v1/branches/<branch>/changes and /v1/branches/<branch>/push.
 // Bodies are CBOR (JSON accepted for debugging), deflate-compressed when asked.
 // Issue 15: requests are screened by ConnectionGuard before they are read; password
 // hashing, pulls and pushes run on worker threads with their own database
 // connections, so /v1/health and everyone else stay quick while they run.
+// Issue 19: nothing lives only here (tokens, device credentials and sign-in throttles are in
+// PostgreSQL; the page cache is disposable), so several nodes serve one database.
 class SyncServer : public QObject
 {
     Q_OBJECT
 public:
     struct Options
     {
-        int tokenTtlSeconds = 8 * 3600;
+        // Short: a desktop renews its token with its device credential (issue 19).
+        int tokenTtlSeconds = 3600;
+        int credentialIdleDays = 30; // a device credential unused this long ends
         int maxPageSize = 20000;
         qsizetype maxBodyBytes = 64 * 1024 * 1024;
         // Trust X-Real-IP from a loopback peer only when HQ runs behind the shipped nginx
         // (serve --behind-proxy); otherwise any local process could pick its address.
         bool behindProxy = false;
         int loginThreads = 2;  // Argon2id needs 64 MiB each
+        int sessionThreads = 2; // token renewals, logouts: never behind a page
         int workThreads = 4;   // pulls and pushes
+        qsizetype pageCacheBytes = 256 * 1024 * 1024; // 0: no page cache
         // Test-only fault injection: corrupt the checksum of every Nth page (0 = never).
         int corruptEveryNthPage = 0;
     };
@@ -55,6 +61,7 @@ public:
 
 private:
     QHttpServerResponse handleLogin(const Request &request);
+    QHttpServerResponse handleRenew(const Request &request);
     QHttpServerResponse handleChanges(const QString &branch, const Request &request);
     QHttpServerResponse handlePush(const QString &branch, const Request &request);
     QHttpServerResponse handleErased(const Request &request);
@@ -64,27 +71,21 @@ private:
                                      std::function<QHttpServerResponse(const Request &)> handler);
     // The worker thread's own connection and store.
     HqStore &store();
+    PgConnection &connection();
+    static void dropConnection(); // after a database error: the next request reconnects
+    // A page from the cache, or built, encoded and kept there.
+    QHttpServerResponse page(const HqStore::Session &session, qint64 after, int limit, bool full, const Request &req);
     void security(const QString &branch, const QString &kind, const QString &staff, const QString &device,
                   const QString &detail);
 
-    // Failed sign-ins per staff ID (5 free) and per address (20 free): then each further try
-    // waits twice as long (up to 15 minutes). Monotonic time, in memory.
-    struct Throttle
-    {
-        int failures = 0;
-        qint64 blockedUntilMs = 0;
-    };
-    qint64 retryAfterSeconds(const QString &key) const;
-    void recordFailure(const QString &key, int freeTries);
-
-    QHash<QString, Throttle> m_throttle;
-    mutable QMutex m_mutex; // the throttle and the page counter
-    QElapsedTimer m_clock;
+    mutable QMutex m_mutex; // the page counter
     QString m_conninfo;
     Options m_options;
     QHttpServer m_server;
     QThreadPool m_loginPool;
+    QThreadPool m_sessionPool;
     QThreadPool m_workPool;
     std::unique_ptr<QTcpServer> m_listener;
     int m_pagesServed = 0;
+    PageCache m_cache;
 };

@@ -93,7 +93,9 @@ private:
         }
         QString site = QString::fromUtf8(shipped.readAll());
         const QList<QPair<QString, QString>> replacements{
-            {QStringLiteral("server 127.0.0.1:8443;"), QStringLiteral("server 127.0.0.1:%1;").arg(m_hq.url().port())},
+            // One hq here: both of the shipped upstream's nodes point at it.
+            {QStringLiteral("server 127.0.0.1:8443 "), QStringLiteral("server 127.0.0.1:%1 ").arg(m_hq.url().port())},
+            {QStringLiteral("server 127.0.0.1:8444 "), QStringLiteral("server 127.0.0.1:%1 ").arg(m_hq.url().port())},
             {QStringLiteral("listen 443 ssl;"), QStringLiteral("listen 127.0.0.1:%1 ssl;").arg(m_tlsPort)},
             {QStringLiteral("/etc/branchdesk-hq/tls/hq.pem"), path(QStringLiteral("hq.pem"))},
             {QStringLiteral("/etc/branchdesk-hq/tls/hq.key"), path(QStringLiteral("hq.key"))},

@@ -8,6 +8,7 @@
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QSslConfiguration>
+#include <QThread>
 #include <QTimer>
 #include <QUrlQuery>
 
@@ -42,7 +43,40 @@ HqClient::Status HqClient::request(const QByteArray &method, const QString &path
         m_httpStatus = 0;
         return Status::Offline;
     }
-    return requestOnce(method, path, body, contentType, response);
+    Status st = requestOnce(method, path, body, contentType, response);
+    // Issue 19: one HQ node of several went away mid-request (refused, reset, a gateway's
+    // 502-504): ask again, twice at most, a moment later; the load balancer sends it to
+    // another node. Every request is safe to repeat (pushes by device sequence). Not after
+    // our own timeout: that one already waited long enough.
+    for (int attempt = 1; attempt <= 2 && transientFailure(); ++attempt) {
+        for (int waited = 0; waited < 500 * attempt; waited += 50) {
+            if (m_cancel && m_cancel->load())
+                return Status::Cancelled;
+            QThread::msleep(50);
+        }
+        st = requestOnce(method, path, body, contentType, response);
+    }
+    return st;
+}
+
+bool HqClient::transientFailure() const
+{
+    if (m_timedOut)
+        return false;
+    if (m_httpStatus == 502 || m_httpStatus == 503 || m_httpStatus == 504)
+        return true;
+    // Closed or reset mid-request, a network timeout, a temporary failure: not a TLS or HTTP
+    // error, and not a refused connection (HQ is down, or nginx is: asking again only delays
+    // "offline"; a node that went away behind nginx shows as a cut or a 502).
+    switch (QNetworkReply::NetworkError(m_networkError)) {
+    case QNetworkReply::RemoteHostClosedError:
+    case QNetworkReply::TimeoutError:
+    case QNetworkReply::TemporaryNetworkFailureError:
+    case QNetworkReply::UnknownNetworkError:
+        return true;
+    default:
+        return false;
+    }
 }
 
 HqClient::Status HqClient::requestOnce(const QByteArray &method, const QString &path, const QByteArray &body,
@@ -50,6 +84,8 @@ HqClient::Status HqClient::requestOnce(const QByteArray &method, const QString &
 {
     m_error.clear();
     m_httpStatus = 0;
+    m_networkError = 0;
+    m_timedOut = false;
     if (m_cancel && m_cancel->load())
         return Status::Cancelled;
     QUrl url = m_base;
@@ -93,6 +129,7 @@ HqClient::Status HqClient::requestOnce(const QByteArray &method, const QString &
         const bool cancelled = m_cancel && m_cancel->load();
         reply->abort();
         reply->deleteLater();
+        m_timedOut = !cancelled;
         m_error = cancelled ? QStringLiteral("cancelled") : QStringLiteral("HQ did not answer within %1 s").arg(m_timeoutMs / 1000);
         return cancelled ? Status::Cancelled : Status::Offline;
     }
@@ -100,9 +137,11 @@ HqClient::Status HqClient::requestOnce(const QByteArray &method, const QString &
     const QByteArray raw = reply->readAll();
     const QByteArray encoding = reply->rawHeader("Content-Encoding");
     const QNetworkReply::NetworkError netError = reply->error();
+    m_networkError = int(netError);
     const QString netErrorText = reply->errorString();
     reply->deleteLater();
-    if (m_httpStatus == 0) {
+    // A connection cut in the middle of the answer is no answer, whatever its status line said.
+    if (m_httpStatus == 0 || (netError > QNetworkReply::NoError && netError <= QNetworkReply::UnknownNetworkError)) {
         m_error = QStringLiteral("HQ is not reachable: %1").arg(netErrorText);
         return Status::Offline;
     }
@@ -139,15 +178,23 @@ HqClient::Status HqClient::requestOnce(const QByteArray &method, const QString &
     }
 }
 
-HqClient::Status HqClient::login(const QString &branch, const QString &staffId, const QString &password,
-                                 const QString &deviceId, Login *out)
+bool HqClient::secretsMayTravel()
 {
-    // The password never crosses a network in clear text: plain HTTP only to this computer.
+    // A password or device credential never crosses a network in clear text: plain HTTP
+    // only to this computer.
     const QHostAddress host(m_base.host());
     if (m_base.scheme() != QLatin1String("https") && !host.isLoopback() && m_base.host() != QLatin1String("localhost")) {
         m_error = QStringLiteral("HQ's address must start with https:// (plain http only to this computer)");
-        return Status::Forbidden;
+        return false;
     }
+    return true;
+}
+
+HqClient::Status HqClient::login(const QString &branch, const QString &staffId, const QString &password,
+                                 const QString &deviceId, Login *out)
+{
+    if (!secretsMayTravel())
+        return Status::Forbidden;
     QCborMap body;
     if (!branch.isEmpty())
         body.insert(QLatin1String("branch"), branch);
@@ -160,6 +207,27 @@ HqClient::Status HqClient::login(const QString &branch, const QString &staffId, 
     const Status s = request("POST", QStringLiteral("/v1/login"), body.toCborValue().toCbor(), "application/cbor", &response);
     if (s != Status::Ok)
         return s;
+    return readSession(response, out);
+}
+
+HqClient::Status HqClient::renew(const QString &deviceId, const QString &credential, Login *out)
+{
+    if (!secretsMayTravel())
+        return Status::Forbidden;
+    QCborMap body;
+    body.insert(QLatin1String("device"), deviceId);
+    body.insert(QLatin1String("credential"), credential);
+    body.insert(QLatin1String("audit_key_id"), m_auditKeyId);
+    QByteArray response;
+    m_token.clear();
+    const Status s = request("POST", QStringLiteral("/v1/token"), body.toCborValue().toCbor(), "application/cbor", &response);
+    if (s != Status::Ok)
+        return s;
+    return readSession(response, out);
+}
+
+HqClient::Status HqClient::readSession(const QByteArray &response, Login *out)
+{
     const QCborMap m = QCborValue::fromCbor(response).toMap();
     out->token = m.value(QLatin1String("token")).toString();
     out->expiresAt = QDateTime::fromString(m.value(QLatin1String("expires_at")).toString(), Qt::ISODate);
@@ -171,6 +239,7 @@ HqClient::Status HqClient::login(const QString &branch, const QString &staffId, 
     const QCborMap auditKey = m.value(QLatin1String("audit_key")).toMap();
     out->auditKeyId = auditKey.value(QLatin1String("id")).toString();
     out->auditKey = QByteArray::fromHex(auditKey.value(QLatin1String("key")).toString().toLatin1());
+    out->deviceCredential = m.value(QLatin1String("device_credential")).toString();
     if (out->token.isEmpty() || out->branch.isEmpty()) {
         m_error = QStringLiteral("HQ's login answer has no token or branch");
         return Status::BadResponse;

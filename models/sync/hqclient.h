@@ -33,6 +33,8 @@ public:
         // HQ knows): the key id and the 32-byte first key.
         QString auditKeyId;
         QByteArray auditKey;
+        // Issue 19: given at an interactive sign-in only; kept (encrypted) to renew tokens.
+        QString deviceCredential;
     };
 
     HqClient(QUrl base, std::atomic_bool *cancel = nullptr);
@@ -56,6 +58,9 @@ public:
 
     Status login(const QString &branch, const QString &staffId, const QString &password, const QString &deviceId,
                  Login *out);
+    // Issue 19: a new token for this device from its credential, without the password.
+    // Unauthorized when the credential ended (sign in with the password again).
+    Status renew(const QString &deviceId, const QString &credential, Login *out);
     // `fullReload`: the client is reloading from 0 after a full-resync answer; HQ then
     // serves cursors below its tombstone floor.
     Status pull(const QString &branch, qint64 after, int limit, WireFormat::Page *out, bool fullReload = false);
@@ -69,6 +74,9 @@ public:
 private:
     Status request(const QByteArray &method, const QString &path, const QByteArray &body, const QByteArray &contentType,
                    QByteArray *response);
+    bool secretsMayTravel();
+    bool transientFailure() const;
+    Status readSession(const QByteArray &response, Login *out);
     Status requestOnce(const QByteArray &method, const QString &path, const QByteArray &body,
                        const QByteArray &contentType, QByteArray *response);
 
@@ -78,6 +86,8 @@ private:
     QString m_auditKeyId;
     QString m_error;
     int m_httpStatus = 0;
+    int m_networkError = 0;
+    bool m_timedOut = false;
     int m_timeoutMs = 60000;
     QList<QSslCertificate> m_caCerts;
     QNetworkAccessManager *m_nam;

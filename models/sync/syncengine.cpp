@@ -22,36 +22,11 @@
 
 namespace {
 
-bool ensureLogin(Database &db, HqClient &client, const SyncEngine::Settings &s, SyncEngine::Report *report,
-                 bool forceNew)
+// Keeps what HQ answered a sign-in or a renewal in the store; `interactive`: a password
+// sign-in (audited as sign_in; it also brings the device credential).
+bool applySession(Database &db, const SyncEngine::Settings &s, const HqClient::Login &login, SyncEngine::Report *report,
+                  bool interactive)
 {
-    const QString storedStaff = SyncEngine::metaValue(db, QStringLiteral("sync.staff_id"));
-    const QString token = SyncEngine::metaValue(db, QStringLiteral("sync.token"));
-    // A synced store holds what its own user may see: nobody else signs in with it (issue 15).
-    if (!storedStaff.isEmpty() && storedStaff != s.staffId) {
-        report->status = HqClient::Status::Forbidden;
-        report->error = QStringLiteral("This store belongs to another staff member; sign in with a store of your own");
-        return false;
-    }
-    // The token is tried whatever the local clock says; HQ decides whether it expired.
-    if (!forceNew && !token.isEmpty() && storedStaff == s.staffId) {
-        client.setToken(token);
-        return true;
-    }
-    if (s.password.isEmpty()) {
-        report->status = HqClient::Status::Unauthorized;
-        report->error = QStringLiteral("Sign in to HQ again: the session expired and no password was given");
-        return false;
-    }
-    HqClient::Login login;
-    client.setAuditKeyId(AuditKey::load(db.path()).keyId);
-    const QString branch = s.branch.isEmpty() ? SyncEngine::metaValue(db, QStringLiteral("sync.branch")) : s.branch;
-    const HqClient::Status st = client.login(branch, s.staffId, s.password, ContactRepository::deviceId(db), &login);
-    if (st != HqClient::Status::Ok) {
-        report->status = st;
-        report->error = client.lastError();
-        return false;
-    }
     const QString previousBranch = SyncEngine::metaValue(db, QStringLiteral("sync.branch"));
     if (!previousBranch.isEmpty() && previousBranch != login.branch) {
         report->status = HqClient::Status::Forbidden;
@@ -75,6 +50,9 @@ bool ensureLogin(Database &db, HqClient &client, const SyncEngine::Settings &s, 
     SyncEngine::setMetaValue(db, QStringLiteral("sync.role"), login.role);
     SyncEngine::setMetaValue(db, QStringLiteral("sync.token"), login.token);
     SyncEngine::setMetaValue(db, QStringLiteral("sync.hq_url"), s.hq.toString());
+    // Issue 19: kept like the token, inside the encrypted store; renews tokens without the password.
+    if (!login.deviceCredential.isEmpty())
+        SyncEngine::setMetaValue(db, QStringLiteral("sync.device_credential"), login.deviceCredential);
     // A key HQ issued now numbers and MACs every entry from this sign-in on (issue 15).
     if (!login.auditKeyId.isEmpty() && login.auditKey.size() == 32
         && !AuditKey::save(db.path(), {login.auditKeyId, 1, login.auditKey})) {
@@ -84,9 +62,86 @@ bool ensureLogin(Database &db, HqClient &client, const SyncEngine::Settings &s, 
     }
     Statement branchRow(db, QStringLiteral("INSERT OR REPLACE INTO branch (code, name) VALUES (?, ?)"));
     branchRow.bind(1, login.branch).bind(2, login.branchName.isEmpty() ? login.branch : login.branchName).execute();
-    AuditLog(db).append(QStringLiteral("sign_in"), login.staffId, login.branch, s.hq.host());
+    if (interactive)
+        AuditLog(db).append(QStringLiteral("sign_in"), login.staffId, login.branch, s.hq.host());
     tx.commit();
     return true;
+}
+
+enum class Renewed { Yes, No, Failed };
+
+void forgetCredential(Database &db)
+{
+    db.exec(QStringLiteral("DELETE FROM meta WHERE key = 'sync.device_credential'"));
+}
+
+// Issue 19: a new token from the device credential, no password. No: there is no credential
+// or it ended (it is forgotten; the password is needed). Failed: the report says why.
+Renewed renewWithCredential(Database &db, HqClient &client, const SyncEngine::Settings &s, SyncEngine::Report *report)
+{
+    const QString credential = SyncEngine::metaValue(db, QStringLiteral("sync.device_credential"));
+    if (credential.isEmpty())
+        return Renewed::No;
+    HqClient::Login login;
+    client.setAuditKeyId(AuditKey::load(db.path()).keyId);
+    const HqClient::Status st = client.renew(ContactRepository::deviceId(db), credential, &login);
+    if (st == HqClient::Status::Ok)
+        return applySession(db, s, login, report, false) ? Renewed::Yes : Renewed::Failed;
+    if (st == HqClient::Status::Unauthorized || st == HqClient::Status::BadResponse) {
+        forgetCredential(db);
+        return Renewed::No;
+    }
+    report->status = st;
+    report->error = client.lastError();
+    // A lost device reports its erase with the token it kept (POST /v1/device/erased).
+    if (st == HqClient::Status::DeviceLost) {
+        report->token = SyncEngine::metaValue(db, QStringLiteral("sync.token"));
+        client.setToken(report->token);
+    }
+    return Renewed::Failed;
+}
+
+bool ensureLogin(Database &db, HqClient &client, const SyncEngine::Settings &s, SyncEngine::Report *report,
+                 bool forceNew)
+{
+    const QString storedStaff = SyncEngine::metaValue(db, QStringLiteral("sync.staff_id"));
+    const QString token = SyncEngine::metaValue(db, QStringLiteral("sync.token"));
+    // A synced store holds what its own user may see: nobody else signs in with it (issue 15).
+    if (!storedStaff.isEmpty() && storedStaff != s.staffId) {
+        report->status = HqClient::Status::Forbidden;
+        report->error = QStringLiteral("This store belongs to another staff member; sign in with a store of your own");
+        return false;
+    }
+    // The token is tried whatever the local clock says; HQ decides whether it expired.
+    if (!forceNew && !token.isEmpty() && storedStaff == s.staffId) {
+        client.setToken(token);
+        return true;
+    }
+    if (storedStaff == s.staffId) {
+        switch (renewWithCredential(db, client, s, report)) {
+        case Renewed::Yes:
+            return true;
+        case Renewed::Failed:
+            return false;
+        case Renewed::No:
+            break;
+        }
+    }
+    if (s.password.isEmpty()) {
+        report->status = HqClient::Status::Unauthorized;
+        report->error = QStringLiteral("Sign in to HQ again: the session expired and no password was given");
+        return false;
+    }
+    HqClient::Login login;
+    client.setAuditKeyId(AuditKey::load(db.path()).keyId);
+    const QString branch = s.branch.isEmpty() ? SyncEngine::metaValue(db, QStringLiteral("sync.branch")) : s.branch;
+    const HqClient::Status st = client.login(branch, s.staffId, s.password, ContactRepository::deviceId(db), &login);
+    if (st != HqClient::Status::Ok) {
+        report->status = st;
+        report->error = client.lastError();
+        return false;
+    }
+    return applySession(db, s, login, report, true);
 }
 
 } // namespace
@@ -160,7 +215,8 @@ SyncEngine::Report SyncEngine::run(Database &db, const Settings &s, const Progre
                              QStringLiteral("HQ saw this store's change numbers before (restored from an older copy?); "
                                             "it now syncs as a new device and nothing was lost"));
             batch.deviceId = fresh;
-            // A token is bound to its device: the new device signs in again.
+            // A token and a device credential are bound to their device: the new device signs in again.
+            forgetCredential(db);
             if (!ensureLogin(db, client, s, &report, true))
                 return report;
             st = client.push(branch, batch, &result);
