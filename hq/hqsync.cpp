@@ -153,20 +153,22 @@ int HqStore::rescopeIn(const QString &branch, const QStringList *customers, bool
         return 0;
     const qint64 last = b.int64(0, 0);
     const qint64 through = b.int64(0, 1);
+    // The pool policy decides whether unassigned customers are '' (managers only) or '~'.
+    const QString pool = poolPolicy(m_db, branch).rmSeesPool ? QStringLiteral("t") : QStringLiteral("f");
     if (customers && customers->isEmpty()) {
         // Nobody reassigned (issue 19: most pushes): only the records written without a scope
         // get theirs, all newer than `through`, so nothing is removed or renumbered; one
         // statement instead of temp tables under the branch's lock.
         const qint64 changed = m_db.exec(sql({"WITH x AS (SELECT r.entity, r.record_id, ", kScopeOf, " AS new_scope FROM record r"
                        " LEFT JOIN customer_owner o ON o.branch_id = r.branch_id AND o.customer_no = ", kCustomerOf,
-                       " WHERE r.branch_id = $1 AND r.scope IS NULL AND NOT r.deleted),"
+                       " WHERE r.branch_id = $1 AND r.scope IS NULL AND NOT r.deleted AND ($2::text IS NULL OR true)),"
                        " up AS (UPDATE record t SET scope = x.new_scope FROM x WHERE t.branch_id = $1"
                        "  AND t.entity = x.entity AND t.record_id = x.record_id RETURNING t.entity, t.record_id, t.scope),"
                        " del AS (DELETE FROM removal m USING up WHERE m.branch_id = $1 AND m.rm_id = up.scope"
                        "  AND m.entity = up.entity AND m.record_id = up.record_id RETURNING 1)"
                        " SELECT (SELECT count(*) FROM up), (SELECT count(*) FROM del)"})
                                              .constData(),
-                                         {branch})
+                                         {branch, QString(), pool}) // $2 unused: kScopeOf reads the pool flag as $3
                                    .int64(0, 0);
         m_db.exec("UPDATE branch SET scoped_through = last_seq WHERE branch_id = $1", {branch});
         if (tx)
@@ -174,8 +176,6 @@ int HqStore::rescopeIn(const QString &branch, const QStringList *customers, bool
         return int(changed);
     }
     const QString filter = customers ? textArray(*customers) : QString(); // null: the whole branch
-    // The pool policy decides whether unassigned customers are '' (managers only) or '~'.
-    const QString pool = poolPolicy(m_db, branch).rmSeesPool ? QStringLiteral("t") : QStringLiteral("f");
     m_db.exec("DROP TABLE IF EXISTS pg_temp.new_owner, pg_temp.rescoped");
     m_db.exec("CREATE TEMP TABLE new_owner ON COMMIT DROP AS"
               " SELECT c.record_id AS customer_no, coalesce(a.payload->>'rm_id', c.payload->>'rm_id', '') AS rm_id"
