@@ -10,12 +10,18 @@
 #include "donotcontactdelegate.h"
 #include "donotcontactdialog.h"
 #include "listspage.h"
+#include "maturitypage.h"
+#include "warninglistspage.h"
+#include "weekplanview.h"
 #include "mainwindow.h"
 #include "todaypage.h"
 #include "analysiscontroller.h"
 #include "items/cadenceworkspace.h"
 #include "items/customerlistmodel.h"
 #include "items/customertablemodel.h"
+#include "items/maturitymodel.h"
+#include "items/warninglistmodel.h"
+#include "items/weekplanmodel.h"
 #include "items/todaymodel.h"
 #include "store/auditlog.h"
 #include "store/branchrepository.h"
@@ -34,8 +40,11 @@
 #include <QMenu>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QTreeView>
 #include <QToolTip>
 #include <QtTest>
+
+#include <functional>
 
 namespace {
 const QString kPass = QStringLiteral("dnc-pass");
@@ -43,6 +52,7 @@ const QDate kToday(2026, 11, 23);
 const QString kZhangSan = QStringLiteral("600000000001");   // RM01, 45k: threshold list, refused 11-03
 const QString kShanShan = QStringLiteral("600000000003");   // RM01, 8k
 const QString kOuyang = QStringLiteral("600000000006");     // RM01, 12k: refused 11-05, asked for a call 11-10
+const QString kLiSi = QStringLiteral("600000000002");       // RM02, time deposit maturing 12-01: refused 11-20
 
 Contact call(const QString &no, const QDate &on, const QDate &next)
 {
@@ -124,6 +134,77 @@ private slots:
         ContactRepository(db).log(call(kOuyang, QDate(2026, 11, 10), kToday));
         // 张珊珊 agreed a call for today on 11-02
         ContactRepository(db).log(call(kShanShan, QDate(2026, 11, 2), kToday));
+        // 李四 (RM02) refused on 11-20; his time deposit matures on 12-01
+        WorkListRepository(db).setDoNotContact(refusal(kLiSi, QDate(2026, 11, 20), QStringLiteral("customer"), {}));
+    }
+
+    void maturityRetentionAndWeekRowsCarryTheMarkToo()
+    {
+        // Given the manager's desktop on 2026-11-23
+        LoadedBranch branch;
+        QVERIFY(BranchStore::load(m_store, kPass, &branch, {}, kToday, QStringLiteral("MGR01")));
+        MainWindow window(nullptr);
+        window.resize(1366, 740);
+        window.show();
+        CadenceWorkspace *ws = window.workspace();
+        ws->setToday(kToday);
+        QSignalSpy ready(ws, &CadenceWorkspace::ready);
+        window.setBranch(branch);
+        QVERIFY(ready.wait(20000));
+        const BranchSnapshot *s = ws->snapshot();
+        const int liSi = s->indexOfCustomer(kLiSi);
+        QVERIFY(liSi >= 0 && ws->activity().isDoNotContact(liSi));
+
+        // Maturity: 李四's product row is marked, with date and source; the group rows name nobody
+        window.showPage(QStringLiteral("maturity"));
+        MaturityPage *maturity = window.findChild<MaturityPage *>();
+        QVERIFY(maturity);
+        QTRY_VERIFY_WITH_TIMEOUT(maturity->model()->rowCount() > 0, 20000);
+        QCOMPARE(maturity->tree()->itemDelegateForColumn(MaturityModel::Customer), maturity->rowMenu()->delegate());
+        // Walk the date and product-type groups down to the product rows
+        QModelIndex leaf;
+        int groups = 0;
+        std::function<void(const QModelIndex &)> walk = [&](const QModelIndex &parent) {
+            QAbstractItemModel *m = maturity->model();
+            for (int r = 0; r < m->rowCount(parent); ++r) {
+                const QModelIndex row = m->index(r, MaturityModel::Customer, parent);
+                const int c = row.siblingAtColumn(0).data(MaturityModel::CustomerIndexRole).toInt();
+                if (m->rowCount(row.siblingAtColumn(0)) > 0) {
+                    ++groups;
+                    QVERIFY(maturity->rowMenu()->delegate()->flagAt(row) == nullptr);
+                    walk(row.siblingAtColumn(0));
+                } else if (c == liSi) {
+                    leaf = row;
+                }
+            }
+        };
+        walk(QModelIndex());
+        QVERIFY(groups > 0);
+        QVERIFY(leaf.isValid());
+        const QString tip = maturity->rowMenu()->delegate()->toolTipAt(leaf);
+        QVERIFY2(tip.contains(DateFormat::date(QDate(2026, 11, 20))), qPrintable(tip));
+        QMenu *menu = maturity->rowMenu()->menuFor(leaf);
+        QVERIFY(menu);
+        QCOMPARE(action(menu, "doNotContact")->text(), CustomerRowMenu::tr("Lift the refusal of marketing…"));
+        delete menu;
+
+        // Retention and conversion: the mark sits on the customer column, and follows the flag row by row
+        WarningListsPage *warnings = window.findChild<WarningListsPage *>();
+        QVERIFY(warnings);
+        const std::pair<QTableView *, int> tables[] = {{warnings->retentionTable(), 0}, {warnings->conversionTable(), 1}};
+        for (const auto &[table, tab] : tables) {
+            QCOMPARE(table->itemDelegateForColumn(WarningListModel::Customer), warnings->rowMenu(tab)->delegate());
+            QAbstractItemModel *m = table->model();
+            for (int r = 0; r < m->rowCount(); ++r) {
+                const QModelIndex i = m->index(r, WarningListModel::Customer);
+                const int c = i.data(WarningListModel::CustomerIndexRole).toInt();
+                QCOMPARE(warnings->rowMenu(tab)->delegate()->flagAt(i) != nullptr, ws->activity().isDoNotContact(c));
+            }
+        }
+        // The week plan's rows have the same menu and mark
+        TodayPage *today = window.todayPage();
+        QCOMPARE(today->weekPlan()->table()->itemDelegateForColumn(WeekPlanModel::Customer),
+                 today->weekRowMenu()->delegate());
     }
 
     void everyListMarksTheRefusalAndTodayNeverProposesIt()

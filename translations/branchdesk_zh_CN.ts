@@ -3726,6 +3726,10 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
         <source>Conversion of %1 matured products (%2): %3 with a known outcome; retained in the bank %4 by count and %5 by amount, target %6%; converted into a product %7 by count and %8 by amount.</source>
         <translation>已到期 %1 笔（%2），其中 %3 笔结果已知；留存在行：按笔数 %4、按金额 %5，目标 %6%；转化为产品：按笔数 %7、按金额 %8。</translation>
     </message>
+    <message>
+        <source>maturing products</source>
+        <translation>到期产品</translation>
+    </message>
 </context>
 <context>
     <name>MomentLists</name>

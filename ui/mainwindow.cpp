@@ -129,6 +129,8 @@ MainWindow::MainWindow(LanguageManager *languages, QWidget *parent)
     connect(m_lists, &ListsPage::batchTouchRequested, m_batch, batch);
     connect(m_quadrant, &QuadrantPage::batchTouchRequested, m_batch, batch);
     connect(m_customers, &CustomerPage::batchTouchRequested, m_batch, batch);
+    connect(m_maturity, &MaturityPage::batchTouchRequested, m_batch, batch);
+    connect(m_warnings, &WarningListsPage::batchTouchRequested, m_batch, batch);
     connect(m_workspace, &CadenceWorkspace::assignmentsSaved, this, [this](int changed) {
         if (changed == 0) {
             statusBar()->showMessage(tr("No customer changed hands: the workload is already as even as it gets."), 5000);

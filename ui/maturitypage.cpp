@@ -1,5 +1,7 @@
 #include "maturitypage.h"
 
+#include "customer360dialog.h"
+#include "customerrowmenu.h"
 #include "maturityoutcomedialog.h"
 #include "rmfiltercombo.h"
 #include "assignbar.h"
@@ -103,7 +105,24 @@ MaturityPage::MaturityPage(CadenceWorkspace *workspace, QWidget *parent)
             m_stale = true;
     });
     connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this, &MaturityPage::onCurrentChanged);
+    // Product rows name a customer (group rows give -1, so no menu there).
+    m_menu = new CustomerRowMenu(m_tree, workspace, MaturityModel::Customer,
+                                 CustomerRowMenu::byRole(workspace, MaturityModel::CustomerIndexRole,
+                                                         [this] { return m_ws->branch().snapshot.get(); }));
+    connect(m_menu, &CustomerRowMenu::open360Requested, this, &MaturityPage::open360);
+    connect(m_menu, &CustomerRowMenu::batchTouchRequested, this,
+            [this](const QStringList &nos) { emit batchTouchRequested(nos, tr("maturing products")); });
     retranslateUi();
+}
+
+Customer360Dialog *MaturityPage::open360(int customer)
+{
+    if (!m_360)
+        m_360 = new Customer360Dialog(m_ws, this);
+    m_360->showCustomer(customer);
+    m_360->show();
+    m_360->raise();
+    return m_360;
 }
 
 void MaturityPage::showEvent(QShowEvent *event)

@@ -4,6 +4,8 @@
 
 class AssignBar;
 class CadenceWorkspace;
+class Customer360Dialog;
+class CustomerRowMenu;
 class MaturityModel;
 class QLabel;
 class RmFilterCombo;
@@ -32,9 +34,13 @@ public:
     // The manager gives the customers of the selected products to an RM.
     AssignBar *assignBar() const { return m_assign; }
     QStringList selectedCustomerNos() const;
+    // Right-click on a product row: the customer's menu and the do-not-contact mark (issue 17).
+    CustomerRowMenu *rowMenu() const { return m_menu; }
+    Customer360Dialog *open360(int customer);
 
 signals:
     void assignRequested(const QStringList &customerNos, const QString &rmId);
+    void batchTouchRequested(const QStringList &customerNos, const QString &source);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -59,5 +65,7 @@ private:
     MaturityModel *m_model;
     QPushButton *m_mark;
     AssignBar *m_assign;
+    CustomerRowMenu *m_menu;
+    Customer360Dialog *m_360 = nullptr;
     bool m_stale = false;
 };

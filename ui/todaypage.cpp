@@ -7,6 +7,7 @@
 #include "weekplanview.h"
 #include "domain/todaylist.h"
 #include "items/cadenceworkspace.h"
+#include "items/weekplanmodel.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -182,6 +183,11 @@ TodayPage::TodayPage(CadenceWorkspace *workspace, QWidget *parent)
     connect(m_ws, &CadenceWorkspace::activityChanged, this, &TodayPage::onActivityChanged);
     connect(m_ws, &CadenceWorkspace::capacityChanged, this, [this](const QString &) { rebuild(); });
     connect(m_week, &WeekPlanView::rmActivated, this, &TodayPage::showRm);
+    // The week's later steps: the customer's menu and the do-not-contact mark too (issue 17).
+    m_weekMenu = new CustomerRowMenu(m_week->table(), workspace, WeekPlanModel::Customer,
+                                     CustomerRowMenu::byRole(workspace, WeekPlanModel::CustomerIndexRole,
+                                                             [this] { return m_ws->snapshot(); }));
+    m_weekMenu->setOpen360Shown(false); // the panel beside shows Today's current row
     connect(m_week, &WeekPlanView::capacityEdited, this, [this](int capacity) {
         const BranchSnapshot *s = m_ws->snapshot();
         const int rm = viewedRm();

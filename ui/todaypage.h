@@ -37,6 +37,7 @@ public:
     Customer360Panel *panel() const { return m_panel; }
     // "Later this week", today's capacity and the overload (issue 17).
     WeekPlanView *weekPlan() const { return m_week; }
+    CustomerRowMenu *weekRowMenu() const { return m_weekMenu; }
     // Right-click on a row: log for the step, reschedule, 360, do-not-contact (issue 17).
     CustomerRowMenu *rowMenu() const { return m_menu; }
     // "done / due / overdue" as shown at the top, for tests.
@@ -88,6 +89,7 @@ private:
     QAction *m_logMenuAction = nullptr;
     QAction *m_rescheduleMenuAction = nullptr;
     WeekPlanView *m_week;
+    CustomerRowMenu *m_weekMenu;
     CustomerRowMenu *m_menu;
     std::shared_ptr<std::vector<DayPlan>> m_plans; // filled by the build, read in onBuilt
     QFutureWatcher<std::vector<TodayItem>> m_watcher;

@@ -1,5 +1,7 @@
 #include "warninglistspage.h"
 
+#include "customer360dialog.h"
+#include "customerrowmenu.h"
 #include "items/cadenceworkspace.h"
 #include "items/payrollmodel.h"
 #include "items/warninglistmodel.h"
@@ -82,7 +84,27 @@ WarningListsPage::WarningListsPage(CadenceWorkspace *workspace, QWidget *parent)
         t->horizontalHeader()->setSectionResizeMode(WarningListModel::Reason, QHeaderView::Stretch);
     }
     connect(m_ws, &CadenceWorkspace::ready, this, &WarningListsPage::rebuild);
+    const auto snapshot = [this] { return m_ws->branch().snapshot.get(); };
+    QTableView *tables[2] = {m_retentionTable, m_conversionTable};
+    for (int tab = 0; tab < 2; ++tab) {
+        m_menus[tab] = new CustomerRowMenu(tables[tab], workspace, WarningListModel::Customer,
+                                           CustomerRowMenu::byRole(workspace, WarningListModel::CustomerIndexRole, snapshot));
+        connect(m_menus[tab], &CustomerRowMenu::open360Requested, this, &WarningListsPage::open360);
+        connect(m_menus[tab], &CustomerRowMenu::batchTouchRequested, this, [this](const QStringList &nos) {
+            emit batchTouchRequested(nos, m_tabs->tabText(m_tabs->currentIndex()));
+        });
+    }
     retranslateUi();
+}
+
+Customer360Dialog *WarningListsPage::open360(int customer)
+{
+    if (!m_360)
+        m_360 = new Customer360Dialog(m_ws, this);
+    m_360->showCustomer(customer);
+    m_360->show();
+    m_360->raise();
+    return m_360;
 }
 
 QTableView *WarningListsPage::makeTable(const QString &name)

@@ -4,6 +4,8 @@
 
 class AssignBar;
 class CadenceWorkspace;
+class Customer360Dialog;
+class CustomerRowMenu;
 class PayrollModel;
 class QLabel;
 class RmFilterCombo;
@@ -34,9 +36,14 @@ public:
     QTableView *retentionTable() const { return m_retentionTable; }
     QTableView *conversionTable() const { return m_conversionTable; }
     QStringList selectedCustomerNos() const;
+    // Right-click on a retention or conversion row: the customer's menu and the do-not-contact
+    // mark (issue 17); 0 retention, 1 conversion.
+    CustomerRowMenu *rowMenu(int tab) const { return m_menus[tab]; }
+    Customer360Dialog *open360(int customer);
 
 signals:
     void assignRequested(const QStringList &customerNos, const QString &rmId);
+    void batchTouchRequested(const QStringList &customerNos, const QString &source);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -63,4 +70,6 @@ private:
     QTableView *m_retentionTable;
     QTableView *m_conversionTable;
     QTableView *m_payrollTable;
+    CustomerRowMenu *m_menus[2];
+    Customer360Dialog *m_360 = nullptr;
 };
