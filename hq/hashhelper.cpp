@@ -315,6 +315,9 @@ bool HashHelperPool::start(Slot &slot)
     posix_spawn_file_actions_t files;
     posix_spawn_file_actions_init(&files);
     posix_spawn_file_actions_adddup2(&files, sv[1], 0); // the copy on 0 is not close-on-exec
+    // Nothing is written to stdout: hq's (a pipe, for a test or a script) is not held open by
+    // a helper after hq is gone. stderr stays hq's, for the loader's own messages.
+    posix_spawn_file_actions_addopen(&files, 1, "/dev/null", O_WRONLY, 0);
     posix_spawnattr_t attr;
     posix_spawnattr_init(&attr);
     sigset_t none, defaults;

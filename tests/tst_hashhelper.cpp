@@ -66,6 +66,7 @@ private slots:
         char target[64] = {};
         QVERIFY(::readlink(QFile::encodeName(proc + QStringLiteral("fd/0")).constData(), target, sizeof target - 1) > 0);
         QVERIFY2(QByteArray(target).startsWith("socket:"), target);
+        QCOMPARE(QFile::symLinkTarget(proc + QStringLiteral("fd/1")), QStringLiteral("/dev/null")); // not hq's stdout
         QFile environ(proc + QStringLiteral("environ"));
         QVERIFY(environ.open(QIODevice::ReadOnly));
         QCOMPARE(environ.readAll(), QByteArray()); // no PG* settings, no passwords of the unit's file
