@@ -1,5 +1,6 @@
 // branchdesk-hq: the head-office sync server and its admin commands.
 #include "extractimporter.h"
+#include "hashhelper.h"
 #include "hqstore.h"
 #include "passwordhasher.h"
 #include "pgconnection.h"
@@ -21,6 +22,7 @@
 #include <QTextStream>
 
 #include <cstdio>
+#include <cstring>
 #include <sys/resource.h>
 #include <unistd.h>
 #include <iostream>
@@ -203,6 +205,10 @@ void raiseEventLoopPriority()
 
 int main(int argc, char *argv[])
 {
+    // A password hash helper of `serve` (hq/hashhelper.h): no Qt application, no arguments,
+    // nothing but the socket on stdin.
+    if (argc == 2 && std::strcmp(argv[1], HashHelper::kCommand) == 0)
+        return HashHelper::serve(STDIN_FILENO);
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("branchdesk-hq"));
     QCoreApplication::setApplicationVersion(QStringLiteral(BRANCHDESK_VERSION));
@@ -439,6 +445,8 @@ int main(int argc, char *argv[])
             raiseEventLoopPriority();
             options.corruptEveryNthPage = p.value(corrupt).toInt();
             options.behindProxy = p.isSet(behindProxy);
+            // This very binary (even if the package replaced the file since) hashes passwords.
+            options.hashHelper = {QStringLiteral("/proc/self/exe"), QLatin1String(HashHelper::kCommand)};
             SyncServer server(p.value(db), options);
             QSslConfiguration ssl;
             if (tls) {

@@ -2,6 +2,7 @@
 
 #include "devicecredentials.h"
 #include "loginthrottle.h"
+#include "passwordhasher.h"
 #include "requestdecoder.h"
 #include "syncreply.h"
 #include "sync/wireformat.h"
@@ -64,6 +65,11 @@ SyncServer::SyncServer(const QString &conninfo, Options options, QObject *parent
     // Threads (and their database connections) stay: a storm does not reconnect.
     for (QThreadPool *pool : {&m_loginPool, &m_sessionPool, &m_workPool})
         pool->setExpiryTimeout(-1);
+    if (!options.hashHelper.isEmpty()) {
+        m_helpers = std::make_unique<HashHelperPool>(options.hashHelper, m_loginPool.maxThreadCount(), options.hashTimeoutMs);
+        m_helpers->startAll();
+        PasswordHasher::useHelpers(m_helpers.get());
+    }
     m_server.route(QStringLiteral("/v1/health"), QHttpServerRequest::Method::Get, [](const QHttpServerRequest &req) {
         // Built once: the event loop answers it without encoding anything.
         static const QByteArray cbor = QCborMap{{QLatin1String("ok"), true},
@@ -102,6 +108,8 @@ SyncServer::~SyncServer()
     m_loginPool.waitForDone();
     m_sessionPool.waitForDone();
     m_workPool.waitForDone();
+    if (m_helpers)
+        PasswordHasher::useHelpers(nullptr);
 }
 
 QFuture<QHttpServerResponse> SyncServer::run(QThreadPool *pool, const QHttpServerRequest &req,
@@ -119,11 +127,11 @@ QFuture<QHttpServerResponse> SyncServer::run(QThreadPool *pool, const QHttpServe
     r.query = req.query();
     // Worker threads yield the CPU to the event loop (issue 15: /v1/health within 50 ms while
     // logins hash and a push runs): on a loaded 2-core machine the scheduler otherwise gives
-    // the event loop thread no more than its share among a dozen busy threads. Logins at 0,
-    // not 10 (issue 19): Argon2id maps and unmaps 64 MiB per hash under the process's memory
-    // map lock, and a login thread preempted while holding it kept the event loop waiting
-    // (measured: blocked, not runnable, 107-364 ms at a time).
-    const int nice = pool == &m_loginPool ? 0 : 5;
+    // the event loop thread no more than its share among a dozen busy threads. Logins were at
+    // 0 while Argon2id ran in them (its 64 MiB maps took the memory-map lock the event loop's
+    // page faults wait for); with the hash in a helper process (HashHelperPool) a login thread
+    // only waits for it and runs a few queries, like any other worker.
+    const int nice = pool == &m_loginPool && !m_helpers ? 0 : 5;
     return QtConcurrent::run(pool, [r = std::move(r), handler = std::move(handler), nice]() {
         lowerThisThreadsPriority(nice);
         return handler(r);
@@ -174,6 +182,9 @@ quint16 SyncServer::listen(const QHostAddress &address, quint16 port, const QSsl
     } else {
         m_listener = std::make_unique<GuardedTcpServer>(limits);
     }
+    // Qt's default backlog is 50: 200 desktops connecting at once overflowed it and waited
+    // for the kernel's 1 s SYN retry (issue 19's storm). The kernel caps it at somaxconn.
+    m_listener->setListenBacklogSize(limits.maxConnections);
     if (!m_listener->listen(address, port))
         return 0;
     m_server.bind(m_listener.get());
@@ -264,6 +275,9 @@ QHttpServerResponse SyncServer::handleLogin(const Request &req)
     } catch (const PgError &e) {
         dropConnection();
         return databaseDown(req, "login", e);
+    } catch (const HashHelperPool::Unavailable &e) {
+        qWarning("login failed: %s", e.what()); // never the password or the hash
+        return error(req, Status::ServiceUnavailable, "busy", QStringLiteral("HQ could not check the password: try again"));
     }
 }
 

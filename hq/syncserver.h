@@ -1,6 +1,7 @@
 #pragma once
 
 #include "connectionguard.h"
+#include "hashhelper.h"
 #include "hqstore.h"
 #include "pagecache.h"
 
@@ -42,6 +43,10 @@ public:
         int sessionThreads = 2; // token renewals, logouts: never behind a page
         int workThreads = 4;   // pulls and pushes
         qsizetype pageCacheBytes = 256 * 1024 * 1024; // 0: no page cache
+        // Argon2id in helper processes (issues 15 and 19): their program and arguments, one
+        // helper per login thread; empty hashes in this process (tests of the library alone).
+        QStringList hashHelper;
+        int hashTimeoutMs = 30000; // a helper silent this long is killed, the sign-in gets 503
         // Test-only fault injection: corrupt the checksum of every Nth page (0 = never).
         int corruptEveryNthPage = 0;
     };
@@ -88,4 +93,5 @@ private:
     std::unique_ptr<QTcpServer> m_listener;
     int m_pagesServed = 0;
     PageCache m_cache;
+    std::unique_ptr<HashHelperPool> m_helpers;
 };

@@ -10,9 +10,15 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLoggingCategory>
 #include <QMutexLocker>
 
 using namespace SyncReply;
+
+// Off unless asked for (QT_LOGGING_RULES="branchdesk.hq.pagecache.debug=true"): one line per
+// page served from or put into the cache, with the running counts; tst_pagecache reads them.
+// Branch, viewer (staff and device ids) and cursor only: never a record.
+Q_LOGGING_CATEGORY(lcPageCache, "branchdesk.hq.pagecache", QtInfoMsg)
 
 namespace {
 
@@ -91,6 +97,8 @@ QHttpServerResponse SyncServer::page(const HqStore::Session &session, qint64 aft
             PageCache::Page hit;
             const bool resync = !full && after > 0 && after < version.tombstoneFloor;
             if (!resync && (m_cache.find(sharedKey, version, &hit) || m_cache.find(deviceKey, version, &hit))) {
+                qCDebug(lcPageCache, "page cache hit branch=%s viewer=%s after=%lld limit=%d hits=%lld",
+                        qPrintable(session.branch), qPrintable(viewer), after, limit, m_cache.hits());
                 bulkPull(hit.recordBytes);
                 return deflated(hit.deflated);
             }
@@ -112,8 +120,12 @@ QHttpServerResponse SyncServer::page(const HqStore::Session &session, qint64 aft
     if (!deflate)
         return QHttpServerResponse("application/cbor", cbor);
     PageCache::Page built{WireFormat::deflate(cbor), page.records.size()};
-    if (cacheable && version.lastSeq >= 0)
-        m_cache.insert(manager || PageCache::deviceFree(page.records) ? sharedKey : deviceKey, version, built);
+    if (cacheable && version.lastSeq >= 0) {
+        const bool shared = manager || PageCache::deviceFree(page.records);
+        m_cache.insert(shared ? sharedKey : deviceKey, version, built);
+        qCDebug(lcPageCache, "page cache put branch=%s viewer=%s%s after=%lld limit=%d seq=%lld", qPrintable(session.branch),
+                qPrintable(viewer), shared ? "" : " (this device)", after, limit, version.lastSeq);
+    }
     return deflated(built.deflated);
 }
 
