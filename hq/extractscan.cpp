@@ -8,6 +8,8 @@
 
 #include <QHash>
 
+#include <openssl/evp.h>
+
 #include <algorithm>
 #include <charconv>
 #include <cstring>
@@ -199,12 +201,17 @@ void appendJsonString(std::string &out, QByteArrayView v)
 {
     static const char hex[] = "0123456789abcdef";
     out += '"';
-    for (char c : v) {
-        const uchar u = uchar(c);
-        if (u >= 0x20 && c != '"' && c != '\\') {
-            out += c;
-            continue;
-        }
+    const char *p = v.data();
+    const char *const end = p + v.size();
+    while (p < end) {
+        const char *q = p;
+        while (q < end && uchar(*q) >= 0x20 && *q != '"' && *q != '\\')
+            ++q;
+        out.append(p, size_t(q - p));
+        if (q == end)
+            break;
+        const uchar u = uchar(*q);
+        p = q + 1;
         out += '\\';
         switch (u) {
         case '"': out += '"'; break;
@@ -232,14 +239,18 @@ void appendNumber(std::string &out, qint64 n)
 
 void appendCopyEscaped(QByteArray &arena, QByteArrayView v)
 {
-    for (char c : v) {
-        switch (c) {
-        case '\\': arena += "\\\\"; break;
-        case '\t': arena += "\\t"; break;
-        case '\n': arena += "\\n"; break;
-        case '\r': arena += "\\r"; break;
-        default: arena += c; break;
-        }
+    const char *p = v.data();
+    const char *const end = p + v.size();
+    while (p < end) {
+        const char *q = p;
+        while (q < end && *q != '\\' && *q != '\t' && *q != '\n' && *q != '\r')
+            ++q;
+        arena.append(p, q - p);
+        if (q == end)
+            break;
+        arena += '\\';
+        arena += *q == '\\' ? '\\' : *q == '\t' ? 't' : *q == '\n' ? 'n' : 'r';
+        p = q + 1;
     }
 }
 
@@ -254,7 +265,15 @@ void place(QByteArray &arena, QByteArrayView v, qint32 *offset, qint32 *length)
 void finishRow(ExtractChunk *chunk, ExtractRow &row, QByteArrayView json)
 {
     static const char hex[] = "0123456789abcdef";
-    const QByteArray sha = WireFormat::checksum(QByteArray::fromRawData(json.data(), json.size()));
+    // HqStore's digest (WireFormat::checksum), with the algorithm fetched once: OpenSSL 3
+    // looks it up under a lock on every EVP_sha256() digest, and the workers queued on it.
+    static EVP_MD *const sha256 = EVP_MD_fetch(nullptr, "SHA256", nullptr);
+    unsigned char sha[32];
+    unsigned int size = 0;
+    if (!sha256 || EVP_Digest(json.data(), size_t(json.size()), sha, &size, sha256, nullptr) != 1 || size != 32) {
+        const QByteArray q = WireFormat::checksum(QByteArray::fromRawData(json.data(), json.size()));
+        std::memcpy(sha, q.constData(), 32);
+    }
     for (int i = 0; i < 32; ++i) {
         row.digest[size_t(2 * i)] = hex[uchar(sha[i]) >> 4];
         row.digest[size_t(2 * i + 1)] = hex[uchar(sha[i]) & 0xf];
@@ -506,6 +525,7 @@ ExtractChunk ExtractScan::convert(QByteArrayView text, int firstLine) const
 {
     ExtractChunk chunk;
     chunk.arena.reserve(text.size() + text.size() / 4);
+    chunk.rows.reserve(size_t(text.size() / 120));
     std::vector<QByteArrayView> fields;
     QByteArray scratch;
     Out out;
