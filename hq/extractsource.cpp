@@ -43,17 +43,47 @@ void fromWorkbook(const QStringList &header, QStringList *cells)
 ExtractSource::ExtractSource() = default;
 ExtractSource::~ExtractSource() = default;
 
+// The reader takes the whole file, decodes all of it to check its encoding, and parses only up
+// to the header: for a CSV in UTF-8 it is given the first megabyte (to a line's end) instead,
+// the encoding checked here on the whole. Anything it would say otherwise (an .xls, too big,
+// not UTF-8, no header in that megabyte) is left to it reading the whole file.
+bool ExtractSource::openReader(std::unique_ptr<ImportTableReader> &reader, const QString &path, QString *error)
+{
+    constexpr qsizetype kHead = 1 << 20;
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly) || file.size() > 1024LL * 1024 * 1024)
+        return reader->open(path, isHeader, error);
+    const QByteArray magic = file.peek(4);
+    if (magic.startsWith("\xD0\xCF\x11\xE0") || magic.startsWith("PK\x03\x04"))
+        return reader->open(path, isHeader, error);
+    m_text = file.readAll();
+    if (m_text.size() <= kHead || !QByteArrayView(m_text).isValidUtf8()) {
+        m_text.clear();
+        return reader->open(path, isHeader, error);
+    }
+    const qsizetype cut = m_text.lastIndexOf('\n', kHead);
+    if (!m_head.open() || cut < 0 || m_head.write(m_text.constData(), cut + 1) != cut + 1 || !m_head.flush()) {
+        m_text.clear();
+        return reader->open(path, isHeader, error);
+    }
+    if (reader->open(m_head.fileName(), isHeader, error) && isHeader(reader->header()))
+        return true;
+    m_text.clear();
+    reader = std::make_unique<ImportTableReader>();
+    return reader->open(path, isHeader, error);
+}
+
 bool ExtractSource::open(const QString &path, QString *error)
 {
     const QString where = QDir::toNativeSeparators(path);
     m_path = path;
-    ImportTableReader reader;
-    if (!reader.open(path, isHeader, error))
+    auto reader = std::make_unique<ImportTableReader>();
+    if (!openReader(reader, path, error))
         return false;
-    m_format = reader.format();
-    m_encoding = reader.encoding();
-    m_titleRows = reader.titleRows();
-    m_header = reader.header();
+    m_format = reader->format();
+    m_encoding = reader->encoding();
+    m_titleRows = reader->titleRows();
+    m_header = reader->header();
     if (!isHeader(m_header)) {
         *error = QStringLiteral("%1: no header row with a record_type column in its first %2 rows: is it the "
                                 "core-banking extract (docs/data-formats.md)?")
@@ -63,7 +93,7 @@ bool ExtractSource::open(const QString &path, QString *error)
     }
     if (!m_converter.setHeader(m_header, error)) {
         *error = QStringLiteral("%1: %2").arg(where, error->replace(QLatin1String("line 1"),
-                                                                    QStringLiteral("line %1").arg(reader.headerLine())));
+                                                                    QStringLiteral("line %1").arg(reader->headerLine())));
         return false;
     }
     m_scan = std::make_unique<ExtractScan>(m_header, m_converter);
@@ -71,14 +101,17 @@ bool ExtractSource::open(const QString &path, QString *error)
         return true;
     // The line scanner reads the same UTF-8 text the reader did, from the line after the
     // header, if that header was one line the scanner reads the same way.
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return true; // read again below by ImportTableReader, which reports it
-    const QByteArray bytes = file.readAll();
-    // The reader found the encoding already (checking 700 MB of UTF-8 again costs a second).
-    m_text = m_encoding == TextDecoding::name(TextDecoding::Encoding::Gbk) ? TextDecoding::decode(bytes).toUtf8() : bytes;
+    if (m_text.isEmpty()) { // the reader had the whole file
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly))
+            return true; // read again below by ImportTableReader, which reports it
+        const QByteArray bytes = file.readAll();
+        // The reader found the encoding already (checking 700 MB of UTF-8 again costs a second).
+        m_text = m_encoding == TextDecoding::name(TextDecoding::Encoding::Gbk) ? TextDecoding::decode(bytes).toUtf8()
+                                                                              : bytes;
+    }
     qsizetype at = m_text.startsWith("\xEF\xBB\xBF") ? 3 : 0;
-    for (int line = 1; line < reader.headerLine() && at >= 0; ++line)
+    for (int line = 1; line < reader->headerLine() && at >= 0; ++line)
         at = m_text.indexOf('\n', at) < 0 ? -1 : m_text.indexOf('\n', at) + 1;
     if (at < 0)
         return true;
@@ -97,7 +130,7 @@ bool ExtractSource::open(const QString &path, QString *error)
             return true;
     }
     m_data = std::min(end + 1, m_text.size());
-    m_dataLine = reader.headerLine() + 1;
+    m_dataLine = reader->headerLine() + 1;
     return true;
 }
 

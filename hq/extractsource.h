@@ -5,6 +5,7 @@
 #include <QByteArray>
 #include <QString>
 #include <QStringList>
+#include <QTemporaryFile>
 
 #include <array>
 #include <functional>
@@ -36,6 +37,7 @@ public:
     std::array<qint64, 4> countTypes() const;
 
 private:
+    bool openReader(std::unique_ptr<class ImportTableReader> &reader, const QString &path, QString *error);
     Read readFast(const std::function<void(ExtractChunk &)> &take);
     void readSlow(const std::function<void(ExtractChunk &)> &take);
 
@@ -47,4 +49,5 @@ private:
     QByteArray m_text;      // a CSV's UTF-8 text
     qsizetype m_data = -1;  // where its data lines start; -1: not read by the line scanner
     int m_dataLine = 0;     // the line number there
+    QTemporaryFile m_head;  // the first megabyte, for the reader to find the header in
 };
