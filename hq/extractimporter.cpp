@@ -1,80 +1,29 @@
 #include "extractimporter.h"
 
-#include "domain/importtablereader.h"
-#include "domain/importvalue.h"
+#include "bytekeymap.h"
+#include "extractsource.h"
 #include "hqstore.h"
-#include "sync/extractrecords.h"
-#include "sync/wireformat.h"
 
 #include <QDir>
-#include <QSet>
-#include <QtConcurrent>
-
-#include <vector>
+#include <QHash>
 
 namespace {
 
-struct Row
-{
-    QStringList fields;
-    int line = 0;
-};
+const char *const kEntities[] = {"staff", "customer", "holding", "other"};
 
-struct Converted
+// A text from the arena as it was before COPY's escaping, for a message.
+QString unescaped(QByteArrayView copyText)
 {
-    QString key; // entity/id, for the duplicate check
-    QString entity;
-    QString id;
-    QByteArray copyLine;
-    QString error;
-};
-
-Converted convertRow(const ExtractRecords &converter, const Row &row)
-{
-    Converted out;
-    SyncRecord rec;
-    if (!converter.convert(row.fields, row.line, &rec, &out.error))
-        return out;
-    const QByteArray text = HqStore::payloadText(rec.payload).toUtf8();
-    QByteArray &line = out.copyLine;
-    line.reserve(text.size() + rec.id.size() + 96);
-    line += QByteArray::number(ExtractRecords::entityRank(rec.entity));
-    line += '\t';
-    PgConnection::appendCopyField(line, rec.entity);
-    line += '\t';
-    PgConnection::appendCopyField(line, rec.id);
-    line += '\t';
-    // The customer a record concerns and a customer's RM, as columns: the import scopes
-    // the new rows by them without taking the JSON apart again in PostgreSQL.
-    PgConnection::appendCopyField(line, rec.payload.value(QLatin1String("customer_no")).toString());
-    line += '\t';
-    PgConnection::appendCopyField(line, rec.payload.value(QLatin1String("rm_id")).toString());
-    line += '\t';
-    line += WireFormat::checksum(text).toHex(); // the same digest as HqStore's, through libcrypto
-    line += '\t';
-    PgConnection::appendCopyField(line, QString::fromUtf8(text));
-    line += '\n';
-    out.key = rec.entity + QLatin1Char('/') + rec.id;
-    out.entity = rec.entity;
-    out.id = rec.id;
-    return out;
-}
-
-// An .xlsx holds dates as serial day numbers and drops trailing empty cells: give the
-// converter what a CSV row would have been.
-void fromWorkbook(const QStringList &header, QStringList *cells)
-{
-    static const QStringList dateColumns = {QStringLiteral("birth_date"), QStringLiteral("loan_start_date"),
-                                            QStringLiteral("last_activity"), QStringLiteral("opened_on"),
-                                            QStringLiteral("open_date"), QStringLiteral("maturity_date")};
-    while (cells->size() < header.size())
-        cells->append(QString());
-    for (qsizetype i = 0; i < header.size(); ++i) {
-        if (!dateColumns.contains(header.at(i)) || cells->at(i).isEmpty())
-            continue;
-        if (const auto d = ImportValue::date(cells->at(i), true))
-            (*cells)[i] = d->toString(Qt::ISODate);
+    QByteArray out;
+    for (qsizetype i = 0; i < copyText.size(); ++i) {
+        char c = copyText[i];
+        if (c == '\\' && i + 1 < copyText.size()) {
+            c = copyText[++i];
+            c = c == 't' ? '\t' : c == 'n' ? '\n' : c == 'r' ? '\r' : c;
+        }
+        out += c;
     }
+    return QString::fromUtf8(out);
 }
 
 } // namespace
@@ -94,77 +43,62 @@ QString ExtractImporter::Report::summary() const
     return s;
 }
 
-bool ExtractImporter::readExtract(const QString &path, Report *report, QByteArray *copy)
+ExtractImporter::Outcome ExtractImporter::readRows(ExtractSource &source, bool slow, Report *report, const RowSink &take)
 {
-    const QString where = QDir::toNativeSeparators(path);
-    ImportTableReader reader;
-    const auto isHeader = [](const QStringList &cells) { return cells.contains(QLatin1String("record_type")); };
-    if (!reader.open(path, isHeader, &report->error))
-        return false;
-    report->format = reader.format();
-    report->encoding = reader.encoding();
-    report->titleRows = reader.titleRows();
-    const QStringList header = reader.header();
-    ExtractRecords converter;
-    if (!isHeader(header)) {
-        report->error = QStringLiteral("%1: no header row with a record_type column in its first %2 rows: is it the "
-                                       "core-banking extract (docs/data-formats.md)?")
-                            .arg(where)
-                            .arg(ImportTableReader::kHeaderSearchRows);
-        return false;
-    }
-    if (!converter.setHeader(header, &report->error)) {
-        report->error = QStringLiteral("%1: %2").arg(where, report->error.replace(QLatin1String("line 1"),
-                                                                                   QStringLiteral("line %1").arg(reader.headerLine())));
-        return false;
-    }
-    // Every row is checked before the database is touched. Rows are read in chunks; each chunk
-    // is converted (checks, canonical JSON, SHA-256, COPY line) on every core, then taken in
-    // file order, so the bad rows are reported in the order of the file.
-    const bool xlsx = reader.format() == QLatin1String("xlsx");
-    constexpr int kChunk = 8192;
-    QSet<QString> seen;
-    std::vector<Row> chunk;
-    chunk.reserve(kChunk);
-    XlsxReader::Row raw;
-    bool malformed = false;
-    bool more = true;
-    while (more) {
-        chunk.clear();
-        while (int(chunk.size()) < kChunk && (more = reader.next(&raw, &malformed))) {
-            if (malformed) {
-                report->rowErrors << QStringLiteral("line %1: a quote opens a field that is not closed where it should "
-                                                    "be; the row cannot be read")
-                                         .arg(raw.line);
+    // Keys are the rank and the record id; a customer's value is its RM's index in m_rms.
+    ByteKeyMap seen(1 << 20);
+    QHash<QByteArray, int> rmIndex;
+    m_rms.clear();
+    QByteArray key;
+    const auto takeChunk = [&](ExtractChunk &chunk) {
+        for (const ExtractRow &row : chunk.rows) {
+            if (row.error >= 0) {
+                report->rowErrors << chunk.errors.at(row.error);
                 continue;
             }
-            if (xlsx)
-                fromWorkbook(header, &raw.cells);
-            chunk.push_back(Row{std::move(raw.cells), raw.line});
-        }
-        const QList<Converted> converted = QtConcurrent::blockingMapped<QList<Converted>>(
-            chunk, [&converter](const Row &row) { return convertRow(converter, row); });
-        for (qsizetype i = 0; i < converted.size(); ++i) {
-            const Converted &c = converted.at(i);
-            if (!c.error.isEmpty()) {
-                report->rowErrors << c.error;
+            const QByteArrayView id = chunk.text(row.id, row.idLen);
+            key.resize(0);
+            key += char('0' + row.rank);
+            key += id;
+            int owner = -1;
+            if (row.rank == 1) {
+                const QByteArray rm = chunk.text(row.rm, row.rmLen).toByteArray();
+                owner = int(rmIndex.value(rm, int(m_rms.size())));
+                if (owner == int(m_rms.size())) {
+                    rmIndex.insert(rm, owner);
+                    m_rms.push_back(rm);
+                }
+            }
+            if (!seen.insert(key, owner)) {
+                report->rowErrors << QStringLiteral("line %1: %2 %3 appears twice")
+                                         .arg(row.line)
+                                         .arg(QLatin1String(kEntities[row.rank]), unescaped(id));
                 continue;
             }
-            if (seen.contains(c.key)) {
-                report->rowErrors << QStringLiteral("line %1: %2 %3 appears twice").arg(chunk[size_t(i)].line).arg(c.entity, c.id);
-                continue;
-            }
-            seen.insert(c.key);
-            *copy += c.copyLine;
             ++report->rows;
+            if (!report->rowErrors.isEmpty())
+                continue; // nothing will be imported: only the rest of the bad rows matter now
+            if (row.rank == 2) {
+                key.resize(0);
+                key += '1';
+                key += chunk.text(row.customer, row.customerLen);
+                owner = seen.value(key);
+            }
+            take(Row{&chunk, &row, owner});
         }
-    }
-    if (!report->rowErrors.isEmpty()) {
-        report->error = QStringLiteral("%1: %2 bad row(s), listed above; nothing was imported")
-                            .arg(where)
-                            .arg(report->rowErrors.size());
+    };
+    if (source.read(slow, takeChunk) == ExtractSource::Read::Unsupported)
+        return Outcome::ReadSlowly;
+    return Outcome::Done;
+}
+
+bool ExtractImporter::badRows(const QString &path, Report *report) const
+{
+    if (report->rowErrors.isEmpty())
         return false;
-    }
+    report->error = QStringLiteral("%1: %2 bad row(s), listed above; nothing was imported")
+                        .arg(QDir::toNativeSeparators(path))
+                        .arg(report->rowErrors.size());
     return true;
 }
 
@@ -218,22 +152,51 @@ bool ExtractImporter::removalsAllowed(const Options &options, Report *report) co
     return false;
 }
 
-ExtractImporter::Report ExtractImporter::import(const QString &branch, const QString &path, const Options &options)
+ExtractImporter::Outcome ExtractImporter::throughStage(const QString &branch, qint64 base, ExtractSource &source,
+                                                       bool slow, const Options &options, Report *report)
 {
-    Report report;
-    QByteArray copy;
-    if (!readExtract(path, &report, &copy))
-        return report;
-
-    PgTransaction tx(m_db); // rolled back unless committed: a refusal or a dry run changes nothing
-    m_db.exec("INSERT INTO branch (branch_id, name) VALUES ($1, $1) ON CONFLICT DO NOTHING", {branch});
-    // The counter row lock: pushes and other imports of this branch wait here,
-    // so sequence numbers become visible in the order they were handed out.
-    const qint64 base = m_db.exec("SELECT last_seq FROM branch WHERE branch_id = $1 FOR UPDATE", {branch}).int64(0, 0);
     m_db.exec("CREATE TEMP TABLE stage (rank int, entity text, record_id text, customer_no text, rm_id text,"
               " digest text, payload text) ON COMMIT DROP");
-    m_db.copyIn("COPY stage FROM STDIN", copy);
-    copy.clear();
+    // The rows stream into the stage while the rest of the file is converted.
+    m_db.copyBegin("COPY stage FROM STDIN");
+    QByteArray buf;
+    const auto take = [&](const Row &r) {
+        const ExtractChunk &c = *r.chunk;
+        const ExtractRow &x = *r.row;
+        buf += char('0' + x.rank);
+        buf += '\t';
+        buf += kEntities[x.rank];
+        buf += '\t';
+        buf += c.text(x.id, x.idLen);
+        buf += '\t';
+        // The customer a record concerns and a customer's RM, as columns: the import scopes
+        // the new rows by them without taking the JSON apart again in PostgreSQL.
+        buf += c.text(x.customer, x.customerLen);
+        buf += '\t';
+        buf += c.text(x.rm, x.rmLen);
+        buf += '\t';
+        buf.append(x.digest.data(), 64);
+        buf += '\t';
+        buf += c.text(x.payload, x.payloadLen);
+        buf += '\n';
+        if (buf.size() >= (1 << 20)) {
+            m_db.copyPut(buf);
+            buf.resize(0);
+        }
+    };
+    const Outcome read = readRows(source, slow, report, take);
+    if (read != Outcome::Done || badRows(m_path, report)) {
+        m_db.copyAbort("the extract has bad rows");
+        return read;
+    }
+    m_db.copyPut(buf);
+    m_db.copyEnd();
+    return applyStage(branch, base, options, report);
+}
+
+ExtractImporter::Outcome ExtractImporter::applyStage(const QString &branch, qint64 base, const Options &options,
+                                                     Report *report)
+{
     m_db.exec("CREATE TEMP TABLE changed ON COMMIT DROP AS"
               " SELECT s.*, (r.record_id IS NULL OR r.deleted) AS is_new,"
               // a customer HQ knows (live or removed) that may change hands: see `moved` below
@@ -250,14 +213,21 @@ ExtractImporter::Report ExtractImporter::import(const QString &branch, const QSt
               "   AND r.entity IN ('staff', 'customer', 'holding')"
               "   AND NOT EXISTS (SELECT 1 FROM stage s WHERE s.entity = r.entity AND s.record_id = r.record_id)",
               {branch});
-    countChanges(branch, &report);
-    if (!removalsAllowed(options, &report))
-        return report;
+    countChanges(branch, report);
+    if (!removalsAllowed(options, report))
+        return Outcome::Done;
     if (options.dryRun) {
-        report.ok = true;
-        report.lastSeq = base;
-        return report;
+        report->ok = true;
+        report->lastSeq = base;
+        return Outcome::Done;
     }
+    writeStaged(branch, base, report);
+    report->ok = true;
+    return Outcome::Done;
+}
+
+void ExtractImporter::writeStaged(const QString &branch, qint64 base, Report *report)
+{
     // Who may pull a new record is known from the file (its customer's RM, or the manager's
     // assignment already at HQ), so it is written with the row: scoping a new branch afterwards
     // rewrote every row a second time. A record that already exists keeps its scope here, so
@@ -271,7 +241,7 @@ ExtractImporter::Report ExtractImporter::import(const QString &branch, const QSt
     m_db.exec("INSERT INTO customer_owner (branch_id, customer_no, rm_id) SELECT $1, customer_no, rm_id FROM owner"
               " ON CONFLICT (branch_id, customer_no) DO UPDATE SET rm_id = EXCLUDED.rm_id",
               {branch});
-    if (report.removed > 0)
+    if (report->removed > 0)
         m_db.exec("DELETE FROM customer_owner o USING removed x WHERE o.branch_id = $1 AND x.entity = 'customer'"
                   " AND o.customer_no = x.record_id",
                   {branch});
@@ -295,21 +265,59 @@ ExtractImporter::Report ExtractImporter::import(const QString &branch, const QSt
                                  "   scope = CASE WHEN record.deleted THEN EXCLUDED.scope ELSE record.scope END");
     m_db.exec(insert.constData(), {branch, QString::number(base)});
     // Tombstones after the upserts; removed holdings before their customers does not matter to a replica.
-    if (report.removed > 0)
+    if (report->removed > 0)
         m_db.exec("UPDATE record r SET deleted = true, payload = NULL, digest = '', updated_at = now(),"
                   "   seq = $2 + x.n FROM (SELECT entity, record_id, row_number() OVER (ORDER BY rank DESC, entity, record_id) AS n"
                   "                        FROM removed) x"
                   " WHERE r.branch_id = $1 AND r.entity = x.entity AND r.record_id = x.record_id",
-                  {branch, QString::number(base + report.changed)});
-    report.lastSeq = base + report.changed + report.removed;
-    m_db.exec("UPDATE branch SET last_seq = $2 WHERE branch_id = $1", {branch, QString::number(report.lastSeq)});
+                  {branch, QString::number(base + report->changed)});
+    report->lastSeq = base + report->changed + report->removed;
+    m_db.exec("UPDATE branch SET last_seq = $2 WHERE branch_id = $1", {branch, QString::number(report->lastSeq)});
     // The planner needs the new rows' counts; the payloads' statistics it never uses (and they cost most).
-    if (report.changed + report.removed > 0)
+    if (report->changed + report->removed > 0)
         m_db.exec("ANALYZE record (branch_id, entity, record_id, seq, deleted, origin, scope)");
     // Who may pull what follows the extract's RMs (issue 15), in the same transaction: no
     // desktop ever pulls a record of this import before it is scoped.
-    report.rescoped = HqStore(m_db).rescopeImported(branch, moved);
-    tx.commit();
-    report.ok = true;
-    return report;
+    report->rescoped = HqStore(m_db).rescopeImported(branch, moved);
+}
+
+ExtractImporter::Report ExtractImporter::import(const QString &branch, const QString &path, const Options &options)
+{
+    Report report;
+    ExtractSource source;
+    if (!source.open(path, &report.error))
+        return report;
+    m_path = path;
+    bool slow = false;
+    std::array<qint64, 4> types = source.countTypes();
+    for (;;) {
+        report = Report{};
+        report.format = source.format();
+        report.encoding = source.encoding();
+        report.titleRows = source.titleRows();
+        PgTransaction tx(m_db); // rolled back unless committed: a refusal, a dry run or a bad row changes nothing
+        m_db.exec("INSERT INTO branch (branch_id, name) VALUES ($1, $1) ON CONFLICT DO NOTHING", {branch});
+        // The counter row lock: pushes and other imports of this branch wait here,
+        // so sequence numbers become visible in the order they were handed out.
+        const qint64 base = m_db.exec("SELECT last_seq FROM branch WHERE branch_id = $1 FOR UPDATE", {branch}).int64(0, 0);
+        // A branch HQ holds nothing of (no record, no owner) takes the rows as they come. Its
+        // numbers are handed out per record type before the rows are read, so the first count
+        // of the types must be there; a file without customers goes the long way to be refused.
+        const bool empty = options.direct && types[1] > 0
+                           && m_db.exec("SELECT NOT EXISTS (SELECT 1 FROM record WHERE branch_id = $1)"
+                                        " AND NOT EXISTS (SELECT 1 FROM customer_owner WHERE branch_id = $1)",
+                                        {branch})
+                                  .boolean(0, 0);
+        const Outcome outcome = empty ? direct(branch, base, source, slow, options, &types, &report)
+                                      : throughStage(branch, base, source, slow, options, &report);
+        if (outcome == Outcome::ReadSlowly) {
+            slow = true; // the line scanner gave up: read the file row by row, as before it
+            types = {-1, -1, -1, -1}; // and through the stage
+        }
+        if (outcome == Outcome::Done) {
+            if (report.ok && !options.dryRun)
+                tx.commit();
+            return report;
+        }
+    }
 }

@@ -111,6 +111,15 @@ void PgConnection::execScript(const QString &sql)
 
 void PgConnection::copyIn(const char *copySql, const QByteArray &data)
 {
+    copyBegin(copySql);
+    constexpr qsizetype chunk = 1 << 20;
+    for (qsizetype off = 0; off < data.size(); off += chunk)
+        copyPut(QByteArrayView(data).sliced(off, qMin(chunk, data.size() - off)));
+    copyEnd();
+}
+
+void PgConnection::copyBegin(const char *copySql)
+{
     PGresult *r = PQexec(m_conn, copySql);
     if (PQresultStatus(r) != PGRES_COPY_IN) {
         const QString msg = QString::fromUtf8(PQresultErrorMessage(r)).trimmed();
@@ -118,15 +127,19 @@ void PgConnection::copyIn(const char *copySql, const QByteArray &data)
         throw PgError(QStringLiteral("COPY failed to start: %1").arg(msg));
     }
     PQclear(r);
-    constexpr qsizetype chunk = 1 << 20;
-    for (qsizetype off = 0; off < data.size(); off += chunk) {
-        const int n = int(qMin(chunk, data.size() - off));
-        if (PQputCopyData(m_conn, data.constData() + off, n) != 1)
-            throw PgError(QStringLiteral("COPY failed: %1").arg(QString::fromUtf8(PQerrorMessage(m_conn))));
-    }
+}
+
+void PgConnection::copyPut(QByteArrayView data)
+{
+    if (!data.isEmpty() && PQputCopyData(m_conn, data.data(), int(data.size())) != 1)
+        throw PgError(QStringLiteral("COPY failed: %1").arg(QString::fromUtf8(PQerrorMessage(m_conn))));
+}
+
+void PgConnection::copyEnd()
+{
     if (PQputCopyEnd(m_conn, nullptr) != 1)
         throw PgError(QStringLiteral("COPY failed to end: %1").arg(QString::fromUtf8(PQerrorMessage(m_conn))));
-    r = PQgetResult(m_conn);
+    PGresult *r = PQgetResult(m_conn);
     const ExecStatusType st = PQresultStatus(r);
     const QString msg = QString::fromUtf8(PQresultErrorMessage(r)).trimmed();
     PQclear(r);
@@ -134,6 +147,13 @@ void PgConnection::copyIn(const char *copySql, const QByteArray &data)
         PQclear(r);
     if (st != PGRES_COMMAND_OK)
         throw PgError(QStringLiteral("COPY failed: %1").arg(msg));
+}
+
+void PgConnection::copyAbort(const char *why)
+{
+    PQputCopyEnd(m_conn, why);
+    while (PGresult *r = PQgetResult(m_conn))
+        PQclear(r);
 }
 
 void PgConnection::appendCopyField(QByteArray &line, const QString &value)

@@ -60,6 +60,12 @@ public:
     void execScript(const QString &sql);
     // COPY ... FROM STDIN: streams `data` (text format, tab-separated lines).
     void copyIn(const char *copySql, const QByteArray &data);
+    // The same in pieces, for data made while it is sent: copyBegin, copyPut as often as
+    // needed, copyEnd. copyAbort makes PostgreSQL fail the COPY (and so the transaction).
+    void copyBegin(const char *copySql);
+    void copyPut(QByteArrayView data);
+    void copyEnd();
+    void copyAbort(const char *why);
 
     // Escapes for COPY's text format.
     static void appendCopyField(QByteArray &line, const QString &value);
