@@ -213,8 +213,14 @@ int main(int argc, char *argv[])
         const double write = clock.ms();
         bench::detail("steps: read %.0f ms, validate %.0f ms, write %.0f ms", read, validate, write);
     }
+    {
+        QFile load(QStringLiteral("/proc/loadavg")); // the machine is shared: say how busy it was
+        if (load.open(QIODevice::ReadOnly))
+            bench::detail("load average: %s", load.readAll().split(' ').mid(0, 3).join(' ').constData());
+    }
+    // Issue 19: within 2.5x the raw insert of the same, already parsed rows.
     bench::result("import_csv", "import 100k-row CSV (end to end)", bench::median(import), "ms",
-                  bench::Target::RatioToRaw, 3, bench::median(raw));
+                  bench::Target::RatioToRaw, 2.5, bench::median(raw));
 
     // Export of the customer list as the Customers page shows it: the copy taken on the UI
     // thread, then the file written on a worker (info figures: no target in the issue).

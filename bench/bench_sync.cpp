@@ -214,6 +214,7 @@ struct Config
     QUrl hq;
     QString branch;
     QString user;
+    QString firstUser; // --first-sync-user; empty: user
     QString password;
     QString passphrase;
     QDir dir;
@@ -226,12 +227,13 @@ struct Config
     qint64 hqPid = 0; // for hq's CPU time, when given
 };
 
+// S1 and S2 sync as the first-sync user (a manager sees the whole branch); S3's desktops as --user.
 SyncEngine::Settings settingsFor(const Config &c)
 {
     SyncEngine::Settings s;
     s.hq = c.hq;
     s.branch = c.branch;
-    s.staffId = c.user;
+    s.staffId = c.firstUser.isEmpty() ? c.user : c.firstUser;
     s.password = c.password;
     return s; // page size, push batch and timeout: the app's defaults
 }
@@ -327,6 +329,15 @@ Parts partsOfFirstSync(const Config &c, const QString &branch, const QString &to
     p.apply = sw.ms();
     removeStore(path);
     return p;
+}
+
+// The machine is shared: figures are printed beside the load average (1, 5, 15 minutes).
+QString loadAverage()
+{
+    QFile f(QStringLiteral("/proc/loadavg"));
+    if (!f.open(QIODevice::ReadOnly))
+        return QStringLiteral("unknown");
+    return QString::fromLatin1(f.readAll()).section(QLatin1Char(' '), 0, 2);
 }
 
 // CPU seconds (user + system) a process has used so far, from /proc.
@@ -554,7 +565,9 @@ int runSync(const Config &c)
     c.key->withRawKeyLiteral([&](const char *literal, int size) { key = QByteArray(literal, size); });
 
     // --- S1. first sync ------------------------------------------------------
-    detail("first sync from %s as %s, %d runs", qPrintable(c.hq.toString()), qPrintable(c.user), c.runs);
+    detail("first sync from %s as %s, %d runs; load average %s", qPrintable(c.hq.toString()),
+           qPrintable(settingsFor(c).staffId), c.runs,
+           qPrintable(loadAverage()));
     std::vector<double> ours, raw, login, pull, close, hqCpu;
     RawCopy rows;
     SyncEngine::Report last;
@@ -593,8 +606,11 @@ int runSync(const Config &c)
     }
     const double oursMs = median(ours);
     const QByteArray label = QStringLiteral("first sync, %1 rows").arg(last.pulled).toUtf8();
-    bench::result("sync_first", label.constData(), oursMs, "ms", Target::RatioToRaw, 3, median(raw));
-    bench::result("sync_rate", "  rows/s written by the first sync", last.pulled / oursMs, "krow/s", Target::Info);
+    detail("load average after the first syncs: %s", qPrintable(loadAverage()));
+    // Issue 19: within 2x the raw insert of the same rows, and at least 150k rows/s.
+    bench::result("sync_first", label.constData(), oursMs, "ms", Target::RatioToRaw, 2, median(raw));
+    bench::result("sync_rate", "  rows/s written by the first sync", last.pulled / oursMs, "krow/s", Target::AtLeast,
+                  150);
     bench::result("sync_login", "  open+migrate+login", median(login), "ms", Target::Info);
     bench::result("sync_pull", "  pull+apply of all pages", median(pull), "ms", Target::Info);
     if (c.hqPid > 0)
@@ -735,6 +751,9 @@ int main(int argc, char *argv[])
     const QCommandLineOption branchOpt(QStringLiteral("branch"), QStringLiteral("Branch code."), QStringLiteral("CODE"));
     const QCommandLineOption userOpt(QStringLiteral("user"), QStringLiteral("Staff ID."), QStringLiteral("ID"),
                                      QStringLiteral("RM01"));
+    const QCommandLineOption firstUserOpt(QStringLiteral("first-sync-user"),
+                                          QStringLiteral("Staff ID of the first and no-change syncs (default: --user)."),
+                                          QStringLiteral("ID"));
     const QCommandLineOption dirOpt(QStringLiteral("dir"), QStringLiteral("Scratch directory."), QStringLiteral("DIR"),
                                     QDir::tempPath());
     const QCommandLineOption runsOpt(QStringLiteral("runs"), QStringLiteral("First-sync runs (median)."),
@@ -759,7 +778,7 @@ int main(int argc, char *argv[])
     const QCommandLineOption todayOpt(QStringLiteral("today"), QStringLiteral("Generation date."),
                                       QStringLiteral("YYYY-MM-DD"), QStringLiteral("2026-11-23"));
     const QCommandLineOption outOpt(QStringLiteral("out"), QStringLiteral("Extract file."), QStringLiteral("FILE"));
-    parser.addOptions({hqOpt, branchOpt, userOpt, dirOpt, runsOpt, noopOpt, desktopsOpt, roundsOpt, threadsOpt,
+    parser.addOptions({hqOpt, branchOpt, userOpt, firstUserOpt, dirOpt, runsOpt, noopOpt, desktopsOpt, roundsOpt, threadsOpt,
                        hqPidOpt, passOpt, customersOpt, seedOpt, todayOpt, outOpt});
     parser.process(app);
     const QString command = parser.positionalArguments().value(0);
@@ -777,6 +796,7 @@ int main(int argc, char *argv[])
             c.hq = QUrl(parser.value(hqOpt));
             c.branch = parser.value(branchOpt);
             c.user = parser.value(userOpt);
+            c.firstUser = parser.value(firstUserOpt);
             c.password = qEnvironmentVariable("BRANCHDESK_HQ_PASSWORD");
             c.passphrase = parser.value(passOpt);
             c.key = StoreKey::random();

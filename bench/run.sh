@@ -75,7 +75,8 @@ run_bench "$build/bench/bench_search" --customers "$customers"
 # a shared machine).
 echo "[4] cold start of app/branchdesk, $runs runs"
 if [[ -f "$tmp/store.db" ]]; then
-    : >"$tmp/loaded" ; : >"$tmp/paint" ; : >"$tmp/rss" ; : >"$tmp/wall"
+    : >"$tmp/loaded" ; : >"$tmp/paint" ; : >"$tmp/search" ; : >"$tmp/rss" ; : >"$tmp/wall"
+    echo "  load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
     for ((i = 1; i <= runs; i++)); do
         start=$(date +%s%N)
         # timeout: an app that cannot open the store waits on a message box; the bench must not.
@@ -90,13 +91,16 @@ if [[ -f "$tmp/store.db" ]]; then
             echo "run.sh: branchdesk painted $rows rows, expected $customers" >&2; failed=1
         fi
         echo "  run $i: loaded $(value loaded_ms) ms, first paint $(value first_paint_ms) ms," \
-             "process wall $wall ms, peak RSS $(($(value peak_rss_kb) / 1024)) MB, rows $rows"
-        value loaded_ms >>"$tmp/loaded"; value first_paint_ms >>"$tmp/paint"
+             "search ready $(value search_ready_ms) ms, process wall $wall ms," \
+             "peak RSS $(($(value peak_rss_kb) / 1024)) MB, rows $rows"
+        value loaded_ms >>"$tmp/loaded"; value first_paint_ms >>"$tmp/paint"; value search_ready_ms >>"$tmp/search"
         value peak_rss_kb >>"$tmp/rss"; echo "$wall" >>"$tmp/wall"
     done
     if [[ -s "$tmp/paint" ]]; then
-        result cold_paint "cold start to first painted list" "$(median <"$tmp/paint")" ms abs 1500 0
+        echo "  load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+        result cold_paint "cold start to first painted list" "$(median <"$tmp/paint")" ms abs 1200 0
         result cold_loaded "  of which open+load (BranchOpener)" "$(median <"$tmp/loaded")" ms info 0 0
+        result cold_search "  search ready (index built after paint)" "$(median <"$tmp/search")" ms info 0 0
         result cold_wall "  whole process, wall clock" "$(median <"$tmp/wall")" ms info 0 0
         result rss "peak RSS of the app" "$(median <"$tmp/rss" | awk '{ printf "%.1f", $1 / 1024 }')" MB abs 300 0
     fi
@@ -194,10 +198,14 @@ else
     fi
     rm -f "$tmp/sync.csv"
     hq_password=bench-hq-password
+    # The first sync as the branch's manager, who sees every customer (issue 19's ~395k rows; an
+    # RM sees only their own since issue 15); the desktops below as an RM.
     if printf '%s\n' "$hq_password" | hq add-staff --branch DEMO007 --id RM01 --name Bench --role rm 2>/dev/null \
+        && printf '%s\n' "$hq_password" | hq add-staff --branch DEMO007 --id MGR90 --name Bench --role manager 2>/dev/null \
         && sync_hq_start; then
         BRANCHDESK_HQ_PASSWORD=$hq_password run_bench "$build/bench/bench_sync" sync --hq "$hq_url" --branch DEMO007 \
-            --user RM01 --dir "$tmp" --runs "$runs" --desktops "$desktops" --passphrase "$passphrase" --hq-pid "$hq_pid"
+            --user RM01 --first-sync-user MGR90 --dir "$tmp" --runs "$runs" --desktops "$desktops" \
+            --passphrase "$passphrase" --hq-pid "$hq_pid"
     else
         failed=1
     fi

@@ -76,6 +76,39 @@ private slots:
         QCOMPARE(page.table()->model()->rowCount(), 6);
     }
 
+    void searchTypedBeforeTheIndexIsReadyWaitsForIt()
+    {
+        // Given a branch shown before its search index is built (issue 19's cold start)
+        LoadedBranch branch;
+        branch.snapshot = m_branch.snapshot;
+        CustomerPage page;
+        page.resize(1200, 700);
+        page.setBranch(branch);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        // Then the whole list is there and the search box says it is preparing
+        QCOMPARE(page.table()->model()->rowCount(), 6);
+        QVERIFY(!page.isSearchReady());
+        QVERIFY(page.searchBox()->placeholderText().contains(QLatin1String("Preparing")));
+        // When the user types before it is ready, nothing is filtered yet and the count says why
+        QTest::keyClicks(page.searchBox(), QStringLiteral("zs"));
+        QCOMPARE(page.table()->model()->rowCount(), 6);
+        QVERIFY(page.findChild<QLabel *>(QStringLiteral("customerCount"))->text().contains(QLatin1String("preparing")));
+        // An index of another snapshot (a branch replaced meanwhile) changes nothing
+        auto other = std::make_shared<const BranchSnapshot>(TestSupport::smallBranch(), TierPolicy::defaultPolicy(),
+                                                            QDate(2026, 11, 23));
+        page.setSearchIndex(std::make_shared<const CustomerSearchIndex>(other));
+        QVERIFY(!page.isSearchReady());
+        // When this branch's index arrives, what was typed is applied
+        page.setSearchIndex(m_branch.search);
+        QVERIFY(page.isSearchReady());
+        QStringList names = shownNames(page);
+        names.sort();
+        QCOMPARE(names, (QStringList{QStringLiteral("张三"), QStringLiteral("张珊珊")}));
+        QVERIFY(!page.searchBox()->placeholderText().contains(QLatin1String("Preparing")));
+        QVERIFY(!page.findChild<QLabel *>(QStringLiteral("customerCount"))->text().contains(QLatin1String("preparing")));
+    }
+
     void filtersByTierAndRm()
     {
         CustomerPage page;

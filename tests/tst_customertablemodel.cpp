@@ -99,6 +99,32 @@ private slots:
         QCOMPARE(li.row(), 1);
     }
 
+    void theNameOrderFollowsTheSearchIndex()
+    {
+        // Given a branch whose search index (and with it the pinyin) is not built yet
+        LoadedBranch branch;
+        branch.snapshot = m_branch.snapshot;
+        CustomerTableModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setBranch(branch);
+        model.sort(CustomerTableModel::Name, Qt::AscendingOrder);
+        model.setTierFilter(m_branch.snapshot->tierPolicy().indexOfId(QStringLiteral("low")));
+        model.setTierFilter(-1);
+        // Then every customer is listed, by customer number for now
+        QCOMPARE(model.rowCount(), 6);
+        QVERIFY(!model.searchReady());
+        QStringList numbers = column(model, CustomerTableModel::CustomerNo);
+        QStringList sorted = numbers;
+        sorted.sort();
+        QCOMPARE(numbers, sorted);
+        // When the index arrives, the names are in pinyin order
+        model.setSearchIndex(m_branch.search);
+        QVERIFY(model.searchReady());
+        QCOMPARE(column(model, CustomerTableModel::Name),
+                 (QStringList{QStringLiteral("李四"), QStringLiteral("欧阳娜娜"), QStringLiteral("单田芳"),
+                              QStringLiteral("王小明"), QStringLiteral("张三"), QStringLiteral("张珊珊")}));
+    }
+
     void filtersBySearchTierAndRm()
     {
         CustomerTableModel model;

@@ -5,6 +5,7 @@
 #include "store/schemamigrations.h"
 #include "store/statement.h"
 #include "store/storeerror.h"
+#include "store/storekey.h"
 #include "store/transaction.h"
 
 #include <QCryptographicHash>
@@ -214,6 +215,52 @@ private slots:
             QCOMPARE(b->settlementProducts, c.settlementProducts);
             QCOMPARE(b->referralLinks, c.referralLinks);
         }
+    }
+
+    void loadReadsWhatLoadAllReads()
+    {
+        // Given a store with customers and holdings (issue 19: BranchStore::load reads the
+        // holdings on a second connection while the first reads the customers)
+        const QString file = path(QStringLiteral("parallel.db"));
+        BranchData data;
+        DemoGenerator::generate({6000, 3, QDate(2026, 11, 23)}, &data); // past one progress step (5,000 rows)
+        std::shared_ptr<StoreKey> key;
+        {
+            Database db = Database::open(file, QStringLiteral("secret-2"), Database::OpenMode::CreateIfMissing, &key);
+            SchemaMigrations::migrate(db);
+            QVERIFY(BranchRepository(db).replaceAll(data));
+        }
+        BranchData expected;
+        {
+            Database db = Database::open(file, *key, Database::OpenMode::ExistingOnly);
+            QVERIFY(BranchRepository(db).loadAll(&expected));
+        }
+        // When the app's load reads it, without the search index
+        LoadedBranch loaded;
+        QVERIFY(BranchStore::load(StoreAccess{file, {}, key}, &loaded, {}, QDate(2026, 11, 23), {},
+                                  BranchStore::SearchIndex::Later));
+        // Then the snapshot holds every customer and every holding, each where it belongs
+        QVERIFY(loaded.snapshot);
+        QVERIFY(!loaded.search);
+        const BranchSnapshot &s = *loaded.snapshot;
+        QCOMPARE(s.holdingCount(), int(expected.holdings.size()));
+        QCOMPARE(s.customerCount() + int(s.otherCustomers().size()), int(expected.customers.size()));
+        QHash<QString, QString> ownerOf;
+        for (const Holding &h : expected.holdings)
+            ownerOf.insert(h.holdingId, h.customerNo);
+        int placed = 0;
+        for (int i = 0; i < s.customerCount(); ++i) {
+            for (const Holding &h : s.holdingsOf(i)) {
+                QCOMPARE(ownerOf.value(h.holdingId), s.customer(i).customerNo);
+                ++placed;
+            }
+        }
+        QVERIFY(placed > 0);
+        // And a cancel during the read leaves nothing half loaded
+        LoadedBranch cancelled;
+        QVERIFY(!BranchStore::load(StoreAccess{file, {}, key}, &cancelled,
+                                   [](const char *, int done, int) { return done == 0; }));
+        QVERIFY(!cancelled.snapshot);
     }
 };
 

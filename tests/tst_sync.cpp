@@ -475,6 +475,16 @@ private slots:
         const SyncEngine::Report noPassword = sync(store, QStringLiteral("MGR01"), 5000, QString());
         QVERIFY(!noPassword.ok);
         QCOMPARE(noPassword.status, HqClient::Status::Unauthorized);
+        // The round that found out says so, and the ended credential is no longer kept
+        QVERIFY(noPassword.signInEnded);
+        {
+            Database db = Database::open(store, kPass, Database::OpenMode::ExistingOnly);
+            QVERIFY(SyncEngine::metaValue(db, QStringLiteral("sync.device_credential")).isEmpty());
+        }
+        // A later round without the password still needs it, but is not news: asked once only
+        const SyncEngine::Report again = sync(store, QStringLiteral("MGR01"), 5000, QString());
+        QCOMPARE(again.status, HqClient::Status::Unauthorized);
+        QVERIFY(!again.signInEnded);
         // With it, the engine signs in again by itself
         const SyncEngine::Report r = sync(store);
         QVERIFY2(r.ok, qPrintable(r.error));

@@ -4,6 +4,7 @@
 #include "synclogpage.h"
 
 #include <QAction>
+#include <QDialog>
 #include <QLabel>
 #include <QListWidget>
 #include <QMenuBar>
@@ -62,6 +63,43 @@ private slots:
         s.state = SyncService::State::Syncing;
         emit service.statusChanged(s);
         QVERIFY(!syncNow->isEnabled()); // no second round while one runs
+    }
+
+    void anEndedSignInAsksForThePasswordOnce()
+    {
+        MainWindow window(nullptr);
+        SyncService service(m_dir.filePath(QStringLiteral("none.db")), QStringLiteral("pass-word"));
+        SyncController controller(&window, &service, m_dir.filePath(QStringLiteral("none.db")), QStringLiteral("pass-word"));
+        window.show();
+        auto dialogs = [&] {
+            int n = 0;
+            for (QDialog *d : window.findChildren<QDialog *>(QStringLiteral("hqPasswordDialog")))
+                n += d->isVisible() ? 1 : 0;
+            return n;
+        };
+        // A round that needed the password for another reason (a token expired, no credential) does not ask
+        SyncService::Status s;
+        s.state = SyncService::State::NeedsSignIn;
+        s.hqUrl = QStringLiteral("https://hq.example.cn");
+        emit service.statusChanged(s);
+        QCOMPARE(dialogs(), 0);
+        // When HQ ended this computer's sign-in, the password is asked for, saying why
+        s.signInEnded = true;
+        emit service.statusChanged(s);
+        QCOMPARE(dialogs(), 1);
+        QDialog *dialog = window.findChild<QDialog *>(QStringLiteral("hqPasswordDialog"));
+        bool explained = false;
+        for (QLabel *l : dialog->findChildren<QLabel *>())
+            explained = explained || (l->isVisible() && l->text().contains(QStringLiteral("ended this computer's sign-in")));
+        QVERIFY(explained);
+        // Once: closing it and the same status again (a language switch repaints it) ask no more
+        dialog->reject();
+        QTRY_COMPARE(dialogs(), 0);
+        emit service.statusChanged(s);
+        QEvent languageChange(QEvent::LanguageChange);
+        QCoreApplication::sendEvent(&window, &languageChange);
+        QCOMPARE(dialogs(), 0);
+        QVERIFY(controller.statusText().contains(QStringLiteral("Sign in to HQ")));
     }
 
     void theSyncLogPageShowsConflictsInWords()

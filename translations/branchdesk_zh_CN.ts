@@ -1636,6 +1636,14 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
         <source>Log one SMS, WeChat, WeCom or mobile-banking push against the selected customers (or, with one row selected, every customer the filter shows)</source>
         <translation>对所选客户（只选中一行时为当前筛选显示的全部客户）记录一次短信、微信、企业微信或手机银行推送</translation>
     </message>
+    <message>
+        <source>Preparing search…</source>
+        <translation>正在准备搜索…</translation>
+    </message>
+    <message>
+        <source>%1 customers; preparing search…</source>
+        <translation>共 %1 位客户；正在准备搜索…</translation>
+    </message>
 </context>
 <context>
     <name>CustomerRowMenu</name>
@@ -4550,6 +4558,10 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
     <message>
         <source>Syncing: %1</source>
         <translation>正在同步：%1</translation>
+    </message>
+    <message>
+        <source>HQ has ended this computer&apos;s sign-in (after a new password, a sign-out, or 30 days without use). Enter your HQ password once to keep syncing.</source>
+        <translation>总行已结束本机的登录（因更换了密码、退出了登录或 30 天未使用）。请输入一次总行密码，以便继续同步。</translation>
     </message>
 </context>
 <context>

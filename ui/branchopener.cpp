@@ -99,7 +99,8 @@ BranchOpener::Outcome BranchOpener::runInBackground(const Request &request, cons
                 // reported below
             } else if (createDemo && !BranchStore::createDemo(store, options, report)) {
                 outcome.cancelled = true;
-            } else if (!BranchStore::load(store, &outcome.branch, report, QDate::currentDate(), signedInAs)) {
+            } else if (!BranchStore::load(store, &outcome.branch, report, QDate::currentDate(), signedInAs,
+                                          BranchStore::SearchIndex::Later)) { // the window builds it after the first paint
                 outcome.cancelled = true;
             }
         } catch (const StoreError &e) {

@@ -219,10 +219,33 @@ void CustomerPage::setBranch(const LoadedBranch &branch)
     m_selectedCustomer = -1;
     m_panel->setBranch(branch);
     m_model->setBranch(branch);
+    showSearchState();
     fillFilters();
     // The first customer is shown at once; only filtering defers the panel.
     m_panelTimer->stop();
     m_panel->showCustomer(m_selectedCustomer);
+}
+
+void CustomerPage::setSearchIndex(const std::shared_ptr<const CustomerSearchIndex> &index)
+{
+    if (!index || index->snapshot() != m_branch.snapshot)
+        return;
+    m_branch.search = index;
+    m_model->setSearchIndex(index);
+    showSearchState();
+}
+
+bool CustomerPage::isSearchReady() const
+{
+    return m_model->searchReady();
+}
+
+void CustomerPage::showSearchState()
+{
+    m_search->setPlaceholderText(m_model->searchReady()
+                                     ? tr("Search: name, pinyin (zs / zhangsan), last 4 of phone or ID, customer no.")
+                                     : tr("Preparing search…"));
+    updateCount(m_shown, m_total);
 }
 
 bool CustomerPage::eventFilter(QObject *watched, QEvent *event)
@@ -292,6 +315,11 @@ void CustomerPage::updateCount(int shown, int total)
     m_shown = shown;
     m_total = total;
     const QLocale locale;
+    if (!m_model->searchReady() && !m_search->text().trimmed().isEmpty()) {
+        // What was typed is not applied yet: say so rather than show an unfiltered count as a result.
+        m_count->setText(tr("%1 customers; preparing search…").arg(locale.toString(total)));
+        return;
+    }
     m_count->setText(tr("%1 of %2 customers").arg(locale.toString(shown), locale.toString(total)));
 }
 
@@ -341,7 +369,6 @@ void CustomerPage::changeEvent(QEvent *event)
 
 void CustomerPage::retranslateUi()
 {
-    m_search->setPlaceholderText(tr("Search: name, pinyin (zs / zhangsan), last 4 of phone or ID, customer no."));
     m_tierLabel->setText(tr("Tier:"));
     m_logAction->setText(tr("Log contact…"));
     m_rmLabel->setText(tr("RM:"));
@@ -351,7 +378,7 @@ void CustomerPage::retranslateUi()
                                 "(or, with one row selected, every customer the filter shows)"));
     m_balance->setToolTip(tr("Spread the selected (or all shown) customers over the RMs so that open steps are even, "
                              "keeping current owners where possible"));
-    updateCount(m_shown, m_total);
+    showSearchState();
 }
 
 QComboBox *CustomerPage::assignTarget() const

@@ -27,6 +27,10 @@ public:
     explicit CustomerPage(QWidget *parent = nullptr);
 
     void setBranch(const LoadedBranch &branch);
+    // The branch's search index, built after the list was painted (issue 19). Until it is
+    // here the search box says it is preparing and what is typed waits for it.
+    void setSearchIndex(const std::shared_ptr<const CustomerSearchIndex> &index);
+    bool isSearchReady() const;
     // The 360's contact history, and the rows' do-not-contact mark and context menu (issue 17).
     void setWorkspace(CadenceWorkspace *workspace);
     void focusSearch();
@@ -67,6 +71,7 @@ private:
     void retranslateUi();
     void fillFilters();
     void updateCount(int shown, int total);
+    void showSearchState();
     void onCurrentRowChanged();
     void restoreSelection();
     void requestBatchTouch();

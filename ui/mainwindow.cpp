@@ -24,6 +24,7 @@
 #include "items/todaymodel.h"
 #include "store/branchstore.h"
 #include "items/customertablemodel.h"
+#include "items/searchindexbuilder.h"
 #include "domain/todaylist.h"
 
 #include <QComboBox>
@@ -138,6 +139,13 @@ MainWindow::MainWindow(LanguageManager *languages, QWidget *parent)
         }
         statusBar()->showMessage(tr("%n customer(s) assigned; they reach the RMs with the next sync.", nullptr, changed), 8000);
         reloadBranch();
+    });
+    // Issue 19: the list is shown first, the search index follows from a worker.
+    m_searchBuilder = new SearchIndexBuilder(this);
+    connect(m_searchBuilder, &SearchIndexBuilder::built, this, [this](const std::shared_ptr<const CustomerSearchIndex> &index) {
+        m_branch.search = index;
+        m_customers->setSearchIndex(index);
+        emit searchReady();
     });
     m_nav->setCurrentRow(0);
     connect(m_nav, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
@@ -399,6 +407,7 @@ void MainWindow::setBranch(const LoadedBranch &branch)
     m_export->setStore(branch.store);
     m_export->setBranchName(branch.snapshot ? branch.snapshot->branchName() : QString());
     m_customers->setBranch(branch);
+    m_searchBuilder->build(branch.search ? SnapshotPtr() : branch.snapshot);
     m_workspace->setBranch(branch, m_workspace->today());
     m_tiers->setBranch(branch);
     ensureAnalysis();
@@ -407,6 +416,11 @@ void MainWindow::setBranch(const LoadedBranch &branch)
         m_partsRestored = true; // columns exist once the models have a branch
         ViewState::restoreParts(this);
     }
+}
+
+bool MainWindow::isSearchReady() const
+{
+    return m_customers->isSearchReady();
 }
 
 void MainWindow::showLockScreen(QWidget *screen)

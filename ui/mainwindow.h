@@ -25,6 +25,7 @@ class EventPage;
 class ExportController;
 class DashboardPage;
 class BatchTouchController;
+class SearchIndexBuilder;
 
 // The application window: a navigation list on the left that grows as pages
 // arrive, the current page on the right, menus and a status bar.
@@ -90,8 +91,12 @@ public:
     void restoreViewState();
     void saveViewState() const;
 
+    // False from a branch's arrival until its search index is built (issue 19).
+    bool isSearchReady() const;
+
 signals:
     void branchReloaded();
+    void searchReady();
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -123,6 +128,7 @@ private:
     EventPage *m_events;
     DashboardPage *m_dashboard;
     BatchTouchController *m_batch = nullptr;
+    SearchIndexBuilder *m_searchBuilder = nullptr;
     int m_tiersRow = -1;
     QLabel *m_status;
     QMenu *m_fileMenu = nullptr;

@@ -45,7 +45,7 @@ SyncController::SyncController(MainWindow *window, SyncService *service, StoreAc
     window->menuBar()->insertMenu(window->helpMenu()->menuAction(), m_menu);
     m_syncNow = m_menu->addAction(QString(), service, &SyncService::syncNow);
     m_syncNow->setShortcut(QKeySequence(Qt::Key_F5));
-    m_signIn = m_menu->addAction(QString(), this, &SyncController::askForPassword);
+    m_signIn = m_menu->addAction(QString(), this, [this] { askForPassword(); });
     connect(m_button, &QToolButton::clicked, service, &SyncService::syncNow);
 
     m_log = new SyncLogPage(window);
@@ -116,6 +116,15 @@ void SyncController::showStatus(const SyncService::Status &status)
 {
     if (status.state != SyncService::State::Syncing)
         m_progress.clear();
+    // Issue 19: HQ ended this computer's sign-in and its saved credential is gone. Asked once,
+    // for the round that found out; later rounds (and a language switch) only keep the indicator red.
+    if (!status.signInEnded) {
+        m_askedAfterSignInEnded = false;
+    } else if (status.state == SyncService::State::NeedsSignIn && !m_askedAfterSignInEnded) {
+        m_askedAfterSignInEnded = true;
+        askForPassword(tr("HQ has ended this computer's sign-in (after a new password, a sign-out, or 30 days "
+                          "without use). Enter your HQ password once to keep syncing."));
+    }
     m_status = status;
     const QLocale locale;
     const QString last = status.lastSuccess.isValid() ? DateFormat::dateTime(status.lastSuccess.toLocalTime())
@@ -173,13 +182,23 @@ void SyncController::onLocalWrite()
     m_service->syncNow();
 }
 
-void SyncController::askForPassword()
+void SyncController::askForPassword(const QString &why)
 {
-    HqConnectDialog dialog(m_window, true);
-    dialog.setUrl(m_status.hqUrl);
-    dialog.setStaffId(m_status.staffName);
-    if (dialog.exec() == QDialog::Accepted)
-        m_service->signIn(dialog.password());
+    if (m_passwordDialog) { // already asking
+        if (!why.isEmpty())
+            m_passwordDialog->showError(why);
+        return;
+    }
+    auto *dialog = new HqConnectDialog(m_window, true);
+    dialog->setObjectName(QStringLiteral("hqPasswordDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setUrl(m_status.hqUrl);
+    dialog->setStaffId(m_status.staffName);
+    if (!why.isEmpty())
+        dialog->showError(why);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] { m_service->signIn(dialog->password()); });
+    m_passwordDialog = dialog;
+    dialog->open(); // window-modal, without a nested event loop
 }
 
 void SyncController::reloadBranch()

@@ -3,6 +3,7 @@
 #include "sync/syncservice.h"
 
 #include <QObject>
+#include <QPointer>
 
 class MainWindow;
 class QLabel;
@@ -11,6 +12,7 @@ class QAction;
 class QMenu;
 class QListWidgetItem;
 class SyncLogPage;
+class HqConnectDialog;
 
 // Puts sync in front of the user: a status-bar indicator (online or offline,
 // last successful sync, records waiting to go up), Sync now (F5), sign-in
@@ -33,7 +35,8 @@ protected:
 private:
     void retranslateUi();
     void showStatus(const SyncService::Status &status);
-    void askForPassword();
+    // The password dialog (one at a time, not blocking); `why` is shown above the fields.
+    void askForPassword(const QString &why = {});
     void reloadBranch();
     // Issue 16: every local write (contact, step moved, event, assignment) goes up at once, so
     // the pending count and online/offline are true right after it, not at the next round.
@@ -53,4 +56,6 @@ private:
     bool m_reloading = false;
     bool m_syncAgain = false; // a write landed while a round ran
     QString m_progress;       // "Sending changes 3 / 10" while a round runs
+    QPointer<HqConnectDialog> m_passwordDialog;
+    bool m_askedAfterSignInEnded = false;
 };

@@ -86,6 +86,36 @@ void CsvReader::skipFirstLine(QStringList *fields)
     fields->append(QString::fromUtf8(raw));
 }
 
+// Issue 19: most fields are unquoted and lie wholly in the buffer; they are converted in one
+// go instead of byte by byte. False (nothing consumed) when the field starts with a quote or
+// runs past the buffer: the byte loop takes it then, as before.
+CsvReader::Taken CsvReader::takeUnquotedField(QStringList *fields)
+{
+    const char *data = m_buffer.constData();
+    const qsizetype size = m_buffer.size();
+    if (m_pos >= size || data[m_pos] == '"')
+        return Taken::Nothing;
+    qsizetype end = m_pos;
+    while (end < size && data[end] != ',' && data[end] != '\n' && data[end] != '\r')
+        ++end;
+    if (end >= size)
+        return Taken::Nothing;
+    // An empty field reads exactly as the byte loop's (converted from a null QByteArray).
+    fields->append(end == m_pos ? QString::fromUtf8(QByteArray()) : QString::fromUtf8(data + m_pos, end - m_pos));
+    const char delimiter = data[end];
+    m_pos = end + 1;
+    if (delimiter == ',')
+        return Taken::FieldAndComma;
+    if (delimiter == '\r') {
+        if (m_pos >= m_buffer.size())
+            fill(); // moves the record to the front; m_pos follows
+        if (m_pos < m_buffer.size() && m_buffer.at(m_pos) == '\n')
+            ++m_pos;
+    }
+    ++m_line;
+    return Taken::FieldAndLineEnd;
+}
+
 bool CsvReader::parseRecord(QStringList *fields, bool *spansLines)
 {
     QByteArray field;
@@ -99,6 +129,13 @@ bool CsvReader::parseRecord(QStringList *fields, bool *spansLines)
             }
             fields->append(QString::fromUtf8(field));
             return true;
+        }
+        if (!quoted && !afterQuote && field.isEmpty()) {
+            const Taken taken = takeUnquotedField(fields);
+            if (taken == Taken::FieldAndComma)
+                continue;
+            if (taken == Taken::FieldAndLineEnd)
+                return true;
         }
         const char c = m_buffer.at(m_pos++);
         if (quoted) {

@@ -34,6 +34,8 @@ public:
 private:
     bool fill();
     bool parseRecord(QStringList *fields, bool *spansLines);
+    enum class Taken { Nothing, FieldAndComma, FieldAndLineEnd };
+    Taken takeUnquotedField(QStringList *fields);
     void skipFirstLine(QStringList *fields);
     QIODevice *m_device;
     QByteArray m_buffer;

@@ -10,7 +10,10 @@
 #include <QHash>
 #include <QSaveFile>
 
+#include <QThread>
+
 #include <algorithm>
+#include <thread>
 
 namespace {
 
@@ -224,6 +227,99 @@ bool CustomerImport::checkCustomer(const XlsxReader::Row &row, const ImportMappi
     return true;
 }
 
+bool CustomerImport::checkWidth(const XlsxReader::Row &row, int width, bool xlsx, Result *r)
+{
+    if (!xlsx && row.cells.size() < width) {
+        // A row cut short (a failed transfer) would read its last value wrongly: 768,750 as 768.
+        r->rejects.push_back({row.line, QString(),
+                              tr("the row has %1 fields, the header %2: it was cut short").arg(row.cells.size()).arg(width),
+                              row.cells});
+        return false;
+    }
+    if (!xlsx && row.cells.size() > width && !std::all_of(row.cells.begin() + width, row.cells.end(),
+                                                           [](const QString &c) { return c.trimmed().isEmpty(); })) {
+        r->rejects.push_back({row.line, QString(),
+                              tr("the row has %1 fields, the header %2: a comma outside quotes?").arg(row.cells.size()).arg(width),
+                              row.cells});
+        return false;
+    }
+    return true;
+}
+
+bool CustomerImport::checkCustomerRows(const Source &source, const ImportMapping &mapping, QDate asOf, size_t begin,
+                                       size_t end, Result *part, const std::atomic_bool &stop,
+                                       const std::function<bool(int)> &progress)
+{
+    const bool xlsx = source.format == QLatin1String("xlsx");
+    const int width = int(source.header.size());
+    const QString lastMonth = asOf.addMonths(-1).toString(QStringLiteral("yyyy-MM"));
+    part->customers.reserve(end - begin);
+    part->lines.reserve(end - begin);
+    for (size_t i = begin; i < end; ++i) {
+        if (((i - begin) % 2000) == 0 && (stop.load() || (progress && !progress(int(i - begin)))))
+            return false;
+        const XlsxReader::Row &row = source.rows[i];
+        if (!checkWidth(row, width, xlsx, part))
+            continue;
+        Customer c;
+        if (!checkCustomer(row, mapping, xlsx, asOf, &c, part))
+            continue;
+        c.historyEndMonth = lastMonth;
+        part->customers.push_back(std::move(c));
+        part->lines.push_back(int(i)); // the row's index: its line and cells are found again when merged
+    }
+    return true;
+}
+
+bool CustomerImport::validateCustomersInParallel(const Source &source, const ImportMapping &mapping, Result *r,
+                                                 const Progress &progress, QDate asOf)
+{
+    const size_t total = source.rows.size();
+    const size_t threads = size_t(qBound(1, QThread::idealThreadCount(), 8));
+    const size_t per = (total + threads - 1) / threads;
+    std::vector<Result> parts(threads);
+    std::atomic_bool stop{false};
+    std::vector<std::thread> workers;
+    for (size_t t = 1; t < threads && t * per < total; ++t) {
+        workers.emplace_back([&, t] {
+            if (!checkCustomerRows(source, mapping, asOf, t * per, std::min(total, (t + 1) * per), &parts[t], stop, {}))
+                stop = true;
+        });
+    }
+    // This thread takes the first range and reports progress for all, as if they kept pace.
+    const bool done = checkCustomerRows(source, mapping, asOf, 0, std::min(total, per), &parts[0], stop, [&](int rows) {
+        return !progress || progress(int(qMin<size_t>(total, size_t(rows) * threads)), int(total));
+    });
+    if (!done)
+        stop = true;
+    for (std::thread &w : workers)
+        w.join();
+    if (stop.load())
+        return false;
+    // In file order: the first good row of a customer number wins, later ones are duplicates.
+    QHash<QString, int> seen; // customer no -> line of its first good row
+    seen.reserve(qsizetype(total));
+    for (Result &part : parts) {
+        for (size_t k = 0; k < part.customers.size(); ++k) {
+            Customer &c = part.customers[k];
+            const XlsxReader::Row &row = source.rows[size_t(part.lines[k])];
+            const int line = row.line;
+            const auto dup = seen.constFind(c.customerNo);
+            if (dup != seen.constEnd()) {
+                r->rejects.push_back({line, ImportMapping::key(ImportMapping::CustomerNo),
+                                      tr("duplicate customer number, first on line %1").arg(dup.value()), row.cells});
+                continue;
+            }
+            seen.insert(c.customerNo, line);
+            r->customers.push_back(std::move(c));
+            r->lines.push_back(line);
+        }
+        r->rejects.insert(r->rejects.end(), std::make_move_iterator(part.rejects.begin()),
+                          std::make_move_iterator(part.rejects.end()));
+    }
+    return true;
+}
+
 bool CustomerImport::validate(const Source &source, const ImportMapping &mapping, Result *out,
                               const Progress &progress, QDate asOf)
 {
@@ -245,6 +341,15 @@ bool CustomerImport::validate(const Source &source, const ImportMapping &mapping
         r.rejects.push_back({m.line, QString(),
                              tr("the row cannot be read: a quote opens a field that is not closed where it should be"),
                              m.cells});
+    if (typeColumn < 0 && !holdingsFile) {
+        if (!validateCustomersInParallel(source, mapping, &r, progress, asOf))
+            return false;
+        if (progress)
+            progress(total, total);
+        std::stable_sort(r.rejects.begin(), r.rejects.end(), [](const Reject &a, const Reject &b) { return a.line < b.line; });
+        *out = std::move(r);
+        return true;
+    }
 
     for (int i = 0; i < total; ++i) {
         const XlsxReader::Row &row = source.rows[size_t(i)];
@@ -254,16 +359,8 @@ bool CustomerImport::validate(const Source &source, const ImportMapping &mapping
         };
         if (progress && (i % 5000) == 0 && !progress(i, total))
             return false;
-        if (!xlsx && row.cells.size() < width) {
-            // A row cut short (a failed transfer) would read its last value wrongly: 768,750 as 768.
-            reject(ImportMapping::Ignore, tr("the row has %1 fields, the header %2: it was cut short").arg(row.cells.size()).arg(width));
+        if (!checkWidth(row, width, xlsx, &r))
             continue;
-        }
-        if (!xlsx && row.cells.size() > width && !std::all_of(row.cells.begin() + width, row.cells.end(),
-                                                               [](const QString &c) { return c.trimmed().isEmpty(); })) {
-            reject(ImportMapping::Ignore, tr("the row has %1 fields, the header %2: a comma outside quotes?").arg(row.cells.size()).arg(width));
-            continue;
-        }
 
         const QString type = typeColumn >= 0 && typeColumn < row.cells.size() ? row.cells.at(typeColumn).trimmed() : QString();
         if (holdingsFile || type == QLatin1String("holding")) {

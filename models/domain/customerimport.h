@@ -10,6 +10,7 @@
 #include <QHash>
 #include <QString>
 #include <QStringList>
+#include <atomic>
 #include <functional>
 #include <vector>
 
@@ -73,6 +74,18 @@ public:
     static QStringList ambiguities(const Source &source, const ImportMapping &mapping);
 
 private:
+    // A plain customer list (no record_type, not a holdings file), checked on every core:
+    // rows in ranges, each range on its own thread, then merged in order with the duplicate
+    // check (issue 19). Same customers, rejects and messages as one pass.
+    static bool validateCustomersInParallel(const Source &source, const ImportMapping &mapping, Result *r,
+                                            const Progress &progress, QDate asOf);
+    // Rows [begin, end) of a plain customer list into `part` (customers, rejects, and in
+    // `lines` each customer's row index), no duplicate check. Stops early, returning false, when `stop` is set or `progress` says so.
+    static bool checkCustomerRows(const Source &source, const ImportMapping &mapping, QDate asOf, size_t begin,
+                                  size_t end, Result *part, const std::atomic_bool &stop,
+                                  const std::function<bool(int)> &progress);
+    // Whether a row's field count fits the header; false with a reject added to r->rejects.
+    static bool checkWidth(const XlsxReader::Row &row, int width, bool xlsx, Result *r);
     // One customer row: false with its reject added to r->rejects.
     static bool checkCustomer(const XlsxReader::Row &row, const ImportMapping &mapping, bool xlsx, QDate asOf,
                               Customer *c, Result *r);

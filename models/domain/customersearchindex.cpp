@@ -56,24 +56,31 @@ CustomerSearchIndex::CustomerSearchIndex(SnapshotPtr snapshot)
     m_pinyinKey.resize(size_t(n));
     m_startLetters.assign(size_t(n), 0);
     Pinyin &pinyin = Pinyin::instance();
+    // Syllable ids by character (and whether it starts the name, for surname readings): a
+    // branch's names use a few thousand characters, so Pinyin (a lock and a string per call)
+    // is asked once per character, not once per name character (issue 19).
+    QHash<quint32, quint16> idOfChar;
     for (int i = 0; i < n; ++i) {
         m_nameStart.push_back(quint32(m_nameSyllables.size()));
         const QString &name = m_snapshot->customer(i).name;
         std::string key;
         for (int k = 0; k < name.size(); ++k) {
-            const QString s = pinyin.syllable(name.at(k), k == 0);
-            auto it = syllableIds.constFind(s);
-            quint16 id;
-            if (it == syllableIds.constEnd()) {
-                id = quint16(m_syllables.size());
-                m_syllables.push_back(s.toStdString());
-                syllableIds.insert(s, id);
-            } else {
-                id = *it;
+            const quint32 charKey = quint32(name.at(k).unicode()) | (k == 0 ? 0x10000u : 0u);
+            auto known = idOfChar.constFind(charKey);
+            if (known == idOfChar.constEnd()) {
+                const QString s = pinyin.syllable(name.at(k), k == 0);
+                auto it = syllableIds.constFind(s);
+                if (it == syllableIds.constEnd()) {
+                    it = syllableIds.insert(s, quint16(m_syllables.size()));
+                    m_syllables.push_back(s.toStdString());
+                }
+                known = idOfChar.insert(charKey, *it);
             }
+            const quint16 id = *known;
+            const std::string &syllable = m_syllables[id];
             m_nameSyllables.push_back(id);
-            m_startLetters[size_t(i)] |= letterBit(name.at(k).unicode()) | letterBit(s.isEmpty() ? u' ' : s.at(0).unicode());
-            key += m_syllables[id];
+            m_startLetters[size_t(i)] |= letterBit(name.at(k).unicode()) | letterBit(syllable.empty() ? u' ' : char16_t(syllable[0]));
+            key += syllable;
             key += ' ';
         }
         m_pinyinKey[size_t(i)] = std::move(key);

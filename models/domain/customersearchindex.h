@@ -24,6 +24,8 @@ public:
     bool matches(int customer, const QString &query) const;
     // Keeps, in order, the candidates that match. An empty query keeps all.
     std::vector<int> filter(const std::vector<int> &candidates, const QString &query) const;
+    // The snapshot it indexes (an index arriving after its branch was replaced is dropped).
+    const SnapshotPtr &snapshot() const { return m_snapshot; }
     // Full pinyin of the name, for sorting names in pinyin order.
     const std::string &pinyinKey(int customer) const { return m_pinyinKey[size_t(customer)]; }
 

@@ -26,6 +26,21 @@ void CustomerTableModel::setBranch(const LoadedBranch &branch)
     refilter();
 }
 
+void CustomerTableModel::setSearchIndex(const std::shared_ptr<const CustomerSearchIndex> &index)
+{
+    if (!index || m_branch.search || !m_branch.snapshot || index->snapshot() != m_branch.snapshot)
+        return;
+    m_branch.search = index;
+    m_refinable = false;
+    // Without search text and in another order than by name, the rows shown are already
+    // right: no reset, so a list the user has scrolled stays where it is.
+    if (m_search.trimmed().isEmpty() && m_sortColumn != Name)
+        return;
+    if (m_sortColumn == Name)
+        rebuildOrder();
+    refilter();
+}
+
 void CustomerTableModel::setSearchText(const QString &text)
 {
     if (text == m_search)
@@ -84,6 +99,8 @@ bool CustomerTableModel::poolEntryShown(int entry) const
         return false;
     if (m_rm != kAllRms && m_rm != kUnassigned)
         return false;
+    if (!m_branch.search) // like the customers: the search text waits for the index
+        return true;
     for (const QString &term : m_search.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
         if (!p.customerNo.contains(term, Qt::CaseInsensitive) && !p.name.contains(term))
             return false;
@@ -113,7 +130,10 @@ void CustomerTableModel::rebuildOrder()
     };
     switch (m_sortColumn) {
     case Name:
-        byKey([&](int i) -> const std::string & { return search->pinyinKey(i); });
+        if (search)
+            byKey([&](int i) -> const std::string & { return search->pinyinKey(i); });
+        else // pinyin comes with the search index: by number until it is there
+            byKey([&](int i) -> const QString & { return s->customer(i).customerNo; });
         break;
     case CustomerNo:
         byKey([&](int i) -> const QString & { return s->customer(i).customerNo; });
@@ -158,7 +178,9 @@ void CustomerTableModel::refilter()
         const int n = s->customerCount();
         const auto poolStart = std::find_if(all.begin(), all.end(), [n](int i) { return i >= n; });
         const std::vector<int> base(all.begin(), poolStart);
-        if (m_refinable || (m_tier < 0 && m_rm == kAllRms)) {
+        if (!m_branch.search && m_tier < 0 && m_rm == kAllRms) {
+            rows = base; // the search waits for its index
+        } else if (m_refinable || (m_tier < 0 && m_rm == kAllRms)) {
             rows = m_branch.search->filter(base, m_search);
         } else {
             std::vector<int> candidates;
@@ -170,7 +192,7 @@ void CustomerTableModel::refilter()
                     continue;
                 candidates.push_back(i);
             }
-            rows = m_branch.search->filter(candidates, m_search);
+            rows = m_branch.search ? m_branch.search->filter(candidates, m_search) : std::move(candidates);
         }
         for (auto it = poolStart; it != all.end(); ++it) {
             if (poolEntryShown(*it - n))
@@ -181,7 +203,7 @@ void CustomerTableModel::refilter()
     m_rows = std::move(rows);
     endResetModel();
     m_lastSearch = m_search;
-    m_refinable = true;
+    m_refinable = m_branch.search != nullptr; // unsearched rows cannot be refined
     emit filterChanged(int(m_rows.size()), s ? s->customerCount() + int(s->pool().size()) : 0);
 }
 

@@ -23,8 +23,15 @@ public:
 
     explicit CustomerTableModel(QObject *parent = nullptr);
 
+    // A branch may come without its search index (issue 19: the list is painted first): the
+    // list is then complete but unsearched, and sorted by customer number instead of the
+    // name's pinyin, until setSearchIndex() brings the index.
     void setBranch(const LoadedBranch &branch);
     const LoadedBranch &branch() const { return m_branch; }
+    // The index of this branch's snapshot, built after it; an index of another snapshot is ignored.
+    void setSearchIndex(const std::shared_ptr<const CustomerSearchIndex> &index);
+    // False while a branch is shown whose index is still being built: search text waits.
+    bool searchReady() const { return !m_branch.snapshot || m_branch.search; }
 
     void setSearchText(const QString &text);
     QString searchText() const { return m_search; }

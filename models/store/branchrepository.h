@@ -20,6 +20,14 @@ public:
     bool replaceAll(const BranchData &data, const Progress &progress = {});
     // Reads every row. Returns false if cancelled.
     bool loadAll(BranchData *out, const Progress &progress = {});
+    // The parts of loadAll, so a load can read customers and holdings on two connections at
+    // once (BranchStore::load). A RowProgress gets the rows read so far; false = cancel.
+    using RowProgress = std::function<bool(int rowsDone)>;
+    void loadHeader(BranchData *out); // branch and staff
+    int rowEstimate();                // customers + holdings, for a progress bar
+    bool loadCustomers(std::vector<Customer> *out, const RowProgress &progress = {});
+    bool loadHoldings(std::vector<Holding> *out, const RowProgress &progress = {});
+    void overlayAssignments(BranchData *data);
 
     int customerCount();
     QString metaValue(const QString &key);

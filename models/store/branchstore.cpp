@@ -8,6 +8,10 @@
 #include <QCoreApplication>
 #include <QSettings>
 
+#include <atomic>
+#include <exception>
+#include <thread>
+
 bool BranchStore::createDemo(const QString &path, const QString &passphrase,
                              const DemoGenerator::Options &options, const Progress &progress)
 {
@@ -60,18 +64,64 @@ bool BranchStore::load(const QString &path, const QString &passphrase, LoadedBra
     return load(StoreAccess{path, {}, key}, out, progress, asOf, signedInAs);
 }
 
+namespace {
+
+// Reads the branch: holdings on a second connection and thread while this one reads the
+// customers (issue 19: the two largest tables on two cores). False when cancelled.
+bool readBranch(const StoreAccess &store, Database &db, BranchData *data, const BranchStore::Progress &progress,
+                const char *stage)
+{
+    BranchRepository repo(db);
+    if (!store.key) // a second connection would derive the key from the passphrase again
+        return repo.loadAll(data, [&](int done, int total) { return !progress || progress(stage, done, total); });
+    repo.loadHeader(data);
+    const int total = progress ? repo.rowEstimate() : 0;
+    std::atomic_bool stop{false};
+    std::vector<Holding> holdings;
+    std::exception_ptr holdingError;
+    std::thread holdingReader([&] {
+        try {
+            Database second = store.open();
+            BranchRepository(second).loadHoldings(&holdings, [&](int) { return !stop.load(); });
+        } catch (...) {
+            holdingError = std::current_exception();
+        }
+    });
+    bool complete = false;
+    try {
+        complete = repo.loadCustomers(&data->customers, [&](int done) {
+            return !progress || progress(stage, done, total);
+        });
+    } catch (...) {
+        stop = true;
+        holdingReader.join();
+        throw;
+    }
+    stop = !complete;
+    holdingReader.join();
+    if (holdingError)
+        std::rethrow_exception(holdingError);
+    if (!complete)
+        return false;
+    data->holdings = std::move(holdings);
+    repo.overlayAssignments(data);
+    return true;
+}
+
+} // namespace
+
 bool BranchStore::load(const StoreAccess &store, LoadedBranch *out, const Progress &progress, QDate asOf,
-                       const QString &signedInAs)
+                       const QString &signedInAs, SearchIndex searchIndex)
 {
     const char *readStage = QT_TRANSLATE_NOOP("BranchStore", "Reading the store");
     if (progress && !progress(readStage, 0, 1))
         return false;
     Database db = store.open();
-    SchemaMigrations::migrate(db);
+    SchemaMigrations::migrate(db); // before the second connection reads
     BranchData data;
-    BranchRepository repo(db);
-    if (!repo.loadAll(&data, [&](int done, int total) { return !progress || progress(readStage, done, total); }))
+    if (!readBranch(store, db, &data, progress, readStage))
         return false;
+    BranchRepository repo(db);
     const QString hqStaff = repo.metaValue(QStringLiteral("sync.staff_id"));
     const TierPolicy tiers = PolicySource(db).tierPolicy(); // HQ's issued ladder, else the shipped one
     db.close();
@@ -89,9 +139,10 @@ bool BranchStore::load(const StoreAccess &store, LoadedBranch *out, const Progre
             scope = StaffScope::of(data, StaffScope::firstManager(data));
     }
     auto snapshot = std::make_shared<const BranchSnapshot>(std::move(data), tiers, asOf, scope);
-    auto search = std::make_shared<const CustomerSearchIndex>(snapshot);
+    out->search.reset();
+    if (searchIndex == SearchIndex::Build)
+        out->search = std::make_shared<const CustomerSearchIndex>(snapshot);
     out->snapshot = std::move(snapshot);
-    out->search = std::move(search);
     out->store = store;
     out->signedInToHq = !hqStaff.isEmpty();
     return true;

@@ -35,8 +35,13 @@ public:
                      const Progress &progress = {}, QDate asOf = QDate::currentDate(),
                      const QString &signedInAs = {});
     // The app's way: the key is already unwrapped; `out->store` carries it for write-backs.
+    // Customers and holdings are read on two connections at once. With SearchIndex::Later
+    // `out->search` stays null: the caller shows the list first and builds the index after
+    // (issue 19's cold start; MainWindow does).
+    enum class SearchIndex { Build, Later };
     static bool load(const StoreAccess &store, LoadedBranch *out, const Progress &progress = {},
-                     QDate asOf = QDate::currentDate(), const QString &signedInAs = {});
+                     QDate asOf = QDate::currentDate(), const QString &signedInAs = {},
+                     SearchIndex searchIndex = SearchIndex::Build);
     // Who a store that never signed in to HQ (the demo) is used as: remembered
     // in QSettings (session/signedInAs); empty means the branch's manager.
     static QString demoSignedInAs();

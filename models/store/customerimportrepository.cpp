@@ -10,6 +10,7 @@
 #include <sqlcipher/sqlite3.h>
 
 #include <algorithm>
+#include <future>
 #include <QStringList>
 
 namespace {
@@ -115,9 +116,93 @@ void bindColumn(Statement &st, int index, Column column, const Customer &c)
     }
 }
 
-// The insert of a new customer, bound from one reusable UTF-8 buffer per row
-// (SQLITE_STATIC): at 100k rows the per-value QByteArray of Statement::bind and
-// SQLite's TRANSIENT copy are a good part of the import's cost.
+// New customers' values as SQLite takes them (UTF-8, whole numbers, NULL), made for a
+// chunk of rows at a time. Issue 19: a worker encodes the next chunk while this thread
+// inserts the current one, so the import's write costs about what the raw insert does.
+struct EncodedRows
+{
+    enum class Kind : quint8 { Null, Integer, Text };
+    struct Cell
+    {
+        Kind kind = Kind::Null;
+        qint64 integer = 0; // Integer; Text: offset into `text`
+        int size = 0;       // Text: bytes
+    };
+    QByteArray text;
+    std::vector<Cell> cells; // per row: the customer number, then one per insert column
+    std::vector<int> rows;   // index into the customers of each encoded row
+};
+
+class RowEncoder
+{
+public:
+    explicit RowEncoder(const std::vector<Column> &columns) : m_columns(columns) {}
+
+    // Rows [begin, end) that are not in `existing` (those are updated, not inserted).
+    void encode(const std::vector<Customer> &customers, size_t begin, size_t end, const QSet<QString> &existing,
+                EncodedRows *out)
+    {
+        out->text.clear();
+        out->cells.clear();
+        out->rows.clear();
+        out->text.reserve(qsizetype(end - begin) * 400);
+        out->cells.reserve((end - begin) * (m_columns.size() + 1));
+        m_out = out;
+        for (size_t i = begin; i < end; ++i) {
+            const Customer &c = customers[i];
+            if (existing.contains(c.customerNo))
+                continue;
+            out->rows.push_back(int(i));
+            text(c.customerNo);
+            for (Column col : m_columns)
+                encode(col, c);
+        }
+    }
+
+private:
+    void encode(Column col, const Customer &c)
+    {
+        switch (col) {
+        case Column::Name: text(c.name); break;
+        case Column::Gender: text(genderKey(c.gender)); break;
+        case Column::BirthDate: text(isoDate(c.birthDate)); break;
+        case Column::Phone: text(c.phone); break;
+        case Column::IdNumber: text(c.idNumber); break;
+        case Column::Address: text(c.address); break;
+        case Column::Occupation: text(c.occupation); break;
+        case Column::Employer: text(c.employer); break;
+        case Column::RmId: text(c.rmId); break;
+        case Column::Aum: integer(c.aumFen); break;
+        case Column::AumMtd: integer(c.aumMtdAvgFen); break;
+        case Column::History: text(joinHistory(c), true); break;
+        case Column::HistoryEnd: text(c.historyEndMonth); break;
+        case Column::OpenedOn: text(isoDate(c.openedOn)); break;
+        case Column::LastActivity: text(isoDate(c.lastActivity)); break;
+        case Column::Payroll: integer(c.payroll ? 1 : 0); break;
+        }
+    }
+    void integer(qint64 v) { m_out->cells.push_back({EncodedRows::Kind::Integer, v, 0}); }
+    // Empty text is NULL, as the rest of the store writes absent values; `keepEmpty` for NOT NULL columns.
+    void text(const QString &s, bool keepEmpty = false)
+    {
+        if (s.isEmpty() && !keepEmpty) {
+            m_out->cells.push_back({});
+            return;
+        }
+        const qsizetype at = m_out->text.size();
+        m_out->text.resize(at + s.size() * 3);
+        char *start = m_out->text.data() + at;
+        char *end = m_encoder.appendToBuffer(start, s);
+        m_out->text.resize(at + (end - start));
+        m_out->cells.push_back({EncodedRows::Kind::Text, at, int(end - start)});
+    }
+
+    const std::vector<Column> &m_columns;
+    EncodedRows *m_out = nullptr;
+    QStringEncoder m_encoder{QStringEncoder::Utf8, QStringEncoder::Flag::Stateless};
+};
+
+// The insert of a new customer, bound from an encoded chunk without copies (SQLITE_STATIC).
 class InsertCustomer
 {
 public:
@@ -125,45 +210,24 @@ public:
     {
         const QByteArray utf8 = sql.toUtf8();
         m_db.check(sqlite3_prepare_v2(m_db.handle(), utf8.constData(), int(utf8.size()), &m_stmt, nullptr), "prepare");
-        m_buffer.resize(4096);
     }
     ~InsertCustomer() { sqlite3_finalize(m_stmt); }
     InsertCustomer(const InsertCustomer &) = delete;
     InsertCustomer &operator=(const InsertCustomer &) = delete;
 
-    void run(const Customer &c, const std::vector<Column> &columns)
+    // Row `r` of `rows`, which has `width` cells per row.
+    void run(const EncodedRows &rows, size_t r, size_t width)
     {
-        m_used = 0;
-        // Reserve the worst case (3 bytes per UTF-16 unit) so the buffer never moves mid-row.
-        qsizetype need = c.customerNo.size() * 3 + 64;
-        for (const QString *s : {&c.name, &c.phone, &c.idNumber, &c.address, &c.occupation, &c.employer, &c.rmId,
-                                 &c.historyEndMonth})
-            need += s->size() * 3;
-        need += 16 * 3 * 12 + 64; // history and dates
-        if (m_buffer.size() < need)
-            m_buffer.resize(need * 2);
-        text(1, c.customerNo);
-        int k = 2;
-        for (Column col : columns) {
-            switch (col) {
-            case Column::Name: text(k, c.name); break;
-            case Column::Gender: text(k, genderKey(c.gender)); break;
-            case Column::BirthDate: text(k, isoDate(c.birthDate)); break;
-            case Column::Phone: text(k, c.phone); break;
-            case Column::IdNumber: text(k, c.idNumber); break;
-            case Column::Address: text(k, c.address); break;
-            case Column::Occupation: text(k, c.occupation); break;
-            case Column::Employer: text(k, c.employer); break;
-            case Column::RmId: text(k, c.rmId); break;
-            case Column::Aum: sqlite3_bind_int64(m_stmt, k, c.aumFen); break;
-            case Column::AumMtd: sqlite3_bind_int64(m_stmt, k, c.aumMtdAvgFen); break;
-            case Column::History: text(k, joinHistory(c), true); break;
-            case Column::HistoryEnd: text(k, c.historyEndMonth); break;
-            case Column::OpenedOn: text(k, isoDate(c.openedOn)); break;
-            case Column::LastActivity: text(k, isoDate(c.lastActivity)); break;
-            case Column::Payroll: sqlite3_bind_int64(m_stmt, k, c.payroll ? 1 : 0); break;
+        const EncodedRows::Cell *cell = rows.cells.data() + r * width;
+        for (size_t k = 0; k < width; ++k, ++cell) {
+            const int index = int(k) + 1;
+            switch (cell->kind) {
+            case EncodedRows::Kind::Null: sqlite3_bind_null(m_stmt, index); break;
+            case EncodedRows::Kind::Integer: sqlite3_bind_int64(m_stmt, index, cell->integer); break;
+            case EncodedRows::Kind::Text:
+                sqlite3_bind_text(m_stmt, index, rows.text.constData() + cell->integer, cell->size, SQLITE_STATIC);
+                break;
             }
-            ++k;
         }
         const int rc = sqlite3_step(m_stmt);
         sqlite3_reset(m_stmt);
@@ -171,24 +235,8 @@ public:
     }
 
 private:
-    // Empty text binds NULL, as the rest of the store writes absent values; `keepEmpty` for NOT NULL columns.
-    void text(int index, const QString &s, bool keepEmpty = false)
-    {
-        if (s.isEmpty() && !keepEmpty) {
-            sqlite3_bind_null(m_stmt, index);
-            return;
-        }
-        char *start = m_buffer.data() + m_used;
-        char *end = m_encoder.appendToBuffer(start, s);
-        m_used += end - start;
-        sqlite3_bind_text(m_stmt, index, start, int(end - start), SQLITE_STATIC);
-    }
-
     Database &m_db;
     sqlite3_stmt *m_stmt = nullptr;
-    QByteArray m_buffer;
-    qsizetype m_used = 0;
-    QStringEncoder m_encoder{QStringEncoder::Utf8, QStringEncoder::Flag::Stateless};
 };
 
 } // namespace
@@ -307,23 +355,53 @@ bool CustomerImportRepository::write(const std::vector<Customer> &customers, con
                                     .arg(insertColumns.join(QStringLiteral(", ")), marks));
     Counts n;
     const int total = int(customers.size());
-    for (int i = 0; i < total; ++i) {
-        const Customer &c = customers[size_t(i)];
-        if (existing.contains(c.customerNo)) {
-            if (update) {
-                int k = 1;
-                for (Column col : updateIds)
-                    bindColumn(*update, k++, col, c);
-                update->bind(k, c.customerNo);
-                update->execute();
-            }
-            ++n.updated;
-        } else {
-            insert.run(c, insertIds);
-            ++n.inserted;
+    // Chunks of rows: a worker encodes chunk k+1 while this thread writes chunk k.
+    constexpr size_t kChunk = 2048;
+    const size_t width = insertIds.size() + 1;
+    RowEncoder encoder(insertIds);
+    EncodedRows chunks[2];
+    std::future<void> next;
+    struct Wait // a failure below must not leave the worker reading `customers`
+    {
+        std::future<void> &f;
+        ~Wait()
+        {
+            if (f.valid())
+                f.wait();
         }
-        if (progress && (i + 1) % 5000 == 0 && !progress(i + 1, total))
-            return false; // rolled back
+    } wait{next};
+    auto encodeAsync = [&](size_t begin, EncodedRows *into) {
+        return std::async(std::launch::async, [&, begin, into] {
+            encoder.encode(customers, begin, std::min(customers.size(), begin + kChunk), existing, into);
+        });
+    };
+    if (!customers.empty())
+        next = encodeAsync(0, &chunks[0]);
+    int done = 0;
+    for (size_t begin = 0, k = 0; begin < customers.size(); begin += kChunk, ++k) {
+        next.get();
+        const EncodedRows &rows = chunks[k % 2];
+        if (begin + kChunk < customers.size())
+            next = encodeAsync(begin + kChunk, &chunks[(k + 1) % 2]);
+        size_t r = 0;
+        for (size_t i = begin; i < std::min(customers.size(), begin + kChunk); ++i) {
+            const Customer &c = customers[i];
+            if (r < rows.rows.size() && rows.rows[r] == int(i)) {
+                insert.run(rows, r++, width);
+                ++n.inserted;
+            } else {
+                if (update) {
+                    int col = 1;
+                    for (Column id : updateIds)
+                        bindColumn(*update, col++, id, c);
+                    update->bind(col, c.customerNo);
+                    update->execute();
+                }
+                ++n.updated;
+            }
+            if (progress && (++done % 5000) == 0 && !progress(done, total))
+                return false; // rolled back
+        }
     }
     writeHoldings(holdings, staff, &n);
     n.newStaff = addUnknownRms(customers, mapping);

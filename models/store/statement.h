@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QByteArrayView>
 #include <QString>
 #include <optional>
 
@@ -34,6 +35,9 @@ public:
     qint64 int64(int column) const;
     int integer(int column) const { return int(int64(column)); }
     QString text(int column) const;
+    // The column's UTF-8 as SQLite holds it: valid until the next step() or reset(). Empty (and
+    // null data) for NULL.
+    QByteArrayView utf8(int column) const;
     bool isNull(int column) const;
 
 private:

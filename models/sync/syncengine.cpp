@@ -89,6 +89,7 @@ Renewed renewWithCredential(Database &db, HqClient &client, const SyncEngine::Se
         return applySession(db, s, login, report, false) ? Renewed::Yes : Renewed::Failed;
     if (st == HqClient::Status::Unauthorized || st == HqClient::Status::BadResponse) {
         forgetCredential(db);
+        report->signInEnded = st == HqClient::Status::Unauthorized;
         return Renewed::No;
     }
     report->status = st;
@@ -255,15 +256,21 @@ SyncEngine::Report SyncEngine::run(Database &db, const Settings &s, const Progre
     qint64 cursor = metaValue(db, QStringLiteral("sync.cursor")).toLongLong();
     // Set while a full reload runs, so an interrupted one resumes as a reload.
     bool fullReload = metaValue(db, QStringLiteral("sync.full_reload")) == QLatin1String("1");
+    const bool fromNothing = cursor == 0; // a first sync: pages as large as HQ gives
     int badChecksums = 0;
     QThreadPool fetcherPool;
     fetcherPool.setMaxThreadCount(1);
     fetcherPool.setExpiryTimeout(-1);
+    // A page as the fetcher thread hands it over: requested, verified and decoded there, so
+    // this thread only applies (issue 19: decoding page n+1 overlaps applying page n).
     struct Fetched
     {
         HqClient::Status status = HqClient::Status::Ok;
-        WireFormat::Page page;
+        WireFormat::Page page; // its records are cleared once decoded
         QString error;
+        bool damaged = false;  // checksum mismatch: fetched again
+        PulledRecords records;
+        QString decodeError;   // not empty: the page cannot be read
     };
     // The fetcher's client (and its connection) lives on the fetcher thread and dies there.
     auto fetcherClient = std::make_shared<std::unique_ptr<HqClient>>();
@@ -285,7 +292,7 @@ SyncEngine::Report SyncEngine::run(Database &db, const Settings &s, const Progre
     auto fetch = [&](qint64 after) {
         const QString token = client.token();
         const QUrl base = s.hq;
-        const int limit = s.pageSize;
+        const int limit = s.pageSize > 0 ? s.pageSize : fromNothing || fullReload ? 20000 : 5000;
         const int timeout = s.timeoutMs;
         const QList<QSslCertificate> certs = s.caCertificates;
         const bool full = fullReload;
@@ -301,11 +308,42 @@ SyncEngine::Report SyncEngine::run(Database &db, const Settings &s, const Progre
             Fetched f;
             f.status = fetcher->pull(branch, after, limit, &f.page, full);
             f.error = fetcher->lastError();
+            if (f.status != HqClient::Status::Ok)
+                return f;
+            f.damaged = !WireFormat::verify(f.page);
+            if (!f.damaged && !f.records.decode(f.page.records, &f.decodeError) && f.decodeError.isEmpty())
+                f.decodeError = QStringLiteral("records: the page cannot be read");
+            f.page.records.clear();
             return f;
         });
     };
+    // Issue 19: a pull of many pages commits one transaction per page, and SQLite's automatic
+    // checkpoint (every 1,000 WAL pages) would copy and sync the store some dozens of times
+    // during a first sync. It waits for the end of the pull: one checkpoint, as a single bulk
+    // insert has. A crash meanwhile loses nothing: the WAL is replayed at the next open.
+    struct CheckpointAtEnd
+    {
+        Database &db;
+        bool deferred = false;
+        void defer()
+        {
+            if (!deferred)
+                db.exec(QStringLiteral("PRAGMA wal_autocheckpoint = 0"));
+            deferred = true;
+        }
+        ~CheckpointAtEnd()
+        {
+            if (!deferred)
+                return;
+            try {
+                db.exec(QStringLiteral("PRAGMA wal_autocheckpoint = 1000"));
+                db.exec(QStringLiteral("PRAGMA wal_checkpoint(PASSIVE)")); // never waits for readers
+            } catch (const StoreError &) {
+                // A full disk: the next commit or close checkpoints.
+            }
+        }
+    } checkpoint{db};
     QFuture<Fetched> pending = fetch(cursor);
-    PulledRecords records; // the page being applied, decoded on this thread
     for (;;) {
         if (cancelled(QT_TRANSLATE_NOOP("SyncEngine", "Receiving branch data"), report.pulled, 0))
             break;
@@ -349,7 +387,7 @@ SyncEngine::Report SyncEngine::run(Database &db, const Settings &s, const Progre
             report.error = f.error;
             break;
         }
-        if (!WireFormat::verify(f.page)) {
+        if (f.damaged) {
             ++report.checksumRetries;
             PageApplier::log(db, QStringLiteral("checksum"),
                              QStringLiteral("A page after change %1 arrived damaged and was fetched again").arg(cursor));
@@ -362,16 +400,18 @@ SyncEngine::Report SyncEngine::run(Database &db, const Settings &s, const Progre
             continue;
         }
         badChecksums = 0;
-        if (f.page.hasMore)
-            pending = fetch(f.page.next); // fetch ahead while decoding and applying
-        if (!records.decode(f.page.records, &report.error)) {
+        if (!f.decodeError.isEmpty()) {
             report.status = HqClient::Status::BadResponse;
+            report.error = f.decodeError;
             break;
         }
-        f.page.records.clear();
+        if (f.page.hasMore) {
+            pending = fetch(f.page.next); // fetched and decoded while this page is applied
+            checkpoint.defer();
+        }
         PageApplier::Result applied;
         try {
-            applied = PageApplier::apply(db, records, f.page.next);
+            applied = PageApplier::apply(db, f.records, f.page.next);
         } catch (const StoreError &e) {
             // The page's transaction rolled back; the cursor still points before it.
             report.status = HqClient::Status::BadResponse;

@@ -112,6 +112,7 @@ void SyncService::onFinished(const SyncEngine::Report &report)
         return;
     }
     m_status.pending = report.pending;
+    m_status.signInEnded = report.signInEnded;
     if (report.ok) {
         m_status.state = State::Idle;
         m_status.lastSuccess = QDateTime::currentDateTime();

@@ -29,6 +29,9 @@ public:
         QString message;        // the last error, in plain words
         QString staffName;
         QString hqUrl;
+        // NeedsSignIn because HQ ended this device's sign-in (Report::signInEnded): the UI asks
+        // for the password once.
+        bool signInEnded = false;
     };
 
     // The app passes the unwrapped key (StoreAccess::key); tools and tests may pass a passphrase.
