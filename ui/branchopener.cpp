@@ -20,6 +20,8 @@
 #include <QPromise>
 #include <QtConcurrent>
 
+#include <utility>
+
 BranchOpener::BranchOpener(QWidget *parent)
     : QObject(parent), m_parent(parent)
 {
@@ -111,6 +113,10 @@ BranchOpener::Outcome BranchOpener::runInBackground(const Request &request, cons
         }
         promise.addResult(outcome);
     }));
+    if (m_whileWaiting) {
+        const std::function<void()> work = std::exchange(m_whileWaiting, {});
+        work(); // meanwhile the worker derives the key
+    }
     loop.exec();
     // Closing a QProgressDialog emits canceled(): disconnect first so a
     // finished job is not marked as cancelled.

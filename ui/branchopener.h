@@ -5,6 +5,7 @@
 
 #include <QObject>
 #include <QString>
+#include <functional>
 
 class QWidget;
 class LanguageManager;
@@ -31,6 +32,9 @@ public:
     explicit BranchOpener(QWidget *parent = nullptr);
     // The guide's language page switches the language through it.
     void setLanguageManager(LanguageManager *languages) { m_languages = languages; }
+    // Run once on this thread as soon as the first background job has started (issue 19: the
+    // app builds its window while Argon2id unwraps the key on the worker).
+    void setWhileWaiting(std::function<void()> work) { m_whileWaiting = std::move(work); }
 
     // Runs the whole flow. Returns false when the user cancelled or the store
     // cannot be opened (after telling the user why).
@@ -73,4 +77,5 @@ private:
     QWidget *m_parent;
     LanguageManager *m_languages = nullptr;
     std::shared_ptr<StoreKey> m_key;
+    std::function<void()> m_whileWaiting;
 };

@@ -33,6 +33,7 @@
 #include <QTimer>
 
 #include <cstdio>
+#include <memory>
 
 namespace {
 
@@ -158,12 +159,17 @@ int main(int argc, char *argv[])
     request.passphrase = qEnvironmentVariable("BRANCHDESK_PASSPHRASE");
     request.showGuide = parser.isSet(firstRunOpt);
 
-    MainWindow window(&languages);
+    // The window is built on this thread while the opener's worker unwraps the key (Argon2id).
+    std::unique_ptr<MainWindow> windowHolder;
     BranchOpener opener;
     opener.setLanguageManager(&languages);
+    opener.setWhileWaiting([&] { windowHolder = std::make_unique<MainWindow>(&languages); });
     LoadedBranch branch;
     if (!opener.open(request, &branch))
         return 1;
+    if (!windowHolder) // no background job ran
+        windowHolder = std::make_unique<MainWindow>(&languages);
+    MainWindow &window = *windowHolder;
     const qint64 loadedMs = sinceStart.elapsed();
     if (parser.isSet(todayOpt)) {
         const QDate today = QDate::fromString(parser.value(todayOpt), Qt::ISODate);

@@ -239,6 +239,62 @@ private:
     sqlite3_stmt *m_stmt = nullptr;
 };
 
+// Inserts the new customers and updates the known ones, in file order. Chunks of rows: a
+// worker encodes chunk k+1 while this thread writes chunk k. False when cancelled.
+bool writeCustomers(const std::vector<Customer> &customers, const QSet<QString> &existing, InsertCustomer &insert,
+                    Statement *update, const std::vector<Column> &insertIds, const std::vector<Column> &updateIds,
+                    const CustomerImportRepository::Progress &progress, CustomerImportRepository::Counts *n)
+{
+    const int total = int(customers.size());
+    constexpr size_t kChunk = 2048;
+    const size_t width = insertIds.size() + 1;
+    RowEncoder encoder(insertIds);
+    EncodedRows chunks[2];
+    std::future<void> next;
+    struct Wait // a failure below must not leave the worker reading `customers`
+    {
+        std::future<void> &f;
+        ~Wait()
+        {
+            if (f.valid())
+                f.wait();
+        }
+    } wait{next};
+    auto encodeAsync = [&](size_t begin, EncodedRows *into) {
+        return std::async(std::launch::async, [&, begin, into] {
+            encoder.encode(customers, begin, std::min(customers.size(), begin + kChunk), existing, into);
+        });
+    };
+    if (!customers.empty())
+        next = encodeAsync(0, &chunks[0]);
+    int done = 0;
+    for (size_t begin = 0, k = 0; begin < customers.size(); begin += kChunk, ++k) {
+        next.get();
+        const EncodedRows &rows = chunks[k % 2];
+        if (begin + kChunk < customers.size())
+            next = encodeAsync(begin + kChunk, &chunks[(k + 1) % 2]);
+        size_t r = 0;
+        for (size_t i = begin; i < std::min(customers.size(), begin + kChunk); ++i) {
+            if (r < rows.rows.size() && rows.rows[r] == int(i)) {
+                insert.run(rows, r++, width);
+                ++n->inserted;
+            } else {
+                if (update) {
+                    int col = 1;
+                    for (Column id : updateIds)
+                        bindColumn(*update, col++, id, customers[i]);
+                    update->bind(col, customers[i].customerNo);
+                    update->execute();
+                }
+                ++n->updated;
+            }
+            if (progress && (++done % 5000) == 0 && !progress(done, total))
+                return false;
+        }
+    }
+    return true;
+}
+
 } // namespace
 
 int CustomerImportRepository::addUnknownRms(const std::vector<Customer> &customers, const ImportMapping &mapping)
@@ -355,54 +411,8 @@ bool CustomerImportRepository::write(const std::vector<Customer> &customers, con
                                     .arg(insertColumns.join(QStringLiteral(", ")), marks));
     Counts n;
     const int total = int(customers.size());
-    // Chunks of rows: a worker encodes chunk k+1 while this thread writes chunk k.
-    constexpr size_t kChunk = 2048;
-    const size_t width = insertIds.size() + 1;
-    RowEncoder encoder(insertIds);
-    EncodedRows chunks[2];
-    std::future<void> next;
-    struct Wait // a failure below must not leave the worker reading `customers`
-    {
-        std::future<void> &f;
-        ~Wait()
-        {
-            if (f.valid())
-                f.wait();
-        }
-    } wait{next};
-    auto encodeAsync = [&](size_t begin, EncodedRows *into) {
-        return std::async(std::launch::async, [&, begin, into] {
-            encoder.encode(customers, begin, std::min(customers.size(), begin + kChunk), existing, into);
-        });
-    };
-    if (!customers.empty())
-        next = encodeAsync(0, &chunks[0]);
-    int done = 0;
-    for (size_t begin = 0, k = 0; begin < customers.size(); begin += kChunk, ++k) {
-        next.get();
-        const EncodedRows &rows = chunks[k % 2];
-        if (begin + kChunk < customers.size())
-            next = encodeAsync(begin + kChunk, &chunks[(k + 1) % 2]);
-        size_t r = 0;
-        for (size_t i = begin; i < std::min(customers.size(), begin + kChunk); ++i) {
-            const Customer &c = customers[i];
-            if (r < rows.rows.size() && rows.rows[r] == int(i)) {
-                insert.run(rows, r++, width);
-                ++n.inserted;
-            } else {
-                if (update) {
-                    int col = 1;
-                    for (Column id : updateIds)
-                        bindColumn(*update, col++, id, c);
-                    update->bind(col, c.customerNo);
-                    update->execute();
-                }
-                ++n.updated;
-            }
-            if (progress && (++done % 5000) == 0 && !progress(done, total))
-                return false; // rolled back
-        }
-    }
+    if (!writeCustomers(customers, existing, insert, update.get(), insertIds, updateIds, progress, &n))
+        return false; // rolled back
     writeHoldings(holdings, staff, &n);
     n.newStaff = addUnknownRms(customers, mapping);
     tx.commit();
