@@ -108,6 +108,19 @@ private:
         return menu ? menu->findChild<QAction *>(QString::fromLatin1(name)) : nullptr;
     }
 
+    // The store opened as `staff` on 2026-11-23 in a shown 1366x740 main window, analysed.
+    bool openAs(const QString &staff, LoadedBranch *branch, MainWindow *window)
+    {
+        if (!BranchStore::load(m_store, kPass, branch, {}, kToday, staff))
+            return false;
+        window->resize(1366, 740);
+        window->show();
+        window->workspace()->setToday(kToday);
+        QSignalSpy ready(window->workspace(), &CadenceWorkspace::ready);
+        window->setBranch(*branch);
+        return ready.wait(20000);
+    }
+
 private slots:
     void initTestCase()
     {
@@ -142,15 +155,9 @@ private slots:
     {
         // Given the manager's desktop on 2026-11-23
         LoadedBranch branch;
-        QVERIFY(BranchStore::load(m_store, kPass, &branch, {}, kToday, QStringLiteral("MGR01")));
         MainWindow window(nullptr);
-        window.resize(1366, 740);
-        window.show();
+        QVERIFY(openAs(QStringLiteral("MGR01"), &branch, &window));
         CadenceWorkspace *ws = window.workspace();
-        ws->setToday(kToday);
-        QSignalSpy ready(ws, &CadenceWorkspace::ready);
-        window.setBranch(branch);
-        QVERIFY(ready.wait(20000));
         const BranchSnapshot *s = ws->snapshot();
         const int liSi = s->indexOfCustomer(kLiSi);
         QVERIFY(liSi >= 0 && ws->activity().isDoNotContact(liSi));
@@ -211,15 +218,9 @@ private slots:
     {
         // Given RM01's desktop on 2026-11-23
         LoadedBranch branch;
-        QVERIFY(BranchStore::load(m_store, kPass, &branch, {}, kToday, QStringLiteral("RM01")));
         MainWindow window(nullptr);
-        window.resize(1366, 740);
-        window.show();
+        QVERIFY(openAs(QStringLiteral("RM01"), &branch, &window));
         CadenceWorkspace *ws = window.workspace();
-        ws->setToday(kToday);
-        QSignalSpy ready(ws, &CadenceWorkspace::ready);
-        window.setBranch(branch);
-        QVERIFY(ready.wait(20000));
         const BranchSnapshot *s = ws->snapshot();
         const int zhangSan = s->indexOfCustomer(kZhangSan);
         const int shanShan = s->indexOfCustomer(kShanShan);

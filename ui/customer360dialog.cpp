@@ -32,3 +32,14 @@ void Customer360Dialog::showCustomer(int customer)
     m_panel->showCustomer(customer);
     setWindowTitle(tr("Customer 360"));
 }
+
+Customer360Dialog *Customer360Dialog::open(Customer360Dialog **slot, CadenceWorkspace *workspace, QWidget *page,
+                                           int customer)
+{
+    if (!*slot)
+        *slot = new Customer360Dialog(workspace, page);
+    (*slot)->showCustomer(customer);
+    (*slot)->show();
+    (*slot)->raise();
+    return *slot;
+}

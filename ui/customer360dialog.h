@@ -14,6 +14,8 @@ public:
     Customer360Dialog(CadenceWorkspace *workspace, QWidget *parent = nullptr);
     void showCustomer(int customer); // index into the workspace's snapshot
     Customer360Panel *panel() const { return m_panel; }
+    // The page's one dialog (made on first use, kept in *slot), showing `customer`, raised.
+    static Customer360Dialog *open(Customer360Dialog **slot, CadenceWorkspace *workspace, QWidget *page, int customer);
 
 private:
     CadenceWorkspace *m_ws;

@@ -367,12 +367,7 @@ Customer360Dialog *ListsPage::open360(int customer)
 {
     if (!m_ws)
         return nullptr;
-    if (!m_360)
-        m_360 = new Customer360Dialog(m_ws, this);
-    m_360->showCustomer(customer);
-    m_360->show();
-    m_360->raise();
-    return m_360;
+    return Customer360Dialog::open(&m_360, m_ws, this, customer);
 }
 
 QString ListsPage::askListName(int customers)

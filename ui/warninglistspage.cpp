@@ -99,12 +99,7 @@ WarningListsPage::WarningListsPage(CadenceWorkspace *workspace, QWidget *parent)
 
 Customer360Dialog *WarningListsPage::open360(int customer)
 {
-    if (!m_360)
-        m_360 = new Customer360Dialog(m_ws, this);
-    m_360->showCustomer(customer);
-    m_360->show();
-    m_360->raise();
-    return m_360;
+    return Customer360Dialog::open(&m_360, m_ws, this, customer);
 }
 
 QTableView *WarningListsPage::makeTable(const QString &name)
