@@ -195,6 +195,19 @@ private slots:
         QCOMPARE(action(menu, "doNotContact")->text(), CustomerRowMenu::tr("Lift the refusal of marketing…"));
         delete menu;
 
+        // When the manager opens 李四's product group, stands on his row and a refusal is then
+        // logged for someone else, the list is rebuilt and the manager keeps their place
+        maturity->tree()->setExpanded(leaf.parent().siblingAtColumn(0), true);
+        maturity->tree()->setCurrentIndex(leaf.siblingAtColumn(0));
+        QSignalSpy changed(ws, &CadenceWorkspace::activityChanged);
+        ws->setDoNotContact(refusal(QStringLiteral("600000000005"), kToday, QStringLiteral("customer"), {}));
+        QVERIFY(changed.wait(10000));
+        QVERIFY(ws->waitForIdle());
+        const QModelIndex now = maturity->tree()->currentIndex();
+        QVERIFY(now.isValid());
+        QCOMPARE(now.siblingAtColumn(0).data(MaturityModel::CustomerIndexRole).toInt(), liSi);
+        QVERIFY(maturity->tree()->isExpanded(now.parent().siblingAtColumn(0)));
+
         // Retention and conversion: the mark sits on the customer column, and follows the flag row by row
         WarningListsPage *warnings = window.findChild<WarningListsPage *>();
         QVERIFY(warnings);

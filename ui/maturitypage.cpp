@@ -4,6 +4,7 @@
 #include "customerrowmenu.h"
 #include "maturityoutcomedialog.h"
 #include "rmfiltercombo.h"
+#include "treeplace.h"
 #include "assignbar.h"
 #include "domain/moneyformat.h"
 #include "items/cadenceworkspace.h"
@@ -145,9 +146,16 @@ void MaturityPage::rebuild()
     const QDate today = m_ws->today();
     MaturityList list = MaturityList::build(*s, m_ws->policy(), m_ws->activity(), today.addDays(-m_back->value()),
                                             today.addDays(m_ahead->value()), today, RmFilter(m_rm->rm()));
+    // A contact or a refusal logged from a row rebuilds the list: the reader keeps their place.
+    const bool shown = m_model->rowCount() > 0;
+    const TreePlace place = TreePlace::of(m_tree);
     m_model->setList(m_ws->branch().snapshot, std::move(list));
-    for (int r = 0; r < m_model->rowCount(); ++r)
-        m_tree->setExpanded(m_model->index(r, 0), true);
+    if (shown) {
+        place.restore(m_tree);
+    } else {
+        for (int r = 0; r < m_model->rowCount(); ++r)
+            m_tree->setExpanded(m_model->index(r, 0), true);
+    }
     updateSummary();
     onCurrentChanged();
 }
