@@ -621,11 +621,17 @@ int runSync(const Config &c)
     const QString token = SyncEngine::metaValue(db, QStringLiteral("sync.token"));
     QStringList customers;
     {
-        Statement st(db, QStringLiteral("SELECT customer_no FROM customer ORDER BY customer_no LIMIT 2000"));
+        // The desktops sign in as --user (an RM): their contacts go to that RM's own customers,
+        // the only ones whose contacts the RM's desktops pull back since issue 15. The first
+        // sync ran as the manager, so the store holds the whole branch: pick the RM's.
+        Statement st(db, QStringLiteral("SELECT customer_no FROM customer WHERE rm_id = ?1 ORDER BY customer_no LIMIT 2000"));
+        st.bind(1, c.user);
         while (st.step())
             customers << st.text(0);
     }
     db.close();
+    if (c.desktops > 0 && customers.isEmpty())
+        throw std::runtime_error("the desktops' user " + c.user.toStdString() + " owns no customer in the branch");
 
     const Parts p = partsOfFirstSync(c, branch, token, rawPath);
     detail("taken apart: pull loop alone %.0f ms (requests %.0f ms, checksum+decode %.0f ms of which checksum %.0f ms,"
