@@ -103,6 +103,31 @@ private slots:
         QCOMPARE(namesFound(query), expected);
     }
 
+    // The letter masks (a term's letters must all occur in the name's syllables or its own
+    // Latin letters) must not cost a name written partly in Latin letters its matches.
+    void latinLettersInANameStillMatch()
+    {
+        BranchData branch = TestSupport::smallBranch();
+        branch.customers[0].name = QStringLiteral("lily王");
+        branch.customers[1].name = QStringLiteral("王lily");
+        const auto snapshot = std::make_shared<const BranchSnapshot>(branch, TierPolicy::defaultPolicy(), QDate(2026, 11, 23));
+        const CustomerSearchIndex index(snapshot);
+        const auto found = [&](const QString &query) {
+            QStringList names;
+            for (int i = 0; i < snapshot->customerCount(); ++i) {
+                if (index.matches(i, query))
+                    names << snapshot->customer(i).name;
+            }
+            names.sort();
+            return names;
+        };
+        QCOMPARE(found(QStringLiteral("lily")), (QStringList{QStringLiteral("lily王"), QStringLiteral("王lily")}));
+        QCOMPARE(found(QStringLiteral("lilyw")), QStringList{QStringLiteral("lily王")});
+        QCOMPARE(found(QStringLiteral("wangl")), QStringList{QStringLiteral("王lily")});
+        QCOMPARE(found(QStringLiteral("ly")), (QStringList{QStringLiteral("lily王"), QStringLiteral("王lily")}));
+        QCOMPARE(found(QStringLiteral("lilyz")), QStringList{});
+    }
+
     void pinyinKeySortsByReading()
     {
         // 李 (li) < 欧阳 (ou) < 单 (shan) < 王 (wang) < 张 (zhang)

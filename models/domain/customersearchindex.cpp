@@ -36,6 +36,14 @@ quint32 letterBit(char16_t c)
     return c >= u'a' && c <= u'z' ? quint32(1) << (c - u'a') : 0;
 }
 
+quint32 lettersOf(const std::string &syllable)
+{
+    quint32 bits = 0;
+    for (char c : syllable)
+        bits |= letterBit(char16_t(uchar(c)));
+    return bits;
+}
+
 int lastFourKey(const QString &number, bool allowX)
 {
     if (number.size() < kSuffixLength)
@@ -55,6 +63,8 @@ CustomerSearchIndex::CustomerSearchIndex(SnapshotPtr snapshot)
     m_nameStart.reserve(size_t(n) + 1);
     m_pinyinKey.resize(size_t(n));
     m_startLetters.assign(size_t(n), 0);
+    m_allLetters.assign(size_t(n), 0);
+    m_nameLetters.assign(size_t(n), 0);
     Pinyin &pinyin = Pinyin::instance();
     // Syllable ids by character (and whether it starts the name, for surname readings): a
     // branch's names use a few thousand characters, so Pinyin (a lock and a string per call)
@@ -79,7 +89,10 @@ CustomerSearchIndex::CustomerSearchIndex(SnapshotPtr snapshot)
             const quint16 id = *known;
             const std::string &syllable = m_syllables[id];
             m_nameSyllables.push_back(id);
-            m_startLetters[size_t(i)] |= letterBit(name.at(k).unicode()) | letterBit(syllable.empty() ? u' ' : char16_t(syllable[0]));
+            const quint32 own = letterBit(name.at(k).unicode());
+            m_nameLetters[size_t(i)] |= own;
+            m_startLetters[size_t(i)] |= own | letterBit(syllable.empty() ? u' ' : char16_t(syllable[0]));
+            m_allLetters[size_t(i)] |= own | lettersOf(syllable);
             key += syllable;
             key += ' ';
         }
@@ -185,8 +198,10 @@ std::vector<CustomerSearchIndex::Term> CustomerSearchIndex::parse(const QString 
             const QChar c = part.at(i);
             if (c.unicode() >= 128)
                 ascii = false;
-            if (c.unicode() < 128 && c.isLetter())
+            if (c.unicode() < 128 && c.isLetter()) {
                 t.hasLatin = true;
+                t.letters |= letterBit(c.unicode());
+            }
             if (c.isDigit())
                 t.hasDigit = true;
             const bool trailingX = i == part.size() - 1 && i > 0 && c == QLatin1Char('x');
@@ -255,19 +270,25 @@ bool CustomerSearchIndex::matchTerm(int customer, const Term &term) const
 
 bool CustomerSearchIndex::matchName(int customer, const Term &term) const
 {
-    const QString &name = m_snapshot->customer(customer).name;
     if (!term.hasLatin)
-        return name.contains(term.text);
-    const int len = int(m_nameStart[size_t(customer) + 1] - m_nameStart[size_t(customer)]);
+        return m_snapshot->customer(customer).name.contains(term.text);
+    // Two ANDs on small arrays reject most names before the name itself is read.
+    if (term.letters & ~m_allLetters[size_t(customer)])
+        return false; // a letter of the term is in no syllable and not in the name
     const QChar first = term.text.at(0);
     const quint32 firstBit = letterBit(first.unicode());
     if (firstBit && !(m_startLetters[size_t(customer)] & firstBit))
         return false; // no syllable and no letter of the name starts the term
+    const quint32 base = m_nameStart[size_t(customer)];
+    const int len = int(m_nameStart[size_t(customer) + 1] - base);
+    // The name's own characters matter only for a first character no syllable gives.
+    const bool readName = !firstBit || (m_nameLetters[size_t(customer)] & firstBit);
+    const QString *name = readName ? &m_snapshot->customer(customer).name : nullptr;
     for (int start = 0; start < len; ++start) {
         // Cheap first-character test before the recursive match.
-        const QChar nameChar = name.at(start);
-        const std::string &syl = m_syllables[m_nameSyllables[m_nameStart[size_t(customer)] + quint32(start)]];
-        if (nameChar != first && (syl.empty() || syl[0] != first.unicode()))
+        const std::string &syl = m_syllables[m_nameSyllables[base + quint32(start)]];
+        const bool bySyllable = !syl.empty() && syl[0] == first.unicode();
+        if (!bySyllable && !(name && name->at(start) == first))
             continue;
         if (matchFrom(customer, start, term.text, 0))
             return true;

@@ -37,6 +37,7 @@ private:
         bool digits = false;
         bool hasLatin = false;
         bool hasDigit = false;
+        quint32 letters = 0;  // bits of the lower-case ASCII letters in it
     };
     static std::vector<Term> parse(const QString &query);
     bool matchTerm(int customer, const Term &term) const;
@@ -54,6 +55,12 @@ private:
     // Per customer, the letters a pinyin term may start with (each syllable's first letter
     // and the name's own lower-case Latin letters): one AND rejects most names.
     std::vector<quint32> m_startLetters;
+    // Every letter of every syllable and of the name's own Latin letters: a pinyin term
+    // with a letter outside it cannot match ("zs" needs an s somewhere).
+    std::vector<quint32> m_allLetters;
+    // The name's own lower-case Latin letters (most names have none: the name itself
+    // is then never read to test a term's first letter).
+    std::vector<quint32> m_nameLetters;
     // Digit lookup: customers by the last four characters of their phone and of their
     // ID number (key in base 11: 0-9 and x), compressed as offsets into one id array;
     // customers with a number shorter than four characters or with other characters at
