@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Regenerates every picture in docs/ from the real app under Xvfb.
+# Regenerates every picture in docs/ from the real app under Xvfb, with branchdesk-screenshots
+# (app/screenshots/: the app's own start and window, plus the picture-taking the shipped
+# branchdesk does not carry).
 # Usage: scripts/screenshots.sh [BUILD_DIR]   (build first: scripts/setup.sh)
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -48,12 +50,12 @@ openbox --config-file "$WORK/openbox/rc.xml" >/dev/null 2>&1 &
 tint2 -c "$WORK/tint2rc" >/dev/null 2>&1 &
 sleep 2 # the taskbar reserves its 40 px (_NET_WORKAREA 1366x728) before the app asks
 on_screen() { # the app with its arguments, shown the way a user's screen would show it
-    "$BUILD_DIR/app/branchdesk" "$@"
+    "$BUILD_DIR/app/branchdesk-screenshots" "$@"
 }
 
 shot() { # name, then app arguments
     local name="$1"; shift
-    on_screen --store "$STORE" --screenshot "$OUT/$name.png" "$@"
+    on_screen --store "$STORE" --out "$OUT/$name.png" "$@"
     echo "wrote docs/images/$name.png"
 }
 shot customers-zh --lang zh_CN --page customers
@@ -66,9 +68,9 @@ shot lists-zh --lang zh_CN --page lists
 
 # Issue 17, batch work: the quadrant's D customers in one batch touch, the batch's phone list for
 # the SMS platform, a list row's context menu, and a name list from the card centre imported.
-shot batch-touch-zh --lang zh_CN --page quadrant --screenshot-open batch-touch
-shot phone-list-zh --lang zh_CN --page quadrant --screenshot-open phone-list
-shot row-menu-zh --lang zh_CN --page lists --screenshot-open row-menu
+shot batch-touch-zh --lang zh_CN --page quadrant --open batch-touch
+shot phone-list-zh --lang zh_CN --page quadrant --open phone-list
+shot row-menu-zh --lang zh_CN --page lists --open row-menu
 # The card centre's list: a title line, 序号/客户号/手机号, 40 threshold customers by number, two
 # numbers and a phone that match nobody, one customer twice.
 {
@@ -79,12 +81,12 @@ shot row-menu-zh --lang zh_CN --page lists --screenshot-open row-menu
     "$BUILD_DIR/app/branchdesk-cli" list threshold --store "$STORE" --format csv |
         awk -F, 'NR == 2 { printf "44,%s,\r\n", $2 }'
 } >"$WORK/信用卡分期推荐名单.csv"
-shot list-import-zh --lang zh_CN --page lists --screenshot-open "import-list:$WORK/信用卡分期推荐名单.csv"
+shot list-import-zh --lang zh_CN --page lists --open "import-list:$WORK/信用卡分期推荐名单.csv"
 
 # Today (issue 5): the first day (2026-11-23) enrols the lists; two days later, with a
 # few of RM01's steps done that morning, the page shows done, due and overdue rows.
 on_screen --store "$WORK/today.db" --lang zh_CN \
-    --page today --today 2026-11-23 --screenshot "$WORK/first-day.png"
+    --page today --today 2026-11-23 --out "$WORK/first-day.png"
 "$BUILD_DIR/app/branchdesk-cli" tasks --store "$WORK/today.db" --rm RM01 --date 2026-11-25 |
     awk -F, 'NR > 1 && $8 == "due" { print $2 }' | head -n 6 | sort -u | while read -r customer; do
         "$BUILD_DIR/app/branchdesk-cli" log-contact --store "$WORK/today.db" --customer "$customer" \
@@ -97,7 +99,7 @@ STORE="$WORK/today.db" shot today-zh --lang zh_CN --page today --today 2026-11-2
 # RM calls on T-7 and records what the customer did on maturity (two in three roll over).
 "$BUILD_DIR/app/branchdesk-cli" demo --customers 20000 --seed 7 --today 2026-11-23 --store "$WORK/dash.db"
 on_screen --store "$WORK/dash.db" --lang zh_CN \
-    --page today --today 2026-11-23 --screenshot "$WORK/dash-first-day.png"
+    --page today --today 2026-11-23 --out "$WORK/dash-first-day.png"
 "$BUILD_DIR/app/branchdesk-cli" list maturity --store "$WORK/dash.db" --date 2026-11-23 --days 28 --format csv \
     >"$WORK/maturing.csv"
 awk -F, 'NR > 1 && $1 >= "2026-12-01" && $9 != "" && NR % 80 == 0 && n++ < 60 { print $1, $3, $6 }' \
@@ -114,11 +116,11 @@ while read -r day holding customer; do
         --channel branch --outcome "$outcome" --at "${day}T15:00:00+08:00" >/dev/null
 done <"$WORK/called.txt"
 STORE="$WORK/dash.db" shot dashboard-zh --lang zh_CN --page dashboard --today 2026-12-21
-STORE="$WORK/dash.db" shot rm-table-zh --lang zh_CN --page dashboard --today 2026-12-21 --screenshot-widget rmTable
+STORE="$WORK/dash.db" shot rm-table-zh --lang zh_CN --page dashboard --today 2026-12-21 --widget rmTable
 
 # The first-run guide (issue 7): its pages with sample answers, drawn by the real program.
 guide() { # name, page of the guide
-    on_screen --first-run --lang zh_CN --page "$2" --screenshot "$OUT/$1.png"
+    on_screen --lang zh_CN --guide "$2" --out "$OUT/$1.png"
     echo "wrote docs/images/$1.png"
 }
 guide first-run-language-zh language

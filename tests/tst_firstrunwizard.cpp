@@ -1,4 +1,4 @@
-#include "branchopener.h"
+#include "openbranch.h"
 #include "firstrunwizard.h"
 #include "importwizard.h"
 #include "languagemanager.h"
@@ -283,7 +283,7 @@ private slots:
         });
         poll.start();
         LoadedBranch branch;
-        QVERIFY(opener.open(request, &branch));
+        QVERIFY(openBranch(opener, request, &branch));
         poll.stop();
 
         // Then the branch holds the good rows, under the name given, run by its manager,
@@ -346,7 +346,7 @@ private slots:
         });
         poll.start();
         LoadedBranch branch;
-        QVERIFY(opener.open(request, &branch));
+        QVERIFY(openBranch(opener, request, &branch));
         poll.stop();
         QCOMPARE(branch.snapshot->customerCount(), 5);
         QCOMPARE(int(branch.snapshot->holdings().size()), 0);
@@ -422,7 +422,7 @@ private slots:
             wizard->button(QWizard::FinishButton)->click();
         });
         LoadedBranch branch;
-        QVERIFY(opener.open(request, &branch));
+        QVERIFY(openBranch(opener, request, &branch));
 
         // Then the demo branch is created with that passphrase, and the guide is not shown again
         QVERIFY(sawWholeGuide);
@@ -444,7 +444,7 @@ private slots:
             wizard->reject();
         });
         LoadedBranch none;
-        QVERIFY(!opener.open(request, &none));
+        QVERIFY(!openBranch(opener, request, &none));
         QCOMPARE(shown, FirstRunWizard::Mode::SetupShort);
         QVERIFY(!QFileInfo::exists(request.storePath));
     }

@@ -1,4 +1,4 @@
-#include "branchopener.h"
+#include "openbranch.h"
 #include "customer360panel.h"
 #include "customerpage.h"
 #include "items/customertablemodel.h"
@@ -6,6 +6,7 @@
 #include "mainwindow.h"
 #include "store/branchstore.h"
 
+#include <QImage>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -42,7 +43,7 @@ private slots:
         request.storePath = m_store;
         request.passphrase = QStringLiteral("test-pass");
         LoadedBranch branch;
-        QVERIFY(opener.open(request, &branch));
+        QVERIFY(openBranch(opener, request, &branch));
         QCOMPARE(branch.snapshot->customerCount(), 3000);
 
         // When the main window shows it
@@ -100,7 +101,7 @@ private slots:
                     w->close();
             }
         });
-        QVERIFY(!opener.open(request, &branch));
+        QVERIFY(!openBranch(opener, request, &branch));
         QVERIFY(!branch.snapshot);
     }
 
@@ -121,6 +122,49 @@ private slots:
         const QString out = QString::fromUtf8(gui.readAllStandardOutput());
         QVERIFY2(out.contains(QStringLiteral("rows 3000")), qPrintable(out));
         QVERIFY(out.contains(QStringLiteral("first_paint_ms")));
+    }
+
+    void guiBinaryTakesNoPictures()
+    {
+        // Issue 13: the shipped program has no picture-taking options; the tool has them
+        QProcess gui;
+        gui.start(qEnvironmentVariable("BRANCHDESK_GUI"), {QStringLiteral("--help")});
+        QVERIFY(gui.waitForFinished(60000));
+        const QString help = QString::fromUtf8(gui.readAllStandardOutput());
+        QVERIFY2(help.contains(QStringLiteral("--quit-after-paint")), qPrintable(help));
+        QVERIFY2(!help.contains(QStringLiteral("--screenshot")), qPrintable(help));
+        QVERIFY2(!help.contains(QStringLiteral("--out")), qPrintable(help));
+    }
+
+    void screenshotToolDrawsTheWindowAndTheGuide()
+    {
+        // Given the screenshot tool (scripts/screenshots.sh runs it under Xvfb; offscreen here)
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("BRANCHDESK_PASSPHRASE"), QStringLiteral("test-pass"));
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir.filePath(QStringLiteral("shots-config")));
+        const QString window = m_dir.filePath(QStringLiteral("lists.png"));
+        const QString guide = m_dir.filePath(QStringLiteral("guide.png"));
+        const QList<QStringList> runs = {
+            {QStringLiteral("--store"), m_store, QStringLiteral("--lang"), QStringLiteral("zh_CN"), QStringLiteral("--page"),
+             QStringLiteral("lists"), QStringLiteral("--out"), window},
+            {QStringLiteral("--lang"), QStringLiteral("zh_CN"), QStringLiteral("--guide"), QStringLiteral("passphrase"),
+             QStringLiteral("--out"), guide},
+        };
+        for (const QStringList &arguments : runs) {
+            QProcess tool;
+            tool.setProcessEnvironment(env);
+            tool.start(qEnvironmentVariable("BRANCHDESK_SCREENSHOTS"), arguments);
+            QVERIFY(tool.waitForFinished(120000));
+            QCOMPARE(tool.exitCode(), 0);
+        }
+        // Then both pictures are written, at the size of what they show
+        const QImage windowPicture(window);
+        const QImage guidePicture(guide);
+        QVERIFY(!windowPicture.isNull());
+        QVERIFY(windowPicture.width() >= 400);
+        QVERIFY(!guidePicture.isNull());
+        QVERIFY(guidePicture.width() >= 300);
     }
 };
 

@@ -2477,6 +2477,121 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
     </message>
 </context>
 <context>
+    <name>HelpMenu</name>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Show the &amp;first-run guide again</source>
+        <translation>再次显示首次运行指南(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;About BranchDesk</source>
+        <translation>关于网点客户经营台(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Find a customer</source>
+        <translation>查找客户</translation>
+    </message>
+    <message>
+        <source>Esc</source>
+        <translation>Esc</translation>
+    </message>
+    <message>
+        <source>Clear the search box</source>
+        <translation>清空搜索框</translation>
+    </message>
+    <message>
+        <source>Up / Down</source>
+        <translation>上 / 下</translation>
+    </message>
+    <message>
+        <source>Move through the list; the 360 panel follows</source>
+        <translation>在列表中移动，360视图随之切换</translation>
+    </message>
+    <message>
+        <source>Down / Enter</source>
+        <translation>↓ / 回车</translation>
+    </message>
+    <message>
+        <source>In the search box: go to the results; Enter on a result moves to its 360</source>
+        <translation>在搜索框中：转到搜索结果；在结果上按回车进入其360视图</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>回车</translation>
+    </message>
+    <message>
+        <source>Today: log a contact for the selected step; in the dialog, save it</source>
+        <translation>今日：为所选步骤登记联系；在对话框中则为保存</translation>
+    </message>
+    <message>
+        <source>Today: reschedule the selected step, with a reason</source>
+        <translation>今日：为所选步骤改期（需填原因）</translation>
+    </message>
+    <message>
+        <source>Community events: record the visitor being entered</source>
+        <translation>社区活动：登记正在录入的访客</translation>
+    </message>
+    <message>
+        <source>Sync with HQ now</source>
+        <translation>立即与总行同步</translation>
+    </message>
+    <message>
+        <source>%1 … %2</source>
+        <translation>%1 … %2</translation>
+    </message>
+    <message>
+        <source>Go to a page: %1</source>
+        <translation>转到页面：%1</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Export the list on screen to Excel or CSV</source>
+        <translation>把当前页面的名单导出为 Excel 或 CSV</translation>
+    </message>
+    <message>
+        <source>Print the Today page&apos;s call sheet (PDF)</source>
+        <translation>打印今日页的拨打清单（PDF）</translation>
+    </message>
+    <message>
+        <source>This list of shortcuts</source>
+        <translation>本快捷键列表</translation>
+    </message>
+    <message>
+        <source>Log a contact or note for the customer shown (Today, Customers)</source>
+        <translation>为当前客户登记联系或备注（今日、客户页）</translation>
+    </message>
+    <message>
+        <source>Lock: close the customer data until the passphrase is entered</source>
+        <translation>锁定：关闭客户数据，输入口令后才能再次打开</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>快捷键</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;BranchDesk %1&lt;/b&gt;&lt;p&gt;Customer workbench for retail-bank branches: tiers, lists, contact cadences (731, 4+1) and sync with head office.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;网点客户经营台 %1&lt;/b&gt;&lt;p&gt;面向零售银行网点的客户经营工具：客户分层、名单管理、联系节奏（731、4+1）以及与总行同步。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>About BranchDesk</source>
+        <translation>关于网点客户经营台</translation>
+    </message>
+</context>
+<context>
     <name>Holding</name>
     <message>
         <source>Demand deposit</source>
@@ -3344,58 +3459,6 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
         <translation>跟随系统</translation>
     </message>
     <message>
-        <source>&amp;Help</source>
-        <translation>帮助(&amp;H)</translation>
-    </message>
-    <message>
-        <source>&amp;Keyboard shortcuts</source>
-        <translation>快捷键(&amp;K)</translation>
-    </message>
-    <message>
-        <source>&amp;About BranchDesk</source>
-        <translation>关于网点客户经营台(&amp;A)</translation>
-    </message>
-    <message>
-        <source>Find a customer</source>
-        <translation>查找客户</translation>
-    </message>
-    <message>
-        <source>Esc</source>
-        <translation>Esc</translation>
-    </message>
-    <message>
-        <source>Clear the search box</source>
-        <translation>清空搜索框</translation>
-    </message>
-    <message>
-        <source>Up / Down</source>
-        <translation>上 / 下</translation>
-    </message>
-    <message>
-        <source>Move through the list; the 360 panel follows</source>
-        <translation>在列表中移动，360视图随之切换</translation>
-    </message>
-    <message>
-        <source>This list of shortcuts</source>
-        <translation>本快捷键列表</translation>
-    </message>
-    <message>
-        <source>Quit</source>
-        <translation>退出</translation>
-    </message>
-    <message>
-        <source>Keyboard shortcuts</source>
-        <translation>快捷键</translation>
-    </message>
-    <message>
-        <source>About BranchDesk</source>
-        <translation>关于网点客户经营台</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;BranchDesk %1&lt;/b&gt;&lt;p&gt;Customer workbench for retail-bank branches: tiers, lists, contact cadences (731, 4+1) and sync with head office.&lt;/p&gt;</source>
-        <translation>&lt;b&gt;网点客户经营台 %1&lt;/b&gt;&lt;p&gt;面向零售银行网点的客户经营工具：客户分层、名单管理、联系节奏（731、4+1）以及与总行同步。&lt;/p&gt;</translation>
-    </message>
-    <message>
         <source>The lists could not be updated: %1</source>
         <translation>名单无法更新：%1</translation>
     </message>
@@ -3432,44 +3495,8 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
         <translation>社区活动</translation>
     </message>
     <message>
-        <source>Enter</source>
-        <translation>回车</translation>
-    </message>
-    <message>
-        <source>Today: log a contact for the selected step; in the dialog, save it</source>
-        <translation>今日：为所选步骤登记联系；在对话框中则为保存</translation>
-    </message>
-    <message>
-        <source>Today: reschedule the selected step, with a reason</source>
-        <translation>今日：为所选步骤改期（需填原因）</translation>
-    </message>
-    <message>
         <source>&amp;Go to</source>
         <translation>转到(&amp;G)</translation>
-    </message>
-    <message>
-        <source>Show the &amp;first-run guide again</source>
-        <translation>再次显示首次运行指南(&amp;F)</translation>
-    </message>
-    <message>
-        <source>Community events: record the visitor being entered</source>
-        <translation>社区活动：登记正在录入的访客</translation>
-    </message>
-    <message>
-        <source>Sync with HQ now</source>
-        <translation>立即与总行同步</translation>
-    </message>
-    <message>
-        <source>%1 … %2</source>
-        <translation>%1 … %2</translation>
-    </message>
-    <message>
-        <source>Go to a page: %1</source>
-        <translation>转到页面：%1</translation>
-    </message>
-    <message>
-        <source>, </source>
-        <translation>、</translation>
     </message>
     <message>
         <source>&amp;Export list…</source>
@@ -3484,24 +3511,12 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
         <translation>导入客户(&amp;I)…</translation>
     </message>
     <message>
-        <source>Export the list on screen to Excel or CSV</source>
-        <translation>把当前页面的名单导出为 Excel 或 CSV</translation>
-    </message>
-    <message>
-        <source>Print the Today page&apos;s call sheet (PDF)</source>
-        <translation>打印今日页的拨打清单（PDF）</translation>
-    </message>
-    <message>
         <source>&amp;Lock</source>
         <translation>锁定(&amp;L)</translation>
     </message>
     <message>
         <source>Change &amp;passphrase…</source>
         <translation>修改口令(&amp;P)…</translation>
-    </message>
-    <message>
-        <source>Lock: close the customer data until the passphrase is entered</source>
-        <translation>锁定：关闭客户数据，输入口令后才能再次打开</translation>
     </message>
     <message>
         <source>No customer changed hands: the workload is already as even as it gets.</source>
@@ -3514,20 +3529,8 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
         </translation>
     </message>
     <message>
-        <source>%1 (branch manager)</source>
-        <translation>%1（网点负责人）</translation>
-    </message>
-    <message>
-        <source>%1 (RM %2)</source>
-        <translation>%1（客户经理 %2）</translation>
-    </message>
-    <message>
         <source>Dashboard</source>
         <translation>看板</translation>
-    </message>
-    <message>
-        <source>&amp;Signed in as</source>
-        <translation>登录身份(&amp;S)</translation>
     </message>
     <message>
         <source>Showing %1&apos;s customers and steps</source>
@@ -3553,18 +3556,6 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
     <message>
         <source>&amp;Log contact…</source>
         <translation>登记联系(&amp;L)…</translation>
-    </message>
-    <message>
-        <source>Down / Enter</source>
-        <translation>↓ / 回车</translation>
-    </message>
-    <message>
-        <source>In the search box: go to the results; Enter on a result moves to its 360</source>
-        <translation>在搜索框中：转到搜索结果；在结果上按回车进入其360视图</translation>
-    </message>
-    <message>
-        <source>Log a contact or note for the customer shown (Today, Customers)</source>
-        <translation>为当前客户登记联系或备注（今日、客户页）</translation>
     </message>
 </context>
 <context>
@@ -4475,6 +4466,21 @@ The store passphrase is read from the environment variable BRANCHDESK_PASSPHRASE
     <message>
         <source>Conversions</source>
         <translation>转化数</translation>
+    </message>
+</context>
+<context>
+    <name>SignInMenu</name>
+    <message>
+        <source>&amp;Signed in as</source>
+        <translation>登录身份(&amp;S)</translation>
+    </message>
+    <message>
+        <source>%1 (branch manager)</source>
+        <translation>%1（网点负责人）</translation>
+    </message>
+    <message>
+        <source>%1 (RM %2)</source>
+        <translation>%1（客户经理 %2）</translation>
     </message>
 </context>
 <context>

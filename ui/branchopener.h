@@ -4,17 +4,26 @@
 #include "sync/syncengine.h"
 
 #include <QObject>
+#include <QPointer>
 #include <QString>
 #include <functional>
+#include <memory>
 
 class QWidget;
+class QProgressDialog;
+template <typename T>
+class QPromise;
 class LanguageManager;
+class PassphraseDialog;
+class HqConnectDialog;
 
 // The way into the app: unlock an existing store, or, when there is none, the
 // first-run guide (FirstRunWizard: language, HQ, demo branch or a file to import,
 // passphrase) and then the download from HQ, the demo branch or the import wizard. The slow parts (key derivation,
 // generation, download, reading, indexing) run on a worker thread behind a
-// progress dialog that can be cancelled.
+// progress dialog that can be cancelled. Nothing waits: open() returns as soon as the first
+// dialog is answered or the first job started, each later step runs in a slot, and finished()
+// ends the flow.
 class BranchOpener : public QObject
 {
     Q_OBJECT
@@ -30,18 +39,26 @@ public:
     };
 
     explicit BranchOpener(QWidget *parent = nullptr);
+    ~BranchOpener() override;
     // The guide's language page switches the language through it.
     void setLanguageManager(LanguageManager *languages) { m_languages = languages; }
     // Run once on this thread as soon as the first background job has started (issue 19: the
     // app builds its window while Argon2id unwraps the key on the worker).
     void setWhileWaiting(std::function<void()> work) { m_whileWaiting = std::move(work); }
 
-    // Runs the whole flow. Returns false when the user cancelled or the store
-    // cannot be opened (after telling the user why).
-    bool open(const Request &request, LoadedBranch *out);
+    // Starts the whole flow; finished() follows, possibly before open() returns (a dialog
+    // cancelled at once). One flow at a time.
+    void open(const Request &request);
+    // After finished(true): the branch as loaded.
+    const LoadedBranch &branch() const { return m_branch; }
     // The key that opened the store (secure memory): the sync worker and pages open their
     // own connections with it; locking wipes it.
     std::shared_ptr<StoreKey> key() const { return m_key; }
+
+signals:
+    // True: branch() and key() hold the open branch. False: the user cancelled or the store
+    // cannot be opened (the user was told why).
+    void finished(bool opened);
 
 private:
     enum class Job { Load, CreateDemo, ConnectHq, CreateEmpty };
@@ -61,21 +78,35 @@ private:
         QString name;
         Staff manager;
     };
-    Outcome runInBackground(const Request &request, const QString &passphrase, Job job,
-                            const SyncEngine::Settings &hq = {}, const NewBranch &newBranch = {});
-    bool firstRun(const Request &request, LoadedBranch *out);
+    struct JobInput; // what the worker needs, copied off this object
+    static Outcome runJob(const JobInput &input, QPromise<Outcome> &promise);
+    using Then = std::function<void(const Outcome &)>;
+    // Starts `job` on a worker behind a progress dialog; `then` runs on this thread when it ends.
+    void runInBackground(const QString &passphrase, Job job, Then then, const SyncEngine::Settings &hq = {},
+                         const NewBranch &newBranch = {});
+    void firstRun();
     // An empty passphrase is asked for (twice) in a dialog.
-    bool createDemo(const Request &request, QString passphrase, LoadedBranch *out);
+    void createDemo(QString passphrase);
     // Tries `hq` first when it is filled in; asks again (HqConnectDialog) after a failure.
-    bool connectToHq(const Request &request, const QString &passphrase, SyncEngine::Settings hq, LoadedBranch *out);
+    void connectToHq(const QString &passphrase, SyncEngine::Settings hq);
     // A new branch (the manager who sets it up) then the import wizard on `file`. Closing the
-    // import wizard without importing keeps the empty branch: File -> Import customers later.
-    bool importFile(const Request &request, const QString &passphrase, const QString &file, const NewBranch &branch,
-                    LoadedBranch *out);
+    // import wizard without importing keeps no empty branch.
+    void importFile(const QString &passphrase, const QString &file, const NewBranch &branch);
+    // An existing store: the preset passphrase, or the unlock dialog until it opens.
+    void unlockWithPreset();
+    void askPassphrase();
+    void succeed(const Outcome &outcome);
+    void fail();
     static void removeStore(const QString &path);
 
     QWidget *m_parent;
     LanguageManager *m_languages = nullptr;
+    Request m_request;
+    LoadedBranch m_branch;
     std::shared_ptr<StoreKey> m_key;
+    // Kept between tries: they show what was typed and why it failed.
+    std::unique_ptr<PassphraseDialog> m_unlockDialog;
+    std::unique_ptr<HqConnectDialog> m_hqDialog;
+    QPointer<QProgressDialog> m_progress;
     std::function<void()> m_whileWaiting;
 };

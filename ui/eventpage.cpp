@@ -29,6 +29,17 @@ EventPage::EventPage(CadenceWorkspace *workspace, QWidget *parent)
     : QWidget(parent), m_ws(workspace)
 {
     setObjectName(QStringLiteral("eventPage"));
+    QWidget *left = createEventList();
+    createCapturePanel();
+    layOut(left);
+    connectParts();
+    retranslateUi();
+    showEventDetails(QString());
+}
+
+// The events, a new event's form and the walk-in button.
+QWidget *EventPage::createEventList()
+{
     m_events = new QListWidget(this);
     m_events->setObjectName(QStringLiteral("events"));
     m_newTitle = new QLabel(this);
@@ -66,6 +77,12 @@ EventPage::EventPage(CadenceWorkspace *workspace, QWidget *parent)
     leftLayout->addWidget(m_newTitle);
     leftLayout->addLayout(newForm);
 
+    return left;
+}
+
+// The chosen event: visitors captured at it, its summary and follow-ups.
+void EventPage::createCapturePanel()
+{
     m_capturePanel = new QWidget(this);
     m_eventTitle = new QLabel(m_capturePanel);
     m_eventTitle->setObjectName(QStringLiteral("eventTitle"));
@@ -124,6 +141,10 @@ EventPage::EventPage(CadenceWorkspace *workspace, QWidget *parent)
     right->addWidget(m_followTitle);
     right->addWidget(m_followUps, 1);
 
+}
+
+void EventPage::layOut(QWidget *left)
+{
     auto *splitter = new QSplitter(Qt::Horizontal, this);
 
     splitter->setObjectName(QStringLiteral("eventSplitter")); // its sizes are kept across restarts
@@ -139,6 +160,10 @@ EventPage::EventPage(CadenceWorkspace *workspace, QWidget *parent)
     setTabOrder(m_interest, m_consent);
     setTabOrder(m_consent, m_capture);
 
+}
+
+void EventPage::connectParts()
+{
     connect(m_create, &QPushButton::clicked, this, &EventPage::createEvent);
     connect(m_walkIn, &QPushButton::clicked, this, [this] {
         auto *dialog = new WalkInDialog(m_ws, this);
@@ -159,8 +184,6 @@ EventPage::EventPage(CadenceWorkspace *workspace, QWidget *parent)
             fillEvents(eventId);
     });
     connect(m_ws, &CadenceWorkspace::actingStaffChanged, this, [this] { retranslateUi(); });
-    retranslateUi();
-    showEventDetails(QString());
 }
 
 QString EventPage::currentEventId() const

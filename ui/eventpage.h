@@ -44,6 +44,11 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    // The constructor's steps, in the order the widgets are made.
+    QWidget *createEventList();
+    void createCapturePanel();
+    void layOut(QWidget *left);
+    void connectParts();
     void retranslateUi();
     void fillEvents(const QString &select = {});
     void showEventDetails(const QString &eventId);

@@ -34,8 +34,22 @@ ListsPage::ListsPage(AnalysisController *analysis, QWidget *parent)
 {
     setObjectName(QStringLiteral("listsPage"));
     m_tabs = new QTabWidget(this);
+    createThresholdTab();
+    createLowEfficiencyTab();
+    createCampaignTab();
+    createMomentsTab();
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_tabs);
+    connectLists();
+    connectCampaignButtons();
+    fillCombos();
+    retranslateUi();
+    if (m_analysis->scores())
+        onScoresReady();
+}
 
-    // Threshold list
+void ListsPage::createThresholdTab()
+{
     m_threshold = new CustomerListModel(this);
     m_bandLabel = new QLabel(this);
     m_band = new QComboBox(this);
@@ -55,7 +69,10 @@ ListsPage::ListsPage(AnalysisController *analysis, QWidget *parent)
     thresholdLayout->addWidget(m_thresholdTable, 1);
     m_tabs->addTab(thresholdPage, QString());
 
-    // Low-efficiency list
+}
+
+void ListsPage::createLowEfficiencyTab()
+{
     m_low = new CustomerListModel(this);
     m_lineLabel = new QLabel(this);
     m_line = new QComboBox(this);
@@ -78,7 +95,10 @@ ListsPage::ListsPage(AnalysisController *analysis, QWidget *parent)
     lowLayout->addWidget(m_lowTable, 1);
     m_tabs->addTab(lowPage, QString());
 
-    // Campaign lists
+}
+
+void ListsPage::createCampaignTab()
+{
     m_campaign = new CampaignProgressModel(this);
     m_campaignLabel = new QLabel(this);
     m_campaigns = new QComboBox(this);
@@ -122,7 +142,11 @@ ListsPage::ListsPage(AnalysisController *analysis, QWidget *parent)
     campaignLayout->addWidget(m_campaignTable, 1);
     m_tabs->addTab(campaignPage, QString());
 
-    // New customers, loss recovery, moments of truth (issue 18)
+}
+
+// New customers, loss recovery, moments of truth (issue 18)
+void ListsPage::createMomentsTab()
+{
     m_moments = new MomentListsTab(m_analysis, this);
     m_tabs->addTab(m_moments, QString());
     connect(m_moments, &MomentListsTab::freezeRequested, this, [this](const CustomerList &list) {
@@ -132,9 +156,10 @@ ListsPage::ListsPage(AnalysisController *analysis, QWidget *parent)
             m_analysis->freezeCampaign(CampaignList::freeze(name, list, *branch.snapshot, m_analysis->scores().get()));
     });
 
-    auto *layout = new QVBoxLayout(this);
-    layout->addWidget(m_tabs);
+}
 
+void ListsPage::connectLists()
+{
     connect(m_analysis, &AnalysisController::scoresReady, this, &ListsPage::onScoresReady);
     connect(m_analysis, &AnalysisController::campaignsChanged, this, &ListsPage::onCampaignsChanged);
     connect(m_band, &QComboBox::currentIndexChanged, this, &ListsPage::rebuildThreshold);
@@ -155,6 +180,11 @@ ListsPage::ListsPage(AnalysisController *analysis, QWidget *parent)
             == QMessageBox::Yes)
             m_analysis->deleteCampaign(id);
     });
+}
+
+// Balance, issue, batch touch and import act on the campaign list shown.
+void ListsPage::connectCampaignButtons()
+{
     connect(m_balanceList, &QPushButton::clicked, this, [this] {
         const QStringList nos = shownCampaignCustomers();
         if (!nos.isEmpty())
@@ -186,10 +216,6 @@ ListsPage::ListsPage(AnalysisController *analysis, QWidget *parent)
         if (!path.isEmpty())
             importList(path);
     });
-    fillCombos();
-    retranslateUi();
-    if (m_analysis->scores())
-        onScoresReady();
 }
 
 ListImportDialog *ListsPage::importList(const QString &path)

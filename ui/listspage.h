@@ -69,6 +69,13 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    // The constructor's steps, in the order the widgets are made (the keyboard's tab order).
+    void createThresholdTab();
+    void createLowEfficiencyTab();
+    void createCampaignTab();
+    void createMomentsTab();
+    void connectLists();
+    void connectCampaignButtons();
     void onScoresReady();
     void onCampaignsChanged();
     void rebuildThreshold();

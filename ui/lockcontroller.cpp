@@ -14,7 +14,6 @@
 #include <QDialog>
 #include <QEvent>
 #include <QFileInfo>
-#include <QEventLoop>
 #include <QFutureWatcher>
 #include <QLineEdit>
 #include <QLocale>
@@ -213,35 +212,53 @@ void LockController::loadAndShow()
 
 void LockController::changePassphrase()
 {
-    ChangePassphraseDialog dialog(m_window);
-    for (;;) {
-        if (dialog.exec() != QDialog::Accepted)
-            return;
-        // Two Argon2id derivations (~1-2 s): off the UI thread, the dialog waits.
-        const QString path = m_store.path;
-        const QString current = dialog.currentPassphrase();
-        const QString fresh = dialog.newPassphrase();
-        QFutureWatcher<QString> watcher;
-        QEventLoop loop;
-        connect(&watcher, &QFutureWatcher<QString>::finished, &loop, &QEventLoop::quit);
-        watcher.setFuture(QtConcurrent::run([path, current, fresh]() -> QString {
-            try {
-                StoreKeyFile::changePassphrase(path, current, fresh);
-                return {};
-            } catch (const StoreError &e) {
-                return e.kind() == StoreError::Kind::WrongPassphrase ? QStringLiteral("wrong") : e.message();
-            }
-        }));
-        QApplication::setOverrideCursor(Qt::WaitCursor);
-        loop.exec();
-        QApplication::restoreOverrideCursor();
-        const QString error = watcher.result();
-        if (error.isEmpty()) {
-            QMessageBox::information(m_window, tr("Change passphrase"),
-                                     tr("The passphrase was changed. Use the new one from now on."));
-            return;
-        }
-        dialog.showError(error == QLatin1String("wrong") ? tr("The current passphrase is not right. Nothing was changed.")
-                                                         : tr("The passphrase could not be changed: %1").arg(error));
+    if (m_passphraseDialog)
+        return; // already asking
+    m_passphraseDialog = new ChangePassphraseDialog(m_window);
+    askNewPassphrase();
+}
+
+void LockController::askNewPassphrase()
+{
+    ChangePassphraseDialog *dialog = m_passphraseDialog;
+    if (!dialog || dialog->exec() != QDialog::Accepted) {
+        delete dialog; // no-op when the lock closed it
+        return;
     }
+    // Two Argon2id derivations (~1-2 s) on a worker; the window goes on, with a wait cursor.
+    const QString path = m_store.path;
+    const QString current = dialog->currentPassphrase();
+    const QString fresh = dialog->newPassphrase();
+    auto *watcher = new QFutureWatcher<QString>(this);
+    connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher] {
+        QApplication::restoreOverrideCursor();
+        const QString error = watcher->result();
+        watcher->deleteLater();
+        passphraseChanged(error);
+    });
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    watcher->setFuture(QtConcurrent::run([path, current, fresh]() -> QString {
+        try {
+            StoreKeyFile::changePassphrase(path, current, fresh);
+            return {};
+        } catch (const StoreError &e) {
+            return e.kind() == StoreError::Kind::WrongPassphrase ? QStringLiteral("wrong") : e.message();
+        }
+    }));
+}
+
+void LockController::passphraseChanged(const QString &error)
+{
+    if (error.isEmpty()) {
+        delete m_passphraseDialog;
+        QMessageBox::information(m_window, tr("Change passphrase"),
+                                 tr("The passphrase was changed. Use the new one from now on."));
+        return;
+    }
+    if (!m_passphraseDialog)
+        return;
+    m_passphraseDialog->showError(error == QLatin1String("wrong")
+                                      ? tr("The current passphrase is not right. Nothing was changed.")
+                                      : tr("The passphrase could not be changed: %1").arg(error));
+    askNewPassphrase();
 }

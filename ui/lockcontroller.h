@@ -5,11 +5,13 @@
 
 #include <QDateTime>
 #include <QObject>
+#include <QPointer>
 #include <QTimer>
 
 class MainWindow;
 class SyncService;
 class UnlockScreen;
+class ChangePassphraseDialog;
 
 // The lock: after the policy's idle time, or on Ctrl+L, the window drops every page's
 // data, the store key is wiped, sync pauses and only the unlock screen is shown.
@@ -27,6 +29,7 @@ public:
     QTimer *idleTimer() { return &m_idle; }
     const SecurityPolicy &policy() const { return m_policy; }
     void lock();
+    // File > Change passphrase: the dialog, then the re-wrap on a worker; returns at once.
     void changePassphrase();
     // Start-up: a store past its offline grace period opens locked, waiting for HQ.
     void enforceGracePeriod(const QDateTime &lastContact, bool withinGrace);
@@ -42,6 +45,8 @@ private:
     void waitForHq(const QDateTime &lastContact);
     void loadAndShow();
     void startCountdown(qint64 seconds);
+    void askNewPassphrase();
+    void passphraseChanged(const QString &error); // empty: changed; "wrong" or a message
 
     MainWindow *m_window;
     SyncService *m_sync;
@@ -54,4 +59,5 @@ private:
     bool m_locked = false;
     bool m_waitingForHq = false;
     bool m_busy = false;
+    QPointer<ChangePassphraseDialog> m_passphraseDialog; // while a change is asked for or runs
 };

@@ -8,7 +8,8 @@
 #include "batchtouchcontroller.h"
 #include "quadrantpage.h"
 #include "tierpage.h"
-#include "firstrunwizard.h"
+#include "helpmenu.h"
+#include "signinmenu.h"
 #include "languagemanager.h"
 #include "eventpage.h"
 #include "dashboardpage.h"
@@ -49,20 +50,35 @@
 MainWindow::MainWindow(LanguageManager *languages, QWidget *parent)
     : QMainWindow(parent), m_languages(languages)
 {
+    createPages();
+    connectPages();
+    connectIssueList();
+    connectBatchTouch();
+    createFrame();
+    createMenus();
+    guardShortcuts();
+    retranslateUi();
+    resize(1360, 820);
+}
+
+void MainWindow::createPages()
+{
     m_nav = new QListWidget(this);
     m_nav->setObjectName(QStringLiteral("navigation"));
     m_nav->setFixedWidth(150);
     m_nav->setIconSize(QSize(20, 20));
     m_stack = new QStackedWidget(this);
+    const auto add = [this](QWidget *page, QStyle::StandardPixmap icon) {
+        m_stack->addWidget(page);
+        m_nav->addItem(new QListWidgetItem(style()->standardIcon(icon), QString()));
+    };
     // The RM's day comes first (issue 5); its workspace also feeds the 360 panels.
     m_workspace = new CadenceWorkspace(this);
     m_today = new TodayPage(m_workspace, this);
-    m_stack->addWidget(m_today);
-    m_nav->addItem(new QListWidgetItem(style()->standardIcon(QStyle::SP_DialogApplyButton), QString()));
+    add(m_today, QStyle::SP_DialogApplyButton);
     m_customers = new CustomerPage(this);
     m_customers->setWorkspace(m_workspace);
-    m_stack->addWidget(m_customers);
-    m_nav->addItem(new QListWidgetItem(style()->standardIcon(QStyle::SP_FileDialogDetailedView), QString()));
+    add(m_customers, QStyle::SP_FileDialogDetailedView);
     // Tiers, value quadrant and lists (issue 4) share one analysis of the branch.
     m_analysis = new AnalysisController(this);
     m_tiers = new TierPage(this);
@@ -71,25 +87,23 @@ MainWindow::MainWindow(LanguageManager *languages, QWidget *parent)
     m_lists->setWorkspace(m_workspace);
     m_quadrant->setWorkspace(m_workspace);
     m_tiersRow = m_nav->count();
-    for (QWidget *page : {static_cast<QWidget *>(m_tiers), static_cast<QWidget *>(m_quadrant), static_cast<QWidget *>(m_lists)}) {
-        m_stack->addWidget(page);
-        m_nav->addItem(new QListWidgetItem(style()->standardIcon(QStyle::SP_FileDialogContentsView), QString()));
-    }
+    for (QWidget *page : {static_cast<QWidget *>(m_tiers), static_cast<QWidget *>(m_quadrant), static_cast<QWidget *>(m_lists)})
+        add(page, QStyle::SP_FileDialogContentsView);
     m_maturity = new MaturityPage(m_workspace, this);
     m_warnings = new WarningListsPage(m_workspace, this);
     m_events = new EventPage(m_workspace, this);
-    const QStyle::StandardPixmap icons[] = {QStyle::SP_FileDialogInfoView, QStyle::SP_MessageBoxWarning,
-                                            QStyle::SP_DirHomeIcon};
-    int icon = 0;
-    for (QWidget *page : {static_cast<QWidget *>(m_maturity), static_cast<QWidget *>(m_warnings),
-                          static_cast<QWidget *>(m_events)}) {
-        m_stack->addWidget(page);
-        m_nav->addItem(new QListWidgetItem(style()->standardIcon(icons[icon++]), QString()));
-    }
+    add(m_maturity, QStyle::SP_FileDialogInfoView);
+    add(m_warnings, QStyle::SP_MessageBoxWarning);
+    add(m_events, QStyle::SP_DirHomeIcon);
     // The manager's dashboard and one table per RM (issue 6).
     m_dashboard = new DashboardPage(m_workspace, this);
-    m_stack->addWidget(m_dashboard);
-    m_nav->addItem(new QListWidgetItem(style()->standardIcon(QStyle::SP_FileDialogListView), QString()));
+    add(m_dashboard, QStyle::SP_FileDialogListView);
+    // Issue 19: the list is shown first, the search index follows from a worker.
+    m_searchBuilder = new SearchIndexBuilder(this);
+}
+
+void MainWindow::connectPages()
+{
     connect(m_dashboard, &DashboardPage::rmChosen, this, &MainWindow::filterToRm);
     connect(m_workspace, &CadenceWorkspace::writeFailed, this, [this](const QString &message) {
         QMessageBox::warning(this, tr("BranchDesk"), tr("The change could not be saved: %1").arg(message));
@@ -103,35 +117,6 @@ MainWindow::MainWindow(LanguageManager *languages, QWidget *parent)
             qOverload<const QStringList &, const QString &>(&CadenceWorkspace::assign));
     connect(m_customers, &CustomerPage::balanceRequested, m_workspace, &CadenceWorkspace::balance);
     connect(m_lists, &ListsPage::balanceRequested, m_workspace, &CadenceWorkspace::balance);
-    // Issue 17: the manager splits a frozen list across RMs and issues it.
-    connect(m_lists, &ListsPage::issueRequested, this,
-            [this](const QString &name, const QString &kind, const QStringList &customerNos) {
-                const BranchSnapshot *s = m_workspace->snapshot();
-                if (!s)
-                    return;
-                QHash<QString, int> load; // customers each RM already works on issued lists
-                for (const IssuedList &l : m_workspace->issuedLists()) {
-                    for (const auto &[rm, n] : l.countsByRm())
-                        load[rm] += l.withdrawn ? 0 : n;
-                }
-                auto *dialog = new IssueListDialog(*s, name, kind, customerNos, load, this);
-                dialog->setAttribute(Qt::WA_DeleteOnClose);
-                connect(dialog, &QDialog::accepted, this, [this, dialog] {
-                    IssuedList list = dialog->issuedList();
-                    list.issuedBy = m_workspace->actingStaffId();
-                    m_workspace->issueList(list);
-                });
-                dialog->open();
-            });
-    // Batch touches (issue 17) from a list, a quadrant rectangle, the customer list or selected rows.
-    m_batch = new BatchTouchController(m_workspace, this);
-    connect(m_batch, &BatchTouchController::message, this, [this](const QString &text) { statusBar()->showMessage(text, 8000); });
-    const auto batch = [this](const QStringList &nos, const QString &source) { m_batch->open(nos, source); };
-    connect(m_lists, &ListsPage::batchTouchRequested, m_batch, batch);
-    connect(m_quadrant, &QuadrantPage::batchTouchRequested, m_batch, batch);
-    connect(m_customers, &CustomerPage::batchTouchRequested, m_batch, batch);
-    connect(m_maturity, &MaturityPage::batchTouchRequested, m_batch, batch);
-    connect(m_warnings, &WarningListsPage::batchTouchRequested, m_batch, batch);
     connect(m_workspace, &CadenceWorkspace::assignmentsSaved, this, [this](int changed) {
         if (changed == 0) {
             statusBar()->showMessage(tr("No customer changed hands: the workload is already as even as it gets."), 5000);
@@ -140,8 +125,6 @@ MainWindow::MainWindow(LanguageManager *languages, QWidget *parent)
         statusBar()->showMessage(tr("%n customer(s) assigned; they reach the RMs with the next sync.", nullptr, changed), 8000);
         reloadBranch();
     });
-    // Issue 19: the list is shown first, the search index follows from a worker.
-    m_searchBuilder = new SearchIndexBuilder(this);
     connect(m_searchBuilder, &SearchIndexBuilder::built, this, [this](const std::shared_ptr<const CustomerSearchIndex> &index) {
         m_branch.search = index;
         m_customers->setSearchIndex(index);
@@ -156,7 +139,49 @@ MainWindow::MainWindow(LanguageManager *languages, QWidget *parent)
     connect(m_analysis, &AnalysisController::failed, this, [this](const QString &message) {
         QMessageBox::warning(this, tr("BranchDesk"), tr("The lists could not be updated: %1").arg(message));
     });
+}
 
+// Issue 17: the manager splits a frozen list across RMs and issues it.
+void MainWindow::connectIssueList()
+{
+    connect(m_lists, &ListsPage::issueRequested, this, &MainWindow::openIssueListDialog);
+}
+
+void MainWindow::openIssueListDialog(const QString &name, const QString &kind, const QStringList &customerNos)
+{
+    const BranchSnapshot *s = m_workspace->snapshot();
+    if (!s)
+        return;
+    QHash<QString, int> load; // customers each RM already works on issued lists
+    for (const IssuedList &l : m_workspace->issuedLists()) {
+        for (const auto &[rm, n] : l.countsByRm())
+            load[rm] += l.withdrawn ? 0 : n;
+    }
+    auto *dialog = new IssueListDialog(*s, name, kind, customerNos, load, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        IssuedList list = dialog->issuedList();
+        list.issuedBy = m_workspace->actingStaffId();
+        m_workspace->issueList(list);
+    });
+    dialog->open();
+}
+
+// Batch touches (issue 17) from a list, a quadrant rectangle, the customer list or selected rows.
+void MainWindow::connectBatchTouch()
+{
+    m_batch = new BatchTouchController(m_workspace, this);
+    connect(m_batch, &BatchTouchController::message, this, [this](const QString &text) { statusBar()->showMessage(text, 8000); });
+    const auto batch = [this](const QStringList &nos, const QString &source) { m_batch->open(nos, source); };
+    connect(m_lists, &ListsPage::batchTouchRequested, m_batch, batch);
+    connect(m_quadrant, &QuadrantPage::batchTouchRequested, m_batch, batch);
+    connect(m_customers, &CustomerPage::batchTouchRequested, m_batch, batch);
+    connect(m_maturity, &MaturityPage::batchTouchRequested, m_batch, batch);
+    connect(m_warnings, &WarningListsPage::batchTouchRequested, m_batch, batch);
+}
+
+void MainWindow::createFrame()
+{
     auto *central = new QWidget(this);
     auto *layout = new QHBoxLayout(central);
     layout->setContentsMargins(4, 4, 4, 4);
@@ -169,8 +194,11 @@ MainWindow::MainWindow(LanguageManager *languages, QWidget *parent)
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("branchStatus"));
     statusBar()->addWidget(m_status, 1);
-    createMenus();
-    // The window's own shortcuts work even while a line edit has the focus (Ctrl+E on Linux).
+}
+
+// The window's own shortcuts work even while a line edit has the focus (Ctrl+E on Linux).
+void MainWindow::guardShortcuts()
+{
     auto *guard = new EditorShortcutGuard(this);
     QList<QKeySequence> guarded;
     for (QAction *a : findChildren<QAction *>()) {
@@ -184,8 +212,6 @@ MainWindow::MainWindow(LanguageManager *languages, QWidget *parent)
         if (row >= 0 && row < m_goActions.size())
             m_goActions.at(row)->setText(item->text());
     });
-    retranslateUi();
-    resize(1360, 820);
 }
 
 QAction *MainWindow::addGoAction(int row)
@@ -259,6 +285,20 @@ void MainWindow::closeEvent(QCloseEvent *event)
 
 void MainWindow::createMenus()
 {
+    createFileMenu();
+    createViewMenu();
+    m_helpMenu = new HelpMenu(this, m_languages);
+    menuBar()->addMenu(m_helpMenu);
+    connect(m_helpMenu, &HelpMenu::guideClosed, this, &MainWindow::retranslateUi); // the language it chose
+}
+
+QMenu *MainWindow::helpMenu() const
+{
+    return m_helpMenu;
+}
+
+void MainWindow::createFileMenu()
+{
     m_fileMenu = menuBar()->addMenu(QString());
     m_find = m_fileMenu->addAction(QString(), this, [this] {
         m_nav->setCurrentRow(m_stack->indexOf(m_customers));
@@ -268,7 +308,9 @@ void MainWindow::createMenus()
     m_logContact = m_fileMenu->addAction(QString(), this, &MainWindow::logContactForCurrent);
     m_logContact->setObjectName(QStringLiteral("logContactAction"));
     m_logContact->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
-    m_signInMenu = m_fileMenu->addMenu(QString());
+    m_signInMenu = new SignInMenu(this);
+    m_fileMenu->addMenu(m_signInMenu);
+    connect(m_signInMenu, &SignInMenu::switched, this, &MainWindow::reloadBranch);
     m_fileMenu->addSeparator();
     m_export = new ExportController(this);
     m_export->setStaffProvider([this] { return m_workspace->actingStaffId(); });
@@ -292,7 +334,10 @@ void MainWindow::createMenus()
     m_fileMenu->addSeparator();
     m_quit = m_fileMenu->addAction(QString(), qApp, &QApplication::closeAllWindows);
     m_quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
+}
 
+void MainWindow::createViewMenu()
+{
     m_viewMenu = menuBar()->addMenu(QString());
     // Ctrl+1 … Ctrl+9 go to the built-in pages, in the order of the navigation list; Ctrl+0 to
     // the first page added later (the sync log).
@@ -314,19 +359,6 @@ void MainWindow::createMenus()
             a->setChecked(true);
         connect(a, &QAction::triggered, this, [this, a] { switchLanguage(a->data().toString()); });
     }
-
-    m_helpMenu = menuBar()->addMenu(QString());
-    m_shortcuts = m_helpMenu->addAction(QString(), this, &MainWindow::showShortcuts);
-    m_shortcuts->setShortcut(QKeySequence::HelpContents);
-    m_guide = m_helpMenu->addAction(QString(), this, &MainWindow::showGuide);
-    m_about = m_helpMenu->addAction(QString(), this, &MainWindow::showAbout);
-}
-
-void MainWindow::showGuide()
-{
-    FirstRunWizard guide(FirstRunWizard::Mode::Guide, m_languages, this);
-    guide.exec();
-    retranslateUi(); // the language menu shows what the guide chose
 }
 
 void MainWindow::switchLanguage(const QString &code)
@@ -373,32 +405,6 @@ void MainWindow::reloadBranch()
         }
         return out;
     }));
-}
-
-void MainWindow::fillSignInMenu()
-{
-    qDeleteAll(m_signInMenu->findChildren<QActionGroup *>());
-    m_signInMenu->clear();
-    const BranchSnapshot *s = m_branch.snapshot.get();
-    // A store signed in to HQ is used as that staff member; only a demo store may switch.
-    const bool demo = s && m_branch.store.isValid() && !s->staff().empty() && !m_branch.signedInToHq;
-    m_signInMenu->setEnabled(demo);
-    if (!s)
-        return;
-    auto *group = new QActionGroup(m_signInMenu);
-    for (const Staff &st : s->staff()) {
-        const QString label = st.role == Staff::Role::Manager ? tr("%1 (branch manager)").arg(st.name)
-                                                              : tr("%1 (RM %2)").arg(st.name, st.staffId);
-        QAction *a = m_signInMenu->addAction(label);
-        a->setCheckable(true);
-        a->setChecked(st.staffId == s->scope().staffId());
-        group->addAction(a);
-        const QString id = st.staffId;
-        connect(a, &QAction::triggered, this, [this, id] {
-            BranchStore::setDemoSignedInAs(id);
-            reloadBranch();
-        });
-    }
 }
 
 void MainWindow::setBranch(const LoadedBranch &branch)
@@ -467,9 +473,23 @@ void MainWindow::retranslateUi()
     m_nav->item(m_tiersRow)->setText(tr("Tiers"));
     m_nav->item(m_tiersRow + 1)->setText(tr("Value quadrant"));
     m_nav->item(m_tiersRow + 2)->setText(tr("Lists"));
+    retranslateMenus();
+    if (const BranchSnapshot *s = m_branch.snapshot.get()) {
+        // A branch set up from a file may have no code.
+        const QString branch = s->branchCode().isEmpty() || s->branchCode() == s->branchName()
+                                   ? s->branchName()
+                                   : tr("%1 (%2)", "branch name (branch code)").arg(s->branchName(), s->branchCode());
+        m_status->setText(tr("%1 · %2 customers · %3 holdings · encrypted store")
+                              .arg(branch, QLocale().toString(s->customerCount()), QLocale().toString(s->holdingCount())));
+    } else {
+        m_status->clear();
+    }
+}
+
+void MainWindow::retranslateMenus()
+{
     m_fileMenu->setTitle(tr("&File"));
-    m_signInMenu->setTitle(tr("&Signed in as"));
-    fillSignInMenu();
+    m_signInMenu->fill(m_branch);
     m_find->setText(tr("&Find customer"));
     m_logContact->setText(tr("&Log contact…"));
     m_quit->setText(tr("&Quit"));
@@ -488,71 +508,12 @@ void MainWindow::retranslateUi()
     m_goMenu->setTitle(tr("&Go to"));
     for (int row = 0; row < m_goActions.size(); ++row)
         m_goActions.at(row)->setText(m_nav->item(row)->text());
-    m_guide->setText(tr("Show the &first-run guide again"));
-    m_helpMenu->setTitle(tr("&Help"));
-    m_shortcuts->setText(tr("&Keyboard shortcuts"));
-    m_about->setText(tr("&About BranchDesk"));
-    if (const BranchSnapshot *s = m_branch.snapshot.get()) {
-        // A branch set up from a file may have no code.
-        const QString branch = s->branchCode().isEmpty() || s->branchCode() == s->branchName()
-                                   ? s->branchName()
-                                   : tr("%1 (%2)", "branch name (branch code)").arg(s->branchName(), s->branchCode());
-        m_status->setText(tr("%1 · %2 customers · %3 holdings · encrypted store")
-                              .arg(branch, QLocale().toString(s->customerCount()), QLocale().toString(s->holdingCount())));
-    } else {
-        m_status->clear();
-    }
-}
-
-void MainWindow::showShortcuts()
-{
-    const QString rows = QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>");
-    QString html = QStringLiteral("<table cellspacing='6'>");
-    html += rows.arg(QKeySequence(QKeySequence::Find).toString(QKeySequence::NativeText), tr("Find a customer"));
-    html += rows.arg(tr("Esc"), tr("Clear the search box"));
-    html += rows.arg(tr("Up / Down"), tr("Move through the list; the 360 panel follows"));
-    html += rows.arg(tr("Down / Enter"), tr("In the search box: go to the results; Enter on a result moves to its 360"));
-    html += rows.arg(tr("Enter"), tr("Today: log a contact for the selected step; in the dialog, save it"));
-    html += rows.arg(QKeySequence(Qt::CTRL | Qt::Key_R).toString(QKeySequence::NativeText),
-                     tr("Today: reschedule the selected step, with a reason"));
-    html += rows.arg(tr("Enter"), tr("Community events: record the visitor being entered"));
-    html += rows.arg(QKeySequence(Qt::Key_F5).toString(QKeySequence::NativeText), tr("Sync with HQ now"));
-    const QString first = QKeySequence(Qt::CTRL | Qt::Key_1).toString(QKeySequence::NativeText);
-    const QString last = m_goActions.last()->shortcut().toString(QKeySequence::NativeText);
-    QStringList pages;
-    for (QAction *go : std::as_const(m_goActions))
-        pages << go->text().remove(QLatin1Char('&'));
-    html += rows.arg(tr("%1 … %2").arg(first, last), tr("Go to a page: %1").arg(pages.join(tr(", "))));
-    html += rows.arg(QKeySequence(Qt::CTRL | Qt::Key_E).toString(QKeySequence::NativeText),
-                     tr("Export the list on screen to Excel or CSV"));
-    html += rows.arg(QKeySequence(QKeySequence::Print).toString(QKeySequence::NativeText),
-                     tr("Print the Today page's call sheet (PDF)"));
-    html += rows.arg(QKeySequence(QKeySequence::HelpContents).toString(QKeySequence::NativeText),
-                     tr("This list of shortcuts"));
-    html += rows.arg(m_logContact->shortcut().toString(QKeySequence::NativeText),
-                     tr("Log a contact or note for the customer shown (Today, Customers)"));
-    html += rows.arg(m_lock->shortcut().toString(QKeySequence::NativeText),
-                     tr("Lock: close the customer data until the passphrase is entered"));
-    html += rows.arg(QKeySequence(Qt::CTRL | Qt::Key_Q).toString(QKeySequence::NativeText), tr("Quit"));
-    html += QStringLiteral("</table>");
-    QMessageBox::information(this, tr("Keyboard shortcuts"), html);
+    m_helpMenu->retranslateUi();
 }
 
 QString MainWindow::aboutText() const
 {
-    // Which rules are in force (issue 18): HQ's issued versions or the built-in defaults.
-    QStringList rules;
-    for (const QString &line : m_workspace->policyVersions().lines())
-        rules << line.toHtmlEscaped();
-    return tr("<b>BranchDesk %1</b><p>Customer workbench for retail-bank branches: tiers, lists, "
-              "contact cadences (731, 4+1) and sync with head office.</p>")
-               .arg(QCoreApplication::applicationVersion())
-           + QStringLiteral("<p>") + rules.join(QStringLiteral("<br>")) + QStringLiteral("</p>");
-}
-
-void MainWindow::showAbout()
-{
-    QMessageBox::about(this, tr("About BranchDesk"), aboutText());
+    return m_helpMenu->aboutText();
 }
 
 bool MainWindow::showPage(const QString &key)

@@ -26,6 +26,8 @@ class ExportController;
 class DashboardPage;
 class BatchTouchController;
 class SearchIndexBuilder;
+class HelpMenu;
+class SignInMenu;
 
 // The application window: a navigation list on the left that grows as pages
 // arrive, the current page on the right, menus and a status bar.
@@ -85,7 +87,9 @@ public:
     // the Customers page shows (list row, search result, 360).
     void logContactForCurrent();
     QAction *logContactAction() const { return m_logContact; }
-    QMenu *helpMenu() const { return m_helpMenu; }
+    QMenu *helpMenu() const;
+    // Ctrl+1 … Ctrl+9, Ctrl+0: one per page, in navigation order.
+    const QList<QAction *> &goActions() const { return m_goActions; }
     // Window geometry, splitters and table columns from the last session (ViewState); fits the
     // window to the screen when there is nothing saved.
     void restoreViewState();
@@ -103,14 +107,22 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
+    // The constructor's steps: the pages in navigation order, what they ask of the workspace
+    // and each other, the window's frame, the keys that work even in a line edit.
+    void createPages();
+    void connectPages();
+    void connectIssueList();
+    void connectBatchTouch();
+    void createFrame();
+    void guardShortcuts();
     void createMenus();
+    void createFileMenu();
+    void createViewMenu();
     void retranslateUi();
-    void showShortcuts();
-    void showAbout();
-    void showGuide();
+    void retranslateMenus();
+    void openIssueListDialog(const QString &name, const QString &kind, const QStringList &customerNos);
     // Scores are computed when a page that needs them is first shown, not at start-up.
     void ensureAnalysis();
-    void fillSignInMenu();
 
     LanguageManager *m_languages;
     LoadedBranch m_branch;
@@ -134,20 +146,17 @@ private:
     QMenu *m_fileMenu = nullptr;
     QMenu *m_viewMenu = nullptr;
     QMenu *m_languageMenu = nullptr;
-    QMenu *m_helpMenu = nullptr;
+    HelpMenu *m_helpMenu = nullptr;
     QAction *m_quit = nullptr;
     QAction *m_find = nullptr;
     QAction *m_langSystem = nullptr;
     QAction *m_langZh = nullptr;
     QAction *m_langEn = nullptr;
-    QAction *m_shortcuts = nullptr;
-    QAction *m_about = nullptr;
-    QAction *m_guide = nullptr;
     QMenu *m_goMenu = nullptr;
     QStackedWidget *m_root = nullptr; // the workspace, or the unlock screen
     QAction *m_lock = nullptr;
     QAction *m_changePassphrase = nullptr;
-    QMenu *m_signInMenu = nullptr; // demo stores: who the desktop is used as
+    SignInMenu *m_signInMenu = nullptr; // demo stores: who the desktop is used as
     bool m_reloading = false;
     QList<QAction *> m_goActions; // Ctrl+1 … Ctrl+9, Ctrl+0: one per page, in navigation order
     QAction *addGoAction(int row);

@@ -30,6 +30,20 @@ QuadrantPage::QuadrantPage(AnalysisController *analysis, QWidget *parent)
     : QWidget(parent), m_analysis(analysis)
 {
     setObjectName(QStringLiteral("quadrantPage"));
+    // In this order: the widgets' creation order is the keyboard's tab order.
+    QWidget *left = createPlotSide();
+    QGridLayout *grid = createQuadrantBoxes();
+    createSelectionTabs();
+    layOut(left, grid);
+    connectParts();
+    retranslateUi();
+    if (m_analysis->scores())
+        onScoresReady();
+}
+
+// The plot with its scale, cuts and value-policy controls above it.
+QWidget *QuadrantPage::createPlotSide()
+{
     m_plot = new QuadrantPlot(this);
     m_plot->setMinimumSize(480, 420);
     m_scaleLabel = new QLabel(this);
@@ -66,7 +80,12 @@ QuadrantPage::QuadrantPage(AnalysisController *analysis, QWidget *parent)
     m_unscored->setWordWrap(true);
     leftLayout->addWidget(m_unscored);
 
-    // The four quadrants as in DOMAIN.md's picture: A top left, B top right, D bottom left, C bottom right.
+    return left;
+}
+
+// The four quadrants as in DOMAIN.md's picture: A top left, B top right, D bottom left, C bottom right.
+QGridLayout *QuadrantPage::createQuadrantBoxes()
+{
     auto *grid = new QGridLayout;
     const int row[] = {0, 0, 1, 1};
     const int col[] = {0, 1, 1, 0};
@@ -91,6 +110,12 @@ QuadrantPage::QuadrantPage(AnalysisController *analysis, QWidget *parent)
         m_listButtons[size_t(q)] = list;
     }
 
+    return grid;
+}
+
+// The customers listed from a quadrant or a rectangle, and the 360 of one, in two tabs.
+void QuadrantPage::createSelectionTabs()
+{
     m_selection = new CustomerListModel(this);
     m_table = new QTableView(this);
     m_table->setObjectName(QStringLiteral("quadrantSelection"));
@@ -134,6 +159,10 @@ QuadrantPage::QuadrantPage(AnalysisController *analysis, QWidget *parent)
     panelScroll->setFrameShape(QFrame::NoFrame);
     m_tabs->addTab(panelScroll, QString());
 
+}
+
+void QuadrantPage::layOut(QWidget *left, QGridLayout *grid)
+{
     auto *right = new QWidget(this);
     auto *rightLayout = new QVBoxLayout(right);
     rightLayout->setContentsMargins(0, 0, 0, 0);
@@ -150,6 +179,10 @@ QuadrantPage::QuadrantPage(AnalysisController *analysis, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(splitter);
 
+}
+
+void QuadrantPage::connectParts()
+{
     connect(m_analysis, &AnalysisController::scoresReady, this, &QuadrantPage::onScoresReady);
     connect(m_plot, &QuadrantPlot::cutsChanged, this, &QuadrantPage::updateSummary);
     connect(m_plot, &QuadrantPlot::rectangleSelected, this,
@@ -177,9 +210,6 @@ QuadrantPage::QuadrantPage(AnalysisController *analysis, QWidget *parent)
         m_panel->showCustomer(m_selection->customerAt(index.row()));
         m_tabs->setCurrentIndex(1); // the 360, in its scroll area
     });
-    retranslateUi();
-    if (m_analysis->scores())
-        onScoresReady();
 }
 
 void QuadrantPage::onScoresReady()

@@ -8,6 +8,7 @@
 
 class QComboBox;
 class QLabel;
+class QGridLayout;
 class QPushButton;
 class QTableView;
 class QTabWidget;
@@ -55,6 +56,12 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    // The constructor's steps, in the order the widgets are made.
+    QWidget *createPlotSide();
+    QGridLayout *createQuadrantBoxes();
+    void createSelectionTabs();
+    void layOut(QWidget *left, QGridLayout *grid);
+    void connectParts();
     void onScoresReady();
     void updateSummary();
     void showSelection(const std::vector<int> &customers, bool wholeQuadrant, Quadrant::Id q);

@@ -34,6 +34,18 @@ struct BranchSize
 
 } // namespace
 
+// demo and extract write new files: no store of the branch to unlock first.
+const CommandTable::Command<CliCommands::Handler> CliCommands::kCommands[] = {
+    {"demo", &CliCommands::demo, nullptr, false},
+    {"extract", &CliCommands::extract, nullptr, false},
+    {"stats", &CliCommands::stats},
+    {"list", &CliCommands::list},
+    {"tasks", &CliCommands::tasks},
+    {"log-contact", &CliCommands::logContact},
+    {"sync", &CliCommands::sync},
+    {"import", &CliCommands::importCustomers},
+};
+
 int CliCommands::run(const QStringList &arguments)
 {
     if (arguments.size() < 2)
@@ -43,52 +55,52 @@ int CliCommands::run(const QStringList &arguments)
     rest.removeAt(1); // keep argv[0] for QCommandLineParser
     if (rest.contains(QLatin1String("--help")) || rest.contains(QLatin1String("-h")))
         return commandUsage(command);
-    // Issue 15: the unlock waits and the offline grace period, as in the app.
-    if (command != QLatin1String("demo") && command != QLatin1String("extract")) {
-        const int refused = CliUnlock::gate(command, rest, passphrase(), m_err);
-        if (refused >= 0)
-            return refused;
-    }
-    if (command == QLatin1String("demo"))
-        return demo(rest);
-    if (command == QLatin1String("extract"))
-        return extract(rest);
-    if (command == QLatin1String("stats"))
-        return stats(rest);
-    if (command == QLatin1String("list") && CadenceCommands::handlesList(rest))
-        return CadenceCommands(m_out, m_err).list(rest, passphrase());
-    if (command == QLatin1String("list"))
-        return ListCommand(m_out, m_err).run(rest, passphrase());
-    if (command == QLatin1String("tasks"))
-        return CadenceCommands(m_out, m_err).tasks(rest, passphrase());
-    if (command == QLatin1String("log-contact"))
-        return CadenceCommands(m_out, m_err).logContact(rest, passphrase());
-    if (command == QLatin1String("sync"))
-        return sync(rest);
-    if (command == QLatin1String("import"))
-        return ImportCommand(m_out, m_err).run(rest, passphrase());
     if (command == QLatin1String("--version") || command == QLatin1String("-v")) {
         m_out << "branchdesk-cli " << QCoreApplication::applicationVersion() << Qt::endl;
         return 0;
     }
     if (command == QLatin1String("--help") || command == QLatin1String("-h") || command == QLatin1String("help"))
         return usage(0);
-    m_err << tr("Unknown command: %1").arg(command) << Qt::endl;
-    return usage(2);
+    const auto *entry = CommandTable::find(kCommands, command);
+    if (!entry) {
+        m_err << tr("Unknown command: %1").arg(command) << Qt::endl;
+        return usage(2);
+    }
+    // Issue 15: the unlock waits and the offline grace period, as in the app.
+    if (entry->checked) {
+        const int refused = CliUnlock::gate(command, rest, passphrase(), m_err);
+        if (refused >= 0)
+            return refused;
+    }
+    return (this->*entry->run)(rest);
+}
+
+int CliCommands::list(const QStringList &args)
+{
+    if (CadenceCommands::handlesList(args))
+        return CadenceCommands(m_out, m_err).list(args, passphrase());
+    return ListCommand(m_out, m_err).run(args, passphrase());
+}
+
+int CliCommands::tasks(const QStringList &args)
+{
+    return CadenceCommands(m_out, m_err).tasks(args, passphrase());
+}
+
+int CliCommands::logContact(const QStringList &args)
+{
+    return CadenceCommands(m_out, m_err).logContact(args, passphrase());
+}
+
+int CliCommands::importCustomers(const QStringList &args)
+{
+    return ImportCommand(m_out, m_err).run(args, passphrase());
 }
 
 int CliCommands::commandUsage(const QString &command)
 {
     // The command's own lines of the full usage: "  command ..." and the indented lines under it.
-    const QStringList lines = usageText().split(QLatin1Char('\n'));
-    QStringList own;
-    bool inside = false;
-    for (const QString &line : lines) {
-        if (line.startsWith(QLatin1String("  ")) && !line.startsWith(QLatin1String("   ")))
-            inside = line.mid(2).section(QLatin1Char(' '), 0, 0) == command;
-        if (inside)
-            own << line;
-    }
+    const QStringList own = CommandTable::linesOf(usageText(), command);
     if (own.isEmpty()) {
         m_err << tr("Unknown command: %1").arg(command) << Qt::endl;
         return usage(2);

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "commandtable.h"
+
 #include <QCoreApplication>
 #include <QStringList>
 
@@ -16,10 +18,18 @@ public:
     int run(const QStringList &arguments);
 
 private:
+    using Handler = int (CliCommands::*)(const QStringList &args);
+    // One entry per command: run() dispatches through it; usageText() describes them.
+    static const CommandTable::Command<Handler> kCommands[];
+
     int demo(const QStringList &args);
     int extract(const QStringList &args);
     int stats(const QStringList &args);
     int sync(const QStringList &args);
+    int list(const QStringList &args);
+    int tasks(const QStringList &args);
+    int logContact(const QStringList &args);
+    int importCustomers(const QStringList &args);
     int usage(int code);
     int commandUsage(const QString &command); // `COMMAND --help`: no store, no passphrase needed
     static QString usageText();
