@@ -154,47 +154,73 @@ RawCopy readSynced(const QString &path, const QByteArray &key, const QStringList
     return copy;
 }
 
-// open + schema + one transaction of prepared inserts + close, as bench_store's raw write.
-double rawWrite(const QString &path, const QByteArray &key, const RawCopy &copy)
+// How the raw side loads. Plain: the schema (indexes included) first, then the rows, SQLite's
+// default page cache: what bench_store's raw write does. IndexesAfter: the tables first, the
+// rows, then the secondary indexes in the same transaction, with the 64 MiB page cache the
+// desktop's BulkLoad uses: the fastest straight bulk insert of the same store, the fair floor
+// for a first sync that builds its indexes at the end.
+enum class RawMode { Plain, IndexesAfter };
+
+void bindRow(sqlite3_stmt *st, const RawValue *&v, int columns)
+{
+    for (int col = 1; col <= columns; ++col, ++v) {
+        switch (v->type) {
+        case SQLITE_INTEGER:
+            sqlite3_bind_int64(st, col, v->number);
+            break;
+        case SQLITE_FLOAT:
+            sqlite3_bind_double(st, col, v->real);
+            break;
+        case SQLITE_NULL:
+            sqlite3_bind_null(st, col);
+            break;
+        default:
+            sqlite3_bind_text(st, col, v->text.constData(), int(v->text.size()), SQLITE_STATIC);
+            break;
+        }
+    }
+}
+
+void insertRows(sqlite3 *db, const RawTable &t)
+{
+    sqlite3_stmt *st = nullptr;
+    check(db, sqlite3_prepare_v2(db, t.insertSql.constData(), -1, &st, nullptr), "prepare insert");
+    const RawValue *v = t.values.data();
+    for (size_t row = 0; row < t.rows(); ++row) {
+        bindRow(st, v, t.columns);
+        const int rc = sqlite3_step(st);
+        if (rc != SQLITE_DONE) {
+            sqlite3_finalize(st);
+            check(db, rc, "insert");
+        }
+        sqlite3_reset(st);
+    }
+    sqlite3_finalize(st);
+}
+
+// open + schema + one transaction of prepared inserts + close.
+double rawWrite(const QString &path, const QByteArray &key, const RawCopy &copy, RawMode mode = RawMode::Plain)
 {
     removeStore(path);
     Stopwatch sw;
     sqlite3 *db = bench::raw::open(QFile::encodeName(path), key, true);
+    const bool after = mode == RawMode::IndexesAfter;
+    auto isIndex = [](const QByteArray &sql) { return sql.startsWith("CREATE INDEX"); };
     try {
+        if (after)
+            exec(db, "PRAGMA cache_size = -65536");
         exec(db, "BEGIN IMMEDIATE");
-        for (const QByteArray &sql : copy.schema)
-            exec(db, sql.constData());
+        for (const QByteArray &sql : copy.schema) {
+            if (!after || !isIndex(sql))
+                exec(db, sql.constData());
+        }
         exec(db, "COMMIT");
         exec(db, "BEGIN IMMEDIATE");
-        for (const RawTable &t : copy.tables) {
-            sqlite3_stmt *st = nullptr;
-            check(db, sqlite3_prepare_v2(db, t.insertSql.constData(), -1, &st, nullptr), "prepare insert");
-            const RawValue *v = t.values.data();
-            for (size_t row = 0; row < t.rows(); ++row) {
-                for (int col = 1; col <= t.columns; ++col, ++v) {
-                    switch (v->type) {
-                    case SQLITE_INTEGER:
-                        sqlite3_bind_int64(st, col, v->number);
-                        break;
-                    case SQLITE_FLOAT:
-                        sqlite3_bind_double(st, col, v->real);
-                        break;
-                    case SQLITE_NULL:
-                        sqlite3_bind_null(st, col);
-                        break;
-                    default:
-                        sqlite3_bind_text(st, col, v->text.constData(), int(v->text.size()), SQLITE_STATIC);
-                        break;
-                    }
-                }
-                const int rc = sqlite3_step(st);
-                if (rc != SQLITE_DONE) {
-                    sqlite3_finalize(st);
-                    check(db, rc, "insert");
-                }
-                sqlite3_reset(st);
-            }
-            sqlite3_finalize(st);
+        for (const RawTable &t : copy.tables)
+            insertRows(db, t);
+        for (const QByteArray &sql : copy.schema) {
+            if (after && isIndex(sql))
+                exec(db, sql.constData());
         }
         exec(db, "COMMIT");
     } catch (...) {
@@ -276,7 +302,8 @@ FirstSync firstSync(const Config &c, const QString &path)
 
 // The first sync taken apart (the engine overlaps fetching with applying, so
 // the parts do not add up to the whole):
-//  - the pull loop alone: HQ serving pages, transfer, checksum, CBOR decode;
+//  - the pull loop alone: HQ serving pages, transfer, checksum, CBOR decode, with the pages
+//    the last first sync left in HQ's page cache (nothing was written to the branch since);
 //  - the local apply alone: PageApplier::apply of those decoded pages into a
 //    new store (open + migrate + apply + close).
 struct Parts
@@ -297,7 +324,8 @@ Parts partsOfFirstSync(const Config &c, const QString &branch, const QString &to
         for (;;) {
             WireFormat::Page page;
             Stopwatch req;
-            if (client.pull(branch, cursor, 5000, &page) != HqClient::Status::Ok)
+            // The engine's first-sync page size: the pages the last first sync put in HQ's cache.
+            if (client.pull(branch, cursor, 20000, &page) != HqClient::Status::Ok)
                 throw std::runtime_error("pull failed: " + client.lastError().toStdString());
             p.requests += req.ms();
             req.restart();
@@ -568,36 +596,42 @@ int runSync(const Config &c)
     detail("first sync from %s as %s, %d runs; load average %s", qPrintable(c.hq.toString()),
            qPrintable(settingsFor(c).staffId), c.runs,
            qPrintable(loadAverage()));
-    std::vector<double> ours, raw, login, pull, close, hqCpu;
+    std::vector<double> ours, raw, rawAfter, login, pull, close, hqCpu;
     RawCopy rows;
     SyncEngine::Report last;
     for (int r = 0; r < c.runs; ++r) {
         // Run 1 has to sync first (the raw side copies its rows); then alternate.
         FirstSync f;
-        double w = 0;
+        double w = 0, wa = 0;
         double cpu = 0;
-        if (r == 0 || r % 2 == 1) {
+        auto sync = [&] {
             cpu = cpuSeconds(c.hqPid);
             f = firstSync(c, store);
             cpu = cpuSeconds(c.hqPid) - cpu;
+        };
+        auto rawBoth = [&] {
+            w = rawWrite(rawPath, key, rows);
+            wa = rawWrite(rawPath, key, rows, RawMode::IndexesAfter);
+        };
+        if (r == 0 || r % 2 == 1) {
+            sync();
             if (r == 0)
                 rows = readSynced(store, key, {QStringLiteral("staff"), QStringLiteral("customer"), QStringLiteral("holding")});
-            w = rawWrite(rawPath, key, rows);
+            rawBoth();
         } else {
-            w = rawWrite(rawPath, key, rows);
-            cpu = cpuSeconds(c.hqPid);
-            f = firstSync(c, store);
-            cpu = cpuSeconds(c.hqPid) - cpu;
+            rawBoth();
+            sync();
         }
         if (f.report.pulled != int(rows.rows))
             throw std::runtime_error("the sync pulled " + std::to_string(f.report.pulled) + " records, the store holds "
                                      + std::to_string(rows.rows));
         detail("run %d: ours %.0f ms (open+login %.0f, pull+apply %.0f in %d pages, close %.0f), %d records,"
-               " %.0f rows/s, hq CPU %.1f s | raw insert %.0f ms",
+               " %.0f rows/s, hq CPU %.1f s | raw insert %.0f ms, raw with indexes after %.0f ms; load %s",
                r + 1, f.total, f.login, f.pull, f.report.pages, f.close, f.report.pulled,
-               f.report.pulled / (f.total / 1000), cpu, w);
+               f.report.pulled / (f.total / 1000), cpu, w, wa, qPrintable(loadAverage()));
         ours.push_back(f.total);
         raw.push_back(w);
+        rawAfter.push_back(wa);
         login.push_back(f.login);
         pull.push_back(f.pull);
         close.push_back(f.close);
@@ -607,10 +641,14 @@ int runSync(const Config &c)
     const double oursMs = median(ours);
     const QByteArray label = QStringLiteral("first sync, %1 rows").arg(last.pulled).toUtf8();
     detail("load average after the first syncs: %s", qPrintable(loadAverage()));
-    // Issue 19: within 2x the raw insert of the same rows, and at least 150k rows/s.
-    bench::result("sync_first", label.constData(), oursMs, "ms", Target::RatioToRaw, 2, median(raw));
+    // Issue 19: within 2x the raw insert of the same rows, and at least 150k rows/s. The raw
+    // floor is the faster of the two straight bulk inserts of the same rows into the same schema.
+    const double rawFloor = std::min(median(raw), median(rawAfter));
+    bench::result("sync_first", label.constData(), oursMs, "ms", Target::RatioToRaw, 2, rawFloor);
     bench::result("sync_rate", "  rows/s written by the first sync", last.pulled / oursMs, "krow/s", Target::AtLeast,
                   150);
+    bench::result("sync_raw_plain", "  raw: schema first, then the rows", median(raw), "ms", Target::Info);
+    bench::result("sync_raw_after", "  raw: rows, then the indexes", median(rawAfter), "ms", Target::Info);
     bench::result("sync_login", "  open+migrate+login", median(login), "ms", Target::Info);
     bench::result("sync_pull", "  pull+apply of all pages", median(pull), "ms", Target::Info);
     if (c.hqPid > 0)
@@ -639,7 +677,7 @@ int runSync(const Config &c)
            p.pull, p.requests, p.decode, p.checksum, p.records, p.apply);
     bench::result("sync_req", "  alone: pull requests (hq+transfer)", p.requests, "ms", Target::Info);
     bench::result("sync_decode", "  alone: checksum+CBOR decode", p.decode, "ms", Target::Info);
-    bench::result("sync_apply", "  alone: open+PageApplier+close", p.apply, "ms", Target::Info, 0, median(raw));
+    bench::result("sync_apply", "  alone: open+PageApplier+close", p.apply, "ms", Target::Info, 0, rawFloor);
 
     // --- S2. no-change sync ----------------------------------------------------
     std::vector<double> noop, noopRun;

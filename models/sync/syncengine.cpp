@@ -2,6 +2,7 @@
 
 #include "outbox.h"
 #include "pageapplier.h"
+#include "pagefetcher.h"
 #include "store/auditkey.h"
 #include "store/auditlog.h"
 #include "store/contactrepository.h"
@@ -13,11 +14,6 @@
 #include "syncentities.h"
 
 #include <QDateTime>
-#include <QThread>
-#include <QThreadPool>
-#include <QtConcurrent>
-
-#include <memory>
 #include <QUuid>
 
 namespace {
@@ -160,291 +156,342 @@ void SyncEngine::setMetaValue(Database &db, const QString &key, const QString &v
     st.bind(1, key).bind(2, value).execute();
 }
 
-SyncEngine::Report SyncEngine::run(Database &db, const Settings &s, const Progress &progress, std::atomic_bool *cancel)
+namespace {
+
+// Issue 19: a pull of many pages commits one transaction per page, and SQLite's automatic
+// checkpoint (every 1,000 WAL pages) would copy and sync the store some dozens of times
+// during a first sync. It waits for the end of the pull: one checkpoint, as a single bulk
+// insert has. A crash meanwhile loses nothing: the WAL is replayed at the next open.
+class CheckpointAtEnd
 {
-    Report report;
-    SchemaMigrations::migrate(db);
-    HqClient client(s.hq, cancel);
-    client.setTimeoutMs(s.timeoutMs);
-    client.setCaCertificates(s.caCertificates);
-    client.setFaultInjector(s.faults);
-    auto cancelled = [&](const char *stage, qint64 done, qint64 total) {
-        if ((cancel && cancel->load()) || (progress && !progress(stage, done, total))) {
-            report.status = HqClient::Status::Cancelled;
-            report.error = QStringLiteral("cancelled");
+public:
+    explicit CheckpointAtEnd(Database &db) : m_db(db) {}
+    CheckpointAtEnd(const CheckpointAtEnd &) = delete;
+    CheckpointAtEnd &operator=(const CheckpointAtEnd &) = delete;
+    void defer()
+    {
+        if (!m_deferred)
+            m_db.exec(QStringLiteral("PRAGMA wal_autocheckpoint = 0"));
+        m_deferred = true;
+    }
+    ~CheckpointAtEnd()
+    {
+        if (!m_deferred)
+            return;
+        try {
+            m_db.exec(QStringLiteral("PRAGMA wal_autocheckpoint = 1000"));
+            m_db.exec(QStringLiteral("PRAGMA wal_checkpoint(PASSIVE)")); // never waits for readers
+        } catch (const StoreError &) {
+            // A full disk: the next commit or close checkpoints.
+        }
+    }
+
+private:
+    Database &m_db;
+    bool m_deferred = false;
+};
+
+// One round of SyncEngine::run, step by step: sign in, push the outbox, pull the pages, report.
+class SyncRound
+{
+public:
+    SyncRound(Database &db, const SyncEngine::Settings &s, const SyncEngine::Progress &progress, std::atomic_bool *cancel)
+        : m_db(db), m_s(s), m_progress(progress), m_cancel(cancel), m_client(s.hq, cancel)
+    {
+        m_client.setTimeoutMs(s.timeoutMs);
+        m_client.setCaCertificates(s.caCertificates);
+        m_client.setFaultInjector(s.faults);
+    }
+
+    SyncEngine::Report run()
+    {
+        SchemaMigrations::migrate(m_db);
+        if (!ensureLogin(m_db, m_client, m_s, &m_report, false))
+            return m_report;
+        m_branch = SyncEngine::metaValue(m_db, QStringLiteral("sync.branch"));
+        // Push first: our changes reach HQ before we apply theirs.
+        if (!pushOutbox())
+            return m_report;
+        PageApplier::purgeDeferred(m_db);
+        pullPages();
+        finish();
+        return m_report;
+    }
+
+private:
+    // True (and the report says so) when the user or the caller cancelled.
+    bool cancelled(const char *stage, qint64 done, qint64 total)
+    {
+        if ((m_cancel && m_cancel->load()) || (m_progress && !m_progress(stage, done, total))) {
+            m_report.status = HqClient::Status::Cancelled;
+            m_report.error = QStringLiteral("cancelled");
             return true;
         }
         return false;
-    };
-    if (!ensureLogin(db, client, s, &report, false))
-        return report;
-    const QString branch = metaValue(db, QStringLiteral("sync.branch"));
-    int relogins = 0;
-    auto retryAfterLogin = [&](HqClient::Status st) {
-        if (st != HqClient::Status::Unauthorized || relogins >= 3)
-            return false;
-        ++relogins;
-        return ensureLogin(db, client, s, &report, true);
-    };
+    }
 
-    // Push first: our changes reach HQ before we apply theirs.
-    const int totalPending = Outbox::pendingCount(db);
-    for (;;) {
-        if (cancelled(QT_TRANSLATE_NOOP("SyncEngine", "Sending changes"), report.pushed, totalPending))
-            return report;
-        const std::vector<Outbox::Entry> entries = Outbox::peek(db, s.pushBatch);
-        if (entries.empty())
-            break;
+    // A 401: sign in again (a renewal, else the password), at most three times a round.
+    bool retryAfterLogin(HqClient::Status st)
+    {
+        if (st != HqClient::Status::Unauthorized || m_relogins >= 3)
+            return false;
+        ++m_relogins;
+        return ensureLogin(m_db, m_client, m_s, &m_report, true);
+    }
+
+    // The outbox in batches, each removed once HQ acknowledges it. False: the round ends here.
+    bool pushOutbox()
+    {
+        const int totalPending = Outbox::pendingCount(m_db);
+        for (;;) {
+            if (cancelled(QT_TRANSLATE_NOOP("SyncEngine", "Sending changes"), m_report.pushed, totalPending))
+                return false;
+            const std::vector<Outbox::Entry> entries = Outbox::peek(m_db, m_s.pushBatch);
+            if (entries.empty())
+                return true;
+            if (!pushBatch(entries))
+                return false;
+        }
+    }
+
+    bool pushBatch(const std::vector<Outbox::Entry> &entries)
+    {
         WireFormat::PushBatch batch;
         batch.schemaVersion = SchemaMigrations::latestVersion();
-        batch.deviceId = ContactRepository::deviceId(db);
+        batch.deviceId = ContactRepository::deviceId(m_db);
         for (const Outbox::Entry &e : entries)
             batch.records.push_back({e.entity, e.recordId, e.seq, e.op == QLatin1String("delete"), e.payload});
         WireFormat::PushResult result;
-        HqClient::Status st = client.push(branch, batch, &result);
+        HqClient::Status st = m_client.push(m_branch, batch, &result);
         if (retryAfterLogin(st))
-            st = client.push(branch, batch, &result);
-        if (report.status == HqClient::Status::DeviceLost)
-            return report;
+            st = m_client.push(m_branch, batch, &result);
+        if (m_report.status == HqClient::Status::DeviceLost)
+            return false;
         if (st == HqClient::Status::Conflict) {
-            // HQ has seen these device sequence numbers with other records: this
-            // store was restored from an older copy. Carry on as a new device;
-            // record ids (UUIDs) keep HQ from storing anything twice.
-            const QString fresh = QUuid::createUuid().toString(QUuid::WithoutBraces);
-            setMetaValue(db, QStringLiteral("device_id"), fresh);
-            PageApplier::log(db, QStringLiteral("device_reset"),
-                             QStringLiteral("HQ saw this store's change numbers before (restored from an older copy?); "
-                                            "it now syncs as a new device and nothing was lost"));
-            batch.deviceId = fresh;
-            // A token and a device credential are bound to their device: the new device signs in again.
-            forgetCredential(db);
-            if (!ensureLogin(db, client, s, &report, true))
-                return report;
-            st = client.push(branch, batch, &result);
+            if (!continueAsNewDevice(&batch))
+                return false;
+            st = m_client.push(m_branch, batch, &result);
         }
         if (st != HqClient::Status::Ok) {
-            report.status = st;
-            report.error = client.lastError();
-            report.pending = Outbox::pendingCount(db);
+            m_report.status = st;
+            m_report.error = m_client.lastError();
+            m_report.pending = Outbox::pendingCount(m_db);
             if (st == HqClient::Status::DeviceLost)
-                report.token = client.token();
-            return report;
+                m_report.token = m_client.token();
+            return false;
         }
+        acknowledge(entries, result);
+        if (result.ackedThrough < entries.back().seq) {
+            m_report.status = HqClient::Status::BadResponse;
+            m_report.error = QStringLiteral("HQ acknowledged only part of a batch");
+            m_report.pending = Outbox::pendingCount(m_db);
+            return false;
+        }
+        return true;
+    }
+
+    // HQ has seen these device sequence numbers with other records: this store was restored
+    // from an older copy. Carry on as a new device; record ids (UUIDs) keep HQ from storing
+    // anything twice.
+    bool continueAsNewDevice(WireFormat::PushBatch *batch)
+    {
+        const QString fresh = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        SyncEngine::setMetaValue(m_db, QStringLiteral("device_id"), fresh);
+        PageApplier::log(m_db, QStringLiteral("device_reset"),
+                         QStringLiteral("HQ saw this store's change numbers before (restored from an older copy?); "
+                                        "it now syncs as a new device and nothing was lost"));
+        batch->deviceId = fresh;
+        // A token and a device credential are bound to their device: the new device signs in again.
+        forgetCredential(m_db);
+        return ensureLogin(m_db, m_client, m_s, &m_report, true);
+    }
+
+    // Logs what HQ refused (never sent again) and drops the acknowledged entries.
+    void acknowledge(const std::vector<Outbox::Entry> &entries, const WireFormat::PushResult &result)
+    {
         for (const WireFormat::PushResult::Refusal &r : result.refused) {
-            // HQ kept these out (schema, or who may write what); they are not sent again.
             for (const Outbox::Entry &e : entries) {
                 if (e.seq == r.seq)
-                    PageApplier::log(db, QStringLiteral("refused"), QStringLiteral("HQ refused a change: %1").arg(r.reason),
+                    PageApplier::log(m_db, QStringLiteral("refused"), QStringLiteral("HQ refused a change: %1").arg(r.reason),
                                      e.entity, e.recordId);
             }
-            ++report.refused;
+            ++m_report.refused;
         }
-        Outbox::acknowledge(db, result.ackedThrough);
-        report.pushed += int(entries.size());
-        if (result.ackedThrough < entries.back().seq) {
-            report.status = HqClient::Status::BadResponse;
-            report.error = QStringLiteral("HQ acknowledged only part of a batch");
-            report.pending = Outbox::pendingCount(db);
-            return report;
+        Outbox::acknowledge(m_db, result.ackedThrough);
+        m_report.pushed += int(entries.size());
+    }
+
+    // Pulls pages until HQ has nothing newer. The fetcher thread requests, verifies and
+    // decodes page n+1 while this thread applies page n (decision 34, issue 19).
+    void pullPages()
+    {
+        m_cursor = SyncEngine::metaValue(m_db, QStringLiteral("sync.cursor")).toLongLong();
+        // Set while a full reload runs, so an interrupted one resumes as a reload.
+        m_fullReload = SyncEngine::metaValue(m_db, QStringLiteral("sync.full_reload")) == QLatin1String("1");
+        m_fromNothing = m_cursor == 0;
+        PageFetcher fetcher(m_cancel);
+        CheckpointAtEnd checkpoint(m_db);
+        fetcher.start(pageRequest(), m_cursor);
+        while (!cancelled(QT_TRANSLATE_NOOP("SyncEngine", "Receiving branch data"), m_report.pulled, 0)) {
+            PageFetcher::Fetched f = fetcher.take();
+            if (!onFetched(f, fetcher, checkpoint))
+                break;
         }
     }
-    PageApplier::purgeDeferred(db);
 
-    // Pull pages until HQ has nothing newer. A fetcher thread only asks for pages:
-    // as soon as page n is here and verified, it asks for page n+1, so HQ prepares
-    // that one while this thread decodes and applies page n (decision 34).
-    qint64 cursor = metaValue(db, QStringLiteral("sync.cursor")).toLongLong();
-    // Set while a full reload runs, so an interrupted one resumes as a reload.
-    bool fullReload = metaValue(db, QStringLiteral("sync.full_reload")) == QLatin1String("1");
-    const bool fromNothing = cursor == 0; // a first sync: pages as large as HQ gives
-    int badChecksums = 0;
-    QThreadPool fetcherPool;
-    fetcherPool.setMaxThreadCount(1);
-    fetcherPool.setExpiryTimeout(-1);
-    // A page as the fetcher thread hands it over: requested, verified and decoded there, so
-    // this thread only applies (issue 19: decoding page n+1 overlaps applying page n).
-    struct Fetched
+    // What the next page request carries: the current token, and pages as large as HQ gives
+    // (20,000) while a store is filled from nothing, else 5,000, unless the settings say.
+    PageFetcher::Request pageRequest() const
     {
-        HqClient::Status status = HqClient::Status::Ok;
-        WireFormat::Page page; // its records are cleared once decoded
-        QString error;
-        bool damaged = false;  // checksum mismatch: fetched again
-        PulledRecords records;
-        QString decodeError;   // not empty: the page cannot be read
-    };
-    // The fetcher's client (and its connection) lives on the fetcher thread and dies there.
-    auto fetcherClient = std::make_shared<std::unique_ptr<HqClient>>();
-    // However the pull ends, a StoreError from a full disk included, the client dies on its
-    // own thread after the fetch in flight (crashed the CLI before, tests/tst_crashsafety).
-    struct FetcherCleanup
+        PageFetcher::Request r;
+        r.hq = m_s.hq;
+        r.branch = m_branch;
+        r.token = m_client.token();
+        r.limit = m_s.pageSize > 0 ? m_s.pageSize : m_fromNothing || m_fullReload ? 20000 : 5000;
+        r.fullReload = m_fullReload;
+        r.timeoutMs = m_s.timeoutMs;
+        r.caCertificates = m_s.caCertificates;
+        r.faults = m_s.faults;
+        return r;
+    }
+
+    // One fetched page: fetched again, applied, or the end of the pull. False: the pull ends.
+    bool onFetched(PageFetcher::Fetched &f, PageFetcher &fetcher, CheckpointAtEnd &checkpoint)
     {
-        QThreadPool &pool;
-        std::shared_ptr<std::unique_ptr<HqClient>> client;
-        ~FetcherCleanup()
-        {
-            // waitForDone(), never QFuture::waitForFinished(): that one may steal a queued
-            // task onto this thread, and reset() here would race the fetch still running.
-            pool.waitForDone();
-            pool.start([c = client] { c->reset(); });
-            pool.waitForDone();
-        }
-    } fetcherCleanup{fetcherPool, fetcherClient};
-    auto fetch = [&](qint64 after) {
-        const QString token = client.token();
-        const QUrl base = s.hq;
-        const int limit = s.pageSize > 0 ? s.pageSize : fromNothing || fullReload ? 20000 : 5000;
-        const int timeout = s.timeoutMs;
-        const QList<QSslCertificate> certs = s.caCertificates;
-        const bool full = fullReload;
-        const HqClient::FaultInjector faults = s.faults;
-        return QtConcurrent::run(&fetcherPool, [=, fetcherClient = fetcherClient]() {
-            std::unique_ptr<HqClient> &fetcher = *fetcherClient;
-            if (!fetcher)
-                fetcher = std::make_unique<HqClient>(base, cancel);
-            fetcher->setFaultInjector(faults);
-            fetcher->setTimeoutMs(timeout);
-            fetcher->setCaCertificates(certs);
-            fetcher->setToken(token);
-            Fetched f;
-            f.status = fetcher->pull(branch, after, limit, &f.page, full);
-            f.error = fetcher->lastError();
-            if (f.status != HqClient::Status::Ok)
-                return f;
-            f.damaged = !WireFormat::verify(f.page);
-            if (!f.damaged && !f.records.decode(f.page.records, &f.decodeError) && f.decodeError.isEmpty())
-                f.decodeError = QStringLiteral("records: the page cannot be read");
-            f.page.records.clear();
-            return f;
-        });
-    };
-    // Issue 19: a pull of many pages commits one transaction per page, and SQLite's automatic
-    // checkpoint (every 1,000 WAL pages) would copy and sync the store some dozens of times
-    // during a first sync. It waits for the end of the pull: one checkpoint, as a single bulk
-    // insert has. A crash meanwhile loses nothing: the WAL is replayed at the next open.
-    struct CheckpointAtEnd
-    {
-        Database &db;
-        bool deferred = false;
-        void defer()
-        {
-            if (!deferred)
-                db.exec(QStringLiteral("PRAGMA wal_autocheckpoint = 0"));
-            deferred = true;
-        }
-        ~CheckpointAtEnd()
-        {
-            if (!deferred)
-                return;
-            try {
-                db.exec(QStringLiteral("PRAGMA wal_autocheckpoint = 1000"));
-                db.exec(QStringLiteral("PRAGMA wal_checkpoint(PASSIVE)")); // never waits for readers
-            } catch (const StoreError &) {
-                // A full disk: the next commit or close checkpoints.
-            }
-        }
-    } checkpoint{db};
-    QFuture<Fetched> pending = fetch(cursor);
-    for (;;) {
-        if (cancelled(QT_TRANSLATE_NOOP("SyncEngine", "Receiving branch data"), report.pulled, 0))
-            break;
-        // Wait without QFuture::result() stealing a fetch not yet started onto this thread:
-        // the fetcher's client and its connection belong to the fetcher thread.
-        while (!pending.isFinished())
-            QThread::usleep(500);
-        Fetched f = pending.result();
         if (retryAfterLogin(f.status)) {
-            pending = fetch(cursor);
-            continue;
+            fetcher.start(pageRequest(), m_cursor);
+            return true;
         }
-        if (report.status == HqClient::Status::DeviceLost)
-            break;
-        if (f.status == HqClient::Status::FullResync) {
-            if (report.fullResync) {
-                report.status = f.status;
-                report.error = QStringLiteral("HQ asked for a full resync twice");
-                break;
-            }
-            // Our cursor is older than HQ's oldest tombstone: start over from 0 and
-            // drop HQ-owned rows, which the full pull brings back.
-            report.fullResync = true;
-            Transaction tx(db);
-            for (const SyncEntities::Entity &e : SyncEntities::all()) {
-                if (e.owner == SyncEntities::Owner::Hq)
-                    db.exec(QStringLiteral("DELETE FROM %1").arg(e.table));
-            }
-            setMetaValue(db, QStringLiteral("sync.cursor"), QStringLiteral("0"));
-            setMetaValue(db, QStringLiteral("sync.full_reload"), QStringLiteral("1"));
-            PageApplier::log(db, QStringLiteral("full_resync"),
-                             QStringLiteral("Offline longer than HQ keeps deletions: reloading the branch data"));
-            tx.commit();
-            fullReload = true;
-            cursor = 0;
-            pending = fetch(cursor);
-            continue;
-        }
+        if (m_report.status == HqClient::Status::DeviceLost)
+            return false;
+        if (f.status == HqClient::Status::FullResync)
+            return restartAsFullReload(fetcher);
         if (f.status != HqClient::Status::Ok) {
-            report.status = f.status;
-            report.error = f.error;
-            break;
+            m_report.status = f.status;
+            m_report.error = f.error;
+            return false;
         }
-        if (f.damaged) {
-            ++report.checksumRetries;
-            PageApplier::log(db, QStringLiteral("checksum"),
-                             QStringLiteral("A page after change %1 arrived damaged and was fetched again").arg(cursor));
-            if (++badChecksums > 3) {
-                report.status = HqClient::Status::BadResponse;
-                report.error = QStringLiteral("Pages from HQ keep arriving damaged (checksum mismatch)");
-                break;
-            }
-            pending = fetch(cursor);
-            continue;
-        }
-        badChecksums = 0;
+        if (f.damaged)
+            return fetchDamagedAgain(fetcher);
+        m_badChecksums = 0;
         if (!f.decodeError.isEmpty()) {
-            report.status = HqClient::Status::BadResponse;
-            report.error = f.decodeError;
-            break;
+            m_report.status = HqClient::Status::BadResponse;
+            m_report.error = f.decodeError;
+            return false;
         }
         if (f.page.hasMore) {
-            pending = fetch(f.page.next); // fetched and decoded while this page is applied
+            fetcher.start(pageRequest(), f.page.next); // fetched and decoded while this page is applied
             checkpoint.defer();
         }
+        return applyPage(f);
+    }
+
+    // Our cursor is older than HQ's oldest tombstone: start over from 0 and drop HQ-owned
+    // rows, which the full pull brings back.
+    bool restartAsFullReload(PageFetcher &fetcher)
+    {
+        if (m_report.fullResync) {
+            m_report.status = HqClient::Status::FullResync;
+            m_report.error = QStringLiteral("HQ asked for a full resync twice");
+            return false;
+        }
+        m_report.fullResync = true;
+        Transaction tx(m_db);
+        for (const SyncEntities::Entity &e : SyncEntities::all()) {
+            if (e.owner == SyncEntities::Owner::Hq)
+                m_db.exec(QStringLiteral("DELETE FROM %1").arg(e.table));
+        }
+        SyncEngine::setMetaValue(m_db, QStringLiteral("sync.cursor"), QStringLiteral("0"));
+        SyncEngine::setMetaValue(m_db, QStringLiteral("sync.full_reload"), QStringLiteral("1"));
+        PageApplier::log(m_db, QStringLiteral("full_resync"),
+                         QStringLiteral("Offline longer than HQ keeps deletions: reloading the branch data"));
+        tx.commit();
+        m_fullReload = true;
+        m_cursor = 0;
+        fetcher.start(pageRequest(), m_cursor);
+        return true;
+    }
+
+    // A checksum mismatch: the page is logged and fetched again, at most three times in a row.
+    bool fetchDamagedAgain(PageFetcher &fetcher)
+    {
+        ++m_report.checksumRetries;
+        PageApplier::log(m_db, QStringLiteral("checksum"),
+                         QStringLiteral("A page after change %1 arrived damaged and was fetched again").arg(m_cursor));
+        if (++m_badChecksums > 3) {
+            m_report.status = HqClient::Status::BadResponse;
+            m_report.error = QStringLiteral("Pages from HQ keep arriving damaged (checksum mismatch)");
+            return false;
+        }
+        fetcher.start(pageRequest(), m_cursor);
+        return true;
+    }
+
+    // The page and its cursor in one transaction. False: the last page, or the store failed.
+    bool applyPage(const PageFetcher::Fetched &f)
+    {
         PageApplier::Result applied;
         try {
-            applied = PageApplier::apply(db, f.records, f.page.next);
+            applied = PageApplier::apply(m_db, f.records, f.page.next);
         } catch (const StoreError &e) {
             // The page's transaction rolled back; the cursor still points before it.
-            report.status = HqClient::Status::BadResponse;
-            report.error = e.message();
-            break;
+            m_report.status = HqClient::Status::BadResponse;
+            m_report.error = e.message();
+            return false;
         }
-        report.pulled += applied.applied;
-        report.deleted += applied.deleted;
-        report.conflicts += applied.conflicts;
-        report.quarantined += applied.quarantined;
-        ++report.pages;
-        cursor = f.page.next;
-        if (!f.page.hasMore) {
-            if (fullReload)
-                setMetaValue(db, QStringLiteral("sync.full_reload"), QStringLiteral("0"));
-            report.ok = true;
-            break;
-        }
+        m_report.pulled += applied.applied;
+        m_report.deleted += applied.deleted;
+        m_report.conflicts += applied.conflicts;
+        m_report.quarantined += applied.quarantined;
+        ++m_report.pages;
+        m_cursor = f.page.next;
+        if (f.page.hasMore)
+            return true;
+        if (m_fullReload)
+            SyncEngine::setMetaValue(m_db, QStringLiteral("sync.full_reload"), QStringLiteral("0"));
+        m_report.ok = true;
+        return false;
     }
-    report.cursor = cursor;
-    if (report.status == HqClient::Status::DeviceLost)
-        report.token = client.token(); // to tell HQ once the store is erased
-    report.pending = Outbox::pendingCount(db);
-    if (!report.ok && report.status != HqClient::Status::Cancelled && report.status != HqClient::Status::Offline) {
-        try {
-            PageApplier::log(db, QStringLiteral("error"), report.error);
-        } catch (const StoreError &) {
-            // The disk is full: the line cannot be kept, the report still says why.
+
+    // The report's last lines: cursor, what is still to send, the sync log, the time of success.
+    void finish()
+    {
+        m_report.cursor = m_cursor;
+        if (m_report.status == HqClient::Status::DeviceLost)
+            m_report.token = m_client.token(); // to tell HQ once the store is erased
+        m_report.pending = Outbox::pendingCount(m_db);
+        if (!m_report.ok && m_report.status != HqClient::Status::Cancelled
+            && m_report.status != HqClient::Status::Offline) {
+            try {
+                PageApplier::log(m_db, QStringLiteral("error"), m_report.error);
+            } catch (const StoreError &) {
+                // The disk is full: the line cannot be kept, the report still says why.
+            }
         }
+        if (m_report.ok)
+            SyncEngine::setMetaValue(m_db, QStringLiteral("sync.last_success"),
+                                     QDateTime::currentDateTime().toString(Qt::ISODate));
     }
-    if (report.ok)
-        setMetaValue(db, QStringLiteral("sync.last_success"), QDateTime::currentDateTime().toString(Qt::ISODate));
-    return report;
+
+    Database &m_db;
+    const SyncEngine::Settings &m_s;
+    const SyncEngine::Progress &m_progress;
+    std::atomic_bool *m_cancel;
+    HqClient m_client;
+    SyncEngine::Report m_report;
+    QString m_branch;
+    int m_relogins = 0;
+    qint64 m_cursor = 0;
+    bool m_fullReload = false;
+    bool m_fromNothing = false;
+    int m_badChecksums = 0;
+};
+
+} // namespace
+
+SyncEngine::Report SyncEngine::run(Database &db, const Settings &s, const Progress &progress, std::atomic_bool *cancel)
+{
+    return SyncRound(db, s, progress, cancel).run();
 }
 
 bool SyncEngine::reportErased(const Settings &s, const QString &token)
