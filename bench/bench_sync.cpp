@@ -392,6 +392,7 @@ struct Desktop
     qint64 deviceSeq = 0;
     QSet<QString> seen; // contact ids pulled
     std::vector<double> latencies;
+    std::vector<double> pushMs, pullMs; // the two halves of each sync, for where the time goes
     int pulledRecords = 0;
 };
 
@@ -477,6 +478,7 @@ void incrementalSync(Shared &shared, Desktop &d, int round, quint32 seed)
                         .arg(result.ackedThrough).arg(d.deviceSeq).arg(result.accepted).arg(n));
         return;
     }
+    const double pushed = sw.ms();
     {
         QMutexLocker lock(&shared.mutex);
         for (const SyncRecord &r : batch.records)
@@ -485,6 +487,8 @@ void incrementalSync(Shared &shared, Desktop &d, int round, quint32 seed)
     if (!pullToEnd(client, shared, d))
         return;
     d.latencies.push_back(sw.ms());
+    d.pushMs.push_back(pushed);
+    d.pullMs.push_back(d.latencies.back() - pushed);
 }
 
 void desktopsBench(const Config &c, const QString &branch, qint64 cursor, const QStringList &customers)
@@ -564,10 +568,12 @@ void desktopsBench(const Config &c, const QString &branch, qint64 cursor, const 
     }
     pool.waitForDone();
 
-    std::vector<double> latencies;
+    std::vector<double> latencies, pushes, pulls;
     qint64 pulled = 0;
     for (const Desktop &d : desktops) {
         latencies.insert(latencies.end(), d.latencies.begin(), d.latencies.end());
+        pushes.insert(pushes.end(), d.pushMs.begin(), d.pushMs.end());
+        pulls.insert(pulls.end(), d.pullMs.begin(), d.pullMs.end());
         pulled += d.pulledRecords;
     }
     for (const QString &m : std::as_const(shared.errorMessages))
@@ -578,6 +584,10 @@ void desktopsBench(const Config &c, const QString &branch, qint64 cursor, const 
     bench::result("desk_p99", label.constData(), percentile(latencies, 99), "ms", Target::Absolute, 1000);
     bench::result("desk_p50", "  p50 of an incremental sync", percentile(latencies, 50), "ms", Target::Info);
     bench::result("desk_max", "  max", bench::maximum(latencies), "ms", Target::Info);
+    bench::result("desk_push", "  push alone: p50", percentile(pushes, 50), "ms", Target::Info);
+    bench::result("desk_push99", "  push alone: p99", percentile(pushes, 99), "ms", Target::Info);
+    bench::result("desk_pull", "  pull alone: p50", percentile(pulls, 50), "ms", Target::Info);
+    bench::result("desk_pull99", "  pull alone: p99", percentile(pulls, 99), "ms", Target::Info);
     bench::result("desk_err", "  errors (syncs failed or data missing)", shared.errors.load(), "n", Target::Absolute, 0);
     bench::result("desk_login", "  sign-in p50, all at once (not in p99)", percentile(logins, 50), "ms", Target::Info);
     if (c.hqPid > 0 && !latencies.empty())

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QJsonArray>
 #include <QJsonObject>
 
 #include "pgconnection.h"
@@ -111,6 +112,21 @@ public:
     static QString payloadText(const QJsonObject &payload);
 
 private:
+    // What a push stores, decided before the branch's lock (hq/hqpush.cpp).
+    struct PushPlan
+    {
+        QJsonArray writes;      // records still to store, in push order, one per record
+        QJsonArray claims;      // device sequences to record
+        QStringList reassigned; // customers whose assignment the push writes
+        int superseded = 0;     // versions a later one in the same batch replaced
+    };
+    PushStatus planPush(const Session &session, const WireFormat::PushBatch &batch, PushPlan *plan,
+                        WireFormat::PushResult *out);
+    int storePlanned(const Session &session, const PushPlan &plan, PgTransaction &tx);
+    // SQL over `record r` joined to `customer_owner o`: who may pull the record (the pool
+    // flag is $3), and the customer it belongs to (hq/hqsync.cpp).
+    static const char *scopeSql();
+    static const char *customerOfSql();
     int rescopeIn(const QString &branch, const QStringList *customers, bool inTransaction);
     bool checkRecord(const Session &session, const SyncRecord &rec, QJsonObject *payload, QString *reason);
     PgConnection &m_db;

@@ -1,8 +1,8 @@
-// HqStore's sync half (issue 15): need-to-know pulls, scopes and removals, and
-// pushes checked against the entity schema with identities taken from the session.
+// HqStore's sync half (issue 15): need-to-know pulls, scopes and removals, and the check of
+// each pushed record against the entity schema with identities taken from the session
+// (hq/hqpush.cpp stores them).
 #include "hqstore.h"
 
-#include "auditchain.h"
 #include "pageencoder.h"
 #include "domain/personaldatamask.h"
 #include "domain/poolpolicy.h"
@@ -10,18 +10,12 @@
 #include "sync/entityschema.h"
 #include "sync/syncentities.h"
 
-#include <QCryptographicHash>
 #include <QJsonDocument>
 #include <QRegularExpression>
 
 #include <optional>
 
 namespace {
-
-QString sha256Hex(const QByteArray &bytes)
-{
-    return QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
-}
 
 // The customer a record belongs to, in SQL over `record r`.
 const char *const kCustomerOf = "(CASE WHEN r.entity = 'customer' THEN r.record_id ELSE r.payload->>'customer_no' END)";
@@ -53,29 +47,6 @@ QByteArray sql(std::initializer_list<const char *> parts)
     for (const char *p : parts)
         out += p;
     return out;
-}
-
-// What makes a whole batch unacceptable, before anything is stored; empty when nothing does.
-QString batchRejection(const HqStore::Session &session, const WireFormat::PushBatch &batch)
-{
-    // The device is the session's: a batch naming another is someone else's (issue 15).
-    if (batch.deviceId != session.deviceId)
-        return QStringLiteral("the batch names another device than the one signed in");
-    for (const SyncRecord &rec : batch.records) {
-        // Desktops never write HQ's master data.
-        const SyncEntities::Entity *known = SyncEntities::find(rec.entity);
-        if (known && known->owner == SyncEntities::Owner::Hq)
-            return QStringLiteral("a desktop may not write HQ's master data");
-        // The branch manager owns assignments and campaign targets (issue 6) and the lists
-        // issued to RMs with their shares (issue 17).
-        if ((rec.entity == QLatin1String("assignment") || rec.entity == QLatin1String("campaign")
-             || rec.entity == QLatin1String("issued_list") || rec.entity == QLatin1String("issued_share"))
-            && session.role != QLatin1String("manager"))
-            return QStringLiteral("only a branch manager may write assignments, campaigns and issued lists");
-        if (rec.seq <= 0)
-            return QStringLiteral("a record has no device sequence");
-    }
-    return {};
 }
 
 // The policy document HQ issued the branch under `id`, or an empty array.
@@ -132,6 +103,16 @@ QByteArray maskedCustomer(QByteArrayView json, const PoolPolicy &pool, const Tie
 }
 
 } // namespace
+
+const char *HqStore::scopeSql()
+{
+    return kScopeOf;
+}
+
+const char *HqStore::customerOfSql()
+{
+    return kCustomerOf;
+}
 
 int HqStore::rescope(const QString &branch, const QStringList &customers, bool inTransaction)
 {
@@ -374,92 +355,4 @@ bool HqStore::checkRecord(const Session &s, const SyncRecord &rec, QJsonObject *
         }
     }
     return true;
-}
-
-HqStore::PushStatus HqStore::push(const Session &session, const WireFormat::PushBatch &batch,
-                                  WireFormat::PushResult *out, QString *error)
-{
-    *error = batchRejection(session, batch);
-    if (!error->isEmpty())
-        return PushStatus::Rejected;
-    PgTransaction tx(m_db);
-    // Take the branch's counter lock first: pushes and imports of a branch serialize here.
-    PgResult b = m_db.exec("SELECT last_seq, scoped_through FROM branch WHERE branch_id = $1 FOR UPDATE", {session.branch});
-    if (b.rows() == 1 && b.int64(0, 1) < b.int64(0, 0))
-        rescopeIn(session.branch, nullptr, true); // an import is not scoped yet: do it first
-    qint64 acked = 0;
-    QStringList reassigned;
-    for (const SyncRecord &rec : batch.records) {
-        PgResult seen = m_db.exec("SELECT entity, record_id FROM device_push"
-                                  " WHERE branch_id = $1 AND device_id = $2 AND device_seq = $3",
-                                  {session.branch, session.deviceId, QString::number(rec.seq)});
-        if (seen.rows() == 1) {
-            if (seen.text(0, 0) != rec.entity || seen.text(0, 1) != rec.id)
-                return PushStatus::DeviceSequenceReused; // the transaction rolls back
-            ++out->duplicates;
-            acked = qMax(acked, rec.seq);
-            continue;
-        }
-        acked = qMax(acked, rec.seq);
-        QJsonObject payload = rec.payload;
-        QString reason;
-        if (!checkRecord(session, rec, &payload, &reason)) {
-            out->refused.push_back({rec.seq, reason});
-            continue; // acknowledged, not stored; the device learns why
-        }
-        m_db.exec("INSERT INTO device_push (branch_id, device_id, device_seq, entity, record_id, staff_id)"
-                  " VALUES ($1, $2, $3, $4, $5, $6)",
-                  {session.branch, session.deviceId, QString::number(rec.seq), rec.entity, rec.id, session.staffId});
-        const SyncEntities::Entity *entity = SyncEntities::find(rec.entity);
-        const bool appendOnly = entity && entity->rule == SyncEntities::Rule::AppendOnly;
-        const QString text = payloadText(payload);
-        const QString digest = sha256Hex(text.toUtf8());
-        PgResult existing = m_db.exec("SELECT digest, deleted FROM record WHERE branch_id = $1 AND entity = $2 AND record_id = $3",
-                                      {session.branch, rec.entity, rec.id});
-        if (rec.entity == QLatin1String("audit")) {
-            // Issue 15: an entry HQ took is never rewritten; a new one must continue its
-            // device's keyed chain (AuditChain). Gaps and breaks are stored and reported.
-            QString detail;
-            AuditChain::Verdict v = AuditChain::Verdict::Rewrite;
-            if (existing.rows() == 1 && existing.text(0, 0) == digest) {
-                ++out->duplicates;
-                continue;
-            }
-            if (existing.rows() == 1)
-                detail = QStringLiteral("an acknowledged entry was sent again changed");
-            else
-                v = AuditChain(m_db).admit(session.branch, session.deviceId, payload, &detail);
-            if (v != AuditChain::Verdict::Ok)
-                event(session.branch, AuditChain::verdictName(v), session.staffId, session.deviceId, detail);
-            if (v == AuditChain::Verdict::Rewrite || v == AuditChain::Verdict::UnknownKey) {
-                out->refused.push_back({rec.seq, QStringLiteral("audit entry refused: ") + detail});
-                continue;
-            }
-        }
-        bool write = existing.rows() == 0;
-        if (!write && !appendOnly) // a contact never changes once stored
-            write = existing.text(0, 0) != digest || existing.boolean(0, 1) != rec.deleted;
-        if (!write) {
-            ++out->duplicates;
-            continue;
-        }
-        const qint64 seq = m_db.exec("UPDATE branch SET last_seq = last_seq + 1 WHERE branch_id = $1 RETURNING last_seq",
-                                     {session.branch}).int64(0, 0);
-        // A tombstone keeps its scope, so whoever had the record pulls its deletion.
-        m_db.exec("INSERT INTO record (branch_id, entity, record_id, seq, deleted, digest, payload, origin)"
-                  " VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8)"
-                  " ON CONFLICT (branch_id, entity, record_id) DO UPDATE SET seq = EXCLUDED.seq,"
-                  " deleted = EXCLUDED.deleted, digest = EXCLUDED.digest, payload = EXCLUDED.payload,"
-                  " origin = EXCLUDED.origin, updated_at = now(),"
-                  " scope = CASE WHEN EXCLUDED.deleted THEN record.scope ELSE NULL END",
-                  {session.branch, rec.entity, rec.id, QString::number(seq), rec.deleted ? QStringLiteral("t") : QStringLiteral("f"),
-                   digest, rec.deleted ? QString() : text, session.deviceId});
-        if (rec.entity == QLatin1String("assignment"))
-            reassigned << rec.id;
-        ++out->accepted;
-    }
-    rescopeIn(session.branch, &reassigned, true);
-    tx.commit();
-    out->ackedThrough = acked;
-    return PushStatus::Ok;
 }

@@ -109,6 +109,38 @@ void PgConnection::execScript(const QString &sql)
         throw PgError(msg);
 }
 
+std::vector<PgResult> PgConnection::execStatements(const QByteArray &sql)
+{
+    if (!PQsendQuery(m_conn, sql.constData()))
+        throw PgError(QString::fromUtf8(PQerrorMessage(m_conn)).trimmed());
+    std::vector<PgResult> results;
+    QString error;
+    QByteArray errorState;
+    while (PGresult *raw = PQgetResult(m_conn)) {
+        const ExecStatusType st = PQresultStatus(raw);
+        if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK && error.isEmpty()) {
+            error = QString::fromUtf8(PQresultErrorMessage(raw)).trimmed();
+            const char *state = PQresultErrorField(raw, PG_DIAG_SQLSTATE);
+            errorState = state ? QByteArray(state) : QByteArray("?");
+        }
+        results.emplace_back(raw); // read to the end: the connection is then ready again
+    }
+    if (!errorState.isEmpty())
+        throw PgError(error, errorState);
+    return results;
+}
+
+QByteArray PgConnection::literal(const QString &value)
+{
+    const QByteArray utf8 = value.toUtf8();
+    char *quoted = PQescapeLiteral(m_conn, utf8.constData(), size_t(utf8.size()));
+    if (!quoted)
+        throw PgError(QString::fromUtf8(PQerrorMessage(m_conn)).trimmed());
+    const QByteArray out(quoted);
+    PQfreemem(quoted);
+    return out;
+}
+
 void PgConnection::copyIn(const char *copySql, const QByteArray &data)
 {
     copyBegin(copySql);

@@ -5,6 +5,7 @@
 #include <QString>
 #include <QStringList>
 #include <stdexcept>
+#include <vector>
 
 struct pg_conn;
 struct pg_result;
@@ -58,6 +59,13 @@ public:
     // Runs one statement with text parameters ($1, $2, ...). Null QString = SQL NULL.
     PgResult exec(const char *sql, const QStringList &params = {});
     void execScript(const QString &sql);
+    // Several statements (no parameters) in one round trip: every statement's result, in
+    // order. Each statement takes its own snapshot (READ COMMITTED), so one that follows a
+    // lock sees what the lock's previous holder committed. Throws at the first that fails
+    // (the rest are not run).
+    std::vector<PgResult> execStatements(const QByteArray &sql);
+    // `value` as an SQL string literal, quoted and escaped for this connection.
+    QByteArray literal(const QString &value);
     // COPY ... FROM STDIN: streams `data` (text format, tab-separated lines).
     void copyIn(const char *copySql, const QByteArray &data);
     // The same in pieces, for data made while it is sent: copyBegin, copyPut as often as
@@ -86,6 +94,8 @@ public:
         m_c.exec("COMMIT");
         m_done = true;
     }
+    // The COMMIT went with the transaction's last statements (execStatements).
+    void committed() { m_done = true; }
 
 private:
     PgConnection &m_c;
