@@ -26,6 +26,18 @@
 CustomerPage::CustomerPage(QWidget *parent)
     : QWidget(parent)
 {
+    // In this order: the widgets' creation order is the keyboard's tab order.
+    createFilters();
+    createTable();
+    createPanelAndKeys();
+    layOut();
+    connectParts();
+    retranslateUi();
+}
+
+// The search box, the tier and RM filters, the count, the assign and batch buttons.
+void CustomerPage::createFilters()
+{
     m_search = new QLineEdit(this);
     m_search->setObjectName(QStringLiteral("customerSearch"));
     m_search->setClearButtonEnabled(true);
@@ -45,6 +57,10 @@ CustomerPage::CustomerPage(QWidget *parent)
     m_batchTouch = new QPushButton(this);
     m_batchTouch->setObjectName(QStringLiteral("customerBatchTouch"));
 
+}
+
+void CustomerPage::createTable()
+{
     m_model = new CustomerTableModel(this);
     m_table = new QTableView(this);
     m_table->setObjectName(QStringLiteral("customerTable"));
@@ -68,6 +84,11 @@ CustomerPage::CustomerPage(QWidget *parent)
     for (int c = 0; c < int(sizeof(widths) / sizeof(widths[0])); ++c)
         m_table->horizontalHeader()->resizeSection(c, widths[c]);
 
+}
+
+// The 360 panel (shown a moment after the current row settles) and the keys that reach it.
+void CustomerPage::createPanelAndKeys()
+{
     m_panel = new Customer360Panel(this);
     m_panelTimer = new QTimer(this);
     m_panelTimer->setSingleShot(true);
@@ -90,6 +111,10 @@ CustomerPage::CustomerPage(QWidget *parent)
         m_panel->logContact();
     });
 
+}
+
+void CustomerPage::layOut()
+{
     auto *filters = new QHBoxLayout;
     filters->addWidget(m_search, 3);
     filters->addWidget(m_tierLabel);
@@ -126,6 +151,10 @@ CustomerPage::CustomerPage(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_splitter);
 
+}
+
+void CustomerPage::connectParts()
+{
     connect(m_search, &QLineEdit::textChanged, m_model, &CustomerTableModel::setSearchText);
     connect(m_tier, &QComboBox::currentIndexChanged, this,
             [this](int) { m_model->setTierFilter(m_tier->currentData().toInt()); });
@@ -153,7 +182,6 @@ CustomerPage::CustomerPage(QWidget *parent)
         const QStringList selected = selectedCustomerNos();
         emit balanceRequested(selected.size() > 1 ? selected : shownCustomerNos());
     });
-    retranslateUi();
 }
 
 QStringList CustomerPage::selectedCustomerNos() const

@@ -68,6 +68,12 @@ protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
+    // The constructor's steps, in the order the widgets are made.
+    void createFilters();
+    void createTable();
+    void createPanelAndKeys();
+    void layOut();
+    void connectParts();
     void retranslateUi();
     void fillFilters();
     void updateCount(int shown, int total);
