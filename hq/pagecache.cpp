@@ -15,11 +15,13 @@ bool PageCache::deviceFree(const QByteArray &encodedRecords)
     return !encodedRecords.contains(QByteArrayView("\x69" "device_id"));
 }
 
-bool PageCache::find(const QString &key, const Version &version, Page *out)
+bool PageCache::find(const QString &key, const Version &version, Page *out, Version *stale)
 {
     QMutexLocker lock(&m_mutex);
     const auto it = m_entries.find(key);
     if (it == m_entries.end() || !(it->version == version)) {
+        if (it != m_entries.end() && stale)
+            *stale = it->version;
         ++m_misses;
         return false;
     }
@@ -27,6 +29,31 @@ bool PageCache::find(const QString &key, const Version &version, Page *out)
     *out = it->page;
     ++m_hits;
     return true;
+}
+
+bool PageCache::restamp(const QString &key, const Version &from, const Version &to, Page *out)
+{
+    QMutexLocker lock(&m_mutex);
+    const auto it = m_entries.find(key);
+    if (it == m_entries.end() || !(it->version == from))
+        return false;
+    it->version = to;
+    m_lru.splice(m_lru.begin(), m_lru, it->lru);
+    *out = it->page;
+    --m_misses; // counted by the find that saw it stale
+    ++m_hits;
+    return true;
+}
+
+bool PageCache::onlyAuditSince(const Version &from, const Version &to, qint64 auditEntries, qint64 otherEntries)
+{
+    if (from.tombstoneFloor != to.tombstoneFloor || to.lastSeq <= from.lastSeq)
+        return false;
+    // A number not held by an audit entry was taken by a record that has since moved on.
+    if (otherEntries != 0 || auditEntries != to.lastSeq - from.lastSeq)
+        return false;
+    const bool scopedKeptUp = from.scopedThrough == from.lastSeq && to.scopedThrough == to.lastSeq;
+    return from.scopedThrough == to.scopedThrough || scopedKeptUp;
 }
 
 void PageCache::insert(const QString &key, const Version &version, const Page &page)

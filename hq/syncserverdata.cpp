@@ -96,7 +96,23 @@ QHttpServerResponse SyncServer::page(const HqStore::Session &session, qint64 aft
             version = {b.int64(0, 0), b.int64(0, 1), b.int64(0, 2)};
             PageCache::Page hit;
             const bool resync = !full && after > 0 && after < version.tombstoneFloor;
-            if (!resync && (m_cache.find(sharedKey, version, &hit) || m_cache.find(deviceKey, version, &hit))) {
+            PageCache::Version staleShared, staleDevice;
+            bool found = !resync
+                         && (m_cache.find(sharedKey, version, &hit, &staleShared) || m_cache.find(deviceKey, version, &hit, &staleDevice));
+            // Kept at an older version: still good if only audit entries came since (a sign-in's).
+            for (const auto &[key, stale] : {std::pair{&sharedKey, &staleShared}, std::pair{&deviceKey, &staleDevice}}) {
+                if (found || resync || stale->lastSeq < 0 || stale->tombstoneFloor != version.tombstoneFloor
+                    || stale->lastSeq >= version.lastSeq)
+                    continue;
+                PgResult since = connection().exec(
+                    "SELECT count(*) FILTER (WHERE entity = 'audit'), count(*) FILTER (WHERE entity <> 'audit')"
+                    "  + (SELECT count(*) FROM removal WHERE branch_id = $1 AND seq > $2 AND seq <= $3)"
+                    " FROM record WHERE branch_id = $1 AND seq > $2 AND seq <= $3",
+                    {session.branch, QString::number(stale->lastSeq), QString::number(version.lastSeq)});
+                found = PageCache::onlyAuditSince(*stale, version, since.int64(0, 0), since.int64(0, 1))
+                        && m_cache.restamp(*key, *stale, version, &hit);
+            }
+            if (found) {
                 qCDebug(lcPageCache, "page cache hit branch=%s viewer=%s after=%lld limit=%d hits=%lld",
                         qPrintable(session.branch), qPrintable(viewer), after, limit, m_cache.hits());
                 bulkPull(hit.recordBytes);

@@ -4,12 +4,15 @@
 // build its pages anew with the write in them, and an RM never gets another RM's pages.
 #include "hqfixture.h"
 #include "pagecache.h"
+#include "pgconnection.h"
 
 #include "domain/contact.h"
 #include "domain/demogenerator.h"
 #include "store/contactrepository.h"
 #include "store/schemamigrations.h"
+#include "store/database.h"
 #include "sync/hqclient.h"
+#include "sync/syncengine.h"
 #include "sync/wireformat.h"
 
 #include <QSet>
@@ -113,6 +116,34 @@ private slots:
         QCOMPARE(cache.misses(), 8);
     }
 
+    // A page stamped at an older version is good again only when every number taken since
+    // went to an audit entry (a desktop's sign-in) and nothing else holds one.
+    void onlyAuditEntriesSinceKeepAPage()
+    {
+        const PageCache::Version v{10, 10, 0};
+        QVERIFY(PageCache::onlyAuditSince(v, {12, 12, 0}, 2, 0));  // two sign-ins, scoped along
+        QVERIFY(PageCache::onlyAuditSince(v, {11, 10, 0}, 1, 0));  // not scoped yet: the mark stayed
+        QVERIFY(!PageCache::onlyAuditSince(v, {12, 12, 0}, 1, 0)); // a number went elsewhere (moved on)
+        QVERIFY(!PageCache::onlyAuditSince(v, {12, 12, 0}, 2, 1)); // a contact or a removal
+        QVERIFY(!PageCache::onlyAuditSince(v, {12, 12, 3}, 2, 0)); // a prune
+        QVERIFY(!PageCache::onlyAuditSince(v, {12, 11, 0}, 2, 0)); // scoped part way
+        QVERIFY(!PageCache::onlyAuditSince({10, 8, 0}, {12, 12, 0}, 2, 0)); // was behind, now caught up
+        QVERIFY(!PageCache::onlyAuditSince(v, v, 0, 0));
+        PageCache cache(1024 * 1024);
+        const QString key = PageCache::key(kBranch, QStringLiteral("m"), 0, 200);
+        cache.insert(key, v, {QByteArray("page"), 4});
+        PageCache::Page p;
+        PageCache::Version stale;
+        QVERIFY(!cache.find(key, {12, 12, 0}, &p, &stale));
+        QCOMPARE(stale, v);
+        QVERIFY(!cache.restamp(key, {9, 9, 0}, {12, 12, 0}, &p)); // not the version it holds
+        QVERIFY(cache.restamp(key, v, {12, 12, 0}, &p));
+        QCOMPARE(p.deflated, QByteArray("page"));
+        QVERIFY(cache.find(key, {12, 12, 0}, &p));
+        QCOMPARE(cache.hits(), 2);
+        QCOMPARE(cache.misses(), 0);
+    }
+
     void theCacheKeepsToItsSizeOldestOut()
     {
         PageCache cache(64 * 1024);
@@ -213,6 +244,42 @@ private slots:
         QVERIFY(after.ids.contains(QStringLiteral("contact/cache-test-contact")));
         pullAll(QStringLiteral("RM01"), QStringLiteral("pc-b"));
         QVERIFY(hits() > before);
+    }
+
+    // Given RM01's pages are in the cache, when another desktop signs in and syncs (its
+    // sign-in's audit entry takes the branch's next numbers), then RM01's next pull is
+    // served wholly from the cache: no viewer pulls audit entries, so no page changed.
+    void aSignInLeavesTheCachedPagesGood()
+    {
+        const Pulled first = pullAll(QStringLiteral("RM01"), QStringLiteral("pc-b"));
+        QVERIFY2(first.error.isEmpty(), qPrintable(first.error));
+        PgConnection pg(m_hq.conninfo());
+        auto lastSeq = [&] { return pg.exec("SELECT last_seq FROM branch WHERE branch_id = $1", {kBranch}).int64(0, 0); };
+        const qint64 seqBefore = lastSeq();
+        QTemporaryDir dir;
+        {
+            Database db = Database::open(dir.filePath(QStringLiteral("rm02.db")), QStringLiteral("desk-pass"),
+                                         Database::OpenMode::CreateIfMissing);
+            SyncEngine::Settings s;
+            s.hq = m_hq.url();
+            s.staffId = QStringLiteral("RM02");
+            s.password = kPassword;
+            s.timeoutMs = 60000;
+            const SyncEngine::Report report = SyncEngine::run(db, s);
+            QVERIFY2(report.ok, qPrintable(report.error));
+            QVERIFY(report.pushed >= 1); // the sign-in entry
+        }
+        const qint64 seqAfter = lastSeq();
+        QVERIFY(seqAfter > seqBefore);
+        QCOMPARE(pg.exec("SELECT count(*) FROM record WHERE branch_id = $1 AND seq > $2 AND entity = 'audit'",
+                         {kBranch, QString::number(seqBefore)})
+                     .int64(0, 0),
+                 seqAfter - seqBefore);
+        const int before = hits(QStringLiteral("r:RM01"));
+        const Pulled again = pullAll(QStringLiteral("RM01"), QStringLiteral("pc-b"));
+        QVERIFY2(again.error.isEmpty(), qPrintable(again.error));
+        QCOMPARE(hits(QStringLiteral("r:RM01")) - before, again.pages);
+        QCOMPARE(again.ids, first.ids);
     }
 };
 
