@@ -3,8 +3,6 @@
 #include "domain/demogenerator.h"
 #include "hqfixture.h"
 #include "store/database.h"
-#include "store/deferredindexes.h"
-#include "store/schemamigrations.h"
 #include "store/statement.h"
 #include "sync/syncengine.h"
 
@@ -31,16 +29,6 @@ qint64 voluntarySwitches()
             return line.mid(int(std::strlen("voluntary_ctxt_switches:"))).trimmed().toLongLong();
     }
     return -1;
-}
-
-// Every secondary index of the store: name and its CREATE statement.
-QStringList indexes(Database &db)
-{
-    QStringList out;
-    Statement st(db, QStringLiteral("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name"));
-    while (st.step())
-        out << st.text(0) + QLatin1String(": ") + st.text(1);
-    return out;
 }
 
 qint64 scalar(Database &db, const QString &sql)
@@ -121,43 +109,6 @@ private slots:
         qInfo("engine thread: %lld voluntary context switches over %d waits for a page (%.1f each)", last - first, waits,
               perPage);
         QVERIFY2(perPage < 50, qPrintable(QStringLiteral("%1 switches per page").arg(perPage)));
-        QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM customer")), qint64(m_branch.customers.size()));
-        QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM holding")), qint64(m_branch.holdings.size()));
-    }
-
-    // Given a first sync that builds its indexes after the load, when it is cancelled after two
-    // pages, then the store says which indexes it owes and still answers; the next sync, which
-    // starts from the page it stopped at, builds them: the same indexes as a migrated store's.
-    void anInterruptedFirstSyncOwesItsIndexesUntilThePullEnds()
-    {
-        QStringList schema;
-        {
-            Database fresh = Database::open(newStore(), kPass, Database::OpenMode::CreateIfMissing);
-            SchemaMigrations::migrate(fresh);
-            schema = indexes(fresh);
-        }
-        QVERIFY(schema.size() >= 3);
-        Database db = Database::open(newStore(), kPass, Database::OpenMode::CreateIfMissing);
-        int pages = 0;
-        const SyncEngine::Report cut = SyncEngine::run(db, settings(1000), [&](const char *stage, qint64, qint64) {
-            return std::strcmp(stage, "Receiving branch data") != 0 || ++pages <= 2;
-        });
-        QVERIFY(!cut.ok);
-        QCOMPARE(cut.status, HqClient::Status::Cancelled);
-        const QStringList owed = DeferredIndexes::owed(db);
-        qInfo("cut after %d pages: %lld customers, %d indexes owed: %s", cut.pages,
-              scalar(db, QStringLiteral("SELECT count(*) FROM customer")), int(owed.size()), qPrintable(owed.join(u' ')));
-        QVERIFY(cut.pages >= 1);
-        QVERIFY(!owed.isEmpty());
-        for (const QString &name : owed)
-            QVERIFY2(!indexes(db).join(u'\n').contains(name + QLatin1String(": ")), qPrintable(name));
-        QVERIFY(scalar(db, QStringLiteral("SELECT count(*) FROM customer")) > 0);
-        QVERIFY(scalar(db, QStringLiteral("SELECT count(*) FROM customer")) < qint64(m_branch.customers.size()));
-
-        const SyncEngine::Report rest = SyncEngine::run(db, settings(1000));
-        QVERIFY2(rest.ok, qPrintable(rest.error));
-        QVERIFY(DeferredIndexes::owed(db).isEmpty());
-        QCOMPARE(indexes(db), schema);
         QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM customer")), qint64(m_branch.customers.size()));
         QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM holding")), qint64(m_branch.holdings.size()));
     }

@@ -7,7 +7,6 @@
 #include "store/auditlog.h"
 #include "store/contactrepository.h"
 #include "store/database.h"
-#include "store/deferredindexes.h"
 #include "store/schemamigrations.h"
 #include "store/statement.h"
 #include "store/storeerror.h"
@@ -330,8 +329,6 @@ private:
         // Set while a full reload runs, so an interrupted one resumes as a reload.
         m_fullReload = SyncEngine::metaValue(m_db, QStringLiteral("sync.full_reload")) == QLatin1String("1");
         m_fromNothing = m_cursor == 0;
-        if (m_fromNothing || m_fullReload)
-            deferIndexesOfEmptyTables();
         PageFetcher fetcher(m_cancel);
         CheckpointAtEnd checkpoint(m_db);
         fetcher.start(pageRequest(), m_cursor);
@@ -409,21 +406,10 @@ private:
         PageApplier::log(m_db, QStringLiteral("full_resync"),
                          QStringLiteral("Offline longer than HQ keeps deletions: reloading the branch data"));
         tx.commit();
-        deferIndexesOfEmptyTables();
         m_fullReload = true;
         m_cursor = 0;
         fetcher.start(pageRequest(), m_cursor);
         return true;
-    }
-
-    // A store filled from nothing builds its secondary indexes once, after the last page
-    // (DeferredIndexes); the tables that already hold rows keep theirs.
-    void deferIndexesOfEmptyTables()
-    {
-        QStringList tables;
-        for (const SyncEntities::Entity &e : SyncEntities::all())
-            tables << e.table;
-        DeferredIndexes::deferOfEmpty(m_db, tables);
     }
 
     // A checksum mismatch: the page is logged and fetched again, at most three times in a row.
@@ -463,13 +449,6 @@ private:
             return true;
         if (m_fullReload)
             SyncEngine::setMetaValue(m_db, QStringLiteral("sync.full_reload"), QStringLiteral("0"));
-        try {
-            DeferredIndexes::build(m_db); // this load's, or what an interrupted one still owes
-        } catch (const StoreError &e) {
-            m_report.status = HqClient::Status::BadResponse; // the data is in; the next round builds them
-            m_report.error = e.message();
-            return false;
-        }
         m_report.ok = true;
         return false;
     }
