@@ -1,7 +1,7 @@
 #include "auditchain.h"
 
 #include "pgconnection.h"
-#include "store/auditkey.h"
+#include "protocol/auditkey.h"
 
 #include <QUuid>
 #include <sodium.h>
@@ -12,9 +12,9 @@ namespace {
 constexpr qint64 kMaxGap = 100000;
 } // namespace
 
-AuditLog::Entry AuditChain::entryOf(const QJsonObject &o)
+AuditEntry AuditChain::entryOf(const QJsonObject &o)
 {
-    AuditLog::Entry e;
+    AuditEntry e;
     e.entryId = o.value(QStringLiteral("entry_id")).toString();
     e.at = QDateTime::fromString(o.value(QStringLiteral("at")).toString(), Qt::ISODateWithMs);
     e.staffId = o.value(QStringLiteral("staff_id")).toString();
@@ -67,7 +67,7 @@ QString AuditChain::issue(const QString &branch, const QString &deviceId, const 
 AuditChain::Verdict AuditChain::admit(const QString &branch, const QString &deviceId, const QJsonObject &payload,
                                       QString *detail)
 {
-    const AuditLog::Entry e = entryOf(payload);
+    const AuditEntry e = entryOf(payload);
     if (e.keyId.isEmpty()) {
         // Written before the device had a key: fine until its first keyed entry reached HQ.
         PgResult keyed = m_db.exec("SELECT 1 FROM audit_key WHERE branch_id = $1 AND device_id = $2 AND next_n > 1 LIMIT 1",
@@ -102,7 +102,7 @@ AuditChain::Verdict AuditChain::admit(const QString &branch, const QString &devi
     if (e.n > expected) {
         v = Verdict::Gap;
         *detail = QStringLiteral("entries %1 to %2 missing before %3").arg(expected).arg(e.n - 1).arg(e.n);
-    } else if (AuditKey::mac(key, e.keyId, e.n, e.hash) != e.mac || AuditLog::hashOf(e) != e.hash
+    } else if (AuditKey::mac(key, e.keyId, e.n, e.hash) != e.mac || AuditEntry::hashOf(e) != e.hash
                || (!head.isEmpty() && e.prevHash != head)) {
         v = Verdict::Broken;
         *detail = QStringLiteral("entry %1 does not match its key, hash or predecessor").arg(e.n);
@@ -113,7 +113,7 @@ AuditChain::Verdict AuditChain::admit(const QString &branch, const QString &devi
     return v;
 }
 
-QString AuditChain::check(const QString &branch, const QString &deviceId, const std::vector<AuditLog::Entry> &entries,
+QString AuditChain::check(const QString &branch, const QString &deviceId, const std::vector<AuditEntry> &entries,
                           bool fromMiddle)
 {
     PgResult keys = m_db.exec("SELECT key_id, first_key FROM audit_key WHERE branch_id = $1 AND device_id = $2"
@@ -124,13 +124,13 @@ QString AuditChain::check(const QString &branch, const QString &deviceId, const 
     QByteArray key;
     qint64 expected = 0;
     bool first = true;
-    for (const AuditLog::Entry &e : entries) {
+    for (const AuditEntry &e : entries) {
         const QString at = e.entryId;
         if (!first || !fromMiddle) {
             if (!(first ? e.prevHash == QLatin1String("genesis") : e.prevHash == prevHash))
                 return QStringLiteral("broken at %1").arg(at);
         }
-        if (AuditLog::hashOf(e) != e.hash)
+        if (AuditEntry::hashOf(e) != e.hash)
             return QStringLiteral("broken at %1").arg(at);
         if (e.keyId.isEmpty()) {
             if (!keyId.isEmpty())

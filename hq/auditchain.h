@@ -1,6 +1,6 @@
 #pragma once
 
-#include "store/auditlog.h"
+#include "protocol/auditentry.h"
 
 #include <QByteArray>
 #include <QJsonObject>
@@ -38,14 +38,14 @@ public:
     // Runs in the push's transaction. `detail` says what was wrong (numbers and ids only).
     Verdict admit(const QString &branch, const QString &deviceId, const QJsonObject &payload, QString *detail);
 
-    static AuditLog::Entry entryOf(const QJsonObject &payload);
+    static AuditEntry entryOf(const QJsonObject &payload);
     static QString verdictName(Verdict v);
 
     // The `branchdesk-hq audit` check of one device's entries in chain order (unkeyed
     // first, then each key in the order HQ issued it, by number): the first problem, or
     // empty when the chain holds. With `fromMiddle` (audit --since) the first entry's
     // link and number are taken as they are.
-    QString check(const QString &branch, const QString &deviceId, const std::vector<AuditLog::Entry> &entries,
+    QString check(const QString &branch, const QString &deviceId, const std::vector<AuditEntry> &entries,
                   bool fromMiddle);
 
 private:

@@ -7,7 +7,7 @@
 #include "loginthrottle.h"
 #include "passwordhasher.h"
 #include "sessiontokens.h"
-#include "store/auditlog.h"
+#include "protocol/auditentry.h"
 #include "sync/syncentities.h"
 
 #include <QCryptographicHash>
@@ -392,7 +392,7 @@ QStringList HqStore::auditTrail(const QString &branch, const QString &since, boo
                            {branch, since});
     AuditChain chain(m_db);
     QString device;
-    std::vector<AuditLog::Entry> entries;
+    std::vector<AuditEntry> entries;
     if (intact)
         *intact = true;
     auto closeChain = [&] {
@@ -406,7 +406,7 @@ QStringList HqStore::auditTrail(const QString &branch, const QString &since, boo
     };
     for (int i = 0; i < r.rows(); ++i) {
         const QJsonObject o = QJsonDocument::fromJson(r.text(i, 0).toUtf8()).object();
-        const AuditLog::Entry e = AuditChain::entryOf(o);
+        const AuditEntry e = AuditChain::entryOf(o);
         if (e.deviceId != device) {
             closeChain();
             device = e.deviceId;

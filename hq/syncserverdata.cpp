@@ -1,8 +1,8 @@
 // SyncServer's data half: pulls (from the page cache when it can, issue 19) and pushes.
 #include "syncserver.h"
 
+#include "protocol/schemaversion.h"
 #include "requestdecoder.h"
-#include "store/schemamigrations.h"
 #include "syncreply.h"
 #include "sync/wireformat.h"
 
@@ -163,7 +163,7 @@ QHttpServerResponse SyncServer::handlePush(const QString &branch, const Request 
             return error(req, Status::BadRequest, "bad_request", err);
         // This build reads the current schema and the ones before it, so a laptop
         // that was offline through an upgrade can still send what it holds.
-        if (batch.schemaVersion < 1 || batch.schemaVersion > SchemaMigrations::latestVersion())
+        if (batch.schemaVersion < 1 || batch.schemaVersion > kSchemaVersion)
             return error(req, Status::BadRequest, "schema",
                          QStringLiteral("push schema version %1 is not supported").arg(batch.schemaVersion));
         WireFormat::PushResult result;

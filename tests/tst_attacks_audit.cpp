@@ -6,7 +6,7 @@
 #include "attacksupport.h"
 
 #include "domain/demogenerator.h"
-#include "store/auditkey.h"
+#include "protocol/auditkey.h"
 #include "store/auditlog.h"
 #include "store/contactrepository.h"
 #include "store/database.h"

@@ -1,8 +1,8 @@
 #include "auditlog.h"
 
-#include "auditkey.h"
 #include "contactrepository.h"
 #include "database.h"
+#include "protocol/auditkey.h"
 #include "statement.h"
 #include "storeaccess.h"
 #include "storeerror.h"
@@ -10,19 +10,8 @@
 #include "sync/outbox.h"
 #include "transaction.h"
 
-#include <QCryptographicHash>
 #include <QJsonObject>
 #include <QUuid>
-
-QString AuditLog::hashOf(const Entry &e)
-{
-    QCryptographicHash h(QCryptographicHash::Sha256);
-    // Unit separators keep "ab"+"c" and "a"+"bc" apart.
-    const QStringList fields = {e.prevHash, e.entryId, e.at.toString(Qt::ISODateWithMs), e.staffId, e.event,
-                                e.subject, e.detail, e.deviceId};
-    h.addData(fields.join(QChar(0x1f)).toUtf8());
-    return QString::fromLatin1(h.result().toHex());
-}
 
 AuditLog::Entry AuditLog::append(const QString &event, const QString &staffId, const QString &subject,
                                  const QString &detail)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "protocol/auditentry.h"
+
 #include <QDateTime>
 #include <QString>
 #include <vector>
@@ -17,22 +19,8 @@ struct StoreAccess;
 class AuditLog
 {
 public:
-    struct Entry
-    {
-        qint64 seq = 0;
-        QString entryId;
-        QDateTime at;
-        QString staffId;
-        QString event;
-        QString subject; // e.g. a customer number; never a name, phone or ID number
-        QString detail;  // e.g. the reason given for a reveal
-        QString deviceId;
-        QString prevHash;
-        QString hash;
-        QString keyId; // empty: written before the store had a key
-        qint64 n = 0;   // 1, 2, 3 ... under keyId
-        QString mac;    // AuditKey::mac(k[n], keyId, n, hash)
-    };
+    // The entry itself is protocol (HQ checks the same chain): protocol/auditentry.h.
+    using Entry = AuditEntry;
     struct Verification
     {
         bool ok = true;
@@ -47,7 +35,7 @@ public:
     std::vector<Entry> entries(int limit = 1000);
     Verification verify();
 
-    static QString hashOf(const Entry &e);
+    static QString hashOf(const Entry &e) { return AuditEntry::hashOf(e); }
     // The staff member local entries are written for: the one signed in to HQ, or "local" (demo).
     static QString currentStaff(Database &db);
     // Opens its own connection (any thread), appends for currentStaff(), closes. Throws StoreError.

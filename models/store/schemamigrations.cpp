@@ -1,9 +1,12 @@
 #include "schemamigrations.h"
 
 #include "database.h"
+#include "protocol/schemaversion.h"
 #include "statement.h"
 #include "storeerror.h"
 #include "transaction.h"
+
+#include <iterator>
 
 namespace {
 
@@ -360,11 +363,18 @@ const char *const kV10[] = {
     "ALTER TABLE customer ADD COLUMN masked TEXT",
 };
 
+// One entry per step, in order; a new step goes here and bumps kSchemaVersion.
+constexpr std::size_t kStepLengths[] = {std::size(kV1), std::size(kV2), std::size(kV3), std::size(kV4),
+                                        std::size(kV5), std::size(kV6), std::size(kV7), std::size(kV8),
+                                        std::size(kV9), std::size(kV10)};
+static_assert(std::size(kStepLengths) == static_cast<std::size_t>(kSchemaVersion),
+              "protocol/schemaversion.h's kSchemaVersion must equal the number of migration steps");
+
 } // namespace
 
 int SchemaMigrations::latestVersion()
 {
-    return 10;
+    return kSchemaVersion;
 }
 
 QStringList SchemaMigrations::step(int version)

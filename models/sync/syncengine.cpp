@@ -3,7 +3,7 @@
 #include "outbox.h"
 #include "pageapplier.h"
 #include "pagefetcher.h"
-#include "store/auditkey.h"
+#include "protocol/auditkey.h"
 #include "store/auditlog.h"
 #include "store/contactrepository.h"
 #include "store/database.h"

@@ -1,0 +1,105 @@
+# Issue 13: the layers depend one way. Run as a ctest:
+#   cmake -DSOURCE_DIR=<repo> [-DHQ_BINARY=<branchdesk-hq>] -P tests/checklayers.cmake
+# Fails, naming file, line and include, when
+#  - a domain file (models/domain) includes anything but domain headers;
+#  - a protocol file (models/protocol, and the wire format and entity registry in models/sync)
+#    includes anything but domain and protocol headers;
+#  - an hq/ file includes anything of the desktop's but domain and protocol headers
+#    (no store/, items/, ui/, nor the desktop's sync engine);
+# and when branchdesk-hq is linked against SQLCipher.
+# Still open (issue 13): store/, sync/ and items/ are one library, and ui/ includes store/.
+cmake_minimum_required(VERSION 3.20)
+if(NOT SOURCE_DIR)
+    message(FATAL_ERROR "checklayers: pass -DSOURCE_DIR=<repository>")
+endif()
+
+set(protocol_sync syncrecord.h wireformat.h wireformat.cpp syncentities.h syncentities.cpp
+    entityschema.h entityschema.cpp extractrecords.h extractrecords.cpp)
+
+# Whether `inc` (as written in a file of directory `dir`, relative to models/ or hq/) may be
+# included by a file of `layer`.
+function(allowed layer dir inc out)
+    set(ok FALSE)
+    if(inc MATCHES "^domain/")
+        set(ok TRUE)
+    elseif(inc MATCHES "^protocol/")
+        if(NOT layer STREQUAL "domain")
+            set(ok TRUE)
+        endif()
+    elseif(inc MATCHES "^sync/(.*)$")
+        list(FIND protocol_sync "${CMAKE_MATCH_1}" i)
+        if(i GREATER -1 AND NOT layer STREQUAL "domain")
+            set(ok TRUE)
+        endif()
+    elseif(NOT inc MATCHES "/")
+        # Beside the including file.
+        if(dir STREQUAL "domain" AND layer STREQUAL "domain")
+            set(ok TRUE)
+        elseif(dir STREQUAL "protocol" OR dir STREQUAL "hq")
+            set(ok TRUE)
+        elseif(dir STREQUAL "sync")
+            list(FIND protocol_sync "${inc}" i)
+            if(i GREATER -1)
+                set(ok TRUE)
+            endif()
+        endif()
+    endif()
+    set(${out} ${ok} PARENT_SCOPE)
+endfunction()
+
+set(problems "")
+function(check layer dir file)
+    file(STRINGS "${file}" lines)
+    set(n 0)
+    foreach(line IN LISTS lines)
+        math(EXPR n "${n} + 1")
+        if(line MATCHES "^[ \t]*#[ \t]*include[ \t]*\"([^\"]+)\"")
+            set(inc "${CMAKE_MATCH_1}")
+            if(dir STREQUAL "hq" AND NOT inc MATCHES "/" )
+                # hq's own headers, or the generated ones beside them.
+                continue()
+            endif()
+            allowed(${layer} ${dir} "${inc}" ok)
+            if(NOT ok)
+                file(RELATIVE_PATH rel "${SOURCE_DIR}" "${file}")
+                set(problems "${problems}${rel}:${n}: the ${layer} layer includes \"${inc}\"\n" PARENT_SCOPE)
+            endif()
+        endif()
+    endforeach()
+endfunction()
+
+file(GLOB domain_files "${SOURCE_DIR}/models/domain/*.h" "${SOURCE_DIR}/models/domain/*.cpp")
+file(GLOB protocol_files "${SOURCE_DIR}/models/protocol/*.h" "${SOURCE_DIR}/models/protocol/*.cpp")
+file(GLOB hq_files "${SOURCE_DIR}/hq/*.h" "${SOURCE_DIR}/hq/*.cpp")
+if(NOT domain_files OR NOT protocol_files OR NOT hq_files)
+    message(FATAL_ERROR "checklayers: no sources under ${SOURCE_DIR}")
+endif()
+foreach(f IN LISTS domain_files)
+    check(domain domain "${f}")
+endforeach()
+foreach(f IN LISTS protocol_files)
+    check(protocol protocol "${f}")
+endforeach()
+foreach(name IN LISTS protocol_sync)
+    check(protocol sync "${SOURCE_DIR}/models/sync/${name}")
+endforeach()
+foreach(f IN LISTS hq_files)
+    check(hq hq "${f}")
+endforeach()
+
+if(HQ_BINARY)
+    execute_process(COMMAND ldd "${HQ_BINARY}" OUTPUT_VARIABLE libs RESULT_VARIABLE rc)
+    if(NOT rc EQUAL 0)
+        set(problems "${problems}ldd ${HQ_BINARY} failed\n")
+    elseif(libs MATCHES "sqlcipher")
+        set(problems "${problems}${HQ_BINARY} is linked against SQLCipher\n")
+    endif()
+endif()
+
+list(LENGTH domain_files nd)
+list(LENGTH protocol_files np)
+list(LENGTH hq_files nh)
+if(problems)
+    message(FATAL_ERROR "Layer rules broken (issue 13, docs/decisions.md):\n${problems}")
+endif()
+message(STATUS "layers: ${nd} domain, ${np} protocol (+ the wire format in sync/), ${nh} hq files follow the rules; branchdesk-hq has no SQLCipher")
