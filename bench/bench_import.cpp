@@ -31,6 +31,7 @@
 namespace {
 
 using bench::raw::check;
+using bench::raw::insertRow;
 
 QString csvField(const QString &s)
 {
@@ -125,8 +126,7 @@ double rawInsert(const QString &path, const StoreKey &storeKey, const std::vecto
         sqlite3_bind_text(st, 15, r.history.constData(), int(r.history.size()), SQLITE_STATIC);
         sqlite3_bind_text(st, 16, "2026-10", 7, SQLITE_STATIC);
         sqlite3_bind_int64(st, 17, r.payroll ? 1 : 0);
-        check(db, sqlite3_step(st), "insert");
-        sqlite3_reset(st);
+        insertRow(db, st);
     }
     sqlite3_finalize(st);
     check(db, sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr), "commit");

@@ -53,6 +53,7 @@ namespace {
 
 using bench::raw::check;
 using bench::raw::exec;
+using bench::raw::insertRow;
 
 // One bound value, already in the bytes SQLite stores.
 struct RawValue
@@ -195,12 +196,7 @@ void rawInsert(sqlite3 *db, const RawTable &table)
                 break;
             }
         }
-        const int rc = sqlite3_step(st);
-        if (rc != SQLITE_DONE) {
-            sqlite3_finalize(st);
-            check(db, rc, "insert");
-        }
-        sqlite3_reset(st);
+        insertRow(db, st);
     }
     sqlite3_finalize(st);
 }

@@ -78,6 +78,7 @@ double percentile(std::vector<double> v, double p)
 
 using bench::raw::check;
 using bench::raw::exec;
+using bench::raw::insertRow;
 using bench::raw::removeStore;
 
 struct RawValue
@@ -188,12 +189,7 @@ void insertRows(sqlite3 *db, const RawTable &t)
     const RawValue *v = t.values.data();
     for (size_t row = 0; row < t.rows(); ++row) {
         bindRow(st, v, t.columns);
-        const int rc = sqlite3_step(st);
-        if (rc != SQLITE_DONE) {
-            sqlite3_finalize(st);
-            check(db, rc, "insert");
-        }
-        sqlite3_reset(st);
+        insertRow(db, st);
     }
     sqlite3_finalize(st);
 }

@@ -24,6 +24,18 @@ inline void check(sqlite3 *db, int rc, const char *what)
         throw std::runtime_error(std::string(what) + ": " + (db ? sqlite3_errmsg(db) : sqlite3_errstr(rc)));
 }
 
+// One row of a prepared INSERT: stepped and reset; on failure the statement is finalized
+// and the error thrown.
+inline void insertRow(sqlite3 *db, sqlite3_stmt *st)
+{
+    const int rc = sqlite3_step(st);
+    if (rc != SQLITE_DONE) {
+        sqlite3_finalize(st);
+        check(db, rc == SQLITE_ROW ? SQLITE_MISUSE : rc, "insert");
+    }
+    sqlite3_reset(st);
+}
+
 inline void exec(sqlite3 *db, const char *sql)
 {
     check(db, sqlite3_exec(db, sql, nullptr, nullptr, nullptr), sql);
