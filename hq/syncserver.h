@@ -80,6 +80,9 @@ private:
     static void dropConnection(); // after a database error: the next request reconnects
     // A page from the cache, or built, encoded and kept there.
     QHttpServerResponse page(const HqStore::Session &session, qint64 after, int limit, bool full, const Request &req);
+    // The page kept under `key` at `version`, or at an older version that only audit entries
+    // (a sign-in's) have passed since; that one is restamped with `version`.
+    bool cachedPage(const QString &branch, const QString &key, const PageCache::Version &version, PageCache::Page *hit);
     void security(const QString &branch, const QString &kind, const QString &staff, const QString &device,
                   const QString &detail);
 

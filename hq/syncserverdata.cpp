@@ -96,22 +96,8 @@ QHttpServerResponse SyncServer::page(const HqStore::Session &session, qint64 aft
             version = {b.int64(0, 0), b.int64(0, 1), b.int64(0, 2)};
             PageCache::Page hit;
             const bool resync = !full && after > 0 && after < version.tombstoneFloor;
-            PageCache::Version staleShared, staleDevice;
-            bool found = !resync
-                         && (m_cache.find(sharedKey, version, &hit, &staleShared) || m_cache.find(deviceKey, version, &hit, &staleDevice));
-            // Kept at an older version: still good if only audit entries came since (a sign-in's).
-            for (const auto &[key, stale] : {std::pair{&sharedKey, &staleShared}, std::pair{&deviceKey, &staleDevice}}) {
-                if (found || resync || stale->lastSeq < 0 || stale->tombstoneFloor != version.tombstoneFloor
-                    || stale->lastSeq >= version.lastSeq)
-                    continue;
-                PgResult since = connection().exec(
-                    "SELECT count(*) FILTER (WHERE entity = 'audit'), count(*) FILTER (WHERE entity <> 'audit')"
-                    "  + (SELECT count(*) FROM removal WHERE branch_id = $1 AND seq > $2 AND seq <= $3)"
-                    " FROM record WHERE branch_id = $1 AND seq > $2 AND seq <= $3",
-                    {session.branch, QString::number(stale->lastSeq), QString::number(version.lastSeq)});
-                found = PageCache::onlyAuditSince(*stale, version, since.int64(0, 0), since.int64(0, 1))
-                        && m_cache.restamp(*key, *stale, version, &hit);
-            }
+            const bool found = !resync && (cachedPage(session.branch, sharedKey, version, &hit)
+                                           || cachedPage(session.branch, deviceKey, version, &hit));
             if (found) {
                 qCDebug(lcPageCache, "page cache hit branch=%s viewer=%s after=%lld limit=%d hits=%lld",
                         qPrintable(session.branch), qPrintable(viewer), after, limit, m_cache.hits());
@@ -143,6 +129,24 @@ QHttpServerResponse SyncServer::page(const HqStore::Session &session, qint64 aft
                 qPrintable(viewer), shared ? "" : " (this device)", after, limit, version.lastSeq);
     }
     return deflated(built.deflated);
+}
+
+bool SyncServer::cachedPage(const QString &branch, const QString &key, const PageCache::Version &version,
+                            PageCache::Page *hit)
+{
+    PageCache::Version stale;
+    if (m_cache.find(key, version, hit, &stale))
+        return true;
+    // Read what holds the numbers since only when the versions could allow it (every one an
+    // audit entry is the best case).
+    if (stale.lastSeq < 0 || !PageCache::onlyAuditSince(stale, version, version.lastSeq - stale.lastSeq, 0))
+        return false;
+    PgResult since = connection().exec("SELECT count(*) FILTER (WHERE entity = 'audit'), count(*) FILTER (WHERE entity <> 'audit')"
+                                       "  + (SELECT count(*) FROM removal WHERE branch_id = $1 AND seq > $2 AND seq <= $3)"
+                                       " FROM record WHERE branch_id = $1 AND seq > $2 AND seq <= $3",
+                                       {branch, QString::number(stale.lastSeq), QString::number(version.lastSeq)});
+    return PageCache::onlyAuditSince(stale, version, since.int64(0, 0), since.int64(0, 1))
+           && m_cache.restamp(key, stale, version, hit);
 }
 
 QHttpServerResponse SyncServer::handlePush(const QString &branch, const Request &req)
