@@ -352,6 +352,15 @@ void Customer360Panel::showCustomer(int customerIndex)
         return;
     }
     const Customer &c = s->customer(m_customer);
+    showProfile();
+    showHoldings();
+    m_chart->showCustomer(c, s->tierPolicy());
+}
+
+void Customer360Panel::showProfile()
+{
+    const BranchSnapshot *s = m_branch.snapshot.get();
+    const Customer &c = s->customer(m_customer);
     const QLocale locale;
     auto set = [&](const char *key, const QString &text) {
         for (auto &f : m_fields) {
@@ -402,7 +411,13 @@ void Customer360Panel::showCustomer(int customerIndex)
                          .arg(c.settlementProducts)
                          .arg(c.serviceEvents12m)
                          .arg(c.referralLinks));
+}
 
+void Customer360Panel::showHoldings()
+{
+    const BranchSnapshot *s = m_branch.snapshot.get();
+    const auto holdings = s->holdingsOf(m_customer);
+    auto date = [&](const QDate &d) { return d.isValid() ? DateFormat::date(d) : tr("—"); };
     m_holdings->setRowCount(int(holdings.size()));
     int row = 0;
     for (const Holding &h : holdings) {
@@ -430,5 +445,4 @@ void Customer360Panel::showCustomer(int customerIndex)
         m_holdings->setItem(row, 4, item(maturity));
         ++row;
     }
-    m_chart->showCustomer(c, s->tierPolicy());
 }

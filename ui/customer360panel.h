@@ -71,6 +71,9 @@ private:
     QString fieldName(const QString &key) const;
     void remask(const QString &key);
     void showDoNotContact();
+    // The customer shown (m_customer): the fields beside the title, then the holdings table.
+    void showProfile();
+    void showHoldings();
 
     LoadedBranch m_branch;
     int m_customer = -1;

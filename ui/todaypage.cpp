@@ -30,44 +30,7 @@ TodayPage::TodayPage(CadenceWorkspace *workspace, QWidget *parent)
     : QWidget(parent), m_ws(workspace)
 {
     setObjectName(QStringLiteral("todayPage"));
-    m_actingLabel = new QLabel(this);
-    m_acting = new QComboBox(this);
-    m_acting->setObjectName(QStringLiteral("actingAs"));
-    m_acting->setMinimumContentsLength(10);
-    m_acting->setSizeAdjustPolicy(QComboBox::AdjustToContents); // "卢博（网点负责人）" whole, not cut
-    // Who the user works as changes only through its list (click, F4, Alt+Down): an arrow key
-    // meant for the table must never switch and save another identity (issue 16).
-    m_acting->installEventFilter(this);
-    m_viewLabel = new QLabel(this);
-    m_view = new QComboBox(this);
-    m_view->setObjectName(QStringLiteral("viewedRm"));
-    m_view->setSizeAdjustPolicy(QComboBox::AdjustToContents);
-    m_date = new QLabel(this);
-    m_date->setObjectName(QStringLiteral("todayDate"));
-    QFont bold = m_date->font();
-    bold.setBold(true);
-    m_date->setFont(bold);
-    m_done = new QLabel(this);
-    m_done->setObjectName(QStringLiteral("todayDone"));
-    m_due = new QLabel(this);
-    m_due->setObjectName(QStringLiteral("todayDue"));
-    m_overdue = new QLabel(this);
-    m_overdue->setObjectName(QStringLiteral("todayOverdue"));
-    for (QLabel *l : {m_done, m_due, m_overdue}) {
-        l->setFont(bold);
-        l->setContentsMargins(10, 2, 10, 2);
-    }
-    m_done->setStyleSheet(QStringLiteral("color:#2e7d32"));
-    m_overdue->setStyleSheet(QStringLiteral("color:#c62828"));
-    m_warning = new QLabel(this);
-    m_warning->setObjectName(QStringLiteral("calendarWarning"));
-    m_warning->setWordWrap(true);
-    m_warning->setStyleSheet(QStringLiteral("color:#8a5a00"));
-    m_warning->hide();
-    m_empty = new QLabel(this);
-    m_empty->setObjectName(QStringLiteral("todayEmpty"));
-    m_empty->setAlignment(Qt::AlignCenter);
-    m_empty->hide();
+    buildHeader();
 
     m_model = new TodayModel(this);
     m_table = new QTableView(this);
@@ -107,7 +70,57 @@ TodayPage::TodayPage(CadenceWorkspace *workspace, QWidget *parent)
     m_reschedule->setObjectName(QStringLiteral("rescheduleStep"));
     m_hint = new QLabel(this);
     m_hint->setStyleSheet(QStringLiteral("color:#666"));
+    buildActions();
+    buildLayout(panelScroll);
+    connectSignals();
+    retranslateUi();
+    onCounts(0, 0, 0);
+}
 
+void TodayPage::buildHeader()
+{
+    m_actingLabel = new QLabel(this);
+    m_acting = new QComboBox(this);
+    m_acting->setObjectName(QStringLiteral("actingAs"));
+    m_acting->setMinimumContentsLength(10);
+    m_acting->setSizeAdjustPolicy(QComboBox::AdjustToContents); // "卢博（网点负责人）" whole, not cut
+    // Who the user works as changes only through its list (click, F4, Alt+Down): an arrow key
+    // meant for the table must never switch and save another identity (issue 16).
+    m_acting->installEventFilter(this);
+    m_viewLabel = new QLabel(this);
+    m_view = new QComboBox(this);
+    m_view->setObjectName(QStringLiteral("viewedRm"));
+    m_view->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_date = new QLabel(this);
+    m_date->setObjectName(QStringLiteral("todayDate"));
+    QFont bold = m_date->font();
+    bold.setBold(true);
+    m_date->setFont(bold);
+    m_done = new QLabel(this);
+    m_done->setObjectName(QStringLiteral("todayDone"));
+    m_due = new QLabel(this);
+    m_due->setObjectName(QStringLiteral("todayDue"));
+    m_overdue = new QLabel(this);
+    m_overdue->setObjectName(QStringLiteral("todayOverdue"));
+    for (QLabel *l : {m_done, m_due, m_overdue}) {
+        l->setFont(bold);
+        l->setContentsMargins(10, 2, 10, 2);
+    }
+    m_done->setStyleSheet(QStringLiteral("color:#2e7d32"));
+    m_overdue->setStyleSheet(QStringLiteral("color:#c62828"));
+    m_warning = new QLabel(this);
+    m_warning->setObjectName(QStringLiteral("calendarWarning"));
+    m_warning->setWordWrap(true);
+    m_warning->setStyleSheet(QStringLiteral("color:#8a5a00"));
+    m_warning->hide();
+    m_empty = new QLabel(this);
+    m_empty->setObjectName(QStringLiteral("todayEmpty"));
+    m_empty->setAlignment(Qt::AlignCenter);
+    m_empty->hide();
+}
+
+void TodayPage::buildActions()
+{
     // Enter on a row opens the contact dialog; Ctrl+R reschedules.
     auto *logAction = m_logMenuAction = new QAction(this); // also the context menu's first entry
     logAction->setShortcuts({QKeySequence(Qt::Key_Return), QKeySequence(Qt::Key_Enter)});
@@ -125,13 +138,16 @@ TodayPage::TodayPage(CadenceWorkspace *workspace, QWidget *parent)
     // Right-click on a row: the same two actions, then the customer's (360, do-not-contact, ...).
     m_rescheduleMenuAction = new QAction(this);
     connect(m_rescheduleMenuAction, &QAction::triggered, this, &TodayPage::openRescheduleDialog);
-    m_menu = new CustomerRowMenu(m_table, workspace, TodayModel::Customer,
-                                 CustomerRowMenu::byRole(workspace, TodayModel::CustomerIndexRole,
+    m_menu = new CustomerRowMenu(m_table, m_ws, TodayModel::Customer,
+                                 CustomerRowMenu::byRole(m_ws, TodayModel::CustomerIndexRole,
                                                          [this] { return m_model->rowCount() ? m_ws->snapshot() : nullptr; }));
     m_menu->setLeadingActions({m_logMenuAction, m_rescheduleMenuAction});
     m_menu->setLogContactShown(false); // Today's own ties the contact to the step
     connect(m_menu, &CustomerRowMenu::open360Requested, this, [this](int) { m_panel->takeFocus(); });
+}
 
+void TodayPage::buildLayout(QWidget *panelScroll)
+{
     auto *top = new QHBoxLayout;
     top->addWidget(m_actingLabel);
     top->addWidget(m_acting);
@@ -170,7 +186,10 @@ TodayPage::TodayPage(CadenceWorkspace *workspace, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
     layout->addWidget(m_splitter, 1);
+}
 
+void TodayPage::connectSignals()
+{
     connect(m_model, &TodayModel::countsChanged, this, &TodayPage::onCounts);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &TodayPage::onCurrentRowChanged);
     connect(&m_watcher, &QFutureWatcher<std::vector<TodayItem>>::finished, this, &TodayPage::onBuilt);
@@ -184,8 +203,8 @@ TodayPage::TodayPage(CadenceWorkspace *workspace, QWidget *parent)
     connect(m_ws, &CadenceWorkspace::capacityChanged, this, [this](const QString &) { rebuild(); });
     connect(m_week, &WeekPlanView::rmActivated, this, &TodayPage::showRm);
     // The week's later steps: the customer's menu and the do-not-contact mark too (issue 17).
-    m_weekMenu = new CustomerRowMenu(m_week->table(), workspace, WeekPlanModel::Customer,
-                                     CustomerRowMenu::byRole(workspace, WeekPlanModel::CustomerIndexRole,
+    m_weekMenu = new CustomerRowMenu(m_week->table(), m_ws, WeekPlanModel::Customer,
+                                     CustomerRowMenu::byRole(m_ws, WeekPlanModel::CustomerIndexRole,
                                                              [this] { return m_ws->snapshot(); }));
     m_weekMenu->setOpen360Shown(false); // the panel beside shows Today's current row
     connect(m_week, &WeekPlanView::capacityEdited, this, [this](int capacity) {
@@ -194,8 +213,6 @@ TodayPage::TodayPage(CadenceWorkspace *workspace, QWidget *parent)
         if (s && rm >= 0)
             m_ws->setDayCapacity(s->staff()[size_t(rm)].staffId, m_ws->today(), capacity);
     });
-    retranslateUi();
-    onCounts(0, 0, 0);
 }
 
 void TodayPage::fillStaff()

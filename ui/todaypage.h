@@ -54,6 +54,12 @@ protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
+    // The constructor's parts: the acting/date/counts row, the shortcuts and row menu, the layout, the signals
+    // (with the week's row menu).
+    void buildHeader();
+    void buildActions();
+    void buildLayout(QWidget *panelScroll);
+    void connectSignals();
     void retranslateUi();
     void fillStaff();
     void onActingChanged();
