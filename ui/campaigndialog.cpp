@@ -49,6 +49,27 @@ CampaignDialog::CampaignDialog(const Campaign &campaign, const std::vector<Campa
     form->addRow(tr("Starts on:"), m_start);
     form->addRow(tr("Ends on:"), m_end);
 
+    auto *targets = buildTargets(campaign);
+    auto *listBox = buildListBox(campaign, lists);
+    auto *rmBox = buildRmBox(campaign);
+
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    connect(buttons, &QDialogButtonBox::accepted, this, &CampaignDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &CampaignDialog::reject);
+    auto *right = new QVBoxLayout;
+    right->addWidget(listBox, 1);
+    right->addWidget(rmBox, 1);
+    auto *columns = new QHBoxLayout;
+    columns->addWidget(targets);
+    columns->addLayout(right, 1);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addLayout(columns);
+    layout->addWidget(buttons);
+}
+
+QGroupBox *CampaignDialog::buildTargets(const Campaign &campaign)
+{
     auto *targets = new QGroupBox(tr("Targets"), this);
     auto *targetForm = new QFormLayout(targets);
     for (int m = 0; m < Campaign::MetricCount; ++m) {
@@ -61,7 +82,11 @@ CampaignDialog::CampaignDialog(const Campaign &campaign, const std::vector<Campa
         m_targets[size_t(m)] = box;
         targetForm->addRow(Campaign::metricName(Campaign::Metric(m)), box);
     }
+    return targets;
+}
 
+QGroupBox *CampaignDialog::buildListBox(const Campaign &campaign, const std::vector<CampaignList> &lists)
+{
     m_lists = new QListWidget(this);
     m_lists->setObjectName(QStringLiteral("campaignLists"));
     for (const CampaignList &l : lists) {
@@ -75,7 +100,11 @@ CampaignDialog::CampaignDialog(const Campaign &campaign, const std::vector<Campa
     auto *listBox = new QGroupBox(tr("Frozen lists worked in this campaign (none ticked: every threshold list)"), this);
     auto *listLayout = new QVBoxLayout(listBox);
     listLayout->addWidget(m_lists);
+    return listBox;
+}
 
+QGroupBox *CampaignDialog::buildRmBox(const Campaign &campaign)
+{
     // 一人一表: count and amount targets per RM.
     auto *rmBox = new QGroupBox(tr("Targets per RM (customers converted, amount in 10k yuan)"), this);
     auto *rmLayout = new QVBoxLayout(rmBox);
@@ -120,20 +149,7 @@ CampaignDialog::CampaignDialog(const Campaign &campaign, const std::vector<Campa
     rmLayout->addWidget(m_rmTable);
     rmLayout->addLayout(totals);
     rmBox->setVisible(!m_rms.empty());
-
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
-    connect(buttons, &QDialogButtonBox::accepted, this, &CampaignDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, this, &CampaignDialog::reject);
-    auto *right = new QVBoxLayout;
-    right->addWidget(listBox, 1);
-    right->addWidget(rmBox, 1);
-    auto *columns = new QHBoxLayout;
-    columns->addWidget(targets);
-    columns->addLayout(right, 1);
-    auto *layout = new QVBoxLayout(this);
-    layout->addLayout(form);
-    layout->addLayout(columns);
-    layout->addWidget(buttons);
+    return rmBox;
 }
 
 Campaign CampaignDialog::campaign() const

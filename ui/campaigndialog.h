@@ -9,6 +9,7 @@
 
 class QDateEdit;
 class QDoubleSpinBox;
+class QGroupBox;
 class QTableWidget;
 class QLineEdit;
 class QListWidget;
@@ -44,6 +45,11 @@ public:
     void accept() override;
 
 private:
+    // The constructor's group boxes: a target per metric, the frozen lists, the targets per RM.
+    QGroupBox *buildTargets(const Campaign &campaign);
+    QGroupBox *buildListBox(const Campaign &campaign, const std::vector<CampaignList> &lists);
+    QGroupBox *buildRmBox(const Campaign &campaign);
+
     Campaign m_campaign;
     QLineEdit *m_name;
     QDateEdit *m_start;

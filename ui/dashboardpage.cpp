@@ -66,6 +66,14 @@ DashboardPage::DashboardPage(CadenceWorkspace *workspace, QWidget *parent)
     for (QLabel *l : {m_metricsTitle, m_trendTitle, m_rmTitle, m_progressTitle})
         l->setStyleSheet(QStringLiteral("font-weight: bold"));
 
+    buildTables();
+    buildLayout();
+    connectSignals();
+    retranslateUi();
+}
+
+void DashboardPage::buildTables()
+{
     m_metricsModel = new CampaignMetricsModel(this);
     m_metricsView = makeTable(this, QStringLiteral("metricsTable"));
     m_metricsView->setModel(m_metricsModel);
@@ -87,7 +95,10 @@ DashboardPage::DashboardPage(CadenceWorkspace *workspace, QWidget *parent)
     m_plot->setObjectName(QStringLiteral("trendPlot"));
     m_plot->setMinimumHeight(240);
     m_plot->setMinimumWidth(420);
+}
 
+void DashboardPage::buildLayout()
+{
     auto *top = new QHBoxLayout;
     top->addWidget(m_campaignLabel);
     top->addWidget(m_campaignBox);
@@ -129,7 +140,10 @@ DashboardPage::DashboardPage(CadenceWorkspace *workspace, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
     layout->addWidget(split, 1);
+}
 
+void DashboardPage::connectSignals()
+{
     connect(m_campaignBox, &QComboBox::activated, this, [this](int) {
         m_wantedId = m_campaignBox->currentData().toString();
         refresh();
@@ -145,7 +159,6 @@ DashboardPage::DashboardPage(CadenceWorkspace *workspace, QWidget *parent)
         if (isVisible())
             refresh();
     });
-    retranslateUi();
 }
 
 Campaign DashboardPage::defaultCampaign() const

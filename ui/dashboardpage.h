@@ -61,6 +61,10 @@ protected:
     void showEvent(QShowEvent *event) override;
 
 private:
+    // The constructor's parts: the tables and the trend plot, the layout, the signals.
+    void buildTables();
+    void buildLayout();
+    void connectSignals();
     void retranslateUi();
     void showTrend();
     void editCampaign(bool fresh);
