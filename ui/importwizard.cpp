@@ -51,6 +51,28 @@ ImportWizard::ImportWizard(const StoreAccess &store, const QString &staffId, QWi
     setWindowTitle(tr("Import customers"));
     setOption(QWizard::NoBackButtonOnLastPage);
 
+    buildFilePage();
+    buildMappingPage();
+    buildValidationPage();
+    buildImportPage();
+
+    setPage(FilePage, m_filePage);
+    setPage(MappingPage, m_mappingPage);
+    setPage(ValidationPage, m_validationPage);
+    setPage(ImportPage, m_importPage);
+
+    auto *poll = new QTimer(this);
+    poll->setInterval(100);
+    connect(poll, &QTimer::timeout, this, [this] {
+        if (m_importWatcher.isRunning() && m_result->goodCount() > 0)
+            m_progress->setValue(qMin(m_done->load(), m_progress->maximum()));
+    });
+    poll->start();
+    resize(860, 600);
+}
+
+void ImportWizard::buildFilePage()
+{
     // 1. The file.
     m_filePage = new Page([this] { return m_read; }, this);
     m_filePage->setTitle(tr("Choose the file"));
@@ -71,7 +93,10 @@ ImportWizard::ImportWizard(const StoreAccess &store, const QString &staffId, QWi
     connect(m_browse, &QPushButton::clicked, this, &ImportWizard::browse);
     connect(m_path, &QLineEdit::editingFinished, this, &ImportWizard::startReading);
     connect(&m_readWatcher, &QFutureWatcher<QString>::finished, this, &ImportWizard::onRead);
+}
 
+void ImportWizard::buildMappingPage()
+{
     // 2. The mapping, with a preview.
     m_mappingPage = new Page([this] { return m_mapping.missingRequired().isEmpty(); }, this);
     m_mappingPage->setTitle(tr("Check the columns"));
@@ -91,7 +116,10 @@ ImportWizard::ImportWizard(const StoreAccess &store, const QString &staffId, QWi
     mapRow->addWidget(m_saveMapping);
     mapLayout->addLayout(mapRow);
     connect(m_saveMapping, &QPushButton::clicked, this, &ImportWizard::saveMapping);
+}
 
+void ImportWizard::buildValidationPage()
+{
     // 3. Validation.
     m_validationPage = new Page([this] { return m_validatedOk && m_result->goodCount() > 0; }, this);
     m_validationPage->setTitle(tr("Check the rows"));
@@ -108,7 +136,10 @@ ImportWizard::ImportWizard(const StoreAccess &store, const QString &staffId, QWi
     valLayout->addWidget(m_validationInfo);
     valLayout->addWidget(m_rejectsTable, 1);
     connect(&m_validateWatcher, &QFutureWatcher<bool>::finished, this, &ImportWizard::onValidated);
+}
 
+void ImportWizard::buildImportPage()
+{
     // 4. Import.
     m_importPage = new Page([this] { return m_importDone; }, this);
     m_importPage->setTitle(tr("Import"));
@@ -122,20 +153,6 @@ ImportWizard::ImportWizard(const StoreAccess &store, const QString &staffId, QWi
     impLayout->addWidget(m_importInfo);
     impLayout->addStretch(1);
     connect(&m_importWatcher, &QFutureWatcher<ImportOutcome>::finished, this, &ImportWizard::onImported);
-
-    setPage(FilePage, m_filePage);
-    setPage(MappingPage, m_mappingPage);
-    setPage(ValidationPage, m_validationPage);
-    setPage(ImportPage, m_importPage);
-
-    auto *poll = new QTimer(this);
-    poll->setInterval(100);
-    connect(poll, &QTimer::timeout, this, [this] {
-        if (m_importWatcher.isRunning() && m_result->goodCount() > 0)
-            m_progress->setValue(qMin(m_done->load(), m_progress->maximum()));
-    });
-    poll->start();
-    resize(860, 600);
 }
 
 bool ImportWizard::isBusy() const

@@ -53,6 +53,11 @@ protected:
 
 private:
     class Page;
+    // The constructor's four pages, each with its widgets and signals.
+    void buildFilePage();
+    void buildMappingPage();
+    void buildValidationPage();
+    void buildImportPage();
     void browse();
     void startReading();
     void onRead();

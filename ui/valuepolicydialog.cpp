@@ -32,48 +32,8 @@ ValuePolicyDialog::ValuePolicyDialog(const ValuePolicy &policy, QWidget *parent)
         m_weights[size_t(k)] = box;
     }
 
-    auto *cuts = new QGroupBox(tr("Quadrant cuts"), this);
-    auto *cutsForm = new QFormLayout(cuts);
-    m_fixedCuts = new QCheckBox(tr("Fixed cut points instead of the branch medians"), this);
-    m_currentCut = new QDoubleSpinBox(this);
-    m_potentialCut = new QDoubleSpinBox(this);
-    for (QDoubleSpinBox *b : {m_currentCut, m_potentialCut}) {
-        b->setRange(0, 100);
-        b->setDecimals(1);
-    }
-    cutsForm->addRow(m_fixedCuts);
-    cutsForm->addRow(tr("Current value cut"), m_currentCut);
-    cutsForm->addRow(tr("Potential value cut"), m_potentialCut);
-    connect(m_fixedCuts, &QCheckBox::toggled, m_currentCut, &QWidget::setEnabled);
-    connect(m_fixedCuts, &QCheckBox::toggled, m_potentialCut, &QWidget::setEnabled);
-
-    auto *lists = new QGroupBox(tr("Lists (amounts in CNY)"), this);
-    auto *listsForm = new QFormLayout(lists);
-    const TierPolicy tiers = TierPolicy::defaultPolicy();
-    for (const ValuePolicy::ThresholdBand &band : policy.thresholdBands()) {
-        auto *from = new QSpinBox(this);
-        from->setRange(0, 100000000);
-        from->setSingleStep(10000);
-        from->setGroupSeparatorShown(true);
-        const int tier = tiers.indexOfId(band.tierId);
-        listsForm->addRow(tr("Threshold band towards %1 starts at")
-                              .arg(tier >= 0 ? tiers.displayName(tier) : band.tierId),
-                          from);
-        m_bandFrom.append(from);
-    }
-    m_lowLine = new QSpinBox(this);
-    m_wideLowLine = new QSpinBox(this);
-    for (QSpinBox *b : {m_lowLine, m_wideLowLine}) {
-        b->setRange(1, 10000000);
-        b->setSingleStep(1000);
-        b->setGroupSeparatorShown(true);
-    }
-    m_upliftTarget = new QDoubleSpinBox(this);
-    m_upliftTarget->setRange(0, 100);
-    m_upliftTarget->setSuffix(QStringLiteral(" %"));
-    listsForm->addRow(tr("Low-efficiency: AUM under"), m_lowLine);
-    listsForm->addRow(tr("Low-efficiency, widened: AUM under"), m_wideLowLine);
-    listsForm->addRow(tr("Uplift target of a threshold list"), m_upliftTarget);
+    auto *cuts = buildCuts();
+    auto *lists = buildLists(policy);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel
                                              | QDialogButtonBox::RestoreDefaults, this);
@@ -105,6 +65,57 @@ ValuePolicyDialog::ValuePolicyDialog(const ValuePolicy &policy, QWidget *parent)
     layout->addWidget(note);
     layout->addWidget(buttons);
     load(policy);
+}
+
+QGroupBox *ValuePolicyDialog::buildCuts()
+{
+    auto *cuts = new QGroupBox(tr("Quadrant cuts"), this);
+    auto *cutsForm = new QFormLayout(cuts);
+    m_fixedCuts = new QCheckBox(tr("Fixed cut points instead of the branch medians"), this);
+    m_currentCut = new QDoubleSpinBox(this);
+    m_potentialCut = new QDoubleSpinBox(this);
+    for (QDoubleSpinBox *b : {m_currentCut, m_potentialCut}) {
+        b->setRange(0, 100);
+        b->setDecimals(1);
+    }
+    cutsForm->addRow(m_fixedCuts);
+    cutsForm->addRow(tr("Current value cut"), m_currentCut);
+    cutsForm->addRow(tr("Potential value cut"), m_potentialCut);
+    connect(m_fixedCuts, &QCheckBox::toggled, m_currentCut, &QWidget::setEnabled);
+    connect(m_fixedCuts, &QCheckBox::toggled, m_potentialCut, &QWidget::setEnabled);
+    return cuts;
+}
+
+QGroupBox *ValuePolicyDialog::buildLists(const ValuePolicy &policy)
+{
+    auto *lists = new QGroupBox(tr("Lists (amounts in CNY)"), this);
+    auto *listsForm = new QFormLayout(lists);
+    const TierPolicy tiers = TierPolicy::defaultPolicy();
+    for (const ValuePolicy::ThresholdBand &band : policy.thresholdBands()) {
+        auto *from = new QSpinBox(this);
+        from->setRange(0, 100000000);
+        from->setSingleStep(10000);
+        from->setGroupSeparatorShown(true);
+        const int tier = tiers.indexOfId(band.tierId);
+        listsForm->addRow(tr("Threshold band towards %1 starts at")
+                              .arg(tier >= 0 ? tiers.displayName(tier) : band.tierId),
+                          from);
+        m_bandFrom.append(from);
+    }
+    m_lowLine = new QSpinBox(this);
+    m_wideLowLine = new QSpinBox(this);
+    for (QSpinBox *b : {m_lowLine, m_wideLowLine}) {
+        b->setRange(1, 10000000);
+        b->setSingleStep(1000);
+        b->setGroupSeparatorShown(true);
+    }
+    m_upliftTarget = new QDoubleSpinBox(this);
+    m_upliftTarget->setRange(0, 100);
+    m_upliftTarget->setSuffix(QStringLiteral(" %"));
+    listsForm->addRow(tr("Low-efficiency: AUM under"), m_lowLine);
+    listsForm->addRow(tr("Low-efficiency, widened: AUM under"), m_wideLowLine);
+    listsForm->addRow(tr("Uplift target of a threshold list"), m_upliftTarget);
+    return lists;
 }
 
 void ValuePolicyDialog::load(const ValuePolicy &policy)

@@ -8,6 +8,7 @@
 
 class QCheckBox;
 class QDoubleSpinBox;
+class QGroupBox;
 class QSpinBox;
 class QLabel;
 
@@ -28,6 +29,9 @@ public:
     QString inForceText() const;
 
 private:
+    // The constructor's group boxes: the quadrant cuts, the list lines.
+    QGroupBox *buildCuts();
+    QGroupBox *buildLists(const ValuePolicy &policy);
     void load(const ValuePolicy &policy);
 
     ValuePolicy m_base;
