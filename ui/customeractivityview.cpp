@@ -79,6 +79,12 @@ void CustomerActivityView::showCustomer(int customerIndex)
     m_log->setEnabled(usable);
     if (!usable)
         return;
+    showCadences(s, customerIndex);
+    showHistory(s, customerIndex);
+}
+
+void CustomerActivityView::showCadences(const BranchSnapshot *s, int customerIndex)
+{
     const QLocale locale;
     const QDate today = m_ws->today();
     const CadenceEngine engine(*s, m_ws->policy(), m_ws->calendar(), m_ws->activity());
@@ -125,7 +131,10 @@ void CustomerActivityView::showCustomer(int customerIndex)
         auto *none = new QTreeWidgetItem(m_cadences);
         none->setText(0, tr("No open cadence"));
     }
+}
 
+void CustomerActivityView::showHistory(const BranchSnapshot *s, int customerIndex)
+{
     const QList<Contact> contacts = m_ws->activity().contactsOf(customerIndex);
     m_history->setRowCount(int(contacts.size()));
     int row = 0;

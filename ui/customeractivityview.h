@@ -2,6 +2,7 @@
 
 #include <QTabWidget>
 
+class BranchSnapshot;
 class CadenceWorkspace;
 class QPushButton;
 class QTableWidget;
@@ -33,6 +34,9 @@ protected:
 private:
     void retranslateUi();
     void correctSelected();
+    // The two tabs for a customer showCustomer found usable.
+    void showCadences(const BranchSnapshot *s, int customerIndex);
+    void showHistory(const BranchSnapshot *s, int customerIndex);
 
     CadenceWorkspace *m_ws = nullptr;
     int m_customer = -1;

@@ -48,6 +48,19 @@ MaturityPage::MaturityPage(CadenceWorkspace *workspace, QWidget *parent)
     bold.setBold(true);
     m_conversion->setFont(bold);
 
+    buildTree();
+
+    m_mark = new QPushButton(this);
+    m_mark->setObjectName(QStringLiteral("markOutcome"));
+    m_mark->setEnabled(false);
+    connect(m_mark, &QPushButton::clicked, this, &MaturityPage::markSelected);
+    buildLayout();
+    connectSignals();
+    retranslateUi();
+}
+
+void MaturityPage::buildTree()
+{
     m_model = new MaturityModel(this);
     m_tree = new QTreeView(this);
     m_tree->setObjectName(QStringLiteral("maturityTree"));
@@ -61,12 +74,10 @@ MaturityPage::MaturityPage(CadenceWorkspace *workspace, QWidget *parent)
     const int widths[MaturityModel::ColumnCount] = {16 * em, 5 * em, 7 * em, 6 * em, 6 * em, 6 * em, 14 * em, 7 * em, 7 * em};
     for (int c = 0; c < MaturityModel::ColumnCount; ++c)
         m_tree->header()->resizeSection(c, widths[c]);
+}
 
-    m_mark = new QPushButton(this);
-    m_mark->setObjectName(QStringLiteral("markOutcome"));
-    m_mark->setEnabled(false);
-    connect(m_mark, &QPushButton::clicked, this, &MaturityPage::markSelected);
-
+void MaturityPage::buildLayout()
+{
     auto *top = new QHBoxLayout;
     top->addWidget(m_aheadLabel);
     top->addWidget(m_ahead);
@@ -94,7 +105,10 @@ MaturityPage::MaturityPage(CadenceWorkspace *workspace, QWidget *parent)
     layout->addWidget(m_conversion);
     layout->addWidget(m_tree, 1);
     layout->addLayout(bottom);
+}
 
+void MaturityPage::connectSignals()
+{
     connect(m_ahead, &QSpinBox::valueChanged, this, [this](int) { rebuild(); });
     connect(m_back, &QSpinBox::valueChanged, this, [this](int) { rebuild(); });
     connect(m_rm, &RmFilterCombo::rmChanged, this, [this](int) { rebuild(); });
@@ -107,13 +121,12 @@ MaturityPage::MaturityPage(CadenceWorkspace *workspace, QWidget *parent)
     });
     connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this, &MaturityPage::onCurrentChanged);
     // Product rows name a customer (group rows give -1, so no menu there).
-    m_menu = new CustomerRowMenu(m_tree, workspace, MaturityModel::Customer,
-                                 CustomerRowMenu::byRole(workspace, MaturityModel::CustomerIndexRole,
+    m_menu = new CustomerRowMenu(m_tree, m_ws, MaturityModel::Customer,
+                                 CustomerRowMenu::byRole(m_ws, MaturityModel::CustomerIndexRole,
                                                          [this] { return m_ws->branch().snapshot.get(); }));
     connect(m_menu, &CustomerRowMenu::open360Requested, this, &MaturityPage::open360);
     connect(m_menu, &CustomerRowMenu::batchTouchRequested, this,
             [this](const QStringList &nos) { emit batchTouchRequested(nos, tr("maturing products")); });
-    retranslateUi();
 }
 
 Customer360Dialog *MaturityPage::open360(int customer)

@@ -47,6 +47,10 @@ protected:
     void showEvent(QShowEvent *event) override;
 
 private:
+    // The constructor's parts: the product tree, the layout with the assign bar, the signals and the row menu.
+    void buildTree();
+    void buildLayout();
+    void connectSignals();
     void retranslateUi();
     void rebuild();
     void updateSummary();
