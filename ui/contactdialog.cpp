@@ -41,19 +41,7 @@ ContactDialog::ContactDialog(const Subject &subject, QWidget *parent)
     m_note->setPlaceholderText(tr("What was said, what they plan (optional)"));
     m_note->setMaxLength(500);
 
-    m_nextStep = new QCheckBox(tr("Next step on"), this);
-    m_nextStep->setObjectName(QStringLiteral("nextStep"));
-    m_nextDate = new QDateEdit(this);
-    m_nextDate->setObjectName(QStringLiteral("nextStepDate"));
-    m_nextDate->setCalendarPopup(true);
-    const QDate day = subject.day.isValid() ? subject.day : QDate::currentDate();
-    m_nextDate->setMinimumDate(day);
-    m_nextDate->setDate(day.addDays(3));
-    m_nextDate->setEnabled(false);
-    connect(m_nextStep, &QCheckBox::toggled, m_nextDate, &QWidget::setEnabled);
-    auto *next = new QHBoxLayout;
-    next->addWidget(m_nextStep);
-    next->addWidget(m_nextDate, 1);
+    QHBoxLayout *next = buildNextStep(subject);
 
     m_refuses = new QCheckBox(tr("Refuses all marketing (do not contact)"), this);
     m_refuses->setObjectName(QStringLiteral("refusesMarketing"));
@@ -72,12 +60,7 @@ ContactDialog::ContactDialog(const Subject &subject, QWidget *parent)
     form->addRow(QString(), next);
     form->addRow(QString(), m_refuses);
 
-    m_buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
-    m_buttons->button(QDialogButtonBox::Save)->setText(tr("Save (Enter)"));
-    m_buttons->button(QDialogButtonBox::Save)->setDefault(true);
-    m_buttons->button(QDialogButtonBox::Cancel)->setText(tr("Cancel (Esc)"));
-    connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
-    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    buildButtons();
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_header);
@@ -89,6 +72,34 @@ ContactDialog::ContactDialog(const Subject &subject, QWidget *parent)
     setTabOrder(m_nextStep, m_nextDate);
     m_channel->setFocus();
     setMinimumWidth(460);
+}
+
+QHBoxLayout *ContactDialog::buildNextStep(const Subject &subject)
+{
+    m_nextStep = new QCheckBox(tr("Next step on"), this);
+    m_nextStep->setObjectName(QStringLiteral("nextStep"));
+    m_nextDate = new QDateEdit(this);
+    m_nextDate->setObjectName(QStringLiteral("nextStepDate"));
+    m_nextDate->setCalendarPopup(true);
+    const QDate day = subject.day.isValid() ? subject.day : QDate::currentDate();
+    m_nextDate->setMinimumDate(day);
+    m_nextDate->setDate(day.addDays(3));
+    m_nextDate->setEnabled(false);
+    connect(m_nextStep, &QCheckBox::toggled, m_nextDate, &QWidget::setEnabled);
+    auto *next = new QHBoxLayout;
+    next->addWidget(m_nextStep);
+    next->addWidget(m_nextDate, 1);
+    return next;
+}
+
+void ContactDialog::buildButtons()
+{
+    m_buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
+    m_buttons->button(QDialogButtonBox::Save)->setText(tr("Save (Enter)"));
+    m_buttons->button(QDialogButtonBox::Save)->setDefault(true);
+    m_buttons->button(QDialogButtonBox::Cancel)->setText(tr("Cancel (Esc)"));
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 }
 
 void ContactDialog::fillOutcomes()

@@ -10,6 +10,7 @@ class QCheckBox;
 class QComboBox;
 class QDateEdit;
 class QDialogButtonBox;
+class QHBoxLayout;
 class QLabel;
 class QLineEdit;
 
@@ -49,6 +50,9 @@ public:
     bool refusesMarketing() const;
 
 private:
+    // The constructor's parts: the next-step row (check box and date), the Save/Cancel buttons.
+    QHBoxLayout *buildNextStep(const Subject &subject);
+    void buildButtons();
     void fillOutcomes();
 
     Subject m_subject;

@@ -39,17 +39,7 @@ ExportDialog::ExportDialog(Kind kind, const QString &listName, int rows, int per
     pathRow->addWidget(m_path, 1);
     pathRow->addWidget(m_browse);
 
-    m_format = new QComboBox(this);
-    m_format->setObjectName(QStringLiteral("exportFormat"));
-    if (kind == Kind::CallSheet) {
-        m_format->addItem(tr("PDF"), -1);
-        m_format->setEnabled(false);
-    } else {
-        m_format->addItem(tr("Excel workbook (.xlsx)"), int(TableExporter::Format::Xlsx));
-        m_format->addItem(tr("CSV, UTF-8 (.csv)"), int(TableExporter::Format::Csv));
-        if (suggestedPath.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive))
-            m_format->setCurrentIndex(1);
-    }
+    buildFormatBox(kind, suggestedPath);
 
     m_unmasked = new QCheckBox(tr("Include names, phone, ID and address numbers unmasked"), this);
     m_unmasked->setObjectName(QStringLiteral("includeUnmasked"));
@@ -78,6 +68,29 @@ ExportDialog::ExportDialog(Kind kind, const QString &listName, int rows, int per
     layout->addWidget(m_reason);
     layout->addWidget(m_buttons);
 
+    connectSignals();
+    onFormatChanged();
+    updateState();
+    resize(560, sizeHint().height());
+}
+
+void ExportDialog::buildFormatBox(Kind kind, const QString &suggestedPath)
+{
+    m_format = new QComboBox(this);
+    m_format->setObjectName(QStringLiteral("exportFormat"));
+    if (kind == Kind::CallSheet) {
+        m_format->addItem(tr("PDF"), -1);
+        m_format->setEnabled(false);
+    } else {
+        m_format->addItem(tr("Excel workbook (.xlsx)"), int(TableExporter::Format::Xlsx));
+        m_format->addItem(tr("CSV, UTF-8 (.csv)"), int(TableExporter::Format::Csv));
+        if (suggestedPath.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive))
+            m_format->setCurrentIndex(1);
+    }
+}
+
+void ExportDialog::connectSignals()
+{
     connect(m_browse, &QPushButton::clicked, this, &ExportDialog::browse);
     connect(m_path, &QLineEdit::textChanged, this, &ExportDialog::updateState);
     connect(m_reason, &QLineEdit::textChanged, this, &ExportDialog::updateState);
@@ -85,9 +98,6 @@ ExportDialog::ExportDialog(Kind kind, const QString &listName, int rows, int per
     connect(m_format, &QComboBox::currentIndexChanged, this, &ExportDialog::onFormatChanged);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    onFormatChanged();
-    updateState();
-    resize(560, sizeHint().height());
 }
 
 QString ExportDialog::path() const

@@ -34,6 +34,9 @@ public:
     QPushButton *okButton() const;
 
 private:
+    // The constructor's parts: the format choice, the signal connections.
+    void buildFormatBox(Kind kind, const QString &suggestedPath);
+    void connectSignals();
     void browse();
     void updateState();
     void onFormatChanged();

@@ -28,38 +28,7 @@ WarningListsPage::WarningListsPage(CadenceWorkspace *workspace, QWidget *parent)
     m_conversion = new WarningListModel(this);
     m_payroll = new PayrollModel(this);
 
-    auto *retentionTab = new QWidget(this);
-    m_coverage = new QLabel(retentionTab);
-    m_coverage->setObjectName(QStringLiteral("triangleCoverage"));
-    m_coverage->setWordWrap(true);
-    m_coverage->setTextFormat(Qt::RichText);
-    m_retentionTable = makeTable(QStringLiteral("retentionTable"));
-    m_retentionTable->setModel(m_retention);
-    auto *rl = new QVBoxLayout(retentionTab);
-    rl->addWidget(m_coverage);
-    rl->addWidget(m_retentionTable, 1);
-
-    auto *conversionTab = new QWidget(this);
-    m_conversionNote = new QLabel(conversionTab);
-    m_conversionNote->setWordWrap(true);
-    m_conversionTable = makeTable(QStringLiteral("conversionTable"));
-    m_conversionTable->setModel(m_conversion);
-    auto *cl = new QVBoxLayout(conversionTab);
-    cl->addWidget(m_conversionNote);
-    cl->addWidget(m_conversionTable, 1);
-
-    auto *payrollTab = new QWidget(this);
-    m_payrollNote = new QLabel(payrollTab);
-    m_payrollNote->setWordWrap(true);
-    m_payrollTable = makeTable(QStringLiteral("payrollTable"));
-    m_payrollTable->setModel(m_payroll);
-    auto *pl = new QVBoxLayout(payrollTab);
-    pl->addWidget(m_payrollNote);
-    pl->addWidget(m_payrollTable, 1);
-
-    m_tabs->addTab(retentionTab, QString());
-    m_tabs->addTab(conversionTab, QString());
-    m_tabs->addTab(payrollTab, QString());
+    buildTabs();
     m_rmBox = new QWidget(m_tabs);
     m_rmLabel = new QLabel(m_rmBox);
     m_rm = new RmFilterCombo(m_rmBox);
@@ -95,6 +64,42 @@ WarningListsPage::WarningListsPage(CadenceWorkspace *workspace, QWidget *parent)
         });
     }
     retranslateUi();
+}
+
+void WarningListsPage::buildTabs()
+{
+    auto *retentionTab = new QWidget(this);
+    m_coverage = new QLabel(retentionTab);
+    m_coverage->setObjectName(QStringLiteral("triangleCoverage"));
+    m_coverage->setWordWrap(true);
+    m_coverage->setTextFormat(Qt::RichText);
+    m_retentionTable = makeTable(QStringLiteral("retentionTable"));
+    m_retentionTable->setModel(m_retention);
+    auto *rl = new QVBoxLayout(retentionTab);
+    rl->addWidget(m_coverage);
+    rl->addWidget(m_retentionTable, 1);
+
+    auto *conversionTab = new QWidget(this);
+    m_conversionNote = new QLabel(conversionTab);
+    m_conversionNote->setWordWrap(true);
+    m_conversionTable = makeTable(QStringLiteral("conversionTable"));
+    m_conversionTable->setModel(m_conversion);
+    auto *cl = new QVBoxLayout(conversionTab);
+    cl->addWidget(m_conversionNote);
+    cl->addWidget(m_conversionTable, 1);
+
+    auto *payrollTab = new QWidget(this);
+    m_payrollNote = new QLabel(payrollTab);
+    m_payrollNote->setWordWrap(true);
+    m_payrollTable = makeTable(QStringLiteral("payrollTable"));
+    m_payrollTable->setModel(m_payroll);
+    auto *pl = new QVBoxLayout(payrollTab);
+    pl->addWidget(m_payrollNote);
+    pl->addWidget(m_payrollTable, 1);
+
+    m_tabs->addTab(retentionTab, QString());
+    m_tabs->addTab(conversionTab, QString());
+    m_tabs->addTab(payrollTab, QString());
 }
 
 Customer360Dialog *WarningListsPage::open360(int customer)

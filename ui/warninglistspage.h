@@ -49,6 +49,8 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    // The constructor's three tabs: retention, conversion, payroll.
+    void buildTabs();
     void retranslateUi();
     void rebuild();
     void updateCoverage();
