@@ -12,6 +12,7 @@ class BranchSnapshot;
 struct Holding;
 
 // Derives cadence plans: due dates from a template and the working calendar,
+// (the 731 maturity rule: cadence731.cpp; the 4+1 cycles: cadence4plus1.cpp),
 // then which contacts satisfied which steps. A contact satisfies the earliest
 // open step it fits (remote channels for touches, visit/branch/event for the
 // face-to-face; a 731 contact about another product does not count), unless

@@ -11,7 +11,7 @@
 TierPolicy TierPolicy::defaultPolicy()
 {
     static const TierPolicy policy = [] {
-        QFile f(QStringLiteral(":/policy/default_policy.json"));
+        QFile f(QStringLiteral(":/policy/tier_policy.json"));
         if (!f.open(QIODevice::ReadOnly))
             throw std::runtime_error("default tier policy resource missing");
         TierPolicy p;

@@ -21,7 +21,7 @@ public:
         qint64 minFen = 0;
     };
 
-    // The ladder shipped in resources/policy/default_policy.json.
+    // The ladder shipped in resources/policy/tier_policy.json.
     static TierPolicy defaultPolicy();
     // Parses a policy document; on failure returns false and says which field is wrong.
     static bool fromJson(const QByteArray &json, TierPolicy *out, QString *error);
