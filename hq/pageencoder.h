@@ -36,7 +36,12 @@ private:
         qsizetype textSize;
         qint64 integer;
     };
+    class JsonCursor; // reads the payload's JSON (pageencoder.cpp)
     bool transcode(QByteArrayView json);
+    bool parseObject(QByteArrayView json);
+    bool parseMember(JsonCursor &c, QByteArrayView json);
+    bool sortFields(const char *base);
+    void writeMap(const char *base);
 
     QByteArray m_out;
     QByteArray m_scratch; // unescaped text of the record being written

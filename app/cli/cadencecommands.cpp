@@ -186,6 +186,293 @@ void addPlanRow(Table &table, const BranchSnapshot &s, const TodayList &today, c
                e.plannedOn.toString(Qt::ISODate)});
 }
 
+// --rm ID as a staff index, TodayList::kAllRms without it; -2 when no staff member has that id.
+int staffIndexOf(const QCommandLineParser &p, const QCommandLineOption &rmOpt, const BranchSnapshot &s)
+{
+    if (!p.isSet(rmOpt))
+        return TodayList::kAllRms;
+    int rm = -2;
+    for (size_t i = 0; i < s.staff().size(); ++i) {
+        if (s.staff()[i].staffId == p.value(rmOpt))
+            rm = int(i);
+    }
+    return rm;
+}
+
+// What `tasks` counts over the RMs' day plans.
+struct PlanTotals
+{
+    TodayList::Counts counts;
+    int later = 0;
+    int overload = 0;
+    int beyond = 0;
+    int capacityToday = 0;
+};
+
+// One RM's day plan: its rows into `table`, its counts into `totals`.
+void addRmPlan(Table &table, PlanTotals &totals, const Loaded &b, const TodayList &today, int staff,
+               const std::vector<QDate> &days, const QDate &asOf, bool fullNames)
+{
+    const BranchSnapshot &s = *b.snapshot;
+    const QHash<QDate, int> lowered = b.capacities.value(s.staff()[size_t(staff)].staffId);
+    const DayPlan plan(today.buildUntil(staff, asOf, days.back()), asOf, days,
+                       [&](const QDate &d) { return lowered.value(d, b.policy.dailyCapacity); });
+    totals.capacityToday += plan.capacityOn(asOf);
+    for (const DayPlan::Entry &e : plan.entries()) {
+        addPlanRow(table, s, today, e, asOf, fullNames);
+        const TodayItem &i = e.item;
+        if (e.slot != DayPlan::Slot::Today)
+            continue;
+        if (i.isDone())
+            ++totals.counts.done;
+        else if (i.due < asOf)
+            ++totals.counts.overdue;
+        else
+            ++totals.counts.due;
+    }
+    totals.later += plan.count(DayPlan::Slot::Later);
+    totals.overload += plan.count(DayPlan::Slot::Overload);
+    totals.beyond += plan.count(DayPlan::Slot::Beyond);
+}
+
+// The JSON head of `tasks`: the counts, the plan's end, the years the calendar lacks.
+QJsonObject tasksMeta(const BranchSnapshot &s, const WorkingCalendar &calendar, const QDate &asOf, const QString &rm,
+                      const PlanTotals &totals, const QDate &planUntil)
+{
+    QJsonObject meta;
+    meta.insert(QStringLiteral("branch"), s.branchCode());
+    meta.insert(QStringLiteral("date"), asOf.toString(Qt::ISODate));
+    meta.insert(QStringLiteral("rm"), rm);
+    meta.insert(QStringLiteral("done"), totals.counts.done);
+    meta.insert(QStringLiteral("due"), totals.counts.due);
+    meta.insert(QStringLiteral("overdue"), totals.counts.overdue);
+    meta.insert(QStringLiteral("capacity"), totals.capacityToday);
+    meta.insert(QStringLiteral("later"), totals.later);
+    meta.insert(QStringLiteral("overload"), totals.overload);
+    meta.insert(QStringLiteral("beyond"), totals.beyond);
+    meta.insert(QStringLiteral("plan_until"), planUntil.toString(Qt::ISODate));
+    QJsonArray missing;
+    for (int y = asOf.year(); y <= asOf.addDays(40).year(); ++y) {
+        if (!calendar.hasYear(y))
+            missing.append(y);
+    }
+    meta.insert(QStringLiteral("years_without_calendar"), missing);
+    return meta;
+}
+
+// The options of `log-contact`.
+struct ContactOptions
+{
+    const QCommandLineOption store{QStringLiteral("store"), QString(), QStringLiteral("PATH")};
+    const QCommandLineOption customer{QStringLiteral("customer"), QString(), QStringLiteral("NO")};
+    const QCommandLineOption channel{QStringLiteral("channel"), QString(), QStringLiteral("CHANNEL")};
+    const QCommandLineOption outcome{QStringLiteral("outcome"), QString(), QStringLiteral("OUTCOME")};
+    const QCommandLineOption at{QStringLiteral("at"), QString(), QStringLiteral("ISO-TIME")};
+    const QCommandLineOption note{QStringLiteral("note"), QString(), QStringLiteral("TEXT")};
+    const QCommandLineOption staff{QStringLiteral("staff"), QString(), QStringLiteral("ID")};
+    const QCommandLineOption holding{QStringLiteral("holding"), QString(), QStringLiteral("ID")};
+    const QCommandLineOption next{QStringLiteral("next"), QString(), QStringLiteral("YYYY-MM-DD")};
+};
+
+// The contact `log-contact` describes, from its arguments: 0, or the exit code (the error printed).
+int parseContact(QCommandLineParser &p, const ContactOptions &o, const QStringList &arguments, QTextStream &err,
+                 Contact *c)
+{
+    p.addOptions({o.store, o.customer, o.channel, o.outcome, o.at, o.note, o.staff, o.holding, o.next});
+    if (!p.parse(arguments)) {
+        err << p.errorText() << Qt::endl;
+        return 2;
+    }
+    if (p.value(o.store).isEmpty() || p.value(o.customer).isEmpty() || p.value(o.channel).isEmpty()
+        || p.value(o.outcome).isEmpty()) {
+        err << CadenceCommands::tr("log-contact needs --store, --customer, --channel and --outcome") << Qt::endl;
+        return 2;
+    }
+    c->customerNo = p.value(o.customer);
+    if (!Contact::channelFromKey(p.value(o.channel), &c->channel)) {
+        err << CadenceCommands::tr("Unknown channel '%1'").arg(p.value(o.channel)) << Qt::endl;
+        return 2;
+    }
+    if (!Contact::outcomeFromKey(p.value(o.outcome), &c->outcome)) {
+        err << CadenceCommands::tr("Unknown outcome '%1'").arg(p.value(o.outcome)) << Qt::endl;
+        return 2;
+    }
+    const QDateTime now = QDateTime::currentDateTime();
+    c->contactedAt = now.toOffsetFromUtc(now.offsetFromUtc());
+    if (p.isSet(o.at)) {
+        c->contactedAt = QDateTime::fromString(p.value(o.at), Qt::ISODate);
+        if (!c->contactedAt.isValid()) {
+            err << CadenceCommands::tr("--at must be an ISO date-time such as 2026-11-23T10:30:00+08:00, got '%1'")
+                       .arg(p.value(o.at))
+                << Qt::endl;
+            return 2;
+        }
+        if (c->contactedAt.timeSpec() == Qt::LocalTime)
+            c->contactedAt = c->contactedAt.toOffsetFromUtc(c->contactedAt.offsetFromUtc());
+    }
+    if (p.isSet(o.next)) {
+        c->nextStepDate = QDate::fromString(p.value(o.next), Qt::ISODate);
+        if (!c->nextStepDate.isValid()) {
+            err << CadenceCommands::tr("--next must be a date as YYYY-MM-DD, got '%1'").arg(p.value(o.next)) << Qt::endl;
+            return 2;
+        }
+    }
+    c->note = p.value(o.note);
+    c->holdingId = p.value(o.holding);
+    return 0;
+}
+
+// Who made the contact: --staff, else the customer's RM (the manager's assignment, schema v6,
+// wins over HQ's rm_id); a store synced with HQ logs as its signed-in user only (issue 15).
+// 0, or the exit code (the error printed).
+int contactStaff(Database &db, const QCommandLineParser &p, const ContactOptions &o, QTextStream &err, Contact *c)
+{
+    QString rmId;
+    {
+        Statement st(db, QStringLiteral("SELECT COALESCE((SELECT rm_id FROM assignment WHERE customer_no = ?1), rm_id)"
+                                        " FROM customer WHERE customer_no = ?1"));
+        st.bind(1, c->customerNo);
+        if (!st.step()) {
+            err << CadenceCommands::tr("No customer '%1' in this store").arg(c->customerNo) << Qt::endl;
+            return 1;
+        }
+        rmId = st.text(0);
+    }
+    c->staffId = p.isSet(o.staff) ? p.value(o.staff) : rmId;
+    const QString owner = SyncEngine::metaValue(db, QStringLiteral("sync.staff_id"));
+    if (!owner.isEmpty()) {
+        if (p.isSet(o.staff) && p.value(o.staff) != owner) {
+            err << CadenceCommands::tr("This store belongs to %1: contacts are logged as %1 only").arg(owner) << Qt::endl;
+            return 2;
+        }
+        c->staffId = owner;
+    }
+    if (c->staffId.isEmpty()) {
+        err << CadenceCommands::tr("The customer has no RM: say who made the contact with --staff ID") << Qt::endl;
+        return 2;
+    }
+    return 0;
+}
+
+// The maturity list's conversion figures, for the JSON head.
+QJsonObject conversionJson(const MaturityList::Conversion &conv, const CadencePolicy &policy)
+{
+    QJsonObject c;
+    c.insert(QStringLiteral("matured"), conv.matured);
+    c.insert(QStringLiteral("known"), conv.known);
+    c.insert(QStringLiteral("retained"), conv.retained);
+    c.insert(QStringLiteral("converted"), conv.converted);
+    c.insert(QStringLiteral("matured_fen"), double(conv.maturedFen));
+    c.insert(QStringLiteral("known_fen"), double(conv.knownFen));
+    c.insert(QStringLiteral("retained_fen"), double(conv.retainedFen));
+    c.insert(QStringLiteral("converted_fen"), double(conv.convertedFen));
+    c.insert(QStringLiteral("rate_by_count"), conv.retainedByCount());
+    c.insert(QStringLiteral("rate_by_amount"), conv.retainedByAmount());
+    c.insert(QStringLiteral("converted_by_count"), conv.convertedByCount());
+    c.insert(QStringLiteral("converted_by_amount"), conv.convertedByAmount());
+    c.insert(QStringLiteral("target"), policy.conversionTargetPct / 100.0);
+    return c;
+}
+
+// `list maturity`: the products maturing from `behind` days back to `ahead` days on; the
+// window and the conversion figures go to `meta`.
+Table maturityTable(const Loaded &b, const CadencePolicy &policy, const QDate &asOf, int ahead, int behind,
+                    bool fullNames, QJsonObject &meta)
+{
+    const BranchSnapshot &s = *b.snapshot;
+    const TierPolicy &tiers = s.tierPolicy();
+    const MaturityList list = MaturityList::build(s, policy, b.activity, asOf.addDays(-behind), asOf.addDays(ahead), asOf);
+    Table table({QStringLiteral("maturity_date"), QStringLiteral("product_type"), QStringLiteral("holding_id"),
+                 QStringLiteral("product_name"), QStringLiteral("amount_fen"), QStringLiteral("customer_no"),
+                 QStringLiteral("name"), QStringLiteral("tier"), QStringLiteral("rm_id"), QStringLiteral("outcome"),
+                 QStringLiteral("outcome_source"), QStringLiteral("converted_fen"),
+                 QStringLiteral("retained_fen")});
+    for (const MaturityList::Entry &e : list.entries()) {
+        const Holding &h = s.holdings()[size_t(e.holding)];
+        const Customer &c = s.customer(e.customer);
+        table.add({e.maturity.toString(Qt::ISODate), Holding::productTypeKey(e.type), h.holdingId, h.productName,
+                   e.amountFen, c.customerNo, FullNames::shown(c.name, fullNames), tiers.tier(s.tierOf(e.customer)).id, c.rmId,
+                   e.hasOutcome() ? MaturityOutcome::kindKey(e.outcome) : QString(), MaturityList::sourceKey(e.source),
+                   e.hasOutcome() ? QVariant(e.convertedFen) : QVariant(QString()),
+                   e.hasOutcome() ? QVariant(e.retainedFen) : QVariant(QString())});
+    }
+    meta.insert(QStringLiteral("from"), list.from().toString(Qt::ISODate));
+    meta.insert(QStringLiteral("to"), list.to().toString(Qt::ISODate));
+    meta.insert(QStringLiteral("conversion"), conversionJson(list.conversion(), policy));
+    return table;
+}
+
+// `list retention`: the VIP retention warning list; the triangle coverage goes to `meta`.
+Table retentionTable(const BranchSnapshot &s, const CadencePolicy &policy, bool fullNames, QJsonObject &meta)
+{
+    const TierPolicy &tiers = s.tierPolicy();
+    Table table({QStringLiteral("customer_no"), QStringLiteral("name"), QStringLiteral("tier"), QStringLiteral("rm_id"),
+                 QStringLiteral("aum_fen"), QStringLiteral("three_month_avg_fen"), QStringLiteral("change_pct"),
+                 QStringLiteral("from_tier"), QStringLiteral("triangles_covered"), QStringLiteral("reasons"),
+                 QStringLiteral("reason")});
+    for (const RetentionList::Member &m : RetentionList::build(s, policy)) {
+        const Customer &c = s.customer(m.customer);
+        QStringList reasons;
+        if (m.reasons & RetentionList::AumFall)
+            reasons << QStringLiteral("aum_fall");
+        if (m.reasons & RetentionList::TierDrop)
+            reasons << QStringLiteral("tier_drop");
+        if (m.reasons & RetentionList::LowCoverage)
+            reasons << QStringLiteral("low_coverage");
+        table.add({c.customerNo, FullNames::shown(c.name, fullNames), tiers.tier(m.toTier).id, c.rmId, m.nowFen, m.threeMonthAvgFen,
+                   QString::number(m.changePct, 'f', 1).toDouble(), tiers.tier(m.fromTier).id, m.trianglesCovered,
+                   reasons.join(QLatin1Char(';')), RetentionList::reason(s, policy, m)});
+    }
+    const RetentionList::Coverage cov = RetentionList::coverage(s, policy);
+    QJsonObject coverage;
+    const char *const names[] = {"product", "settlement", "service", "referral"};
+    for (int t = 0; t < RetentionList::TriangleCount; ++t) {
+        QJsonObject o;
+        o.insert(QStringLiteral("covered"), cov.covered[size_t(t)]);
+        o.insert(QStringLiteral("rate"), cov.rate(t));
+        o.insert(QStringLiteral("target"), policy.triangleTargetsPct[size_t(t)] / 100.0);
+        coverage.insert(QString::fromLatin1(names[t]), o);
+    }
+    coverage.insert(QStringLiteral("customers"), cov.customers);
+    meta.insert(QStringLiteral("triangles"), coverage);
+    return table;
+}
+
+// `list conversion`: the cross-line conversion list.
+Table conversionTable(const BranchSnapshot &s, const CadencePolicy &policy, const QDate &asOf, bool fullNames)
+{
+    const TierPolicy &tiers = s.tierPolicy();
+    Table table({QStringLiteral("customer_no"), QStringLiteral("name"), QStringLiteral("tier"), QStringLiteral("rm_id"),
+                 QStringLiteral("retail_fen"), QStringLiteral("reasons"), QStringLiteral("loan_start"),
+                 QStringLiteral("reason")});
+    for (const ConversionList::Member &m : ConversionList::build(s, policy, asOf)) {
+        const Customer &c = s.customer(m.customer);
+        QStringList reasons;
+        if (m.reasons & ConversionList::Executive)
+            reasons << QStringLiteral("executive");
+        if (m.reasons & ConversionList::NewLoan)
+            reasons << QStringLiteral("new_loan");
+        if (m.reasons & ConversionList::CreditCard)
+            reasons << QStringLiteral("credit_card");
+        table.add({c.customerNo, FullNames::shown(c.name, fullNames), tiers.tier(s.tierOf(m.customer)).id, c.rmId, m.retailFen,
+                   reasons.join(QLatin1Char(';')), m.loanStart.toString(Qt::ISODate), ConversionList::reason(m)});
+    }
+    return table;
+}
+
+// `list payroll`: payroll customers by employer (no names: nothing to audit).
+Table payrollTable(const BranchSnapshot &s)
+{
+    Table table({QStringLiteral("employer"), QStringLiteral("customers"), QStringLiteral("assigned"),
+                 QStringLiteral("aum_fen"), QStringLiteral("last_month_avg_fen"), QStringLiteral("month_before_avg_fen"),
+                 QStringLiteral("kept_share")});
+    for (const PayrollList::Employer &e : PayrollList::build(s)) {
+        table.add({e.name, qint64(e.customers.size()), e.assigned, e.aumFen, e.lastMonthAvgFen, e.monthBeforeAvgFen,
+                   QString::number(e.keptShare(), 'f', 4).toDouble()});
+    }
+    return table;
+}
+
 } // namespace
 
 QString CadenceCommands::usage()
@@ -231,17 +518,10 @@ int CadenceCommands::tasks(const QStringList &arguments, const QString &passphra
         return passphrase.isEmpty() ? 2 : 1;
     const BranchSnapshot &s = *b.snapshot;
     const bool fullNames = FullNames::requested(p);
-    int rm = TodayList::kAllRms;
-    if (p.isSet(rmOpt)) {
-        rm = -2;
-        for (size_t i = 0; i < s.staff().size(); ++i) {
-            if (s.staff()[i].staffId == p.value(rmOpt))
-                rm = int(i);
-        }
-        if (rm < 0) {
-            m_err << tr("--rm: no staff member '%1' in this branch").arg(p.value(rmOpt)) << Qt::endl;
-            return 2;
-        }
+    const int rm = staffIndexOf(p, rmOpt, s);
+    if (rm < 0 && rm != TodayList::kAllRms) {
+        m_err << tr("--rm: no staff member '%1' in this branch").arg(p.value(rmOpt)) << Qt::endl;
+        return 2;
     }
     const CadencePolicy &policy = b.policy;
     const WorkingCalendar &calendar = b.calendar;
@@ -254,49 +534,13 @@ int CadenceCommands::tasks(const QStringList &arguments, const QString &passphra
                  QStringLiteral("due"), QStringLiteral("deadline"), QStringLiteral("amount_fen"),
                  QStringLiteral("holding_id"), QStringLiteral("late_entry"), QStringLiteral("rescheduled"),
                  QStringLiteral("task"), QStringLiteral("why"), QStringLiteral("section"), QStringLiteral("planned_on")});
-    TodayList::Counts counts;
-    int later = 0, overload = 0, beyond = 0, capacityToday = 0;
+    PlanTotals totals;
     for (int staff = 0; staff < int(s.staff().size()); ++staff) {
         if ((rm != TodayList::kAllRms && staff != rm) || roster.customersOf(staff).empty())
             continue;
-        const QHash<QDate, int> lowered = b.capacities.value(s.staff()[size_t(staff)].staffId);
-        const DayPlan plan(today.buildUntil(staff, asOf, days.back()), asOf, days,
-                           [&](const QDate &d) { return lowered.value(d, policy.dailyCapacity); });
-        capacityToday += plan.capacityOn(asOf);
-        for (const DayPlan::Entry &e : plan.entries()) {
-            addPlanRow(table, s, today, e, asOf, fullNames);
-            const TodayItem &i = e.item;
-            if (e.slot != DayPlan::Slot::Today)
-                continue;
-            if (i.isDone())
-                ++counts.done;
-            else if (i.due < asOf)
-                ++counts.overdue;
-            else
-                ++counts.due;
-        }
-        later += plan.count(DayPlan::Slot::Later);
-        overload += plan.count(DayPlan::Slot::Overload);
-        beyond += plan.count(DayPlan::Slot::Beyond);
+        addRmPlan(table, totals, b, today, staff, days, asOf, fullNames);
     }
-    QJsonObject meta;
-    meta.insert(QStringLiteral("branch"), s.branchCode());
-    meta.insert(QStringLiteral("date"), asOf.toString(Qt::ISODate));
-    meta.insert(QStringLiteral("rm"), p.value(rmOpt));
-    meta.insert(QStringLiteral("done"), counts.done);
-    meta.insert(QStringLiteral("due"), counts.due);
-    meta.insert(QStringLiteral("overdue"), counts.overdue);
-    meta.insert(QStringLiteral("capacity"), capacityToday);
-    meta.insert(QStringLiteral("later"), later);
-    meta.insert(QStringLiteral("overload"), overload);
-    meta.insert(QStringLiteral("beyond"), beyond);
-    meta.insert(QStringLiteral("plan_until"), days.back().toString(Qt::ISODate));
-    QJsonArray missing;
-    for (int y = asOf.year(); y <= asOf.addDays(40).year(); ++y) {
-        if (!calendar.hasYear(y))
-            missing.append(y);
-    }
-    meta.insert(QStringLiteral("years_without_calendar"), missing);
+    const QJsonObject meta = tasksMeta(s, calendar, asOf, p.value(rmOpt), totals, days.back());
     if (!auditFullNames(p, passphrase, QStringLiteral("tasks"), table.size(), m_err))
         return 1;
     table.print(m_out, json, meta, QStringLiteral("tasks"));
@@ -306,89 +550,19 @@ int CadenceCommands::tasks(const QStringList &arguments, const QString &passphra
 int CadenceCommands::logContact(const QStringList &arguments, const QString &passphrase)
 {
     QCommandLineParser p;
-    const QCommandLineOption store(QStringLiteral("store"), QString(), QStringLiteral("PATH"));
-    const QCommandLineOption customer(QStringLiteral("customer"), QString(), QStringLiteral("NO"));
-    const QCommandLineOption channel(QStringLiteral("channel"), QString(), QStringLiteral("CHANNEL"));
-    const QCommandLineOption outcome(QStringLiteral("outcome"), QString(), QStringLiteral("OUTCOME"));
-    const QCommandLineOption at(QStringLiteral("at"), QString(), QStringLiteral("ISO-TIME"));
-    const QCommandLineOption note(QStringLiteral("note"), QString(), QStringLiteral("TEXT"));
-    const QCommandLineOption staff(QStringLiteral("staff"), QString(), QStringLiteral("ID"));
-    const QCommandLineOption holding(QStringLiteral("holding"), QString(), QStringLiteral("ID"));
-    const QCommandLineOption next(QStringLiteral("next"), QString(), QStringLiteral("YYYY-MM-DD"));
-    p.addOptions({store, customer, channel, outcome, at, note, staff, holding, next});
-    if (!p.parse(arguments)) {
-        m_err << p.errorText() << Qt::endl;
-        return 2;
-    }
-    if (p.value(store).isEmpty() || p.value(customer).isEmpty() || p.value(channel).isEmpty()
-        || p.value(outcome).isEmpty()) {
-        m_err << tr("log-contact needs --store, --customer, --channel and --outcome") << Qt::endl;
-        return 2;
-    }
+    const ContactOptions options;
     Contact c;
-    c.customerNo = p.value(customer);
-    if (!Contact::channelFromKey(p.value(channel), &c.channel)) {
-        m_err << tr("Unknown channel '%1'").arg(p.value(channel)) << Qt::endl;
-        return 2;
-    }
-    if (!Contact::outcomeFromKey(p.value(outcome), &c.outcome)) {
-        m_err << tr("Unknown outcome '%1'").arg(p.value(outcome)) << Qt::endl;
-        return 2;
-    }
-    const QDateTime now = QDateTime::currentDateTime();
-    c.contactedAt = now.toOffsetFromUtc(now.offsetFromUtc());
-    if (p.isSet(at)) {
-        c.contactedAt = QDateTime::fromString(p.value(at), Qt::ISODate);
-        if (!c.contactedAt.isValid()) {
-            m_err << tr("--at must be an ISO date-time such as 2026-11-23T10:30:00+08:00, got '%1'").arg(p.value(at))
-                  << Qt::endl;
-            return 2;
-        }
-        if (c.contactedAt.timeSpec() == Qt::LocalTime)
-            c.contactedAt = c.contactedAt.toOffsetFromUtc(c.contactedAt.offsetFromUtc());
-    }
-    if (p.isSet(next)) {
-        c.nextStepDate = QDate::fromString(p.value(next), Qt::ISODate);
-        if (!c.nextStepDate.isValid()) {
-            m_err << tr("--next must be a date as YYYY-MM-DD, got '%1'").arg(p.value(next)) << Qt::endl;
-            return 2;
-        }
-    }
-    c.note = p.value(note);
-    c.holdingId = p.value(holding);
+    if (const int status = parseContact(p, options, arguments, m_err, &c))
+        return status;
     if (passphrase.isEmpty()) {
         m_err << tr("Set the store passphrase in the environment variable BRANCHDESK_PASSPHRASE") << Qt::endl;
         return 2;
     }
     try {
-        Database db = Database::open(p.value(store), passphrase, Database::OpenMode::ExistingOnly);
+        Database db = Database::open(p.value(options.store), passphrase, Database::OpenMode::ExistingOnly);
         SchemaMigrations::migrate(db);
-        QString rmId;
-        {
-            // The manager's assignment (schema v6) wins over HQ's rm_id.
-            Statement st(db, QStringLiteral("SELECT COALESCE((SELECT rm_id FROM assignment WHERE customer_no = ?1), rm_id)"
-                                            " FROM customer WHERE customer_no = ?1"));
-            st.bind(1, c.customerNo);
-            if (!st.step()) {
-                m_err << tr("No customer '%1' in this store").arg(c.customerNo) << Qt::endl;
-                return 1;
-            }
-            rmId = st.text(0);
-        }
-        c.staffId = p.isSet(staff) ? p.value(staff) : rmId;
-        // A store synced with HQ belongs to its signed-in user: contacts are theirs (issue 15).
-        const QString owner = SyncEngine::metaValue(db, QStringLiteral("sync.staff_id"));
-        if (!owner.isEmpty()) {
-            if (p.isSet(staff) && p.value(staff) != owner) {
-                m_err << tr("This store belongs to %1: contacts are logged as %1 only").arg(owner) << Qt::endl;
-                return 2;
-            }
-            c.staffId = owner;
-        }
-        if (c.staffId.isEmpty()) {
-            m_err << tr("The customer has no RM: say who made the contact with --staff ID") << Qt::endl;
-            return 2;
-        }
+        if (const int status = contactStaff(db, p, options, m_err, &c))
+            return status;
         const Contact stored = ContactRepository(db).log(c);
         m_out << QString::fromUtf8(QJsonDocument(ContactRepository::toJson(stored)).toJson(QJsonDocument::Indented));
     } catch (const StoreError &e) {
@@ -427,110 +601,20 @@ int CadenceCommands::list(const QStringList &arguments, const QString &passphras
         return passphrase.isEmpty() ? 2 : 1;
     const BranchSnapshot &s = *b.snapshot;
     const bool fullNames = FullNames::requested(p);
-    const TierPolicy &tiers = s.tierPolicy();
     QJsonObject meta;
     meta.insert(QStringLiteral("list"), kind);
     meta.insert(QStringLiteral("branch"), s.branchCode());
     meta.insert(QStringLiteral("as_of"), asOf.toString(Qt::ISODate));
 
-    if (kind == QLatin1String("maturity")) {
-        const MaturityList list = MaturityList::build(s, policy, b.activity, asOf.addDays(-behind), asOf.addDays(ahead), asOf);
-        Table table({QStringLiteral("maturity_date"), QStringLiteral("product_type"), QStringLiteral("holding_id"),
-                     QStringLiteral("product_name"), QStringLiteral("amount_fen"), QStringLiteral("customer_no"),
-                     QStringLiteral("name"), QStringLiteral("tier"), QStringLiteral("rm_id"), QStringLiteral("outcome"),
-                     QStringLiteral("outcome_source"), QStringLiteral("converted_fen"),
-                     QStringLiteral("retained_fen")});
-        for (const MaturityList::Entry &e : list.entries()) {
-            const Holding &h = s.holdings()[size_t(e.holding)];
-            const Customer &c = s.customer(e.customer);
-            table.add({e.maturity.toString(Qt::ISODate), Holding::productTypeKey(e.type), h.holdingId, h.productName,
-                       e.amountFen, c.customerNo, FullNames::shown(c.name, fullNames), tiers.tier(s.tierOf(e.customer)).id, c.rmId,
-                       e.hasOutcome() ? MaturityOutcome::kindKey(e.outcome) : QString(), MaturityList::sourceKey(e.source),
-                       e.hasOutcome() ? QVariant(e.convertedFen) : QVariant(QString()),
-                       e.hasOutcome() ? QVariant(e.retainedFen) : QVariant(QString())});
-        }
-        const MaturityList::Conversion conv = list.conversion();
-        QJsonObject c;
-        c.insert(QStringLiteral("matured"), conv.matured);
-        c.insert(QStringLiteral("known"), conv.known);
-        c.insert(QStringLiteral("retained"), conv.retained);
-        c.insert(QStringLiteral("converted"), conv.converted);
-        c.insert(QStringLiteral("matured_fen"), double(conv.maturedFen));
-        c.insert(QStringLiteral("known_fen"), double(conv.knownFen));
-        c.insert(QStringLiteral("retained_fen"), double(conv.retainedFen));
-        c.insert(QStringLiteral("converted_fen"), double(conv.convertedFen));
-        c.insert(QStringLiteral("rate_by_count"), conv.retainedByCount());
-        c.insert(QStringLiteral("rate_by_amount"), conv.retainedByAmount());
-        c.insert(QStringLiteral("converted_by_count"), conv.convertedByCount());
-        c.insert(QStringLiteral("converted_by_amount"), conv.convertedByAmount());
-        c.insert(QStringLiteral("target"), policy.conversionTargetPct / 100.0);
-        meta.insert(QStringLiteral("from"), list.from().toString(Qt::ISODate));
-        meta.insert(QStringLiteral("to"), list.to().toString(Qt::ISODate));
-        meta.insert(QStringLiteral("conversion"), c);
-        if (!auditFullNames(p, passphrase, QStringLiteral("list ") + kind, table.size(), m_err))
-            return 1;
-        table.print(m_out, json, meta, QStringLiteral("products"));
-    } else if (kind == QLatin1String("retention")) {
-        Table table({QStringLiteral("customer_no"), QStringLiteral("name"), QStringLiteral("tier"), QStringLiteral("rm_id"),
-                     QStringLiteral("aum_fen"), QStringLiteral("three_month_avg_fen"), QStringLiteral("change_pct"),
-                     QStringLiteral("from_tier"), QStringLiteral("triangles_covered"), QStringLiteral("reasons"),
-                     QStringLiteral("reason")});
-        for (const RetentionList::Member &m : RetentionList::build(s, policy)) {
-            const Customer &c = s.customer(m.customer);
-            QStringList reasons;
-            if (m.reasons & RetentionList::AumFall)
-                reasons << QStringLiteral("aum_fall");
-            if (m.reasons & RetentionList::TierDrop)
-                reasons << QStringLiteral("tier_drop");
-            if (m.reasons & RetentionList::LowCoverage)
-                reasons << QStringLiteral("low_coverage");
-            table.add({c.customerNo, FullNames::shown(c.name, fullNames), tiers.tier(m.toTier).id, c.rmId, m.nowFen, m.threeMonthAvgFen,
-                       QString::number(m.changePct, 'f', 1).toDouble(), tiers.tier(m.fromTier).id, m.trianglesCovered,
-                       reasons.join(QLatin1Char(';')), RetentionList::reason(s, policy, m)});
-        }
-        const RetentionList::Coverage cov = RetentionList::coverage(s, policy);
-        QJsonObject coverage;
-        const char *const names[] = {"product", "settlement", "service", "referral"};
-        for (int t = 0; t < RetentionList::TriangleCount; ++t) {
-            QJsonObject o;
-            o.insert(QStringLiteral("covered"), cov.covered[size_t(t)]);
-            o.insert(QStringLiteral("rate"), cov.rate(t));
-            o.insert(QStringLiteral("target"), policy.triangleTargetsPct[size_t(t)] / 100.0);
-            coverage.insert(QString::fromLatin1(names[t]), o);
-        }
-        coverage.insert(QStringLiteral("customers"), cov.customers);
-        meta.insert(QStringLiteral("triangles"), coverage);
-        if (!auditFullNames(p, passphrase, QStringLiteral("list ") + kind, table.size(), m_err))
-            return 1;
-        table.print(m_out, json, meta, QStringLiteral("members"));
-    } else if (kind == QLatin1String("conversion")) {
-        Table table({QStringLiteral("customer_no"), QStringLiteral("name"), QStringLiteral("tier"), QStringLiteral("rm_id"),
-                     QStringLiteral("retail_fen"), QStringLiteral("reasons"), QStringLiteral("loan_start"),
-                     QStringLiteral("reason")});
-        for (const ConversionList::Member &m : ConversionList::build(s, policy, asOf)) {
-            const Customer &c = s.customer(m.customer);
-            QStringList reasons;
-            if (m.reasons & ConversionList::Executive)
-                reasons << QStringLiteral("executive");
-            if (m.reasons & ConversionList::NewLoan)
-                reasons << QStringLiteral("new_loan");
-            if (m.reasons & ConversionList::CreditCard)
-                reasons << QStringLiteral("credit_card");
-            table.add({c.customerNo, FullNames::shown(c.name, fullNames), tiers.tier(s.tierOf(m.customer)).id, c.rmId, m.retailFen,
-                       reasons.join(QLatin1Char(';')), m.loanStart.toString(Qt::ISODate), ConversionList::reason(m)});
-        }
-        if (!auditFullNames(p, passphrase, QStringLiteral("list ") + kind, table.size(), m_err))
-            return 1;
-        table.print(m_out, json, meta, QStringLiteral("members"));
-    } else {
-        Table table({QStringLiteral("employer"), QStringLiteral("customers"), QStringLiteral("assigned"),
-                     QStringLiteral("aum_fen"), QStringLiteral("last_month_avg_fen"), QStringLiteral("month_before_avg_fen"),
-                     QStringLiteral("kept_share")});
-        for (const PayrollList::Employer &e : PayrollList::build(s)) {
-            table.add({e.name, qint64(e.customers.size()), e.assigned, e.aumFen, e.lastMonthAvgFen, e.monthBeforeAvgFen,
-                       QString::number(e.keptShare(), 'f', 4).toDouble()});
-        }
-        table.print(m_out, json, meta, QStringLiteral("employers"));
+    if (kind == QLatin1String("payroll")) {
+        payrollTable(s).print(m_out, json, meta, QStringLiteral("employers"));
+        return 0;
     }
+    const Table table = kind == QLatin1String("maturity")    ? maturityTable(b, policy, asOf, ahead, behind, fullNames, meta)
+                        : kind == QLatin1String("retention") ? retentionTable(s, policy, fullNames, meta)
+                                                             : conversionTable(s, policy, asOf, fullNames);
+    if (!auditFullNames(p, passphrase, QStringLiteral("list ") + kind, table.size(), m_err))
+        return 1;
+    table.print(m_out, json, meta, kind == QLatin1String("maturity") ? QStringLiteral("products") : QStringLiteral("members"));
     return 0;
 }

@@ -10,11 +10,46 @@ CadenceEngine::CadenceEngine(const BranchSnapshot &snapshot, const CadencePolicy
 {
 }
 
+namespace {
+
+// The steps no contact satisfied and no late entry marked, by where they stand on asOf.
+void settleOpenSteps(CadencePlan &plan, const QDate &asOf)
+{
+    using State = CadencePlan::Step::State;
+    for (CadencePlan::Step &s : plan.steps) {
+        if (!s.contactId.isEmpty() || s.state == State::LateEntry)
+            continue;
+        if (plan.closed)
+            s.state = State::Closed;
+        else if (asOf < s.due)
+            s.state = State::Upcoming;
+        else if (asOf == s.due)
+            s.state = State::DueToday;
+        else if (asOf <= plan.lateUntil)
+            s.state = State::Overdue;
+        else
+            s.state = State::Missed;
+    }
+}
+
+} // namespace
+
 void CadenceEngine::resolve(CadencePlan &plan, const CadenceTemplate &tmpl, const QDate &asOf,
                             const QString &holdingId, std::optional<const MaturityOutcome *> mark) const
 {
-    using State = CadencePlan::Step::State;
     const bool maturity = plan.kind == CadencePlan::Kind::Maturity;
+    placeSteps(plan, tmpl, maturity);
+    plan.opensOn = maturity ? std::max(plan.enteredOn, plan.steps.front().due.addDays(-tmpl.openBeforeDays))
+                            : plan.anchor;
+    applyContacts(plan, asOf, holdingId, maturity);
+    closeIfEnded(plan, asOf, holdingId, mark, maturity);
+    settleOpenSteps(plan, asOf);
+}
+
+// The template's steps on working days (or where the RM moved them); a 731 step due before
+// the product entered the branch is a late entry.
+void CadenceEngine::placeSteps(CadencePlan &plan, const CadenceTemplate &tmpl, bool maturity) const
+{
     const bool overridden = m_activity.hasOverrides(plan.key);
     // Whether the calendar has the year of a day: nearly every due date lies in
     // the anchor's year, whose answer is taken once per plan.
@@ -44,14 +79,17 @@ void CadenceEngine::resolve(CadencePlan &plan, const CadenceTemplate &tmpl, cons
             s.rescheduleReason = o->reason;
         }
         if (maturity && s.due < plan.enteredOn) {
-            s.state = State::LateEntry;
+            s.state = CadencePlan::Step::State::LateEntry;
             plan.lateEntry = true;
         }
     }
-    plan.opensOn = maturity ? std::max(plan.enteredOn, plan.steps.front().due.addDays(-tmpl.openBeforeDays))
-                            : plan.anchor;
+}
 
-    // Contacts in time order: each satisfies the earliest open step it fits.
+// Contacts in time order: each satisfies the earliest open step it fits; a 731 plan closes
+// at a roll-over or a reinvestment.
+void CadenceEngine::applyContacts(CadencePlan &plan, const QDate &asOf, const QString &holdingId, bool maturity) const
+{
+    using State = CadencePlan::Step::State;
     const QList<Contact> contacts = m_activity.contactsOf(plan.customer);
     for (const Contact &c : contacts) {
         const QDate day = c.contactedAt.date();
@@ -77,6 +115,12 @@ void CadenceEngine::resolve(CadencePlan &plan, const CadenceTemplate &tmpl, cons
             plan.closedOn = day;
         }
     }
+}
+
+// A 4+1 plan ends when the customer declined; a 731 plan when its product's mark says it was retained.
+void CadenceEngine::closeIfEnded(CadencePlan &plan, const QDate &asOf, const QString &holdingId,
+                                 std::optional<const MaturityOutcome *> mark, bool maturity) const
+{
     if (!maturity && m_policy.declinedEndsCycle) {
         // "Declined" ends the customer's 4+1 plan: what is still open closes.
         const QDate declined = m_activity.declinedOn(plan.customer, asOf);
@@ -93,20 +137,6 @@ void CadenceEngine::resolve(CadencePlan &plan, const CadenceTemplate &tmpl, cons
                 plan.closedOn = day;
             }
         }
-    }
-    for (CadencePlan::Step &s : plan.steps) {
-        if (!s.contactId.isEmpty() || s.state == State::LateEntry)
-            continue;
-        if (plan.closed)
-            s.state = State::Closed;
-        else if (asOf < s.due)
-            s.state = State::Upcoming;
-        else if (asOf == s.due)
-            s.state = State::DueToday;
-        else if (asOf <= plan.lateUntil)
-            s.state = State::Overdue;
-        else
-            s.state = State::Missed;
     }
 }
 

@@ -68,6 +68,11 @@ private:
     // `mark`, for a 731 plan: the product's mark when the caller has it, else looked up when needed.
     void resolve(CadencePlan &plan, const CadenceTemplate &tmpl, const QDate &asOf, const QString &holdingId,
                  std::optional<const MaturityOutcome *> mark = std::nullopt) const;
+    // resolve()'s steps: placing them on the calendar, the contacts that satisfy them, the plan's end.
+    void placeSteps(CadencePlan &plan, const CadenceTemplate &tmpl, bool maturity) const;
+    void applyContacts(CadencePlan &plan, const QDate &asOf, const QString &holdingId, bool maturity) const;
+    void closeIfEnded(CadencePlan &plan, const QDate &asOf, const QString &holdingId,
+                      std::optional<const MaturityOutcome *> mark, bool maturity) const;
     CadencePlan maturityPlanImpl(int customer, int holding, const QDate &asOf,
                                  std::optional<const MaturityOutcome *> mark) const;
 

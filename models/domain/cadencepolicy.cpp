@@ -49,6 +49,112 @@ bool readDayPlan(const QJsonObject &root, CadencePolicy *p, QString *error)
     return true;
 }
 
+// "templates": one maturity and one cycle template.
+bool readTemplates(const QJsonObject &root, CadencePolicy *p, QString *error)
+{
+    bool haveMaturity = false;
+    bool haveCycle = false;
+    for (const QJsonValue &v : root.value(QLatin1String("templates")).toArray()) {
+        CadenceTemplate t;
+        if (!CadenceTemplate::fromJson(v.toObject(), &t, error))
+            return false;
+        if (t.anchor == CadenceTemplate::Anchor::Maturity) {
+            p->maturity = t;
+            haveMaturity = true;
+        } else {
+            p->cycle = t;
+            haveCycle = true;
+        }
+    }
+    if (!haveMaturity || !haveCycle) {
+        *error = QStringLiteral("cadence policy: templates needs one maturity and one cycle template");
+        return false;
+    }
+    return true;
+}
+
+// "maturity": the list's window, the conversion target and the product types that mature.
+bool readMaturity(const QJsonObject &root, CadencePolicy *p, QString *error)
+{
+    const QJsonObject maturity = root.value(QLatin1String("maturity")).toObject();
+    p->maturityWindowDays = maturity.value(QLatin1String("window_days")).toInt(30);
+    p->maturityLookbackDays = maturity.value(QLatin1String("lookback_days")).toInt(30);
+    p->conversionTargetPct = maturity.value(QLatin1String("conversion_target_pct")).toInt(90);
+    p->convertedMinPct = maturity.value(QLatin1String("converted_min_pct")).toInt(90);
+    if (p->convertedMinPct < 1 || p->convertedMinPct > 100) {
+        *error = QStringLiteral("cadence policy: maturity.converted_min_pct must be 1-100");
+        return false;
+    }
+    const QJsonArray types = maturity.value(QLatin1String("product_types"))
+                                 .toArray({QStringLiteral("time_deposit"), QStringLiteral("wealth"),
+                                           QStringLiteral("insurance")});
+    for (const QJsonValue &t : types) {
+        Holding::ProductType type;
+        if (!Holding::productTypeFromKey(t.toString(), &type)) {
+            *error = QStringLiteral("cadence policy: maturity.product_types has unknown type '%1'").arg(t.toString());
+            return false;
+        }
+        p->maturityTypes.push_back(type);
+    }
+    if (p->maturityWindowDays < 1 || p->maturityLookbackDays < 0) {
+        *error = QStringLiteral("cadence policy: maturity.window_days must be >= 1 and lookback_days >= 0");
+        return false;
+    }
+    return true;
+}
+
+// "cycle_stagger_days" and the outcomes that do not satisfy a step.
+bool readCycleOutcomes(const QJsonObject &root, CadencePolicy *p, QString *error)
+{
+    p->cycleStaggerDays = std::max(1, root.value(QLatin1String("cycle_stagger_days")).toInt(7));
+    for (const QJsonValue &o : root.value(QLatin1String("non_satisfying_outcomes")).toArray()) {
+        Contact::Outcome outcome;
+        if (!Contact::outcomeFromKey(o.toString(), &outcome)) {
+            *error = QStringLiteral("cadence policy: non_satisfying_outcomes has unknown outcome '%1'").arg(o.toString());
+            return false;
+        }
+        p->nonSatisfyingOutcomes |= 1u << int(outcome);
+    }
+    return true;
+}
+
+// "retention" (the VIP warning list, the triangle targets) and "conversion" (the cross-line list).
+void readRetentionAndConversion(const QJsonObject &root, CadencePolicy *p)
+{
+    const QJsonObject retention = root.value(QLatin1String("retention")).toObject();
+    p->retentionMinTier = retention.value(QLatin1String("min_tier")).toString(QStringLiteral("vip"));
+    p->retentionFallPct = retention.value(QLatin1String("aum_fall_pct")).toInt(10);
+    p->retentionMinTriangles = retention.value(QLatin1String("min_triangles")).toInt(2);
+    p->triangleItems = retention.value(QLatin1String("triangle_items")).toInt(3);
+    const QJsonObject targets = retention.value(QLatin1String("targets_pct")).toObject();
+    const char *const triangleKeys[] = {"product", "settlement", "service", "referral"};
+    for (int i = 0; i < 4; ++i)
+        p->triangleTargetsPct[size_t(i)] = targets.value(QLatin1String(triangleKeys[i])).toInt(p->triangleTargetsPct[size_t(i)]);
+
+    const QJsonObject conversion = root.value(QLatin1String("conversion")).toObject();
+    p->conversionNewLoanDays = conversion.value(QLatin1String("new_loan_days")).toInt(90);
+    p->conversionMaxRetailFen = qint64(conversion.value(QLatin1String("max_retail_aum_fen")).toDouble(1000000));
+}
+
+// Issue 18: the new-customer, loss-recovery and MOT lists (absent: the working definitions).
+bool readMoments(const QJsonObject &root, CadencePolicy *p, QString *error)
+{
+    const QJsonObject moments = root.value(QLatin1String("moments")).toObject();
+    MomentRules &r = p->moments;
+    r.inToday = moments.value(QLatin1String("in_today")).toBool(r.inToday);
+    r.newCustomerDays = moments.value(QLatin1String("new_customer_days")).toInt(r.newCustomerDays);
+    r.firstMeetingDays = moments.value(QLatin1String("first_meeting_days")).toInt(r.firstMeetingDays);
+    r.lossFallPct = moments.value(QLatin1String("loss_fall_pct")).toInt(r.lossFallPct);
+    r.lossMinFen = qint64(moments.value(QLatin1String("loss_min_fen")).toDouble(double(r.lossMinFen)));
+    r.recontactDays = moments.value(QLatin1String("recontact_days")).toInt(r.recontactDays);
+    r.momentDays = moments.value(QLatin1String("moment_days")).toInt(r.momentDays);
+    if (r.newCustomerDays < 1 || r.firstMeetingDays < 0 || r.recontactDays < 1 || r.momentDays < 0) {
+        *error = QStringLiteral("cadence policy: moments.new_customer_days and recontact_days must be >= 1");
+        return false;
+    }
+    return true;
+}
+
 } // namespace
 
 CadencePolicy CadencePolicy::defaultPolicy()
@@ -88,94 +194,16 @@ bool CadencePolicy::fromJson(const QByteArray &json, CadencePolicy *out, QString
     }
     const QJsonObject root = doc.object();
     CadencePolicy p;
-    bool haveMaturity = false;
-    bool haveCycle = false;
-    for (const QJsonValue &v : root.value(QLatin1String("templates")).toArray()) {
-        CadenceTemplate t;
-        if (!CadenceTemplate::fromJson(v.toObject(), &t, error))
-            return false;
-        if (t.anchor == CadenceTemplate::Anchor::Maturity) {
-            p.maturity = t;
-            haveMaturity = true;
-        } else {
-            p.cycle = t;
-            haveCycle = true;
-        }
-    }
-    if (!haveMaturity || !haveCycle) {
-        *error = QStringLiteral("cadence policy: templates needs one maturity and one cycle template");
+    if (!readTemplates(root, &p, error) || !readMaturity(root, &p, error) || !readCycleOutcomes(root, &p, error))
         return false;
-    }
-
-    const QJsonObject maturity = root.value(QLatin1String("maturity")).toObject();
-    p.maturityWindowDays = maturity.value(QLatin1String("window_days")).toInt(30);
-    p.maturityLookbackDays = maturity.value(QLatin1String("lookback_days")).toInt(30);
-    p.conversionTargetPct = maturity.value(QLatin1String("conversion_target_pct")).toInt(90);
-    p.convertedMinPct = maturity.value(QLatin1String("converted_min_pct")).toInt(90);
-    if (p.convertedMinPct < 1 || p.convertedMinPct > 100) {
-        *error = QStringLiteral("cadence policy: maturity.converted_min_pct must be 1-100");
-        return false;
-    }
-    const QJsonArray types = maturity.value(QLatin1String("product_types"))
-                                 .toArray({QStringLiteral("time_deposit"), QStringLiteral("wealth"),
-                                           QStringLiteral("insurance")});
-    for (const QJsonValue &t : types) {
-        Holding::ProductType type;
-        if (!Holding::productTypeFromKey(t.toString(), &type)) {
-            *error = QStringLiteral("cadence policy: maturity.product_types has unknown type '%1'").arg(t.toString());
-            return false;
-        }
-        p.maturityTypes.push_back(type);
-    }
-    if (p.maturityWindowDays < 1 || p.maturityLookbackDays < 0) {
-        *error = QStringLiteral("cadence policy: maturity.window_days must be >= 1 and lookback_days >= 0");
-        return false;
-    }
-    p.cycleStaggerDays = std::max(1, root.value(QLatin1String("cycle_stagger_days")).toInt(7));
-    for (const QJsonValue &o : root.value(QLatin1String("non_satisfying_outcomes")).toArray()) {
-        Contact::Outcome outcome;
-        if (!Contact::outcomeFromKey(o.toString(), &outcome)) {
-            *error = QStringLiteral("cadence policy: non_satisfying_outcomes has unknown outcome '%1'").arg(o.toString());
-            return false;
-        }
-        p.nonSatisfyingOutcomes |= 1u << int(outcome);
-    }
-
-    const QJsonObject retention = root.value(QLatin1String("retention")).toObject();
-    p.retentionMinTier = retention.value(QLatin1String("min_tier")).toString(QStringLiteral("vip"));
-    p.retentionFallPct = retention.value(QLatin1String("aum_fall_pct")).toInt(10);
-    p.retentionMinTriangles = retention.value(QLatin1String("min_triangles")).toInt(2);
-    p.triangleItems = retention.value(QLatin1String("triangle_items")).toInt(3);
-    const QJsonObject targets = retention.value(QLatin1String("targets_pct")).toObject();
-    const char *const triangleKeys[] = {"product", "settlement", "service", "referral"};
-    for (int i = 0; i < 4; ++i)
-        p.triangleTargetsPct[size_t(i)] = targets.value(QLatin1String(triangleKeys[i])).toInt(p.triangleTargetsPct[size_t(i)]);
-
-    const QJsonObject conversion = root.value(QLatin1String("conversion")).toObject();
-    p.conversionNewLoanDays = conversion.value(QLatin1String("new_loan_days")).toInt(90);
-    p.conversionMaxRetailFen = qint64(conversion.value(QLatin1String("max_retail_aum_fen")).toDouble(1000000));
-
+    readRetentionAndConversion(root, &p);
     if (root.contains(QLatin1String("threshold_bands"))) {
         // One source per setting: two band settings once showed two different rosters.
         *error = QStringLiteral("cadence policy: threshold_bands belong to the value policy (thresholdBands), not here");
         return false;
     }
-    if (!readDayPlan(root, &p, error))
+    if (!readDayPlan(root, &p, error) || !readMoments(root, &p, error))
         return false;
-    // Issue 18: the new-customer, loss-recovery and MOT lists (absent: the working definitions).
-    const QJsonObject moments = root.value(QLatin1String("moments")).toObject();
-    MomentRules &r = p.moments;
-    r.inToday = moments.value(QLatin1String("in_today")).toBool(r.inToday);
-    r.newCustomerDays = moments.value(QLatin1String("new_customer_days")).toInt(r.newCustomerDays);
-    r.firstMeetingDays = moments.value(QLatin1String("first_meeting_days")).toInt(r.firstMeetingDays);
-    r.lossFallPct = moments.value(QLatin1String("loss_fall_pct")).toInt(r.lossFallPct);
-    r.lossMinFen = qint64(moments.value(QLatin1String("loss_min_fen")).toDouble(double(r.lossMinFen)));
-    r.recontactDays = moments.value(QLatin1String("recontact_days")).toInt(r.recontactDays);
-    r.momentDays = moments.value(QLatin1String("moment_days")).toInt(r.momentDays);
-    if (r.newCustomerDays < 1 || r.firstMeetingDays < 0 || r.recontactDays < 1 || r.momentDays < 0) {
-        *error = QStringLiteral("cadence policy: moments.new_customer_days and recontact_days must be >= 1");
-        return false;
-    }
     *out = p;
     return true;
 }

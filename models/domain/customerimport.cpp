@@ -88,136 +88,214 @@ QStringList CustomerImport::ambiguities(const Source &source, const ImportMappin
     return out;
 }
 
-bool CustomerImport::checkCustomer(const XlsxReader::Row &row, const ImportMapping &mapping, bool xlsx, QDate asOf,
-                                   Customer *c, Result *r)
+namespace {
+
+// One customer row's checks. Each step fills its fields of the customer, or records why the
+// row is rejected and returns false; the row stops at its first problem.
+class CustomerRowCheck
 {
-    auto cell = [&](ImportMapping::Field f) -> QString {
-        const int col = mapping.columnOf(f);
-        return col >= 0 && col < row.cells.size() ? row.cells.at(col).trimmed() : QString();
-    };
-    auto unitOf = [&](ImportMapping::Field f) {
-        const int col = mapping.columnOf(f);
-        return col >= 0 ? mapping.units[size_t(col)] : ImportValue::AmountUnit::Yuan;
-    };
-    auto reject = [&](ImportMapping::Field f, const QString &reason) {
-        r->rejects.push_back({row.line, f == ImportMapping::Ignore ? QString() : ImportMapping::key(f), reason, row.cells});
-    };
-    auto badValue = [&](ImportMapping::Field f, const QString &what) {
-        reject(f, tr("%1 '%2': %3").arg(ImportMapping::displayName(f), cell(f), what));
-    };
-    c->customerNo = cell(ImportMapping::CustomerNo);
-    c->name = cell(ImportMapping::Name);
-    if (c->customerNo.isEmpty()) {
-        reject(ImportMapping::CustomerNo, tr("the customer number is missing"));
-        return false;
+public:
+    using Field = ImportMapping::Field;
+
+    CustomerRowCheck(const XlsxReader::Row &row, const ImportMapping &mapping, bool xlsx, QDate asOf,
+                     CustomerImport::Result *r)
+        : m_row(row)
+        , m_mapping(mapping)
+        , m_xlsx(xlsx)
+        , m_asOf(asOf)
+        , m_r(r)
+    {
     }
-    if (!validCustomerNo(c->customerNo)) {
-        badValue(ImportMapping::CustomerNo, tr("only letters, digits and '-', at most 32"));
-        return false;
+
+    QString cell(Field f) const
+    {
+        const int col = m_mapping.columnOf(f);
+        return col >= 0 && col < m_row.cells.size() ? m_row.cells.at(col).trimmed() : QString();
     }
-    if (c->name.isEmpty()) {
-        reject(ImportMapping::Name, tr("the name is missing"));
-        return false;
-    }
-    if (c->name.size() > 50) {
-        reject(ImportMapping::Name, tr("the name is longer than 50 characters"));
-        return false;
-    }
-    if (const QString g = cell(ImportMapping::Gender); !g.isEmpty()) {
-        const auto v = ImportValue::gender(g);
-        if (!v) {
-            badValue(ImportMapping::Gender, tr("not 男/女 or M/F"));
+
+    // The customer number and the name, both required.
+    bool identity(Customer *c)
+    {
+        c->customerNo = cell(ImportMapping::CustomerNo);
+        c->name = cell(ImportMapping::Name);
+        if (c->customerNo.isEmpty()) {
+            reject(ImportMapping::CustomerNo, CustomerImport::tr("the customer number is missing"));
             return false;
         }
-        c->gender = *v == QLatin1Char('M') ? Customer::Gender::Male : Customer::Gender::Female;
-    }
-    bool bad = false;
-    auto readDate = [&](ImportMapping::Field f, QDate *to) {
-        const QString t = cell(f);
-        if (bad || t.isEmpty())
-            return;
-        const auto d = ImportValue::date(t, xlsx);
-        if (!d) {
-            badValue(f, tr("not a date (use YYYY-MM-DD)"));
-            bad = true;
-        } else if (*d > asOf) {
-            badValue(f, tr("in the future"));
-            bad = true;
-        } else {
-            *to = *d;
-        }
-    };
-    readDate(ImportMapping::BirthDate, &c->birthDate);
-    readDate(ImportMapping::OpenedOn, &c->openedOn);
-    readDate(ImportMapping::LastActivity, &c->lastActivity);
-    if (bad)
-        return false;
-    if (const QString p = cell(ImportMapping::Phone); !p.isEmpty()) {
-        const auto v = ImportValue::phone(p);
-        if (!v) {
-            reject(ImportMapping::Phone, tr("%1: not a mainland mobile or landline number")
-                                             .arg(ImportMapping::displayName(ImportMapping::Phone)));
+        if (!validCustomerNo(c->customerNo)) {
+            badValue(ImportMapping::CustomerNo, CustomerImport::tr("only letters, digits and '-', at most 32"));
             return false;
         }
-        c->phone = *v;
+        if (c->name.isEmpty()) {
+            reject(ImportMapping::Name, CustomerImport::tr("the name is missing"));
+            return false;
+        }
+        if (c->name.size() > 50) {
+            reject(ImportMapping::Name, CustomerImport::tr("the name is longer than 50 characters"));
+            return false;
+        }
+        return true;
     }
-    if (const QString id = cell(ImportMapping::IdNumber); !id.isEmpty()) {
+
+    bool gender(Customer *c)
+    {
+        if (const QString g = cell(ImportMapping::Gender); !g.isEmpty()) {
+            const auto v = ImportValue::gender(g);
+            if (!v) {
+                badValue(ImportMapping::Gender, CustomerImport::tr("not 男/女 or M/F"));
+                return false;
+            }
+            c->gender = *v == QLatin1Char('M') ? Customer::Gender::Male : Customer::Gender::Female;
+        }
+        return true;
+    }
+
+    bool dates(Customer *c)
+    {
+        return date(ImportMapping::BirthDate, &c->birthDate) && date(ImportMapping::OpenedOn, &c->openedOn)
+               && date(ImportMapping::LastActivity, &c->lastActivity);
+    }
+
+    bool phone(Customer *c)
+    {
+        if (const QString p = cell(ImportMapping::Phone); !p.isEmpty()) {
+            const auto v = ImportValue::phone(p);
+            if (!v) {
+                reject(ImportMapping::Phone, CustomerImport::tr("%1: not a mainland mobile or landline number")
+                                                 .arg(ImportMapping::displayName(ImportMapping::Phone)));
+                return false;
+            }
+            c->phone = *v;
+        }
+        return true;
+    }
+
+    // The ID card number, and the birth date it holds (which must agree with the row's).
+    bool idNumber(Customer *c)
+    {
+        const QString id = cell(ImportMapping::IdNumber);
+        if (id.isEmpty())
+            return true;
         // The reason never repeats the number itself: rejects files get passed around.
         switch (IdCardNumber::check(id)) {
         case IdCardNumber::Problem::None:
             break;
         case IdCardNumber::Problem::Length:
-            reject(ImportMapping::IdNumber, tr("ID card number: not 18 characters (or 15 of the old kind)"));
+            reject(ImportMapping::IdNumber, CustomerImport::tr("ID card number: not 18 characters (or 15 of the old kind)"));
             return false;
         case IdCardNumber::Problem::Characters:
-            reject(ImportMapping::IdNumber, tr("ID card number: only digits and a final X"));
+            reject(ImportMapping::IdNumber, CustomerImport::tr("ID card number: only digits and a final X"));
             return false;
         case IdCardNumber::Problem::BirthDate:
-            reject(ImportMapping::IdNumber, tr("ID card number: the birth date in it is not a date"));
+            reject(ImportMapping::IdNumber, CustomerImport::tr("ID card number: the birth date in it is not a date"));
             return false;
         case IdCardNumber::Problem::CheckDigit:
-            reject(ImportMapping::IdNumber, tr("ID card number: wrong check digit (GB 11643)"));
+            reject(ImportMapping::IdNumber, CustomerImport::tr("ID card number: wrong check digit (GB 11643)"));
             return false;
         }
         c->idNumber = IdCardNumber::normalized(id);
         const QDate fromId = IdCardNumber::birthDate(c->idNumber);
         if (c->birthDate.isValid() && c->birthDate != fromId) {
-            reject(ImportMapping::BirthDate, tr("Date of birth differs from the one in the ID card number"));
+            reject(ImportMapping::BirthDate, CustomerImport::tr("Date of birth differs from the one in the ID card number"));
             return false;
         }
         if (!c->birthDate.isValid())
             c->birthDate = fromId;
+        return true;
     }
-    c->address = cell(ImportMapping::Address);
-    c->occupation = cell(ImportMapping::Occupation);
-    c->employer = cell(ImportMapping::Employer);
-    c->rmId = cell(ImportMapping::RmId);
-    if (const QString p = cell(ImportMapping::Payroll); !p.isEmpty()) {
-        const auto v = ImportValue::flag(p);
-        if (!v) {
-            badValue(ImportMapping::Payroll, tr("not 是/否 or 1/0"));
+
+    bool payroll(Customer *c)
+    {
+        if (const QString p = cell(ImportMapping::Payroll); !p.isEmpty()) {
+            const auto v = ImportValue::flag(p);
+            if (!v) {
+                badValue(ImportMapping::Payroll, CustomerImport::tr("not 是/否 or 1/0"));
+                return false;
+            }
+            c->payroll = *v;
+        }
+        return true;
+    }
+
+    // Today's balance and the monthly average, in the column's unit.
+    bool amounts(Customer *c)
+    {
+        for (Field f : {ImportMapping::Aum, ImportMapping::AumMonthAvg}) {
+            const QString t = cell(f);
+            if (t.isEmpty())
+                continue;
+            const auto v = ImportValue::amountFen(t, unitOf(f));
+            if (!v && unitOf(f) == ImportValue::AmountUnit::Fen && t.contains(QLatin1Char('.'))) {
+                badValue(f, CustomerImport::tr("the column is in fen: whole numbers only"));
+                return false;
+            } else if (!v) {
+                badValue(f, CustomerImport::tr("not an amount (e.g. 1,234.56, ¥3,000 or 12.5万)"));
+                return false;
+            } else if (f == ImportMapping::Aum) {
+                c->aumFen = *v;
+            } else {
+                c->aumHistoryFen.fill(*v);
+            }
+        }
+        return true;
+    }
+
+private:
+    ImportValue::AmountUnit unitOf(Field f) const
+    {
+        const int col = m_mapping.columnOf(f);
+        return col >= 0 ? m_mapping.units[size_t(col)] : ImportValue::AmountUnit::Yuan;
+    }
+
+    void reject(Field f, const QString &reason)
+    {
+        m_r->rejects.push_back({m_row.line, f == ImportMapping::Ignore ? QString() : ImportMapping::key(f), reason, m_row.cells});
+    }
+
+    void badValue(Field f, const QString &what)
+    {
+        reject(f, CustomerImport::tr("%1 '%2': %3").arg(ImportMapping::displayName(f), cell(f), what));
+    }
+
+    // A date column: empty, or a date that is not in the future.
+    bool date(Field f, QDate *to)
+    {
+        const QString t = cell(f);
+        if (t.isEmpty())
+            return true;
+        const auto d = ImportValue::date(t, m_xlsx);
+        if (!d) {
+            badValue(f, CustomerImport::tr("not a date (use YYYY-MM-DD)"));
             return false;
         }
-        c->payroll = *v;
-    }
-    for (ImportMapping::Field f : {ImportMapping::Aum, ImportMapping::AumMonthAvg}) {
-        const QString t = cell(f);
-        if (bad || t.isEmpty())
-            continue;
-        const auto v = ImportValue::amountFen(t, unitOf(f));
-        if (!v && unitOf(f) == ImportValue::AmountUnit::Fen && t.contains(QLatin1Char('.'))) {
-            badValue(f, tr("the column is in fen: whole numbers only"));
-            bad = true;
-        } else if (!v) {
-            badValue(f, tr("not an amount (e.g. 1,234.56, ¥3,000 or 12.5万)"));
-            bad = true;
-        } else if (f == ImportMapping::Aum) {
-            c->aumFen = *v;
-        } else {
-            c->aumHistoryFen.fill(*v);
+        if (*d > m_asOf) {
+            badValue(f, CustomerImport::tr("in the future"));
+            return false;
         }
+        *to = *d;
+        return true;
     }
-    if (bad)
+
+    const XlsxReader::Row &m_row;
+    const ImportMapping &m_mapping;
+    const bool m_xlsx;
+    const QDate m_asOf;
+    CustomerImport::Result *m_r;
+};
+
+} // namespace
+
+bool CustomerImport::checkCustomer(const XlsxReader::Row &row, const ImportMapping &mapping, bool xlsx, QDate asOf,
+                                   Customer *c, Result *r)
+{
+    CustomerRowCheck check(row, mapping, xlsx, asOf, r);
+    if (!check.identity(c) || !check.gender(c) || !check.dates(c) || !check.phone(c) || !check.idNumber(c))
+        return false;
+    c->address = check.cell(ImportMapping::Address);
+    c->occupation = check.cell(ImportMapping::Occupation);
+    c->employer = check.cell(ImportMapping::Employer);
+    c->rmId = check.cell(ImportMapping::RmId);
+    if (!check.payroll(c) || !check.amounts(c))
         return false;
     // Without a monthly average, today's balance stands for it (a flat history), so the
     // tier is what the balance says; HQ sync replaces it with the real averages.

@@ -132,6 +132,136 @@ qint64 roundFen(double yuan)
     return qint64(std::llround(yuan * 100.0));
 }
 
+// Who customer `i` is and how they bank; the draws in the order the seed's output depends on.
+// Returns the customer's AUM in yuan, for their holdings.
+double drawPerson(SeededRandom &rng, int i, int totalWeight, const QDate &today, Customer &c)
+{
+    const bool male = rng.chance(0.49);
+    c.customerNo = QStringLiteral("6%1").arg(qint64(100000000) + i * 7 + 3, 11, 10, QLatin1Char('0'));
+    c.name = makeName(rng, male, totalWeight);
+    c.gender = male ? Customer::Gender::Male : Customer::Gender::Female;
+
+    // AUM: log10(yuan) ~ Normal(4.234, 0.926) puts ~40% under 10k and ~0.3% at 6M+.
+    const double log10Yuan = 4.234 + 0.926 * rng.normal();
+    double aumYuan = std::pow(10.0, std::clamp(log10Yuan, 0.0, 8.3));
+    // Older customers hold more: draw age, then nudge it by wealth.
+    int age = int(std::lround(42 + 15 * rng.normal() + (log10Yuan - 4.2) * 6));
+    age = std::clamp(age, 18, 90);
+    c.birthDate = today.addYears(-age).addDays(-rng.between(1, 364));
+    c.phone = phone(rng);
+    c.idNumber = idNumber(rng, c.birthDate, male);
+    c.address = QStringLiteral("%1%2%3号%4室")
+                    .arg(str(kDistricts[rng.between(0, 7)]), str(kRoads[rng.between(0, 9)]))
+                    .arg(rng.between(1, 388))
+                    .arg(rng.between(101, 2608));
+    c.occupation = age >= 60 && rng.chance(0.7) ? QStringLiteral("退休")
+                                                  : str(kOccupations[rng.between(0, 13)]);
+    c.payroll = age < 60 && rng.chance(0.22);
+    if (c.payroll)
+        c.employer = str(kEmployers[rng.between(0, 14)]);
+    c.creditCardActive = rng.chance(age < 45 ? 0.45 : 0.2);
+    if (rng.chance(0.08))
+        c.loanStartDate = today.addDays(-rng.between(5, 720));
+    c.corporateExecutive = rng.chance(0.03);
+    const double digital = age < 35 ? 0.85 : age < 55 ? 0.6 : age < 70 ? 0.3 : 0.1;
+    c.mobileLogins90d = rng.chance(digital) ? int(rng.between(1, 120)) : 0;
+    c.transactions90d = int(rng.between(0, 20)) + c.mobileLogins90d / 2 + (c.payroll ? 6 : 0);
+    c.lastActivity = today.addDays(-(c.transactions90d > 0 ? rng.between(0, 60) : rng.between(61, 720)));
+    c.openedOn = today.addDays(-rng.between(30, 25 * 365));
+    if (c.openedOn < c.birthDate.addYears(16))
+        c.openedOn = c.birthDate.addYears(16);
+    c.settlementProducts = int(rng.between(0, 6));
+    c.serviceEvents12m = int(rng.between(0, aumYuan > 500000 ? 8 : 3));
+    c.referralLinks = int(rng.between(0, 4));
+    return aumYuan;
+}
+
+// A product other than the demand account: its type, name and dates. `termHoldings` counts
+// the term products made so far.
+void drawProduct(SeededRandom &rng, const QDate &today, const Customer &c, int &termHoldings, Holding &holding)
+{
+    const int nProducts = int(sizeof(kProducts) / sizeof(kProducts[0]));
+    const ProductTemplate *p = &kProducts[rng.between(0, nProducts - 1)];
+    if (p->termMonths > 0) {
+        // Consecutive days first, so every day of the window has a maturity; a
+        // product whose term is shorter than that day gives way to a one-year deposit.
+        qint64 ahead = 0;
+        if (termHoldings < DemoGenerator::kMaturityWindowDays) {
+            ahead = termHoldings + 1;
+            if (p->termMonths * 28 < ahead)
+                p = &kProducts[1];
+        } else {
+            ahead = rng.between(1, p->termMonths * 28);
+        }
+        ++termHoldings;
+        holding.maturityDate = today.addDays(ahead);
+        holding.openDate = holding.maturityDate.addMonths(-p->termMonths);
+    } else {
+        holding.openDate = today.addDays(-rng.between(10, 1500));
+    }
+    if (holding.openDate < c.openedOn)
+        holding.openDate = c.openedOn;
+    holding.productType = p->type;
+    holding.productName = str(p->name);
+}
+
+// Holdings: a demand account for everyone, more products with more money. Appends them to
+// `holdings` and returns their total in fen.
+qint64 drawHoldings(SeededRandom &rng, const QDate &today, const Customer &c, double aumYuan, int &termHoldings,
+                    std::vector<Holding> &holdings)
+{
+    int extra = aumYuan < 10000 ? int(rng.between(0, 2)) : aumYuan < 500000 ? int(rng.between(1, 4))
+                                                                            : int(rng.between(2, 5));
+    std::vector<double> shares(size_t(extra) + 1);
+    double shareSum = 0;
+    for (double &s : shares) {
+        s = 0.2 + rng.uniform();
+        shareSum += s;
+    }
+    qint64 aumFen = 0;
+    for (int h = 0; h <= extra; ++h) {
+        Holding holding;
+        holding.holdingId = QStringLiteral("%1-%2").arg(c.customerNo).arg(h + 1);
+        holding.customerNo = c.customerNo;
+        holding.amountFen = std::max<qint64>(1, roundFen(aumYuan * shares[size_t(h)] / shareSum));
+        if (h == 0) {
+            holding.productType = Holding::ProductType::DemandDeposit;
+            holding.productName = QStringLiteral("活期储蓄");
+            holding.openDate = c.openedOn;
+        } else {
+            drawProduct(rng, today, c, termHoldings, holding);
+        }
+        aumFen += holding.amountFen;
+        holdings.push_back(std::move(holding));
+    }
+    return aumFen;
+}
+
+// The balance history, which walks back from today's balance: some grow, some drain (VIP
+// churn risk); then the month-to-date average and the contribution.
+void drawHistory(SeededRandom &rng, qint64 aumFen, double aumYuan, const QString &historyEnd, Customer &c)
+{
+    c.aumFen = aumFen;
+    const double trend = rng.normal() * 0.04 - (rng.chance(0.06) ? 0.05 : 0.0);
+    double level = double(aumFen);
+    for (int m = Customer::kHistoryMonths - 1; m >= 0; --m) {
+        level = level / (1.0 + trend) * (1.0 + rng.normal() * 0.02);
+        c.aumHistoryFen[size_t(m)] = std::max<qint64>(0, qint64(std::llround(level)));
+    }
+    c.historyEndMonth = historyEnd;
+    c.aumMtdAvgFen = qint64(std::llround((double(c.aumHistoryFen.back()) + double(aumFen)) / 2.0));
+    c.contributionFen = roundFen(aumYuan * (0.004 + 0.008 * rng.uniform()));
+}
+
+// The first RMs are the wealth managers who cover VIP customers; 5% are unassigned.
+void drawRm(SeededRandom &rng, double aumYuan, Customer &c)
+{
+    if (!rng.chance(0.05)) {
+        const int rm = aumYuan >= 500000 ? int(rng.between(1, 3)) : int(rng.between(1, 8));
+        c.rmId = QStringLiteral("RM%1").arg(rm, 2, 10, QLatin1Char('0'));
+    }
+}
+
 } // namespace
 
 bool DemoGenerator::generate(const Options &options, BranchData *out, const Progress &progress)
@@ -161,113 +291,15 @@ bool DemoGenerator::generate(const Options &options, BranchData *out, const Prog
     data.customers.reserve(size_t(n));
     data.holdings.reserve(size_t(n) * 3);
     int termHoldings = 0; // the first 120 term products mature on consecutive days
-    const int nProducts = int(sizeof(kProducts) / sizeof(kProducts[0]));
 
     for (int i = 0; i < n; ++i) {
         if (progress && (i % 2000) == 0 && !progress(i, n))
             return false;
         Customer c;
-        const bool male = rng.chance(0.49);
-        c.customerNo = QStringLiteral("6%1").arg(qint64(100000000) + i * 7 + 3, 11, 10, QLatin1Char('0'));
-        c.name = makeName(rng, male, totalWeight);
-        c.gender = male ? Customer::Gender::Male : Customer::Gender::Female;
-
-        // AUM: log10(yuan) ~ Normal(4.234, 0.926) puts ~40% under 10k and ~0.3% at 6M+.
-        const double log10Yuan = 4.234 + 0.926 * rng.normal();
-        double aumYuan = std::pow(10.0, std::clamp(log10Yuan, 0.0, 8.3));
-        // Older customers hold more: draw age, then nudge it by wealth.
-        int age = int(std::lround(42 + 15 * rng.normal() + (log10Yuan - 4.2) * 6));
-        age = std::clamp(age, 18, 90);
-        c.birthDate = today.addYears(-age).addDays(-rng.between(1, 364));
-        c.phone = phone(rng);
-        c.idNumber = idNumber(rng, c.birthDate, male);
-        c.address = QStringLiteral("%1%2%3号%4室")
-                        .arg(str(kDistricts[rng.between(0, 7)]), str(kRoads[rng.between(0, 9)]))
-                        .arg(rng.between(1, 388))
-                        .arg(rng.between(101, 2608));
-        c.occupation = age >= 60 && rng.chance(0.7) ? QStringLiteral("退休")
-                                                      : str(kOccupations[rng.between(0, 13)]);
-        c.payroll = age < 60 && rng.chance(0.22);
-        if (c.payroll)
-            c.employer = str(kEmployers[rng.between(0, 14)]);
-        c.creditCardActive = rng.chance(age < 45 ? 0.45 : 0.2);
-        if (rng.chance(0.08))
-            c.loanStartDate = today.addDays(-rng.between(5, 720));
-        c.corporateExecutive = rng.chance(0.03);
-        const double digital = age < 35 ? 0.85 : age < 55 ? 0.6 : age < 70 ? 0.3 : 0.1;
-        c.mobileLogins90d = rng.chance(digital) ? int(rng.between(1, 120)) : 0;
-        c.transactions90d = int(rng.between(0, 20)) + c.mobileLogins90d / 2 + (c.payroll ? 6 : 0);
-        c.lastActivity = today.addDays(-(c.transactions90d > 0 ? rng.between(0, 60) : rng.between(61, 720)));
-        c.openedOn = today.addDays(-rng.between(30, 25 * 365));
-        if (c.openedOn < c.birthDate.addYears(16))
-            c.openedOn = c.birthDate.addYears(16);
-        c.settlementProducts = int(rng.between(0, 6));
-        c.serviceEvents12m = int(rng.between(0, aumYuan > 500000 ? 8 : 3));
-        c.referralLinks = int(rng.between(0, 4));
-
-        // Holdings: a demand account for everyone, more products with more money.
-        int extra = aumYuan < 10000 ? int(rng.between(0, 2)) : aumYuan < 500000 ? int(rng.between(1, 4))
-                                                                                : int(rng.between(2, 5));
-        std::vector<double> shares(size_t(extra) + 1);
-        double shareSum = 0;
-        for (double &s : shares) {
-            s = 0.2 + rng.uniform();
-            shareSum += s;
-        }
-        qint64 aumFen = 0;
-        for (int h = 0; h <= extra; ++h) {
-            Holding holding;
-            holding.holdingId = QStringLiteral("%1-%2").arg(c.customerNo).arg(h + 1);
-            holding.customerNo = c.customerNo;
-            holding.amountFen = std::max<qint64>(1, roundFen(aumYuan * shares[size_t(h)] / shareSum));
-            if (h == 0) {
-                holding.productType = Holding::ProductType::DemandDeposit;
-                holding.productName = QStringLiteral("活期储蓄");
-                holding.openDate = c.openedOn;
-            } else {
-                const ProductTemplate *p = &kProducts[rng.between(0, nProducts - 1)];
-                if (p->termMonths > 0) {
-                    // Consecutive days first, so every day of the window has a maturity; a
-                    // product whose term is shorter than that day gives way to a one-year deposit.
-                    qint64 ahead = 0;
-                    if (termHoldings < kMaturityWindowDays) {
-                        ahead = termHoldings + 1;
-                        if (p->termMonths * 28 < ahead)
-                            p = &kProducts[1];
-                    } else {
-                        ahead = rng.between(1, p->termMonths * 28);
-                    }
-                    ++termHoldings;
-                    holding.maturityDate = today.addDays(ahead);
-                    holding.openDate = holding.maturityDate.addMonths(-p->termMonths);
-                } else {
-                    holding.openDate = today.addDays(-rng.between(10, 1500));
-                }
-                if (holding.openDate < c.openedOn)
-                    holding.openDate = c.openedOn;
-                holding.productType = p->type;
-                holding.productName = str(p->name);
-            }
-            aumFen += holding.amountFen;
-            data.holdings.push_back(std::move(holding));
-        }
-        c.aumFen = aumFen;
-        // History walks back from today's balance: some grow, some drain (VIP churn risk).
-        const double trend = rng.normal() * 0.04 - (rng.chance(0.06) ? 0.05 : 0.0);
-        double level = double(aumFen);
-        for (int m = Customer::kHistoryMonths - 1; m >= 0; --m) {
-            level = level / (1.0 + trend) * (1.0 + rng.normal() * 0.02);
-            c.aumHistoryFen[size_t(m)] = std::max<qint64>(0, qint64(std::llround(level)));
-        }
-        c.historyEndMonth = historyEnd;
-        c.aumMtdAvgFen = qint64(std::llround((double(c.aumHistoryFen.back()) + double(aumFen)) / 2.0));
-        c.contributionFen = roundFen(aumYuan * (0.004 + 0.008 * rng.uniform()));
-
-        // The first RMs are the wealth managers who cover VIP customers; 5% are unassigned.
-        if (!rng.chance(0.05)) {
-            const int rm = aumYuan >= 500000 ? int(rng.between(1, 3)) : int(rng.between(1, 8));
-            c.rmId = QStringLiteral("RM%1").arg(rm, 2, 10, QLatin1Char('0'));
-        }
+        const double aumYuan = drawPerson(rng, i, totalWeight, today, c);
+        const qint64 aumFen = drawHoldings(rng, today, c, aumYuan, termHoldings, data.holdings);
+        drawHistory(rng, aumFen, aumYuan, historyEnd, c);
+        drawRm(rng, aumYuan, c);
         data.customers.push_back(std::move(c));
     }
     if (progress && !progress(n, n))

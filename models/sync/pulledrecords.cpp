@@ -177,206 +177,299 @@ qint64 PulledRecords::appendText(QByteArrayView utf8)
     return at;
 }
 
-bool PulledRecords::decode(const QByteArray &cbor, QString *error)
-{
-    clear();
-    const std::vector<EntityColumns> &entities = columns();
-    // Text never takes more room than the bytes it came in: one allocation per page.
-    m_text.reserve(cbor.size());
-    QCborStreamReader r(cbor);
-    qint64 badAt = -1;
-    auto fail = [&](const QString &what) {
-        *error = QStringLiteral("records: %1 at byte %2").arg(what).arg(badAt >= 0 ? badAt : r.currentOffset());
-        clear();
-        return false;
-    };
-    if (!r.isArray())
-        return fail(QStringLiteral("expected an array"));
-    if (r.isLengthKnown() && r.length() > quint64(cbor.size()))
-        return fail(QStringLiteral("array length exceeds the body"));
-    if (r.isLengthKnown())
-        m_records.reserve(size_t(r.length()));
-    if (!r.enterContainer())
-        return fail(QStringLiteral("bad array"));
+namespace {
 
+// One payload value that is not text (text goes to the page's text, see Decoder::readPayloadValue).
+// False, with the reader where it was, for a type a payload may not hold.
+bool readScalar(QCborStreamReader &r, PulledRecords::Value &v)
+{
+    using Kind = PulledRecords::Value::Kind;
+    if (r.isUnsignedInteger()) {
+        const quint64 u = r.toUnsignedInteger();
+        if (u > quint64(std::numeric_limits<qint64>::max())) {
+            v.kind = Kind::Real; // does not fit: refused when applied
+            v.real = double(u);
+        } else {
+            v.kind = Kind::Integer;
+            v.integer = qint64(u);
+        }
+    } else if (r.isNegativeInteger()) {
+        // -1 - n; QCborNegativeInteger holds n + 1, and 0 when that wrapped (n = 2^64 - 1).
+        const quint64 magnitude = quint64(r.toNegativeInteger());
+        if (magnitude == 0 || magnitude > quint64(1) << 63) {
+            v.kind = Kind::Real;
+            v.real = magnitude == 0 ? -18446744073709551616.0 : -double(magnitude);
+        } else {
+            v.kind = Kind::Integer;
+            v.integer = qint64(0 - magnitude);
+        }
+    } else if (r.isDouble()) {
+        v = numberValue(r.toDouble());
+    } else if (r.isBool()) {
+        v.kind = Kind::Integer;
+        v.integer = r.toBool() ? 1 : 0;
+    } else if (r.isNull() || r.isUndefined()) {
+        v.kind = Kind::Null;
+    } else {
+        return false;
+    }
+    r.next();
+    return true;
+}
+
+} // namespace
+
+// decode()'s reader and the scratch space it reuses from record to record.
+class PulledRecords::Decoder
+{
+public:
+    Decoder(PulledRecords &out, const QByteArray &cbor)
+        : m_out(out)
+        , m_entities(columns())
+        , m_limit(cbor.size())
+        , m_r(cbor)
+    {
+    }
+    bool run();
+    const QString &error() const { return m_error; }
+
+private:
     // A payload's fields, kept until the record's entity is known (a map's keys may come in
-    // any order). Names go to `names`; text values straight to the page's text.
+    // any order). Names go to `m_names`; text values straight to the page's text.
     struct Field
     {
         qsizetype nameAt;
         qsizetype nameSize;
         Value value;
     };
-    std::vector<Field> fields;
-    QByteArray names;
-    QByteArray key;
-    QByteArray entityName;
-    int lastEntity = -1;
+
+    bool fail(const QString &what);
+    bool openArray();
+    bool readRecord(Record &rec);
+    bool readField(Record &rec, bool &haveEntity, bool &haveId);
+    bool readPayload();
+    bool readPayloadValue(Value &v);
+    int entityIndex();
+    void placeFields(Record &rec);
+
+    PulledRecords &m_out;
+    const std::vector<EntityColumns> &m_entities;
+    const qsizetype m_limit; // the body's size: no string can be longer
+    QCborStreamReader m_r;
+    qint64 m_badAt = -1;
+    QString m_error;
+    std::vector<Field> m_fields;
+    QByteArray m_names;
+    QByteArray m_key;
+    QByteArray m_entityName;
+    int m_lastEntity = -1;
     // Per entity, the column each field position matched last time: pages are runs of
     // records with the same fields in the same order, so a lookup is mostly one compare.
-    std::vector<std::vector<int>> orderHint(entities.size());
-    Value byColumn[kMaxColumns]; // one record's values by column, before they are appended
+    std::vector<std::vector<int>> m_orderHint;
+    Value m_byColumn[kMaxColumns]; // one record's values by column, before they are appended
+};
 
-    while (r.hasNext()) {
-        if (!r.isMap() || !r.enterContainer())
-            return fail(QStringLiteral("expected a record map"));
+bool PulledRecords::Decoder::fail(const QString &what)
+{
+    m_error = QStringLiteral("records: %1 at byte %2").arg(what).arg(m_badAt >= 0 ? m_badAt : m_r.currentOffset());
+    return false;
+}
+
+bool PulledRecords::Decoder::run()
+{
+    // Text never takes more room than the bytes it came in: one allocation per page.
+    m_out.m_text.reserve(m_limit);
+    if (!openArray())
+        return false;
+    m_orderHint.resize(m_entities.size());
+    while (m_r.hasNext()) {
+        const qsizetype textStart = m_out.m_text.size();
         Record rec;
-        bool haveEntity = false;
-        bool haveId = false;
-        fields.clear();
-        names.truncate(0);
-        const qsizetype textStart = m_text.size();
-        while (r.hasNext()) {
-            key.truncate(0);
-            if (!readUtf8(r, key, cbor.size(), &badAt))
-                return fail(QStringLiteral("expected a text key"));
-            if (key.size() != 1) {
-                if (!r.next()) // skip fields a newer server may add
-                    return fail(QStringLiteral("bad value"));
-                continue;
-            }
-            switch (key.at(0)) {
-            case 'e':
-                entityName.truncate(0);
-                if (!readUtf8(r, entityName, cbor.size(), &badAt))
-                    return fail(QStringLiteral("entity must be text"));
-                haveEntity = !entityName.isEmpty();
-                break;
-            case 'i': {
-                const qsizetype at = m_text.size();
-                if (!readUtf8(r, m_text, cbor.size(), &badAt))
-                    return fail(QStringLiteral("id must be text"));
-                rec.idOffset = at;
-                rec.idSize = qint32(m_text.size() - at);
-                haveId = rec.idSize > 0;
-                break;
-            }
-            case 's':
-                if (!r.isInteger())
-                    return fail(QStringLiteral("seq must be an integer"));
-                rec.seq = qint64(r.toInteger());
-                r.next();
-                break;
-            case 'd':
-                if (!r.isBool())
-                    return fail(QStringLiteral("deleted must be a boolean"));
-                rec.deleted = r.toBool();
-                r.next();
-                break;
-            case 'p':
-                if (!r.isMap() || !r.enterContainer())
-                    return fail(QStringLiteral("payload must be a map"));
-                while (r.hasNext()) {
-                    Field f;
-                    f.nameAt = names.size();
-                    if (!readUtf8(r, names, cbor.size(), &badAt))
-                        return fail(QStringLiteral("bad payload field"));
-                    f.nameSize = names.size() - f.nameAt;
-                    Value &v = f.value;
-                    if (r.isString()) {
-                        const qsizetype at = m_text.size();
-                        if (!readUtf8(r, m_text, cbor.size(), &badAt))
-                            return fail(QStringLiteral("bad payload field"));
-                        v.kind = Value::Kind::Text;
-                        v.offset = at;
-                        v.size = qint32(m_text.size() - at);
-                    } else if (r.isUnsignedInteger()) {
-                        const quint64 u = r.toUnsignedInteger();
-                        if (u > quint64(std::numeric_limits<qint64>::max())) {
-                            v.kind = Value::Kind::Real; // does not fit: refused when applied
-                            v.real = double(u);
-                        } else {
-                            v.kind = Value::Kind::Integer;
-                            v.integer = qint64(u);
-                        }
-                        r.next();
-                    } else if (r.isNegativeInteger()) {
-                        // -1 - n; QCborNegativeInteger holds n + 1, and 0 when that wrapped (n = 2^64 - 1).
-                        const quint64 magnitude = quint64(r.toNegativeInteger());
-                        if (magnitude == 0 || magnitude > quint64(1) << 63) {
-                            v.kind = Value::Kind::Real;
-                            v.real = magnitude == 0 ? -18446744073709551616.0 : -double(magnitude);
-                        } else {
-                            v.kind = Value::Kind::Integer;
-                            v.integer = qint64(0 - magnitude);
-                        }
-                        r.next();
-                    } else if (r.isDouble()) {
-                        v = numberValue(r.toDouble());
-                        r.next();
-                    } else if (r.isBool()) {
-                        v.kind = Value::Kind::Integer;
-                        v.integer = r.toBool() ? 1 : 0;
-                        r.next();
-                    } else if (r.isNull() || r.isUndefined()) {
-                        v.kind = Value::Kind::Null;
-                        r.next();
-                    } else {
-                        return fail(QStringLiteral("bad payload field"));
-                    }
-                    fields.push_back(f);
-                }
-                if (!r.leaveContainer())
-                    return fail(QStringLiteral("bad payload end"));
-                break;
-            default:
-                if (!r.next())
-                    return fail(QStringLiteral("bad value"));
+        if (!readRecord(rec))
+            return false;
+        rec.entity = entityIndex();
+        if (rec.entity < 0) {
+            // Unknown to this build (a newer HQ): kept to be counted, its payload dropped.
+            m_out.m_text.truncate(qMax(textStart, rec.idOffset + rec.idSize));
+        } else {
+            placeFields(rec);
+        }
+        m_out.m_records.push_back(rec);
+    }
+    if (!m_r.leaveContainer() || m_r.lastError() != QCborError::NoError)
+        return fail(QStringLiteral("bad array end"));
+    return true;
+}
+
+bool PulledRecords::Decoder::openArray()
+{
+    if (!m_r.isArray())
+        return fail(QStringLiteral("expected an array"));
+    if (m_r.isLengthKnown() && m_r.length() > quint64(m_limit))
+        return fail(QStringLiteral("array length exceeds the body"));
+    if (m_r.isLengthKnown())
+        m_out.m_records.reserve(size_t(m_r.length()));
+    if (!m_r.enterContainer())
+        return fail(QStringLiteral("bad array"));
+    return true;
+}
+
+// One record map: its entity name into m_entityName, its payload into m_fields.
+bool PulledRecords::Decoder::readRecord(Record &rec)
+{
+    if (!m_r.isMap() || !m_r.enterContainer())
+        return fail(QStringLiteral("expected a record map"));
+    bool haveEntity = false;
+    bool haveId = false;
+    m_fields.clear();
+    m_names.truncate(0);
+    while (m_r.hasNext()) {
+        if (!readField(rec, haveEntity, haveId))
+            return false;
+    }
+    if (!m_r.leaveContainer())
+        return fail(QStringLiteral("bad record end"));
+    if (!haveEntity || !haveId)
+        return fail(QStringLiteral("record without entity or id"));
+    return true;
+}
+
+// One key of a record map and its value.
+bool PulledRecords::Decoder::readField(Record &rec, bool &haveEntity, bool &haveId)
+{
+    m_key.truncate(0);
+    if (!readUtf8(m_r, m_key, m_limit, &m_badAt))
+        return fail(QStringLiteral("expected a text key"));
+    if (m_key.size() != 1) {
+        if (!m_r.next()) // skip fields a newer server may add
+            return fail(QStringLiteral("bad value"));
+        return true;
+    }
+    switch (m_key.at(0)) {
+    case 'e':
+        m_entityName.truncate(0);
+        if (!readUtf8(m_r, m_entityName, m_limit, &m_badAt))
+            return fail(QStringLiteral("entity must be text"));
+        haveEntity = !m_entityName.isEmpty();
+        break;
+    case 'i': {
+        const qsizetype at = m_out.m_text.size();
+        if (!readUtf8(m_r, m_out.m_text, m_limit, &m_badAt))
+            return fail(QStringLiteral("id must be text"));
+        rec.idOffset = at;
+        rec.idSize = qint32(m_out.m_text.size() - at);
+        haveId = rec.idSize > 0;
+        break;
+    }
+    case 's':
+        if (!m_r.isInteger())
+            return fail(QStringLiteral("seq must be an integer"));
+        rec.seq = qint64(m_r.toInteger());
+        m_r.next();
+        break;
+    case 'd':
+        if (!m_r.isBool())
+            return fail(QStringLiteral("deleted must be a boolean"));
+        rec.deleted = m_r.toBool();
+        m_r.next();
+        break;
+    case 'p':
+        return readPayload();
+    default:
+        if (!m_r.next())
+            return fail(QStringLiteral("bad value"));
+        break;
+    }
+    return true;
+}
+
+bool PulledRecords::Decoder::readPayload()
+{
+    if (!m_r.isMap() || !m_r.enterContainer())
+        return fail(QStringLiteral("payload must be a map"));
+    while (m_r.hasNext()) {
+        Field f;
+        f.nameAt = m_names.size();
+        if (!readUtf8(m_r, m_names, m_limit, &m_badAt))
+            return fail(QStringLiteral("bad payload field"));
+        f.nameSize = m_names.size() - f.nameAt;
+        if (!readPayloadValue(f.value))
+            return fail(QStringLiteral("bad payload field"));
+        m_fields.push_back(f);
+    }
+    if (!m_r.leaveContainer())
+        return fail(QStringLiteral("bad payload end"));
+    return true;
+}
+
+bool PulledRecords::Decoder::readPayloadValue(Value &v)
+{
+    if (!m_r.isString())
+        return readScalar(m_r, v);
+    const qsizetype at = m_out.m_text.size();
+    if (!readUtf8(m_r, m_out.m_text, m_limit, &m_badAt))
+        return false;
+    v.kind = Value::Kind::Text;
+    v.offset = at;
+    v.size = qint32(m_out.m_text.size() - at);
+    return true;
+}
+
+// The index of m_entityName in columns(), -1 when this build does not know it.
+int PulledRecords::Decoder::entityIndex()
+{
+    if (m_lastEntity < 0 || m_entities[size_t(m_lastEntity)].name != m_entityName) {
+        m_lastEntity = -1;
+        for (size_t i = 0; i < m_entities.size(); ++i) {
+            if (m_entities[i].name == m_entityName) {
+                m_lastEntity = int(i);
                 break;
             }
         }
-        if (!r.leaveContainer())
-            return fail(QStringLiteral("bad record end"));
-        if (!haveEntity || !haveId)
-            return fail(QStringLiteral("record without entity or id"));
+    }
+    return m_lastEntity;
+}
 
-        if (lastEntity < 0 || entities[size_t(lastEntity)].name != entityName) {
-            lastEntity = -1;
-            for (size_t i = 0; i < entities.size(); ++i) {
-                if (entities[i].name == entityName) {
-                    lastEntity = int(i);
+// Matches the payload's fields to the entity's columns and appends their values.
+void PulledRecords::Decoder::placeFields(Record &rec)
+{
+    const EntityColumns &ec = m_entities[size_t(rec.entity)];
+    const qsizetype ncols = qsizetype(ec.columns.size());
+    quint64 present = 0;
+    std::vector<int> &hint = m_orderHint[size_t(rec.entity)];
+    if (hint.size() < m_fields.size())
+        hint.resize(m_fields.size(), -1);
+    for (size_t k = 0; k < m_fields.size(); ++k) {
+        const Field &f = m_fields[k];
+        const char *name = m_names.constData() + f.nameAt;
+        int c = hint[k];
+        if (c < 0 || !equals(ec.columns[size_t(c)], name, f.nameSize)) {
+            c = -1;
+            for (qsizetype j = 0; j < ncols; ++j) {
+                if (equals(ec.columns[size_t(j)], name, f.nameSize)) {
+                    c = int(j);
                     break;
                 }
             }
+            hint[k] = c;
         }
-        rec.entity = lastEntity;
-        if (rec.entity < 0) {
-            // Unknown to this build (a newer HQ): kept to be counted, its payload dropped.
-            m_text.truncate(qMax(textStart, rec.idOffset + rec.idSize));
-            m_records.push_back(rec);
-            continue;
-        }
-        const EntityColumns &ec = entities[size_t(rec.entity)];
-        const qsizetype ncols = qsizetype(ec.columns.size());
-        quint64 present = 0;
-        std::vector<int> &hint = orderHint[size_t(rec.entity)];
-        if (hint.size() < fields.size())
-            hint.resize(fields.size(), -1);
-        for (size_t k = 0; k < fields.size(); ++k) {
-            const Field &f = fields[k];
-            const char *name = names.constData() + f.nameAt;
-            int c = hint[k];
-            if (c < 0 || !equals(ec.columns[size_t(c)], name, f.nameSize)) {
-                c = -1;
-                for (qsizetype j = 0; j < ncols; ++j) {
-                    if (equals(ec.columns[size_t(j)], name, f.nameSize)) {
-                        c = int(j);
-                        break;
-                    }
-                }
-                hint[k] = c;
-            }
-            if (c < 0)
-                continue; // a column this build does not have: ignored
-            byColumn[c] = f.value; // a repeated field: the last one counts
-            present |= quint64(1) << c;
-        }
-        appendValues(rec, present, byColumn);
-        m_records.push_back(rec);
+        if (c < 0)
+            continue; // a column this build does not have: ignored
+        m_byColumn[c] = f.value; // a repeated field: the last one counts
+        present |= quint64(1) << c;
     }
-    if (!r.leaveContainer() || r.lastError() != QCborError::NoError)
-        return fail(QStringLiteral("bad array end"));
-    return true;
+    m_out.appendValues(rec, present, m_byColumn);
+}
+
+bool PulledRecords::decode(const QByteArray &cbor, QString *error)
+{
+    clear();
+    Decoder decoder(*this, cbor);
+    if (decoder.run())
+        return true;
+    *error = decoder.error();
+    clear();
+    return false;
 }
 
 PulledRecords PulledRecords::fromSyncRecords(const std::vector<SyncRecord> &records)

@@ -85,6 +85,7 @@ public:
     static const std::vector<EntityColumns> &columns();
 
 private:
+    class Decoder; // decode()'s reader and scratch space (pulledrecords.cpp)
     static const Value kAbsent;
     qint64 appendText(QByteArrayView utf8);
     // Appends the values of the columns in `present` from a per-column table, in column order.
