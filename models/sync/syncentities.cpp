@@ -1,5 +1,7 @@
 #include "syncentities.h"
 
+#include "domain/customercolumns.h"
+
 namespace {
 
 QVector<SyncEntities::Entity> makeEntities()
@@ -9,13 +11,9 @@ QVector<SyncEntities::Entity> makeEntities()
     list.append({QStringLiteral("staff"), QStringLiteral("staff"), QStringLiteral("staff_id"),
                  {QStringLiteral("staff_id"), QStringLiteral("name"), QStringLiteral("role")},
                  E::Owner::Hq, E::Rule::HqWins});
+    // The customer's columns are registered in domain/customercolumns.h, with the store's.
     list.append({QStringLiteral("customer"), QStringLiteral("customer"), QStringLiteral("customer_no"),
-                 QStringLiteral("customer_no name gender birth_date phone id_number address occupation employer payroll "
-                                "credit_card_active loan_start_date corporate_executive mb_logins_90d txn_90d "
-                                "last_activity opened_on rm_id aum_fen aum_mtd_avg_fen aum_hist_end aum_hist "
-                                "contribution_fen settlement_products service_events_12m referral_links masked")
-                     .split(QLatin1Char(' ')),
-                 E::Owner::Hq, E::Rule::HqWins});
+                 CustomerColumns::names(), E::Owner::Hq, E::Rule::HqWins});
     list.append({QStringLiteral("holding"), QStringLiteral("holding"), QStringLiteral("holding_id"),
                  QStringLiteral("holding_id customer_no product_type product_name amount_fen open_date maturity_date status")
                      .split(QLatin1Char(' ')),
