@@ -13,6 +13,7 @@
 #include "domain/retentionlist.h"
 #include "domain/todaylist.h"
 #include "domain/workingcalendar.h"
+#include "store/metatable.h"
 #include "store/branchrepository.h"
 #include "store/cadencerepository.h"
 #include "store/contactrepository.h"
@@ -377,7 +378,7 @@ int CadenceCommands::logContact(const QStringList &arguments, const QString &pas
         }
         c.staffId = p.isSet(staff) ? p.value(staff) : rmId;
         // A store synced with HQ belongs to its signed-in user: contacts are theirs (issue 15).
-        const QString owner = SyncEngine::metaValue(db, QStringLiteral("sync.staff_id"));
+        const QString owner = MetaTable::value(db, QStringLiteral("sync.staff_id"));
         if (!owner.isEmpty()) {
             if (p.isSet(staff) && p.value(staff) != owner) {
                 m_err << tr("This store belongs to %1: contacts are logged as %1 only").arg(owner) << Qt::endl;

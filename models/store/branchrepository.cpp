@@ -345,16 +345,3 @@ int BranchRepository::customerCount()
     Statement st(m_db, QStringLiteral("SELECT count(*) FROM customer"));
     return st.step() ? st.integer(0) : 0;
 }
-
-QString BranchRepository::metaValue(const QString &key)
-{
-    Statement st(m_db, QStringLiteral("SELECT value FROM meta WHERE key = ?"));
-    st.bind(1, key);
-    return st.step() ? st.text(0) : QString();
-}
-
-void BranchRepository::setMetaValue(const QString &key, const QString &value)
-{
-    Statement st(m_db, QStringLiteral("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)"));
-    st.bind(1, key).bind(2, value).execute();
-}
