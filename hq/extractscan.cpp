@@ -337,8 +337,10 @@ ExtractScan::ExtractScan(const QStringList &header, const ExtractRecords &conver
     for (int i = 0; i < header.size(); ++i)
         column.insert(header.at(i).trimmed(), i);
     m_columns = int(column.size());
-    for (const Key &k : customerKeys())
-        m_customerColumn.push_back(column.value(QLatin1String(CustomerColumns::find(QLatin1String(k.name))->csv), -1));
+    for (const Key &k : customerKeys()) {
+        const char *header = CustomerColumns::find(QString::fromLatin1(k.name))->csv;
+        m_customerColumn.push_back(column.value(QLatin1String(header), -1));
+    }
     for (const Key &k : holdingKeys())
         m_holdingColumn.push_back(column.value(QLatin1String(k.name), -1));
     m_recordType = column.value(QStringLiteral("record_type"), -1);
