@@ -99,6 +99,7 @@ private:
         QCOMPARE(a.serviceEvents12m, b.serviceEvents12m);
         QCOMPARE(a.referralLinks, b.referralLinks);
         QCOMPARE(a.masked, b.masked);
+        QCOMPARE(a.preferredChannel, b.preferredChannel);
     }
 
 private slots:
@@ -224,6 +225,69 @@ private slots:
         QVERIFY(BranchRepository(db).loadAll(&back));
         QCOMPARE(back.customers.size(), size_t(1));
         compareCustomers(back.customers.at(0), data.customers.at(0));
+    }
+
+    // The proof of issue 13's registry: preferred_channel was added by a Customer field, one
+    // registration line and one migration step (schema version 11). Nothing else names it.
+    void anAddedColumnIsInTheStoreTheExtractAndThePayload()
+    {
+        const int version = CustomerColumns::find(u"preferred_channel")->since;
+        QCOMPARE(version, 11);
+        // A fresh store has it, as the last column.
+        Database fresh = open();
+        SchemaMigrations::migrate(fresh);
+        QCOMPARE(tableInfo(fresh).constLast(), QStringLiteral("27|preferred_channel|TEXT|0|NULL|0"));
+        // A store of the previous version gets it on open, with what it held kept.
+        Database old = open();
+        SchemaMigrations::migrate(old, version - 1);
+        QVERIFY(!tableInfo(old).constLast().contains(QStringLiteral("preferred_channel")));
+        old.exec(QStringLiteral("INSERT INTO customer (customer_no, name) VALUES ('6100000009', '赵敏')"));
+        QCOMPARE(SchemaMigrations::migrate(old), 1);
+        QCOMPARE(SchemaMigrations::currentVersion(old), version);
+        QCOMPARE(tableInfo(old).constLast(), QStringLiteral("27|preferred_channel|TEXT|0|NULL|0"));
+        BranchData kept;
+        QVERIFY(BranchRepository(old).loadAll(&kept));
+        QCOMPARE(kept.customers.size(), size_t(1));
+        QVERIFY(kept.customers.front().preferredChannel.isEmpty());
+
+        // Set at HQ in an extract row, sent in the page payload, written by the page applier
+        // and read back by BranchRepository.
+        BranchData data;
+        data.branchCode = QStringLiteral("B1");
+        data.customers = {sample()};
+        data.customers.front().preferredChannel = QStringLiteral("wecom");
+        QBuffer buffer;
+        buffer.open(QIODevice::WriteOnly);
+        QString error;
+        QVERIFY(ExtractCsv::write(data, &buffer, &error));
+        const QList<QByteArray> lines = buffer.data().split('\n');
+        const QStringList header = QString::fromUtf8(lines.at(0)).split(QLatin1Char(','));
+        QVERIFY(header.contains(QStringLiteral("preferred_channel")));
+        ExtractRecords convert;
+        QVERIFY2(convert.setHeader(header, &error), qPrintable(error));
+        SyncRecord rec;
+        QVERIFY2(convert.convert(QString::fromUtf8(lines.at(1)).split(QLatin1Char(',')), 2, &rec, &error), qPrintable(error));
+        QCOMPARE(rec.payload.value(QStringLiteral("preferred_channel")).toString(), QStringLiteral("wecom"));
+        rec.seq = 1;
+        PageApplier::apply(old, std::vector<SyncRecord>{rec}, 1);
+        BranchData back;
+        QVERIFY(BranchRepository(old).loadAll(&back));
+        QCOMPARE(back.customers.size(), size_t(2));
+        const auto it = std::find_if(back.customers.begin(), back.customers.end(),
+                                     [](const Customer &c) { return c.customerNo == QLatin1String("6100000001"); });
+        QVERIFY(it != back.customers.end());
+        QCOMPARE(it->preferredChannel, QStringLiteral("wecom"));
+        compareCustomers(*it, data.customers.front());
+
+        // An extract made before the column (no such header) is still taken; the value is null.
+        QStringList oldHeader = header;
+        QStringList oldRow = QString::fromUtf8(lines.at(1)).split(QLatin1Char(','));
+        const qsizetype at = header.indexOf(QStringLiteral("preferred_channel"));
+        oldHeader.removeAt(at);
+        oldRow.removeAt(at);
+        QVERIFY2(convert.setHeader(oldHeader, &error), qPrintable(error));
+        QVERIFY2(convert.convert(oldRow, 2, &rec, &error), qPrintable(error));
+        QVERIFY(rec.payload.value(QStringLiteral("preferred_channel")).isNull());
     }
 };
 

@@ -109,6 +109,8 @@ inline constexpr CustomerColumn kCustomerColumns[] = {
     // Issue 15: NULL for a customer in full; for a masked pool copy the tier's id when HQ's pool
     // policy shows it, else ''. Never in an extract: HQ masks at pull time.
     {.name = "masked", .sql = "TEXT", .since = 10, .csv = nullptr, .kind = CustomerKind::Masked},
+    {.name = "preferred_channel", .sql = "TEXT", .since = 11, .csv = "preferred_channel",
+     .kind = CustomerKind::OptionalText, .text = &Customer::preferredChannel},
 };
 
 // What is derived from kCustomerColumns. Each list is built once.

@@ -349,7 +349,7 @@ struct Step
     std::span<const char *const> sql;
 };
 const Step kSteps[] = {{kV1}, {kV2}, {kV3}, {kV4}, {kV5}, {kV6}, {kV7}, {kV8}, {kV9},
-                       {} /* 10: customer.masked */};
+                       {} /* 10: customer.masked */, {} /* 11: customer.preferred_channel */};
 static_assert(std::size(kSteps) == static_cast<std::size_t>(kSchemaVersion),
               "protocol/schemaversion.h's kSchemaVersion must equal the number of migration steps");
 static_assert(CustomerColumns::latestSince() <= kSchemaVersion,
