@@ -28,6 +28,7 @@
 #include "domain/contact.h"
 #include "domain/demogenerator.h"
 #include "domain/extractcsv.h"
+#include "store/metatable.h"
 #include "store/contactrepository.h"
 #include "store/database.h"
 #include "store/schemamigrations.h"
@@ -661,8 +662,8 @@ int runSync(const Config &c)
         bench::result("sync_hqcpu", "  hq's CPU time (PostgreSQL's apart)", median(hqCpu), "ms", Target::Info);
 
     Database db = Database::open(store, *c.key, Database::OpenMode::ExistingOnly);
-    const QString branch = SyncEngine::metaValue(db, QStringLiteral("sync.branch"));
-    const QString token = SyncEngine::metaValue(db, QStringLiteral("sync.token"));
+    const QString branch = MetaTable::value(db, QStringLiteral("sync.branch"));
+    const QString token = MetaTable::value(db, QStringLiteral("sync.token"));
     QStringList customers;
     {
         // The desktops sign in as --user (an RM): their contacts go to that RM's own customers,

@@ -37,6 +37,7 @@
 #include "store/schemamigrations.h"
 #include "store/transaction.h"
 #include "store/worklistrepository.h"
+#include "sync/pageapplier.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -196,14 +197,14 @@ int main(int argc, char *argv[])
                                      Database::OpenMode::CreateIfMissing);
         SchemaMigrations::migrate(db);
         {
-            Transaction tx(db);
-            ContactRepository repo(db);
+            // As a pull writes other desktops' records: one page through PageApplier.
+            std::vector<SyncRecord> records;
+            records.reserve(contacts.size() + enrolments.size());
             for (const Contact &c : contacts)
-                repo.applyRemote(c);
-            CadenceRepository cadences(db);
+                records.push_back({QStringLiteral("contact"), c.contactId, 0, false, ContactRepository::toJson(c)});
             for (const CadenceEnrolment &e : enrolments)
-                cadences.applyRemote(e);
-            tx.commit();
+                records.push_back({QStringLiteral("enrolment"), e.enrolmentKey, 0, false, CadenceRepository::toJson(e)});
+            PageApplier::apply(db, records, 0);
         }
         {
             Stopwatch sw;

@@ -1,5 +1,6 @@
 #include "extractscan.h"
 
+#include "domain/customercolumns.h"
 #include "domain/holding.h"
 #include "domain/importtablereader.h"
 #include "domain/idcardnumber.h"
@@ -48,18 +49,38 @@ std::vector<Key> sorted(std::initializer_list<Key> keys)
     std::sort(v.begin(), v.end(), [](const Key &a, const Key &b) { return std::strcmp(a.name, b.name) < 0; });
     return v;
 }
+// The customer's keys are its registered extract columns (domain/customercolumns.h).
+Kind customerKind(CustomerColumn::Kind kind)
+{
+    using C = CustomerColumn::Kind;
+    switch (kind) {
+    case C::Key:
+    case C::Name: return Kind::Required;
+    case C::Text: return Kind::Text;
+    case C::OptionalText: return Kind::TextOrNull;
+    case C::Gender: return Kind::Gender;
+    case C::Phone: return Kind::Phone;
+    case C::IdNumber: return Kind::IdNumber;
+    case C::Date: return Kind::Date;
+    case C::Flag: return Kind::Flag;
+    case C::Count:
+    case C::Money: return Kind::Count;
+    case C::SignedMoney: return Kind::Signed;
+    case C::Month: return Kind::Month;
+    case C::History: return Kind::History;
+    case C::Masked: break;
+    }
+    return Kind::Text;
+}
 const std::vector<Key> &customerKeys()
 {
-    static const std::vector<Key> keys = sorted({
-        {"customer_no", Kind::Required}, {"name", Kind::Required}, {"gender", Kind::Gender}, {"phone", Kind::Phone},
-        {"id_number", Kind::IdNumber}, {"address", Kind::Text}, {"occupation", Kind::Text}, {"employer", Kind::Text},
-        {"rm_id", Kind::TextOrNull}, {"birth_date", Kind::Date}, {"loan_start_date", Kind::Date},
-        {"last_activity", Kind::Date}, {"opened_on", Kind::Date}, {"payroll", Kind::Flag},
-        {"credit_card_active", Kind::Flag}, {"corporate_executive", Kind::Flag}, {"mb_logins_90d", Kind::Count},
-        {"txn_90d", Kind::Count}, {"aum_fen", Kind::Signed}, {"aum_mtd_avg_fen", Kind::Count},
-        {"contribution_fen", Kind::Count}, {"settlement_products", Kind::Count}, {"service_events_12m", Kind::Count},
-        {"referral_links", Kind::Count}, {"aum_hist_end", Kind::Month}, {"aum_hist", Kind::History},
-    });
+    static const std::vector<Key> keys = [] {
+        std::vector<Key> v;
+        for (const CustomerColumn *c : CustomerColumns::csvColumns())
+            v.push_back({c->name, customerKind(c->kind)}); // the payload key; its header is c->csv
+        std::sort(v.begin(), v.end(), [](const Key &a, const Key &b) { return std::strcmp(a.name, b.name) < 0; });
+        return v;
+    }();
     return keys;
 }
 const std::vector<Key> &holdingKeys()
@@ -316,8 +337,10 @@ ExtractScan::ExtractScan(const QStringList &header, const ExtractRecords &conver
     for (int i = 0; i < header.size(); ++i)
         column.insert(header.at(i).trimmed(), i);
     m_columns = int(column.size());
-    for (const Key &k : customerKeys())
-        m_customerColumn.push_back(column.value(QLatin1String(k.name), -1));
+    for (const Key &k : customerKeys()) {
+        const char *header = CustomerColumns::find(QString::fromLatin1(k.name))->csv;
+        m_customerColumn.push_back(column.value(QLatin1String(header), -1));
+    }
     for (const Key &k : holdingKeys())
         m_holdingColumn.push_back(column.value(QLatin1String(k.name), -1));
     m_recordType = column.value(QStringLiteral("record_type"), -1);
@@ -488,7 +511,9 @@ bool ExtractScan::writeCustomer(const std::vector<QByteArrayView> &fields, Out *
     const std::vector<Key> &keys = customerKeys();
     out->json += '{';
     for (size_t k = 0; k < keys.size(); ++k) {
-        const QByteArrayView v = trimmed(fields[size_t(m_customerColumn[k])]);
+        // A column added after the first schema may be missing from an older extract: empty.
+        const int i = m_customerColumn[k];
+        const QByteArrayView v = i < 0 ? QByteArrayView() : trimmed(fields[size_t(i)]);
         if (k > 0)
             out->json += ',';
         if (!writeValue(out->json, keys[k], v))

@@ -37,10 +37,8 @@ QString batchRejection(const HqStore::Session &session, const WireFormat::PushBa
         if (known && known->owner == SyncEntities::Owner::Hq)
             return QStringLiteral("a desktop may not write HQ's master data");
         // The branch manager owns assignments and campaign targets (issue 6) and the lists
-        // issued to RMs with their shares (issue 17).
-        if ((rec.entity == QLatin1String("assignment") || rec.entity == QLatin1String("campaign")
-             || rec.entity == QLatin1String("issued_list") || rec.entity == QLatin1String("issued_share"))
-            && session.role != QLatin1String("manager"))
+        // issued to RMs with their shares (issue 17): SyncEntities' Writers::Manager.
+        if (known && known->writers == SyncEntities::Writers::Manager && session.role != QLatin1String("manager"))
             return QStringLiteral("only a branch manager may write assignments, campaigns and issued lists");
         if (rec.seq <= 0)
             return QStringLiteral("a record has no device sequence");

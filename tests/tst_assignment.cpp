@@ -4,6 +4,7 @@
 
 #include "domain/branchsnapshot.h"
 #include "domain/workloadbalancer.h"
+#include "store/metatable.h"
 #include "store/assignmentrepository.h"
 #include "store/auditlog.h"
 #include "store/branchrepository.h"
@@ -102,7 +103,7 @@ private slots:
         // A store signed in to HQ is scoped to that staff member, whatever is chosen locally
         {
             Database db = Database::open(path, m_pass, Database::OpenMode::ExistingOnly);
-            BranchRepository(db).setMetaValue(QStringLiteral("sync.staff_id"), QStringLiteral("RM01"));
+            MetaTable::setValue(db, QStringLiteral("sync.staff_id"), QStringLiteral("RM01"));
         }
         LoadedBranch signedIn;
         QVERIFY(BranchStore::load(path, m_pass, &signedIn, {}, QDate(2026, 11, 23), QStringLiteral("MGR01")));

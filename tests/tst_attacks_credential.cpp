@@ -8,6 +8,7 @@
 #include "domain/demogenerator.h"
 #include "hqstore.h"
 #include "pgconnection.h"
+#include "store/metatable.h"
 #include "store/contactrepository.h"
 #include "store/database.h"
 #include "sync/syncengine.h"
@@ -107,7 +108,7 @@ private slots:
         QString credential;
         {
             Database db = Database::open(store, kPass, Database::OpenMode::ExistingOnly);
-            credential = SyncEngine::metaValue(db, QStringLiteral("sync.device_credential"));
+            credential = MetaTable::value(db, QStringLiteral("sync.device_credential"));
         }
         QCOMPARE(credential.size(), 43); // 32 bytes, base64url
         QVERIFY(first.pulled > 0);
@@ -123,7 +124,7 @@ private slots:
         // No new sign-in happened: still one credential, the same one, and one sign_in audit entry.
         QCOMPARE(countOf("SELECT count(*) FROM device_credential"), signInsBefore);
         Database db = Database::open(store, kPass, Database::OpenMode::ExistingOnly);
-        QCOMPARE(SyncEngine::metaValue(db, QStringLiteral("sync.device_credential")), credential);
+        QCOMPARE(MetaTable::value(db, QStringLiteral("sync.device_credential")), credential);
         QVERIFY(countOf("SELECT count(*) FROM token WHERE staff_id = 'RM01'") >= 3); // one sign-in, renewals
         // The credential is only in the encrypted store: HQ keeps its SHA-256.
         QCOMPARE(countOf(qPrintable(QStringLiteral("SELECT count(*) FROM device_credential WHERE credential_hash = '%1'")

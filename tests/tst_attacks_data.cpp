@@ -7,6 +7,7 @@
 #include "domain/demogenerator.h"
 #include "domain/extractcsv.h"
 #include "pgconnection.h"
+#include "store/metatable.h"
 #include "store/assignmentrepository.h"
 #include "store/auditlog.h"
 #include "store/schemamigrations.h"
@@ -298,7 +299,7 @@ private slots:
         const PageApplier::Result r = PageApplier::apply(db, {contact(QStringLiteral("bad"), false), note, contact(QStringLiteral("good"), true)}, 77);
         QCOMPARE(r.applied, 1);
         QCOMPARE(r.quarantined, 2);
-        QCOMPARE(SyncEngine::metaValue(db, QStringLiteral("sync.cursor")), QStringLiteral("77"));
+        QCOMPARE(MetaTable::value(db, QStringLiteral("sync.cursor")), QStringLiteral("77"));
         QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM sync_log WHERE kind = 'quarantine'")), 2);
         QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM sync_log WHERE message LIKE '%' || char(27) || '%'"
                                           " OR record_id LIKE '%' || char(27) || '%'")), 0);

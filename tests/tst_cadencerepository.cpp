@@ -6,6 +6,7 @@
 #include "store/schemamigrations.h"
 #include "store/storeerror.h"
 #include "sync/outbox.h"
+#include "sync/pageapplier.h"
 #include "testsupport.h"
 
 #include <QTemporaryDir>
@@ -93,12 +94,7 @@ private slots:
         QCOMPARE(repo.enrol({{key, QStringLiteral("600000000001"), QDate(2026, 11, 30), {}}}), 0);
         QCOMPARE(Outbox::pendingCount(db), 1);
         QCOMPARE(Outbox::peek(db, 1).front().entity, QStringLiteral("enrolment"));
-        // Another desktop saw it first: its earlier date wins; a later one does not.
-        CadenceEnrolment remote{key, QStringLiteral("600000000001"), QDate(2026, 11, 20), QStringLiteral("other")};
-        repo.applyRemote(remote);
-        remote.enteredOn = QDate(2026, 11, 25);
-        repo.applyRemote(remote);
-        QCOMPARE(repo.enrolments().front().enteredOn, QDate(2026, 11, 20));
+        QCOMPARE(repo.enrolments().front().enteredOn, QDate(2026, 11, 23));
         QCOMPARE(Outbox::pendingCount(db), 1);
     }
 
@@ -141,15 +137,20 @@ private slots:
         o.overrideId = QStringLiteral("id-1");
         o.deviceId = QStringLiteral("dev");
         o.createdAt = QDateTime(QDate(2026, 11, 23), QTime(9, 0), Qt::OffsetFromUTC, 8 * 3600);
-        StepOverride o2;
-        QString error;
-        QVERIFY(CadenceRepository::fromJson(CadenceRepository::toJson(o), &o2, &error));
+        // Written as a pull writes another desktop's records (PageApplier), read back.
+        Database db = freshStore();
+        CadenceRepository repo(db);
+        auto pull = [&](const QString &entity, const QString &id, const QJsonObject &payload) {
+            return PageApplier::apply(db, std::vector<SyncRecord>{{entity, id, 1, false, payload}}, 1);
+        };
+        QCOMPARE(pull(QStringLiteral("step_override"), o.overrideId, CadenceRepository::toJson(o)).applied, 1);
+        const StepOverride o2 = repo.overrides().front();
         QCOMPARE(o2.planKey, o.planKey);
         QCOMPARE(o2.stepIndex, 1);
         QCOMPARE(o2.createdAt, o.createdAt);
         QJsonObject bad = CadenceRepository::toJson(o);
         bad.remove(QStringLiteral("due_date"));
-        QVERIFY(!CadenceRepository::fromJson(bad, &o2, &error));
+        QCOMPARE(pull(QStringLiteral("step_override"), QStringLiteral("id-2"), bad).quarantined, 1);
 
         MaturityOutcome m;
         m.outcomeId = QStringLiteral("m-1");
@@ -158,14 +159,16 @@ private slots:
         m.kind = MaturityOutcome::Kind::Reinvested;
         m.keptFen = 123;
         m.markedAt = o.createdAt;
-        MaturityOutcome m2;
-        QVERIFY(CadenceRepository::fromJson(CadenceRepository::toJson(m), &m2, &error));
+        m.staffId = QStringLiteral("RM02");
+        m.deviceId = QStringLiteral("dev");
+        QCOMPARE(pull(QStringLiteral("maturity_outcome"), m.outcomeId, CadenceRepository::toJson(m)).applied, 1);
+        const MaturityOutcome m2 = repo.outcomes().front();
         QCOMPARE(m2.kind, MaturityOutcome::Kind::Reinvested);
         QCOMPARE(m2.keptFen, qint64(123));
 
         CadenceEnrolment e{QStringLiteral("731:H1"), QStringLiteral("600000000002"), QDate(2026, 11, 1), QStringLiteral("d")};
-        CadenceEnrolment e2;
-        QVERIFY(CadenceRepository::fromJson(CadenceRepository::toJson(e), &e2, &error));
+        QCOMPARE(pull(QStringLiteral("enrolment"), e.enrolmentKey, CadenceRepository::toJson(e)).applied, 1);
+        const CadenceEnrolment e2 = repo.enrolments().front();
         QCOMPARE(e2.enteredOn, QDate(2026, 11, 1));
     }
 };

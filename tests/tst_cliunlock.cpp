@@ -1,6 +1,7 @@
 // Issue 15: branchdesk-cli honours the unlock waits (the same "<store>.unlock" count the
 // app keeps) and the offline grace period, exactly as the app's unlock does.
 #include "domain/demogenerator.h"
+#include "store/metatable.h"
 #include "store/auditlog.h"
 #include "store/branchstore.h"
 #include "store/database.h"
@@ -84,8 +85,8 @@ private slots:
         QVERIFY(BranchStore::createDemo(store, m_pass, DemoGenerator::Options{300, 3, QDate(2026, 11, 23)}));
         auto lastAnswer = [&](int daysAgo) {
             Database db = Database::open(store, m_pass, Database::OpenMode::ExistingOnly);
-            SyncEngine::setMetaValue(db, QStringLiteral("sync.hq_url"), QStringLiteral("http://127.0.0.1:9"));
-            SyncEngine::setMetaValue(db, QStringLiteral("sync.last_success"),
+            MetaTable::setValue(db, QStringLiteral("sync.hq_url"), QStringLiteral("http://127.0.0.1:9"));
+            MetaTable::setValue(db, QStringLiteral("sync.last_success"),
                                      QDateTime::currentDateTime().addDays(-daysAgo).toString(Qt::ISODate));
         };
         const QStringList stats{QStringLiteral("stats"), QStringLiteral("--store"), store};

@@ -1,4 +1,5 @@
 #include "domain/textdecoding.h"
+#include "store/metatable.h"
 #include "store/auditlog.h"
 #include "store/branchrepository.h"
 #include "store/database.h"
@@ -131,7 +132,7 @@ private slots:
                 QCOMPARE(st.name, st.staffId);
             }
             // When the store has since signed in to HQ (HQ owns the staff list)
-            BranchRepository(db).setMetaValue(QStringLiteral("sync.staff_id"), QStringLiteral("MGR01"));
+            MetaTable::setValue(db, QStringLiteral("sync.staff_id"), QStringLiteral("MGR01"));
         }
         const QString more = write(QStringLiteral("more.csv"), QStringLiteral("客户号,姓名,客户经理\n910005,周十,RM07\n").toUtf8());
         r = cli({QStringLiteral("import"), more, QStringLiteral("--store"), store});

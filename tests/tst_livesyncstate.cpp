@@ -2,6 +2,7 @@
 #include "mainwindow.h"
 #include "synccontroller.h"
 #include "items/cadenceworkspace.h"
+#include "store/metatable.h"
 #include "store/branchstore.h"
 #include "store/database.h"
 #include "sync/outbox.h"
@@ -56,12 +57,12 @@ private slots:
         QVERIFY(!path.isEmpty());
         {
             Database db = Database::open(path, m_pass, Database::OpenMode::ExistingOnly);
-            SyncEngine::setMetaValue(db, QStringLiteral("sync.hq_url"),
+            MetaTable::setValue(db, QStringLiteral("sync.hq_url"),
                                      QStringLiteral("http://127.0.0.1:%1").arg(closedPort()));
-            SyncEngine::setMetaValue(db, QStringLiteral("sync.staff_id"), QStringLiteral("RM01"));
+            MetaTable::setValue(db, QStringLiteral("sync.staff_id"), QStringLiteral("RM01"));
             // signed in earlier today: the session token is still good, so a round goes to the network
-            SyncEngine::setMetaValue(db, QStringLiteral("sync.token"), QStringLiteral("session-token"));
-            SyncEngine::setMetaValue(db, QStringLiteral("sync.branch"), QStringLiteral("DEMO007"));
+            MetaTable::setValue(db, QStringLiteral("sync.token"), QStringLiteral("session-token"));
+            MetaTable::setValue(db, QStringLiteral("sync.branch"), QStringLiteral("DEMO007"));
         }
         LanguageManager languages;
         languages.apply(QStringLiteral("zh_CN"));

@@ -1,3 +1,4 @@
+#include "store/metatable.h"
 #include "store/contactrepository.h"
 #include "store/database.h"
 #include "store/noterepository.h"
@@ -41,7 +42,7 @@ private:
         st.bind(1, no);
         return st.step() ? st.int64(0) : -1;
     }
-    static QString meta(Database &db, const char *key) { return SyncEngine::metaValue(db, QString::fromLatin1(key)); }
+    static QString meta(Database &db, const char *key) { return MetaTable::value(db, QString::fromLatin1(key)); }
 
 private slots:
     void insertsThenUpdatesAndMovesTheCursorWithThePage()

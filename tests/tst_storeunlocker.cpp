@@ -1,4 +1,5 @@
 #include "domain/securitypolicy.h"
+#include "store/metatable.h"
 #include "store/auditlog.h"
 #include "store/branchstore.h"
 #include "store/database.h"
@@ -140,8 +141,8 @@ private slots:
         const QString file = makeStore(QStringLiteral("grace.db"));
         {
             Database db = Database::open(file, QStringLiteral("right-pass"), Database::OpenMode::ExistingOnly);
-            SyncEngine::setMetaValue(db, QStringLiteral("sync.hq_url"), QStringLiteral("https://hq.example.cn"));
-            SyncEngine::setMetaValue(db, QStringLiteral("sync.last_success"), m_now.addDays(-15).toString(Qt::ISODate));
+            MetaTable::setValue(db, QStringLiteral("sync.hq_url"), QStringLiteral("https://hq.example.cn"));
+            MetaTable::setValue(db, QStringLiteral("sync.last_success"), m_now.addDays(-15).toString(Qt::ISODate));
         }
         const SecurityPolicy policy;
         auto out = StoreUnlocker::unlock(file, QStringLiteral("right-pass"), policy, m_now);

@@ -2,6 +2,7 @@
 #include "domain/extractcsv.h"
 #include "hqfixture.h"
 #include "pgconnection.h"
+#include "store/metatable.h"
 #include "store/contactrepository.h"
 #include "store/noterepository.h"
 #include "store/database.h"
@@ -479,7 +480,7 @@ private slots:
         QVERIFY(noPassword.signInEnded);
         {
             Database db = Database::open(store, kPass, Database::OpenMode::ExistingOnly);
-            QVERIFY(SyncEngine::metaValue(db, QStringLiteral("sync.device_credential")).isEmpty());
+            QVERIFY(MetaTable::value(db, QStringLiteral("sync.device_credential")).isEmpty());
         }
         // A later round without the password still needs it, but is not news: asked once only
         const SyncEngine::Report again = sync(store, QStringLiteral("MGR01"), 5000, QString());
@@ -503,7 +504,7 @@ private slots:
             QTest::qWait(50);
             try {
                 Database peek = Database::open(store, kPass, Database::OpenMode::ExistingOnly);
-                cursor = SyncEngine::metaValue(peek, QStringLiteral("sync.cursor")).toLongLong();
+                cursor = MetaTable::value(peek, QStringLiteral("sync.cursor")).toLongLong();
             } catch (...) {
             }
         }
@@ -680,7 +681,7 @@ private slots:
         QVERIFY2(refused.error.contains(QStringLiteral("certificate"), Qt::CaseInsensitive) ||
                      refused.error.contains(QStringLiteral("SSL"), Qt::CaseInsensitive),
                  qPrintable(refused.error));
-        QVERIFY(SyncEngine::metaValue(db, QStringLiteral("sync.token")).isEmpty());
+        QVERIFY(MetaTable::value(db, QStringLiteral("sync.token")).isEmpty());
         // Pinned: it syncs
         s.caCertificates = QSslCertificate::fromPath(cert);
         const SyncEngine::Report r = SyncEngine::run(db, s);

@@ -5,6 +5,7 @@
 // count at 0 (the sign-in request with the password never left the laptop) and no token
 // in the store. A correct certificate is the control: there the request does arrive.
 // Certificates are throwaway ones made with the openssl CLI (and faketime for expired).
+#include "store/metatable.h"
 #include "store/database.h"
 #include "sync/syncengine.h"
 
@@ -143,7 +144,7 @@ private:
         s.timeoutMs = 10000;
         s.caCertificates = pinned;
         const SyncEngine::Report r = SyncEngine::run(db, s);
-        *token = SyncEngine::metaValue(db, QStringLiteral("sync.token"));
+        *token = MetaTable::value(db, QStringLiteral("sync.token"));
         return r;
     }
 

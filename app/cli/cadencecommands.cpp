@@ -1,7 +1,6 @@
 #include "cadencecommands.h"
 #include "fullnames.h"
 
-#include "sync/syncengine.h"
 
 #include "domain/branchsnapshot.h"
 #include "domain/cadenceroster.h"
@@ -13,6 +12,7 @@
 #include "domain/retentionlist.h"
 #include "domain/todaylist.h"
 #include "domain/workingcalendar.h"
+#include "store/metatable.h"
 #include "store/branchrepository.h"
 #include "store/cadencerepository.h"
 #include "store/contactrepository.h"
@@ -339,7 +339,7 @@ int contactStaff(Database &db, const QCommandLineParser &p, const ContactOptions
         rmId = st.text(0);
     }
     c->staffId = p.isSet(o.staff) ? p.value(o.staff) : rmId;
-    const QString owner = SyncEngine::metaValue(db, QStringLiteral("sync.staff_id"));
+    const QString owner = MetaTable::value(db, QStringLiteral("sync.staff_id"));
     if (!owner.isEmpty()) {
         if (p.isSet(o.staff) && p.value(o.staff) != owner) {
             err << CadenceCommands::tr("This store belongs to %1: contacts are logged as %1 only").arg(owner) << Qt::endl;

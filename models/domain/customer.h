@@ -42,6 +42,7 @@ struct Customer
     // when the policy shows it. Never in the snapshot's customers(): see BranchSnapshot::pool().
     bool masked = false;
     QString maskedTier;
+    QString preferredChannel;     // how the customer asked to be reached (phone, sms, wechat, wecom, visit); empty: not said
 
     qint64 lastMonthAvgFen() const { return aumHistoryFen.back(); }
     int ageOn(const QDate &day) const

@@ -1,19 +1,20 @@
 #include "extractcsv.h"
 
+#include "customercolumns.h"
+
 #include <QIODevice>
 #include <QStringList>
 
+#include <iterator>
+
 namespace {
 
-const char *const kColumns[] = {
-    "record_type", "branch_code", "staff_id", "staff_name", "staff_role", "customer_no", "name", "gender",
-    "birth_date", "phone", "id_number", "address", "occupation", "employer", "payroll", "credit_card_active",
-    "loan_start_date", "corporate_executive", "mb_logins_90d", "txn_90d", "last_activity", "opened_on",
-    "rm_id", "aum_fen", "aum_mtd_avg_fen", "aum_hist_end", "aum_hist", "contribution_fen",
-    "settlement_products", "service_events_12m", "referral_links", "holding_id", "product_type",
-    "product_name", "amount_fen", "open_date", "maturity_date", "status",
-};
-constexpr int kColumnCount = int(sizeof(kColumns) / sizeof(kColumns[0]));
+// The extract's columns: the staff columns, the customer's (registered in customercolumns.h,
+// customer_no first) and the holding's.
+const char *const kStaffColumns[] = {"record_type", "branch_code", "staff_id", "staff_name", "staff_role"};
+const char *const kHoldingColumns[] = {"holding_id", "product_type", "product_name", "amount_fen",
+                                       "open_date", "maturity_date", "status"};
+constexpr int kCustomerFirst = int(std::size(kStaffColumns));
 
 QString field(const QString &s)
 {
@@ -44,20 +45,61 @@ QString history(const Customer &c)
     return parts.join(QLatin1Char(';'));
 }
 
+QString customerValue(const CustomerColumn &col, const Customer &c)
+{
+    using K = CustomerColumn::Kind;
+    switch (col.kind) {
+    case K::Key:
+    case K::Name:
+    case K::Text:
+    case K::OptionalText:
+    case K::Phone:
+    case K::IdNumber:
+    case K::Month:
+        return c.*col.text;
+    case K::Gender:
+        return c.gender == Customer::Gender::Male     ? QStringLiteral("M")
+               : c.gender == Customer::Gender::Female ? QStringLiteral("F")
+                                                      : QString();
+    case K::Date:
+        return date(c.*col.date);
+    case K::Flag:
+        return flag(c.*col.flag);
+    case K::Count:
+        return QString::number(c.*col.count);
+    case K::Money:
+    case K::SignedMoney:
+        return QString::number(c.*col.money);
+    case K::History:
+        return history(c);
+    case K::Masked:
+        break;
+    }
+    return {};
+}
+
 } // namespace
 
 QStringList ExtractCsv::header()
 {
-    QStringList h;
-    for (const char *c : kColumns)
-        h << QString::fromLatin1(c);
+    static const QStringList h = [] {
+        QStringList l;
+        for (const char *c : kStaffColumns)
+            l << QString::fromLatin1(c);
+        l += CustomerColumns::csvHeaders();
+        for (const char *c : kHoldingColumns)
+            l << QString::fromLatin1(c);
+        return l;
+    }();
     return h;
 }
 
 bool ExtractCsv::write(const BranchData &data, QIODevice *device, QString *error)
 {
+    const int columnCount = int(header().size());
+    const int holdingFirst = columnCount - int(std::size(kHoldingColumns));
     auto writeRow = [&](QStringList row) {
-        while (row.size() < kColumnCount)
+        while (row.size() < columnCount)
             row << QString();
         QString line;
         for (int i = 0; i < row.size(); ++i) {
@@ -73,28 +115,22 @@ bool ExtractCsv::write(const BranchData &data, QIODevice *device, QString *error
     for (const Staff &s : data.staff) {
         ok = ok && writeRow({QStringLiteral("staff"), data.branchCode, s.staffId, s.name, Staff::roleKey(s.role)});
     }
+    const std::vector<const CustomerColumn *> &columns = CustomerColumns::csvColumns();
     for (const Customer &c : data.customers) {
-        const QString gender = c.gender == Customer::Gender::Male     ? QStringLiteral("M")
-                               : c.gender == Customer::Gender::Female ? QStringLiteral("F")
-                                                                      : QString();
-        ok = ok && writeRow({QStringLiteral("customer"), data.branchCode, QString(), QString(), QString(),
-                             c.customerNo, c.name, gender, date(c.birthDate), c.phone, c.idNumber, c.address,
-                             c.occupation, c.employer, flag(c.payroll), flag(c.creditCardActive),
-                             date(c.loanStartDate), flag(c.corporateExecutive), QString::number(c.mobileLogins90d),
-                             QString::number(c.transactions90d), date(c.lastActivity), date(c.openedOn), c.rmId,
-                             QString::number(c.aumFen), QString::number(c.aumMtdAvgFen), c.historyEndMonth,
-                             history(c), QString::number(c.contributionFen), QString::number(c.settlementProducts),
-                             QString::number(c.serviceEvents12m), QString::number(c.referralLinks)});
+        QStringList row{QStringLiteral("customer"), data.branchCode, QString(), QString(), QString()};
+        for (const CustomerColumn *col : columns)
+            row << customerValue(*col, c);
+        ok = ok && writeRow(row);
         if (!ok)
             break;
     }
     for (const Holding &h : data.holdings) {
         QStringList row;
         row << QStringLiteral("holding") << data.branchCode;
-        for (int i = 2; i < 5; ++i)
+        for (int i = 2; i < kCustomerFirst; ++i)
             row << QString();
-        row << h.customerNo;
-        for (int i = 6; i < 31; ++i)
+        row << h.customerNo; // the customer columns start with customer_no
+        while (row.size() < holdingFirst)
             row << QString();
         row << h.holdingId << Holding::productTypeKey(h.productType) << h.productName
             << QString::number(h.amountFen) << date(h.openDate) << date(h.maturityDate) << Holding::statusKey(h.status);

@@ -4,4 +4,4 @@
 // and sends in each push batch (WireFormat's schemaVersion). SchemaMigrations::latestVersion()
 // returns it and checks at compile time that it has exactly this many steps; HQ refuses a
 // batch from a newer schema. The one place the number lives.
-inline constexpr int kSchemaVersion = 10;
+inline constexpr int kSchemaVersion = 11;

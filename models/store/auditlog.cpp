@@ -6,7 +6,7 @@
 #include "statement.h"
 #include "storeaccess.h"
 #include "storeerror.h"
-#include "sync/syncengine.h"
+#include "metatable.h"
 #include "sync/outbox.h"
 #include "transaction.h"
 
@@ -87,7 +87,7 @@ AuditLog::Entry AuditLog::append(const QString &event, const QString &staffId, c
 
 QString AuditLog::currentStaff(Database &db)
 {
-    const QString staff = SyncEngine::metaValue(db, QStringLiteral("sync.staff_id"));
+    const QString staff = MetaTable::value(db, QStringLiteral("sync.staff_id"));
     return staff.isEmpty() ? QStringLiteral("local") : staff;
 }
 

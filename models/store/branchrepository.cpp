@@ -3,6 +3,8 @@
 #include "assignmentrepository.h"
 #include "schemamigrations.h"
 
+#include "domain/customercolumns.h"
+
 #include "database.h"
 #include "statement.h"
 #include "storeerror.h"
@@ -96,6 +98,110 @@ QString genderKey(Customer::Gender g)
     return {};
 }
 
+// The customer statements, built once from the registry (domain/customercolumns.h): the
+// INSERT binds and the SELECT reads column i of kCustomerColumns as parameter i + 1 and
+// result i, so the two lists can never disagree with each other or with the table.
+const QString &customerInsertSql()
+{
+    static const QString sql = [] {
+        QString marks = QStringLiteral("?");
+        for (qsizetype i = 1; i < CustomerColumns::names().size(); ++i)
+            marks += QStringLiteral(",?");
+        return QStringLiteral("INSERT INTO customer (%1) VALUES (%2)")
+            .arg(CustomerColumns::names().join(QStringLiteral(", ")), marks);
+    }();
+    return sql;
+}
+
+const QString &customerSelectSql()
+{
+    static const QString sql =
+        QStringLiteral("SELECT %1 FROM customer").arg(CustomerColumns::names().join(QStringLiteral(", ")));
+    return sql;
+}
+
+void bindCustomerColumn(Statement &st, int index, const CustomerColumn &col, const Customer &c)
+{
+    using K = CustomerColumn::Kind;
+    switch (col.kind) {
+    case K::Key:
+    case K::Name:
+    case K::Text:
+    case K::Phone:
+    case K::IdNumber:
+    case K::Month:
+        st.bind(index, c.*col.text);
+        break;
+    case K::OptionalText:
+        st.bind(index, (c.*col.text).isEmpty() ? QString() : c.*col.text);
+        break;
+    case K::Gender:
+        st.bind(index, genderKey(c.gender));
+        break;
+    case K::Date:
+        st.bind(index, isoDate(c.*col.date));
+        break;
+    case K::Flag:
+        st.bind(index, c.*col.flag);
+        break;
+    case K::Count:
+        st.bind(index, c.*col.count);
+        break;
+    case K::Money:
+    case K::SignedMoney:
+        st.bind(index, c.*col.money);
+        break;
+    case K::History:
+        st.bind(index, joinHistory(c));
+        break;
+    case K::Masked:
+        st.bind(index, c.masked ? (c.maskedTier.isNull() ? QStringLiteral("") : c.maskedTier) : QString());
+        break;
+    }
+}
+
+void readCustomerColumn(const Statement &st, int index, const CustomerColumn &col, Customer *c)
+{
+    using K = CustomerColumn::Kind;
+    switch (col.kind) {
+    case K::Key:
+    case K::Name:
+    case K::Text:
+    case K::OptionalText:
+    case K::Phone:
+    case K::IdNumber:
+    case K::Month:
+        c->*col.text = st.text(index);
+        break;
+    case K::Gender: {
+        const QByteArrayView g = st.utf8(index);
+        c->gender = g == "M" ? Customer::Gender::Male : g == "F" ? Customer::Gender::Female : Customer::Gender::Unknown;
+        break;
+    }
+    case K::Date:
+        c->*col.date = dateFromUtf8(st.utf8(index));
+        break;
+    case K::Flag:
+        c->*col.flag = st.int64(index) != 0;
+        break;
+    case K::Count:
+        c->*col.count = st.integer(index);
+        break;
+    case K::Money:
+    case K::SignedMoney:
+        c->*col.money = st.int64(index);
+        break;
+    case K::History:
+        splitHistory(st.utf8(index), c);
+        break;
+    case K::Masked:
+        c->masked = !st.isNull(index);
+        if (c->masked)
+            c->maskedTier = st.text(index);
+        break;
+    }
+}
+
 } // namespace
 
 bool BranchRepository::replaceAll(const BranchData &data, const Progress &progress)
@@ -113,42 +219,14 @@ bool BranchRepository::replaceAll(const BranchData &data, const Progress &progre
     for (const Staff &s : data.staff)
         staff.bind(1, s.staffId).bind(2, s.name).bind(3, Staff::roleKey(s.role)).execute();
 
-    Statement customer(m_db, QStringLiteral(
-        "INSERT INTO customer (customer_no, name, gender, birth_date, phone, id_number, address, occupation,"
-        " employer, payroll, credit_card_active, loan_start_date, corporate_executive, mb_logins_90d, txn_90d,"
-        " last_activity, opened_on, rm_id, aum_fen, aum_mtd_avg_fen, aum_hist_end, aum_hist, contribution_fen,"
-        " settlement_products, service_events_12m, referral_links)"
-        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
+    Statement customer(m_db, customerInsertSql());
+    const std::span<const CustomerColumn> columns = CustomerColumns::all();
     const int total = int(data.customers.size() + data.holdings.size());
     int done = 0;
     for (const Customer &c : data.customers) {
-        customer.bind(1, c.customerNo)
-            .bind(2, c.name)
-            .bind(3, genderKey(c.gender))
-            .bind(4, isoDate(c.birthDate))
-            .bind(5, c.phone)
-            .bind(6, c.idNumber)
-            .bind(7, c.address)
-            .bind(8, c.occupation)
-            .bind(9, c.employer)
-            .bind(10, c.payroll)
-            .bind(11, c.creditCardActive)
-            .bind(12, isoDate(c.loanStartDate))
-            .bind(13, c.corporateExecutive)
-            .bind(14, c.mobileLogins90d)
-            .bind(15, c.transactions90d)
-            .bind(16, isoDate(c.lastActivity))
-            .bind(17, isoDate(c.openedOn))
-            .bind(18, c.rmId.isEmpty() ? QString() : c.rmId)
-            .bind(19, c.aumFen)
-            .bind(20, c.aumMtdAvgFen)
-            .bind(21, c.historyEndMonth)
-            .bind(22, joinHistory(c))
-            .bind(23, c.contributionFen)
-            .bind(24, c.settlementProducts)
-            .bind(25, c.serviceEvents12m)
-            .bind(26, c.referralLinks)
-            .execute();
+        for (size_t i = 0; i < columns.size(); ++i)
+            bindCustomerColumn(customer, int(i) + 1, columns[i], c);
+        customer.execute();
         if (progress && (++done % 5000) == 0 && !progress(done, total))
             return false; // Transaction's destructor rolls back
     }
@@ -199,46 +277,14 @@ int BranchRepository::rowEstimate()
 
 bool BranchRepository::loadCustomers(std::vector<Customer> *out, const RowProgress &progress)
 {
-    Statement st(m_db, QStringLiteral(
-        "SELECT customer_no, name, gender, birth_date, phone, id_number, address, occupation, employer,"
-        " payroll, credit_card_active, loan_start_date, corporate_executive, mb_logins_90d, txn_90d,"
-        " last_activity, opened_on, rm_id, aum_fen, aum_mtd_avg_fen, aum_hist_end, aum_hist,"
-        " contribution_fen, settlement_products, service_events_12m, referral_links, masked"
-        " FROM customer"));
+    Statement st(m_db, customerSelectSql());
+    const std::span<const CustomerColumn> columns = CustomerColumns::all();
     out->reserve(out->size() + size_t(maxRowid(m_db, "customer"))); // no copies as the vector grows
     int done = 0;
     while (st.step()) {
         Customer c;
-        c.customerNo = st.text(0);
-        c.name = st.text(1);
-        const QByteArrayView g = st.utf8(2);
-        c.gender = g == "M" ? Customer::Gender::Male : g == "F" ? Customer::Gender::Female : Customer::Gender::Unknown;
-        c.birthDate = dateFromUtf8(st.utf8(3));
-        c.phone = st.text(4);
-        c.idNumber = st.text(5);
-        c.address = st.text(6);
-        c.occupation = st.text(7);
-        c.employer = st.text(8);
-        c.payroll = st.int64(9) != 0;
-        c.creditCardActive = st.int64(10) != 0;
-        c.loanStartDate = dateFromUtf8(st.utf8(11));
-        c.corporateExecutive = st.int64(12) != 0;
-        c.mobileLogins90d = st.integer(13);
-        c.transactions90d = st.integer(14);
-        c.lastActivity = dateFromUtf8(st.utf8(15));
-        c.openedOn = dateFromUtf8(st.utf8(16));
-        c.rmId = st.text(17);
-        c.aumFen = st.int64(18);
-        c.aumMtdAvgFen = st.int64(19);
-        c.historyEndMonth = st.text(20);
-        splitHistory(st.utf8(21), &c);
-        c.contributionFen = st.int64(22);
-        c.settlementProducts = st.integer(23);
-        c.serviceEvents12m = st.integer(24);
-        c.referralLinks = st.integer(25);
-        c.masked = !st.isNull(26);
-        if (c.masked)
-            c.maskedTier = st.text(26);
+        for (size_t i = 0; i < columns.size(); ++i)
+            readCustomerColumn(st, int(i), columns[i], &c);
         out->push_back(std::move(c));
         if (progress && (++done % 5000) == 0 && !progress(done))
             return false;
@@ -298,17 +344,4 @@ int BranchRepository::customerCount()
 {
     Statement st(m_db, QStringLiteral("SELECT count(*) FROM customer"));
     return st.step() ? st.integer(0) : 0;
-}
-
-QString BranchRepository::metaValue(const QString &key)
-{
-    Statement st(m_db, QStringLiteral("SELECT value FROM meta WHERE key = ?"));
-    st.bind(1, key);
-    return st.step() ? st.text(0) : QString();
-}
-
-void BranchRepository::setMetaValue(const QString &key, const QString &value)
-{
-    Statement st(m_db, QStringLiteral("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)"));
-    st.bind(1, key).bind(2, value).execute();
 }

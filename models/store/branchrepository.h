@@ -30,8 +30,6 @@ public:
     void overlayAssignments(BranchData *data);
 
     int customerCount();
-    QString metaValue(const QString &key);
-    void setMetaValue(const QString &key, const QString &value);
 
 private:
     Database &m_db;

@@ -2,6 +2,7 @@
 
 #include "branchrepository.h"
 #include "database.h"
+#include "metatable.h"
 #include "policysource.h"
 #include "schemamigrations.h"
 
@@ -37,8 +38,8 @@ bool BranchStore::createDemo(const StoreAccess &store, const DemoGenerator::Opti
     });
     if (!written)
         return false;
-    repo.setMetaValue(QStringLiteral("source"), QStringLiteral("demo"));
-    repo.setMetaValue(QStringLiteral("demo_seed"), QString::number(options.seed));
+    MetaTable::setValue(db, QStringLiteral("source"), QStringLiteral("demo"));
+    MetaTable::setValue(db, QStringLiteral("demo_seed"), QString::number(options.seed));
     return true;
 }
 
@@ -53,7 +54,7 @@ void BranchStore::createEmpty(const StoreAccess &store, const QString &branchCod
     data.staff.push_back(manager);
     BranchRepository repo(db);
     repo.replaceAll(data);
-    repo.setMetaValue(QStringLiteral("source"), QStringLiteral("import"));
+    MetaTable::setValue(db, QStringLiteral("source"), QStringLiteral("import"));
 }
 
 bool BranchStore::load(const QString &path, const QString &passphrase, LoadedBranch *out,
@@ -122,7 +123,7 @@ bool BranchStore::load(const StoreAccess &store, LoadedBranch *out, const Progre
     if (!readBranch(store, db, &data, progress, readStage))
         return false;
     BranchRepository repo(db);
-    const QString hqStaff = repo.metaValue(QStringLiteral("sync.staff_id"));
+    const QString hqStaff = MetaTable::value(db, QStringLiteral("sync.staff_id"));
     const TierPolicy tiers = PolicySource(db).tierPolicy(); // HQ's issued ladder, else the shipped one
     db.close();
     if (progress && !progress(QT_TRANSLATE_NOOP("BranchStore", "Indexing customers"), 0, 1))
@@ -157,7 +158,7 @@ QString BranchStore::hqStaffId(const StoreAccess &store)
 {
     Database db = store.open();
     SchemaMigrations::migrate(db);
-    return BranchRepository(db).metaValue(QStringLiteral("sync.staff_id"));
+    return MetaTable::value(db, QStringLiteral("sync.staff_id"));
 }
 
 QString BranchStore::demoSignedInAs()

@@ -41,7 +41,7 @@ StepOverride CadenceRepository::reschedule(StepOverride o)
         o.deviceId = ContactRepository::deviceId(m_db);
     if (!o.createdAt.isValid())
         o.createdAt = QDateTime::currentDateTime();
-    insert(o, false);
+    insert(o);
     Outbox::enqueue(m_db, QStringLiteral("step_override"), o.overrideId, QStringLiteral("upsert"), toJson(o),
                     o.customerNo);
     tx.commit();
@@ -59,7 +59,7 @@ MaturityOutcome CadenceRepository::markOutcome(MaturityOutcome o)
         o.deviceId = ContactRepository::deviceId(m_db);
     if (!o.markedAt.isValid())
         o.markedAt = QDateTime::currentDateTime();
-    insert(o, false);
+    insert(o);
     Outbox::enqueue(m_db, QStringLiteral("maturity_outcome"), o.outcomeId, QStringLiteral("upsert"), toJson(o),
                     o.customerNo);
     tx.commit();
@@ -95,11 +95,10 @@ bool CadenceRepository::insertEnrolment(const CadenceEnrolment &e)
     return m_db.changes() > 0;
 }
 
-void CadenceRepository::insert(const StepOverride &o, bool ignoreExisting)
+void CadenceRepository::insert(const StepOverride &o)
 {
-    Statement st(m_db, QStringLiteral("INSERT %1 INTO step_override (override_id, plan_key, step_index, due_date, "
-                                      "reason, staff_id, customer_no, device_id, created_at) VALUES (?,?,?,?,?,?,?,?,?)")
-                           .arg(ignoreExisting ? QStringLiteral("OR IGNORE") : QString()));
+    Statement st(m_db, QStringLiteral("INSERT INTO step_override (override_id, plan_key, step_index, due_date, "
+                                      "reason, staff_id, customer_no, device_id, created_at) VALUES (?,?,?,?,?,?,?,?,?)"));
     st.bind(1, o.overrideId)
         .bind(2, o.planKey)
         .bind(3, o.stepIndex)
@@ -112,12 +111,11 @@ void CadenceRepository::insert(const StepOverride &o, bool ignoreExisting)
         .execute();
 }
 
-void CadenceRepository::insert(const MaturityOutcome &o, bool ignoreExisting)
+void CadenceRepository::insert(const MaturityOutcome &o)
 {
-    Statement st(m_db, QStringLiteral("INSERT %1 INTO maturity_outcome (outcome_id, holding_id, customer_no, outcome, "
+    Statement st(m_db, QStringLiteral("INSERT INTO maturity_outcome (outcome_id, holding_id, customer_no, outcome, "
                                       "kept_fen, note, staff_id, supersedes, device_id, marked_at) "
-                                      "VALUES (?,?,?,?,?,?,?,?,?,?)")
-                           .arg(ignoreExisting ? QStringLiteral("OR IGNORE") : QString()));
+                                      "VALUES (?,?,?,?,?,?,?,?,?,?)"));
     st.bind(1, o.outcomeId)
         .bind(2, o.holdingId)
         .bind(3, o.customerNo)
@@ -194,27 +192,6 @@ ActivityLog CadenceRepository::loadActivity(const BranchSnapshot &snapshot)
     return log;
 }
 
-void CadenceRepository::applyRemote(const StepOverride &o)
-{
-    insert(o, true);
-}
-
-void CadenceRepository::applyRemote(const MaturityOutcome &o)
-{
-    insert(o, true);
-}
-
-void CadenceRepository::applyRemote(const CadenceEnrolment &e)
-{
-    if (insertEnrolment(e))
-        return;
-    // Known already: the earliest date wins (ISO dates compare as text).
-    Statement st(m_db, QStringLiteral("UPDATE cadence_enrolment SET entered_on = ?, device_id = ? "
-                                      "WHERE enrolment_key = ? AND entered_on > ?"));
-    const QString day = e.enteredOn.toString(Qt::ISODate);
-    st.bind(1, day).bind(2, e.deviceId).bind(3, e.enrolmentKey).bind(4, day).execute();
-}
-
 QJsonObject CadenceRepository::toJson(const StepOverride &o)
 {
     QJsonObject j;
@@ -257,59 +234,3 @@ QJsonObject CadenceRepository::toJson(const MaturityOutcome &o)
     return j;
 }
 
-bool CadenceRepository::fromJson(const QJsonObject &j, StepOverride *out, QString *error)
-{
-    StepOverride o;
-    o.overrideId = j.value(QLatin1String("override_id")).toString();
-    o.planKey = j.value(QLatin1String("plan_key")).toString();
-    o.stepIndex = j.value(QLatin1String("step_index")).toInt(-1);
-    o.dueDate = QDate::fromString(j.value(QLatin1String("due_date")).toString(), Qt::ISODate);
-    o.reason = j.value(QLatin1String("reason")).toString();
-    o.staffId = j.value(QLatin1String("staff_id")).toString();
-    o.customerNo = j.value(QLatin1String("customer_no")).toString();
-    o.deviceId = j.value(QLatin1String("device_id")).toString();
-    o.createdAt = QDateTime::fromString(j.value(QLatin1String("created_at")).toString(), Qt::ISODateWithMs);
-    if (o.overrideId.isEmpty() || o.planKey.isEmpty() || o.stepIndex < 0 || !o.dueDate.isValid()
-        || !o.createdAt.isValid()) {
-        *error = QStringLiteral("step_override: override_id, plan_key, step_index, due_date and created_at are required");
-        return false;
-    }
-    *out = o;
-    return true;
-}
-
-bool CadenceRepository::fromJson(const QJsonObject &j, CadenceEnrolment *out, QString *error)
-{
-    CadenceEnrolment e;
-    e.enrolmentKey = j.value(QLatin1String("enrolment_key")).toString();
-    e.customerNo = j.value(QLatin1String("customer_no")).toString();
-    e.enteredOn = QDate::fromString(j.value(QLatin1String("entered_on")).toString(), Qt::ISODate);
-    e.deviceId = j.value(QLatin1String("device_id")).toString();
-    if (e.enrolmentKey.isEmpty() || !e.enteredOn.isValid()) {
-        *error = QStringLiteral("enrolment: enrolment_key and entered_on are required");
-        return false;
-    }
-    *out = e;
-    return true;
-}
-
-bool CadenceRepository::fromJson(const QJsonObject &j, MaturityOutcome *out, QString *error)
-{
-    MaturityOutcome o;
-    o.outcomeId = j.value(QLatin1String("outcome_id")).toString();
-    o.holdingId = j.value(QLatin1String("holding_id")).toString();
-    o.customerNo = j.value(QLatin1String("customer_no")).toString();
-    o.keptFen = qint64(j.value(QLatin1String("kept_fen")).toDouble());
-    o.note = j.value(QLatin1String("note")).toString();
-    o.staffId = j.value(QLatin1String("staff_id")).toString();
-    o.supersedes = j.value(QLatin1String("supersedes")).toString();
-    o.deviceId = j.value(QLatin1String("device_id")).toString();
-    o.markedAt = QDateTime::fromString(j.value(QLatin1String("marked_at")).toString(), Qt::ISODateWithMs);
-    if (o.outcomeId.isEmpty() || o.holdingId.isEmpty() || !o.markedAt.isValid()
-        || !MaturityOutcome::kindFromKey(j.value(QLatin1String("outcome")).toString(), &o.kind)) {
-        *error = QStringLiteral("maturity_outcome: outcome_id, holding_id, a known outcome and marked_at are required");
-        return false;
-    }
-    *out = o;
-    return true;
-}

@@ -14,7 +14,7 @@ class Database;
 // The little cadence state that is stored (steps themselves are derived):
 // step reschedules, list enrolment dates and maturity outcomes the RM marks.
 // Every local write goes in one transaction with its outbox entry; records
-// from HQ come in through applyRemote*() and are not sent back.
+// from HQ are written by PageApplier and are not sent back.
 class CadenceRepository
 {
 public:
@@ -33,20 +33,14 @@ public:
     // Contacts, overrides, enrolments and outcomes, indexed for the engine.
     ActivityLog loadActivity(const BranchSnapshot &snapshot);
 
-    void applyRemote(const StepOverride &o);
-    void applyRemote(const CadenceEnrolment &e);
-    void applyRemote(const MaturityOutcome &o);
 
     static QJsonObject toJson(const StepOverride &o);
     static QJsonObject toJson(const CadenceEnrolment &e);
     static QJsonObject toJson(const MaturityOutcome &o);
-    static bool fromJson(const QJsonObject &j, StepOverride *out, QString *error);
-    static bool fromJson(const QJsonObject &j, CadenceEnrolment *out, QString *error);
-    static bool fromJson(const QJsonObject &j, MaturityOutcome *out, QString *error);
 
 private:
-    void insert(const StepOverride &o, bool ignoreExisting);
-    void insert(const MaturityOutcome &o, bool ignoreExisting);
+    void insert(const StepOverride &o);
+    void insert(const MaturityOutcome &o);
     bool insertEnrolment(const CadenceEnrolment &e);
 
     Database &m_db;

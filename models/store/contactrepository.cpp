@@ -38,10 +38,10 @@ Contact readRow(const Statement &st)
     return c;
 }
 
-void insert(Database &db, const Contact &c, bool ignoreExisting)
+void insert(Database &db, const Contact &c)
 {
-    Statement st(db, QStringLiteral("INSERT %1 INTO contact (%2) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)")
-                         .arg(ignoreExisting ? QStringLiteral("OR IGNORE") : QString(), QString::fromLatin1(kColumns)));
+    Statement st(db, QStringLiteral("INSERT INTO contact (%1) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)")
+                         .arg(QString::fromLatin1(kColumns)));
     st.bind(1, c.contactId)
         .bind(2, c.customerNo)
         .bind(3, c.staffId)
@@ -97,15 +97,10 @@ Contact ContactRepository::logWithin(Contact contact)
         contact.deviceId = deviceId(m_db);
     if (!contact.createdAt.isValid())
         contact.createdAt = QDateTime::currentDateTime();
-    insert(m_db, contact, false);
+    insert(m_db, contact);
     Outbox::enqueue(m_db, QStringLiteral("contact"), contact.contactId, QStringLiteral("upsert"), toJson(contact),
                     contact.customerNo);
     return contact;
-}
-
-void ContactRepository::applyRemote(const Contact &contact)
-{
-    insert(m_db, contact, true);
 }
 
 std::vector<Contact> ContactRepository::forCustomer(const QString &customerNo)
@@ -149,35 +144,3 @@ QJsonObject ContactRepository::toJson(const Contact &c)
     return o;
 }
 
-bool ContactRepository::fromJson(const QJsonObject &o, Contact *out, QString *error)
-{
-    Contact c;
-    c.contactId = o.value(QLatin1String("contact_id")).toString();
-    c.customerNo = o.value(QLatin1String("customer_no")).toString();
-    c.staffId = o.value(QLatin1String("staff_id")).toString();
-    c.contactedAt = QDateTime::fromString(o.value(QLatin1String("contacted_at")).toString(), Qt::ISODateWithMs);
-    c.note = o.value(QLatin1String("note")).toString();
-    c.nextStepDate = QDate::fromString(o.value(QLatin1String("next_step_date")).toString(), Qt::ISODate);
-    c.holdingId = o.value(QLatin1String("holding_id")).toString();
-    c.supersedes = o.value(QLatin1String("supersedes")).toString();
-    c.deviceId = o.value(QLatin1String("device_id")).toString();
-    c.createdAt = QDateTime::fromString(o.value(QLatin1String("created_at")).toString(), Qt::ISODateWithMs);
-    if (c.contactId.isEmpty() || c.customerNo.isEmpty()) {
-        *error = QStringLiteral("contact: contact_id and customer_no are required");
-        return false;
-    }
-    if (!Contact::channelFromKey(o.value(QLatin1String("channel")).toString(), &c.channel)) {
-        *error = QStringLiteral("contact %1: unknown channel").arg(c.contactId);
-        return false;
-    }
-    if (!Contact::outcomeFromKey(o.value(QLatin1String("outcome")).toString(), &c.outcome)) {
-        *error = QStringLiteral("contact %1: unknown outcome").arg(c.contactId);
-        return false;
-    }
-    if (!c.contactedAt.isValid()) {
-        *error = QStringLiteral("contact %1: contacted_at is not an ISO date-time").arg(c.contactId);
-        return false;
-    }
-    *out = c;
-    return true;
-}

@@ -22,12 +22,9 @@ public:
     std::vector<Contact> forCustomer(const QString &customerNo);
     std::vector<Contact> all();
 
-    // Applies a contact that came from HQ (another desktop's, or ours echoed back).
-    // Contacts are append-only: an id already present is left as it is.
-    void applyRemote(const Contact &contact);
+    // Records from HQ are written by PageApplier, generically over SyncEntities.
 
     static QJsonObject toJson(const Contact &c);
-    static bool fromJson(const QJsonObject &o, Contact *out, QString *error);
     static QString deviceId(Database &db);
 
 private:

@@ -1,6 +1,7 @@
 #include "customerimportrepository.h"
 
 #include "database.h"
+#include "domain/customercolumns.h"
 #include "statement.h"
 #include "transaction.h"
 
@@ -76,17 +77,15 @@ QStringList columnsOf(ImportMapping::Field f)
     return {};
 }
 
-enum class Column { Name, Gender, BirthDate, Phone, IdNumber, Address, Occupation, Employer, RmId, Aum, AumMtd,
-                    History, HistoryEnd, OpenedOn, LastActivity, Payroll };
+// A store column an import field writes: its registration (domain/customercolumns.h) says
+// how its value is bound.
+using Column = const CustomerColumn *;
 
 Column columnId(const QString &column)
 {
-    static const QStringList names = {
-        QStringLiteral("name"), QStringLiteral("gender"), QStringLiteral("birth_date"), QStringLiteral("phone"),
-        QStringLiteral("id_number"), QStringLiteral("address"), QStringLiteral("occupation"), QStringLiteral("employer"),
-        QStringLiteral("rm_id"), QStringLiteral("aum_fen"), QStringLiteral("aum_mtd_avg_fen"), QStringLiteral("aum_hist"),
-        QStringLiteral("aum_hist_end"), QStringLiteral("opened_on"), QStringLiteral("last_activity"), QStringLiteral("payroll")};
-    return Column(names.indexOf(column));
+    Column c = CustomerColumns::find(column);
+    Q_ASSERT(c); // columnsOf() names registered columns only
+    return c;
 }
 
 QString orNull(const QString &s)
@@ -94,25 +93,26 @@ QString orNull(const QString &s)
     return s.isEmpty() ? QString() : s;
 }
 
+// An update binds what the file mapped; optional texts left empty are NULL.
 void bindColumn(Statement &st, int index, Column column, const Customer &c)
 {
-    switch (column) {
-    case Column::Name: st.bind(index, c.name); break;
-    case Column::Gender: st.bind(index, genderKey(c.gender)); break;
-    case Column::BirthDate: st.bind(index, isoDate(c.birthDate)); break;
-    case Column::Phone: st.bind(index, orNull(c.phone)); break;
-    case Column::IdNumber: st.bind(index, orNull(c.idNumber)); break;
-    case Column::Address: st.bind(index, orNull(c.address)); break;
-    case Column::Occupation: st.bind(index, orNull(c.occupation)); break;
-    case Column::Employer: st.bind(index, orNull(c.employer)); break;
-    case Column::RmId: st.bind(index, orNull(c.rmId)); break;
-    case Column::Aum: st.bind(index, c.aumFen); break;
-    case Column::AumMtd: st.bind(index, c.aumMtdAvgFen); break;
-    case Column::History: st.bind(index, joinHistory(c)); break;
-    case Column::HistoryEnd: st.bind(index, c.historyEndMonth); break;
-    case Column::OpenedOn: st.bind(index, isoDate(c.openedOn)); break;
-    case Column::LastActivity: st.bind(index, isoDate(c.lastActivity)); break;
-    case Column::Payroll: st.bind(index, c.payroll); break;
+    using K = CustomerColumn::Kind;
+    switch (column->kind) {
+    case K::Key:
+    case K::Name:
+    case K::Month: st.bind(index, c.*column->text); break;
+    case K::Text:
+    case K::OptionalText:
+    case K::Phone:
+    case K::IdNumber: st.bind(index, orNull(c.*column->text)); break;
+    case K::Gender: st.bind(index, genderKey(c.gender)); break;
+    case K::Date: st.bind(index, isoDate(c.*column->date)); break;
+    case K::Flag: st.bind(index, c.*column->flag); break;
+    case K::Count: st.bind(index, c.*column->count); break;
+    case K::Money:
+    case K::SignedMoney: st.bind(index, c.*column->money); break;
+    case K::History: st.bind(index, joinHistory(c)); break;
+    case K::Masked: st.bind(index, c.masked ? c.maskedTier : QString()); break;
     }
 }
 
@@ -162,23 +162,23 @@ public:
 private:
     void encode(Column col, const Customer &c)
     {
-        switch (col) {
-        case Column::Name: text(c.name); break;
-        case Column::Gender: text(genderKey(c.gender)); break;
-        case Column::BirthDate: text(isoDate(c.birthDate)); break;
-        case Column::Phone: text(c.phone); break;
-        case Column::IdNumber: text(c.idNumber); break;
-        case Column::Address: text(c.address); break;
-        case Column::Occupation: text(c.occupation); break;
-        case Column::Employer: text(c.employer); break;
-        case Column::RmId: text(c.rmId); break;
-        case Column::Aum: integer(c.aumFen); break;
-        case Column::AumMtd: integer(c.aumMtdAvgFen); break;
-        case Column::History: text(joinHistory(c), true); break;
-        case Column::HistoryEnd: text(c.historyEndMonth); break;
-        case Column::OpenedOn: text(isoDate(c.openedOn)); break;
-        case Column::LastActivity: text(isoDate(c.lastActivity)); break;
-        case Column::Payroll: integer(c.payroll ? 1 : 0); break;
+        using K = CustomerColumn::Kind;
+        switch (col->kind) {
+        case K::Key:
+        case K::Name:
+        case K::Text:
+        case K::OptionalText:
+        case K::Phone:
+        case K::IdNumber:
+        case K::Month: text(c.*col->text); break;
+        case K::Gender: text(genderKey(c.gender)); break;
+        case K::Date: text(isoDate(c.*col->date)); break;
+        case K::Flag: integer(c.*col->flag ? 1 : 0); break;
+        case K::Count: integer(c.*col->count); break;
+        case K::Money:
+        case K::SignedMoney: integer(c.*col->money); break;
+        case K::History: text(joinHistory(c), true); break;
+        case K::Masked: text(c.masked ? c.maskedTier : QString()); break;
         }
     }
     void integer(qint64 v) { m_out->cells.push_back({EncodedRows::Kind::Integer, v, 0}); }

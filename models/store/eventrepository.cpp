@@ -50,7 +50,7 @@ CommunityEvent EventRepository::create(CommunityEvent event)
         event.deviceId = ContactRepository::deviceId(m_db);
     if (!event.createdAt.isValid())
         event.createdAt = QDateTime::currentDateTime();
-    insert(event, false);
+    insert(event);
     Outbox::enqueue(m_db, QStringLiteral("event"), event.eventId, QStringLiteral("upsert"), toJson(event));
     tx.commit();
     return event;
@@ -103,7 +103,7 @@ EventRepository::Capture EventRepository::capture(EventVisitor visitor, const Co
         p.consent = true;
         p.deviceId = visitor.deviceId;
         p.createdAt = visitor.capturedAt;
-        insert(p, false);
+        insert(p);
         Outbox::enqueue(m_db, QStringLiteral("prospect"), p.prospectId, QStringLiteral("upsert"), toJson(p));
         visitor.prospectId = p.prospectId;
         out.prospect = p;
@@ -111,7 +111,7 @@ EventRepository::Capture EventRepository::capture(EventVisitor visitor, const Co
         // PIPL: no consent, no phone number kept for someone who is not a customer.
         visitor.phone.clear();
     }
-    insert(visitor, false);
+    insert(visitor);
     Outbox::enqueue(m_db, QStringLiteral("event_visitor"), visitor.visitorId, QStringLiteral("upsert"),
                     toJson(visitor), matchedCustomerNo);
     tx.commit();
@@ -186,11 +186,10 @@ std::vector<Prospect> EventRepository::prospects()
     return out;
 }
 
-void EventRepository::insert(const CommunityEvent &e, bool ignoreExisting)
+void EventRepository::insert(const CommunityEvent &e)
 {
-    Statement st(m_db, QStringLiteral("INSERT %1 INTO community_event (event_id, name, held_on, place, campaign, "
-                                      "created_by, device_id, created_at) VALUES (?,?,?,?,?,?,?,?)")
-                           .arg(ignoreExisting ? QStringLiteral("OR IGNORE") : QString()));
+    Statement st(m_db, QStringLiteral("INSERT INTO community_event (event_id, name, held_on, place, campaign, "
+                                      "created_by, device_id, created_at) VALUES (?,?,?,?,?,?,?,?)"));
     st.bind(1, e.eventId)
         .bind(2, e.name)
         .bind(3, e.heldOn.toString(Qt::ISODate))
@@ -202,12 +201,11 @@ void EventRepository::insert(const CommunityEvent &e, bool ignoreExisting)
         .execute();
 }
 
-void EventRepository::insert(const EventVisitor &v, bool ignoreExisting)
+void EventRepository::insert(const EventVisitor &v)
 {
-    Statement st(m_db, QStringLiteral("INSERT %1 INTO event_visitor (visitor_id, event_id, name, phone, interest, consent,"
+    Statement st(m_db, QStringLiteral("INSERT INTO event_visitor (visitor_id, event_id, name, phone, interest, consent,"
                                       " customer_no, contact_id, prospect_id, captured_by, device_id, captured_at)"
-                                      " VALUES (?,?,?,?,?,?,?,?,?,?,?,?)")
-                           .arg(ignoreExisting ? QStringLiteral("OR IGNORE") : QString()));
+                                      " VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"));
     st.bind(1, v.visitorId)
         .bind(2, v.eventId)
         .bind(3, orEmpty(v.name))
@@ -223,11 +221,10 @@ void EventRepository::insert(const EventVisitor &v, bool ignoreExisting)
         .execute();
 }
 
-void EventRepository::insert(const Prospect &p, bool ignoreExisting)
+void EventRepository::insert(const Prospect &p)
 {
-    Statement st(m_db, QStringLiteral("INSERT %1 INTO prospect (prospect_id, name, phone, interest, owner_id,"
-                                      " source_event_id, consent, device_id, created_at) VALUES (?,?,?,?,?,?,?,?,?)")
-                           .arg(ignoreExisting ? QStringLiteral("OR IGNORE") : QString()));
+    Statement st(m_db, QStringLiteral("INSERT INTO prospect (prospect_id, name, phone, interest, owner_id,"
+                                      " source_event_id, consent, device_id, created_at) VALUES (?,?,?,?,?,?,?,?,?)"));
     st.bind(1, p.prospectId)
         .bind(2, orEmpty(p.name))
         .bind(3, p.phone)
@@ -238,21 +235,6 @@ void EventRepository::insert(const Prospect &p, bool ignoreExisting)
         .bind(8, p.deviceId)
         .bind(9, iso(p.createdAt))
         .execute();
-}
-
-void EventRepository::applyRemote(const CommunityEvent &e)
-{
-    insert(e, true);
-}
-
-void EventRepository::applyRemote(const EventVisitor &v)
-{
-    insert(v, true);
-}
-
-void EventRepository::applyRemote(const Prospect &p)
-{
-    insert(p, true);
 }
 
 QJsonObject EventRepository::toJson(const CommunityEvent &e)
@@ -307,64 +289,3 @@ QJsonObject EventRepository::toJson(const Prospect &p)
     return j;
 }
 
-bool EventRepository::fromJson(const QJsonObject &j, CommunityEvent *out, QString *error)
-{
-    CommunityEvent e;
-    e.eventId = j.value(QLatin1String("event_id")).toString();
-    e.name = j.value(QLatin1String("name")).toString();
-    e.heldOn = QDate::fromString(j.value(QLatin1String("held_on")).toString(), Qt::ISODate);
-    e.place = j.value(QLatin1String("place")).toString();
-    e.campaign = j.value(QLatin1String("campaign")).toString();
-    e.createdBy = j.value(QLatin1String("created_by")).toString();
-    e.deviceId = j.value(QLatin1String("device_id")).toString();
-    e.createdAt = fromIso(j.value(QLatin1String("created_at")).toString());
-    if (e.eventId.isEmpty() || e.name.isEmpty() || !e.heldOn.isValid()) {
-        *error = QStringLiteral("event: event_id, name and held_on are required");
-        return false;
-    }
-    *out = e;
-    return true;
-}
-
-bool EventRepository::fromJson(const QJsonObject &j, EventVisitor *out, QString *error)
-{
-    EventVisitor v;
-    v.visitorId = j.value(QLatin1String("visitor_id")).toString();
-    v.eventId = j.value(QLatin1String("event_id")).toString();
-    v.name = j.value(QLatin1String("name")).toString();
-    v.phone = j.value(QLatin1String("phone")).toString();
-    v.interest = j.value(QLatin1String("interest")).toString();
-    v.consent = j.value(QLatin1String("consent")).toBool();
-    v.customerNo = j.value(QLatin1String("customer_no")).toString();
-    v.contactId = j.value(QLatin1String("contact_id")).toString();
-    v.prospectId = j.value(QLatin1String("prospect_id")).toString();
-    v.capturedBy = j.value(QLatin1String("captured_by")).toString();
-    v.deviceId = j.value(QLatin1String("device_id")).toString();
-    v.capturedAt = fromIso(j.value(QLatin1String("captured_at")).toString());
-    if (v.visitorId.isEmpty() || v.eventId.isEmpty() || v.capturedBy.isEmpty() || !v.capturedAt.isValid()) {
-        *error = QStringLiteral("event_visitor: visitor_id, event_id, captured_by and captured_at are required");
-        return false;
-    }
-    *out = v;
-    return true;
-}
-
-bool EventRepository::fromJson(const QJsonObject &j, Prospect *out, QString *error)
-{
-    Prospect p;
-    p.prospectId = j.value(QLatin1String("prospect_id")).toString();
-    p.name = j.value(QLatin1String("name")).toString();
-    p.phone = j.value(QLatin1String("phone")).toString();
-    p.interest = j.value(QLatin1String("interest")).toString();
-    p.ownerId = j.value(QLatin1String("owner_id")).toString();
-    p.sourceEventId = j.value(QLatin1String("source_event_id")).toString();
-    p.consent = j.value(QLatin1String("consent")).toBool(true);
-    p.deviceId = j.value(QLatin1String("device_id")).toString();
-    p.createdAt = fromIso(j.value(QLatin1String("created_at")).toString());
-    if (p.prospectId.isEmpty() || p.phone.isEmpty() || p.ownerId.isEmpty()) {
-        *error = QStringLiteral("prospect: prospect_id, phone and owner_id are required");
-        return false;
-    }
-    *out = p;
-    return true;
-}

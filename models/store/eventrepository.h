@@ -37,21 +37,15 @@ public:
     std::vector<EventVisitor> visitors(const QString &eventId);
     std::vector<Prospect> prospects();
 
-    void applyRemote(const CommunityEvent &e);
-    void applyRemote(const EventVisitor &v);
-    void applyRemote(const Prospect &p);
 
     static QJsonObject toJson(const CommunityEvent &e);
     static QJsonObject toJson(const EventVisitor &v);
     static QJsonObject toJson(const Prospect &p);
-    static bool fromJson(const QJsonObject &j, CommunityEvent *out, QString *error);
-    static bool fromJson(const QJsonObject &j, EventVisitor *out, QString *error);
-    static bool fromJson(const QJsonObject &j, Prospect *out, QString *error);
 
 private:
-    void insert(const CommunityEvent &e, bool ignoreExisting);
-    void insert(const EventVisitor &v, bool ignoreExisting);
-    void insert(const Prospect &p, bool ignoreExisting);
+    void insert(const CommunityEvent &e);
+    void insert(const EventVisitor &v);
+    void insert(const Prospect &p);
 
     Database &m_db;
 };

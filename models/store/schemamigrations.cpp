@@ -1,12 +1,15 @@
 #include "schemamigrations.h"
 
 #include "database.h"
+#include "domain/customercolumns.h"
 #include "protocol/schemaversion.h"
 #include "statement.h"
 #include "storeerror.h"
 #include "transaction.h"
 
+#include <algorithm>
 #include <iterator>
+#include <span>
 
 namespace {
 
@@ -26,34 +29,11 @@ const char *const kV1[] = {
         name     TEXT NOT NULL,
         role     TEXT NOT NULL CHECK (role IN ('rm', 'manager'))
     ))",
-    R"(CREATE TABLE customer (
-        customer_no         TEXT PRIMARY KEY,
-        name                TEXT NOT NULL,
-        gender              TEXT CHECK (gender IN ('M', 'F')),
-        birth_date          TEXT,
-        phone               TEXT,
-        id_number           TEXT,
-        address             TEXT,
-        occupation          TEXT,
-        employer            TEXT,
-        payroll             INTEGER NOT NULL DEFAULT 0,
-        credit_card_active  INTEGER NOT NULL DEFAULT 0,
-        loan_start_date     TEXT,
-        corporate_executive INTEGER NOT NULL DEFAULT 0,
-        mb_logins_90d       INTEGER NOT NULL DEFAULT 0,
-        txn_90d             INTEGER NOT NULL DEFAULT 0,
-        last_activity       TEXT,
-        opened_on           TEXT,
-        rm_id               TEXT,               -- staff_id; integrity is HQ's (the store is a replica)
-        aum_fen             INTEGER NOT NULL DEFAULT 0,
-        aum_mtd_avg_fen     INTEGER NOT NULL DEFAULT 0,
-        aum_hist_end        TEXT,
-        aum_hist            TEXT NOT NULL DEFAULT '',
-        contribution_fen    INTEGER NOT NULL DEFAULT 0,
-        settlement_products INTEGER NOT NULL DEFAULT 0,
-        service_events_12m  INTEGER NOT NULL DEFAULT 0,
-        referral_links      INTEGER NOT NULL DEFAULT 0
-    ))",
+};
+
+// The customer table (CustomerColumns::createTable(), the columns registered with since = 1)
+// comes between kV1 and kV1Tail.
+const char *const kV1Tail[] = {
     R"(CREATE TABLE holding (
         holding_id    TEXT PRIMARY KEY,
         customer_no   TEXT NOT NULL,
@@ -359,16 +339,21 @@ const char *const kV9[] = {
 // Version 10 (issue 15): the unassigned pool as an RM receives it when HQ's pool policy
 // allows, masked at HQ. NULL for a customer in full; for a masked copy the tier's id when
 // the policy shows it, else ''. Such a row has no phone, ID number, address or figures.
-const char *const kV10[] = {
-    "ALTER TABLE customer ADD COLUMN masked TEXT",
-};
+// The column is registered in domain/customercolumns.h (since = 10).
 
-// One entry per step, in order; a new step goes here and bumps kSchemaVersion.
-constexpr std::size_t kStepLengths[] = {std::size(kV1), std::size(kV2), std::size(kV3), std::size(kV4),
-                                        std::size(kV5), std::size(kV6), std::size(kV7), std::size(kV8),
-                                        std::size(kV9), std::size(kV10)};
-static_assert(std::size(kStepLengths) == static_cast<std::size_t>(kSchemaVersion),
+// One entry per step, in order; a new step goes here and bumps kSchemaVersion. A step's
+// SQL is frozen once released; after it come the customer columns registered with its
+// number (CustomerColumns::addedIn), so a step that only adds a customer column is {}.
+struct Step
+{
+    std::span<const char *const> sql;
+};
+const Step kSteps[] = {{kV1}, {kV2}, {kV3}, {kV4}, {kV5}, {kV6}, {kV7}, {kV8}, {kV9},
+                       {} /* 10: customer.masked */, {} /* 11: customer.preferred_channel */};
+static_assert(std::size(kSteps) == static_cast<std::size_t>(kSchemaVersion),
               "protocol/schemaversion.h's kSchemaVersion must equal the number of migration steps");
+static_assert(CustomerColumns::latestSince() <= kSchemaVersion,
+              "a customer column is registered for a schema version that has no migration step");
 
 } // namespace
 
@@ -380,38 +365,16 @@ int SchemaMigrations::latestVersion()
 QStringList SchemaMigrations::step(int version)
 {
     QStringList sql;
+    if (version < 1 || version > kSchemaVersion)
+        return sql;
+    for (const char *s : kSteps[version - 1].sql)
+        sql << QString::fromUtf8(s);
     if (version == 1) {
-        for (const char *s : kV1)
-            sql << QString::fromUtf8(s);
-    } else if (version == 2) {
-        for (const char *s : kV2)
-            sql << QString::fromUtf8(s);
-    } else if (version == 3) {
-        for (const char *s : kV3)
-            sql << QString::fromUtf8(s);
-    } else if (version == 4) {
-        for (const char *s : kV4)
-            sql << QString::fromUtf8(s);
-    } else if (version == 5) {
-        for (const char *s : kV5)
-            sql << QString::fromUtf8(s);
-    } else if (version == 6) {
-        for (const char *s : kV6)
-            sql << QString::fromUtf8(s);
-    } else if (version == 7) {
-        for (const char *s : kV7)
-            sql << QString::fromUtf8(s);
-    } else if (version == 8) {
-        for (const char *s : kV8)
-            sql << QString::fromUtf8(s);
-    } else if (version == 9) {
-        for (const char *s : kV9)
-            sql << QString::fromUtf8(s);
-    } else if (version == 10) {
-        for (const char *s : kV10)
+        sql << CustomerColumns::createTable();
+        for (const char *s : kV1Tail)
             sql << QString::fromUtf8(s);
     }
-    return sql;
+    return sql + CustomerColumns::addedIn(version);
 }
 
 int SchemaMigrations::currentVersion(Database &db)
@@ -422,6 +385,11 @@ int SchemaMigrations::currentVersion(Database &db)
 
 int SchemaMigrations::migrate(Database &db)
 {
+    return migrate(db, latestVersion());
+}
+
+int SchemaMigrations::migrate(Database &db, int version)
+{
     const int from = currentVersion(db);
     if (from > latestVersion()) {
         throw StoreError(QStringLiteral("The store has schema version %1; this build knows up to %2. "
@@ -430,7 +398,7 @@ int SchemaMigrations::migrate(Database &db)
                              .arg(latestVersion()));
     }
     int applied = 0;
-    for (int v = from + 1; v <= latestVersion(); ++v) {
+    for (int v = from + 1; v <= std::min(version, latestVersion()); ++v) {
         Transaction tx(db);
         for (const QString &sql : step(v))
             db.exec(sql);

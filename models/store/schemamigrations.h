@@ -15,6 +15,8 @@ public:
     static int currentVersion(Database &db);
     // Applies every step above the store's version. Returns the number applied.
     static int migrate(Database &db);
+    // Applies the steps up to `version` only (a store as an older build left it, for tests).
+    static int migrate(Database &db, int version);
 
 private:
     static QStringList step(int version);

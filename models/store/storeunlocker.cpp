@@ -7,7 +7,7 @@
 #include "storekeyfile.h"
 #include "transaction.h"
 #include "unlockthrottle.h"
-#include "sync/syncengine.h"
+#include "metatable.h"
 
 QString StoreUnlocker::auditStaff(Database &db)
 {
@@ -17,8 +17,8 @@ QString StoreUnlocker::auditStaff(Database &db)
 bool StoreUnlocker::withinGracePeriod(Database &db, const SecurityPolicy &policy, const QDateTime &now,
                                       QDateTime *lastContact)
 {
-    const bool hasHq = !SyncEngine::metaValue(db, QStringLiteral("sync.hq_url")).isEmpty();
-    const QDateTime last = QDateTime::fromString(SyncEngine::metaValue(db, QStringLiteral("sync.last_success")), Qt::ISODate);
+    const bool hasHq = !MetaTable::value(db, QStringLiteral("sync.hq_url")).isEmpty();
+    const QDateTime last = QDateTime::fromString(MetaTable::value(db, QStringLiteral("sync.last_success")), Qt::ISODate);
     if (lastContact)
         *lastContact = last;
     return policy.offlineUnlockAllowed(hasHq, last, now);

@@ -35,11 +35,10 @@ QString shareId(const QString &listId, const QString &customerNo)
     return listId + QLatin1Char(':') + customerNo;
 }
 
-void insertDnc(Database &db, const DoNotContact &d, bool ignoreExisting)
+void insertDnc(Database &db, const DoNotContact &d)
 {
-    Statement st(db, QStringLiteral("INSERT %1 INTO do_not_contact (record_id, customer_no, active, since, source, note,"
-                                    " staff_id, device_id, created_at) VALUES (?,?,?,?,?,?,?,?,?)")
-                         .arg(ignoreExisting ? QStringLiteral("OR IGNORE") : QString()));
+    Statement st(db, QStringLiteral("INSERT INTO do_not_contact (record_id, customer_no, active, since, source, note,"
+                                    " staff_id, device_id, created_at) VALUES (?,?,?,?,?,?,?,?,?)"));
     st.bind(1, d.recordId)
         .bind(2, d.customerNo)
         .bind(3, qint64(d.active ? 1 : 0))
@@ -98,17 +97,12 @@ DoNotContact WorkListRepository::setDoNotContact(DoNotContact d)
     if (!d.since.isValid())
         d.since = d.createdAt.date();
     Transaction tx(m_db);
-    insertDnc(m_db, d, false);
+    insertDnc(m_db, d);
     Outbox::enqueue(m_db, QStringLiteral("do_not_contact"), d.recordId, QStringLiteral("upsert"), toJson(d), d.customerNo);
     AuditLog(m_db).append(d.active ? QStringLiteral("do_not_contact") : QStringLiteral("do_not_contact_lifted"),
                           d.staffId.isEmpty() ? AuditLog::currentStaff(m_db) : d.staffId, d.customerNo, text(d.source));
     tx.commit();
     return d;
-}
-
-void WorkListRepository::applyRemote(const DoNotContact &d)
-{
-    insertDnc(m_db, d, true);
 }
 
 std::vector<DoNotContact> WorkListRepository::doNotContacts()

@@ -25,7 +25,6 @@ public:
     // Stores the flag (or its lifting, active = false), queues it for HQ and audits it.
     DoNotContact setDoNotContact(DoNotContact d);
     std::vector<DoNotContact> doNotContacts(); // every record, oldest first
-    void applyRemote(const DoNotContact &d);
 
     // Writes the list and its shares (replacing earlier shares of the same
     // list), queues them for HQ and audits the issue.

@@ -4,6 +4,7 @@
 #include "pageapplier.h"
 #include "pagefetcher.h"
 #include "protocol/auditkey.h"
+#include "store/metatable.h"
 #include "store/auditlog.h"
 #include "store/contactrepository.h"
 #include "store/database.h"
@@ -23,32 +24,32 @@ namespace {
 bool applySession(Database &db, const SyncEngine::Settings &s, const HqClient::Login &login, SyncEngine::Report *report,
                   bool interactive)
 {
-    const QString previousBranch = SyncEngine::metaValue(db, QStringLiteral("sync.branch"));
+    const QString previousBranch = MetaTable::value(db, QStringLiteral("sync.branch"));
     if (!previousBranch.isEmpty() && previousBranch != login.branch) {
         report->status = HqClient::Status::Forbidden;
         report->error = QStringLiteral("This store belongs to branch %1, not %2").arg(previousBranch, login.branch);
         return false;
     }
     Transaction tx(db);
-    const QString previousRole = SyncEngine::metaValue(db, QStringLiteral("sync.role"));
+    const QString previousRole = MetaTable::value(db, QStringLiteral("sync.role"));
     if (!previousRole.isEmpty() && previousRole != login.role) {
         // A new role sees more or less of the branch: load what it may see from the start.
         for (const SyncEntities::Entity &e : SyncEntities::all()) {
             if (e.owner == SyncEntities::Owner::Hq)
                 db.exec(QStringLiteral("DELETE FROM %1").arg(e.table));
         }
-        SyncEngine::setMetaValue(db, QStringLiteral("sync.cursor"), QStringLiteral("0"));
-        SyncEngine::setMetaValue(db, QStringLiteral("sync.full_reload"), QStringLiteral("1"));
+        MetaTable::setValue(db, QStringLiteral("sync.cursor"), QStringLiteral("0"));
+        MetaTable::setValue(db, QStringLiteral("sync.full_reload"), QStringLiteral("1"));
     }
-    SyncEngine::setMetaValue(db, QStringLiteral("sync.branch"), login.branch);
-    SyncEngine::setMetaValue(db, QStringLiteral("sync.staff_id"), login.staffId);
-    SyncEngine::setMetaValue(db, QStringLiteral("sync.staff_name"), login.staffName);
-    SyncEngine::setMetaValue(db, QStringLiteral("sync.role"), login.role);
-    SyncEngine::setMetaValue(db, QStringLiteral("sync.token"), login.token);
-    SyncEngine::setMetaValue(db, QStringLiteral("sync.hq_url"), s.hq.toString());
+    MetaTable::setValue(db, QStringLiteral("sync.branch"), login.branch);
+    MetaTable::setValue(db, QStringLiteral("sync.staff_id"), login.staffId);
+    MetaTable::setValue(db, QStringLiteral("sync.staff_name"), login.staffName);
+    MetaTable::setValue(db, QStringLiteral("sync.role"), login.role);
+    MetaTable::setValue(db, QStringLiteral("sync.token"), login.token);
+    MetaTable::setValue(db, QStringLiteral("sync.hq_url"), s.hq.toString());
     // Issue 19: kept like the token, inside the encrypted store; renews tokens without the password.
     if (!login.deviceCredential.isEmpty())
-        SyncEngine::setMetaValue(db, QStringLiteral("sync.device_credential"), login.deviceCredential);
+        MetaTable::setValue(db, QStringLiteral("sync.device_credential"), login.deviceCredential);
     // A key HQ issued now numbers and MACs every entry from this sign-in on (issue 15).
     if (!login.auditKeyId.isEmpty() && login.auditKey.size() == 32
         && !AuditKey::save(db.path(), {login.auditKeyId, 1, login.auditKey})) {
@@ -75,7 +76,7 @@ void forgetCredential(Database &db)
 // or it ended (it is forgotten; the password is needed). Failed: the report says why.
 Renewed renewWithCredential(Database &db, HqClient &client, const SyncEngine::Settings &s, SyncEngine::Report *report)
 {
-    const QString credential = SyncEngine::metaValue(db, QStringLiteral("sync.device_credential"));
+    const QString credential = MetaTable::value(db, QStringLiteral("sync.device_credential"));
     if (credential.isEmpty())
         return Renewed::No;
     HqClient::Login login;
@@ -92,7 +93,7 @@ Renewed renewWithCredential(Database &db, HqClient &client, const SyncEngine::Se
     report->error = client.lastError();
     // A lost device reports its erase with the token it kept (POST /v1/device/erased).
     if (st == HqClient::Status::DeviceLost) {
-        report->token = SyncEngine::metaValue(db, QStringLiteral("sync.token"));
+        report->token = MetaTable::value(db, QStringLiteral("sync.token"));
         client.setToken(report->token);
     }
     return Renewed::Failed;
@@ -101,8 +102,8 @@ Renewed renewWithCredential(Database &db, HqClient &client, const SyncEngine::Se
 bool ensureLogin(Database &db, HqClient &client, const SyncEngine::Settings &s, SyncEngine::Report *report,
                  bool forceNew)
 {
-    const QString storedStaff = SyncEngine::metaValue(db, QStringLiteral("sync.staff_id"));
-    const QString token = SyncEngine::metaValue(db, QStringLiteral("sync.token"));
+    const QString storedStaff = MetaTable::value(db, QStringLiteral("sync.staff_id"));
+    const QString token = MetaTable::value(db, QStringLiteral("sync.token"));
     // A synced store holds what its own user may see: nobody else signs in with it (issue 15).
     if (!storedStaff.isEmpty() && storedStaff != s.staffId) {
         report->status = HqClient::Status::Forbidden;
@@ -131,7 +132,7 @@ bool ensureLogin(Database &db, HqClient &client, const SyncEngine::Settings &s, 
     }
     HqClient::Login login;
     client.setAuditKeyId(AuditKey::load(db.path()).keyId);
-    const QString branch = s.branch.isEmpty() ? SyncEngine::metaValue(db, QStringLiteral("sync.branch")) : s.branch;
+    const QString branch = s.branch.isEmpty() ? MetaTable::value(db, QStringLiteral("sync.branch")) : s.branch;
     const HqClient::Status st = client.login(branch, s.staffId, s.password, ContactRepository::deviceId(db), &login);
     if (st != HqClient::Status::Ok) {
         report->status = st;
@@ -140,23 +141,6 @@ bool ensureLogin(Database &db, HqClient &client, const SyncEngine::Settings &s, 
     }
     return applySession(db, s, login, report, true);
 }
-
-} // namespace
-
-QString SyncEngine::metaValue(Database &db, const QString &key)
-{
-    Statement st(db, QStringLiteral("SELECT value FROM meta WHERE key = ?"));
-    st.bind(1, key);
-    return st.step() ? st.text(0) : QString();
-}
-
-void SyncEngine::setMetaValue(Database &db, const QString &key, const QString &value)
-{
-    Statement st(db, QStringLiteral("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)"));
-    st.bind(1, key).bind(2, value).execute();
-}
-
-namespace {
 
 // Issue 19: a pull of many pages commits one transaction per page, and SQLite's automatic
 // checkpoint (every 1,000 WAL pages) would copy and sync the store some dozens of times
@@ -208,7 +192,7 @@ public:
         SchemaMigrations::migrate(m_db);
         if (!ensureLogin(m_db, m_client, m_s, &m_report, false))
             return m_report;
-        m_branch = SyncEngine::metaValue(m_db, QStringLiteral("sync.branch"));
+        m_branch = MetaTable::value(m_db, QStringLiteral("sync.branch"));
         // Push first: our changes reach HQ before we apply theirs.
         if (!pushOutbox())
             return m_report;
@@ -296,7 +280,7 @@ private:
     bool continueAsNewDevice(WireFormat::PushBatch *batch)
     {
         const QString fresh = QUuid::createUuid().toString(QUuid::WithoutBraces);
-        SyncEngine::setMetaValue(m_db, QStringLiteral("device_id"), fresh);
+        MetaTable::setValue(m_db, QStringLiteral("device_id"), fresh);
         PageApplier::log(m_db, QStringLiteral("device_reset"),
                          QStringLiteral("HQ saw this store's change numbers before (restored from an older copy?); "
                                         "it now syncs as a new device and nothing was lost"));
@@ -325,9 +309,9 @@ private:
     // decodes page n+1 while this thread applies page n (decision 34, issue 19).
     void pullPages()
     {
-        m_cursor = SyncEngine::metaValue(m_db, QStringLiteral("sync.cursor")).toLongLong();
+        m_cursor = MetaTable::value(m_db, QStringLiteral("sync.cursor")).toLongLong();
         // Set while a full reload runs, so an interrupted one resumes as a reload.
-        m_fullReload = SyncEngine::metaValue(m_db, QStringLiteral("sync.full_reload")) == QLatin1String("1");
+        m_fullReload = MetaTable::value(m_db, QStringLiteral("sync.full_reload")) == QLatin1String("1");
         m_fromNothing = m_cursor == 0;
         PageFetcher fetcher(m_cancel);
         CheckpointAtEnd checkpoint(m_db);
@@ -401,8 +385,8 @@ private:
             if (e.owner == SyncEntities::Owner::Hq)
                 m_db.exec(QStringLiteral("DELETE FROM %1").arg(e.table));
         }
-        SyncEngine::setMetaValue(m_db, QStringLiteral("sync.cursor"), QStringLiteral("0"));
-        SyncEngine::setMetaValue(m_db, QStringLiteral("sync.full_reload"), QStringLiteral("1"));
+        MetaTable::setValue(m_db, QStringLiteral("sync.cursor"), QStringLiteral("0"));
+        MetaTable::setValue(m_db, QStringLiteral("sync.full_reload"), QStringLiteral("1"));
         PageApplier::log(m_db, QStringLiteral("full_resync"),
                          QStringLiteral("Offline longer than HQ keeps deletions: reloading the branch data"));
         tx.commit();
@@ -448,7 +432,7 @@ private:
         if (f.page.hasMore)
             return true;
         if (m_fullReload)
-            SyncEngine::setMetaValue(m_db, QStringLiteral("sync.full_reload"), QStringLiteral("0"));
+            MetaTable::setValue(m_db, QStringLiteral("sync.full_reload"), QStringLiteral("0"));
         m_report.ok = true;
         return false;
     }
@@ -469,7 +453,7 @@ private:
             }
         }
         if (m_report.ok)
-            SyncEngine::setMetaValue(m_db, QStringLiteral("sync.last_success"),
+            MetaTable::setValue(m_db, QStringLiteral("sync.last_success"),
                                      QDateTime::currentDateTime().toString(Qt::ISODate));
     }
 

@@ -59,7 +59,4 @@ public:
 
     static Report run(Database &db, const Settings &settings, const Progress &progress = {},
                       std::atomic_bool *cancel = nullptr);
-
-    static QString metaValue(Database &db, const QString &key);
-    static void setMetaValue(Database &db, const QString &key, const QString &value);
 };

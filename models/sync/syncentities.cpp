@@ -1,5 +1,7 @@
 #include "syncentities.h"
 
+#include "domain/customercolumns.h"
+
 namespace {
 
 QVector<SyncEntities::Entity> makeEntities()
@@ -9,13 +11,9 @@ QVector<SyncEntities::Entity> makeEntities()
     list.append({QStringLiteral("staff"), QStringLiteral("staff"), QStringLiteral("staff_id"),
                  {QStringLiteral("staff_id"), QStringLiteral("name"), QStringLiteral("role")},
                  E::Owner::Hq, E::Rule::HqWins});
+    // The customer's columns are registered in domain/customercolumns.h, with the store's.
     list.append({QStringLiteral("customer"), QStringLiteral("customer"), QStringLiteral("customer_no"),
-                 QStringLiteral("customer_no name gender birth_date phone id_number address occupation employer payroll "
-                                "credit_card_active loan_start_date corporate_executive mb_logins_90d txn_90d "
-                                "last_activity opened_on rm_id aum_fen aum_mtd_avg_fen aum_hist_end aum_hist "
-                                "contribution_fen settlement_products service_events_12m referral_links masked")
-                     .split(QLatin1Char(' ')),
-                 E::Owner::Hq, E::Rule::HqWins});
+                 CustomerColumns::names(), E::Owner::Hq, E::Rule::HqWins});
     list.append({QStringLiteral("holding"), QStringLiteral("holding"), QStringLiteral("holding_id"),
                  QStringLiteral("holding_id customer_no product_type product_name amount_fen open_date maturity_date status")
                      .split(QLatin1Char(' ')),
@@ -54,14 +52,14 @@ QVector<SyncEntities::Entity> makeEntities()
                      .split(QLatin1Char(' ')),
                  E::Owner::Desktop, E::Rule::LastWriteWins});
     // The branch manager's desk (schema v6): who works a customer, and the
-    // campaigns with their targets. The last write to reach HQ wins; a desktop
+    // campaigns with their targets, written by the manager only (issue 6). The last write to reach HQ wins; a desktop
     // shows every assignment a pull overwrote in its sync log.
     list.append({QStringLiteral("assignment"), QStringLiteral("assignment"), QStringLiteral("customer_no"),
                  QStringLiteral("customer_no rm_id assigned_by assigned_at device_id").split(QLatin1Char(' ')),
-                 E::Owner::Desktop, E::Rule::LastWriteWins});
+                 E::Owner::Desktop, E::Rule::LastWriteWins, E::Writers::Manager});
     list.append({QStringLiteral("campaign"), QStringLiteral("campaign"), QStringLiteral("campaign_id"),
                  QStringLiteral("campaign_id name starts_on ends_on targets updated_by updated_at device_id").split(QLatin1Char(' ')),
-                 E::Owner::Desktop, E::Rule::LastWriteWins});
+                 E::Owner::Desktop, E::Rule::LastWriteWins, E::Writers::Manager});
     // Issue 18: the tier, value and cadence policies and the holiday calendars HQ issues
     // (`branchdesk-hq policy set`, `branchdesk-hq calendar add`), one versioned document each.
     list.append({QStringLiteral("policy"), QStringLiteral("hq_policy"), QStringLiteral("policy_id"),
@@ -69,7 +67,7 @@ QVector<SyncEntities::Entity> makeEntities()
                  E::Owner::Hq, E::Rule::HqWins});
     // Work as issued (issue 17, schema v7): do-not-contact flags are append-only
     // (the latest created_at per customer wins when read); an issued list and
-    // its per-RM shares are the manager's, the last write wins.
+    // its per-RM shares are the manager's (only a manager writes them), the last write wins.
     list.append({QStringLiteral("do_not_contact"), QStringLiteral("do_not_contact"), QStringLiteral("record_id"),
                  QStringLiteral("record_id customer_no active since source note staff_id device_id created_at")
                      .split(QLatin1Char(' ')),
@@ -77,10 +75,10 @@ QVector<SyncEntities::Entity> makeEntities()
     list.append({QStringLiteral("issued_list"), QStringLiteral("issued_list"), QStringLiteral("list_id"),
                  QStringLiteral("list_id name kind campaign_id frozen_on issued_at issued_by withdrawn device_id")
                      .split(QLatin1Char(' ')),
-                 E::Owner::Desktop, E::Rule::LastWriteWins});
+                 E::Owner::Desktop, E::Rule::LastWriteWins, E::Writers::Manager});
     list.append({QStringLiteral("issued_share"), QStringLiteral("issued_share"), QStringLiteral("share_id"),
                  QStringLiteral("share_id list_id customer_no rm_id device_id").split(QLatin1Char(' ')),
-                 E::Owner::Desktop, E::Rule::LastWriteWins});
+                 E::Owner::Desktop, E::Rule::LastWriteWins, E::Writers::Manager});
     // The audit trail goes up to HQ only: each desktop's chain stays its own, so
     // pulled audit entries are not applied (no local table).
     list.append({QStringLiteral("audit"), QString(), QStringLiteral("entry_id"),

@@ -5,7 +5,7 @@
 #include <QVector>
 
 // The one registration point for what syncs: an entity names its local table,
-// key, columns, who owns it and how a conflict is settled. The wire format,
+// key, columns, who owns it, who may write it and how a conflict is settled. The wire format,
 // HQ's storage and the page applier are generic over it, so a new entity
 // needs a line here and no new endpoint.
 class SyncEntities
@@ -17,6 +17,8 @@ public:
         AppendOnly,    // contacts: a record is never changed once written
         LastWriteWins, // notes: the last write to reach HQ wins; the loser stays in history
     };
+    // Who may push a desktop-owned entity: any signed-in staff member, or the branch's manager.
+    enum class Writers { AnyStaff, Manager };
     struct Entity
     {
         QString name;
@@ -25,6 +27,7 @@ public:
         QStringList columns;
         Owner owner = Owner::Hq;
         Rule rule = Rule::HqWins;
+        Writers writers = Writers::AnyStaff;
     };
 
     static const QVector<Entity> &all();

@@ -1,6 +1,7 @@
 #include "syncworker.h"
 
 #include "outbox.h"
+#include "store/metatable.h"
 #include "store/database.h"
 #include "store/schemamigrations.h"
 #include "store/statement.h"
@@ -11,10 +12,10 @@ void SyncWorker::readSettings()
     try {
         Database db = m_store.open();
         SchemaMigrations::migrate(db);
-        emit settingsRead(SyncEngine::metaValue(db, QStringLiteral("sync.hq_url")),
-                          SyncEngine::metaValue(db, QStringLiteral("sync.staff_id")),
-                          SyncEngine::metaValue(db, QStringLiteral("sync.staff_name")),
-                          SyncEngine::metaValue(db, QStringLiteral("sync.last_success")), Outbox::pendingCount(db));
+        emit settingsRead(MetaTable::value(db, QStringLiteral("sync.hq_url")),
+                          MetaTable::value(db, QStringLiteral("sync.staff_id")),
+                          MetaTable::value(db, QStringLiteral("sync.staff_name")),
+                          MetaTable::value(db, QStringLiteral("sync.last_success")), Outbox::pendingCount(db));
     } catch (const StoreError &) {
         emit settingsRead({}, {}, {}, {}, 0);
     }
@@ -26,8 +27,8 @@ void SyncWorker::runOnce(const QString &password)
     try {
         Database db = m_store.open();
         SyncEngine::Settings s;
-        s.hq = QUrl(SyncEngine::metaValue(db, QStringLiteral("sync.hq_url")));
-        s.staffId = SyncEngine::metaValue(db, QStringLiteral("sync.staff_id"));
+        s.hq = QUrl(MetaTable::value(db, QStringLiteral("sync.hq_url")));
+        s.staffId = MetaTable::value(db, QStringLiteral("sync.staff_id"));
         s.password = password;
         report = SyncEngine::run(db, s, [this](const char *stage, qint64 done, qint64 total) {
             emit progress(QString::fromLatin1(stage), done, total);
