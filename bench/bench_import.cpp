@@ -11,7 +11,7 @@
 #include "domain/demogenerator.h"
 #include "domain/tierpolicy.h"
 #include "items/customertablemodel.h"
-#include "items/tableexporter.h"
+#include "session/tableexporter.h"
 #include "store/customerimportjob.h"
 #include "store/customerimportrepository.h"
 #include "store/transaction.h"

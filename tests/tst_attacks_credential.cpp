@@ -10,7 +10,7 @@
 #include "pgconnection.h"
 #include "store/contactrepository.h"
 #include "store/database.h"
-#include "sync/syncengine.h"
+#include "store/syncengine.h"
 
 #include <QProcess>
 #include <QtTest>

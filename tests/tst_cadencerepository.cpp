@@ -5,7 +5,7 @@
 #include "store/database.h"
 #include "store/schemamigrations.h"
 #include "store/storeerror.h"
-#include "sync/outbox.h"
+#include "store/outbox.h"
 #include "testsupport.h"
 
 #include <QTemporaryDir>

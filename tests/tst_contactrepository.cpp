@@ -3,7 +3,7 @@
 #include "store/schemamigrations.h"
 #include "store/statement.h"
 #include "store/storeerror.h"
-#include "sync/outbox.h"
+#include "store/outbox.h"
 
 #include <QJsonObject>
 #include <QTemporaryDir>

@@ -7,7 +7,7 @@
 #include "store/database.h"
 #include "store/eventrepository.h"
 #include "store/schemamigrations.h"
-#include "sync/outbox.h"
+#include "store/outbox.h"
 #include "testsupport.h"
 
 #include <QTemporaryDir>

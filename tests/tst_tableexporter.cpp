@@ -2,7 +2,7 @@
 #include "domain/xlsxreader.h"
 #include "items/customertablemodel.h"
 #include "items/personalfield.h"
-#include "items/tableexporter.h"
+#include "session/tableexporter.h"
 #include "domain/branchsnapshot.h"
 #include "domain/customersearchindex.h"
 #include "domain/tierpolicy.h"

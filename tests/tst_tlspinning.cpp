@@ -6,7 +6,7 @@
 // in the store. A correct certificate is the control: there the request does arrive.
 // Certificates are throwaway ones made with the openssl CLI (and faketime for expired).
 #include "store/database.h"
-#include "sync/syncengine.h"
+#include "store/syncengine.h"
 
 #include <QFile>
 #include <QProcess>

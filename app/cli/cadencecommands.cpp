@@ -1,7 +1,7 @@
 #include "cadencecommands.h"
 #include "fullnames.h"
 
-#include "sync/syncengine.h"
+#include "store/syncengine.h"
 
 #include "domain/branchsnapshot.h"
 #include "domain/cadenceroster.h"

@@ -6,8 +6,8 @@
 #include "statement.h"
 #include "storeaccess.h"
 #include "storeerror.h"
-#include "sync/syncengine.h"
-#include "sync/outbox.h"
+#include "store/syncengine.h"
+#include "store/outbox.h"
 #include "transaction.h"
 
 #include <QJsonObject>

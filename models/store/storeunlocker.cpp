@@ -7,7 +7,7 @@
 #include "storekeyfile.h"
 #include "transaction.h"
 #include "unlockthrottle.h"
-#include "sync/syncengine.h"
+#include "store/syncengine.h"
 
 QString StoreUnlocker::auditStaff(Database &db)
 {

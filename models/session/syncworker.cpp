@@ -1,6 +1,6 @@
 #include "syncworker.h"
 
-#include "outbox.h"
+#include "../store/outbox.h"
 #include "store/database.h"
 #include "store/schemamigrations.h"
 #include "store/statement.h"
