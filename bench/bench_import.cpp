@@ -4,6 +4,7 @@
 // check digits, duplicates), one transaction of inserts, audit entry.
 // Judged against the raw SQLCipher insert of the same, already parsed rows
 // into the same table with the same connection settings (target <= 3x).
+#include "store/loadedbranch.h"
 #include "benchutil.h"
 #include "rawsqlcipher.h"
 #include "domain/branchsnapshot.h"

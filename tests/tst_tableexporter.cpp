@@ -1,3 +1,4 @@
+#include "store/loadedbranch.h"
 #include "domain/spreadsheetcell.h"
 #include "domain/xlsxreader.h"
 #include "items/customertablemodel.h"
