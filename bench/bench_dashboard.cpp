@@ -25,7 +25,7 @@
 #include "domain/campaignmetrics.h"
 #include "domain/demogenerator.h"
 #include "domain/seededrandom.h"
-#include "items/dashboarddata.h"
+#include "session/dashboarddata.h"
 #include "store/campaignrepository.h"
 #include "store/database.h"
 #include "store/schemamigrations.h"

@@ -4,6 +4,7 @@
 // check digits, duplicates), one transaction of inserts, audit entry.
 // Judged against the raw SQLCipher insert of the same, already parsed rows
 // into the same table with the same connection settings (target <= 3x).
+#include "store/loadedbranch.h"
 #include "benchutil.h"
 #include "rawsqlcipher.h"
 #include "domain/branchsnapshot.h"
@@ -11,7 +12,7 @@
 #include "domain/demogenerator.h"
 #include "domain/tierpolicy.h"
 #include "items/customertablemodel.h"
-#include "items/tableexporter.h"
+#include "session/tableexporter.h"
 #include "store/customerimportjob.h"
 #include "store/customerimportrepository.h"
 #include "store/transaction.h"

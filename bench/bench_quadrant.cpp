@@ -16,7 +16,7 @@
 
 #include "benchutil.h"
 
-#include "analysiscontroller.h"
+#include "session/analysiscontroller.h"
 #include "domain/branchsnapshot.h"
 #include "domain/demogenerator.h"
 #include "domain/valuescores.h"

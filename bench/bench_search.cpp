@@ -11,6 +11,7 @@
 // The branch is generated in memory (seed 7) and indexed directly: the store
 // is not involved here, bench_store measures it.
 
+#include "store/loadedbranch.h"
 #include "benchutil.h"
 
 #include "domain/branchsnapshot.h"

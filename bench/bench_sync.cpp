@@ -36,9 +36,9 @@
 #include "store/storeerror.h"
 #include "store/storekey.h"
 #include "sync/hqclient.h"
-#include "sync/pageapplier.h"
-#include "sync/pulledrecords.h"
-#include "sync/syncengine.h"
+#include "store/pageapplier.h"
+#include "store/pulledrecords.h"
+#include "store/syncengine.h"
 #include "sync/wireformat.h"
 
 #include <QBuffer>

@@ -37,7 +37,7 @@
 #include "store/schemamigrations.h"
 #include "store/transaction.h"
 #include "store/worklistrepository.h"
-#include "sync/pageapplier.h"
+#include "store/pageapplier.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

@@ -20,9 +20,9 @@ add_library(branchdesk_fuzzcore STATIC
     models/sync/extractrecords.cpp
     models/sync/wireformat.cpp
     models/sync/syncentities.cpp
-    models/sync/outbox.cpp
-    models/sync/pulledrecords.cpp
-    models/sync/pageapplier.cpp
+    models/store/outbox.cpp
+    models/store/pulledrecords.cpp
+    models/store/pageapplier.cpp
     models/store/database.cpp
     models/store/storekey.cpp
     models/store/storekeyfile.cpp

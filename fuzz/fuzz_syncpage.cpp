@@ -12,8 +12,8 @@
 #include "store/statement.h"
 #include "store/storeerror.h"
 #include "store/storekey.h"
-#include "sync/pageapplier.h"
-#include "sync/pulledrecords.h"
+#include "store/pageapplier.h"
+#include "store/pulledrecords.h"
 #include "sync/wireformat.h"
 
 #include <cmath>

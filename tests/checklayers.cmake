@@ -1,90 +1,119 @@
 # Issue 13: the layers depend one way. Run as a ctest:
 #   cmake -DSOURCE_DIR=<repo> [-DHQ_BINARY=<branchdesk-hq>] -P tests/checklayers.cmake
-# Fails, naming file, line and include, when
-#  - a domain file (models/domain) includes anything but domain headers;
-#  - a protocol file (models/protocol, and the wire format and entity registry in models/sync)
-#    includes anything but domain and protocol headers;
-#  - an hq/ file includes anything of the desktop's but domain and protocol headers
-#    (no store/, items/, ui/, nor the desktop's sync engine);
-# and when branchdesk-hq is linked against SQLCipher.
-# Still open (issue 13): store/, sync/ and items/ are one library, and ui/ includes store/.
+# Each quoted include is resolved (beside the including file, else from models/) to the layer
+# of the file it names, and may only name a layer of the including file's allowed list:
+#   domain    models/domain                      domain
+#   protocol  models/protocol, models/sync       domain protocol
+#   store     models/store                       domain protocol store
+#   items     models/items                       domain protocol items   (fed from snapshots only)
+#   session   models/session                     domain protocol store items session
+#   ui        ui/                                domain protocol items session ui   (never store)
+#   hq        hq/                                domain protocol hq
+# The library targets link the same way (models/CMakeLists.txt, ui/CMakeLists.txt):
+# domain <- protocol <- store <- session <- ui, and domain <- items <- session.
+# Fails, naming file, line and include, on an include against that order, on a file in
+# models/sync that is not listed as protocol below, and when branchdesk-hq is linked
+# against SQLCipher.
 cmake_minimum_required(VERSION 3.20)
 if(NOT SOURCE_DIR)
     message(FATAL_ERROR "checklayers: pass -DSOURCE_DIR=<repository>")
 endif()
 
+# models/sync holds the wire format, the entity registry and the HTTP client of the protocol.
 set(protocol_sync syncrecord.h wireformat.h wireformat.cpp syncentities.h syncentities.cpp
-    entityschema.h entityschema.cpp extractrecords.h extractrecords.cpp)
+    entityschema.h entityschema.cpp extractrecords.h extractrecords.cpp hqclient.h hqclient.cpp)
 
-# Whether `inc` (as written in a file of directory `dir`, relative to models/ or hq/) may be
-# included by a file of `layer`.
-function(allowed layer dir inc out)
-    set(ok FALSE)
-    if(inc MATCHES "^domain/")
-        set(ok TRUE)
-    elseif(inc MATCHES "^protocol/")
-        if(NOT layer STREQUAL "domain")
-            set(ok TRUE)
-        endif()
-    elseif(inc MATCHES "^sync/(.*)$")
-        list(FIND protocol_sync "${CMAKE_MATCH_1}" i)
-        if(i GREATER -1 AND NOT layer STREQUAL "domain")
-            set(ok TRUE)
-        endif()
-    elseif(NOT inc MATCHES "/")
-        # Beside the including file.
-        if(dir STREQUAL "domain" AND layer STREQUAL "domain")
-            set(ok TRUE)
-        elseif(dir STREQUAL "protocol" OR dir STREQUAL "hq")
-            set(ok TRUE)
-        elseif(dir STREQUAL "sync")
-            list(FIND protocol_sync "${inc}" i)
-            if(i GREATER -1)
-                set(ok TRUE)
-            endif()
-        endif()
+set(allowed_domain domain)
+set(allowed_protocol domain protocol)
+set(allowed_store domain protocol store)
+set(allowed_items domain protocol items)
+set(allowed_session domain protocol store items session)
+set(allowed_ui domain protocol items session ui)
+set(allowed_hq domain protocol hq)
+
+# The layer of repository path `path` (relative to SOURCE_DIR), or "" for none of them.
+function(layer_of path out)
+    set(l "")
+    if(path MATCHES "^models/(domain|protocol|store|items|session)/")
+        set(l "${CMAKE_MATCH_1}")
+    elseif(path MATCHES "^models/sync/")
+        set(l protocol)
+    elseif(path MATCHES "^ui/")
+        set(l ui)
+    elseif(path MATCHES "^hq/")
+        set(l hq)
+    elseif(path MATCHES "^(app|tests|bench)/")
+        set(l top)
     endif()
-    set(${out} ${ok} PARENT_SCOPE)
+    set(${out} "${l}" PARENT_SCOPE)
+endfunction()
+
+# The repository path `inc` names when written in a file of directory `dir` (relative to
+# SOURCE_DIR): beside the file when that exists or the include is relative, else from models/.
+function(resolve dir inc out)
+    cmake_path(SET beside NORMALIZE "${dir}/${inc}")
+    if(EXISTS "${SOURCE_DIR}/${beside}" OR inc MATCHES "^\\.\\./" OR NOT inc MATCHES "/")
+        set(${out} "${beside}" PARENT_SCOPE)
+    else()
+        cmake_path(SET rooted NORMALIZE "models/${inc}")
+        set(${out} "${rooted}" PARENT_SCOPE)
+    endif()
 endfunction()
 
 set(problems "")
-function(check layer dir file)
+function(check file)
+    file(RELATIVE_PATH rel "${SOURCE_DIR}" "${file}")
+    cmake_path(GET rel PARENT_PATH dir)
+    layer_of("${rel}" layer)
     file(STRINGS "${file}" lines)
+    set(found "${problems}")
     set(n 0)
     foreach(line IN LISTS lines)
         math(EXPR n "${n} + 1")
         if(line MATCHES "^[ \t]*#[ \t]*include[ \t]*\"([^\"]+)\"")
             set(inc "${CMAKE_MATCH_1}")
-            if(dir STREQUAL "hq" AND NOT inc MATCHES "/" )
-                # hq's own headers, or the generated ones beside them.
+            resolve("${dir}" "${inc}" target)
+            layer_of("${target}" to)
+            if(to STREQUAL "")
+                # Generated headers (ui_*.h, hq's beside its files) and other non-layer files.
                 continue()
             endif()
-            allowed(${layer} ${dir} "${inc}" ok)
-            if(NOT ok)
-                file(RELATIVE_PATH rel "${SOURCE_DIR}" "${file}")
-                set(problems "${problems}${rel}:${n}: the ${layer} layer includes \"${inc}\"\n" PARENT_SCOPE)
+            list(FIND allowed_${layer} "${to}" i)
+            if(i EQUAL -1)
+                string(APPEND found "${rel}:${n}: the ${layer} layer includes \"${inc}\" (${to})\n")
             endif()
         endif()
     endforeach()
+    set(problems "${found}" PARENT_SCOPE)
 endfunction()
 
-file(GLOB domain_files "${SOURCE_DIR}/models/domain/*.h" "${SOURCE_DIR}/models/domain/*.cpp")
-file(GLOB protocol_files "${SOURCE_DIR}/models/protocol/*.h" "${SOURCE_DIR}/models/protocol/*.cpp")
-file(GLOB hq_files "${SOURCE_DIR}/hq/*.h" "${SOURCE_DIR}/hq/*.cpp")
-if(NOT domain_files OR NOT protocol_files OR NOT hq_files)
-    message(FATAL_ERROR "checklayers: no sources under ${SOURCE_DIR}")
-endif()
-foreach(f IN LISTS domain_files)
-    check(domain domain "${f}")
-endforeach()
-foreach(f IN LISTS protocol_files)
-    check(protocol protocol "${f}")
-endforeach()
-foreach(name IN LISTS protocol_sync)
-    check(protocol sync "${SOURCE_DIR}/models/sync/${name}")
-endforeach()
-foreach(f IN LISTS hq_files)
-    check(hq hq "${f}")
+set(counts "")
+foreach(layer domain protocol store items session ui hq)
+    if(layer STREQUAL "ui" OR layer STREQUAL "hq")
+        set(root "${SOURCE_DIR}/${layer}")
+    else()
+        set(root "${SOURCE_DIR}/models/${layer}")
+    endif()
+    file(GLOB files "${root}/*.h" "${root}/*.cpp")
+    if(layer STREQUAL "protocol")
+        file(GLOB sync_files "${SOURCE_DIR}/models/sync/*.h" "${SOURCE_DIR}/models/sync/*.cpp")
+        foreach(f IN LISTS sync_files)
+            get_filename_component(name "${f}" NAME)
+            list(FIND protocol_sync "${name}" i)
+            if(i EQUAL -1)
+                set(problems "${problems}models/sync/${name}: not a protocol file; the store's and session's sync files live in models/store and models/session\n")
+            endif()
+        endforeach()
+        list(APPEND files ${sync_files})
+    endif()
+    if(NOT files)
+        message(FATAL_ERROR "checklayers: no ${layer} sources under ${SOURCE_DIR}")
+    endif()
+    foreach(f IN LISTS files)
+        check("${f}")
+    endforeach()
+    list(LENGTH files count)
+    string(APPEND counts " ${count} ${layer}")
 endforeach()
 
 if(HQ_BINARY)
@@ -96,10 +125,7 @@ if(HQ_BINARY)
     endif()
 endif()
 
-list(LENGTH domain_files nd)
-list(LENGTH protocol_files np)
-list(LENGTH hq_files nh)
 if(problems)
     message(FATAL_ERROR "Layer rules broken (issue 13, docs/decisions.md):\n${problems}")
 endif()
-message(STATUS "layers: ${nd} domain, ${np} protocol (+ the wire format in sync/), ${nh} hq files follow the rules; branchdesk-hq has no SQLCipher")
+message(STATUS "layers: files follow the rules:${counts}; branchdesk-hq has no SQLCipher")

@@ -12,8 +12,8 @@
 #include "store/database.h"
 #include "store/schemamigrations.h"
 #include "store/statement.h"
-#include "sync/outbox.h"
-#include "sync/pageapplier.h"
+#include "store/outbox.h"
+#include "store/pageapplier.h"
 
 #include <QTemporaryDir>
 #include <QtTest>

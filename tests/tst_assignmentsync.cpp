@@ -6,14 +6,14 @@
 #include "domain/extractcsv.h"
 #include "domain/todaylist.h"
 #include "hqfixture.h"
-#include "items/cadenceworkspace.h"
+#include "session/cadenceworkspace.h"
 #include "items/todaymodel.h"
 #include "store/assignmentrepository.h"
 #include "store/branchstore.h"
 #include "store/campaignrepository.h"
 #include "store/database.h"
 #include "store/statement.h"
-#include "sync/syncengine.h"
+#include "store/syncengine.h"
 
 #include <QFile>
 #include <QSignalSpy>

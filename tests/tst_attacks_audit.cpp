@@ -11,8 +11,8 @@
 #include "store/contactrepository.h"
 #include "store/database.h"
 #include "store/statement.h"
-#include "sync/outbox.h"
-#include "sync/syncengine.h"
+#include "store/outbox.h"
+#include "store/syncengine.h"
 
 #include "pgconnection.h"
 

@@ -11,7 +11,7 @@
 #include "store/metatable.h"
 #include "store/contactrepository.h"
 #include "store/database.h"
-#include "sync/syncengine.h"
+#include "store/syncengine.h"
 
 #include <QProcess>
 #include <QtTest>

@@ -15,8 +15,8 @@
 #include "store/database.h"
 #include "store/noterepository.h"
 #include "store/statement.h"
-#include "sync/pageapplier.h"
-#include "sync/syncengine.h"
+#include "store/pageapplier.h"
+#include "store/syncengine.h"
 
 #include <QJsonArray>
 #include <QProcess>

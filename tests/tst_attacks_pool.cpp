@@ -20,7 +20,7 @@
 #include "store/contactrepository.h"
 #include "store/database.h"
 #include "store/statement.h"
-#include "sync/syncengine.h"
+#include "store/syncengine.h"
 
 #include <QLabel>
 #include <QSet>

@@ -4,7 +4,7 @@
 #include "store/schemamigrations.h"
 #include "store/statement.h"
 #include "store/storeerror.h"
-#include "sync/outbox.h"
+#include "store/outbox.h"
 
 #include <QTemporaryDir>
 #include <QtTest>

@@ -5,7 +5,7 @@
 // the batch's phone list goes to a file for the bank's SMS platform: masked unless
 // a reason is given, 0600, a personal-data notice first, refused customers left
 // out, audited. A real demo store and the real MainWindow.
-#include "analysiscontroller.h"
+#include "session/analysiscontroller.h"
 #include "batchtouchcontroller.h"
 #include "batchtouchdialog.h"
 #include "customerpage.h"
@@ -16,10 +16,10 @@
 #include "quadrantplot.h"
 #include "domain/personaldatamask.h"
 #include "domain/xlsxreader.h"
-#include "items/cadenceworkspace.h"
+#include "session/cadenceworkspace.h"
 #include "items/customerlistmodel.h"
 #include "items/customertablemodel.h"
-#include "items/phonelistexport.h"
+#include "session/phonelistexport.h"
 #include "store/auditlog.h"
 #include "store/branchstore.h"
 #include "store/database.h"

@@ -5,8 +5,8 @@
 #include "store/database.h"
 #include "store/schemamigrations.h"
 #include "store/storeerror.h"
-#include "sync/outbox.h"
-#include "sync/pageapplier.h"
+#include "store/outbox.h"
+#include "store/pageapplier.h"
 #include "testsupport.h"
 
 #include <QTemporaryDir>

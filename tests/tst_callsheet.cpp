@@ -1,4 +1,4 @@
-#include "items/callsheet.h"
+#include "session/callsheet.h"
 
 #include <QProcess>
 #include <QTemporaryDir>

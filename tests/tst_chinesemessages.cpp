@@ -3,7 +3,7 @@
 #include "languagemanager.h"
 #include "mainwindow.h"
 #include "synccontroller.h"
-#include "sync/syncservice.h"
+#include "session/syncservice.h"
 
 #include <QFile>
 #include <QLabel>

@@ -6,7 +6,7 @@
 #include "store/branchstore.h"
 #include "store/database.h"
 #include "store/unlockthrottle.h"
-#include "sync/syncengine.h"
+#include "store/syncengine.h"
 
 #include <QProcess>
 #include <QTemporaryDir>

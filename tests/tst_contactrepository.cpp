@@ -3,8 +3,8 @@
 #include "store/schemamigrations.h"
 #include "store/statement.h"
 #include "store/storeerror.h"
-#include "sync/outbox.h"
-#include "sync/pageapplier.h"
+#include "store/outbox.h"
+#include "store/pageapplier.h"
 
 #include <QJsonObject>
 #include <QTemporaryDir>

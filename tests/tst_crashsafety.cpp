@@ -16,7 +16,7 @@
 #include "store/schemamigrations.h"
 #include "store/statement.h"
 #include "store/storeerror.h"
-#include "sync/syncengine.h"
+#include "store/syncengine.h"
 #include "sync/wireformat.h"
 
 #include <QCborMap>

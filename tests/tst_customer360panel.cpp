@@ -2,7 +2,7 @@
 #include "revealreasondialog.h"
 #include "donotcontactdialog.h"
 #include "domain/dateformat.h"
-#include "items/cadenceworkspace.h"
+#include "session/cadenceworkspace.h"
 #include "domain/personaldatamask.h"
 #include "store/auditlog.h"
 #include "store/branchstore.h"

@@ -2,7 +2,7 @@
 #include "domain/idcardnumber.h"
 #include "domain/importvalue.h"
 #include "domain/textdecoding.h"
-#include "items/tableexporter.h"
+#include "session/tableexporter.h"
 #include "store/auditlog.h"
 #include "store/branchrepository.h"
 #include "store/customerimportjob.h"

@@ -12,7 +12,7 @@
 #include <QtTest>
 
 #include "mainwindow.h"
-#include "items/cadenceworkspace.h"
+#include "session/cadenceworkspace.h"
 #include "store/branchrepository.h"
 #include "store/branchstore.h"
 #include "store/database.h"

@@ -1,3 +1,4 @@
+#include "store/loadedbranch.h"
 #include "items/customertablemodel.h"
 #include "testsupport.h"
 

@@ -14,7 +14,7 @@
 #include "items/maturitymodel.h"
 #include "items/warninglistmodel.h"
 #include "domain/todaylist.h"
-#include "items/cadenceworkspace.h"
+#include "session/cadenceworkspace.h"
 #include "items/campaignmetricsmodel.h"
 #include "items/customertablemodel.h"
 #include "items/rmtablemodel.h"

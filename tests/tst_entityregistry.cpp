@@ -7,7 +7,7 @@
 #include "store/schemamigrations.h"
 #include "store/statement.h"
 #include "sync/extractrecords.h"
-#include "sync/pageapplier.h"
+#include "store/pageapplier.h"
 #include "sync/syncentities.h"
 
 #include <QBuffer>

@@ -1,5 +1,5 @@
 #include "eventpage.h"
-#include "items/cadenceworkspace.h"
+#include "session/cadenceworkspace.h"
 #include "store/branchstore.h"
 
 #include <QCheckBox>

@@ -7,8 +7,8 @@
 #include "store/database.h"
 #include "store/eventrepository.h"
 #include "store/schemamigrations.h"
-#include "sync/outbox.h"
-#include "sync/pageapplier.h"
+#include "store/outbox.h"
+#include "store/pageapplier.h"
 #include "testsupport.h"
 
 #include <QTemporaryDir>

@@ -1,7 +1,7 @@
 #include "customerpage.h"
 #include "exportcontroller.h"
 #include "exportdialog.h"
-#include "items/cadenceworkspace.h"
+#include "session/cadenceworkspace.h"
 #include "mainwindow.h"
 #include "todaypage.h"
 #include "store/auditlog.h"

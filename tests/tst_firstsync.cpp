@@ -4,7 +4,7 @@
 #include "hqfixture.h"
 #include "store/database.h"
 #include "store/statement.h"
-#include "sync/syncengine.h"
+#include "store/syncengine.h"
 
 #include <QFile>
 #include <QThread>

@@ -11,7 +11,7 @@
 #include "store/contactrepository.h"
 #include "store/database.h"
 #include "store/statement.h"
-#include "sync/syncengine.h"
+#include "store/syncengine.h"
 
 #include <QFile>
 #include <QSslCertificate>

@@ -9,7 +9,7 @@
 #include "pgconnection.h"
 #include "store/database.h"
 #include "store/statement.h"
-#include "sync/syncengine.h"
+#include "store/syncengine.h"
 
 #include <QtTest>
 

@@ -13,11 +13,11 @@
 #include "domain/valuepolicy.h"
 #include "hqfixture.h"
 #include "issuelistdialog.h"
-#include "items/cadenceworkspace.h"
+#include "session/cadenceworkspace.h"
 #include "pgconnection.h"
 #include "store/branchstore.h"
 #include "store/database.h"
-#include "sync/syncengine.h"
+#include "store/syncengine.h"
 
 #include <QDialogButtonBox>
 #include <QFile>

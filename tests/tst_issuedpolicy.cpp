@@ -7,14 +7,14 @@
 #include "domain/idcardnumber.h"
 #include "domain/todaylist.h"
 #include "hqfixture.h"
-#include "items/cadenceworkspace.h"
+#include "session/cadenceworkspace.h"
 #include "items/todaymodel.h"
 #include "store/analysisstore.h"
 #include "store/branchstore.h"
 #include "store/database.h"
 #include "store/policyrepository.h"
 #include "store/storeerror.h"
-#include "sync/syncengine.h"
+#include "store/syncengine.h"
 #include "testsupport.h"
 
 #include <QSignalSpy>

@@ -10,10 +10,10 @@
 #include "synccontroller.h"
 #include "todaypage.h"
 #include "unlockscreen.h"
-#include "items/cadenceworkspace.h"
+#include "session/cadenceworkspace.h"
 #include "items/customertablemodel.h"
 #include "store/branchstore.h"
-#include "sync/syncservice.h"
+#include "session/syncservice.h"
 
 #include <QComboBox>
 #include <QLineEdit>

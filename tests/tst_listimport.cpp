@@ -3,7 +3,7 @@
 // the branch's customers by customer number, ID number or phone; lines that
 // match nobody are reported with line and field (values masked); the matched
 // customers are frozen as a campaign list and go to the issue path like any list.
-#include "analysiscontroller.h"
+#include "session/analysiscontroller.h"
 #include "listimportdialog.h"
 #include "listspage.h"
 #include "domain/listimport.h"

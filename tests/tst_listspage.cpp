@@ -1,4 +1,4 @@
-#include "analysiscontroller.h"
+#include "session/analysiscontroller.h"
 #include "items/campaignprogressmodel.h"
 #include "items/customerlistmodel.h"
 #include "listspage.h"

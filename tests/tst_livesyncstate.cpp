@@ -1,13 +1,13 @@
 #include "languagemanager.h"
 #include "mainwindow.h"
 #include "synccontroller.h"
-#include "items/cadenceworkspace.h"
+#include "session/cadenceworkspace.h"
 #include "store/metatable.h"
 #include "store/branchstore.h"
 #include "store/database.h"
-#include "sync/outbox.h"
-#include "sync/syncengine.h"
-#include "sync/syncservice.h"
+#include "store/outbox.h"
+#include "store/syncengine.h"
+#include "session/syncservice.h"
 
 #include <QElapsedTimer>
 #include <QTcpServer>

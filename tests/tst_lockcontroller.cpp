@@ -216,7 +216,7 @@ private slots:
         });
         driver.start(50);
         s->window.changePassphraseAction()->trigger();
-        QVERIFY(filled);
+        QTRY_VERIFY(filled); // the dialog is shown with open(): filled from the event loop
         // The re-wrap runs on a worker; the confirmation follows from the event loop.
         QTRY_VERIFY_WITH_TIMEOUT(confirmed, 60000);
         QVERIFY(StoreKeyFile::unlock(m_store, QStringLiteral("a-new-passphrase"))->isValid());

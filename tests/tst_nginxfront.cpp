@@ -12,7 +12,7 @@
 #include "store/contactrepository.h"
 #include "store/database.h"
 #include "store/statement.h"
-#include "sync/syncengine.h"
+#include "store/syncengine.h"
 #include "sync/wireformat.h"
 
 #include <QCborMap>

@@ -5,10 +5,10 @@
 #include "store/schemamigrations.h"
 #include "store/statement.h"
 #include "store/storeerror.h"
-#include "sync/outbox.h"
-#include "sync/pageapplier.h"
-#include "sync/pulledrecords.h"
-#include "sync/syncengine.h"
+#include "store/outbox.h"
+#include "store/pageapplier.h"
+#include "store/pulledrecords.h"
+#include "store/syncengine.h"
 #include "sync/wireformat.h"
 
 #include <QCborStreamWriter>

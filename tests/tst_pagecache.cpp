@@ -12,7 +12,7 @@
 #include "store/schemamigrations.h"
 #include "store/database.h"
 #include "sync/hqclient.h"
-#include "sync/syncengine.h"
+#include "store/syncengine.h"
 #include "sync/wireformat.h"
 
 #include <QSet>

@@ -1,8 +1,8 @@
 // Issue 18: the UI says which rules are in force: for the tier, value and cadence policies the
 // version HQ issued (or the built-in default, or an issue this build could not read), and which
 // holiday calendars are present. Real store, real widgets.
-#include "analysiscontroller.h"
-#include "items/cadenceworkspace.h"
+#include "session/analysiscontroller.h"
+#include "session/cadenceworkspace.h"
 #include "languagemanager.h"
 #include "mainwindow.h"
 #include "store/analysisstore.h"

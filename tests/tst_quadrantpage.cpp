@@ -1,4 +1,4 @@
-#include "analysiscontroller.h"
+#include "session/analysiscontroller.h"
 #include "customer360panel.h"
 #include "items/customerlistmodel.h"
 #include "quadrantpage.h"

@@ -6,7 +6,7 @@
 #include "store/storeerror.h"
 #include "store/storeunlocker.h"
 #include "store/unlockthrottle.h"
-#include "sync/syncengine.h"
+#include "store/syncengine.h"
 
 #include <QCryptographicHash>
 #include <QDir>

@@ -10,10 +10,10 @@
 #include "store/statement.h"
 #include "store/transaction.h"
 #include "sync/hqclient.h"
-#include "sync/outbox.h"
-#include "sync/syncengine.h"
+#include "store/outbox.h"
+#include "store/syncengine.h"
 #include "sync/syncentities.h"
-#include "sync/syncservice.h"
+#include "session/syncservice.h"
 
 #include <QCryptographicHash>
 #include <QFile>

@@ -2,7 +2,7 @@
 #include "domain/cadenceroster.h"
 #include "domain/thresholdlist.h"
 #include "domain/valuepolicy.h"
-#include "items/cadenceworkspace.h"
+#include "session/cadenceworkspace.h"
 #include "store/analysisstore.h"
 #include "store/branchstore.h"
 #include "store/loadedbranch.h"

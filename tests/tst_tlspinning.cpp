@@ -7,7 +7,7 @@
 // Certificates are throwaway ones made with the openssl CLI (and faketime for expired).
 #include "store/metatable.h"
 #include "store/database.h"
-#include "sync/syncengine.h"
+#include "store/syncengine.h"
 
 #include <QFile>
 #include <QProcess>

@@ -4,7 +4,7 @@
 #include "reschedulestepdialog.h"
 #include "todaypage.h"
 #include "domain/todaylist.h"
-#include "items/cadenceworkspace.h"
+#include "session/cadenceworkspace.h"
 #include "items/todaymodel.h"
 #include "store/branchstore.h"
 #include "store/database.h"
@@ -12,7 +12,7 @@
 #include "store/statement.h"
 #include "store/worklistrepository.h"
 #include "store/database.h"
-#include "sync/outbox.h"
+#include "store/outbox.h"
 
 #include <QComboBox>
 #include <QPushButton>

@@ -1,7 +1,7 @@
 #include "customerpage.h"
 #include "mainwindow.h"
 #include "todaypage.h"
-#include "items/cadenceworkspace.h"
+#include "session/cadenceworkspace.h"
 #include "items/customertablemodel.h"
 #include "store/branchstore.h"
 

@@ -4,7 +4,7 @@
 // real widgets driven with QTest.
 #include "domain/retentionlist.h"
 #include "eventpage.h"
-#include "items/cadenceworkspace.h"
+#include "session/cadenceworkspace.h"
 #include "store/branchstore.h"
 #include "store/database.h"
 #include "store/statement.h"

@@ -3,9 +3,9 @@
 #include "mainwindow.h"
 #include "synccontroller.h"
 #include "store/branchstore.h"
-#include "sync/syncservice.h"
+#include "session/syncservice.h"
 #include "todaypage.h"
-#include "items/cadenceworkspace.h"
+#include "session/cadenceworkspace.h"
 
 #include <QAbstractButton>
 #include <QAbstractScrollArea>

@@ -3,7 +3,7 @@
 #include "batchtouchdialog.h"
 #include "exportcontroller.h"
 #include "exportdialog.h"
-#include "items/cadenceworkspace.h"
+#include "session/cadenceworkspace.h"
 
 #include <QDate>
 #include <QDir>

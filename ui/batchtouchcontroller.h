@@ -1,6 +1,6 @@
 #pragma once
 
-#include "items/phonelistexport.h"
+#include "session/phonelistexport.h"
 
 #include <QObject>
 #include <QStringList>

@@ -5,10 +5,6 @@
 #include "hqmessages.h"
 #include "importwizard.h"
 #include "passphrasedialog.h"
-#include "store/branchstore.h"
-#include "store/database.h"
-#include "store/storeerror.h"
-#include "store/storefiles.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -57,19 +53,14 @@ BranchOpener::Outcome BranchOpener::runJob(const JobInput &in, QPromise<Outcome>
     };
     try {
         // Every later connection uses the unwrapped key.
-        Database::open(in.path, in.passphrase,
-                       in.job == Job::Load ? Database::OpenMode::ExistingOnly : Database::OpenMode::CreateIfMissing,
-                       &outcome.key)
-            .close();
+        outcome.key = BranchSession::unwrapKey(in.path, in.passphrase, in.job != Job::Load);
         const StoreAccess store{in.path, {}, outcome.key};
         if (in.job == Job::CreateEmpty)
-            BranchStore::createEmpty(store, in.newBranch.code, in.newBranch.name, in.newBranch.manager);
+            BranchSession::createEmpty(store, in.newBranch.code, in.newBranch.name, in.newBranch.manager);
         if (in.job == Job::ConnectHq) {
-            Database db = store.open();
-            std::atomic_bool never{false};
-            const SyncEngine::Report r = SyncEngine::run(db, in.hq, [&](const char *stage, qint64 done, qint64 total) {
+            const SyncEngine::Report r = BranchSession::firstSync(store, in.hq, [&](const char *stage, qint64 done, qint64 total) {
                 return report(stage, int(qMin<qint64>(done, INT_MAX)), int(qMin<qint64>(total, INT_MAX)));
-            }, &never);
+            });
             outcome.syncedSomething = r.pages > 0;
             if (r.status == HqClient::Status::Cancelled) {
                 outcome.cancelled = true;
@@ -81,17 +72,14 @@ BranchOpener::Outcome BranchOpener::runJob(const JobInput &in, QPromise<Outcome>
         }
         if (outcome.cancelled || !outcome.error.isEmpty()) {
             // reported by the caller
-        } else if (in.job == Job::CreateDemo && !BranchStore::createDemo(store, in.demo, report)) {
+        } else if (in.job == Job::CreateDemo && !BranchSession::createDemo(store, in.demo, report)) {
             outcome.cancelled = true;
-        } else if (!BranchStore::load(store, &outcome.branch, report, QDate::currentDate(), in.signedInAs,
-                                      BranchStore::SearchIndex::Later)) { // the window builds it after the first paint
+        } else if (!BranchSession::loadForOpening(store, &outcome.branch, report, in.signedInAs)) {
             outcome.cancelled = true;
         }
-    } catch (const StoreError &e) {
-        outcome.error = e.message();
-        outcome.wrongPassphrase = e.kind() == StoreError::Kind::WrongPassphrase;
     } catch (const std::exception &e) {
-        outcome.error = QString::fromLocal8Bit(e.what());
+        outcome.error = BranchSession::errorMessage(e);
+        outcome.wrongPassphrase = BranchSession::isWrongPassphrase(e);
     }
     return outcome;
 }
@@ -133,7 +121,7 @@ void BranchOpener::runInBackground(const QString &passphrase, Job job, Then then
         then(outcome);
     });
 
-    JobInput input{m_request.storePath, passphrase, job, hq, newBranch, {}, BranchStore::demoSignedInAs()};
+    JobInput input{m_request.storePath, passphrase, job, hq, newBranch, {}, BranchSession::signedInAs()};
     input.demo.customers = m_request.demoCustomers;
     input.demo.seed = m_request.demoSeed;
     watcher->setFuture(QtConcurrent::run([input](QPromise<Outcome> &promise) { promise.addResult(runJob(input, promise)); }));
@@ -145,7 +133,7 @@ void BranchOpener::runInBackground(const QString &passphrase, Job job, Then then
 
 void BranchOpener::removeStore(const QString &path)
 {
-    StoreFiles::erase(path);
+    BranchSession::eraseStore(path);
 }
 
 void BranchOpener::succeed(const Outcome &outcome)

@@ -1,7 +1,6 @@
 #pragma once
 
-#include "store/loadedbranch.h"
-#include "sync/syncengine.h"
+#include "session/branchsession.h"
 
 #include <QObject>
 #include <QPointer>

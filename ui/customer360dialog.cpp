@@ -1,7 +1,7 @@
 #include "customer360dialog.h"
 
 #include "customer360panel.h"
-#include "items/cadenceworkspace.h"
+#include "session/cadenceworkspace.h"
 
 #include <QDialogButtonBox>
 #include <QScrollArea>

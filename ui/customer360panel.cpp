@@ -3,13 +3,11 @@
 #include "aumtrendchart.h"
 #include "customeractivityview.h"
 #include "donotcontactdialog.h"
-#include "items/cadenceworkspace.h"
+#include "session/cadenceworkspace.h"
 #include "domain/dateformat.h"
 #include "domain/moneyformat.h"
 #include "domain/personaldatamask.h"
 #include "revealreasondialog.h"
-#include "store/auditlog.h"
-#include "store/storeerror.h"
 
 #include <QEvent>
 #include <QFutureWatcher>
@@ -216,14 +214,7 @@ void Customer360Panel::reveal(const QString &key, const QString &reason)
         m_revealTimers.value(key)->start(m_revealSeconds * 1000);
         emit revealChanged(key, true);
     });
-    watcher->setFuture(QtConcurrent::run([store, customerNo, detail]() -> QString {
-        try {
-            AuditLog::record(store, QStringLiteral("reveal"), customerNo, detail);
-            return {};
-        } catch (const StoreError &e) {
-            return e.message();
-        }
-    }));
+    watcher->setFuture(BranchSession::recordReveal(store, customerNo, detail));
 }
 
 void Customer360Panel::setWorkspace(CadenceWorkspace *workspace)

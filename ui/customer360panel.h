@@ -1,6 +1,6 @@
 #pragma once
 
-#include "store/loadedbranch.h"
+#include "session/branchsession.h"
 
 #include <QHash>
 #include <QWidget>

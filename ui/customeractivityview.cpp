@@ -4,7 +4,7 @@
 #include "domain/cadenceengine.h"
 #include "domain/dateformat.h"
 #include "domain/moneyformat.h"
-#include "items/cadenceworkspace.h"
+#include "session/cadenceworkspace.h"
 
 #include <QEvent>
 #include <QKeySequence>

@@ -4,7 +4,7 @@
 #include "donotcontactdelegate.h"
 #include "donotcontactdialog.h"
 #include "domain/branchsnapshot.h"
-#include "items/cadenceworkspace.h"
+#include "session/cadenceworkspace.h"
 
 #include <QAbstractItemView>
 #include <QApplication>

@@ -7,11 +7,11 @@
 #include "campaigndialog.h"
 #include "domain/branchsnapshot.h"
 #include "domain/dateformat.h"
-#include "items/cadenceworkspace.h"
+#include "session/cadenceworkspace.h"
 #include "items/campaignmetricsmodel.h"
-#include "items/dashboarddata.h"
+#include "session/dashboarddata.h"
 #include "items/rmtablemodel.h"
-#include "store/storeerror.h"
+#include "session/branchsession.h"
 
 #include <QComboBox>
 #include <QEvent>
@@ -256,13 +256,7 @@ void DashboardPage::saveCampaign(const Campaign &campaign)
         m_wantedId = result;
         refresh();
     });
-    watcher->setFuture(QtConcurrent::run([store, campaign, by]() -> QString {
-        try {
-            return DashboardData::saveCampaign(store, campaign, by);
-        } catch (const StoreError &e) {
-            return QLatin1Char('!') + e.message();
-        }
-    }));
+    watcher->setFuture(BranchSession::saveCampaign(store, campaign, by));
 }
 
 void DashboardPage::editCampaign(bool fresh)

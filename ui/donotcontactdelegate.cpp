@@ -2,7 +2,7 @@
 
 #include "domain/dateformat.h"
 #include "domain/donotcontact.h"
-#include "items/cadenceworkspace.h"
+#include "session/cadenceworkspace.h"
 
 #include <QAbstractItemView>
 #include <QHelpEvent>

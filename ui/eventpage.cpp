@@ -4,7 +4,7 @@
 #include "domain/personaldatamask.h"
 #include "walkindialog.h"
 #include "domain/phonedirectory.h"
-#include "items/cadenceworkspace.h"
+#include "session/cadenceworkspace.h"
 #include "items/personalfield.h"
 
 #include <QAction>

@@ -2,7 +2,6 @@
 
 #include "exportdialog.h"
 #include "items/todaymodel.h"
-#include "store/auditwriter.h"
 
 #include <QAbstractItemView>
 #include <QDate>
@@ -292,8 +291,8 @@ bool ExportController::startExport(ExportTable table, const Request &request)
                                                table.columnCount(), request.options.masked || table.personalColumnCount() == 0,
                                                request.reason);
             QString auditError;
-            if (store.isValid() && !AuditWriter::append(store, QStringLiteral("export"), staff, table.listName, detail,
-                                                        &auditError)) {
+            if (store.isValid() && !BranchSession::appendAudit(store, QStringLiteral("export"), staff, table.listName, detail,
+                                                              &auditError)) {
                 // No export without its audit entry: the file goes again.
                 QFile::remove(request.path);
                 out.written = false;
@@ -344,8 +343,8 @@ bool ExportController::startCallSheet(std::vector<CallSheet::Sheet> sheets, cons
                                          .arg(CallSheet::pageCount(sheets))
                                          .arg(rms.join(QLatin1Char('|')));
             QString auditError;
-            if (store.isValid() && !AuditWriter::append(store, QStringLiteral("print"), staff,
-                                                        QStringLiteral("call_sheet"), detail, &auditError)) {
+            if (store.isValid() && !BranchSession::appendAudit(store, QStringLiteral("print"), staff,
+                                                              QStringLiteral("call_sheet"), detail, &auditError)) {
                 QFile::remove(request.path);
                 out.written = false;
                 out.message = tr("No call sheet: the audit trail could not be written (%1).").arg(auditError);

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "items/callsheet.h"
-#include "items/exporttable.h"
-#include "items/tableexporter.h"
-#include "store/storeaccess.h"
+#include "session/callsheet.h"
+#include "session/exporttable.h"
+#include "session/tableexporter.h"
+#include "session/branchsession.h"
 
 #include <QFutureWatcher>
 #include <QObject>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "items/tableexporter.h"
+#include "session/tableexporter.h"
 
 #include <QDialog>
 

@@ -2,7 +2,7 @@
 
 #include "firstrunwizard.h"
 #include "mainwindow.h"
-#include "items/cadenceworkspace.h"
+#include "session/cadenceworkspace.h"
 
 #include <QAction>
 #include <QCoreApplication>

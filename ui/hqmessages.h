@@ -1,6 +1,6 @@
 #pragma once
 
-#include "sync/hqclient.h"
+#include "session/branchsession.h" // HqClient::Status
 
 #include <QCoreApplication>
 #include <QString>

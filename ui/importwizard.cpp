@@ -1,9 +1,5 @@
 #include "importwizard.h"
 
-#include "store/branchstore.h"
-#include "store/database.h"
-#include "store/schemamigrations.h"
-#include "store/storeerror.h"
 
 #include <QComboBox>
 #include <QDir>
@@ -346,24 +342,10 @@ void ImportWizard::startImport()
     auto cancel = m_cancel;
     auto done = m_done;
     m_importWatcher.setFuture(QtConcurrent::run([source, result, store, options, cancel, done] {
-        ImportOutcome out;
-        try {
-            Database db = store.open();
-            SchemaMigrations::migrate(db);
-            out.result = CustomerImportJob::commit(db, *source, *result, options, &out.summary, &out.error,
-                                                   [cancel, done](int d, int) {
-                                                       done->store(d);
-                                                       return !cancel->load();
-                                                   });
-            db.close();
-            if (out.result == CustomerImportJob::Result::Done)
-                BranchStore::load(store, &out.branch, {}, QDate::currentDate(), BranchStore::demoSignedInAs());
-        } catch (const StoreError &e) {
-            if (out.result != CustomerImportJob::Result::Done)
-                out.result = CustomerImportJob::Result::Failed;
-            out.error = e.message();
-        }
-        return out;
+        return BranchSession::importCustomers(store, *source, *result, options, [cancel, done](int d, int) {
+            done->store(d);
+            return !cancel->load();
+        });
     }));
 }
 

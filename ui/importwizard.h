@@ -1,9 +1,7 @@
 #pragma once
 
 #include "domain/customerimport.h"
-#include "store/customerimportjob.h"
-#include "store/loadedbranch.h"
-#include "store/storeaccess.h"
+#include "session/branchsession.h"
 
 #include <QFutureWatcher>
 #include <QWizard>
@@ -98,12 +96,6 @@ private:
     std::shared_ptr<std::atomic<int>> m_done;
     QFutureWatcher<QString> m_readWatcher;
     QFutureWatcher<bool> m_validateWatcher;
-    struct ImportOutcome
-    {
-        CustomerImportJob::Result result = CustomerImportJob::Result::Failed;
-        CustomerImportJob::Summary summary;
-        QString error;
-        LoadedBranch branch;
-    };
+    using ImportOutcome = BranchSession::ImportOutcome;
     QFutureWatcher<ImportOutcome> m_importWatcher;
 };

@@ -4,9 +4,9 @@
 #include "customer360dialog.h"
 #include "customerrowmenu.h"
 #include "listimportdialog.h"
-#include "items/cadenceworkspace.h"
+#include "session/cadenceworkspace.h"
 
-#include "analysiscontroller.h"
+#include "session/analysiscontroller.h"
 #include "domain/dateformat.h"
 #include "domain/lowefficiencylist.h"
 #include "domain/moneyformat.h"

@@ -3,11 +3,7 @@
 #include "changepassphrasedialog.h"
 #include "mainwindow.h"
 #include "unlockscreen.h"
-#include "store/branchstore.h"
-#include "store/storeerror.h"
-#include "store/storekeyfile.h"
-#include "store/storeunlocker.h"
-#include "sync/syncservice.h"
+#include "session/syncservice.h"
 
 #include <QAction>
 #include <QApplication>
@@ -145,7 +141,7 @@ void LockController::tryUnlock(const QString &passphrase)
     });
     const QString path = m_store.path;
     const SecurityPolicy policy = m_policy;
-    watcher->setFuture(QtConcurrent::run([path, passphrase, policy] { return StoreUnlocker::unlock(path, passphrase, policy); }));
+    watcher->setFuture(BranchSession::unlock(path, passphrase, policy));
 }
 
 void LockController::startCountdown(qint64 seconds)
@@ -198,16 +194,7 @@ void LockController::loadAndShow()
         m_idle.start();
         emit lockedChanged(false);
     });
-    const StoreAccess store = m_store;
-    const QString signedInAs = BranchStore::demoSignedInAs();
-    watcher->setFuture(QtConcurrent::run([store, signedInAs] {
-        LoadedBranch out;
-        try {
-            BranchStore::load(store, &out, {}, QDate::currentDate(), signedInAs);
-        } catch (const StoreError &) {
-        }
-        return out;
-    }));
+    watcher->setFuture(BranchSession::reload(m_store, QDate::currentDate()));
 }
 
 void LockController::changePassphrase()
@@ -221,10 +208,20 @@ void LockController::changePassphrase()
 void LockController::askNewPassphrase()
 {
     ChangePassphraseDialog *dialog = m_passphraseDialog;
-    if (!dialog || dialog->exec() != QDialog::Accepted) {
-        delete dialog; // no-op when the lock closed it
+    if (!dialog)
         return;
-    }
+    // Shown with open(), not exec(): no nested event loop; the answer continues in the slot.
+    connect(dialog, &QDialog::finished, this, [this, dialog](int result) {
+        if (result != QDialog::Accepted)
+            dialog->deleteLater(); // given up, or closed by the lock
+        else
+            rewrapKey(dialog);
+    }, Qt::SingleShotConnection);
+    dialog->open();
+}
+
+void LockController::rewrapKey(ChangePassphraseDialog *dialog)
+{
     // Two Argon2id derivations (~1-2 s) on a worker; the window goes on, with a wait cursor.
     const QString path = m_store.path;
     const QString current = dialog->currentPassphrase();
@@ -237,14 +234,7 @@ void LockController::askNewPassphrase()
         passphraseChanged(error);
     });
     QApplication::setOverrideCursor(Qt::WaitCursor);
-    watcher->setFuture(QtConcurrent::run([path, current, fresh]() -> QString {
-        try {
-            StoreKeyFile::changePassphrase(path, current, fresh);
-            return {};
-        } catch (const StoreError &e) {
-            return e.kind() == StoreError::Kind::WrongPassphrase ? QStringLiteral("wrong") : e.message();
-        }
-    }));
+    watcher->setFuture(BranchSession::changePassphrase(path, current, fresh));
 }
 
 void LockController::passphraseChanged(const QString &error)

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "domain/securitypolicy.h"
-#include "store/storeaccess.h"
+#include "session/branchsession.h"
 
 #include <QDateTime>
 #include <QObject>
@@ -46,6 +46,8 @@ private:
     void loadAndShow();
     void startCountdown(qint64 seconds);
     void askNewPassphrase();
+    // The dialog was accepted: the key is rewrapped under the new passphrase on a worker.
+    void rewrapKey(ChangePassphraseDialog *dialog);
     void passphraseChanged(const QString &error); // empty: changed; "wrong" or a message
 
     MainWindow *m_window;

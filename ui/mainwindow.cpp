@@ -1,6 +1,6 @@
 #include "mainwindow.h"
 
-#include "analysiscontroller.h"
+#include "session/analysiscontroller.h"
 #include "customer360panel.h"
 #include "customerpage.h"
 #include "listspage.h"
@@ -17,13 +17,13 @@
 #include "domain/rmfilter.h"
 #include "todaypage.h"
 #include "warninglistspage.h"
-#include "items/cadenceworkspace.h"
+#include "session/cadenceworkspace.h"
 #include "editorshortcutguard.h"
 #include "exportcontroller.h"
 #include "viewstate.h"
 #include "importwizard.h"
 #include "items/todaymodel.h"
-#include "store/branchstore.h"
+#include "session/branchsession.h"
 #include "items/customertablemodel.h"
 #include "items/searchindexbuilder.h"
 #include "domain/todaylist.h"
@@ -393,18 +393,8 @@ void MainWindow::reloadBranch()
             setBranch(branch);
         emit branchReloaded();
     });
-    const StoreAccess store = m_branch.store;
     const QDate asOf = m_branch.snapshot ? m_branch.snapshot->asOf() : QDate::currentDate();
-    const QString signedInAs = BranchStore::demoSignedInAs();
-    watcher->setFuture(QtConcurrent::run([store, asOf, signedInAs] {
-        LoadedBranch out;
-        try {
-            BranchStore::load(store, &out, {}, asOf, signedInAs);
-        } catch (...) {
-            // The branch on screen stays; the next sync or start-up reads it again.
-        }
-        return out;
-    }));
+    watcher->setFuture(BranchSession::reload(m_branch.store, asOf));
 }
 
 void MainWindow::setBranch(const LoadedBranch &branch)

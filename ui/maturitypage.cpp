@@ -7,7 +7,7 @@
 #include "treeplace.h"
 #include "assignbar.h"
 #include "domain/moneyformat.h"
-#include "items/cadenceworkspace.h"
+#include "session/cadenceworkspace.h"
 #include "items/maturitymodel.h"
 
 #include <QEvent>

@@ -1,8 +1,8 @@
 #include "momentliststab.h"
 
-#include "analysiscontroller.h"
+#include "session/analysiscontroller.h"
 #include "domain/momentlists.h"
-#include "items/cadenceworkspace.h"
+#include "session/cadenceworkspace.h"
 #include "items/customerlistmodel.h"
 
 #include <QComboBox>

@@ -1,6 +1,6 @@
 #include "quadrantpage.h"
 
-#include "analysiscontroller.h"
+#include "session/analysiscontroller.h"
 #include "customer360panel.h"
 #include "customerrowmenu.h"
 #include "items/customerlistmodel.h"

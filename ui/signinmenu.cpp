@@ -1,6 +1,6 @@
 #include "signinmenu.h"
 
-#include "store/branchstore.h"
+#include "session/branchsession.h"
 
 #include <QActionGroup>
 
@@ -30,7 +30,7 @@ void SignInMenu::fill(const LoadedBranch &branch)
         group->addAction(a);
         const QString id = st.staffId;
         connect(a, &QAction::triggered, this, [this, id] {
-            BranchStore::setDemoSignedInAs(id);
+            BranchSession::setSignedInAs(id);
             emit switched();
         });
     }

@@ -2,10 +2,10 @@
 
 #include "hqconnectdialog.h"
 #include "hqmessages.h"
-#include "items/cadenceworkspace.h"
+#include "session/cadenceworkspace.h"
 #include "domain/dateformat.h"
 #include "mainwindow.h"
-#include "store/branchstore.h"
+#include "session/branchsession.h"
 #include "synclogpage.h"
 
 #include <QApplication>
@@ -214,16 +214,6 @@ void SyncController::reloadBranch()
         if (branch.snapshot && m_store.isValid()) // locked meanwhile: drop what was read
             m_window->setBranch(branch);
     });
-    const StoreAccess store = m_store;
-    const QString signedInAs = BranchStore::demoSignedInAs();
-    watcher->setFuture(QtConcurrent::run([store, signedInAs] {
-        LoadedBranch out;
-        try {
-            if (store.isValid()) // not while locked: the key is wiped
-                BranchStore::load(store, &out, {}, QDate::currentDate(), signedInAs);
-        } catch (...) {
-            // The next sync or start-up tries again; the current data stays on screen.
-        }
-        return out;
-    }));
+    // Not while locked (the key is wiped); on a failure the next sync or start-up tries again.
+    watcher->setFuture(BranchSession::reload(m_store, QDate::currentDate()));
 }

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "sync/syncservice.h"
+#include "session/syncservice.h"
 
 #include <QObject>
 #include <QPointer>

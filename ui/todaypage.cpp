@@ -6,7 +6,7 @@
 #include "reschedulestepdialog.h"
 #include "weekplanview.h"
 #include "domain/todaylist.h"
-#include "items/cadenceworkspace.h"
+#include "session/cadenceworkspace.h"
 #include "items/weekplanmodel.h"
 
 #include <QAction>

@@ -4,7 +4,7 @@
 #include "domain/customersearchindex.h"
 #include "domain/personaldatamask.h"
 #include "domain/phonedirectory.h"
-#include "items/cadenceworkspace.h"
+#include "session/cadenceworkspace.h"
 
 #include <QCheckBox>
 #include <QFormLayout>

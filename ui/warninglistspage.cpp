@@ -2,7 +2,7 @@
 
 #include "customer360dialog.h"
 #include "customerrowmenu.h"
-#include "items/cadenceworkspace.h"
+#include "session/cadenceworkspace.h"
 #include "items/payrollmodel.h"
 #include "items/warninglistmodel.h"
 #include "domain/rmfilter.h"

@@ -13,7 +13,7 @@
 #include "store/schemamigrations.h"
 #include "store/storeerror.h"
 #include "store/storefiles.h"
-#include "sync/syncengine.h"
+#include "store/syncengine.h"
 
 #include <QCommandLineParser>
 #include <QElapsedTimer>

@@ -1,6 +1,6 @@
 #include "windowshot.h"
 
-#include "analysiscontroller.h"
+#include "session/analysiscontroller.h"
 #include "customerpage.h"
 #include "dashboardpage.h"
 #include "mainwindow.h"

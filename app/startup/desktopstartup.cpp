@@ -5,11 +5,11 @@
 #include "mainwindow.h"
 #include "synccontroller.h"
 #include "domain/securitypolicy.h"
-#include "items/cadenceworkspace.h"
+#include "session/cadenceworkspace.h"
 #include "store/database.h"
 #include "store/storeerror.h"
 #include "store/storeunlocker.h"
-#include "sync/syncservice.h"
+#include "session/syncservice.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

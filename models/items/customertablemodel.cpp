@@ -15,7 +15,7 @@ CustomerTableModel::CustomerTableModel(QObject *parent)
 {
 }
 
-void CustomerTableModel::setBranch(const LoadedBranch &branch)
+void CustomerTableModel::setBranch(const LoadedSnapshot &branch)
 {
     beginResetModel();
     m_branch = branch;

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "../store/loadedbranch.h"
+#include "../domain/loadedsnapshot.h"
 
 #include <QAbstractTableModel>
 #include <vector>
@@ -26,8 +26,8 @@ public:
     // A branch may come without its search index (issue 19: the list is painted first): the
     // list is then complete but unsearched, and sorted by customer number instead of the
     // name's pinyin, until setSearchIndex() brings the index.
-    void setBranch(const LoadedBranch &branch);
-    const LoadedBranch &branch() const { return m_branch; }
+    void setBranch(const LoadedSnapshot &branch);
+    const LoadedSnapshot &branch() const { return m_branch; }
     // The index of this branch's snapshot, built after it; an index of another snapshot is ignored.
     void setSearchIndex(const std::shared_ptr<const CustomerSearchIndex> &index);
     // False while a branch is shown whose index is still being built: search text waits.
@@ -66,7 +66,7 @@ private:
     QVariant poolData(int entry, int column, int role) const;
     bool poolEntryShown(int entry) const;
 
-    LoadedBranch m_branch;
+    LoadedSnapshot m_branch;
     std::vector<int> m_order; // every customer, in the current sort
     std::vector<int> m_rows;  // the customers shown, in the current sort
     QString m_search;

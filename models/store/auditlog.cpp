@@ -7,7 +7,7 @@
 #include "storeaccess.h"
 #include "storeerror.h"
 #include "metatable.h"
-#include "sync/outbox.h"
+#include "store/outbox.h"
 #include "transaction.h"
 
 #include <QJsonObject>

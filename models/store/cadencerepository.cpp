@@ -6,7 +6,7 @@
 #include "database.h"
 #include "statement.h"
 #include "storeerror.h"
-#include "sync/outbox.h"
+#include "store/outbox.h"
 #include "transaction.h"
 
 #include <QUuid>

@@ -6,7 +6,7 @@
 #include "auditlog.h"
 #include "contactrepository.h"
 #include "storeerror.h"
-#include "sync/outbox.h"
+#include "store/outbox.h"
 
 #include <QJsonObject>
 #include <QUuid>

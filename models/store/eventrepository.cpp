@@ -4,7 +4,7 @@
 #include "database.h"
 #include "statement.h"
 #include "storeerror.h"
-#include "sync/outbox.h"
+#include "store/outbox.h"
 #include "transaction.h"
 
 #include <QCoreApplication>

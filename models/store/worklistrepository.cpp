@@ -5,7 +5,7 @@
 #include "database.h"
 #include "statement.h"
 #include "storeerror.h"
-#include "sync/outbox.h"
+#include "store/outbox.h"
 #include "transaction.h"
 
 #include <QJsonArray>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "personalfield.h"
+#include "../items/personalfield.h"
 
 #include <QString>
 #include <QStringList>

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "pulledrecords.h"
-#include "syncrecord.h"
+#include "../sync/syncrecord.h"
 
 #include <vector>
 

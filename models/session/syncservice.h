@@ -1,6 +1,6 @@
 #pragma once
 
-#include "syncengine.h"
+#include "../store/syncengine.h"
 #include "store/storeaccess.h"
 
 #include <QDateTime>

@@ -2,7 +2,7 @@
 
 #include "../domain/dateformat.h"
 #include "../domain/personaldatamask.h"
-#include "todaymodel.h"
+#include "../items/todaymodel.h"
 
 #include <QDir>
 #include <QFile>

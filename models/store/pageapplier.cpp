@@ -5,7 +5,7 @@
 #include "store/statement.h"
 #include "store/storeerror.h"
 #include "store/transaction.h"
-#include "syncentities.h"
+#include "../sync/syncentities.h"
 
 #include <QDateTime>
 #include <memory>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "hqclient.h"
+#include "../sync/hqclient.h"
 
 #include <QUrl>
 #include <atomic>

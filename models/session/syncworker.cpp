@@ -1,7 +1,7 @@
 #include "syncworker.h"
 
-#include "outbox.h"
-#include "store/metatable.h"
+#include "../store/outbox.h"
+#include "../store/metatable.h"
 #include "store/database.h"
 #include "store/schemamigrations.h"
 #include "store/statement.h"

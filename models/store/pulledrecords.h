@@ -1,7 +1,7 @@
 #pragma once
 
-#include "syncentities.h"
-#include "syncrecord.h"
+#include "../sync/syncentities.h"
+#include "../sync/syncrecord.h"
 
 #include <QByteArray>
 #include <QByteArrayView>

@@ -1,0 +1,168 @@
+#include "branchsession.h"
+
+#include "dashboarddata.h"
+#include "../store/auditlog.h"
+#include "../store/auditwriter.h"
+#include "../store/database.h"
+#include "../store/schemamigrations.h"
+#include "../store/storeerror.h"
+#include "../store/storefiles.h"
+#include "../store/storekeyfile.h"
+
+#include <QThreadPool>
+#include <QtConcurrent>
+
+QThreadPool *BranchSession::writer()
+{
+    static QThreadPool *pool = [] {
+        auto *p = new QThreadPool(QCoreApplication::instance());
+        p->setMaxThreadCount(1);
+        p->setObjectName(QStringLiteral("BranchSession writer"));
+        return p;
+    }();
+    return pool;
+}
+
+QFuture<LoadedBranch> BranchSession::reload(const StoreAccess &store, QDate asOf)
+{
+    const QString staff = signedInAs();
+    return QtConcurrent::run([store, asOf, staff] {
+        LoadedBranch out;
+        try {
+            if (store.isValid()) // not while locked: the key is wiped
+                BranchStore::load(store, &out, {}, asOf, staff);
+        } catch (...) {
+            // The branch on screen stays; the next sync or start-up reads it again.
+        }
+        return out;
+    });
+}
+
+QString BranchSession::signedInAs()
+{
+    return BranchStore::demoSignedInAs();
+}
+
+void BranchSession::setSignedInAs(const QString &staffId)
+{
+    BranchStore::setDemoSignedInAs(staffId);
+}
+
+std::shared_ptr<StoreKey> BranchSession::unwrapKey(const QString &path, const QString &passphrase, bool create)
+{
+    std::shared_ptr<StoreKey> key;
+    Database::open(path, passphrase, create ? Database::OpenMode::CreateIfMissing : Database::OpenMode::ExistingOnly, &key)
+        .close();
+    return key;
+}
+
+void BranchSession::createEmpty(const StoreAccess &store, const QString &code, const QString &name, const Staff &manager)
+{
+    BranchStore::createEmpty(store, code, name, manager);
+}
+
+SyncEngine::Report BranchSession::firstSync(const StoreAccess &store, const SyncEngine::Settings &hq,
+                                            const SyncEngine::Progress &progress)
+{
+    Database db = store.open();
+    std::atomic_bool never{false};
+    return SyncEngine::run(db, hq, progress, &never);
+}
+
+bool BranchSession::createDemo(const StoreAccess &store, const DemoGenerator::Options &options, const Progress &progress)
+{
+    return BranchStore::createDemo(store, options, progress);
+}
+
+bool BranchSession::loadForOpening(const StoreAccess &store, LoadedBranch *out, const Progress &progress,
+                                   const QString &signedInAs)
+{
+    // The window builds the search index after the first paint.
+    return BranchStore::load(store, out, progress, QDate::currentDate(), signedInAs, BranchStore::SearchIndex::Later);
+}
+
+QString BranchSession::errorMessage(const std::exception &e)
+{
+    if (const auto *store = dynamic_cast<const StoreError *>(&e))
+        return store->message();
+    return QString::fromLocal8Bit(e.what());
+}
+
+bool BranchSession::isWrongPassphrase(const std::exception &e)
+{
+    const auto *store = dynamic_cast<const StoreError *>(&e);
+    return store && store->kind() == StoreError::Kind::WrongPassphrase;
+}
+
+void BranchSession::eraseStore(const QString &path)
+{
+    StoreFiles::erase(path);
+}
+
+QFuture<StoreUnlocker::Outcome> BranchSession::unlock(const QString &path, const QString &passphrase,
+                                                      const SecurityPolicy &policy)
+{
+    return QtConcurrent::run([path, passphrase, policy] { return StoreUnlocker::unlock(path, passphrase, policy); });
+}
+
+QFuture<QString> BranchSession::changePassphrase(const QString &path, const QString &current, const QString &fresh)
+{
+    return QtConcurrent::run(writer(), [path, current, fresh]() -> QString {
+        try {
+            StoreKeyFile::changePassphrase(path, current, fresh);
+            return {};
+        } catch (const StoreError &e) {
+            return e.kind() == StoreError::Kind::WrongPassphrase ? QStringLiteral("wrong") : e.message();
+        }
+    });
+}
+
+QFuture<QString> BranchSession::recordReveal(const StoreAccess &store, const QString &customerNo, const QString &detail)
+{
+    return QtConcurrent::run(writer(), [store, customerNo, detail]() -> QString {
+        try {
+            AuditLog::record(store, QStringLiteral("reveal"), customerNo, detail);
+            return {};
+        } catch (const StoreError &e) {
+            return e.message();
+        }
+    });
+}
+
+QFuture<QString> BranchSession::saveCampaign(const StoreAccess &store, const Campaign &campaign, const QString &by)
+{
+    return QtConcurrent::run(writer(), [store, campaign, by]() -> QString {
+        try {
+            return DashboardData::saveCampaign(store, campaign, by);
+        } catch (const StoreError &e) {
+            return QLatin1Char('!') + e.message();
+        }
+    });
+}
+
+bool BranchSession::appendAudit(const StoreAccess &store, const QString &event, const QString &staffId,
+                                const QString &subject, const QString &detail, QString *error)
+{
+    return AuditWriter::append(store, event, staffId, subject, detail, error);
+}
+
+BranchSession::ImportOutcome BranchSession::importCustomers(const StoreAccess &store, const CustomerImport::Source &source,
+                                                            const CustomerImport::Result &result,
+                                                            const CustomerImportJob::Options &options,
+                                                            const std::function<bool(int, int)> &progress)
+{
+    ImportOutcome out;
+    try {
+        Database db = store.open();
+        SchemaMigrations::migrate(db);
+        out.result = CustomerImportJob::commit(db, source, result, options, &out.summary, &out.error, progress);
+        db.close();
+        if (out.result == CustomerImportJob::Result::Done)
+            BranchStore::load(store, &out.branch, {}, QDate::currentDate(), signedInAs());
+    } catch (const StoreError &e) {
+        if (out.result != CustomerImportJob::Result::Done)
+            out.result = CustomerImportJob::Result::Failed;
+        out.error = e.message();
+    }
+    return out;
+}
