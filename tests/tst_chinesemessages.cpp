@@ -118,7 +118,7 @@ private slots:
         // The sync indicator, given the sync layer's English error
         MainWindow window(&languages);
         SyncService service(m_dir.filePath(QStringLiteral("none.db")), QStringLiteral("pass-word"));
-        SyncController sync(&window, &service, m_dir.filePath(QStringLiteral("none.db")), QStringLiteral("pass-word"));
+        SyncController sync(&window, &service);
         for (SyncService::State state : {SyncService::State::Offline, SyncService::State::Failed,
                                          SyncService::State::NeedsSignIn, SyncService::State::Idle}) {
             SyncService::Status s;

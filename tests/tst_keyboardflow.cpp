@@ -81,7 +81,7 @@ private slots:
         window.workspace()->setToday(m_today);
         window.setBranch(branch);
         SyncService service(branch.store);
-        SyncController sync(&window, &service, branch.store);
+        SyncController sync(&window, &service);
         LockController lock(&window, nullptr, branch.store, SecurityPolicy{});
         window.resize(1366, 698);
         window.show();

@@ -72,7 +72,7 @@ private slots:
         window.workspace()->setToday(m_today);
         window.setBranch(branch);
         SyncService service(branch.store);
-        SyncController sync(&window, &service, branch.store);
+        SyncController sync(&window, &service);
         window.show();
         // (the first start enrols the lists, which queues records: HQ has them all, say)
         QTRY_VERIFY_WITH_TIMEOUT(window.workspace()->isReady(), 20000);
@@ -126,7 +126,7 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(window.workspace()->isReady(), 20000);
         QVERIFY(window.workspace()->waitForIdle()); // enrolling the lists queued records
         SyncService service(branch.store);
-        SyncController sync(&window, &service, branch.store);
+        SyncController sync(&window, &service);
         QSignalSpy status(&service, &SyncService::statusChanged);
         service.start();
         QTRY_VERIFY(status.size() >= 1);

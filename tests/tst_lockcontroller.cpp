@@ -47,7 +47,7 @@ private:
         s->snapshot = branch.snapshot;
         s->key = branch.store.key;
         s->window.setBranch(branch);
-        s->lock = new LockController(&s->window, nullptr, branch.store, policy);
+        s->lock = new LockController(&s->window, nullptr, policy);
         s->window.show();
         return s;
     }

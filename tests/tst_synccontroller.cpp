@@ -35,7 +35,7 @@ private slots:
     {
         MainWindow window(nullptr);
         SyncService service(m_dir.filePath(QStringLiteral("none.db")), QStringLiteral("pass-word"));
-        SyncController controller(&window, &service, m_dir.filePath(QStringLiteral("none.db")), QStringLiteral("pass-word"));
+        SyncController controller(&window, &service);
         window.show();
         QVERIFY(controller.statusText().contains(QStringLiteral("Not connected to HQ")));
         QAction *syncNow = action(window, QStringLiteral("Sync now"));
@@ -69,7 +69,7 @@ private slots:
     {
         MainWindow window(nullptr);
         SyncService service(m_dir.filePath(QStringLiteral("none.db")), QStringLiteral("pass-word"));
-        SyncController controller(&window, &service, m_dir.filePath(QStringLiteral("none.db")), QStringLiteral("pass-word"));
+        SyncController controller(&window, &service);
         window.show();
         auto dialogs = [&] {
             int n = 0;
@@ -106,7 +106,7 @@ private slots:
     {
         MainWindow window(nullptr);
         SyncService service(m_dir.filePath(QStringLiteral("none.db")), QStringLiteral("pass-word"));
-        SyncController controller(&window, &service, m_dir.filePath(QStringLiteral("none.db")), QStringLiteral("pass-word"));
+        SyncController controller(&window, &service);
         // The page is in the navigation, named
         bool listed = false;
         for (int i = 0; i < window.navigation()->count(); ++i)

@@ -86,7 +86,7 @@ private slots:
         window.workspace()->setToday(QDate(2026, 11, 23));
         window.setBranch(branch);
         SyncService service(branch.store);
-        SyncController sync(&window, &service, branch.store);
+        SyncController sync(&window, &service);
 
         // When it is given the laptop's space
         window.resize(kWidth, kHeight);

@@ -26,6 +26,8 @@ struct BranchOpener::JobInput
     NewBranch newBranch;
     DemoGenerator::Options demo;
     QString signedInAs;
+    QDate asOf;
+    SecurityPolicy policy;
 };
 
 BranchOpener::BranchOpener(QWidget *parent)
@@ -74,8 +76,15 @@ BranchOpener::Outcome BranchOpener::runJob(const JobInput &in, QPromise<Outcome>
             // reported by the caller
         } else if (in.job == Job::CreateDemo && !BranchSession::createDemo(store, in.demo, report)) {
             outcome.cancelled = true;
-        } else if (!BranchSession::loadForOpening(store, &outcome.branch, report, in.signedInAs)) {
+        } else if (!BranchSession::loadForOpening(store, &outcome.branch, report, in.signedInAs, in.asOf)) {
             outcome.cancelled = true;
+        } else {
+            // Issue 8: offline use only within the grace period since HQ last answered. The branch
+            // was just read from this store: a failure here is caught by the next open.
+            try {
+                outcome.withinGrace = BranchSession::withinGracePeriod(store, in.policy, &outcome.lastHqContact);
+            } catch (const std::exception &) {
+            }
         }
     } catch (const std::exception &e) {
         outcome.error = BranchSession::errorMessage(e);
@@ -121,7 +130,8 @@ void BranchOpener::runInBackground(const QString &passphrase, Job job, Then then
         then(outcome);
     });
 
-    JobInput input{m_request.storePath, passphrase, job, hq, newBranch, {}, BranchSession::signedInAs()};
+    JobInput input{m_request.storePath, passphrase, job,   hq, newBranch, {}, BranchSession::signedInAs(),
+                   day(),               m_policy};
     input.demo.customers = m_request.demoCustomers;
     input.demo.seed = m_request.demoSeed;
     watcher->setFuture(QtConcurrent::run([input](QPromise<Outcome> &promise) { promise.addResult(runJob(input, promise)); }));
@@ -129,6 +139,23 @@ void BranchOpener::runInBackground(const QString &passphrase, Job job, Then then
         const std::function<void()> work = std::exchange(m_whileWaiting, {});
         work(); // meanwhile the worker derives the key
     }
+}
+
+void BranchOpener::ask(QDialog *dialog, std::function<void(bool accepted)> then, Owner owner)
+{
+    // Window-modal with open(), not exec(): no nested event loop; the flow goes on in `then`.
+    connect(dialog, &QDialog::finished, this, [dialog, owner, then = std::move(then)](int result) {
+        if (owner == Owner::Flow)
+            dialog->deleteLater();
+        then(result == QDialog::Accepted);
+    }, Qt::SingleShotConnection);
+    dialog->open();
+}
+
+void BranchOpener::showError(const QString &text, std::function<void()> then)
+{
+    auto *box = new QMessageBox(QMessageBox::Critical, tr("BranchDesk"), text, QMessageBox::Ok, m_parent);
+    ask(box, [then = std::move(then)](bool) { then(); });
 }
 
 void BranchOpener::removeStore(const QString &path)
@@ -140,6 +167,8 @@ void BranchOpener::succeed(const Outcome &outcome)
 {
     m_key = outcome.key;
     m_branch = outcome.branch;
+    m_withinGrace = outcome.withinGrace;
+    m_lastHqContact = outcome.lastHqContact;
     emit finished(true);
 }
 
@@ -151,10 +180,13 @@ void BranchOpener::fail()
 void BranchOpener::createDemo(QString passphrase)
 {
     if (passphrase.isEmpty()) {
-        PassphraseDialog dialog(PassphraseDialog::Mode::Create, QFileInfo(m_request.storePath).fileName(), m_parent);
-        if (dialog.exec() != QDialog::Accepted)
-            return fail();
-        passphrase = dialog.passphrase();
+        auto *dialog = new PassphraseDialog(PassphraseDialog::Mode::Create, QFileInfo(m_request.storePath).fileName(),
+                                            m_parent);
+        return ask(dialog, [this, dialog](bool accepted) {
+            if (!accepted)
+                return fail();
+            createDemo(dialog->passphrase());
+        });
     }
     runInBackground(passphrase, Job::CreateDemo, [this](const Outcome &outcome) {
         if (outcome.cancelled) {
@@ -162,11 +194,8 @@ void BranchOpener::createDemo(QString passphrase)
             removeStore(m_request.storePath);
             return fail();
         }
-        if (!outcome.error.isEmpty()) {
-            QMessageBox::critical(m_parent, tr("BranchDesk"),
-                                  tr("The demo branch could not be created: %1").arg(outcome.error));
-            return fail();
-        }
+        if (!outcome.error.isEmpty())
+            return showError(tr("The demo branch could not be created: %1").arg(outcome.error), [this] { fail(); });
         succeed(outcome);
     });
 }
@@ -176,13 +205,16 @@ void BranchOpener::connectToHq(const QString &passphrase, SyncEngine::Settings s
     if (!m_hqDialog)
         m_hqDialog = std::make_unique<HqConnectDialog>(m_parent);
     if (settings.hq.isEmpty()) {
-        if (m_hqDialog->exec() != QDialog::Accepted) {
-            removeStore(m_request.storePath);
-            return fail();
-        }
-        settings.hq = m_hqDialog->url();
-        settings.staffId = m_hqDialog->staffId();
-        settings.password = m_hqDialog->password();
+        return ask(m_hqDialog.get(), [this, passphrase, settings](bool accepted) mutable {
+            if (!accepted) {
+                removeStore(m_request.storePath);
+                return fail();
+            }
+            settings.hq = m_hqDialog->url();
+            settings.staffId = m_hqDialog->staffId();
+            settings.password = m_hqDialog->password();
+            connectToHq(passphrase, settings);
+        }, Owner::Opener);
     }
     runInBackground(passphrase, Job::ConnectHq, [this, passphrase, settings](const Outcome &outcome) {
         if (outcome.error.isEmpty() && !outcome.cancelled)
@@ -206,41 +238,46 @@ void BranchOpener::importFile(const QString &passphrase, const QString &file, co
     runInBackground(passphrase, Job::CreateEmpty, [this, file, branch](const Outcome &outcome) {
         if (outcome.cancelled || !outcome.error.isEmpty()) {
             removeStore(m_request.storePath);
-            if (!outcome.cancelled)
-                QMessageBox::critical(m_parent, tr("BranchDesk"),
-                                      tr("The branch store could not be created: %1").arg(outcome.error));
-            return fail();
+            if (outcome.cancelled)
+                return fail();
+            return showError(tr("The branch store could not be created: %1").arg(outcome.error), [this] { fail(); });
         }
         // The wizard reads, checks and writes on its own threads, then reloads the branch.
-        LoadedBranch imported;
-        {
-            ImportWizard wizard(outcome.branch.store, branch.manager.staffId, m_parent);
-            connect(&wizard, &ImportWizard::imported, this, [&imported](const LoadedBranch &loaded) { imported = loaded; });
-            wizard.setFile(file);
-            wizard.exec();
-        }
-        if (!imported.snapshot) {
-            // A cancelled or failed first import leaves no empty store or key file behind (issue 14).
-            m_key.reset();
-            m_branch = LoadedBranch{};
-            removeStore(m_request.storePath);
-            return fail();
-        }
-        Outcome done = outcome;
-        done.branch = imported;
-        succeed(done);
+        auto *wizard = new ImportWizard(outcome.branch.store, branch.manager.staffId, day(), m_parent);
+        auto imported = std::make_shared<LoadedBranch>();
+        connect(wizard, &ImportWizard::imported, this, [imported](const LoadedBranch &loaded) { *imported = loaded; });
+        wizard->setFile(file);
+        ask(wizard, [this, outcome, imported](bool) {
+            if (!imported->snapshot) {
+                // A cancelled or failed first import leaves no empty store or key file behind (issue 14).
+                m_key.reset();
+                m_branch = LoadedBranch{};
+                removeStore(m_request.storePath);
+                return fail();
+            }
+            Outcome done = outcome;
+            done.branch = *imported;
+            succeed(done);
+        });
     }, {}, branch);
 }
 
 void BranchOpener::firstRun()
 {
     const bool wholeGuide = m_request.showGuide || !FirstRunWizard::guideSeen();
-    FirstRunWizard wizard(wholeGuide ? FirstRunWizard::Mode::Setup : FirstRunWizard::Mode::SetupShort, m_languages,
-                          m_parent);
-    wizard.setPassphrasePreset(!m_request.passphrase.isEmpty());
-    wizard.setDemoCustomers(m_request.demoCustomers);
-    if (wizard.exec() != QDialog::Accepted)
-        return fail();
+    auto *wizard = new FirstRunWizard(wholeGuide ? FirstRunWizard::Mode::Setup : FirstRunWizard::Mode::SetupShort,
+                                      m_languages, m_parent);
+    wizard->setPassphrasePreset(!m_request.passphrase.isEmpty());
+    wizard->setDemoCustomers(m_request.demoCustomers);
+    ask(wizard, [this, wizard](bool accepted) {
+        if (!accepted)
+            return fail();
+        startAsChosen(*wizard);
+    });
+}
+
+void BranchOpener::startAsChosen(const FirstRunWizard &wizard)
+{
     const QString passphrase = m_request.passphrase.isEmpty() ? wizard.passphrase() : m_request.passphrase;
     if (wizard.start() == FirstRunWizard::Start::Demo)
         return createDemo(passphrase);
@@ -273,10 +310,15 @@ void BranchOpener::open(const Request &request)
     }
     if (request.showGuide) {
         // Asked for with --first-run on an existing store: the guide's pages, then unlock.
-        FirstRunWizard guide(FirstRunWizard::Mode::Guide, m_languages, m_parent);
-        guide.exec();
+        auto *guide = new FirstRunWizard(FirstRunWizard::Mode::Guide, m_languages, m_parent);
+        return ask(guide, [this](bool) { unlockExisting(); });
     }
-    if (!request.passphrase.isEmpty())
+    unlockExisting();
+}
+
+void BranchOpener::unlockExisting()
+{
+    if (!m_request.passphrase.isEmpty())
         return unlockWithPreset();
     askPassphrase();
 }
@@ -289,11 +331,10 @@ void BranchOpener::unlockWithPreset()
         if (outcome.cancelled)
             return fail();
         const QString storeName = QFileInfo(m_request.storePath).fileName();
-        QMessageBox::critical(m_parent, tr("BranchDesk"),
-                              outcome.wrongPassphrase
-                                  ? tr("The passphrase given in BRANCHDESK_PASSPHRASE does not unlock %1.").arg(storeName)
-                                  : tr("The store could not be opened: %1").arg(outcome.error));
-        fail();
+        showError(outcome.wrongPassphrase
+                      ? tr("The passphrase given in BRANCHDESK_PASSPHRASE does not unlock %1.").arg(storeName)
+                      : tr("The store could not be opened: %1").arg(outcome.error),
+                  [this] { fail(); });
     });
 }
 
@@ -302,9 +343,16 @@ void BranchOpener::askPassphrase()
     if (!m_unlockDialog)
         m_unlockDialog = std::make_unique<PassphraseDialog>(PassphraseDialog::Mode::Unlock,
                                                             QFileInfo(m_request.storePath).fileName(), m_parent);
-    if (m_unlockDialog->exec() != QDialog::Accepted)
-        return fail();
-    runInBackground(m_unlockDialog->passphrase(), Job::Load, [this](const Outcome &outcome) {
+    ask(m_unlockDialog.get(), [this](bool accepted) {
+        if (!accepted)
+            return fail();
+        unlockWith(m_unlockDialog->passphrase());
+    }, Owner::Opener);
+}
+
+void BranchOpener::unlockWith(const QString &passphrase)
+{
+    runInBackground(passphrase, Job::Load, [this](const Outcome &outcome) {
         if (outcome.cancelled)
             return fail();
         if (outcome.error.isEmpty())
@@ -313,7 +361,6 @@ void BranchOpener::askPassphrase()
             m_unlockDialog->showError(tr("That passphrase does not unlock this store. Nothing was changed; try again."));
             return askPassphrase();
         }
-        QMessageBox::critical(m_parent, tr("BranchDesk"), tr("The store could not be opened: %1").arg(outcome.error));
-        fail();
+        showError(tr("The store could not be opened: %1").arg(outcome.error), [this] { fail(); });
     });
 }

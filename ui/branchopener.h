@@ -1,7 +1,10 @@
 #pragma once
 
 #include "session/branchsession.h"
+#include "domain/securitypolicy.h"
 
+#include <QDate>
+#include <QDateTime>
 #include <QObject>
 #include <QPointer>
 #include <QString>
@@ -15,6 +18,8 @@ class QPromise;
 class LanguageManager;
 class PassphraseDialog;
 class HqConnectDialog;
+class FirstRunWizard;
+class QDialog;
 
 // The way into the app: unlock an existing store, or, when there is none, the
 // first-run guide (FirstRunWizard: language, HQ, demo branch or a file to import,
@@ -35,6 +40,7 @@ public:
         quint64 demoSeed = 7;
         QString passphrase; // preset (automation via BRANCHDESK_PASSPHRASE); empty = ask
         bool showGuide = false; // --first-run: the whole first-run guide even if it was seen
+        QDate day; // the branch is read as of this day; invalid: the calendar's (BranchSession::day)
     };
 
     explicit BranchOpener(QWidget *parent = nullptr);
@@ -53,6 +59,11 @@ public:
     // The key that opened the store (secure memory): the sync worker and pages open their
     // own connections with it; locking wipes it.
     std::shared_ptr<StoreKey> key() const { return m_key; }
+    // After finished(true): whether the store is within its offline grace period under the
+    // policy given (read on the worker with the branch), and when HQ last answered.
+    void setSecurityPolicy(const SecurityPolicy &policy) { m_policy = policy; }
+    bool withinGracePeriod() const { return m_withinGrace; }
+    QDateTime lastHqContact() const { return m_lastHqContact; }
 
 signals:
     // True: branch() and key() hold the open branch. False: the user cancelled or the store
@@ -70,6 +81,8 @@ private:
         bool cancelled = false;
         bool syncedSomething = false;
         bool wrongPassword = false; // HQ refused the staff ID and password
+        bool withinGrace = true;
+        QDateTime lastHqContact;
     };
     struct NewBranch // Job::CreateEmpty
     {
@@ -83,7 +96,17 @@ private:
     // Starts `job` on a worker behind a progress dialog; `then` runs on this thread when it ends.
     void runInBackground(const QString &passphrase, Job job, Then then, const SyncEngine::Settings &hq = {},
                          const NewBranch &newBranch = {});
+    // Every dialog of the flow is shown with open(), not exec(): `then(accepted)` goes on
+    // from the event loop. Owner::Flow dialogs are deleted once closed; the opener's own
+    // (unlock, HQ connection) are kept between tries.
+    enum class Owner { Flow, Opener };
+    void ask(QDialog *dialog, std::function<void(bool accepted)> then, Owner owner = Owner::Flow);
+    void showError(const QString &text, std::function<void()> then);
+    QDate day() const { return m_request.day.isValid() ? m_request.day : QDate::currentDate(); }
     void firstRun();
+    void startAsChosen(const FirstRunWizard &wizard);
+    void unlockExisting();
+    void unlockWith(const QString &passphrase);
     // An empty passphrase is asked for (twice) in a dialog.
     void createDemo(QString passphrase);
     // Tries `hq` first when it is filled in; asks again (HqConnectDialog) after a failure.
@@ -103,6 +126,9 @@ private:
     Request m_request;
     LoadedBranch m_branch;
     std::shared_ptr<StoreKey> m_key;
+    SecurityPolicy m_policy;
+    bool m_withinGrace = true;
+    QDateTime m_lastHqContact;
     // Kept between tries: they show what was typed and why it failed.
     std::unique_ptr<PassphraseDialog> m_unlockDialog;
     std::unique_ptr<HqConnectDialog> m_hqDialog;

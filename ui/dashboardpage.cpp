@@ -235,7 +235,7 @@ void DashboardPage::refresh()
         if (m_pending)
             refresh();
     });
-    watcher->setFuture(QtConcurrent::run([request]() { return DashboardData::load(request); }));
+    watcher->setFuture(BranchSession::loadDashboard(request));
 }
 
 void DashboardPage::saveCampaign(const Campaign &campaign)

@@ -35,10 +35,11 @@ private:
     std::function<bool()> m_complete;
 };
 
-ImportWizard::ImportWizard(const StoreAccess &store, const QString &staffId, QWidget *parent)
+ImportWizard::ImportWizard(const StoreAccess &store, const QString &staffId, QDate day, QWidget *parent)
     : QWizard(parent),
       m_store(store),
       m_staffId(staffId),
+      m_day(day),
       m_source(std::make_shared<CustomerImport::Source>()),
       m_result(std::make_shared<CustomerImport::Result>()),
       m_cancel(std::make_shared<std::atomic<bool>>(false)),
@@ -341,8 +342,10 @@ void ImportWizard::startImport()
     options.staffId = m_staffId;
     auto cancel = m_cancel;
     auto done = m_done;
-    m_importWatcher.setFuture(QtConcurrent::run([source, result, store, options, cancel, done] {
-        return BranchSession::importCustomers(store, *source, *result, options, [cancel, done](int d, int) {
+    const QDate day = m_day.isValid() ? m_day : QDate::currentDate();
+    // A write: on the session's one writer thread, after any write queued before it.
+    m_importWatcher.setFuture(QtConcurrent::run(BranchSession::writer(), [source, result, store, options, day, cancel, done] {
+        return BranchSession::importCustomers(store, *source, *result, options, day, [cancel, done](int d, int) {
             done->store(d);
             return !cancel->load();
         });

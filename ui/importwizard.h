@@ -4,6 +4,7 @@
 #include "session/branchsession.h"
 
 #include <QFutureWatcher>
+#include <QDate>
 #include <QWizard>
 #include <atomic>
 #include <memory>
@@ -25,7 +26,8 @@ class ImportWizard : public QWizard
 public:
     enum PageId { FilePage, MappingPage, ValidationPage, ImportPage };
 
-    ImportWizard(const StoreAccess &store, const QString &staffId, QWidget *parent = nullptr);
+    // The branch is read again after the import as of `day` (BranchSession::day(); invalid: the calendar's).
+    ImportWizard(const StoreAccess &store, const QString &staffId, QDate day = {}, QWidget *parent = nullptr);
 
     // For tests: choose the file without the file dialog (starts reading it).
     void setFile(const QString &path);
@@ -69,6 +71,7 @@ private:
 
     StoreAccess m_store;
     QString m_staffId;
+    QDate m_day;
     Page *m_filePage;
     Page *m_mappingPage;
     Page *m_validationPage;

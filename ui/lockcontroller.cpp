@@ -17,10 +17,10 @@
 #include <QMessageBox>
 #include <QtConcurrent>
 
-LockController::LockController(MainWindow *window, SyncService *sync, StoreAccess store, SecurityPolicy policy)
-    : QObject(window), m_window(window), m_sync(sync), m_store(std::move(store)), m_policy(policy)
+LockController::LockController(MainWindow *window, SyncService *sync, SecurityPolicy policy)
+    : QObject(window), m_window(window), m_sync(sync), m_session(window->session()), m_policy(policy)
 {
-    m_screen = new UnlockScreen(QFileInfo(m_store.path).fileName(), window);
+    m_screen = new UnlockScreen(QFileInfo(m_session->store().path).fileName(), window);
     m_screen->hide();
     connect(m_screen, &UnlockScreen::unlockRequested, this, &LockController::tryUnlock);
     connect(window->lockAction(), &QAction::triggered, this, &LockController::lock);
@@ -42,6 +42,7 @@ LockController::LockController(MainWindow *window, SyncService *sync, StoreAcces
         }
         m_screen->showMessage(tr("Too many wrong passphrases. Try again in %n second(s).", nullptr, int(m_waitLeft)));
     });
+    connect(m_session, &BranchSession::reloaded, this, &LockController::branchRead);
     if (m_sync) {
         connect(m_sync, &SyncService::finished, this, [this](bool ok) {
             if (m_waitingForHq && ok) {
@@ -83,8 +84,7 @@ void LockController::lock()
     }
     // Data first, then the key: no page can reload while the key is gone.
     m_window->showLockScreen(m_screen);
-    if (m_store.key)
-        m_store.key->wipe();
+    m_session->lock();
     m_screen->reset();
     emit lockedChanged(true);
 }
@@ -96,6 +96,7 @@ void LockController::enforceGracePeriod(const QDateTime &lastContact, bool withi
     m_locked = true;
     m_idle.stop();
     m_window->showLockScreen(m_screen);
+    m_session->lock(BranchSession::KeyOnLock::Keep); // sync needs the key to reach HQ
     m_screen->reset();
     emit lockedChanged(true);
     waitForHq(lastContact);
@@ -115,13 +116,11 @@ void LockController::tryUnlock(const QString &passphrase)
         m_screen->setBusy(false);
         switch (outcome.result) {
         case StoreUnlocker::Result::Unlocked:
-            if (m_store.key)
-                m_store.key->assign(*outcome.key);
+            m_session->restoreKey(*outcome.key);
             loadAndShow();
             break;
         case StoreUnlocker::Result::NeedsHqContact:
-            if (m_store.key)
-                m_store.key->assign(*outcome.key);
+            m_session->restoreKey(*outcome.key); // sync reaches HQ with it; the branch stays closed
             waitForHq(outcome.lastContact);
             break;
         case StoreUnlocker::Result::WrongPassphrase:
@@ -139,7 +138,7 @@ void LockController::tryUnlock(const QString &passphrase)
             break;
         }
     });
-    const QString path = m_store.path;
+    const QString path = m_session->store().path;
     const SecurityPolicy policy = m_policy;
     watcher->setFuture(BranchSession::unlock(path, passphrase, policy));
 }
@@ -174,27 +173,31 @@ void LockController::loadAndShow()
 {
     m_screen->setBusy(true);
     m_screen->showMessage(tr("Opening the branch store…"));
-    auto *watcher = new QFutureWatcher<LoadedBranch>(this);
-    connect(watcher, &QFutureWatcher<LoadedBranch>::finished, this, [this, watcher] {
-        const LoadedBranch branch = watcher->future().resultCount() ? watcher->result() : LoadedBranch{};
-        watcher->deleteLater();
-        if (!branch.snapshot) {
-            m_screen->setBusy(false);
-            m_screen->showMessage(tr("The store could not be read. Try again."));
-            return;
-        }
-        m_window->setBranch(branch);
-        m_window->showWorkspace();
-        m_locked = false;
-        m_screen->reset();
-        m_screen->hide();
-        m_window->focusCurrentPage(); // the keyboard goes back to the page, not to the navigation
-        if (m_sync)
-            m_sync->setPaused(false);
-        m_idle.start();
-        emit lockedChanged(false);
-    });
-    watcher->setFuture(BranchSession::reload(m_store, QDate::currentDate()));
+    m_loading = true;
+    m_session->unlock();
+    m_session->reload(); // branchRead() follows
+}
+
+void LockController::branchRead(bool ok)
+{
+    if (!m_loading)
+        return; // a reload the lock did not ask for (after a sync)
+    m_loading = false;
+    if (!ok) {
+        m_session->lock(BranchSession::KeyOnLock::Keep); // the passphrase was right: try the read again
+        m_screen->setBusy(false);
+        m_screen->showMessage(tr("The store could not be read. Try again."));
+        return;
+    }
+    m_window->showWorkspace();
+    m_locked = false;
+    m_screen->reset();
+    m_screen->hide();
+    m_window->focusCurrentPage(); // the keyboard goes back to the page, not to the navigation
+    if (m_sync)
+        m_sync->setPaused(false);
+    m_idle.start();
+    emit lockedChanged(false);
 }
 
 void LockController::changePassphrase()
@@ -223,7 +226,7 @@ void LockController::askNewPassphrase()
 void LockController::rewrapKey(ChangePassphraseDialog *dialog)
 {
     // Two Argon2id derivations (~1-2 s) on a worker; the window goes on, with a wait cursor.
-    const QString path = m_store.path;
+    const QString path = m_session->store().path;
     const QString current = dialog->currentPassphrase();
     const QString fresh = dialog->newPassphrase();
     auto *watcher = new QFutureWatcher<QString>(this);
@@ -241,8 +244,12 @@ void LockController::passphraseChanged(const QString &error)
 {
     if (error.isEmpty()) {
         delete m_passphraseDialog;
-        QMessageBox::information(m_window, tr("Change passphrase"),
-                                 tr("The passphrase was changed. Use the new one from now on."));
+        // Window-modal without a nested event loop: the box deletes itself when closed.
+        auto *box = new QMessageBox(QMessageBox::Information, tr("Change passphrase"),
+                                    tr("The passphrase was changed. Use the new one from now on."), QMessageBox::Ok,
+                                    m_window);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
         return;
     }
     if (!m_passphraseDialog)

@@ -22,7 +22,8 @@ class LockController : public QObject
 {
     Q_OBJECT
 public:
-    LockController(MainWindow *window, SyncService *sync, StoreAccess store, SecurityPolicy policy);
+    // The store, its key and the branch are the window's session's (MainWindow::session()).
+    LockController(MainWindow *window, SyncService *sync, SecurityPolicy policy);
 
     bool isLocked() const { return m_locked; }
     UnlockScreen *unlockScreen() const { return m_screen; }
@@ -44,6 +45,7 @@ private:
     void tryUnlock(const QString &passphrase);
     void waitForHq(const QDateTime &lastContact);
     void loadAndShow();
+    void branchRead(bool ok); // the session's reload after an unlock
     void startCountdown(qint64 seconds);
     void askNewPassphrase();
     // The dialog was accepted: the key is rewrapped under the new passphrase on a worker.
@@ -52,7 +54,7 @@ private:
 
     MainWindow *m_window;
     SyncService *m_sync;
-    StoreAccess m_store;
+    BranchSession *m_session;
     SecurityPolicy m_policy;
     UnlockScreen *m_screen;
     QTimer m_idle;
@@ -61,5 +63,6 @@ private:
     bool m_locked = false;
     bool m_waitingForHq = false;
     bool m_busy = false;
+    bool m_loading = false; // the session reads the branch for the unlock
     QPointer<ChangePassphraseDialog> m_passphraseDialog; // while a change is asked for or runs
 };

@@ -48,7 +48,7 @@
 #include <QStatusBar>
 
 MainWindow::MainWindow(LanguageManager *languages, QWidget *parent)
-    : QMainWindow(parent), m_languages(languages)
+    : QMainWindow(parent), m_languages(languages), m_session(new BranchSession(this))
 {
     createPages();
     connectPages();
@@ -73,14 +73,14 @@ void MainWindow::createPages()
         m_nav->addItem(new QListWidgetItem(style()->standardIcon(icon), QString()));
     };
     // The RM's day comes first (issue 5); its workspace also feeds the 360 panels.
-    m_workspace = new CadenceWorkspace(this);
+    m_workspace = m_session->workspace();
     m_today = new TodayPage(m_workspace, this);
     add(m_today, QStyle::SP_DialogApplyButton);
     m_customers = new CustomerPage(this);
     m_customers->setWorkspace(m_workspace);
     add(m_customers, QStyle::SP_FileDialogDetailedView);
     // Tiers, value quadrant and lists (issue 4) share one analysis of the branch.
-    m_analysis = new AnalysisController(this);
+    m_analysis = m_session->analysis();
     m_tiers = new TierPage(this);
     m_quadrant = new QuadrantPage(m_analysis, this);
     m_lists = new ListsPage(m_analysis, this);
@@ -104,6 +104,8 @@ void MainWindow::createPages()
 
 void MainWindow::connectPages()
 {
+    connect(m_session, &BranchSession::branchChanged, this, &MainWindow::showBranch);
+    connect(m_session, &BranchSession::reloaded, this, &MainWindow::branchReloaded);
     connect(m_dashboard, &DashboardPage::rmChosen, this, &MainWindow::filterToRm);
     connect(m_workspace, &CadenceWorkspace::writeFailed, this, [this](const QString &message) {
         QMessageBox::warning(this, tr("BranchDesk"), tr("The change could not be saved: %1").arg(message));
@@ -126,7 +128,7 @@ void MainWindow::connectPages()
         reloadBranch();
     });
     connect(m_searchBuilder, &SearchIndexBuilder::built, this, [this](const std::shared_ptr<const CustomerSearchIndex> &index) {
-        m_branch.search = index;
+        m_session->setSearchIndex(index);
         m_customers->setSearchIndex(index);
         emit searchReady();
     });
@@ -135,7 +137,7 @@ void MainWindow::connectPages()
     connect(m_nav, &QListWidget::currentRowChanged, this, &MainWindow::ensureAnalysis);
     // One source for the threshold bands: the roster (Today, 4+1, dashboard) follows the edit.
     connect(m_analysis, &AnalysisController::policySaved, this,
-            [this] { m_workspace->setBranch(m_branch, m_workspace->today()); });
+            [this] { m_workspace->setBranch(branch(), m_session->day()); });
     connect(m_analysis, &AnalysisController::failed, this, [this](const QString &message) {
         QMessageBox::warning(this, tr("BranchDesk"), tr("The lists could not be updated: %1").arg(message));
     });
@@ -381,31 +383,28 @@ QListWidgetItem *MainWindow::addPage(QWidget *page, const QIcon &icon)
 
 void MainWindow::reloadBranch()
 {
-    if (m_reloading || !m_branch.store.isValid())
-        return;
-    m_reloading = true;
-    auto *watcher = new QFutureWatcher<LoadedBranch>(this);
-    connect(watcher, &QFutureWatcher<LoadedBranch>::finished, this, [this, watcher] {
-        m_reloading = false;
-        const LoadedBranch branch = watcher->future().resultCount() ? watcher->future().result() : LoadedBranch{};
-        watcher->deleteLater();
-        if (branch.snapshot)
-            setBranch(branch);
-        emit branchReloaded();
-    });
-    const QDate asOf = m_branch.snapshot ? m_branch.snapshot->asOf() : QDate::currentDate();
-    watcher->setFuture(BranchSession::reload(m_branch.store, asOf));
+    m_session->reload();
+}
+
+const LoadedBranch &MainWindow::branch() const
+{
+    return m_session->branch();
 }
 
 void MainWindow::setBranch(const LoadedBranch &branch)
 {
-    m_branch = branch;
+    m_session->setBranch(branch);
+}
+
+void MainWindow::showBranch(const LoadedBranch &branch)
+{
     m_export->setStore(branch.store);
     m_export->setBranchName(branch.snapshot ? branch.snapshot->branchName() : QString());
     m_customers->setBranch(branch);
     m_searchBuilder->build(branch.search ? SnapshotPtr() : branch.snapshot);
-    m_workspace->setBranch(branch, m_workspace->today());
     m_tiers->setBranch(branch);
+    if (!branch.snapshot)
+        m_analysis->setBranch(branch); // locked: the scores go with the snapshot
     ensureAnalysis();
     retranslateUi();
     if (branch.snapshot && !m_partsRestored) {
@@ -425,9 +424,6 @@ void MainWindow::showLockScreen(QWidget *screen)
         m_root->addWidget(screen);
     m_root->setCurrentWidget(screen);
     menuBar()->setEnabled(false);
-    // Every page lets go of the branch: the snapshot and search index are freed.
-    setBranch(LoadedBranch{});
-    m_analysis->setBranch(LoadedBranch{});
     screen->show();
 }
 
@@ -452,7 +448,7 @@ void MainWindow::changeEvent(QEvent *event)
 
 void MainWindow::retranslateUi()
 {
-    setWindowTitle(m_branch.snapshot ? tr("BranchDesk — %1").arg(m_branch.snapshot->branchName())
+    setWindowTitle(branch().snapshot ? tr("BranchDesk — %1").arg(branch().snapshot->branchName())
                                      : tr("BranchDesk"));
     m_nav->item(m_stack->indexOf(m_today))->setText(tr("Today"));
     m_nav->item(m_stack->indexOf(m_customers))->setText(tr("Customers"));
@@ -464,7 +460,7 @@ void MainWindow::retranslateUi()
     m_nav->item(m_tiersRow + 1)->setText(tr("Value quadrant"));
     m_nav->item(m_tiersRow + 2)->setText(tr("Lists"));
     retranslateMenus();
-    if (const BranchSnapshot *s = m_branch.snapshot.get()) {
+    if (const BranchSnapshot *s = branch().snapshot.get()) {
         // A branch set up from a file may have no code.
         const QString branch = s->branchCode().isEmpty() || s->branchCode() == s->branchName()
                                    ? s->branchName()
@@ -479,7 +475,7 @@ void MainWindow::retranslateUi()
 void MainWindow::retranslateMenus()
 {
     m_fileMenu->setTitle(tr("&File"));
-    m_signInMenu->fill(m_branch);
+    m_signInMenu->fill(branch());
     m_find->setText(tr("&Find customer"));
     m_logContact->setText(tr("&Log contact…"));
     m_quit->setText(tr("&Quit"));
@@ -529,8 +525,9 @@ void MainWindow::ensureAnalysis()
     QWidget *current = m_stack->currentWidget();
     if (current != m_quadrant && current != m_lists)
         return;
-    if (m_branch.snapshot && m_analysis->branch().snapshot != m_branch.snapshot)
-        m_analysis->setBranch(m_branch);
+    const LoadedBranch &open = branch();
+    if (open.snapshot && m_analysis->branch().snapshot != open.snapshot)
+        m_analysis->setBranch(open);
 }
 
 QWidget *MainWindow::currentPage() const
@@ -552,11 +549,13 @@ void MainWindow::printCallSheet()
 
 void MainWindow::importCustomers()
 {
-    if (!m_branch.store.isValid())
+    if (!m_session->store().isValid())
         return;
-    ImportWizard wizard(m_branch.store, m_workspace->actingStaffId(), this);
-    connect(&wizard, &ImportWizard::imported, this, &MainWindow::setBranch);
-    wizard.exec();
+    // Window-modal without a nested event loop; the wizard deletes itself when closed.
+    auto *wizard = new ImportWizard(m_session->store(), m_workspace->actingStaffId(), m_session->day(), this);
+    wizard->setAttribute(Qt::WA_DeleteOnClose);
+    connect(wizard, &ImportWizard::imported, this, &MainWindow::setBranch);
+    wizard->open();
 }
 
 void MainWindow::filterToRm(int staffIndex)
@@ -571,8 +570,8 @@ void MainWindow::filterToRm(int staffIndex)
     const int rmFilter = staffIndex < 0 ? RmFilter::kAll : staffIndex;
     m_maturity->showRm(rmFilter);
     m_warnings->showRm(rmFilter);
-    statusBar()->showMessage(staffIndex >= 0 && m_branch.snapshot
-                                 ? tr("Showing %1's customers and steps").arg(m_branch.snapshot->staff()[size_t(staffIndex)].name)
+    statusBar()->showMessage(staffIndex >= 0 && branch().snapshot
+                                 ? tr("Showing %1's customers and steps").arg(branch().snapshot->staff()[size_t(staffIndex)].name)
                                  : tr("Showing every RM"),
                              5000);
 }

@@ -37,6 +37,9 @@ class MainWindow : public QMainWindow
 public:
     explicit MainWindow(LanguageManager *languages, QWidget *parent = nullptr);
 
+    // The open branch's owner: its store, the branch on screen, its day, reloads, lock and sync.
+    BranchSession *session() const { return m_session; }
+    // Shows `branch` (BranchSession::setBranch: the session adopts it, the pages follow).
     void setBranch(const LoadedBranch &branch);
     CustomerPage *customerPage() const { return m_customers; }
     TierPage *tierPage() const { return m_tiers; }
@@ -71,14 +74,15 @@ public:
     // Issue 8: File > Lock (Ctrl+Shift+L since issue 16) and File > Change passphrase; LockController acts on them.
     QAction *lockAction() const { return m_lock; }
     QAction *changePassphraseAction() const { return m_changePassphrase; }
-    // Drops every page's data and shows `screen` alone, menus disabled; showWorkspace() undoes it.
+    // Shows `screen` alone, menus disabled; showWorkspace() undoes it. The lock drops the pages'
+    // data through the session (BranchSession::lock), which empties every page.
     void showLockScreen(QWidget *screen);
     void showWorkspace();
     bool isLockScreenShown() const;
     // Reads the branch again off the UI thread (after assignments, or signing
-    // in as someone else) and shows it; branchReloaded() follows.
+    // in as someone else) and shows it; branchReloaded() follows (BranchSession::reload).
     void reloadBranch();
-    const LoadedBranch &branch() const { return m_branch; }
+    const LoadedBranch &branch() const;
     // Issue 16: the page's main widget (its table, or the search box on Customers) takes the focus:
     // after unlocking, at start-up and on Ctrl+1 … Ctrl+0.
     void focusCurrentPage();
@@ -120,12 +124,14 @@ private:
     void createViewMenu();
     void retranslateUi();
     void retranslateMenus();
+    // The session's branch changed (opened, reloaded, locked): every page follows.
+    void showBranch(const LoadedBranch &branch);
     void openIssueListDialog(const QString &name, const QString &kind, const QStringList &customerNos);
     // Scores are computed when a page that needs them is first shown, not at start-up.
     void ensureAnalysis();
 
     LanguageManager *m_languages;
-    LoadedBranch m_branch;
+    BranchSession *m_session;
     QListWidget *m_nav;
     QStackedWidget *m_stack;
     CustomerPage *m_customers;
@@ -157,7 +163,6 @@ private:
     QAction *m_lock = nullptr;
     QAction *m_changePassphrase = nullptr;
     SignInMenu *m_signInMenu = nullptr; // demo stores: who the desktop is used as
-    bool m_reloading = false;
     QList<QAction *> m_goActions; // Ctrl+1 … Ctrl+9, Ctrl+0: one per page, in navigation order
     QAction *addGoAction(int row);
     ExportController *m_export = nullptr;

@@ -11,7 +11,6 @@
 #include <QApplication>
 #include <QEvent>
 #include <QMessageBox>
-#include <QFutureWatcher>
 #include <QLabel>
 #include <QListWidgetItem>
 #include <QLocale>
@@ -21,16 +20,9 @@
 #include <QStyle>
 #include <QTimer>
 #include <QToolButton>
-#include <QtConcurrent>
 
-SyncController::SyncController(MainWindow *window, SyncService *service, const QString &storePath,
-                               const QString &passphrase)
-    : SyncController(window, service, StoreAccess{storePath, passphrase, nullptr})
-{
-}
-
-SyncController::SyncController(MainWindow *window, SyncService *service, StoreAccess store)
-    : QObject(window), m_window(window), m_service(service), m_store(std::move(store))
+SyncController::SyncController(MainWindow *window, SyncService *service)
+    : QObject(window), m_window(window), m_service(service)
 {
     m_indicator = new QLabel(window);
     m_indicator->setObjectName(QStringLiteral("syncIndicator"));
@@ -64,8 +56,8 @@ SyncController::SyncController(MainWindow *window, SyncService *service, StoreAc
     });
     connect(service, &SyncService::logRows, m_log, &SyncLogPage::setRows);
     connect(service, &SyncService::finished, this, [this](bool, bool changed, const SyncEngine::Report &) {
-        if (changed)
-            reloadBranch();
+        if (changed) // in the background; not while locked (the session refuses)
+            m_window->session()->reload();
         if (m_syncAgain) {
             m_syncAgain = false;
             QTimer::singleShot(0, this, &SyncController::onLocalWrite);
@@ -199,21 +191,4 @@ void SyncController::askForPassword(const QString &why)
     connect(dialog, &QDialog::accepted, this, [this, dialog] { m_service->signIn(dialog->password()); });
     m_passwordDialog = dialog;
     dialog->open(); // window-modal, without a nested event loop
-}
-
-void SyncController::reloadBranch()
-{
-    if (m_reloading)
-        return;
-    m_reloading = true;
-    auto *watcher = new QFutureWatcher<LoadedBranch>(this);
-    connect(watcher, &QFutureWatcher<LoadedBranch>::finished, this, [this, watcher] {
-        m_reloading = false;
-        const LoadedBranch branch = watcher->future().resultCount() ? watcher->future().result() : LoadedBranch{};
-        watcher->deleteLater();
-        if (branch.snapshot && m_store.isValid()) // locked meanwhile: drop what was read
-            m_window->setBranch(branch);
-    });
-    // Not while locked (the key is wiped); on a failure the next sync or start-up tries again.
-    watcher->setFuture(BranchSession::reload(m_store, QDate::currentDate()));
 }

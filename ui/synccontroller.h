@@ -22,8 +22,8 @@ class SyncController : public QObject
 {
     Q_OBJECT
 public:
-    SyncController(MainWindow *window, SyncService *service, StoreAccess store);
-    SyncController(MainWindow *window, SyncService *service, const QString &storePath, const QString &passphrase);
+    // The branch is read again through the window's session (MainWindow::session()).
+    SyncController(MainWindow *window, SyncService *service);
 
     QLabel *indicator() const { return m_indicator; }
     SyncLogPage *logPage() const { return m_log; }
@@ -37,14 +37,12 @@ private:
     void showStatus(const SyncService::Status &status);
     // The password dialog (one at a time, not blocking); `why` is shown above the fields.
     void askForPassword(const QString &why = {});
-    void reloadBranch();
     // Issue 16: every local write (contact, step moved, event, assignment) goes up at once, so
     // the pending count and online/offline are true right after it, not at the next round.
     void onLocalWrite();
 
     MainWindow *m_window;
     SyncService *m_service;
-    StoreAccess m_store;
     QLabel *m_indicator;
     QToolButton *m_button;
     QMenu *m_menu;
@@ -53,7 +51,6 @@ private:
     SyncLogPage *m_log;
     QListWidgetItem *m_logItem;
     SyncService::Status m_status;
-    bool m_reloading = false;
     bool m_syncAgain = false; // a write landed while a round ran
     QString m_progress;       // "Sending changes 3 / 10" while a round runs
     QPointer<HqConnectDialog> m_passwordDialog;

@@ -6,9 +6,6 @@
 #include "synccontroller.h"
 #include "domain/securitypolicy.h"
 #include "session/cadenceworkspace.h"
-#include "store/database.h"
-#include "store/storeerror.h"
-#include "store/storeunlocker.h"
 #include "session/syncservice.h"
 
 #include <QApplication>
@@ -72,18 +69,19 @@ DesktopStartup::~DesktopStartup()
 {
     m_lock.reset();
     m_syncUi.reset();
-    m_sync.reset();
     m_window.reset();
 }
 
 void DesktopStartup::start(const Options &options)
 {
     m_options = options;
+    m_options.request.day = options.today; // the branch is read for the pinned day, if any
     // The opener's dialogs come and go before the window shows: none of them ends the app.
     QApplication::setQuitOnLastWindowClosed(false);
     // The window is built on this thread while the opener's worker unwraps the key (Argon2id).
+    m_opener.setSecurityPolicy(SecurityPolicy::fromSettings(QSettings()));
     m_opener.setWhileWaiting([this] { m_window = std::make_unique<MainWindow>(m_languages); });
-    m_opener.open(options.request);
+    m_opener.open(m_options.request);
 }
 
 void DesktopStartup::openerFinished(bool ok)
@@ -96,7 +94,7 @@ void DesktopStartup::openerFinished(bool ok)
     if (!m_window) // no background job ran
         m_window = std::make_unique<MainWindow>(m_languages);
     if (m_options.today.isValid())
-        m_window->workspace()->setToday(m_options.today);
+        m_window->session()->setDay(m_options.today);
     m_window->setBranch(m_opener.branch());
     startServices();
     if (!m_options.search.isEmpty())
@@ -111,26 +109,19 @@ void DesktopStartup::openerFinished(bool ok)
 
 void DesktopStartup::startServices()
 {
-    // Sync runs on its own thread and connection; the window only shows its status.
-    const StoreAccess store{m_options.request.storePath, {}, m_opener.key()};
-    m_sync = std::make_unique<SyncService>(store);
-    m_syncUi = std::make_unique<SyncController>(m_window.get(), m_sync.get(), store);
+    // Sync runs on its own thread and connection (the session's); the window only shows its status.
+    BranchSession *session = m_window->session();
+    SyncService *sync = session->syncService();
+    m_syncUi = std::make_unique<SyncController>(m_window.get(), sync);
     // Minutes between background syncs while HQ answers (Settings: sync/intervalMinutes).
-    m_sync->setInterval(QSettings().value(QStringLiteral("sync/intervalMinutes"), 15).toInt());
+    sync->setInterval(QSettings().value(QStringLiteral("sync/intervalMinutes"), 15).toInt());
     // Issue 8: idle lock and Ctrl+L; offline use only within the grace period since HQ last answered.
     const SecurityPolicy policy = SecurityPolicy::fromSettings(QSettings());
-    m_lock = std::make_unique<LockController>(m_window.get(), m_sync.get(), store, policy);
-    try {
-        Database db = Database::open(store.path, *store.key, Database::OpenMode::ExistingOnly);
-        QDateTime lastContact;
-        const bool within = StoreUnlocker::withinGracePeriod(db, policy, QDateTime::currentDateTime(), &lastContact);
-        db.close();
-        m_lock->enforceGracePeriod(lastContact, within);
-    } catch (const StoreError &) {
-        // The branch just loaded from this store; a failure here is caught by the next open.
-    }
+    m_lock = std::make_unique<LockController>(m_window.get(), sync, policy);
+    // Read by the opener's worker with the branch: no disk on this thread.
+    m_lock->enforceGracePeriod(m_opener.lastHqContact(), m_opener.withinGracePeriod());
     if (m_options.startSync)
-        m_sync->start();
+        sync->start();
 }
 
 void DesktopStartup::showWindow()

@@ -59,7 +59,6 @@ private:
     Options m_options;
     BranchOpener m_opener;
     std::unique_ptr<MainWindow> m_window;
-    std::unique_ptr<SyncService> m_sync;
     std::unique_ptr<SyncController> m_syncUi;
     std::unique_ptr<LockController> m_lock;
 };

@@ -137,4 +137,15 @@ public:
     // The extract's customer columns, in table order: (header, column).
     static const QStringList &csvHeaders();
     static const std::vector<const CustomerColumn *> &csvColumns();
+
+    // A customer's value as the store's customer table keeps it, one switch over the kinds for
+    // every writer (the store's INSERT, the import's INSERT and UPDATE, the extract's CSV):
+    // whole numbers for Flag, Count, Money and SignedMoney (isInteger), text for the rest, a
+    // null QString standing for NULL (OptionalText left empty, no gender, no date, a customer
+    // in full in the Masked column). History is the twelve averages joined by ','.
+    static bool isInteger(const CustomerColumn &column);
+    static qint64 storedInteger(const CustomerColumn &column, const Customer &c);
+    static QString storedText(const CustomerColumn &column, const Customer &c);
+    static QString genderKey(Customer::Gender gender); // "M", "F", or null
+    static QString joinedHistory(const Customer &c, QChar separator = QLatin1Char(','));
 };

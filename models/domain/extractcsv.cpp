@@ -32,50 +32,14 @@ QString date(const QDate &d)
     return d.isValid() ? d.toString(Qt::ISODate) : QString();
 }
 
-QString flag(bool b)
-{
-    return b ? QStringLiteral("1") : QStringLiteral("0");
-}
-
-QString history(const Customer &c)
-{
-    QStringList parts;
-    for (qint64 v : c.aumHistoryFen)
-        parts << QString::number(v);
-    return parts.join(QLatin1Char(';'));
-}
-
 QString customerValue(const CustomerColumn &col, const Customer &c)
 {
-    using K = CustomerColumn::Kind;
-    switch (col.kind) {
-    case K::Key:
-    case K::Name:
-    case K::Text:
-    case K::OptionalText:
-    case K::Phone:
-    case K::IdNumber:
-    case K::Month:
-        return c.*col.text;
-    case K::Gender:
-        return c.gender == Customer::Gender::Male     ? QStringLiteral("M")
-               : c.gender == Customer::Gender::Female ? QStringLiteral("F")
-                                                      : QString();
-    case K::Date:
-        return date(c.*col.date);
-    case K::Flag:
-        return flag(c.*col.flag);
-    case K::Count:
-        return QString::number(c.*col.count);
-    case K::Money:
-    case K::SignedMoney:
-        return QString::number(c.*col.money);
-    case K::History:
-        return history(c);
-    case K::Masked:
-        break;
-    }
-    return {};
+    // As the store keeps it, but the averages joined by ';' and no masked marker (HQ masks at pull time).
+    if (col.kind == CustomerColumn::Kind::History)
+        return CustomerColumns::joinedHistory(c, QLatin1Char(';'));
+    if (col.kind == CustomerColumn::Kind::Masked)
+        return {};
+    return CustomerColumns::storedText(col, c);
 }
 
 } // namespace

@@ -1,6 +1,9 @@
 #include "branchsession.h"
 
+#include "analysiscontroller.h"
+#include "cadenceworkspace.h"
 #include "dashboarddata.h"
+#include "syncservice.h"
 #include "../store/auditlog.h"
 #include "../store/auditwriter.h"
 #include "../store/database.h"
@@ -9,8 +12,111 @@
 #include "../store/storefiles.h"
 #include "../store/storekeyfile.h"
 
+#include <QFutureWatcher>
 #include <QThreadPool>
 #include <QtConcurrent>
+
+BranchSession::BranchSession(QObject *parent)
+    : QObject(parent), m_workspace(new CadenceWorkspace(this)), m_analysis(new AnalysisController(this))
+{
+}
+
+// The sync thread goes before the workspace and the analysis (children, deleted after this body).
+BranchSession::~BranchSession() = default;
+
+void BranchSession::setBranch(const LoadedBranch &branch)
+{
+    // A branch read for another day than the calendar's (a test, a picture, --today) pins the day,
+    // so that reloads after a sync or a lock show the same day.
+    if (branch.snapshot && !m_pinnedDay.isValid() && branch.snapshot->asOf() != QDate::currentDate())
+        m_pinnedDay = branch.snapshot->asOf();
+    adopt(branch);
+}
+
+void BranchSession::adopt(const LoadedBranch &branch)
+{
+    if (!branch.store.path.isEmpty())
+        m_store = branch.store;
+    m_branch = branch;
+    m_workspace->setBranch(branch, day());
+    emit branchChanged(m_branch);
+}
+
+void BranchSession::setSearchIndex(const std::shared_ptr<const CustomerSearchIndex> &index)
+{
+    m_branch.search = index;
+}
+
+QDate BranchSession::day() const
+{
+    return m_pinnedDay.isValid() ? m_pinnedDay : QDate::currentDate();
+}
+
+void BranchSession::setDay(const QDate &day)
+{
+    m_pinnedDay = day;
+    m_workspace->setToday(this->day());
+}
+
+void BranchSession::reload()
+{
+    if (m_reloading) {
+        m_readAgain = true; // what asked for it may have written after the running read began
+        return;
+    }
+    if (m_locked || !m_store.isValid()) {
+        emit reloaded(false);
+        return;
+    }
+    m_reloading = true;
+    readAgain();
+}
+
+void BranchSession::readAgain()
+{
+    m_readAgain = false;
+    auto *watcher = new QFutureWatcher<LoadedBranch>(this);
+    connect(watcher, &QFutureWatcher<LoadedBranch>::finished, this, [this, watcher] {
+        const LoadedBranch branch = watcher->future().resultCount() ? watcher->future().result() : LoadedBranch{};
+        watcher->deleteLater();
+        if (m_readAgain && !m_locked) {
+            readAgain();
+            return;
+        }
+        m_reloading = false;
+        const bool ok = branch.snapshot && !m_locked; // locked meanwhile: what was read is dropped
+        if (ok)
+            adopt(branch);
+        emit reloaded(ok);
+    });
+    watcher->setFuture(read(m_store, day()));
+}
+
+void BranchSession::lock(KeyOnLock key)
+{
+    m_locked = true;
+    adopt(LoadedBranch{});
+    if (key == KeyOnLock::Wipe && m_store.key)
+        m_store.key->wipe();
+}
+
+void BranchSession::restoreKey(const StoreKey &key)
+{
+    if (m_store.key)
+        m_store.key->assign(key);
+}
+
+void BranchSession::unlock()
+{
+    m_locked = false;
+}
+
+SyncService *BranchSession::syncService()
+{
+    if (!m_sync)
+        m_sync = std::make_unique<SyncService>(m_store);
+    return m_sync.get();
+}
 
 QThreadPool *BranchSession::writer()
 {
@@ -23,7 +129,7 @@ QThreadPool *BranchSession::writer()
     return pool;
 }
 
-QFuture<LoadedBranch> BranchSession::reload(const StoreAccess &store, QDate asOf)
+QFuture<LoadedBranch> BranchSession::read(const StoreAccess &store, QDate asOf)
 {
     const QString staff = signedInAs();
     return QtConcurrent::run([store, asOf, staff] {
@@ -75,10 +181,18 @@ bool BranchSession::createDemo(const StoreAccess &store, const DemoGenerator::Op
 }
 
 bool BranchSession::loadForOpening(const StoreAccess &store, LoadedBranch *out, const Progress &progress,
-                                   const QString &signedInAs)
+                                   const QString &signedInAs, QDate asOf)
 {
     // The window builds the search index after the first paint.
-    return BranchStore::load(store, out, progress, QDate::currentDate(), signedInAs, BranchStore::SearchIndex::Later);
+    return BranchStore::load(store, out, progress, asOf, signedInAs, BranchStore::SearchIndex::Later);
+}
+
+bool BranchSession::withinGracePeriod(const StoreAccess &store, const SecurityPolicy &policy, QDateTime *lastContact)
+{
+    Database db = store.open();
+    const bool within = StoreUnlocker::withinGracePeriod(db, policy, QDateTime::currentDateTime(), lastContact);
+    db.close();
+    return within;
 }
 
 QString BranchSession::errorMessage(const std::exception &e)
@@ -117,6 +231,11 @@ QFuture<QString> BranchSession::changePassphrase(const QString &path, const QStr
     });
 }
 
+QFuture<DashboardData> BranchSession::loadDashboard(const DashboardData::Request &request)
+{
+    return QtConcurrent::run([request] { return DashboardData::load(request); });
+}
+
 QFuture<QString> BranchSession::recordReveal(const StoreAccess &store, const QString &customerNo, const QString &detail)
 {
     return QtConcurrent::run(writer(), [store, customerNo, detail]() -> QString {
@@ -148,7 +267,7 @@ bool BranchSession::appendAudit(const StoreAccess &store, const QString &event, 
 
 BranchSession::ImportOutcome BranchSession::importCustomers(const StoreAccess &store, const CustomerImport::Source &source,
                                                             const CustomerImport::Result &result,
-                                                            const CustomerImportJob::Options &options,
+                                                            const CustomerImportJob::Options &options, QDate asOf,
                                                             const std::function<bool(int, int)> &progress)
 {
     ImportOutcome out;
@@ -158,7 +277,7 @@ BranchSession::ImportOutcome BranchSession::importCustomers(const StoreAccess &s
         out.result = CustomerImportJob::commit(db, source, result, options, &out.summary, &out.error, progress);
         db.close();
         if (out.result == CustomerImportJob::Result::Done)
-            BranchStore::load(store, &out.branch, {}, QDate::currentDate(), signedInAs());
+            BranchStore::load(store, &out.branch, {}, asOf, signedInAs());
     } catch (const StoreError &e) {
         if (out.result != CustomerImportJob::Result::Done)
             out.result = CustomerImportJob::Result::Failed;

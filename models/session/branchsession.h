@@ -4,6 +4,7 @@
 #include "../domain/demogenerator.h"
 #include "../domain/securitypolicy.h"
 #include "../domain/staff.h"
+#include "dashboarddata.h"
 #include "../store/branchstore.h"
 #include "../store/customerimportjob.h"
 #include "../store/loadedbranch.h"
@@ -13,21 +14,69 @@
 #include <QCoreApplication>
 #include <QDate>
 #include <QFuture>
+#include <QObject>
 #include <QString>
 #include <atomic>
 #include <exception>
 #include <functional>
 #include <memory>
 
+class AnalysisController;
+class CadenceWorkspace;
 class QThreadPool;
+class SyncService;
 
-// Issue 13: what the widgets ask of an open branch's store, so that ui/ never includes
-// store/ and never holds a Database. Reads and the slow key work run on worker threads and
-// come back as futures (continued with QFutureWatcher); writes run in order on the one
-// writer thread. A store failure comes back as its message, never as a StoreError.
-class BranchSession
+// Issue 13: the one owner of the open branch. An instance (the window holds one) owns the
+// store access and its key, the branch on screen, the day it is shown for, its reloads, the
+// lock, the sync service, and the services that work on the branch (the cadence workspace,
+// the analysis). The static side is what the widgets ask of a store, so that ui/ never
+// includes store/ and never holds a Database: reads and the slow key work run on worker
+// threads and come back as futures (continued with QFutureWatcher); writes run in order on
+// the one writer thread. A store failure comes back as its message, never as a StoreError.
+class BranchSession : public QObject
 {
-    Q_DECLARE_TR_FUNCTIONS(BranchSession)
+    Q_OBJECT
+public:
+    explicit BranchSession(QObject *parent = nullptr);
+    ~BranchSession() override;
+
+    // The branch on screen (empty while locked or before opening) and the store it came from;
+    // the store stays known while locked (its key wiped).
+    const LoadedBranch &branch() const { return m_branch; }
+    const StoreAccess &store() const { return m_store; }
+    // Adopts a branch read elsewhere (the opener, the import wizard, a test); branchChanged follows.
+    void setBranch(const LoadedBranch &branch);
+    // The search index built after the first paint joins the branch it was built from.
+    void setSearchIndex(const std::shared_ptr<const CustomerSearchIndex> &index);
+
+    // The one "as of" day of every list, plan and reload: the calendar's date, or the day it was
+    // pinned to (--today, a test, a branch opened for another day). The cadence workspace follows it.
+    QDate day() const;
+    void setDay(const QDate &day);
+
+    // Reads the branch again for day() on a worker and adopts it, unless locked meanwhile.
+    // A request while one runs reads once more after it. reloaded(ok) follows every request.
+    void reload();
+    bool isReloading() const { return m_reloading; }
+
+    // The lock: the branch is dropped (every page lets go of it), then the key is wiped, unless
+    // kept for sync to reach HQ (a store past its offline grace period). Reloads are refused
+    // while locked. restoreKey() refills the key from the unwrapped one; unlock() lets reloads in.
+    enum class KeyOnLock { Wipe, Keep };
+    void lock(KeyOnLock key = KeyOnLock::Wipe);
+    void restoreKey(const StoreKey &key);
+    void unlock();
+    bool isLocked() const { return m_locked; }
+
+    // Sync with HQ on its own thread and connection, created on first use.
+    SyncService *syncService();
+    CadenceWorkspace *workspace() const { return m_workspace; }
+    AnalysisController *analysis() const { return m_analysis; }
+
+signals:
+    void branchChanged(const LoadedBranch &branch);
+    void reloaded(bool ok);
+
 public:
     // Stage text (untranslated source string), done, total. false = cancel.
     using Progress = BranchStore::Progress;
@@ -37,7 +86,7 @@ public:
 
     // The branch in `store` as of `asOf` for the staff signed in; an empty branch when the
     // store is locked (invalid) or cannot be read (the branch on screen stays).
-    static QFuture<LoadedBranch> reload(const StoreAccess &store, QDate asOf);
+    static QFuture<LoadedBranch> read(const StoreAccess &store, QDate asOf);
     // The staff ID the demo branch is shown for (empty: the manager), and switching it.
     static QString signedInAs();
     static void setSignedInAs(const QString &staffId);
@@ -51,7 +100,10 @@ public:
                                         const SyncEngine::Progress &progress);
     static bool createDemo(const StoreAccess &store, const DemoGenerator::Options &options, const Progress &progress);
     static bool loadForOpening(const StoreAccess &store, LoadedBranch *out, const Progress &progress,
-                               const QString &signedInAs);
+                               const QString &signedInAs, QDate asOf);
+    // Whether the store was in touch with HQ within the policy's offline grace period, and when
+    // HQ last answered (invalid: never). Throws like the others.
+    static bool withinGracePeriod(const StoreAccess &store, const SecurityPolicy &policy, QDateTime *lastContact);
     static QString errorMessage(const std::exception &e);
     static bool isWrongPassphrase(const std::exception &e);
     // Removes a store and its side files (a first run given up).
@@ -64,6 +116,8 @@ public:
     // passphrase, else the error.
     static QFuture<QString> changePassphrase(const QString &path, const QString &current, const QString &fresh);
 
+    // The dashboard's figures read on a worker.
+    static QFuture<DashboardData> loadDashboard(const DashboardData::Request &request);
     // On the writer: the audit entry of a revealed field; the error, empty when recorded.
     static QFuture<QString> recordReveal(const StoreAccess &store, const QString &customerNo, const QString &detail);
     // On the writer: the campaign saved; its id, or '!' and the error.
@@ -82,5 +136,19 @@ public:
     };
     static ImportOutcome importCustomers(const StoreAccess &store, const CustomerImport::Source &source,
                                          const CustomerImport::Result &result, const CustomerImportJob::Options &options,
-                                         const std::function<bool(int done, int total)> &progress);
+                                         QDate asOf, const std::function<bool(int done, int total)> &progress);
+
+private:
+    void adopt(const LoadedBranch &branch);
+    void readAgain();
+
+    StoreAccess m_store;
+    LoadedBranch m_branch;
+    QDate m_pinnedDay; // invalid: the calendar's date
+    bool m_reloading = false;
+    bool m_readAgain = false;
+    bool m_locked = false;
+    std::unique_ptr<SyncService> m_sync;
+    CadenceWorkspace *m_workspace;
+    AnalysisController *m_analysis;
 };

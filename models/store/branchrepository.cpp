@@ -44,18 +44,6 @@ QDate dateFromUtf8(QByteArrayView s)
     return QDate::fromString(QString::fromUtf8(s), Qt::ISODate);
 }
 
-QString joinHistory(const Customer &c)
-{
-    QString out;
-    out.reserve(Customer::kHistoryMonths * 10);
-    for (size_t i = 0; i < c.aumHistoryFen.size(); ++i) {
-        if (i)
-            out += QLatin1Char(',');
-        out += QString::number(c.aumHistoryFen[i]);
-    }
-    return out;
-}
-
 void splitHistory(QByteArrayView s, Customer *c)
 {
     int index = 0;
@@ -85,19 +73,6 @@ int maxRowid(Database &db, const char *table)
     return st.step() ? qBound(0, st.integer(0), 10000000) : 0;
 }
 
-QString genderKey(Customer::Gender g)
-{
-    switch (g) {
-    case Customer::Gender::Male:
-        return QStringLiteral("M");
-    case Customer::Gender::Female:
-        return QStringLiteral("F");
-    case Customer::Gender::Unknown:
-        break;
-    }
-    return {};
-}
-
 // The customer statements, built once from the registry (domain/customercolumns.h): the
 // INSERT binds and the SELECT reads column i of kCustomerColumns as parameter i + 1 and
 // result i, so the two lists can never disagree with each other or with the table.
@@ -122,42 +97,10 @@ const QString &customerSelectSql()
 
 void bindCustomerColumn(Statement &st, int index, const CustomerColumn &col, const Customer &c)
 {
-    using K = CustomerColumn::Kind;
-    switch (col.kind) {
-    case K::Key:
-    case K::Name:
-    case K::Text:
-    case K::Phone:
-    case K::IdNumber:
-    case K::Month:
-        st.bind(index, c.*col.text);
-        break;
-    case K::OptionalText:
-        st.bind(index, (c.*col.text).isEmpty() ? QString() : c.*col.text);
-        break;
-    case K::Gender:
-        st.bind(index, genderKey(c.gender));
-        break;
-    case K::Date:
-        st.bind(index, isoDate(c.*col.date));
-        break;
-    case K::Flag:
-        st.bind(index, c.*col.flag);
-        break;
-    case K::Count:
-        st.bind(index, c.*col.count);
-        break;
-    case K::Money:
-    case K::SignedMoney:
-        st.bind(index, c.*col.money);
-        break;
-    case K::History:
-        st.bind(index, joinHistory(c));
-        break;
-    case K::Masked:
-        st.bind(index, c.masked ? (c.maskedTier.isNull() ? QStringLiteral("") : c.maskedTier) : QString());
-        break;
-    }
+    if (CustomerColumns::isInteger(col))
+        st.bind(index, CustomerColumns::storedInteger(col, c));
+    else
+        st.bind(index, CustomerColumns::storedText(col, c));
 }
 
 void readCustomerColumn(const Statement &st, int index, const CustomerColumn &col, Customer *c)

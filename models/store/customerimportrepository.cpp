@@ -21,36 +21,6 @@ QString isoDate(const QDate &d)
     return d.isValid() ? d.toString(Qt::ISODate) : QString();
 }
 
-QString joinHistory(const Customer &c)
-{
-    // Most imports have no monthly averages: twelve times the balance, formatted once.
-    const auto &h = c.aumHistoryFen;
-    if (std::all_of(h.begin(), h.end(), [&](qint64 v) { return v == h.front(); })) {
-        const QString one = QString::number(h.front());
-        QString out;
-        out.reserve((one.size() + 1) * Customer::kHistoryMonths);
-        for (int i = 0; i < Customer::kHistoryMonths; ++i) {
-            if (i)
-                out += QLatin1Char(',');
-            out += one;
-        }
-        return out;
-    }
-    QString out;
-    out.reserve(Customer::kHistoryMonths * 12);
-    for (size_t i = 0; i < c.aumHistoryFen.size(); ++i) {
-        if (i)
-            out += QLatin1Char(',');
-        out += QString::number(c.aumHistoryFen[i]);
-    }
-    return out;
-}
-
-QString genderKey(Customer::Gender g)
-{
-    return g == Customer::Gender::Male ? QStringLiteral("M") : g == Customer::Gender::Female ? QStringLiteral("F") : QString();
-}
-
 // The store columns an import field writes.
 QStringList columnsOf(ImportMapping::Field f)
 {
@@ -97,23 +67,12 @@ QString orNull(const QString &s)
 void bindColumn(Statement &st, int index, Column column, const Customer &c)
 {
     using K = CustomerColumn::Kind;
-    switch (column->kind) {
-    case K::Key:
-    case K::Name:
-    case K::Month: st.bind(index, c.*column->text); break;
-    case K::Text:
-    case K::OptionalText:
-    case K::Phone:
-    case K::IdNumber: st.bind(index, orNull(c.*column->text)); break;
-    case K::Gender: st.bind(index, genderKey(c.gender)); break;
-    case K::Date: st.bind(index, isoDate(c.*column->date)); break;
-    case K::Flag: st.bind(index, c.*column->flag); break;
-    case K::Count: st.bind(index, c.*column->count); break;
-    case K::Money:
-    case K::SignedMoney: st.bind(index, c.*column->money); break;
-    case K::History: st.bind(index, joinHistory(c)); break;
-    case K::Masked: st.bind(index, c.masked ? c.maskedTier : QString()); break;
-    }
+    if (CustomerColumns::isInteger(*column))
+        st.bind(index, CustomerColumns::storedInteger(*column, c));
+    else if (column->kind == K::Text || column->kind == K::Phone || column->kind == K::IdNumber)
+        st.bind(index, orNull(c.*column->text));
+    else
+        st.bind(index, CustomerColumns::storedText(*column, c));
 }
 
 // New customers' values as SQLite takes them (UTF-8, whole numbers, NULL), made for a
@@ -162,24 +121,10 @@ public:
 private:
     void encode(Column col, const Customer &c)
     {
-        using K = CustomerColumn::Kind;
-        switch (col->kind) {
-        case K::Key:
-        case K::Name:
-        case K::Text:
-        case K::OptionalText:
-        case K::Phone:
-        case K::IdNumber:
-        case K::Month: text(c.*col->text); break;
-        case K::Gender: text(genderKey(c.gender)); break;
-        case K::Date: text(isoDate(c.*col->date)); break;
-        case K::Flag: integer(c.*col->flag ? 1 : 0); break;
-        case K::Count: integer(c.*col->count); break;
-        case K::Money:
-        case K::SignedMoney: integer(c.*col->money); break;
-        case K::History: text(joinHistory(c), true); break;
-        case K::Masked: text(c.masked ? c.maskedTier : QString()); break;
-        }
+        if (CustomerColumns::isInteger(*col))
+            integer(CustomerColumns::storedInteger(*col, c));
+        else // the averages are NOT NULL: kept even when empty
+            text(CustomerColumns::storedText(*col, c), col->kind == CustomerColumn::Kind::History);
     }
     void integer(qint64 v) { m_out->cells.push_back({EncodedRows::Kind::Integer, v, 0}); }
     // Empty text is NULL, as the rest of the store writes absent values; `keepEmpty` for NOT NULL columns.
