@@ -7,6 +7,7 @@
 #include "store/storeerror.h"
 #include "store/outbox.h"
 #include "store/pageapplier.h"
+#include "storefixture.h"
 #include "testsupport.h"
 
 #include <QTemporaryDir>
@@ -17,13 +18,10 @@ class TestCadenceRepository : public QObject
     Q_OBJECT
 
 private:
-    QTemporaryDir m_dir;
-    int m_n = 0;
+    StoreFixture m_stores;
     Database freshStore()
     {
-        Database db = Database::open(m_dir.filePath(QStringLiteral("r%1.db").arg(++m_n)), QStringLiteral("pass-word"),
-                                     Database::OpenMode::CreateIfMissing);
-        SchemaMigrations::migrate(db);
+        Database db = m_stores.fresh();
         BranchRepository(db).replaceAll(TestSupport::smallBranch());
         return db;
     }

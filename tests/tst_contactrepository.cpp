@@ -6,6 +6,8 @@
 #include "store/outbox.h"
 #include "store/pageapplier.h"
 
+#include "storefixture.h"
+
 #include <QJsonObject>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -15,15 +17,8 @@ class TestContactRepository : public QObject
     Q_OBJECT
 
 private:
-    QTemporaryDir m_dir;
-    int m_n = 0;
-    Database freshStore()
-    {
-        Database db = Database::open(m_dir.filePath(QStringLiteral("c%1.db").arg(++m_n)), QStringLiteral("pass-word"),
-                                     Database::OpenMode::CreateIfMissing);
-        SchemaMigrations::migrate(db);
-        return db;
-    }
+    StoreFixture m_stores;
+    Database freshStore() { return m_stores.fresh(); }
     static Contact sample()
     {
         Contact c;

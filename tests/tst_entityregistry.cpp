@@ -10,6 +10,8 @@
 #include "store/pageapplier.h"
 #include "sync/syncentities.h"
 
+#include "storefixture.h"
+
 #include <QBuffer>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -19,13 +21,8 @@ class TestEntityRegistry : public QObject
     Q_OBJECT
 
 private:
-    QTemporaryDir m_dir;
-    int m_n = 0;
-    Database open()
-    {
-        return Database::open(m_dir.filePath(QStringLiteral("r%1.db").arg(++m_n)), QStringLiteral("pass-word"),
-                              Database::OpenMode::CreateIfMissing);
-    }
+    StoreFixture m_stores;
+    Database open() { return m_stores.open(); }
     // PRAGMA table_info(customer): name, type, notnull, default, pk per column, in order.
     static QStringList tableInfo(Database &db)
     {

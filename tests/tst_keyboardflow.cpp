@@ -82,7 +82,7 @@ private slots:
         window.setBranch(branch);
         SyncService service(branch.store);
         SyncController sync(&window, &service);
-        LockController lock(&window, nullptr, branch.store, SecurityPolicy{});
+        LockController lock(&window, nullptr, SecurityPolicy{});
         window.resize(1366, 698);
         window.show();
         QVERIFY(QTest::qWaitForWindowActive(&window));
