@@ -1,4 +1,4 @@
-#include "store/analysisstore.h"
+#include "store/analysisjobs.h"
 #include "store/auditlog.h"
 #include "store/database.h"
 #include "store/schemamigrations.h"
@@ -62,8 +62,8 @@ private slots:
         Database::open(file, QStringLiteral("pass-word"), Database::OpenMode::CreateIfMissing).close();
         const StoreAccess access{file, QStringLiteral("pass-word"), nullptr};
         ValuePolicy policy = ValuePolicy::defaultPolicy();
-        AnalysisStore::saveValuePolicy(access, policy);
-        AnalysisStore::resetValuePolicy(access);
+        AnalysisJobs::saveValuePolicy(access, policy);
+        AnalysisJobs::resetValuePolicy(access);
         Database db = Database::open(file, QStringLiteral("pass-word"), Database::OpenMode::ExistingOnly);
         const auto entries = AuditLog(db).entries();
         QCOMPARE(int(entries.size()), 2);

@@ -1,7 +1,7 @@
 #include "domain/campaignlist.h"
 #include "domain/thresholdlist.h"
 #include "domain/valuescores.h"
-#include "store/analysisstore.h"
+#include "store/analysisjobs.h"
 #include "store/branchrepository.h"
 #include "store/database.h"
 #include "store/schemamigrations.h"
@@ -122,10 +122,10 @@ private slots:
         const CampaignList campaign = CampaignList::freeze(QStringLiteral("临界"), ThresholdList::build(s, ValuePolicy::defaultPolicy()), s, nullptr);
 
         // When it is saved and read back
-        const qint64 id = AnalysisStore::saveCampaign(access, campaign);
+        const qint64 id = AnalysisJobs::saveCampaign(access, campaign);
         QVERIFY(id > 0);
-        AnalysisStore::saveCampaign(access, CampaignList::freeze(QStringLiteral("第二"), CustomerList::selection(s, {5}), s, nullptr));
-        const std::vector<CampaignList> lists = AnalysisStore::campaigns(access);
+        AnalysisJobs::saveCampaign(access, CampaignList::freeze(QStringLiteral("第二"), CustomerList::selection(s, {5}), s, nullptr));
+        const std::vector<CampaignList> lists = AnalysisJobs::campaigns(access);
 
         // Then every field and baseline is as frozen
         QCOMPARE(lists.size(), size_t(2));
@@ -143,9 +143,9 @@ private slots:
             QCOMPARE(back.members[i].targetTier, campaign.members[i].targetTier);
             QCOMPARE(back.members[i].reason, campaign.members[i].reason);
         }
-        QVERIFY(AnalysisStore::deleteCampaign(access, id));
-        QVERIFY(!AnalysisStore::deleteCampaign(access, id));
-        QCOMPARE(AnalysisStore::campaigns(access).size(), size_t(1));
+        QVERIFY(AnalysisJobs::deleteCampaign(access, id));
+        QVERIFY(!AnalysisJobs::deleteCampaign(access, id));
+        QCOMPARE(AnalysisJobs::campaigns(access).size(), size_t(1));
     }
 
     void editedPolicySurvivesTheStore()
@@ -156,17 +156,17 @@ private slots:
             Database db = Database::open(access.path, access.passphrase, Database::OpenMode::CreateIfMissing);
             SchemaMigrations::migrate(db);
         }
-        QVERIFY(AnalysisStore::valuePolicy(access) == ValuePolicy::defaultPolicy());
+        QVERIFY(AnalysisJobs::valuePolicy(access) == ValuePolicy::defaultPolicy());
         ValuePolicy edited = ValuePolicy::defaultPolicy();
         edited.setWeight(ValuePolicy::Indicator::Payroll, 45);
         edited.setPotentialCut(60.0);
-        AnalysisStore::saveValuePolicy(access, edited);
-        const ValuePolicy back = AnalysisStore::valuePolicy(access);
+        AnalysisJobs::saveValuePolicy(access, edited);
+        const ValuePolicy back = AnalysisJobs::valuePolicy(access);
         QCOMPARE(back.weight(ValuePolicy::Indicator::Payroll), 45.0);
         QCOMPARE(back.potentialCut().value_or(-1), 60.0);
         QVERIFY(back == edited);
-        AnalysisStore::resetValuePolicy(access);
-        QVERIFY(AnalysisStore::valuePolicy(access) == ValuePolicy::defaultPolicy());
+        AnalysisJobs::resetValuePolicy(access);
+        QVERIFY(AnalysisJobs::valuePolicy(access) == ValuePolicy::defaultPolicy());
     }
 };
 

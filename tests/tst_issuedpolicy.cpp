@@ -9,7 +9,7 @@
 #include "hqfixture.h"
 #include "session/cadenceworkspace.h"
 #include "items/todaymodel.h"
-#include "store/analysisstore.h"
+#include "store/analysisjobs.h"
 #include "store/branchstore.h"
 #include "store/database.h"
 #include "store/policyrepository.h"
@@ -233,12 +233,12 @@ private slots:
         QVERIFY2(sync().ok, "sync failed");
         const StoreAccess access{m_store, kPass, {}};
         int version = 0;
-        QVERIFY(!AnalysisStore::valuePolicyEditable(access, &version));
+        QVERIFY(!AnalysisJobs::valuePolicyEditable(access, &version));
         QCOMPARE(version, 2);
-        QCOMPARE(AnalysisStore::valuePolicy(access).thresholdBands().at(0).fromFen, qint64(4600000));
+        QCOMPARE(AnalysisJobs::valuePolicy(access).thresholdBands().at(0).fromFen, qint64(4600000));
         bool refused = false;
         try {
-            AnalysisStore::saveValuePolicy(access, ValuePolicy::defaultPolicy());
+            AnalysisJobs::saveValuePolicy(access, ValuePolicy::defaultPolicy());
         } catch (const StoreError &) {
             refused = true;
         }
@@ -251,7 +251,7 @@ private slots:
         QCOMPARE(l.ws->policyVersions().value.version, 2);
         QVERIFY(!l.ws->policyVersions().value.editedHere);
         QCOMPARE(l.ws->policyVersions().tier.version, 0);
-        QCOMPARE(AnalysisStore::policyVersions(access).value.version, 2);
+        QCOMPARE(AnalysisJobs::policyVersions(access).value.version, 2);
         QVERIFY2(PolicyVersions::describe(l.ws->policyVersions().value).startsWith(QStringLiteral("HQ version 2 (")),
                  qPrintable(PolicyVersions::describe(l.ws->policyVersions().value)));
         QVERIFY(!(l.ws->roster()->listsOf(0) & CadenceRoster::Threshold)); // 张三, 45,000: under the new band

@@ -4,7 +4,7 @@
 #include "domain/valuescores.h"
 #include "items/customerlistmodel.h"
 #include "domain/personaldatamask.h"
-#include "store/analysisstore.h"
+#include "store/analysisjobs.h"
 #include "store/auditlog.h"
 #include "store/database.h"
 #include "store/branchstore.h"
@@ -140,11 +140,11 @@ private slots:
         ValuePolicy edited = ValuePolicy::defaultPolicy();
         edited.setWeight(ValuePolicy::Indicator::Payroll, 100);
         edited.setCurrentCut(40.0);
-        AnalysisStore::saveValuePolicy(m_branch.store, edited);
+        AnalysisJobs::saveValuePolicy(m_branch.store, edited);
         const Run run = cli({QStringLiteral("quadrant"), QStringLiteral("--quadrant"), QStringLiteral("C"), QStringLiteral("--store"),
                              m_store, QStringLiteral("--format"), QStringLiteral("json"), QStringLiteral("--date"),
                              m_date.toString(Qt::ISODate)});
-        AnalysisStore::resetValuePolicy(m_branch.store);
+        AnalysisJobs::resetValuePolicy(m_branch.store);
         QCOMPARE(run.code, 0);
         const auto scores = std::make_shared<const ValueScores>(*m_branch.snapshot, edited);
         const Quadrant::Cuts cuts = Quadrant::defaultCuts(*scores);

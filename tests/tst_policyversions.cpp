@@ -5,7 +5,7 @@
 #include "session/cadenceworkspace.h"
 #include "languagemanager.h"
 #include "mainwindow.h"
-#include "store/analysisstore.h"
+#include "store/analysisjobs.h"
 #include "store/branchstore.h"
 #include "store/database.h"
 #include "store/statement.h"
@@ -48,7 +48,7 @@ private slots:
 
     void builtInDefaultsAreSaid()
     {
-        const PolicyVersions v = AnalysisStore::policyVersions(StoreAccess{m_store, m_pass, {}});
+        const PolicyVersions v = AnalysisJobs::policyVersions(StoreAccess{m_store, m_pass, {}});
         QCOMPARE(v.tier.version, 0);
         QCOMPARE(v.value.version, 0);
         QCOMPARE(v.cadence.version, 0);
@@ -60,7 +60,7 @@ private slots:
     {
         issue(QStringLiteral("value"), QStringLiteral("value"), 3, ValuePolicy::defaultPolicy().toJson());
         issue(QStringLiteral("cadence"), QStringLiteral("cadence"), 4, "{\"templates\": []}"); // this build refuses it
-        const PolicyVersions v = AnalysisStore::policyVersions(StoreAccess{m_store, m_pass, {}});
+        const PolicyVersions v = AnalysisJobs::policyVersions(StoreAccess{m_store, m_pass, {}});
         QCOMPARE(v.value.version, 3);
         QCOMPARE(v.cadence.version, 0);
         QCOMPARE(v.cadence.rejectedVersion, 4);

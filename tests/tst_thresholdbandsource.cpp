@@ -3,7 +3,7 @@
 #include "domain/thresholdlist.h"
 #include "domain/valuepolicy.h"
 #include "session/cadenceworkspace.h"
-#include "store/analysisstore.h"
+#include "store/analysisjobs.h"
 #include "store/branchstore.h"
 #include "store/loadedbranch.h"
 
@@ -99,7 +99,7 @@ private slots:
             QCOMPARE(rosterMembers(s, *ws.roster()), before);
         }
         // The manager edits the bands once (the Weights… dialog stores the value policy).
-        AnalysisStore::saveValuePolicy(branch.store, edited);
+        AnalysisJobs::saveValuePolicy(branch.store, edited);
         CadenceWorkspace ws;
         QSignalSpy ready(&ws, &CadenceWorkspace::ready);
         ws.setBranch(branch, m_today);

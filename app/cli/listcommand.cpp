@@ -11,7 +11,7 @@
 #include "domain/thresholdlist.h"
 #include "domain/valuescores.h"
 #include "store/cadencerepository.h"
-#include "store/analysisstore.h"
+#include "store/analysisjobs.h"
 #include "store/auditlog.h"
 #include "store/branchrepository.h"
 #include "store/database.h"
@@ -108,7 +108,7 @@ bool loadBranch(StoreAccess &access, const QString &passphrase, QTextStream &err
         SchemaMigrations::migrate(db);
         BranchRepository(db).loadAll(data);
         db.close();
-        *policy = AnalysisStore::valuePolicy(access);
+        *policy = AnalysisJobs::valuePolicy(access);
     } catch (const StoreError &e) {
         err << ListCommand::tr("Error: %1").arg(e.message()) << Qt::endl;
         return false;

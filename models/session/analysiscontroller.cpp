@@ -1,6 +1,6 @@
 #include "analysiscontroller.h"
 
-#include "store/analysisstore.h"
+#include "store/analysisjobs.h"
 #include "store/storeerror.h"
 
 #include <QFutureWatcher>
@@ -73,11 +73,11 @@ void AnalysisController::setBranch(const LoadedBranch &branch)
     const SnapshotPtr snapshot = branch.snapshot;
     const StoreAccess store = branch.store;
     run([snapshot, store](Result &r) {
-        r.policy = store.isValid() ? AnalysisStore::valuePolicy(store) : ValuePolicy::defaultPolicy();
-        r.versions = store.isValid() ? AnalysisStore::policyVersions(store) : PolicyVersions();
+        r.policy = store.isValid() ? AnalysisJobs::valuePolicy(store) : ValuePolicy::defaultPolicy();
+        r.versions = store.isValid() ? AnalysisJobs::policyVersions(store) : PolicyVersions();
         r.scores = std::make_shared<const ValueScores>(*snapshot, r.policy);
         if (store.isValid()) {
-            r.campaigns = AnalysisStore::campaigns(store);
+            r.campaigns = AnalysisJobs::campaigns(store);
             r.hasCampaigns = true;
         }
     });
@@ -92,15 +92,15 @@ void AnalysisController::applyPolicy(const ValuePolicy &policy)
     run([snapshot, store, policy](Result &r) {
         if (store.isValid()) {
             if (policy == ValuePolicy::defaultPolicy())
-                AnalysisStore::resetValuePolicy(store);
+                AnalysisJobs::resetValuePolicy(store);
             else
-                AnalysisStore::saveValuePolicy(store, policy);
+                AnalysisJobs::saveValuePolicy(store, policy);
         }
         r.policy = policy;
         r.scores = std::make_shared<const ValueScores>(*snapshot, policy);
         r.policySaved = store.isValid();
         if (store.isValid())
-            r.versions = AnalysisStore::policyVersions(store);
+            r.versions = AnalysisJobs::policyVersions(store);
     });
 }
 
@@ -115,8 +115,8 @@ void AnalysisController::freezeCampaign(const CampaignList &campaign)
     }
     const StoreAccess store = m_branch.store;
     run([store, campaign](Result &r) {
-        AnalysisStore::saveCampaign(store, campaign);
-        r.campaigns = AnalysisStore::campaigns(store);
+        AnalysisJobs::saveCampaign(store, campaign);
+        r.campaigns = AnalysisJobs::campaigns(store);
         r.hasCampaigns = true;
     });
 }
@@ -130,8 +130,8 @@ void AnalysisController::deleteCampaign(qint64 id)
     }
     const StoreAccess store = m_branch.store;
     run([store, id](Result &r) {
-        AnalysisStore::deleteCampaign(store, id);
-        r.campaigns = AnalysisStore::campaigns(store);
+        AnalysisJobs::deleteCampaign(store, id);
+        r.campaigns = AnalysisJobs::campaigns(store);
         r.hasCampaigns = true;
     });
 }

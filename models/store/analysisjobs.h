@@ -11,7 +11,7 @@
 // read and write the manager's value policy and the frozen campaign lists.
 // Each opens its own connection, so it runs on any thread. Errors arrive as
 // StoreError.
-class AnalysisStore
+class AnalysisJobs
 {
 public:
     // The value policy the branch runs on (PolicySource): HQ's issue, the manager's edit

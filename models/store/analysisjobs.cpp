@@ -1,4 +1,4 @@
-#include "analysisstore.h"
+#include "analysisjobs.h"
 
 #include "auditlog.h"
 #include "campaignrepository.h"
@@ -29,19 +29,19 @@ QString now()
 
 } // namespace
 
-ValuePolicy AnalysisStore::valuePolicy(const StoreAccess &store)
+ValuePolicy AnalysisJobs::valuePolicy(const StoreAccess &store)
 {
     Database db = openStore(store);
     return PolicySource(db).valuePolicy();
 }
 
-PolicyVersions AnalysisStore::policyVersions(const StoreAccess &store)
+PolicyVersions AnalysisJobs::policyVersions(const StoreAccess &store)
 {
     Database db = openStore(store);
     return PolicySource(db).versions();
 }
 
-bool AnalysisStore::valuePolicyEditable(const StoreAccess &store, int *issuedVersion)
+bool AnalysisJobs::valuePolicyEditable(const StoreAccess &store, int *issuedVersion)
 {
     Database db = openStore(store);
     PolicySource source(db);
@@ -50,11 +50,11 @@ bool AnalysisStore::valuePolicyEditable(const StoreAccess &store, int *issuedVer
     return source.valuePolicyEditable();
 }
 
-void AnalysisStore::saveValuePolicy(const StoreAccess &store, const ValuePolicy &policy)
+void AnalysisJobs::saveValuePolicy(const StoreAccess &store, const ValuePolicy &policy)
 {
     Database db = openStore(store);
     if (!PolicySource(db).valuePolicyEditable())
-        throw StoreError(QCoreApplication::translate("AnalysisStore", "HQ issued this branch's value policy and does "
+        throw StoreError(QCoreApplication::translate("AnalysisJobs", "HQ issued this branch's value policy and does "
                                                                       "not allow local changes."));
     Transaction tx(db);
     const QByteArray body = policy.toJson();
@@ -66,7 +66,7 @@ void AnalysisStore::saveValuePolicy(const StoreAccess &store, const ValuePolicy 
     tx.commit();
 }
 
-void AnalysisStore::resetValuePolicy(const StoreAccess &store)
+void AnalysisJobs::resetValuePolicy(const StoreAccess &store)
 {
     Database db = openStore(store);
     Transaction tx(db);
@@ -76,19 +76,19 @@ void AnalysisStore::resetValuePolicy(const StoreAccess &store)
     tx.commit();
 }
 
-std::vector<CampaignList> AnalysisStore::campaigns(const StoreAccess &store)
+std::vector<CampaignList> AnalysisJobs::campaigns(const StoreAccess &store)
 {
     Database db = openStore(store);
     return CampaignRepository(db).loadAll();
 }
 
-qint64 AnalysisStore::saveCampaign(const StoreAccess &store, const CampaignList &list)
+qint64 AnalysisJobs::saveCampaign(const StoreAccess &store, const CampaignList &list)
 {
     Database db = openStore(store);
     return CampaignRepository(db).insert(list, now());
 }
 
-bool AnalysisStore::deleteCampaign(const StoreAccess &store, qint64 id)
+bool AnalysisJobs::deleteCampaign(const StoreAccess &store, qint64 id)
 {
     Database db = openStore(store);
     return CampaignRepository(db).remove(id);
