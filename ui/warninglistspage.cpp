@@ -68,38 +68,26 @@ WarningListsPage::WarningListsPage(CadenceWorkspace *workspace, QWidget *parent)
 
 void WarningListsPage::buildTabs()
 {
-    auto *retentionTab = new QWidget(this);
-    m_coverage = new QLabel(retentionTab);
+    m_tabs->addTab(buildTab(&m_coverage, &m_retentionTable, QStringLiteral("retentionTable"), m_retention), QString());
     m_coverage->setObjectName(QStringLiteral("triangleCoverage"));
-    m_coverage->setWordWrap(true);
     m_coverage->setTextFormat(Qt::RichText);
-    m_retentionTable = makeTable(QStringLiteral("retentionTable"));
-    m_retentionTable->setModel(m_retention);
-    auto *rl = new QVBoxLayout(retentionTab);
-    rl->addWidget(m_coverage);
-    rl->addWidget(m_retentionTable, 1);
+    m_tabs->addTab(buildTab(&m_conversionNote, &m_conversionTable, QStringLiteral("conversionTable"), m_conversion),
+                   QString());
+    m_tabs->addTab(buildTab(&m_payrollNote, &m_payrollTable, QStringLiteral("payrollTable"), m_payroll), QString());
+}
 
-    auto *conversionTab = new QWidget(this);
-    m_conversionNote = new QLabel(conversionTab);
-    m_conversionNote->setWordWrap(true);
-    m_conversionTable = makeTable(QStringLiteral("conversionTable"));
-    m_conversionTable->setModel(m_conversion);
-    auto *cl = new QVBoxLayout(conversionTab);
-    cl->addWidget(m_conversionNote);
-    cl->addWidget(m_conversionTable, 1);
-
-    auto *payrollTab = new QWidget(this);
-    m_payrollNote = new QLabel(payrollTab);
-    m_payrollNote->setWordWrap(true);
-    m_payrollTable = makeTable(QStringLiteral("payrollTable"));
-    m_payrollTable->setModel(m_payroll);
-    auto *pl = new QVBoxLayout(payrollTab);
-    pl->addWidget(m_payrollNote);
-    pl->addWidget(m_payrollTable, 1);
-
-    m_tabs->addTab(retentionTab, QString());
-    m_tabs->addTab(conversionTab, QString());
-    m_tabs->addTab(payrollTab, QString());
+QWidget *WarningListsPage::buildTab(QLabel **note, QTableView **table, const QString &tableName,
+                                    QAbstractItemModel *model)
+{
+    auto *tab = new QWidget(this);
+    *note = new QLabel(tab);
+    (*note)->setWordWrap(true);
+    *table = makeTable(tableName);
+    (*table)->setModel(model);
+    auto *layout = new QVBoxLayout(tab);
+    layout->addWidget(*note);
+    layout->addWidget(*table, 1);
+    return tab;
 }
 
 Customer360Dialog *WarningListsPage::open360(int customer)

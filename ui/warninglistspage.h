@@ -7,6 +7,7 @@ class CadenceWorkspace;
 class Customer360Dialog;
 class CustomerRowMenu;
 class PayrollModel;
+class QAbstractItemModel;
 class QLabel;
 class RmFilterCombo;
 class QTabWidget;
@@ -51,6 +52,8 @@ protected:
 private:
     // The constructor's three tabs: retention, conversion, payroll.
     void buildTabs();
+    // One tab: a wrapped note over a table of `model`; the tab's title comes with retranslateUi().
+    QWidget *buildTab(QLabel **note, QTableView **table, const QString &tableName, QAbstractItemModel *model);
     void retranslateUi();
     void rebuild();
     void updateCoverage();

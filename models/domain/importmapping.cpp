@@ -39,6 +39,41 @@ QString unitKey(ImportValue::AmountUnit u)
     return QStringLiteral("yuan");
 }
 
+// The header names recognised per field, normalised (normalizedHeader()); the first Chinese
+// name is the field's own name (guess() is surest of it).
+struct FieldAliases
+{
+    ImportMapping::Field field;
+    const char16_t *names[12]; // null-terminated
+};
+
+const FieldAliases kAliases[] = {
+    {ImportMapping::CustomerNo, {u"客户号", u"客户编号", u"客户号码", u"核心客户号", u"客户id", u"客户代码", u"customerno",
+                                 u"customernumber", u"custno", u"customerid", u"clientno"}},
+    {ImportMapping::Name, {u"姓名", u"客户姓名", u"客户名称", u"客户名", u"户名", u"name", u"customername", u"fullname"}},
+    {ImportMapping::Gender, {u"性别", u"gender", u"sex"}},
+    {ImportMapping::BirthDate, {u"出生日期", u"生日", u"出生年月日", u"birthdate", u"dateofbirth", u"dob", u"birthday"}},
+    {ImportMapping::Phone, {u"手机", u"手机号", u"手机号码", u"联系电话", u"电话", u"联系方式", u"phone", u"mobile", u"mobilephone",
+                            u"tel", u"telephone"}},
+    {ImportMapping::IdNumber, {u"身份证号", u"身份证号码", u"证件号", u"证件号码", u"身份证", u"idnumber", u"idcard", u"idcardnumber",
+                               u"idno"}},
+    {ImportMapping::Address, {u"地址", u"联系地址", u"住址", u"家庭住址", u"通讯地址", u"address"}},
+    {ImportMapping::Occupation, {u"职业", u"occupation", u"job"}},
+    {ImportMapping::Employer, {u"代发单位", u"工作单位", u"单位", u"employer"}},
+    {ImportMapping::RmId, {u"客户经理", u"客户经理工号", u"理财经理", u"管户经理", u"管户人", u"rm", u"rmid", u"relationshipmanager"}},
+    {ImportMapping::Aum, {u"金融资产", u"资产", u"资产余额", u"时点余额", u"当前余额", u"金融资产余额", u"aum", u"aumfen", u"balance"}},
+    {ImportMapping::AumMonthAvg, {u"月日均", u"上月日均", u"月日均资产", u"月均资产", u"aummonthavg", u"monthlyaverage", u"aumavg"}},
+    {ImportMapping::OpenedOn, {u"开户日期", u"开户日", u"建立关系日期", u"openedon", u"opendate", u"customersince"}},
+    {ImportMapping::LastActivity, {u"最近交易日期", u"最后交易日期", u"最近交易日", u"lastactivity", u"lasttransaction"}},
+    {ImportMapping::Payroll, {u"代发", u"是否代发", u"代发工资", u"payroll"}},
+    {ImportMapping::HoldingId, {u"产品账号", u"合约号", u"持仓编号", u"子账号", u"holdingid"}},
+    {ImportMapping::ProductName, {u"产品名称", u"产品名", u"产品", u"productname"}},
+    {ImportMapping::ProductType, {u"产品类型", u"产品类别", u"业务类型", u"producttype"}},
+    {ImportMapping::Amount, {u"金额", u"持有金额", u"本金", u"产品金额", u"amount", u"amountfen"}},
+    {ImportMapping::OpenDate, {u"起息日", u"起息日期", u"购买日期", u"存入日期", u"opendate"}},
+    {ImportMapping::MaturityDate, {u"到期日", u"到期日期", u"maturitydate", u"maturity"}},
+};
+
 } // namespace
 
 QString ImportMapping::key(Field field)
@@ -105,90 +140,11 @@ QString ImportMapping::normalizedHeader(const QString &header)
 QStringList ImportMapping::aliases(Field field)
 {
     QStringList a;
-    switch (field) {
-    case CustomerNo:
-        a = {QStringLiteral("客户号"), QStringLiteral("客户编号"), QStringLiteral("客户号码"), QStringLiteral("核心客户号"),
-             QStringLiteral("客户id"), QStringLiteral("客户代码"), QStringLiteral("customerno"), QStringLiteral("customernumber"),
-             QStringLiteral("custno"), QStringLiteral("customerid"), QStringLiteral("clientno")};
-        break;
-    case Name:
-        a = {QStringLiteral("姓名"), QStringLiteral("客户姓名"), QStringLiteral("客户名称"), QStringLiteral("客户名"),
-             QStringLiteral("户名"), QStringLiteral("name"), QStringLiteral("customername"), QStringLiteral("fullname")};
-        break;
-    case Gender:
-        a = {QStringLiteral("性别"), QStringLiteral("gender"), QStringLiteral("sex")};
-        break;
-    case BirthDate:
-        a = {QStringLiteral("出生日期"), QStringLiteral("生日"), QStringLiteral("出生年月日"), QStringLiteral("birthdate"),
-             QStringLiteral("dateofbirth"), QStringLiteral("dob"), QStringLiteral("birthday")};
-        break;
-    case Phone:
-        a = {QStringLiteral("手机"), QStringLiteral("手机号"), QStringLiteral("手机号码"), QStringLiteral("联系电话"),
-             QStringLiteral("电话"), QStringLiteral("联系方式"), QStringLiteral("phone"), QStringLiteral("mobile"),
-             QStringLiteral("mobilephone"), QStringLiteral("tel"), QStringLiteral("telephone")};
-        break;
-    case IdNumber:
-        a = {QStringLiteral("身份证号"), QStringLiteral("身份证号码"), QStringLiteral("证件号"), QStringLiteral("证件号码"),
-             QStringLiteral("身份证"), QStringLiteral("idnumber"), QStringLiteral("idcard"), QStringLiteral("idcardnumber"),
-             QStringLiteral("idno")};
-        break;
-    case Address:
-        a = {QStringLiteral("地址"), QStringLiteral("联系地址"), QStringLiteral("住址"), QStringLiteral("家庭住址"),
-             QStringLiteral("通讯地址"), QStringLiteral("address")};
-        break;
-    case Occupation:
-        a = {QStringLiteral("职业"), QStringLiteral("occupation"), QStringLiteral("job")};
-        break;
-    case Employer:
-        a = {QStringLiteral("代发单位"), QStringLiteral("工作单位"), QStringLiteral("单位"), QStringLiteral("employer")};
-        break;
-    case RmId:
-        a = {QStringLiteral("客户经理"), QStringLiteral("客户经理工号"), QStringLiteral("理财经理"), QStringLiteral("管户经理"),
-             QStringLiteral("管户人"), QStringLiteral("rm"), QStringLiteral("rmid"), QStringLiteral("relationshipmanager")};
-        break;
-    case Aum:
-        a = {QStringLiteral("金融资产"), QStringLiteral("资产"), QStringLiteral("资产余额"), QStringLiteral("时点余额"),
-             QStringLiteral("当前余额"), QStringLiteral("金融资产余额"), QStringLiteral("aum"), QStringLiteral("aumfen"),
-             QStringLiteral("balance")};
-        break;
-    case AumMonthAvg:
-        a = {QStringLiteral("月日均"), QStringLiteral("上月日均"), QStringLiteral("月日均资产"), QStringLiteral("月均资产"),
-             QStringLiteral("aummonthavg"), QStringLiteral("monthlyaverage"), QStringLiteral("aumavg")};
-        break;
-    case OpenedOn:
-        a = {QStringLiteral("开户日期"), QStringLiteral("开户日"), QStringLiteral("建立关系日期"), QStringLiteral("openedon"),
-             QStringLiteral("opendate"), QStringLiteral("customersince")};
-        break;
-    case LastActivity:
-        a = {QStringLiteral("最近交易日期"), QStringLiteral("最后交易日期"), QStringLiteral("最近交易日"), QStringLiteral("lastactivity"),
-             QStringLiteral("lasttransaction")};
-        break;
-    case Payroll:
-        a = {QStringLiteral("代发"), QStringLiteral("是否代发"), QStringLiteral("代发工资"), QStringLiteral("payroll")};
-        break;
-    case HoldingId:
-        a = {QStringLiteral("产品账号"), QStringLiteral("合约号"), QStringLiteral("持仓编号"), QStringLiteral("子账号"),
-             QStringLiteral("holdingid")};
-        break;
-    case ProductName:
-        a = {QStringLiteral("产品名称"), QStringLiteral("产品名"), QStringLiteral("产品"), QStringLiteral("productname")};
-        break;
-    case ProductType:
-        a = {QStringLiteral("产品类型"), QStringLiteral("产品类别"), QStringLiteral("业务类型"), QStringLiteral("producttype")};
-        break;
-    case Amount:
-        a = {QStringLiteral("金额"), QStringLiteral("持有金额"), QStringLiteral("本金"), QStringLiteral("产品金额"),
-             QStringLiteral("amount"), QStringLiteral("amountfen")};
-        break;
-    case OpenDate:
-        a = {QStringLiteral("起息日"), QStringLiteral("起息日期"), QStringLiteral("购买日期"), QStringLiteral("存入日期"),
-             QStringLiteral("opendate")};
-        break;
-    case MaturityDate:
-        a = {QStringLiteral("到期日"), QStringLiteral("到期日期"), QStringLiteral("maturitydate"), QStringLiteral("maturity")};
-        break;
-    case Ignore:
-    case FieldCount:
+    for (const FieldAliases &f : kAliases) {
+        if (f.field != field)
+            continue;
+        for (const char16_t *const *n = f.names; *n; ++n)
+            a << QString::fromUtf16(*n);
         break;
     }
     return a;

@@ -4,15 +4,31 @@
 
 #include <QSet>
 
-RmProgress RmProgress::compute(const BranchSnapshot &snapshot, const ActivityLog &activity, const Campaign &campaign,
-                               const CampaignMetrics &metrics, const ListMetrics &lists,
-                               const std::vector<CampaignList> &frozen, const WorkingCalendar &calendar,
-                               const QDate &asOf, int defaultCapacity, const QHash<QString, int> &capacityToday)
+namespace {
+
+using Row = RmProgress::Row;
+
+// The rows of the branch's RMs, and for each customer the row of their RM.
+struct RmRows
 {
-    RmProgress out;
-    out.m_asOf = asOf;
-    const auto &staff = snapshot.staff();
-    std::vector<int> rowOfStaff(staff.size(), -1);
+    const BranchSnapshot &snapshot;
+    std::vector<Row> &rows;
+    std::vector<int> rowOfStaff; // index into rows per staff member, -1 for those who are not RMs
+
+    Row *forCustomer(int customer) const
+    {
+        const int rm = customer >= 0 ? snapshot.rmOf(customer) : -1;
+        return rm >= 0 && rowOfStaff[size_t(rm)] >= 0 ? &rows[size_t(rowOfStaff[size_t(rm)])] : nullptr;
+    }
+};
+
+// One row per RM with their target, what the campaign metrics and list metrics count
+// done, and their capacity today.
+void addRmRows(RmRows &out, const Campaign &campaign, const CampaignMetrics &metrics, const ListMetrics &lists,
+               int defaultCapacity, const QHash<QString, int> &capacityToday)
+{
+    const auto &staff = out.snapshot.staff();
+    out.rowOfStaff.assign(staff.size(), -1);
     for (size_t i = 0; i < staff.size(); ++i) {
         if (staff[i].role != Staff::Role::RelationshipManager)
             continue;
@@ -27,15 +43,15 @@ RmProgress RmProgress::compute(const BranchSnapshot &snapshot, const ActivityLog
         if (i < metrics.rmCount())
             r.amountDoneFen += metrics.rm(int(i)).metric[size_t(Campaign::MaturityAmount)].num;
         r.capacityToday = capacityToday.value(staff[i].staffId, defaultCapacity);
-        rowOfStaff[i] = int(out.m_rows.size());
-        out.m_rows.push_back(r);
+        out.rowOfStaff[i] = int(out.rows.size());
+        out.rows.push_back(r);
     }
-    const auto rowFor = [&](int customer) -> Row * {
-        const int rm = customer >= 0 ? snapshot.rmOf(customer) : -1;
-        return rm >= 0 && rowOfStaff[size_t(rm)] >= 0 ? &out.m_rows[size_t(rowOfStaff[size_t(rm)])] : nullptr;
-    };
+}
 
-    // What the frozen threshold and low-efficiency members added over their baseline.
+// What the frozen threshold and low-efficiency members added over their baseline.
+void addListGains(const RmRows &rows, const std::vector<CampaignList> &frozen)
+{
+    const BranchSnapshot &snapshot = rows.snapshot;
     QSet<int> seen;
     for (const CampaignList &list : frozen) {
         if (list.kind != CustomerList::Kind::Threshold && list.kind != CustomerList::Kind::LowEfficiency)
@@ -46,15 +62,19 @@ RmProgress RmProgress::compute(const BranchSnapshot &snapshot, const ActivityLog
                 continue;
             seen.insert(c);
             const qint64 gain = snapshot.tierPolicy().basisAmount(snapshot.customer(c)) - m.baselineFen;
-            if (Row *r = rowFor(c); r && gain > 0)
+            if (Row *r = rows.forCustomer(c); r && gain > 0)
                 r->amountDoneFen += gain;
         }
     }
+}
 
-    // Today: contacts by who logged them, maturities marked kept today by the customer's RM.
+// Today: contacts by who logged them, maturities marked kept today by the customer's RM.
+void addToday(const RmRows &rows, const ActivityLog &activity, const QDate &asOf)
+{
+    const BranchSnapshot &snapshot = rows.snapshot;
     QHash<QString, int> rowOfId;
-    for (size_t k = 0; k < out.m_rows.size(); ++k)
-        rowOfId.insert(staff[size_t(out.m_rows[k].staff)].staffId, int(k));
+    for (size_t k = 0; k < rows.rows.size(); ++k)
+        rowOfId.insert(snapshot.staff()[size_t(rows.rows[k].staff)].staffId, int(k));
     for (int c = 0; c < snapshot.customerCount(); ++c) {
         const QList<Contact> contacts = activity.contactsOf(c);
         for (const Contact &k : contacts) {
@@ -62,18 +82,33 @@ RmProgress RmProgress::compute(const BranchSnapshot &snapshot, const ActivityLog
                 continue;
             const auto it = rowOfId.constFind(k.staffId);
             if (it != rowOfId.cend())
-                ++out.m_rows[size_t(*it)].contactsToday;
+                ++rows.rows[size_t(*it)].contactsToday;
         }
         for (const Holding &h : snapshot.holdingsOf(c)) {
             const MaturityOutcome *o = activity.maturityOutcome(h.holdingId);
             if (!o || o->markedAt.date() != asOf || o->keptFen <= 0)
                 continue;
-            if (Row *r = rowFor(c)) {
+            if (Row *r = rows.forCustomer(c)) {
                 ++r->keptToday;
                 r->keptTodayFen += o->keptFen;
             }
         }
     }
+}
+
+} // namespace
+
+RmProgress RmProgress::compute(const BranchSnapshot &snapshot, const ActivityLog &activity, const Campaign &campaign,
+                               const CampaignMetrics &metrics, const ListMetrics &lists,
+                               const std::vector<CampaignList> &frozen, const WorkingCalendar &calendar,
+                               const QDate &asOf, int defaultCapacity, const QHash<QString, int> &capacityToday)
+{
+    RmProgress out;
+    out.m_asOf = asOf;
+    RmRows rows{snapshot, out.m_rows, {}};
+    addRmRows(rows, campaign, metrics, lists, defaultCapacity, capacityToday);
+    addListGains(rows, frozen);
+    addToday(rows, activity, asOf);
 
     // 序时进度: working days gone (today included) over the campaign's working days.
     if (campaign.startsOn.isValid() && campaign.endsOn.isValid() && campaign.startsOn <= campaign.endsOn) {

@@ -116,6 +116,111 @@ QString firstSheetPath(ZipFile &zip)
     return QStringLiteral("xl/worksheets/sheet1.xml");
 }
 
+// The shared strings table (xl/sharedStrings.xml); none when the workbook has none.
+bool readSharedStrings(ZipFile &zip, const QString &where, QStringList *shared, QString *error)
+{
+    QByteArray bytes;
+    if (!zip.read(QStringLiteral("xl/sharedStrings.xml"), &bytes))
+        return true;
+    QXmlStreamReader xml(bytes);
+    while (!xml.atEnd()) {
+        if (xml.readNext() == QXmlStreamReader::StartElement && xml.name() == QLatin1String("si"))
+            *shared << readRichText(xml);
+    }
+    if (xml.hasError()) {
+        *error = XlsxReader::tr("%1: the shared strings are damaged (%2)").arg(where, xml.errorString());
+        return false;
+    }
+    return true;
+}
+
+// The raw value of a <c> (the reader on its start tag): its <v>, or its inline string.
+QString rawCellValue(QXmlStreamReader &xml)
+{
+    QString value;
+    while (!xml.atEnd()) {
+        const auto t = xml.readNext();
+        if (t == QXmlStreamReader::StartElement && xml.name() == QLatin1String("v")) {
+            value = xml.readElementText();
+        } else if (t == QXmlStreamReader::StartElement && xml.name() == QLatin1String("is")) {
+            value = readRichText(xml);
+        } else if (t == QXmlStreamReader::EndElement && xml.name() == QLatin1String("c")) {
+            break;
+        }
+    }
+    return value;
+}
+
+// A <c> of `row` (the reader on its start tag) as text in its column; false with *error
+// when its reference or its shared string is bad.
+bool readCell(QXmlStreamReader &xml, const QStringList &shared, const QString &where, XlsxReader::Row &row,
+              QString *error)
+{
+    const QString ref = xml.attributes().value(QLatin1String("r")).toString();
+    const QString type = xml.attributes().value(QLatin1String("t")).toString();
+    int col = ref.isEmpty() ? int(row.cells.size()) : XlsxReader::columnOf(ref);
+    if (col < 0 || col > 16383) {
+        *error = XlsxReader::tr("%1, row %2: bad cell reference '%3'").arg(where).arg(row.line).arg(ref);
+        return false;
+    }
+    QString value = rawCellValue(xml);
+    if (type == QLatin1String("s")) {
+        bool ok = false;
+        const int i = value.toInt(&ok);
+        if (!ok || i < 0 || i >= shared.size()) {
+            *error = XlsxReader::tr("%1, cell %2: shared string %3 does not exist").arg(where, ref, value);
+            return false;
+        }
+        value = shared.at(i);
+    } else if (type == QLatin1String("b")) {
+        value = value == QLatin1String("1") ? QStringLiteral("TRUE") : QStringLiteral("FALSE");
+    } else if (type.isEmpty() || type == QLatin1String("n")) {
+        value = normalizeNumber(value);
+    }
+    while (row.cells.size() < col)
+        row.cells << QString();
+    if (row.cells.size() == col)
+        row.cells << value;
+    else
+        row.cells[col] = value;
+    return true;
+}
+
+// The worksheet's non-empty rows; false with *error when it is damaged.
+bool readRows(QXmlStreamReader &xml, const QStringList &shared, const QString &where,
+              std::vector<XlsxReader::Row> *rows, QString *error)
+{
+    XlsxReader::Row current;
+    int nextRow = 1;
+    bool inRow = false;
+    while (!xml.atEnd()) {
+        const auto token = xml.readNext();
+        if (token == QXmlStreamReader::StartElement && xml.name() == QLatin1String("row")) {
+            bool ok = false;
+            const int r = xml.attributes().value(QLatin1String("r")).toInt(&ok);
+            current = XlsxReader::Row();
+            current.line = ok ? r : nextRow;
+            nextRow = current.line + 1;
+            inRow = true;
+        } else if (token == QXmlStreamReader::EndElement && xml.name() == QLatin1String("row")) {
+            // Trailing empty cells do not make a row non-empty.
+            while (!current.cells.isEmpty() && current.cells.last().isEmpty())
+                current.cells.removeLast();
+            if (!current.cells.isEmpty())
+                rows->push_back(std::move(current));
+            inRow = false;
+        } else if (token == QXmlStreamReader::StartElement && xml.name() == QLatin1String("c") && inRow) {
+            if (!readCell(xml, shared, where, current, error))
+                return false;
+        }
+    }
+    if (xml.hasError()) {
+        *error = XlsxReader::tr("%1: the worksheet is damaged (%2)").arg(where, xml.errorString());
+        return false;
+    }
+    return true;
+}
+
 } // namespace
 
 int XlsxReader::columnOf(const QString &ref)
@@ -144,86 +249,14 @@ bool XlsxReader::read(const QString &path, std::vector<Row> *rows, QString *erro
         return false;
     }
     QStringList shared;
-    QByteArray bytes;
-    if (zip.read(QStringLiteral("xl/sharedStrings.xml"), &bytes)) {
-        QXmlStreamReader xml(bytes);
-        while (!xml.atEnd()) {
-            if (xml.readNext() == QXmlStreamReader::StartElement && xml.name() == QLatin1String("si"))
-                shared << readRichText(xml);
-        }
-        if (xml.hasError()) {
-            *error = tr("%1: the shared strings are damaged (%2)").arg(where, xml.errorString());
-            return false;
-        }
-    }
+    if (!readSharedStrings(zip, where, &shared, error))
+        return false;
     const QString sheet = firstSheetPath(zip);
+    QByteArray bytes;
     if (!zip.read(sheet, &bytes)) {
         *error = tr("%1 has no readable worksheet (%2)").arg(where, sheet);
         return false;
     }
     QXmlStreamReader xml(bytes);
-    Row current;
-    int nextRow = 1;
-    bool inRow = false;
-    while (!xml.atEnd()) {
-        const auto token = xml.readNext();
-        if (token == QXmlStreamReader::StartElement && xml.name() == QLatin1String("row")) {
-            bool ok = false;
-            const int r = xml.attributes().value(QLatin1String("r")).toInt(&ok);
-            current = Row();
-            current.line = ok ? r : nextRow;
-            nextRow = current.line + 1;
-            inRow = true;
-        } else if (token == QXmlStreamReader::EndElement && xml.name() == QLatin1String("row")) {
-            // Trailing empty cells do not make a row non-empty.
-            while (!current.cells.isEmpty() && current.cells.last().isEmpty())
-                current.cells.removeLast();
-            if (!current.cells.isEmpty())
-                rows->push_back(std::move(current));
-            inRow = false;
-        } else if (token == QXmlStreamReader::StartElement && xml.name() == QLatin1String("c") && inRow) {
-            const QString ref = xml.attributes().value(QLatin1String("r")).toString();
-            const QString type = xml.attributes().value(QLatin1String("t")).toString();
-            int col = ref.isEmpty() ? int(current.cells.size()) : columnOf(ref);
-            if (col < 0 || col > 16383) {
-                *error = tr("%1, row %2: bad cell reference '%3'").arg(where).arg(current.line).arg(ref);
-                return false;
-            }
-            QString value;
-            while (!xml.atEnd()) {
-                const auto t = xml.readNext();
-                if (t == QXmlStreamReader::StartElement && xml.name() == QLatin1String("v")) {
-                    value = xml.readElementText();
-                } else if (t == QXmlStreamReader::StartElement && xml.name() == QLatin1String("is")) {
-                    value = readRichText(xml);
-                } else if (t == QXmlStreamReader::EndElement && xml.name() == QLatin1String("c")) {
-                    break;
-                }
-            }
-            if (type == QLatin1String("s")) {
-                bool ok = false;
-                const int i = value.toInt(&ok);
-                if (!ok || i < 0 || i >= shared.size()) {
-                    *error = tr("%1, cell %2: shared string %3 does not exist").arg(where, ref, value);
-                    return false;
-                }
-                value = shared.at(i);
-            } else if (type == QLatin1String("b")) {
-                value = value == QLatin1String("1") ? QStringLiteral("TRUE") : QStringLiteral("FALSE");
-            } else if (type.isEmpty() || type == QLatin1String("n")) {
-                value = normalizeNumber(value);
-            }
-            while (current.cells.size() < col)
-                current.cells << QString();
-            if (current.cells.size() == col)
-                current.cells << value;
-            else
-                current.cells[col] = value;
-        }
-    }
-    if (xml.hasError()) {
-        *error = tr("%1: the worksheet is damaged (%2)").arg(where, xml.errorString());
-        return false;
-    }
-    return true;
+    return readRows(xml, shared, where, rows, error);
 }

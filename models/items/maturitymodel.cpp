@@ -99,83 +99,80 @@ QVariant MaturityModel::data(const QModelIndex &index, int role) const
 {
     if (!index.isValid() || !m_snapshot)
         return {};
-    const QLocale locale;
     const quintptr id = index.internalId();
+    if (id == 0 || !(id & kLeaf))
+        return groupData(index, role);
+    return leafData(index, role);
+}
+
+QVariant MaturityModel::groupData(const QModelIndex &index, int role) const
+{
+    // A group row: a date, or a product type under it.
+    const quintptr id = index.internalId();
+    const bool isDate = id == 0;
+    const DateGroup &d = m_dates[size_t(isDate ? index.row() : int(id - 1))];
+    const TypeGroup *t = isDate ? nullptr : &d.types[size_t(index.row())];
     const int col = index.column();
-    if (id == 0 || !(id & kLeaf)) {
-        // A group row: a date, or a product type under it.
-        const bool isDate = id == 0;
-        const DateGroup &d = m_dates[size_t(isDate ? index.row() : int(id - 1))];
-        const TypeGroup *t = isDate ? nullptr : &d.types[size_t(index.row())];
-        const int count = isDate ? d.count : int(t->entries.size());
-        const qint64 amount = isDate ? d.amountFen : t->amountFen;
-        if (role == Qt::DisplayRole) {
-            switch (col) {
-            case Label:
-                if (!isDate)
-                    return Holding::productTypeName(t->type);
-                return DateFormat::date(d.date) + QStringLiteral("  ") + locale.dayName(d.date.dayOfWeek(), QLocale::ShortFormat);
-            case Count:
-                return count;
-            case Amount:
-                return MoneyFormat::listAmount(amount);
-            default:
-                return {};
-            }
-        }
-        if (role == RawValueRole) {
-            switch (col) {
-            case Label:
-                return isDate ? QVariant(d.date.toString(Qt::ISODate)) : QVariant(Holding::productTypeKey(t->type));
-            case Count:
-                return count;
-            case Amount:
-                return amount;
-            default:
-                return {};
-            }
-        }
-        if (role == Qt::TextAlignmentRole && (col == Count || col == Amount))
+    switch (role) {
+    case Qt::DisplayRole:
+        return groupDisplay(d, t, col);
+    case RawValueRole:
+        return groupRawValue(d, t, col);
+    case Qt::TextAlignmentRole:
+        if (col == Count || col == Amount)
             return int(Qt::AlignRight | Qt::AlignVCenter);
-        if (role == CustomerIndexRole || role == EntryIndexRole)
-            return -1;
+        return {};
+    case CustomerIndexRole:
+    case EntryIndexRole:
+        return -1;
+    default:
         return {};
     }
+}
 
+QVariant MaturityModel::groupDisplay(const DateGroup &d, const TypeGroup *t, int column)
+{
+    switch (column) {
+    case Label: {
+        if (t)
+            return Holding::productTypeName(t->type);
+        const QLocale locale;
+        return DateFormat::date(d.date) + QStringLiteral("  ") + locale.dayName(d.date.dayOfWeek(), QLocale::ShortFormat);
+    }
+    case Count:
+        return t ? int(t->entries.size()) : d.count;
+    case Amount:
+        return MoneyFormat::listAmount(t ? t->amountFen : d.amountFen);
+    default:
+        return {};
+    }
+}
+
+QVariant MaturityModel::groupRawValue(const DateGroup &d, const TypeGroup *t, int column)
+{
+    switch (column) {
+    case Label:
+        return t ? QVariant(Holding::productTypeKey(t->type)) : QVariant(d.date.toString(Qt::ISODate));
+    case Count:
+        return t ? int(t->entries.size()) : d.count;
+    case Amount:
+        return t ? t->amountFen : d.amountFen;
+    default:
+        return {};
+    }
+}
+
+QVariant MaturityModel::leafData(const QModelIndex &index, int role) const
+{
+    const quintptr id = index.internalId();
     const size_t date = (id >> 8) & 0xffffffu;
     const size_t type = id & 0xffu;
     const int entryIndex = m_dates[date].types[type].entries[size_t(index.row())];
     const MaturityList::Entry &e = m_list.entries()[size_t(entryIndex)];
-    const BranchSnapshot &s = *m_snapshot;
-    const Holding &h = s.holdings()[size_t(e.holding)];
-    const ::Customer &c = s.customer(e.customer);
-    const int rm = s.rmOf(e.customer);
-    const bool matured = e.maturity <= m_list.asOf();
+    const int col = index.column();
     switch (role) {
     case Qt::DisplayRole:
-        switch (col) {
-        case Label:
-            return h.productName;
-        case Amount:
-            return MoneyFormat::listAmount(e.amountFen);
-        case Customer:
-            return c.name;
-        case Tier:
-            return s.tierPolicy().displayName(s.tierOf(e.customer));
-        case Rm:
-            return rm >= 0 ? s.staff()[size_t(rm)].name : tr("Unassigned");
-        case Outcome:
-            if (!matured)
-                return tr("Not matured yet");
-            return e.hasOutcome() ? tr("%1 (%2)").arg(MaturityOutcome::kindName(e.outcome), MaturityList::sourceName(e.source))
-                                  : MaturityList::sourceName(e.source);
-        case Converted:
-            return e.hasOutcome() ? MoneyFormat::listAmount(e.convertedFen) : QString();
-        case Retained:
-            return e.hasOutcome() ? MoneyFormat::listAmount(e.retainedFen) : QString();
-        default:
-            return {};
-        }
+        return leafDisplay(e, col);
     case Qt::TextAlignmentRole:
         if (col == Amount || col == Converted || col == Retained)
             return int(Qt::AlignRight | Qt::AlignVCenter);
@@ -185,30 +182,70 @@ QVariant MaturityModel::data(const QModelIndex &index, int role) const
             return QBrush(e.retained ? QColor(0x2e, 0x7d, 0x32) : QColor(0xc6, 0x28, 0x28));
         return {};
     case RawValueRole:
-        switch (col) {
-        case Label:
-            return h.holdingId;
-        case Amount:
-            return e.amountFen;
-        case Customer:
-            return c.customerNo;
-        case Tier:
-            return s.tierOf(e.customer);
-        case Rm:
-            return rm >= 0 ? s.staff()[size_t(rm)].staffId : QString();
-        case Outcome:
-            return e.hasOutcome() ? MaturityOutcome::kindKey(e.outcome) : QString();
-        case Converted:
-            return e.convertedFen;
-        case Retained:
-            return e.retainedFen;
-        default:
-            return {};
-        }
+        return leafRawValue(e, col);
     case CustomerIndexRole:
         return e.customer;
     case EntryIndexRole:
         return entryIndex;
+    default:
+        return {};
+    }
+}
+
+QVariant MaturityModel::leafDisplay(const MaturityList::Entry &e, int column) const
+{
+    const BranchSnapshot &s = *m_snapshot;
+    switch (column) {
+    case Label:
+        return s.holdings()[size_t(e.holding)].productName;
+    case Amount:
+        return MoneyFormat::listAmount(e.amountFen);
+    case Customer:
+        return s.customer(e.customer).name;
+    case Tier:
+        return s.tierPolicy().displayName(s.tierOf(e.customer));
+    case Rm: {
+        const int rm = s.rmOf(e.customer);
+        return rm >= 0 ? s.staff()[size_t(rm)].name : tr("Unassigned");
+    }
+    case Outcome: {
+        const bool matured = e.maturity <= m_list.asOf();
+        if (!matured)
+            return tr("Not matured yet");
+        return e.hasOutcome() ? tr("%1 (%2)").arg(MaturityOutcome::kindName(e.outcome), MaturityList::sourceName(e.source))
+                              : MaturityList::sourceName(e.source);
+    }
+    case Converted:
+        return e.hasOutcome() ? MoneyFormat::listAmount(e.convertedFen) : QString();
+    case Retained:
+        return e.hasOutcome() ? MoneyFormat::listAmount(e.retainedFen) : QString();
+    default:
+        return {};
+    }
+}
+
+QVariant MaturityModel::leafRawValue(const MaturityList::Entry &e, int column) const
+{
+    const BranchSnapshot &s = *m_snapshot;
+    switch (column) {
+    case Label:
+        return s.holdings()[size_t(e.holding)].holdingId;
+    case Amount:
+        return e.amountFen;
+    case Customer:
+        return s.customer(e.customer).customerNo;
+    case Tier:
+        return s.tierOf(e.customer);
+    case Rm: {
+        const int rm = s.rmOf(e.customer);
+        return rm >= 0 ? s.staff()[size_t(rm)].staffId : QString();
+    }
+    case Outcome:
+        return e.hasOutcome() ? MaturityOutcome::kindKey(e.outcome) : QString();
+    case Converted:
+        return e.convertedFen;
+    case Retained:
+        return e.retainedFen;
     default:
         return {};
     }

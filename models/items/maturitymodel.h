@@ -52,6 +52,14 @@ private:
     // internalId: 0 for dates, 1 + date for types, leaf bit | date << 8 | type for products.
     static constexpr quintptr kLeaf = quintptr(1) << 40;
 
+    // data() of a date or type row, and of a product (leaf) row, one helper per role with text.
+    QVariant groupData(const QModelIndex &index, int role) const;
+    static QVariant groupDisplay(const DateGroup &d, const TypeGroup *t, int column); // t: null on a date row
+    static QVariant groupRawValue(const DateGroup &d, const TypeGroup *t, int column);
+    QVariant leafData(const QModelIndex &index, int role) const;
+    QVariant leafDisplay(const MaturityList::Entry &e, int column) const;
+    QVariant leafRawValue(const MaturityList::Entry &e, int column) const;
+
     SnapshotPtr m_snapshot;
     MaturityList m_list;
     std::vector<DateGroup> m_dates;

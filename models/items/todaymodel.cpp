@@ -123,38 +123,9 @@ QVariant TodayModel::data(const QModelIndex &index, int role) const
     if (!index.isValid() || index.row() >= int(m_items.size()) || !m_context.snapshot)
         return {};
     const TodayItem &item = m_items[size_t(index.row())];
-    const BranchSnapshot &s = *m_context.snapshot;
-    const QLocale locale;
-    const qint64 daysLeft = m_context.asOf.daysTo(item.deadline);
     switch (role) {
     case Qt::DisplayRole:
-        switch (index.column()) {
-        case State:
-            if (item.isDone())
-                return item.state == TodayItem::State::DoneLate ? tr("✓ Done late") : tr("✓ Done");
-            return item.due < m_context.asOf ? tr("Overdue %n day(s)", nullptr, int(item.due.daysTo(m_context.asOf)))
-                                             : tr("Due today");
-        case Due:
-            return locale.language() == QLocale::Chinese ? item.due.toString(QStringLiteral("M月d日"))
-                                                         : item.due.toString(QStringLiteral("MM-dd"));
-        case Customer:
-            return s.customer(item.customer).name;
-        case Tier:
-            return s.tierPolicy().displayName(item.tier);
-        case Task: {
-            const TodayList list(s, m_context.policy, m_context.calendar, m_context.activity, *m_context.roster);
-            return list.task(item);
-        }
-        case Why:
-            return whyText(index.row());
-        case Amount:
-            return MoneyFormat::listAmount(item.amountFen);
-        case DaysLeft:
-            return daysLeft == 0 ? tr("today") : daysLeft == 1 ? tr("tomorrow") : tr("%n days", nullptr, int(daysLeft));
-        case Rm:
-            return item.rm >= 0 ? s.staff()[size_t(item.rm)].name : QString();
-        }
-        break;
+        return displayText(index.row(), index.column());
     case Qt::ToolTipRole:
         if (index.column() == Why || index.column() == Task)
             return whyText(index.row());
@@ -164,11 +135,7 @@ QVariant TodayModel::data(const QModelIndex &index, int role) const
             return int(Qt::AlignRight | Qt::AlignVCenter);
         break;
     case Qt::ForegroundRole:
-        if (item.isDone())
-            return QBrush(QColor(0x2e, 0x7d, 0x32));
-        if (index.column() == State && item.due < m_context.asOf)
-            return QBrush(QColor(0xc6, 0x28, 0x28));
-        break;
+        return foreground(item, index.column());
     case Qt::FontRole:
         if (item.isDone()) {
             QFont f;
@@ -177,24 +144,7 @@ QVariant TodayModel::data(const QModelIndex &index, int role) const
         }
         break;
     case RawValueRole:
-        switch (index.column()) {
-        case State:
-            return CadencePlan::Step::stateKey(item.state);
-        case Due:
-            return item.due.toString(Qt::ISODate);
-        case Customer:
-            return s.customer(item.customer).customerNo;
-        case Tier:
-            return item.tier;
-        case Amount:
-            return item.amountFen;
-        case DaysLeft:
-            return daysLeft;
-        case Rm:
-            return item.rm >= 0 ? s.staff()[size_t(item.rm)].staffId : QString();
-        default:
-            return data(index, Qt::DisplayRole);
-        }
+        return rawValue(index.row(), index.column());
     case CustomerIndexRole:
         return item.customer;
     case ItemKeyRole:
@@ -202,11 +152,79 @@ QVariant TodayModel::data(const QModelIndex &index, int role) const
     case StateKeyRole:
         return CadencePlan::Step::stateKey(item.state);
     case PhoneRole:
-        return s.customer(item.customer).phone;
+        return m_context.snapshot->customer(item.customer).phone;
     default:
         break;
     }
     return {};
+}
+
+QVariant TodayModel::displayText(int row, int column) const
+{
+    const TodayItem &item = m_items[size_t(row)];
+    const BranchSnapshot &s = *m_context.snapshot;
+    switch (column) {
+    case State:
+        if (item.isDone())
+            return item.state == TodayItem::State::DoneLate ? tr("✓ Done late") : tr("✓ Done");
+        return item.due < m_context.asOf ? tr("Overdue %n day(s)", nullptr, int(item.due.daysTo(m_context.asOf)))
+                                         : tr("Due today");
+    case Due:
+        return QLocale().language() == QLocale::Chinese ? item.due.toString(QStringLiteral("M月d日"))
+                                                        : item.due.toString(QStringLiteral("MM-dd"));
+    case Customer:
+        return s.customer(item.customer).name;
+    case Tier:
+        return s.tierPolicy().displayName(item.tier);
+    case Task: {
+        const TodayList list(s, m_context.policy, m_context.calendar, m_context.activity, *m_context.roster);
+        return list.task(item);
+    }
+    case Why:
+        return whyText(row);
+    case Amount:
+        return MoneyFormat::listAmount(item.amountFen);
+    case DaysLeft: {
+        const qint64 daysLeft = m_context.asOf.daysTo(item.deadline);
+        return daysLeft == 0 ? tr("today") : daysLeft == 1 ? tr("tomorrow") : tr("%n days", nullptr, int(daysLeft));
+    }
+    case Rm:
+        return item.rm >= 0 ? s.staff()[size_t(item.rm)].name : QString();
+    }
+    return {};
+}
+
+QVariant TodayModel::foreground(const TodayItem &item, int column) const
+{
+    if (item.isDone())
+        return QBrush(QColor(0x2e, 0x7d, 0x32));
+    if (column == State && item.due < m_context.asOf)
+        return QBrush(QColor(0xc6, 0x28, 0x28));
+    return {};
+}
+
+QVariant TodayModel::rawValue(int row, int column) const
+{
+    const TodayItem &item = m_items[size_t(row)];
+    const BranchSnapshot &s = *m_context.snapshot;
+    switch (column) {
+    case State:
+        return CadencePlan::Step::stateKey(item.state);
+    case Due:
+        return item.due.toString(Qt::ISODate);
+    case Customer:
+        return s.customer(item.customer).customerNo;
+    case Tier:
+        return item.tier;
+    case Amount:
+        return item.amountFen;
+    case DaysLeft:
+        return m_context.asOf.daysTo(item.deadline);
+    case Rm:
+        return item.rm >= 0 ? s.staff()[size_t(item.rm)].staffId : QString();
+    default:
+        return displayText(row, column);
+    }
 }
 
 QVariant TodayModel::headerData(int section, Qt::Orientation orientation, int role) const

@@ -64,6 +64,10 @@ signals:
 
 private:
     QString whyText(int row) const;
+    // data() per role: the text shown, the colour, the raw value (sorting, tests).
+    QVariant displayText(int row, int column) const;
+    QVariant foreground(const TodayItem &item, int column) const;
+    QVariant rawValue(int row, int column) const;
     void emitCounts();
 
     Context m_context;

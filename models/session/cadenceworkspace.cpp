@@ -99,7 +99,48 @@ QString CadenceWorkspace::settingsKey()
     return QStringLiteral("today/actingAs");
 }
 
+// What setBranch reads off the UI thread, applied on it in one go.
+struct CadenceWorkspace::Loaded
+{
+    std::shared_ptr<const CadenceRoster> roster;
+    CadencePolicy policy;
+    WorkingCalendar calendar;
+    PolicyVersions versions;
+    ActivityLog activity;
+    std::vector<IssuedList> issued;
+    QHash<QString, QHash<QDate, int>> capacities;
+    std::vector<CommunityEvent> events;
+    QHash<QString, std::vector<EventVisitor>> visitors;
+    QString error;
+};
+
 void CadenceWorkspace::setBranch(const LoadedBranch &branch, const QDate &today)
+{
+    resetBranch(branch, today);
+    if (!branch.snapshot)
+        return;
+    chooseActingStaff(branch);
+
+    const int generation = m_generation;
+    const SnapshotPtr snapshot = branch.snapshot;
+    const StoreAccess store = branch.store;
+    const CadencePolicy policy = m_policy;
+    const WorkingCalendar calendar = m_calendar;
+    const std::shared_ptr<Database> db = m_db;
+    m_pool.start([this, generation, snapshot, store, policy, calendar, db, today] {
+        const std::shared_ptr<const Loaded> loaded = load(store, *snapshot, policy, calendar, *db, today);
+        QMetaObject::invokeMethod(
+            this,
+            [this, generation, loaded] {
+                if (generation != m_generation)
+                    return;
+                applyLoaded(*loaded);
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+void CadenceWorkspace::resetBranch(const LoadedBranch &branch, const QDate &today)
 {
     m_pool.waitForDone();
     ++m_generation;
@@ -114,9 +155,11 @@ void CadenceWorkspace::setBranch(const LoadedBranch &branch, const QDate &today)
     m_visitors.clear();
     m_phones.reset();
     m_db = std::make_shared<Database>();
+}
+
+void CadenceWorkspace::chooseActingStaff(const LoadedBranch &branch)
+{
     const BranchSnapshot *s = branch.snapshot.get();
-    if (!s)
-        return;
     // Whoever signed in works as themselves, a manager too (issue 15); only a store nobody
     // signed in to (a demo) lets the user pick whom to act as.
     if (branch.signedInToHq || !s->scope().seesWholeBranch())
@@ -130,87 +173,75 @@ void CadenceWorkspace::setBranch(const LoadedBranch &branch, const QDate &today)
             }
         }
     }
+}
 
-    struct Loaded
-    {
-        std::shared_ptr<const CadenceRoster> roster;
-        CadencePolicy policy;
-        WorkingCalendar calendar;
-        PolicyVersions versions;
-        ActivityLog activity;
-        std::vector<IssuedList> issued;
-        QHash<QString, QHash<QDate, int>> capacities;
-        std::vector<CommunityEvent> events;
-        QHash<QString, std::vector<EventVisitor>> visitors;
-        QString error;
-    };
-    const int generation = m_generation;
-    const SnapshotPtr snapshot = branch.snapshot;
-    const StoreAccess store = branch.store;
-    CadencePolicy policy = m_policy;
-    WorkingCalendar calendar = m_calendar;
-    const std::shared_ptr<Database> db = m_db;
-    m_pool.start([this, generation, snapshot, store, policy, calendar, db, today]() mutable {
-        auto loaded = std::make_shared<Loaded>();
-        // The policies and calendars HQ issued (issue 18), the threshold bands from the value policy.
-        readPolicies(store, snapshot->tierPolicy(), &policy, &calendar, &loaded->versions, &loaded->error);
-        loaded->policy = policy;
-        loaded->calendar = calendar;
-        std::shared_ptr<const CadenceRoster> roster;
-        try {
-            if (store.isValid()) {
-                *db = store.open();
-                SchemaMigrations::migrate(*db);
-                WorkListRepository work(*db);
-                loaded->issued = work.issuedLists();
-                for (const Staff &st : snapshot->staff())
-                    loaded->capacities.insert(st.staffId, work.dayCapacities(st.staffId));
-                roster = std::make_shared<const CadenceRoster>(*snapshot, policy, today, loaded->issued);
-                loaded->roster = roster;
-                CadenceRepository repo(*db);
-                loaded->activity = repo.loadActivity(*snapshot);
-                const auto fresh = newEnrolments(*snapshot, policy, calendar, *roster, loaded->activity, today);
-                repo.enrol(fresh);
-                for (const CadenceEnrolment &e : fresh)
-                    loaded->activity.addEnrolment(e);
-                EventRepository events(*db);
-                loaded->events = events.events();
-                for (const CommunityEvent &e : loaded->events)
-                    loaded->visitors.insert(e.eventId, events.visitors(e.eventId));
-            } else {
-                roster = std::make_shared<const CadenceRoster>(*snapshot, policy, today);
-                loaded->roster = roster;
-                for (const CadenceEnrolment &e :
-                     newEnrolments(*snapshot, policy, calendar, *roster, loaded->activity, today))
-                    loaded->activity.addEnrolment(e);
-            }
-        } catch (const StoreError &e) {
-            loaded->error = e.message();
+std::shared_ptr<CadenceWorkspace::Loaded> CadenceWorkspace::load(const StoreAccess &store,
+                                                                  const BranchSnapshot &snapshot, CadencePolicy policy,
+                                                                  WorkingCalendar calendar, Database &db,
+                                                                  const QDate &today)
+{
+    auto loaded = std::make_shared<Loaded>();
+    // The policies and calendars HQ issued (issue 18), the threshold bands from the value policy.
+    readPolicies(store, snapshot.tierPolicy(), &policy, &calendar, &loaded->versions, &loaded->error);
+    loaded->policy = policy;
+    loaded->calendar = calendar;
+    try {
+        if (store.isValid()) {
+            loadFromStore(*loaded, store, snapshot, db, today);
+        } else {
+            const auto roster = std::make_shared<const CadenceRoster>(snapshot, policy, today);
+            loaded->roster = roster;
+            for (const CadenceEnrolment &e :
+                 newEnrolments(snapshot, policy, calendar, *roster, loaded->activity, today))
+                loaded->activity.addEnrolment(e);
         }
-        if (!loaded->roster)
-            loaded->roster = std::make_shared<const CadenceRoster>(*snapshot, policy, today);
-        QMetaObject::invokeMethod(
-            this,
-            [this, generation, loaded] {
-                if (generation != m_generation)
-                    return;
-                m_roster = loaded->roster;
-                m_policy = loaded->policy;
-                m_calendar = loaded->calendar;
-                m_policyVersions = loaded->versions;
-                m_issued = loaded->issued;
-                m_capacities = loaded->capacities;
-                m_activity = loaded->activity;
-                m_events = loaded->events;
-                m_visitors = loaded->visitors;
-                m_ready = true;
-                if (!loaded->error.isEmpty())
-                    emit writeFailed(loaded->error);
-                emit ready();
-                emit activityChanged(-1);
-            },
-            Qt::QueuedConnection);
-    });
+    } catch (const StoreError &e) {
+        loaded->error = e.message();
+    }
+    if (!loaded->roster)
+        loaded->roster = std::make_shared<const CadenceRoster>(snapshot, policy, today);
+    return loaded;
+}
+
+void CadenceWorkspace::loadFromStore(Loaded &loaded, const StoreAccess &store, const BranchSnapshot &snapshot,
+                                     Database &db, const QDate &today)
+{
+    db = store.open();
+    SchemaMigrations::migrate(db);
+    WorkListRepository work(db);
+    loaded.issued = work.issuedLists();
+    for (const Staff &st : snapshot.staff())
+        loaded.capacities.insert(st.staffId, work.dayCapacities(st.staffId));
+    const auto roster = std::make_shared<const CadenceRoster>(snapshot, loaded.policy, today, loaded.issued);
+    loaded.roster = roster;
+    CadenceRepository repo(db);
+    loaded.activity = repo.loadActivity(snapshot);
+    const auto fresh = newEnrolments(snapshot, loaded.policy, loaded.calendar, *roster, loaded.activity, today);
+    repo.enrol(fresh);
+    for (const CadenceEnrolment &e : fresh)
+        loaded.activity.addEnrolment(e);
+    EventRepository events(db);
+    loaded.events = events.events();
+    for (const CommunityEvent &e : loaded.events)
+        loaded.visitors.insert(e.eventId, events.visitors(e.eventId));
+}
+
+void CadenceWorkspace::applyLoaded(const Loaded &loaded)
+{
+    m_roster = loaded.roster;
+    m_policy = loaded.policy;
+    m_calendar = loaded.calendar;
+    m_policyVersions = loaded.versions;
+    m_issued = loaded.issued;
+    m_capacities = loaded.capacities;
+    m_activity = loaded.activity;
+    m_events = loaded.events;
+    m_visitors = loaded.visitors;
+    m_ready = true;
+    if (!loaded.error.isEmpty())
+        emit writeFailed(loaded.error);
+    emit ready();
+    emit activityChanged(-1);
 }
 
 void CadenceWorkspace::setToday(const QDate &day)

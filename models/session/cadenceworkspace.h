@@ -132,6 +132,16 @@ private:
     using Job = std::function<std::function<void()>(Database *db)>;
     void runWrite(Job job);
     static QString settingsKey();
+    // setBranch's steps: clear the last branch's state, choose whom to act as, read the
+    // branch's policies, roster, activity and events off the UI thread, and apply them.
+    struct Loaded;
+    void resetBranch(const LoadedBranch &branch, const QDate &today);
+    void chooseActingStaff(const LoadedBranch &branch);
+    static std::shared_ptr<Loaded> load(const StoreAccess &store, const BranchSnapshot &snapshot, CadencePolicy policy,
+                                        WorkingCalendar calendar, Database &db, const QDate &today);
+    static void loadFromStore(Loaded &loaded, const StoreAccess &store, const BranchSnapshot &snapshot, Database &db,
+                              const QDate &today);
+    void applyLoaded(const Loaded &loaded);
 
     LoadedBranch m_branch;
     CadencePolicy m_policy;

@@ -27,6 +27,154 @@ QString channelFor(const TodayItem &item)
     return item.kind == TodayItem::Kind::MaturityStep ? CallSheet::tr("Phone") : CallSheet::tr("Phone / WeChat");
 }
 
+// Column widths in mm (186 mm usable on A4 with 12 mm margins); the notes column takes the rest.
+constexpr double kWidthsMm[] = {8, 30, 22, 64, 24};
+
+// A call sheet page's geometry (device pixels of the PDF), fonts and column heads.
+struct PageLayout
+{
+    explicit PageLayout(const QPdfWriter &pdf)
+        : mm(pdf.resolution() / 25.4), page(0, 0, pdf.width(), pdf.height()), headerH(22 * mm), footerH(7 * mm),
+          rowH((page.height() - headerH - footerH) / CallSheet::kRowsPerPage)
+    {
+        // PreferNoShaping: Noto CJK's contextual glyph variants (e.g. proportional digits)
+        // have no cmap entry, so Qt's PDF ToUnicode map cannot name them and the text of
+        // the PDF (search, copy, pdftotext) would lose those digits.
+        titleFont = QFont(QStringLiteral("Noto Sans CJK SC"));
+        titleFont.setStyleStrategy(QFont::PreferNoShaping);
+        titleFont.setPointSizeF(13);
+        titleFont.setBold(true);
+        font = QFont(QStringLiteral("Noto Sans CJK SC"));
+        font.setStyleStrategy(QFont::PreferNoShaping);
+        font.setPointSizeF(8);
+        small = font;
+        small.setPointSizeF(6.5);
+        bold = font;
+        bold.setBold(true);
+        heads = {CallSheet::tr("#"),          CallSheet::tr("Customer"), CallSheet::tr("Phone"),
+                 CallSheet::tr("Why / step"), CallSheet::tr("Channel"),  CallSheet::tr("Notes")};
+    }
+
+    double mm;
+    QRectF page;
+    double headerH;
+    double footerH;
+    double rowH;
+    QFont titleFont;
+    QFont font;
+    QFont small;
+    QFont bold;
+    QStringList heads;
+};
+
+// Title, branch, RM and date, then the column heads over a rule.
+void drawPageHeader(QPainter &p, const PageLayout &l, const CallSheet::Header &header, const QString &date)
+{
+    const double mm = l.mm;
+    p.setPen(Qt::black);
+    p.setFont(l.titleFont);
+    p.drawText(QRectF(0, 0, l.page.width(), 9 * mm), Qt::AlignLeft | Qt::AlignVCenter,
+               CallSheet::tr("Call sheet: %1").arg(header.rmName));
+    p.setFont(l.font);
+    p.drawText(QRectF(0, 9 * mm, l.page.width(), 6 * mm), Qt::AlignLeft | Qt::AlignVCenter,
+               CallSheet::tr("%1    RM: %2    %3").arg(header.branchName, header.rmName, date));
+    p.setFont(l.bold);
+    double x = 0;
+    const double headY = 15 * mm;
+    for (int c = 0; c < l.heads.size(); ++c) {
+        const double w = c < 5 ? kWidthsMm[c] * mm : l.page.width() - x;
+        p.drawText(QRectF(x + 1 * mm, headY, w - 2 * mm, 7 * mm), Qt::AlignLeft | Qt::AlignVCenter, l.heads.at(c));
+        x += w;
+    }
+    p.setPen(QPen(Qt::black, 0.3 * mm));
+    p.drawLine(QPointF(0, l.headerH), QPointF(l.page.width(), l.headerH));
+    p.setPen(QPen(Qt::gray, 0.15 * mm));
+}
+
+// One cell: `top` wrapped, or `top` over a smaller `bottom`, each elided to one line.
+void drawCell(QPainter &p, QPdfWriter &pdf, const PageLayout &l, const QRectF &r, const QString &top,
+              const QString &bottom)
+{
+    if (bottom.isEmpty()) {
+        p.setFont(l.font);
+        p.drawText(r, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextWordWrap, top);
+        return;
+    }
+    p.setFont(l.font);
+    const QRectF upper(r.left(), r.top(), r.width(), r.height() / 2);
+    const QRectF lower(r.left(), r.top() + r.height() / 2, r.width(), r.height() / 2);
+    p.drawText(upper, Qt::AlignLeft | Qt::AlignVCenter,
+               QFontMetricsF(l.font, &pdf).elidedText(top, Qt::ElideRight, upper.width()));
+    p.setFont(l.small);
+    p.drawText(lower, Qt::AlignLeft | Qt::AlignVCenter,
+               QFontMetricsF(l.small, &pdf).elidedText(bottom, Qt::ElideRight, lower.width()));
+}
+
+// Entry number `i` (0-based) in the row at `y`, with a line under it to write notes on.
+void drawEntry(QPainter &p, QPdfWriter &pdf, const PageLayout &l, int i, const CallSheet::Entry &e, double y)
+{
+    const double mm = l.mm;
+    double x = 0;
+    p.setPen(Qt::black);
+    p.setFont(l.font);
+    const auto cell = [&](int c, const QString &top, const QString &bottom) {
+        const double w = kWidthsMm[c] * mm;
+        drawCell(p, pdf, l, QRectF(x + 1 * mm, y + 0.5 * mm, w - 2 * mm, l.rowH - 1 * mm), top, bottom);
+        x += w;
+    };
+    cell(0, QString::number(i + 1), {});
+    cell(1, e.name, e.customerNo);
+    cell(2, e.phone, {});
+    cell(3, e.reason, e.step);
+    cell(4, e.channel, {});
+    // The notes column stays blank; a line under each row to write on.
+    p.setPen(QPen(Qt::gray, 0.15 * mm));
+    p.drawLine(QPointF(0, y + l.rowH), QPointF(l.page.width(), y + l.rowH));
+}
+
+// Page `pageNo` of `pages` of one sheet; returns how many entries it holds.
+int drawPage(QPainter &p, QPdfWriter &pdf, const PageLayout &l, const CallSheet::Sheet &sheet, const QString &date,
+             int pageNo, int pages)
+{
+    drawPageHeader(p, l, sheet.header, date);
+    const int first = pageNo * CallSheet::kRowsPerPage;
+    const int last = qMin(int(sheet.entries.size()), first + CallSheet::kRowsPerPage);
+    for (int i = first; i < last; ++i)
+        drawEntry(p, pdf, l, i, sheet.entries[size_t(i)], l.headerH + (i - first) * l.rowH);
+    p.setPen(Qt::black);
+    p.setFont(l.small);
+    p.drawText(QRectF(0, l.page.height() - l.footerH, l.page.width(), l.footerH), Qt::AlignRight | Qt::AlignVCenter,
+               CallSheet::tr("Page %1 of %2 · contains personal information, do not leave unattended")
+                   .arg(pageNo + 1)
+                   .arg(pages));
+    return last - first;
+}
+
+// Every sheet from a new page, reporting progress after each page; false when cancelled.
+bool drawSheets(QPainter &p, QPdfWriter &pdf, const std::vector<CallSheet::Sheet> &sheets,
+                const CallSheet::Progress &progress)
+{
+    int totalEntries = 0;
+    for (const CallSheet::Sheet &sh : sheets)
+        totalEntries += int(sh.entries.size());
+    int doneEntries = 0;
+    const PageLayout layout(pdf);
+    bool firstPage = true;
+    for (const CallSheet::Sheet &sheet : sheets) {
+        const int pages = CallSheet::pageCount(int(sheet.entries.size()));
+        const QString date = DateFormat::dateWithWeekday(sheet.header.date);
+        for (int pageNo = 0; pageNo < pages; ++pageNo) {
+            if (!firstPage)
+                pdf.newPage();
+            firstPage = false;
+            doneEntries += drawPage(p, pdf, layout, sheet, date, pageNo, pages);
+            if (progress && !progress(doneEntries, totalEntries))
+                return false;
+        }
+    }
+    return true;
+}
+
 } // namespace
 
 std::vector<CallSheet::Entry> CallSheet::fromToday(const TodayModel &model, bool masked, int rm)
@@ -97,10 +245,6 @@ bool CallSheet::writePdf(const QString &path, const std::vector<Sheet> &sheetsIn
 {
     // Nothing to call still prints one page with the header, so the sheet is never blank paper.
     const std::vector<Sheet> sheets = sheetsIn.empty() ? std::vector<Sheet>{Sheet{}} : sheetsIn;
-    int totalEntries = 0;
-    for (const Sheet &sh : sheets)
-        totalEntries += int(sh.entries.size());
-    int doneEntries = 0;
     const QString part = path + QStringLiteral(".part");
     bool ok = true;
     {
@@ -117,111 +261,7 @@ bool CallSheet::writePdf(const QString &path, const std::vector<Sheet> &sheetsIn
             *error = tr("Cannot write %1").arg(QDir::toNativeSeparators(path));
             return false;
         }
-        const double mm = pdf.resolution() / 25.4;
-        const QRectF page(0, 0, pdf.width(), pdf.height());
-        // PreferNoShaping: Noto CJK's contextual glyph variants (e.g. proportional digits)
-        // have no cmap entry, so Qt's PDF ToUnicode map cannot name them and the text of
-        // the PDF (search, copy, pdftotext) would lose those digits.
-        QFont titleFont(QStringLiteral("Noto Sans CJK SC"));
-        titleFont.setStyleStrategy(QFont::PreferNoShaping);
-        titleFont.setPointSizeF(13);
-        titleFont.setBold(true);
-        QFont font(QStringLiteral("Noto Sans CJK SC"));
-        font.setStyleStrategy(QFont::PreferNoShaping);
-        font.setPointSizeF(8);
-        QFont small = font;
-        small.setPointSizeF(6.5);
-        QFont bold = font;
-        bold.setBold(true);
-
-        // Column widths in mm (186 mm usable on A4 with 12 mm margins).
-        const double widthsMm[] = {8, 30, 22, 64, 24};
-        const QStringList heads = {tr("#"), tr("Customer"), tr("Phone"), tr("Why / step"), tr("Channel"),
-                                   tr("Notes")};
-        const double headerH = 22 * mm;
-        const double footerH = 7 * mm;
-        const double rowH = (page.height() - headerH - footerH) / kRowsPerPage;
-        bool firstPage = true;
-        for (const Sheet &sheet : sheets) {
-            const Header &header = sheet.header;
-            const std::vector<Entry> &entries = sheet.entries;
-            const int pages = pageCount(int(entries.size()));
-            const QString date = DateFormat::dateWithWeekday(header.date);
-
-            for (int pageNo = 0; pageNo < pages && ok; ++pageNo) {
-                if (!firstPage)
-                    pdf.newPage();
-                firstPage = false;
-                // Header: title, branch, RM, date.
-                p.setPen(Qt::black);
-                p.setFont(titleFont);
-                p.drawText(QRectF(0, 0, page.width(), 9 * mm), Qt::AlignLeft | Qt::AlignVCenter,
-                           tr("Call sheet: %1").arg(header.rmName));
-                p.setFont(font);
-                p.drawText(QRectF(0, 9 * mm, page.width(), 6 * mm), Qt::AlignLeft | Qt::AlignVCenter,
-                           tr("%1    RM: %2    %3").arg(header.branchName, header.rmName, date));
-                // Column heads.
-                p.setFont(bold);
-                double x = 0;
-                const double headY = 15 * mm;
-                for (int c = 0; c < heads.size(); ++c) {
-                    const double w = c < 5 ? widthsMm[c] * mm : page.width() - x;
-                    p.drawText(QRectF(x + 1 * mm, headY, w - 2 * mm, 7 * mm), Qt::AlignLeft | Qt::AlignVCenter,
-                               heads.at(c));
-                    x += w;
-                }
-                p.setPen(QPen(Qt::black, 0.3 * mm));
-                p.drawLine(QPointF(0, headerH), QPointF(page.width(), headerH));
-                p.setPen(QPen(Qt::gray, 0.15 * mm));
-
-                const int first = pageNo * kRowsPerPage;
-                const int last = qMin(int(entries.size()), first + kRowsPerPage);
-                for (int i = first; i < last; ++i) {
-                    const Entry &e = entries[size_t(i)];
-                    const double y = headerH + (i - first) * rowH;
-                    x = 0;
-                    p.setPen(Qt::black);
-                    p.setFont(font);
-                    auto cell = [&](int c, const QString &top, const QString &bottom) {
-                        const double w = widthsMm[c] * mm;
-                        const QRectF r(x + 1 * mm, y + 0.5 * mm, w - 2 * mm, rowH - 1 * mm);
-                        if (bottom.isEmpty()) {
-                            p.setFont(font);
-                            p.drawText(r, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextWordWrap, top);
-                        } else {
-                            p.setFont(font);
-                            const QRectF upper(r.left(), r.top(), r.width(), r.height() / 2);
-                            const QRectF lower(r.left(), r.top() + r.height() / 2, r.width(), r.height() / 2);
-                            p.drawText(upper, Qt::AlignLeft | Qt::AlignVCenter,
-                                       QFontMetricsF(font, &pdf).elidedText(top, Qt::ElideRight, upper.width()));
-                            p.setFont(small);
-                            p.drawText(lower, Qt::AlignLeft | Qt::AlignVCenter,
-                                       QFontMetricsF(small, &pdf).elidedText(bottom, Qt::ElideRight, lower.width()));
-                        }
-                        x += w;
-                    };
-                    cell(0, QString::number(i + 1), {});
-                    cell(1, e.name, e.customerNo);
-                    cell(2, e.phone, {});
-                    cell(3, e.reason, e.step);
-                    cell(4, e.channel, {});
-                    // The notes column stays blank; a line under each row to write on.
-                    p.setPen(QPen(Qt::gray, 0.15 * mm));
-                    p.drawLine(QPointF(0, y + rowH), QPointF(page.width(), y + rowH));
-                }
-                p.setPen(Qt::black);
-                p.setFont(small);
-                p.drawText(QRectF(0, page.height() - footerH, page.width(), footerH), Qt::AlignRight | Qt::AlignVCenter,
-                           tr("Page %1 of %2 · contains personal information, do not leave unattended")
-                               .arg(pageNo + 1)
-                               .arg(pages));
-                doneEntries += last - first;
-                if (progress && !progress(doneEntries, totalEntries))
-                    ok = false;
-            }
-            if (!ok)
-                break;
-        }
+        ok = drawSheets(p, pdf, sheets, progress);
         p.end();
     }
     if (!ok) {
