@@ -24,62 +24,101 @@ void appendNumber(QByteArray &out, qint64 n)
     out.append(buf, r.ptr - buf);
 }
 
+// The COPY lines of a new branch's records and of its customers' owners, written as the
+// rows are read; the records go to PostgreSQL a megabyte at a time. Nothing is written on a
+// dry run: the rows are only counted.
+class DirectRows
+{
+public:
+    DirectRows(PgConnection &db, const QString &branch, qint64 base, const std::array<qint64, 4> &types,
+               const std::vector<QByteArray> &rms, bool dryRun)
+        : m_db(db), m_rms(rms), m_dryRun(dryRun),
+          m_next{base + 1, base + 1 + types[0], base + 1 + types[0] + types[1]}
+    {
+        PgConnection::appendCopyField(m_branchText, branch);
+    }
+
+    // One good row; `owner`: the index in `rms` of its customer's RM, or -1 (ExtractImporter::Row).
+    void take(const ExtractChunk &c, const ExtractRow &x, int owner)
+    {
+        ++m_seen[x.rank];
+        if (m_dryRun)
+            return;
+        const QByteArrayView id = c.text(x.id, x.idLen);
+        appendRecord(c, x, id, owner);
+        if (x.rank == 1) {
+            m_owners += m_branchText;
+            m_owners += '\t';
+            m_owners += id;
+            m_owners += '\t';
+            m_owners += c.text(x.rm, x.rmLen);
+            m_owners += '\n';
+        }
+        if (m_buf.size() >= (1 << 20)) {
+            m_db.copyPut(m_buf);
+            m_buf.resize(0);
+        }
+    }
+    // The rest of the records, then the owners in a second COPY.
+    void finish()
+    {
+        m_db.copyPut(m_buf);
+        m_db.copyEnd();
+        m_db.copyBegin("COPY customer_owner (branch_id, customer_no, rm_id) FROM STDIN");
+        m_db.copyPut(m_owners);
+        m_db.copyEnd();
+    }
+    // Rows taken per record type (ExtractRecords::entityRank).
+    const std::array<qint64, 4> &seen() const { return m_seen; }
+
+private:
+    void appendRecord(const ExtractChunk &c, const ExtractRow &x, QByteArrayView id, int owner)
+    {
+        m_buf += m_branchText;
+        m_buf += '\t';
+        m_buf += kEntities[x.rank];
+        m_buf += '\t';
+        m_buf += id;
+        m_buf += '\t';
+        appendNumber(m_buf, m_next[x.rank]++);
+        m_buf += "\tf\t";
+        m_buf.append(x.digest.data(), 64);
+        m_buf += '\t';
+        m_buf += c.text(x.payload, x.payloadLen);
+        m_buf += "\thq\t";
+        // Who may pull it: everyone (the roster), else its customer's RM; a holding whose
+        // customer comes later in the file is scoped by the rescope below, from the owners.
+        if (x.rank == 0)
+            m_buf += '*';
+        else if (owner >= 0)
+            m_buf += m_rms[size_t(owner)];
+        else
+            m_buf += "\\N";
+        m_buf += '\n';
+    }
+
+    PgConnection &m_db;
+    const std::vector<QByteArray> &m_rms;
+    const bool m_dryRun;
+    QByteArray m_branchText;
+    qint64 m_next[3];
+    std::array<qint64, 4> m_seen{};
+    QByteArray m_buf, m_owners;
+};
+
 } // namespace
 
 ExtractImporter::Outcome ExtractImporter::direct(const QString &branch, qint64 base, ExtractSource &source, bool slow,
                                                  const Options &options, std::array<qint64, 4> *types, Report *report)
 {
     report->direct = true;
-    QByteArray branchText;
-    PgConnection::appendCopyField(branchText, branch);
-    qint64 next[3] = {base + 1, base + 1 + (*types)[0], base + 1 + (*types)[0] + (*types)[1]};
-    std::array<qint64, 4> seen{};
-    QByteArray buf, owners;
+    DirectRows rows(m_db, branch, base, *types, m_rms, options.dryRun);
     if (!options.dryRun)
         m_db.copyBegin("COPY record (branch_id, entity, record_id, seq, deleted, digest, payload, origin, scope)"
                        " FROM STDIN");
-    const auto take = [&](const Row &r) {
-        const ExtractChunk &c = *r.chunk;
-        const ExtractRow &x = *r.row;
-        ++seen[x.rank];
-        if (options.dryRun)
-            return;
-        const QByteArrayView id = c.text(x.id, x.idLen);
-        buf += branchText;
-        buf += '\t';
-        buf += kEntities[x.rank];
-        buf += '\t';
-        buf += id;
-        buf += '\t';
-        appendNumber(buf, next[x.rank]++);
-        buf += "\tf\t";
-        buf.append(x.digest.data(), 64);
-        buf += '\t';
-        buf += c.text(x.payload, x.payloadLen);
-        buf += "\thq\t";
-        // Who may pull it: everyone (the roster), else its customer's RM; a holding whose
-        // customer comes later in the file is scoped by the rescope below, from the owners.
-        if (x.rank == 0)
-            buf += '*';
-        else if (r.owner >= 0)
-            buf += m_rms[size_t(r.owner)];
-        else
-            buf += "\\N";
-        buf += '\n';
-        if (x.rank == 1) {
-            owners += branchText;
-            owners += '\t';
-            owners += id;
-            owners += '\t';
-            owners += c.text(x.rm, x.rmLen);
-            owners += '\n';
-        }
-        if (buf.size() >= (1 << 20)) {
-            m_db.copyPut(buf);
-            buf.resize(0);
-        }
-    };
+    const auto take = [&](const Row &r) { rows.take(*r.chunk, *r.row, r.owner); };
     const Outcome read = readRows(source, slow, report, take);
+    const std::array<qint64, 4> &seen = rows.seen();
     const bool miscounted = !options.dryRun && (seen[0] != (*types)[0] || seen[1] != (*types)[1]);
     if (read != Outcome::Done || badRows(m_path, report) || miscounted) {
         if (!options.dryRun)
@@ -99,11 +138,7 @@ ExtractImporter::Outcome ExtractImporter::direct(const QString &branch, qint64 b
         return Outcome::Done;
     report->lastSeq = base;
     if (!options.dryRun) {
-        m_db.copyPut(buf);
-        m_db.copyEnd();
-        m_db.copyBegin("COPY customer_owner (branch_id, customer_no, rm_id) FROM STDIN");
-        m_db.copyPut(owners);
-        m_db.copyEnd();
+        rows.finish();
         report->lastSeq = base + report->rows;
         m_db.exec("UPDATE branch SET last_seq = $2 WHERE branch_id = $1", {branch, QString::number(report->lastSeq)});
         // The planner needs the new rows' counts; the payloads' statistics it never uses.

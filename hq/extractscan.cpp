@@ -1,9 +1,8 @@
 #include "extractscan.h"
+#include "extractscanvalues.h"
 
 #include "domain/customercolumns.h"
-#include "domain/holding.h"
 #include "domain/importtablereader.h"
-#include "domain/idcardnumber.h"
 #include "hqstore.h"
 #include "sync/wireformat.h"
 
@@ -12,35 +11,13 @@
 #include <openssl/evp.h>
 
 #include <algorithm>
-#include <charconv>
 #include <cstring>
 #include <string>
 
 namespace {
 
-// How a payload key's value is checked and written on the fast path; anything a rule does not
-// accept as it stands goes to ExtractRecords::convert.
-enum class Kind : quint8 {
-    Text,       // a string
-    TextOrNull, // a string, null when empty
-    Required,   // a string that must not be empty
-    Gender,     // M, F, or null when empty
-    Date,       // YYYY-MM-DD (1900-2200), null when empty
-    Flag,       // 0 or 1 (empty: 0)
-    Count,      // a whole number >= 0 (empty: 0)
-    Signed,     // a whole number (empty: 0)
-    Phone,      // a mobile or landline number as its digits
-    IdNumber,   // an 18-character ID number, upper-case X
-    Month,      // YYYY-MM, null when empty
-    History,    // whole numbers separated by ';', written separated by ','
-    Product,    // a product type key
-    Status,     // active, matured or closed (empty: active)
-};
-struct Key
-{
-    const char *name;
-    Kind kind;
-};
+using ExtractScanValues::Key;
+using Kind = ExtractScanValues::Kind;
 
 // ExtractRecords' payloads, key by key (QJsonObject writes its keys sorted: so do we).
 std::vector<Key> sorted(std::initializer_list<Key> keys)
@@ -156,106 +133,6 @@ QByteArrayView trimmed(QByteArrayView v)
         e = p;
     }
     return QByteArrayView(reinterpret_cast<const char *>(b), e - b);
-}
-
-bool digits(QByteArrayView v)
-{
-    return !v.isEmpty() && std::all_of(v.begin(), v.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
-int number(QByteArrayView v)
-{
-    int n = 0;
-    for (char c : v)
-        n = n * 10 + (c - '0');
-    return n;
-}
-
-// A plain whole number of at most 15 digits (written as QJsonDocument writes the double).
-bool wholeNumber(QByteArrayView v, bool negativeOk, qint64 *n)
-{
-    const bool minus = negativeOk && v.startsWith('-');
-    const QByteArrayView d = minus ? v.sliced(1) : v;
-    if (!digits(d) || d.size() > 15)
-        return false;
-    *n = 0;
-    for (char c : d)
-        *n = *n * 10 + (c - '0');
-    if (minus)
-        *n = -*n;
-    return true;
-}
-
-bool isoDate(QByteArrayView v)
-{
-    if (v.size() != 10 || v[4] != '-' || v[7] != '-' || !digits(v.sliced(0, 4)) || !digits(v.sliced(5, 2))
-        || !digits(v.sliced(8, 2)))
-        return false;
-    const int y = number(v.sliced(0, 4));
-    return y >= 1900 && y <= 2200 && QDate::isValid(y, number(v.sliced(5, 2)), number(v.sliced(8, 2)));
-}
-
-bool month(QByteArrayView v)
-{
-    if (v.size() != 7 || v[4] != '-' || !digits(v.sliced(0, 4)) || !digits(v.sliced(5, 2)))
-        return false;
-    const int m = number(v.sliced(5, 2));
-    return m >= 1 && m <= 12;
-}
-
-// A scratch QString of this thread holding ASCII `v`: the shared checks take QStrings.
-const QString &latin1(QByteArrayView v)
-{
-    thread_local QString s;
-    s.resize(v.size());
-    for (qsizetype i = 0; i < v.size(); ++i)
-        s[i] = QLatin1Char(v[i]);
-    return s;
-}
-
-bool ascii(QByteArrayView v)
-{
-    return std::all_of(v.begin(), v.end(), [](char c) { return uchar(c) < 0x80; });
-}
-
-void appendJsonString(std::string &out, QByteArrayView v)
-{
-    static const char hex[] = "0123456789abcdef";
-    out += '"';
-    const char *p = v.data();
-    const char *const end = p + v.size();
-    while (p < end) {
-        const char *q = p;
-        while (q < end && uchar(*q) >= 0x20 && *q != '"' && *q != '\\')
-            ++q;
-        out.append(p, size_t(q - p));
-        if (q == end)
-            break;
-        const uchar u = uchar(*q);
-        p = q + 1;
-        out += '\\';
-        switch (u) {
-        case '"': out += '"'; break;
-        case '\\': out += '\\'; break;
-        case 0x08: out += 'b'; break;
-        case 0x0c: out += 'f'; break;
-        case '\n': out += 'n'; break;
-        case '\r': out += 'r'; break;
-        case '\t': out += 't'; break;
-        default:
-            out += "u00";
-            out += hex[u >> 4];
-            out += hex[u & 0xf];
-        }
-    }
-    out += '"';
-}
-
-void appendNumber(std::string &out, qint64 n)
-{
-    char buf[24];
-    const auto r = std::to_chars(buf, buf + sizeof buf, n);
-    out.append(buf, r.ptr);
 }
 
 void appendCopyEscaped(QByteArray &arena, QByteArrayView v)
@@ -405,107 +282,6 @@ bool ExtractScan::convertFast(const std::vector<QByteArrayView> &fields, Out *ou
     return false; // staff (a few rows) and bad types: ExtractRecords
 }
 
-namespace {
-
-// Writes `"key":value` for one rule; false when the value is not in its plain form.
-bool writeValue(std::string &json, const Key &key, QByteArrayView v)
-{
-    json += '"';
-    json += key.name;
-    json += "\":";
-    qint64 n = 0;
-    switch (key.kind) {
-    case Kind::Required:
-        if (v.isEmpty())
-            return false;
-        [[fallthrough]];
-    case Kind::Text:
-        appendJsonString(json, v);
-        return true;
-    case Kind::TextOrNull:
-    case Kind::Gender:
-        if (v.isEmpty()) {
-            json += "null";
-            return true;
-        }
-        if (key.kind == Kind::Gender && v != "M" && v != "F")
-            return false;
-        appendJsonString(json, v);
-        return true;
-    case Kind::Date:
-    case Kind::Month:
-        if (v.isEmpty()) {
-            json += "null";
-            return true;
-        }
-        if (key.kind == Kind::Date ? !isoDate(v) : !month(v))
-            return false;
-        appendJsonString(json, v);
-        return true;
-    case Kind::Flag:
-        if (!v.isEmpty() && v != "0" && v != "1")
-            return false;
-        json += v == "1" ? '1' : '0';
-        return true;
-    case Kind::Count:
-    case Kind::Signed:
-        if (!v.isEmpty() && !wholeNumber(v, key.kind == Kind::Signed, &n))
-            return false;
-        appendNumber(json, n);
-        return true;
-    case Kind::Phone:
-        // Digits only: 11 starting with 1 (a mobile), or 7-12 not starting with 1 (a landline).
-        if (!v.isEmpty() && (!digits(v) || (v[0] == '1' ? v.size() != 11 : v.size() < 7 || v.size() > 12)))
-            return false;
-        appendJsonString(json, v);
-        return true;
-    case Kind::IdNumber:
-        if (!v.isEmpty()
-            && (v.size() != 18 || !digits(v.sliced(0, 17)) || (v[17] != 'X' && !digits(v.sliced(17)))
-                || IdCardNumber::check(latin1(v)) != IdCardNumber::Problem::None))
-            return false;
-        appendJsonString(json, v);
-        return true;
-    case Kind::History: {
-        json += '"';
-        int parts = 0;
-        for (qsizetype from = 0; from <= v.size();) {
-            qsizetype to = v.indexOf(';', from);
-            if (to < 0)
-                to = v.size();
-            const QByteArrayView part = v.sliced(from, to - from);
-            from = to + 1;
-            if (part.isEmpty())
-                continue;
-            const bool minus = part.startsWith('-');
-            if (!digits(minus ? part.sliced(1) : part) || part.size() > 18 || ++parts > 12)
-                return false;
-            if (parts > 1)
-                json += ',';
-            json.append(part.data(), size_t(part.size()));
-        }
-        json += '"';
-        return true;
-    }
-    case Kind::Product:
-    case Kind::Status: {
-        if (key.kind == Kind::Status && v.isEmpty())
-            v = "active";
-        if (!ascii(v))
-            return false;
-        Holding::ProductType t;
-        Holding::Status s;
-        if (key.kind == Kind::Product ? !Holding::productTypeFromKey(latin1(v), &t) : !Holding::statusFromKey(latin1(v), &s))
-            return false;
-        appendJsonString(json, v);
-        return true;
-    }
-    }
-    return false;
-}
-
-} // namespace
-
 bool ExtractScan::writeCustomer(const std::vector<QByteArrayView> &fields, Out *out) const
 {
     const std::vector<Key> &keys = customerKeys();
@@ -516,7 +292,7 @@ bool ExtractScan::writeCustomer(const std::vector<QByteArrayView> &fields, Out *
         const QByteArrayView v = i < 0 ? QByteArrayView() : trimmed(fields[size_t(i)]);
         if (k > 0)
             out->json += ',';
-        if (!writeValue(out->json, keys[k], v))
+        if (!ExtractScanValues::writeValue(out->json, keys[k], v))
             return false;
         if (std::strcmp(keys[k].name, "customer_no") == 0)
             out->id = out->customer = v;
@@ -535,7 +311,7 @@ bool ExtractScan::writeHolding(const std::vector<QByteArrayView> &fields, Out *o
         const QByteArrayView v = trimmed(fields[size_t(m_holdingColumn[k])]);
         if (k > 0)
             out->json += ',';
-        if (!writeValue(out->json, keys[k], v))
+        if (!ExtractScanValues::writeValue(out->json, keys[k], v))
             return false;
         if (std::strcmp(keys[k].name, "holding_id") == 0)
             out->id = v;

@@ -102,6 +102,108 @@ QByteArray maskedCustomer(QByteArrayView json, const PoolPolicy &pool, const Tie
     return QJsonDocument(masked).toJson(QJsonDocument::Compact);
 }
 
+// Nobody reassigned (issue 19: most pushes): only the records written without a scope get
+// theirs, all newer than the branch's `scoped_through`, so nothing is removed or renumbered;
+// one statement instead of temp tables under the branch's lock. Returns the records scoped.
+qint64 scopeUnscoped(PgConnection &db, const QString &branch, const QString &pool)
+{
+    const qint64 changed = db.exec(sql({"WITH x AS (SELECT r.entity, r.record_id, ", kScopeOf, " AS new_scope FROM record r"
+                   " LEFT JOIN customer_owner o ON o.branch_id = r.branch_id AND o.customer_no = ", kCustomerOf,
+                   " WHERE r.branch_id = $1 AND r.scope IS NULL AND NOT r.deleted AND ($2::text IS NULL OR true)),"
+                   " up AS (UPDATE record t SET scope = x.new_scope FROM x WHERE t.branch_id = $1"
+                   "  AND t.entity = x.entity AND t.record_id = x.record_id RETURNING t.entity, t.record_id, t.scope),"
+                   " del AS (DELETE FROM removal m USING up WHERE m.branch_id = $1 AND m.rm_id = up.scope"
+                   "  AND m.entity = up.entity AND m.record_id = up.record_id RETURNING 1)"
+                   " SELECT (SELECT count(*) FROM up), (SELECT count(*) FROM del)"})
+                                           .constData(),
+                                       {branch, QString(), pool}) // $2 unused: kScopeOf reads the pool flag as $3
+                                 .int64(0, 0);
+    db.exec("UPDATE branch SET scoped_through = last_seq WHERE branch_id = $1", {branch});
+    return changed;
+}
+
+// customer_owner brought in line with the customers' (or the listed customers') RMs, by way
+// of the temp table new_owner; `filter` is a text[] literal, null for the whole branch.
+void refreshOwners(PgConnection &db, const QString &branch, const QString &filter)
+{
+    db.exec("CREATE TEMP TABLE new_owner ON COMMIT DROP AS"
+            " SELECT c.record_id AS customer_no, coalesce(a.payload->>'rm_id', c.payload->>'rm_id', '') AS rm_id"
+            " FROM record c LEFT JOIN record a ON a.branch_id = c.branch_id AND a.entity = 'assignment'"
+            "  AND a.record_id = c.record_id AND NOT a.deleted"
+            " WHERE c.branch_id = $1 AND c.entity = 'customer' AND NOT c.deleted"
+            "  AND ($2::text[] IS NULL OR c.record_id = ANY($2::text[]))",
+            {branch, filter});
+    db.exec("DELETE FROM customer_owner o WHERE o.branch_id = $1 AND ($2::text[] IS NULL OR o.customer_no = ANY($2::text[]))"
+            " AND NOT EXISTS (SELECT 1 FROM new_owner n WHERE n.customer_no = o.customer_no)",
+            {branch, filter});
+    db.exec("INSERT INTO customer_owner (branch_id, customer_no, rm_id) SELECT $1, customer_no, rm_id FROM new_owner"
+            " ON CONFLICT (branch_id, customer_no) DO UPDATE SET rm_id = EXCLUDED.rm_id"
+            " WHERE customer_owner.rm_id <> EXCLUDED.rm_id",
+            {branch});
+}
+
+// The temp table rescoped: the records whose scope changes, with their old and new scope.
+void findRescoped(PgConnection &db, const QString &branch, const QStringList *customers, const QString &filter,
+                  const QString &pool)
+{
+    // Whole branch after an import; after a push only what it wrote (scope NULL) and the
+    // customers it reassigned.
+    // customers the import added to the pool while the policy sends it to RMs ('' -> '~').
+    QByteArray which;
+    if (customers)
+        which = customers->isEmpty()
+                    ? QByteArray(" AND (r.scope IS NULL OR (r.entity = 'customer' AND r.scope = '' AND $3::boolean))")
+                    : sql({" AND (r.scope IS NULL OR (r.entity = 'customer' AND r.scope = '' AND $3::boolean) OR ",
+                           kCustomerOf, " = ANY($2::text[]))"});
+    db.exec(sql({"CREATE TEMP TABLE rescoped ON COMMIT DROP AS SELECT * FROM ("
+                 " SELECT r.entity, r.record_id, r.seq, r.scope AS old_scope, ", kScopeOf, " AS new_scope"
+                 " FROM record r LEFT JOIN customer_owner o ON o.branch_id = r.branch_id AND o.customer_no = ", kCustomerOf,
+                 " WHERE r.branch_id = $1 AND NOT r.deleted AND ($2::text[] IS NULL OR true)", which.constData(),
+                 ") x WHERE old_scope IS DISTINCT FROM new_scope"})
+                .constData(),
+            {branch, filter, pool});
+}
+
+// The RM who loses a record pulls its removal (rm_id '~': every RM drops a masked pool
+// copy); dependents before the customer, numbered after `last`. Returns how many.
+qint64 queueRemovals(PgConnection &db, const QString &branch, qint64 last)
+{
+    const qint64 removed =
+        db.exec("WITH ins AS (INSERT INTO removal (branch_id, rm_id, seq, entity, record_id)"
+                " SELECT $1, old_scope, $2::bigint + row_number() OVER (ORDER BY entity = 'customer', seq), entity, record_id"
+                " FROM rescoped WHERE old_scope IS NOT NULL AND old_scope NOT IN ('*', '!', '') RETURNING 1)"
+                " SELECT count(*) FROM ins",
+                {branch, QString::number(last)})
+            .int64(0, 0);
+    db.exec("DELETE FROM removal m USING rescoped x WHERE m.branch_id = $1 AND m.rm_id = x.new_scope"
+            " AND m.entity = x.entity AND m.record_id = x.record_id",
+            {branch});
+    return removed;
+}
+
+// Records the new RM could not have seen yet (after `through`) keep their number; older ones
+// get a new one after `last` so the new RM's cursor reaches them (customer first). Returns how many.
+qint64 renumberRescoped(PgConnection &db, const QString &branch, qint64 last, qint64 through)
+{
+    return db.exec("WITH up AS (UPDATE record r SET seq = $2::bigint + x.n, updated_at = now()"
+                   " FROM (SELECT entity, record_id, row_number() OVER (ORDER BY entity <> 'customer', seq) AS n"
+                   "       FROM rescoped WHERE new_scope NOT IN ('', '!', '*') AND seq <= $3::bigint) x"
+                   " WHERE r.branch_id = $1 AND r.entity = x.entity AND r.record_id = x.record_id RETURNING 1)"
+                   " SELECT count(*) FROM up",
+                   {branch, QString::number(last), QString::number(through)})
+        .int64(0, 0);
+}
+
+// The new scopes written; returns how many records changed.
+qint64 writeScopes(PgConnection &db, const QString &branch)
+{
+    return db.exec("WITH up AS (UPDATE record r SET scope = x.new_scope FROM rescoped x"
+                   " WHERE r.branch_id = $1 AND r.entity = x.entity AND r.record_id = x.record_id"
+                   " RETURNING 1) SELECT count(*) FROM up",
+                   {branch})
+        .int64(0, 0);
+}
+
 } // namespace
 
 const char *HqStore::scopeSql()
@@ -137,84 +239,18 @@ int HqStore::rescopeIn(const QString &branch, const QStringList *customers, bool
     // The pool policy decides whether unassigned customers are '' (managers only) or '~'.
     const QString pool = poolPolicy(m_db, branch).rmSeesPool ? QStringLiteral("t") : QStringLiteral("f");
     if (customers && customers->isEmpty()) {
-        // Nobody reassigned (issue 19: most pushes): only the records written without a scope
-        // get theirs, all newer than `through`, so nothing is removed or renumbered; one
-        // statement instead of temp tables under the branch's lock.
-        const qint64 changed = m_db.exec(sql({"WITH x AS (SELECT r.entity, r.record_id, ", kScopeOf, " AS new_scope FROM record r"
-                       " LEFT JOIN customer_owner o ON o.branch_id = r.branch_id AND o.customer_no = ", kCustomerOf,
-                       " WHERE r.branch_id = $1 AND r.scope IS NULL AND NOT r.deleted AND ($2::text IS NULL OR true)),"
-                       " up AS (UPDATE record t SET scope = x.new_scope FROM x WHERE t.branch_id = $1"
-                       "  AND t.entity = x.entity AND t.record_id = x.record_id RETURNING t.entity, t.record_id, t.scope),"
-                       " del AS (DELETE FROM removal m USING up WHERE m.branch_id = $1 AND m.rm_id = up.scope"
-                       "  AND m.entity = up.entity AND m.record_id = up.record_id RETURNING 1)"
-                       " SELECT (SELECT count(*) FROM up), (SELECT count(*) FROM del)"})
-                                             .constData(),
-                                         {branch, QString(), pool}) // $2 unused: kScopeOf reads the pool flag as $3
-                                   .int64(0, 0);
-        m_db.exec("UPDATE branch SET scoped_through = last_seq WHERE branch_id = $1", {branch});
+        const qint64 changed = scopeUnscoped(m_db, branch, pool);
         if (tx)
             tx->commit();
         return int(changed);
     }
     const QString filter = customers ? textArray(*customers) : QString(); // null: the whole branch
     m_db.exec("DROP TABLE IF EXISTS pg_temp.new_owner, pg_temp.rescoped");
-    m_db.exec("CREATE TEMP TABLE new_owner ON COMMIT DROP AS"
-              " SELECT c.record_id AS customer_no, coalesce(a.payload->>'rm_id', c.payload->>'rm_id', '') AS rm_id"
-              " FROM record c LEFT JOIN record a ON a.branch_id = c.branch_id AND a.entity = 'assignment'"
-              "  AND a.record_id = c.record_id AND NOT a.deleted"
-              " WHERE c.branch_id = $1 AND c.entity = 'customer' AND NOT c.deleted"
-              "  AND ($2::text[] IS NULL OR c.record_id = ANY($2::text[]))",
-              {branch, filter});
-    m_db.exec("DELETE FROM customer_owner o WHERE o.branch_id = $1 AND ($2::text[] IS NULL OR o.customer_no = ANY($2::text[]))"
-              " AND NOT EXISTS (SELECT 1 FROM new_owner n WHERE n.customer_no = o.customer_no)",
-              {branch, filter});
-    m_db.exec("INSERT INTO customer_owner (branch_id, customer_no, rm_id) SELECT $1, customer_no, rm_id FROM new_owner"
-              " ON CONFLICT (branch_id, customer_no) DO UPDATE SET rm_id = EXCLUDED.rm_id"
-              " WHERE customer_owner.rm_id <> EXCLUDED.rm_id",
-              {branch});
-    // Whole branch after an import; after a push only what it wrote (scope NULL) and the
-    // customers it reassigned.
-    // customers the import added to the pool while the policy sends it to RMs ('' -> '~').
-    QByteArray which;
-    if (customers)
-        which = customers->isEmpty()
-                    ? QByteArray(" AND (r.scope IS NULL OR (r.entity = 'customer' AND r.scope = '' AND $3::boolean))")
-                    : sql({" AND (r.scope IS NULL OR (r.entity = 'customer' AND r.scope = '' AND $3::boolean) OR ",
-                           kCustomerOf, " = ANY($2::text[]))"});
-    m_db.exec(sql({"CREATE TEMP TABLE rescoped ON COMMIT DROP AS SELECT * FROM ("
-                   " SELECT r.entity, r.record_id, r.seq, r.scope AS old_scope, ", kScopeOf, " AS new_scope"
-                   " FROM record r LEFT JOIN customer_owner o ON o.branch_id = r.branch_id AND o.customer_no = ", kCustomerOf,
-                   " WHERE r.branch_id = $1 AND NOT r.deleted AND ($2::text[] IS NULL OR true)", which.constData(),
-                   ") x WHERE old_scope IS DISTINCT FROM new_scope"})
-                  .constData(),
-              {branch, filter, pool});
-    // The RM who loses a record pulls its removal (rm_id '~': every RM drops a masked pool
-    // copy); dependents before the customer.
-    const qint64 removed =
-        m_db.exec("WITH ins AS (INSERT INTO removal (branch_id, rm_id, seq, entity, record_id)"
-                  " SELECT $1, old_scope, $2::bigint + row_number() OVER (ORDER BY entity = 'customer', seq), entity, record_id"
-                  " FROM rescoped WHERE old_scope IS NOT NULL AND old_scope NOT IN ('*', '!', '') RETURNING 1)"
-                  " SELECT count(*) FROM ins",
-                  {branch, QString::number(last)})
-            .int64(0, 0);
-    m_db.exec("DELETE FROM removal m USING rescoped x WHERE m.branch_id = $1 AND m.rm_id = x.new_scope"
-              " AND m.entity = x.entity AND m.record_id = x.record_id",
-              {branch});
-    // Records the new RM could not have seen yet keep their number; older ones get a new
-    // one so the new RM's cursor reaches them (customer first).
-    const qint64 bumped =
-        m_db.exec("WITH up AS (UPDATE record r SET seq = $2::bigint + x.n, updated_at = now()"
-                  " FROM (SELECT entity, record_id, row_number() OVER (ORDER BY entity <> 'customer', seq) AS n"
-                  "       FROM rescoped WHERE new_scope NOT IN ('', '!', '*') AND seq <= $3::bigint) x"
-                  " WHERE r.branch_id = $1 AND r.entity = x.entity AND r.record_id = x.record_id RETURNING 1)"
-                  " SELECT count(*) FROM up",
-                  {branch, QString::number(last + removed), QString::number(through)})
-            .int64(0, 0);
-    const qint64 changed = m_db.exec("WITH up AS (UPDATE record r SET scope = x.new_scope FROM rescoped x"
-                                     " WHERE r.branch_id = $1 AND r.entity = x.entity AND r.record_id = x.record_id"
-                                     " RETURNING 1) SELECT count(*) FROM up",
-                                     {branch})
-                                 .int64(0, 0);
+    refreshOwners(m_db, branch, filter);
+    findRescoped(m_db, branch, customers, filter, pool);
+    const qint64 removed = queueRemovals(m_db, branch, last);
+    const qint64 bumped = renumberRescoped(m_db, branch, last + removed, through);
+    const qint64 changed = writeScopes(m_db, branch);
     m_db.exec("UPDATE branch SET last_seq = $2, scoped_through = $2 WHERE branch_id = $1",
               {branch, QString::number(last + removed + bumped)});
     m_db.exec("DROP TABLE IF EXISTS pg_temp.new_owner, pg_temp.rescoped");

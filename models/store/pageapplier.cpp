@@ -103,6 +103,186 @@ bool hasPendingRecord(Database &db, const QString &entity, const QString &id)
     return st.step();
 }
 
+// The prepared statements of a page, by entity and column set; a page is mostly one or two
+// of them, so the last one asked for is tried first.
+class StatementCache
+{
+public:
+    explicit StatementCache(Database &db) : m_db(db) {}
+    EntityStatements *get(int entity, quint64 mask)
+    {
+        if (m_last && m_last->entity == entity && m_last->present == mask)
+            return m_last;
+        m_last = nullptr;
+        for (const auto &st : m_statements) {
+            if (st->entity == entity && st->present == mask)
+                m_last = st.get();
+        }
+        if (!m_last) {
+            m_statements.push_back(std::make_unique<EntityStatements>(m_db, entity, mask));
+            m_last = m_statements.back().get();
+        }
+        return m_last;
+    }
+    void clear()
+    {
+        m_last = nullptr;
+        m_statements.clear();
+    }
+
+private:
+    Database &m_db;
+    std::vector<std::unique_ptr<EntityStatements>> m_statements;
+    EntityStatements *m_last = nullptr;
+};
+
+using Result = PageApplier::Result;
+
+// A record HQ removed; a customer stays (a deferred purge) until what this desktop logged
+// about them has reached HQ.
+void applyRemoval(Database &db, StatementCache &statements, const PulledRecords &page, const PulledRecords::Record &rec,
+                  const SyncEntities::Entity &entity, quint64 keyBit, Result &result)
+{
+    const QByteArrayView id = page.id(rec);
+    const QString idString = page.idString(rec);
+    if (entity.name == QLatin1String("customer") && Outbox::hasPendingFor(db, idString)) {
+        // Keep the customer until what we logged about them has reached HQ.
+        Statement defer(db, QStringLiteral("INSERT OR REPLACE INTO pending_purge (entity, record_id, seq) VALUES (?,?,?)"));
+        defer.bind(1, entity.name).bind(2, idString).bind(3, rec.seq).execute();
+        PageApplier::log(db, QStringLiteral("purge_deferred"),
+                         QStringLiteral("Customer removed at HQ; kept until this desktop's changes are sent"), entity.name,
+                         idString);
+        ++result.deferredPurges;
+        return;
+    }
+    statements.get(rec.entity, keyBit)->remove.bindUtf8(1, id.data(), id.size()).execute();
+    ++result.deleted;
+}
+
+// A note another desktop edited: true when this desktop's unsent edit is kept (the record is
+// not applied); a replaced local body goes to note_history first.
+bool keepsLocalNote(Database &db, const PulledRecords &page, const PulledRecords::Record &rec,
+                    const SyncEntities::Entity &entity, Result &result)
+{
+    const QString idString = page.idString(rec);
+    const QString local = noteBody(db, idString);
+    const QString incoming = page.textOf(rec, QStringLiteral("body"));
+    if (local.isNull() || local == incoming)
+        return false;
+    if (hasPendingRecord(db, entity.name, idString)) {
+        // Ours is newer and on its way up; it will win at HQ.
+        PageApplier::log(db, QStringLiteral("conflict"), QStringLiteral("Kept this desktop's unsent edit"), entity.name,
+                         idString, QStringLiteral("last write wins (ours not yet sent)"), QString(), incoming, local);
+        ++result.conflicts;
+        return true;
+    }
+    Statement hist(db, QStringLiteral("INSERT INTO note_history (note_id, body, author_id, updated_at, replaced_at, reason)"
+                                      " SELECT note_id, body, author_id, updated_at, ?, 'replaced by a later edit' FROM note WHERE note_id = ?"));
+    hist.bind(1, QDateTime::currentDateTime().toString(Qt::ISODate)).bind(2, idString).execute();
+    PageApplier::log(db, QStringLiteral("overwrite"), QStringLiteral("A later edit from another desktop replaced this note"),
+                     entity.name, idString, QStringLiteral("last write wins"), QString(), incoming, local);
+    ++result.conflicts;
+    return false;
+}
+
+// An assignment another desktop made: true when this desktop's unsent one is kept.
+bool keepsLocalAssignment(Database &db, const PulledRecords &page, const PulledRecords::Record &rec,
+                          const SyncEntities::Entity &entity, Result &result)
+{
+    const QString idString = page.idString(rec);
+    const QString local = assignedRm(db, idString);
+    const QString incoming = page.textOf(rec, QStringLiteral("rm_id"));
+    if (local.isNull() || local == incoming)
+        return false;
+    if (hasPendingRecord(db, entity.name, idString)) {
+        PageApplier::log(db, QStringLiteral("conflict"), QStringLiteral("Kept this desktop's unsent assignment"), entity.name,
+                         idString, QStringLiteral("last write wins (ours not yet sent)"), QString(), incoming, local);
+        ++result.conflicts;
+        return true;
+    }
+    PageApplier::log(db, QStringLiteral("overwrite"), QStringLiteral("A later assignment from another desktop replaced this one"),
+                     entity.name, idString, QStringLiteral("last write wins"), QString(), incoming, local);
+    ++result.conflicts;
+    return false;
+}
+
+// Binds the record's columns in the statements' order; the key column is the record's id,
+// whatever the payload says. Returns the next parameter index.
+int bindColumns(Statement &s, const EntityStatements &st, const PulledRecords &page, const PulledRecords::Record &rec,
+                const SyncEntities::Entity &entity, int keyColumn, QByteArrayView id)
+{
+    int i = 1;
+    for (int c : st.columns) {
+        if (c == keyColumn)
+            s.bindUtf8(i++, id.data(), id.size());
+        else
+            bindValue(s, i++, page.value(rec, c), page, rec, entity.columns.at(c));
+    }
+    return i;
+}
+
+// Insert first (a first sync is all inserts), update when the id exists.
+void upsert(Database &db, EntityStatements &st, const PulledRecords &page, const PulledRecords::Record &rec,
+            const SyncEntities::Entity &entity, int keyColumn)
+{
+    const QByteArrayView id = page.id(rec);
+    bindColumns(st.insert, st, page, rec, entity, keyColumn, id);
+    st.insert.execute();
+    if (db.changes() == 0 && entity.rule == SyncEntities::Rule::AppendOnly) {
+        // Ignored: either it is already here (fine) or it broke a constraint (not fine).
+        Statement exists(db, QStringLiteral("SELECT 1 FROM %1 WHERE %2 = ?").arg(entity.table, entity.key));
+        exists.bindUtf8(1, id.data(), id.size());
+        if (!exists.step())
+            throw StoreError(QStringLiteral("%1 %2 from HQ does not fit the store").arg(entity.name, page.idString(rec)));
+    } else if (db.changes() == 0) {
+        const int i = bindColumns(st.update, st, page, rec, entity, keyColumn, id);
+        st.update.bindUtf8(i, id.data(), id.size());
+        st.update.execute();
+        if (db.changes() == 0) // neither inserted nor updated: the row broke a constraint
+            throw StoreError(QStringLiteral("%1 %2 from HQ does not fit the store").arg(entity.name, page.idString(rec)));
+    }
+}
+
+// One record of the page into the store, counted in `result`.
+void applyRecord(Database &db, StatementCache &statements, const std::vector<PulledRecords::EntityColumns> &names,
+                 const PulledRecords &page, const PulledRecords::Record &rec, Result &result)
+{
+    const SyncEntities::Entity *entity = page.entity(rec);
+    if (!entity || entity->table.isEmpty()) { // unknown (a newer HQ), or up-only like the audit trail
+        ++result.skipped;
+        return;
+    }
+    const int keyColumn = names[size_t(rec.entity)].key;
+    const quint64 keyBit = quint64(1) << keyColumn;
+    if (rec.deleted) {
+        applyRemoval(db, statements, page, rec, *entity, keyBit, result);
+        return;
+    }
+    if (entity->rule == SyncEntities::Rule::LastWriteWins && entity->name == QLatin1String("note")
+        && keepsLocalNote(db, page, rec, *entity, result))
+        return;
+    if (entity->name == QLatin1String("assignment") && keepsLocalAssignment(db, page, rec, *entity, result))
+        return;
+    upsert(db, *statements.get(rec.entity, rec.present | keyBit), page, rec, *entity, keyColumn);
+    ++result.applied;
+}
+
+// A record this store cannot take (a wrong type, a missing NOT NULL field) is put aside,
+// reported and skipped: the rest of the page, and of the branch, goes on (issue 15). The
+// message names no value from the record.
+void quarantine(Database &db, const PulledRecords &page, const PulledRecords::Record &rec, Result &result)
+{
+    const SyncEntities::Entity *entity = page.entity(rec);
+    QString id = page.idString(rec).left(64);
+    for (QChar &c : id) {
+        if (c.unicode() < 0x20 || c.unicode() == 0x7f)
+            c = QLatin1Char('?');
+    }
+    PageApplier::log(db, QStringLiteral("quarantine"), QStringLiteral("A record from HQ does not fit this store and was set aside"),
+                     entity ? entity->name : QString(), id);
+    ++result.quarantined;
+}
+
 } // namespace
 
 void PageApplier::log(Database &db, const QString &kind, const QString &message, const QString &entity,
@@ -133,143 +313,21 @@ PageApplier::Result PageApplier::apply(Database &db, const PulledRecords &page, 
 {
     Result result;
     Transaction tx(db);
-    // Statements by entity and column set; a page is mostly one or two of them.
-    std::vector<std::unique_ptr<EntityStatements>> statements;
-    EntityStatements *last = nullptr;
-    auto statementsFor = [&](int entity, quint64 mask) {
-        if (last && last->entity == entity && last->present == mask)
-            return last;
-        last = nullptr;
-        for (const auto &st : statements) {
-            if (st->entity == entity && st->present == mask)
-                last = st.get();
-        }
-        if (!last) {
-            statements.push_back(std::make_unique<EntityStatements>(db, entity, mask));
-            last = statements.back().get();
-        }
-        return last;
-    };
+    StatementCache statements(db);
     const std::vector<PulledRecords::EntityColumns> &names = PulledRecords::columns();
     for (size_t n = 0; n < page.size(); ++n) {
         const PulledRecords::Record &rec = page.at(n);
         try {
-            const SyncEntities::Entity *entity = page.entity(rec);
-            if (!entity || entity->table.isEmpty()) { // unknown (a newer HQ), or up-only like the audit trail
-                ++result.skipped;
-                continue;
-            }
-            const int keyColumn = names[size_t(rec.entity)].key;
-            const quint64 keyBit = quint64(1) << keyColumn;
-            const QByteArrayView id = page.id(rec);
-
-            if (rec.deleted) {
-                const QString idString = page.idString(rec);
-                if (entity->name == QLatin1String("customer") && Outbox::hasPendingFor(db, idString)) {
-                    // Keep the customer until what we logged about them has reached HQ.
-                    Statement defer(db, QStringLiteral("INSERT OR REPLACE INTO pending_purge (entity, record_id, seq) VALUES (?,?,?)"));
-                    defer.bind(1, entity->name).bind(2, idString).bind(3, rec.seq).execute();
-                    log(db, QStringLiteral("purge_deferred"),
-                        QStringLiteral("Customer removed at HQ; kept until this desktop's changes are sent"),
-                        entity->name, idString);
-                    ++result.deferredPurges;
-                    continue;
-                }
-                statementsFor(rec.entity, keyBit)->remove.bindUtf8(1, id.data(), id.size()).execute();
-                ++result.deleted;
-                continue;
-            }
-
-            if (entity->rule == SyncEntities::Rule::LastWriteWins && entity->name == QLatin1String("note")) {
-                const QString idString = page.idString(rec);
-                const QString local = noteBody(db, idString);
-                const QString incoming = page.textOf(rec, QStringLiteral("body"));
-                if (!local.isNull() && local != incoming) {
-                    if (hasPendingRecord(db, entity->name, idString)) {
-                        // Ours is newer and on its way up; it will win at HQ.
-                        log(db, QStringLiteral("conflict"), QStringLiteral("Kept this desktop's unsent edit"), entity->name,
-                            idString, QStringLiteral("last write wins (ours not yet sent)"), QString(), incoming, local);
-                        ++result.conflicts;
-                        continue;
-                    }
-                    Statement hist(db, QStringLiteral("INSERT INTO note_history (note_id, body, author_id, updated_at, replaced_at, reason)"
-                                                      " SELECT note_id, body, author_id, updated_at, ?, 'replaced by a later edit' FROM note WHERE note_id = ?"));
-                    hist.bind(1, QDateTime::currentDateTime().toString(Qt::ISODate)).bind(2, idString).execute();
-                    log(db, QStringLiteral("overwrite"), QStringLiteral("A later edit from another desktop replaced this note"),
-                        entity->name, idString, QStringLiteral("last write wins"), QString(), incoming, local);
-                    ++result.conflicts;
-                }
-            }
-
-            if (entity->name == QLatin1String("assignment")) {
-                const QString idString = page.idString(rec);
-                const QString local = assignedRm(db, idString);
-                const QString incoming = page.textOf(rec, QStringLiteral("rm_id"));
-                if (!local.isNull() && local != incoming) {
-                    if (hasPendingRecord(db, entity->name, idString)) {
-                        log(db, QStringLiteral("conflict"), QStringLiteral("Kept this desktop's unsent assignment"), entity->name,
-                            idString, QStringLiteral("last write wins (ours not yet sent)"), QString(), incoming, local);
-                        ++result.conflicts;
-                        continue;
-                    }
-                    log(db, QStringLiteral("overwrite"), QStringLiteral("A later assignment from another desktop replaced this one"),
-                        entity->name, idString, QStringLiteral("last write wins"), QString(), incoming, local);
-                    ++result.conflicts;
-                }
-            }
-
-            // Insert first (a first sync is all inserts), update when the id exists.
-            // The key column is the record's id, whatever the payload says.
-            EntityStatements *st = statementsFor(rec.entity, rec.present | keyBit);
-            auto bindAll = [&](Statement &s) {
-                int i = 1;
-                for (int c : st->columns) {
-                    if (c == keyColumn)
-                        s.bindUtf8(i++, id.data(), id.size());
-                    else
-                        bindValue(s, i++, page.value(rec, c), page, rec, entity->columns.at(c));
-                }
-                return i;
-            };
-            bindAll(st->insert);
-            st->insert.execute();
-            if (db.changes() == 0 && entity->rule == SyncEntities::Rule::AppendOnly) {
-                // Ignored: either it is already here (fine) or it broke a constraint (not fine).
-                Statement exists(db, QStringLiteral("SELECT 1 FROM %1 WHERE %2 = ?").arg(entity->table, entity->key));
-                exists.bindUtf8(1, id.data(), id.size());
-                if (!exists.step())
-                    throw StoreError(QStringLiteral("%1 %2 from HQ does not fit the store").arg(entity->name, page.idString(rec)));
-            } else if (db.changes() == 0) {
-                const int i = bindAll(st->update);
-                st->update.bindUtf8(i, id.data(), id.size());
-                st->update.execute();
-                if (db.changes() == 0) // neither inserted nor updated: the row broke a constraint
-                    throw StoreError(QStringLiteral("%1 %2 from HQ does not fit the store").arg(entity->name, page.idString(rec)));
-            }
-            ++result.applied;
+            applyRecord(db, statements, names, page, rec, result);
         } catch (const StoreError &e) {
             if (e.kind() == StoreError::Kind::DiskFull || e.kind() == StoreError::Kind::Busy)
                 throw; // the store's trouble, not the record's: the page rolls back
-            // A record this store cannot take (a wrong type, a missing NOT NULL field) is put
-            // aside, reported and skipped: the rest of the page, and of the branch, goes on
-            // (issue 15). The message names no value from the record.
             statements.clear();
-            last = nullptr;
-            const SyncEntities::Entity *entity = page.entity(rec);
-            QString id = page.idString(rec).left(64);
-            for (QChar &c : id) {
-                if (c.unicode() < 0x20 || c.unicode() == 0x7f)
-                    c = QLatin1Char('?');
-            }
-            log(db, QStringLiteral("quarantine"),
-                QStringLiteral("A record from HQ does not fit this store and was set aside"),
-                entity ? entity->name : QString(), id);
-            ++result.quarantined;
+            quarantine(db, page, rec, result);
         }
     }
     Statement cursor(db, QStringLiteral("INSERT OR REPLACE INTO meta (key, value) VALUES ('sync.cursor', ?)"));
     cursor.bind(1, QString::number(newCursor)).execute();
-    last = nullptr;
     statements.clear();
     tx.commit();
     return result;

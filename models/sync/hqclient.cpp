@@ -12,6 +12,73 @@
 #include <QTimer>
 #include <QUrlQuery>
 
+namespace {
+
+// The request for `path` (with its query) under HQ's address `base`.
+QNetworkRequest makeRequest(const QUrl &base, const QString &path, const QString &token,
+                            const QList<QSslCertificate> &caCerts)
+{
+    QUrl url = base;
+    const int q = path.indexOf(QLatin1Char('?'));
+    url.setPath(base.path().chopped(base.path().endsWith(QLatin1Char('/')) ? 1 : 0) + path.left(q));
+    if (q >= 0)
+        url.setQuery(path.mid(q + 1));
+    QNetworkRequest req(url);
+    req.setRawHeader("Accept", "application/cbor");
+    // We inflate bodies ourselves (with a size limit), so ask for deflate explicitly.
+    req.setRawHeader("Accept-Encoding", "deflate");
+    req.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
+    if (!token.isEmpty())
+        req.setRawHeader("Authorization", "Bearer " + token.toLatin1());
+    if (!caCerts.isEmpty()) {
+        QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
+        ssl.setCaCertificates(caCerts); // replaces the system CAs: only these are trusted
+        req.setSslConfiguration(ssl);
+    }
+    return req;
+}
+
+// Waits until the reply finished, `timeoutMs` passed or `cancel` was set.
+void waitFor(QNetworkReply *reply, int timeoutMs, std::atomic_bool *cancel)
+{
+    QEventLoop loop;
+    QTimer timeout;
+    timeout.setSingleShot(true);
+    QTimer cancelPoll;
+    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    QObject::connect(&timeout, &QTimer::timeout, &loop, &QEventLoop::quit);
+    QObject::connect(&cancelPoll, &QTimer::timeout, &loop, [&] {
+        if (cancel && cancel->load())
+            loop.quit();
+    });
+    timeout.start(timeoutMs);
+    cancelPoll.start(100);
+    loop.exec();
+}
+
+// The status of an answer HQ gave with an error code; `err` is its {error, message} body.
+HqClient::Status errorStatus(int httpStatus, const QCborMap &err)
+{
+    using Status = HqClient::Status;
+    switch (httpStatus) {
+    case 401:
+        return Status::Unauthorized;
+    case 403:
+        return err.value(QLatin1String("error")).toString() == QLatin1String("device_lost") ? Status::DeviceLost
+                                                                                          : Status::Forbidden;
+    case 409:
+        return Status::Conflict;
+    case 410:
+        return Status::FullResync;
+    case 429:
+        return Status::Unauthorized;
+    default:
+        return httpStatus >= 500 ? Status::ServerError : Status::BadResponse;
+    }
+}
+
+} // namespace
+
 HqClient::HqClient(QUrl base, std::atomic_bool *cancel)
     : m_base(std::move(base)), m_cancel(cancel), m_nam(new QNetworkAccessManager)
 {
@@ -88,23 +155,7 @@ HqClient::Status HqClient::requestOnce(const QByteArray &method, const QString &
     m_timedOut = false;
     if (m_cancel && m_cancel->load())
         return Status::Cancelled;
-    QUrl url = m_base;
-    const int q = path.indexOf(QLatin1Char('?'));
-    url.setPath(m_base.path().chopped(m_base.path().endsWith(QLatin1Char('/')) ? 1 : 0) + path.left(q));
-    if (q >= 0)
-        url.setQuery(path.mid(q + 1));
-    QNetworkRequest req(url);
-    req.setRawHeader("Accept", "application/cbor");
-    // We inflate bodies ourselves (with a size limit), so ask for deflate explicitly.
-    req.setRawHeader("Accept-Encoding", "deflate");
-    req.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
-    if (!m_token.isEmpty())
-        req.setRawHeader("Authorization", "Bearer " + m_token.toLatin1());
-    if (!m_caCerts.isEmpty()) {
-        QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
-        ssl.setCaCertificates(m_caCerts); // replaces the system CAs: only these are trusted
-        req.setSslConfiguration(ssl);
-    }
+    QNetworkRequest req = makeRequest(m_base, path, m_token, m_caCerts);
     QByteArray payload = body;
     if (!body.isEmpty()) {
         req.setHeader(QNetworkRequest::ContentTypeHeader, contentType);
@@ -112,19 +163,7 @@ HqClient::Status HqClient::requestOnce(const QByteArray &method, const QString &
         req.setRawHeader("Content-Encoding", "deflate");
     }
     QNetworkReply *reply = m_nam->sendCustomRequest(req, method, payload);
-    QEventLoop loop;
-    QTimer timeout;
-    timeout.setSingleShot(true);
-    QTimer cancelPoll;
-    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
-    QObject::connect(&timeout, &QTimer::timeout, &loop, &QEventLoop::quit);
-    QObject::connect(&cancelPoll, &QTimer::timeout, &loop, [&] {
-        if (m_cancel && m_cancel->load())
-            loop.quit();
-    });
-    timeout.start(m_timeoutMs);
-    cancelPoll.start(100);
-    loop.exec();
+    waitFor(reply, m_timeoutMs, m_cancel);
     if (!reply->isFinished()) {
         const bool cancelled = m_cancel && m_cancel->load();
         reply->abort();
@@ -133,6 +172,11 @@ HqClient::Status HqClient::requestOnce(const QByteArray &method, const QString &
         m_error = cancelled ? QStringLiteral("cancelled") : QStringLiteral("HQ did not answer within %1 s").arg(m_timeoutMs / 1000);
         return cancelled ? Status::Cancelled : Status::Offline;
     }
+    return readAnswer(reply, response);
+}
+
+HqClient::Status HqClient::readAnswer(QNetworkReply *reply, QByteArray *response)
+{
     m_httpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     const QByteArray raw = reply->readAll();
     const QByteArray encoding = reply->rawHeader("Content-Encoding");
@@ -161,21 +205,7 @@ HqClient::Status HqClient::requestOnce(const QByteArray &method, const QString &
     m_error = err.value(QLatin1String("message")).toString();
     if (m_error.isEmpty())
         m_error = QStringLiteral("HQ answered HTTP %1 (%2)").arg(m_httpStatus).arg(netError);
-    switch (m_httpStatus) {
-    case 401:
-        return Status::Unauthorized;
-    case 403:
-        return err.value(QLatin1String("error")).toString() == QLatin1String("device_lost") ? Status::DeviceLost
-                                                                                          : Status::Forbidden;
-    case 409:
-        return Status::Conflict;
-    case 410:
-        return Status::FullResync;
-    case 429:
-        return Status::Unauthorized;
-    default:
-        return m_httpStatus >= 500 ? Status::ServerError : Status::BadResponse;
-    }
+    return errorStatus(m_httpStatus, err);
 }
 
 bool HqClient::secretsMayTravel()

@@ -10,6 +10,7 @@
 #include <functional>
 
 class QNetworkAccessManager;
+class QNetworkReply;
 
 // Talks to branchdesk-hq. Each call blocks its (worker) thread with a local
 // event loop until the answer, an error or the timeout; never call it on the
@@ -79,6 +80,8 @@ private:
     Status readSession(const QByteArray &response, Login *out);
     Status requestOnce(const QByteArray &method, const QString &path, const QByteArray &body,
                        const QByteArray &contentType, QByteArray *response);
+    // The answer of a finished reply: its status, HQ's message in m_error, the body in `response`.
+    Status readAnswer(QNetworkReply *reply, QByteArray *response);
 
     QUrl m_base;
     std::atomic_bool *m_cancel;

@@ -4,10 +4,10 @@
 
 namespace {
 
-QVector<SyncEntities::Entity> makeEntities()
+// The branch's data from the core-banking extract, owned by HQ.
+void appendHqData(QVector<SyncEntities::Entity> &list)
 {
     using E = SyncEntities;
-    QVector<E::Entity> list;
     list.append({QStringLiteral("staff"), QStringLiteral("staff"), QStringLiteral("staff_id"),
                  {QStringLiteral("staff_id"), QStringLiteral("name"), QStringLiteral("role")},
                  E::Owner::Hq, E::Rule::HqWins});
@@ -18,6 +18,12 @@ QVector<SyncEntities::Entity> makeEntities()
                  QStringLiteral("holding_id customer_no product_type product_name amount_fen open_date maturity_date status")
                      .split(QLatin1Char(' ')),
                  E::Owner::Hq, E::Rule::HqWins});
+}
+
+// The RMs' contacts and notes.
+void appendContactWork(QVector<SyncEntities::Entity> &list)
+{
+    using E = SyncEntities;
     list.append({QStringLiteral("contact"), QStringLiteral("contact"), QStringLiteral("contact_id"),
                  QStringLiteral("contact_id customer_no staff_id channel outcome contacted_at note next_step_date "
                                 "holding_id supersedes device_id created_at")
@@ -26,6 +32,11 @@ QVector<SyncEntities::Entity> makeEntities()
     list.append({QStringLiteral("note"), QStringLiteral("note"), QStringLiteral("note_id"),
                  QStringLiteral("note_id customer_no body author_id updated_at device_id").split(QLatin1Char(' ')),
                  E::Owner::Desktop, E::Rule::LastWriteWins});
+}
+
+void appendCadenceAndEvents(QVector<SyncEntities::Entity> &list)
+{
+    using E = SyncEntities;
     // Cadences and community events (schema v4): append-only records a desktop
     // writes once; corrections are new records (supersedes), never edits.
     list.append({QStringLiteral("step_override"), QStringLiteral("step_override"), QStringLiteral("override_id"),
@@ -51,6 +62,11 @@ QVector<SyncEntities::Entity> makeEntities()
                  QStringLiteral("prospect_id name phone interest owner_id source_event_id consent device_id created_at")
                      .split(QLatin1Char(' ')),
                  E::Owner::Desktop, E::Rule::LastWriteWins});
+}
+
+void appendManagerDesk(QVector<SyncEntities::Entity> &list)
+{
+    using E = SyncEntities;
     // The branch manager's desk (schema v6): who works a customer, and the
     // campaigns with their targets, written by the manager only (issue 6). The last write to reach HQ wins; a desktop
     // shows every assignment a pull overwrote in its sync log.
@@ -60,11 +76,21 @@ QVector<SyncEntities::Entity> makeEntities()
     list.append({QStringLiteral("campaign"), QStringLiteral("campaign"), QStringLiteral("campaign_id"),
                  QStringLiteral("campaign_id name starts_on ends_on targets updated_by updated_at device_id").split(QLatin1Char(' ')),
                  E::Owner::Desktop, E::Rule::LastWriteWins, E::Writers::Manager});
+}
+
+void appendPolicies(QVector<SyncEntities::Entity> &list)
+{
+    using E = SyncEntities;
     // Issue 18: the tier, value and cadence policies and the holiday calendars HQ issues
     // (`branchdesk-hq policy set`, `branchdesk-hq calendar add`), one versioned document each.
     list.append({QStringLiteral("policy"), QStringLiteral("hq_policy"), QStringLiteral("policy_id"),
                  QStringLiteral("policy_id kind version body issued_at local_edits").split(QLatin1Char(' ')),
                  E::Owner::Hq, E::Rule::HqWins});
+}
+
+void appendIssuedWork(QVector<SyncEntities::Entity> &list)
+{
+    using E = SyncEntities;
     // Work as issued (issue 17, schema v7): do-not-contact flags are append-only
     // (the latest created_at per customer wins when read); an issued list and
     // its per-RM shares are the manager's (only a manager writes them), the last write wins.
@@ -79,11 +105,30 @@ QVector<SyncEntities::Entity> makeEntities()
     list.append({QStringLiteral("issued_share"), QStringLiteral("issued_share"), QStringLiteral("share_id"),
                  QStringLiteral("share_id list_id customer_no rm_id device_id").split(QLatin1Char(' ')),
                  E::Owner::Desktop, E::Rule::LastWriteWins, E::Writers::Manager});
+}
+
+void appendAudit(QVector<SyncEntities::Entity> &list)
+{
+    using E = SyncEntities;
     // The audit trail goes up to HQ only: each desktop's chain stays its own, so
     // pulled audit entries are not applied (no local table).
     list.append({QStringLiteral("audit"), QString(), QStringLiteral("entry_id"),
                  QStringLiteral("entry_id at staff_id event subject detail device_id prev_hash hash key_id n mac").split(QLatin1Char(' ')),
                  E::Owner::Desktop, E::Rule::AppendOnly});
+}
+
+// The registry, one group after the other in its fixed order: an entity's index is its
+// place in this list (PulledRecords and the page applier go by it).
+QVector<SyncEntities::Entity> makeEntities()
+{
+    QVector<SyncEntities::Entity> list;
+    appendHqData(list);
+    appendContactWork(list);
+    appendCadenceAndEvents(list);
+    appendManagerDesk(list);
+    appendPolicies(list);
+    appendIssuedWork(list);
+    appendAudit(list);
     return list;
 }
 
