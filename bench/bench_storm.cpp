@@ -27,8 +27,8 @@
 #include "domain/contact.h"
 #include "store/contactrepository.h"
 #include "store/schemamigrations.h"
-#include "sync/hqclient.h"
-#include "sync/wireformat.h"
+#include "protocol/hqclient.h"
+#include "protocol/wireformat.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

@@ -35,11 +35,11 @@
 #include "store/statement.h"
 #include "store/storeerror.h"
 #include "store/storekey.h"
-#include "sync/hqclient.h"
+#include "protocol/hqclient.h"
 #include "store/pageapplier.h"
 #include "store/pulledrecords.h"
 #include "store/syncengine.h"
-#include "sync/wireformat.h"
+#include "protocol/wireformat.h"
 
 #include <QBuffer>
 #include <QCommandLineParser>

@@ -17,9 +17,9 @@ add_library(branchdesk_fuzzcore STATIC
     models/domain/extractcsv.cpp
     models/domain/holding.cpp
     models/domain/workingcalendar.cpp
-    models/sync/extractrecords.cpp
-    models/sync/wireformat.cpp
-    models/sync/syncentities.cpp
+    models/protocol/extractrecords.cpp
+    models/protocol/wireformat.cpp
+    models/protocol/syncentities.cpp
     models/store/outbox.cpp
     models/store/pulledrecords.cpp
     models/store/pageapplier.cpp

@@ -4,7 +4,7 @@
 // says where (a line number).
 #include "domain/csvreader.h"
 #include "domain/extractcsv.h"
-#include "sync/extractrecords.h"
+#include "protocol/extractrecords.h"
 
 #include <QBuffer>
 #include <QCoreApplication>

@@ -14,7 +14,7 @@
 #include "store/storekey.h"
 #include "store/pageapplier.h"
 #include "store/pulledrecords.h"
-#include "sync/wireformat.h"
+#include "protocol/wireformat.h"
 
 #include <cmath>
 #include <cstdlib>

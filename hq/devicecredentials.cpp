@@ -57,7 +57,7 @@ QString DeviceCredentials::issue(const QString &branch, const QString &staffId, 
 
 DeviceCredentials::Renewal DeviceCredentials::renew(const QByteArray &credential, const QString &deviceId, int ttlSeconds,
                                                     int idleDays, const QString &heldAuditKeyId,
-                                                    HqStore::LoginResult *out, QString *staffId)
+                                                    HqDatabase::LoginResult *out, QString *staffId)
 {
     // The staff member must still be enabled and on HQ's roster (not tombstoned by a re-import).
     PgResult r = m_db.exec(
@@ -114,5 +114,5 @@ void DeviceCredentials::revokeForToken(const QByteArray &token)
 {
     m_db.exec("UPDATE device_credential c SET revoked = true FROM token t WHERE t.token_hash = $1"
               " AND c.branch_id = t.branch_id AND c.device_id = t.device_id AND c.staff_id = t.staff_id",
-              {QString::fromLatin1(HqStore::hashToken(token))});
+              {QString::fromLatin1(HqDatabase::hashToken(token))});
 }

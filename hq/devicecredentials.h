@@ -1,6 +1,6 @@
 #pragma once
 
-#include "hqstore.h"
+#include "hqdatabase.h"
 
 #include <QByteArray>
 #include <QString>
@@ -34,7 +34,7 @@ public:
     // Checks a credential presented by `deviceId` and, when it holds, issues a token as a
     // sign-in would (and the device's audit key when it names none HQ issued it).
     Renewal renew(const QByteArray &credential, const QString &deviceId, int ttlSeconds, int idleDays,
-                  const QString &heldAuditKeyId, HqStore::LoginResult *out, QString *staffId);
+                  const QString &heldAuditKeyId, HqDatabase::LoginResult *out, QString *staffId);
     // The credential of the device a token belongs to (logout).
     void revokeForToken(const QByteArray &token);
 

@@ -9,7 +9,7 @@
 
 #include "extractscan.h"
 #include "extractsource.h"
-#include "hqstore.h"
+#include "hqdatabase.h"
 
 #include <charconv>
 
@@ -143,7 +143,7 @@ ExtractImporter::Outcome ExtractImporter::direct(const QString &branch, qint64 b
         m_db.exec("UPDATE branch SET last_seq = $2 WHERE branch_id = $1", {branch, QString::number(report->lastSeq)});
         // The planner needs the new rows' counts; the payloads' statistics it never uses.
         m_db.exec("ANALYZE record (branch_id, entity, record_id, seq, deleted, origin, scope)");
-        report->rescoped = HqStore(m_db).rescopeImported(branch, {});
+        report->rescoped = HqDatabase(m_db).rescopeImported(branch, {});
     }
     report->ok = true;
     return Outcome::Done;

@@ -2,7 +2,7 @@
 
 #include "bytekeymap.h"
 #include "extractsource.h"
-#include "hqstore.h"
+#include "hqdatabase.h"
 
 #include <QDir>
 #include <QHash>
@@ -278,7 +278,7 @@ void ExtractImporter::writeStaged(const QString &branch, qint64 base, Report *re
         m_db.exec("ANALYZE record (branch_id, entity, record_id, seq, deleted, origin, scope)");
     // Who may pull what follows the extract's RMs (issue 15), in the same transaction: no
     // desktop ever pulls a record of this import before it is scoped.
-    report->rescoped = HqStore(m_db).rescopeImported(branch, moved);
+    report->rescoped = HqDatabase(m_db).rescopeImported(branch, moved);
 }
 
 ExtractImporter::Report ExtractImporter::import(const QString &branch, const QString &path, const Options &options)

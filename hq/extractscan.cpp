@@ -3,8 +3,8 @@
 
 #include "domain/customercolumns.h"
 #include "domain/importtablereader.h"
-#include "hqstore.h"
-#include "sync/wireformat.h"
+#include "hqdatabase.h"
+#include "protocol/wireformat.h"
 
 #include <QHash>
 
@@ -163,7 +163,7 @@ void place(QByteArray &arena, QByteArrayView v, qint32 *offset, qint32 *length)
 void finishRow(ExtractChunk *chunk, ExtractRow &row, QByteArrayView json)
 {
     static const char hex[] = "0123456789abcdef";
-    // HqStore's digest (WireFormat::checksum), with the algorithm fetched once: OpenSSL 3
+    // HqDatabase's digest (WireFormat::checksum), with the algorithm fetched once: OpenSSL 3
     // looks it up under a lock on every EVP_sha256() digest, and the workers queued on it.
     static EVP_MD *const sha256 = EVP_MD_fetch(nullptr, "SHA256", nullptr);
     unsigned char sha[32];
@@ -198,7 +198,7 @@ void ExtractChunk::addConverted(const ExtractRecords &converter, const QStringLi
     place(arena, rec.id.toUtf8(), &row.id, &row.idLen);
     place(arena, rec.payload.value(QLatin1String("customer_no")).toString().toUtf8(), &row.customer, &row.customerLen);
     place(arena, rec.payload.value(QLatin1String("rm_id")).toString().toUtf8(), &row.rm, &row.rmLen);
-    finishRow(this, row, HqStore::payloadText(rec.payload).toUtf8());
+    finishRow(this, row, HqDatabase::payloadText(rec.payload).toUtf8());
 }
 
 struct ExtractScan::Out

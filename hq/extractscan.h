@@ -1,6 +1,6 @@
 #pragma once
 
-#include "sync/extractrecords.h"
+#include "protocol/extractrecords.h"
 
 #include <QByteArray>
 #include <QByteArrayView>
@@ -19,7 +19,7 @@ struct ExtractRow
     qint32 customer = 0, customerLen = 0; // the customer it concerns (a customer: itself)
     qint32 rm = 0, rmLen = 0;             // a customer's RM in the file ('' = none)
     qint32 payload = 0, payloadLen = 0;   // canonical JSON, already escaped for COPY's text format
-    std::array<char, 64> digest{};        // SHA-256 of the JSON, hex: HqStore's digest
+    std::array<char, 64> digest{};        // SHA-256 of the JSON, hex: HqDatabase's digest
 };
 
 // Rows converted from a stretch of the extract, in file order.
@@ -31,7 +31,7 @@ struct ExtractChunk
     bool unsupported = false; // CSV the line scanner does not read as CsvReader would
 
     QByteArrayView text(qint32 offset, qint32 length) const { return QByteArrayView(arena.constData() + offset, length); }
-    // The slow way, for any row: ExtractRecords::convert and HqStore::payloadText.
+    // The slow way, for any row: ExtractRecords::convert and HqDatabase::payloadText.
     void addConverted(const ExtractRecords &converter, const QStringList &cells, int line);
 };
 

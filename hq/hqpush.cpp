@@ -1,12 +1,12 @@
-// HqStore's push half (issues 15 and 19). Everything that decides what a push stores (its
+// HqDatabase's push half (issues 15 and 19). Everything that decides what a push stores (its
 // device sequences, the entity schema, who wrote a note, the audit chain, whether the content
 // is new) runs before the branch's counter lock; under the lock one statement numbers the
 // records that are still new, writes them with their scope and moves the counter. A push with
 // nothing new never takes the lock.
-#include "hqstore.h"
+#include "hqdatabase.h"
 
 #include "auditchain.h"
-#include "sync/syncentities.h"
+#include "protocol/syncentities.h"
 
 #include <QCryptographicHash>
 #include <QHash>
@@ -26,7 +26,7 @@ QString keyOf(const QString &entity, const QString &id)
 }
 
 // What makes a whole batch unacceptable, before anything is stored; empty when nothing does.
-QString batchRejection(const HqStore::Session &session, const WireFormat::PushBatch &batch)
+QString batchRejection(const HqDatabase::Session &session, const WireFormat::PushBatch &batch)
 {
     // The device is the session's: a batch naming another is someone else's (issue 15).
     if (batch.deviceId != session.deviceId)
@@ -54,7 +54,7 @@ QString jsonRows(const QJsonArray &rows)
 
 // The device sequences of `batch` HQ has seen, and the stored versions of its records, in
 // two reads.
-void readPushState(PgConnection &db, const HqStore::Session &session, const WireFormat::PushBatch &batch,
+void readPushState(PgConnection &db, const HqDatabase::Session &session, const WireFormat::PushBatch &batch,
                    QHash<qint64, QString> *seen, QHash<QString, std::pair<QString, bool>> *stored)
 {
     QStringList seqs;
@@ -80,7 +80,7 @@ enum class AuditOutcome { Store, Duplicate, Refused };
 
 // Issue 15: an audit entry HQ took is never rewritten; a new one must continue its device's
 // keyed chain (AuditChain). Gaps and breaks are stored and reported.
-AuditOutcome admitAudit(HqStore &store, PgConnection &db, const HqStore::Session &session, const SyncRecord &rec,
+AuditOutcome admitAudit(HqDatabase &store, PgConnection &db, const HqDatabase::Session &session, const SyncRecord &rec,
                         const QJsonObject &payload, const std::pair<QString, bool> *existing, const QString &digest,
                         WireFormat::PushResult *out)
 {
@@ -106,7 +106,7 @@ AuditOutcome admitAudit(HqStore &store, PgConnection &db, const HqStore::Session
 // Phase 1 of a push, without the branch's lock: what the batch holds that is new. Fills
 // `plan` (records to store, in push order, one per record id: the batch's last version)
 // and `claims` (device sequences to record), and `out`'s duplicates and refusals.
-HqStore::PushStatus HqStore::planPush(const Session &session, const WireFormat::PushBatch &batch, PushPlan *plan,
+HqDatabase::PushStatus HqDatabase::planPush(const Session &session, const WireFormat::PushBatch &batch, PushPlan *plan,
                                       WireFormat::PushResult *out)
 {
     QHash<qint64, QString> seen;                     // device sequence -> entity and id
@@ -183,7 +183,7 @@ HqStore::PushStatus HqStore::planPush(const Session &session, const WireFormat::
 // A push that reassigns nobody sends the lock, the write and the COMMIT in one round trip, so
 // the lock is held for PostgreSQL's own work and the commit's flush, never while hq's thread
 // waits for a CPU. Commits the transaction. Returns how many records were stored.
-int HqStore::storePlanned(const Session &session, const PushPlan &plan, PgTransaction &tx)
+int HqDatabase::storePlanned(const Session &session, const PushPlan &plan, PgTransaction &tx)
 {
     const QByteArray branch = m_db.literal(session.branch);
     // The records it writes are all newer than `scoped_through`, so nothing is removed or
@@ -235,7 +235,7 @@ int HqStore::storePlanned(const Session &session, const PushPlan &plan, PgTransa
     return int(r.at(1).int64(0, 0));
 }
 
-HqStore::PushStatus HqStore::push(const Session &session, const WireFormat::PushBatch &batch,
+HqDatabase::PushStatus HqDatabase::push(const Session &session, const WireFormat::PushBatch &batch,
                                   WireFormat::PushResult *out, QString *error)
 {
     *error = batchRejection(session, batch);

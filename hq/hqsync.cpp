@@ -1,14 +1,14 @@
-// HqStore's sync half (issue 15): need-to-know pulls, scopes and removals, and the check of
+// HqDatabase's sync half (issue 15): need-to-know pulls, scopes and removals, and the check of
 // each pushed record against the entity schema with identities taken from the session
 // (hq/hqpush.cpp stores them).
-#include "hqstore.h"
+#include "hqdatabase.h"
 
 #include "pageencoder.h"
 #include "domain/personaldatamask.h"
 #include "domain/poolpolicy.h"
 #include "domain/tierpolicy.h"
-#include "sync/entityschema.h"
-#include "sync/syncentities.h"
+#include "protocol/entityschema.h"
+#include "protocol/syncentities.h"
 
 #include <QJsonDocument>
 #include <QRegularExpression>
@@ -206,27 +206,27 @@ qint64 writeScopes(PgConnection &db, const QString &branch)
 
 } // namespace
 
-const char *HqStore::scopeSql()
+const char *HqDatabase::scopeSql()
 {
     return kScopeOf;
 }
 
-const char *HqStore::customerOfSql()
+const char *HqDatabase::customerOfSql()
 {
     return kCustomerOf;
 }
 
-int HqStore::rescope(const QString &branch, const QStringList &customers, bool inTransaction)
+int HqDatabase::rescope(const QString &branch, const QStringList &customers, bool inTransaction)
 {
     return rescopeIn(branch, customers.isEmpty() ? nullptr : &customers, inTransaction);
 }
 
-int HqStore::rescopeImported(const QString &branch, const QStringList &moved)
+int HqDatabase::rescopeImported(const QString &branch, const QStringList &moved)
 {
     return rescopeIn(branch, &moved, true);
 }
 
-int HqStore::rescopeIn(const QString &branch, const QStringList *customers, bool inTransaction)
+int HqDatabase::rescopeIn(const QString &branch, const QStringList *customers, bool inTransaction)
 {
     std::optional<PgTransaction> tx;
     if (!inTransaction)
@@ -259,7 +259,7 @@ int HqStore::rescopeIn(const QString &branch, const QStringList *customers, bool
     return int(changed);
 }
 
-int HqStore::pruneTombstones(const QString &branch, int days)
+int HqDatabase::pruneTombstones(const QString &branch, int days)
 {
     PgTransaction tx(m_db);
     m_db.exec("SELECT last_seq FROM branch WHERE branch_id = $1 FOR UPDATE", {branch});
@@ -279,7 +279,7 @@ int HqStore::pruneTombstones(const QString &branch, int days)
     return dropped;
 }
 
-WireFormat::Page HqStore::pull(const Session &session, qint64 after, int limit, bool fullReload)
+WireFormat::Page HqDatabase::pull(const Session &session, qint64 after, int limit, bool fullReload)
 {
     WireFormat::Page page;
     page.after = after;
@@ -354,7 +354,7 @@ WireFormat::Page HqStore::pull(const Session &session, qint64 after, int limit, 
     return page;
 }
 
-bool HqStore::checkRecord(const Session &s, const SyncRecord &rec, QJsonObject *payload, QString *reason)
+bool HqDatabase::checkRecord(const Session &s, const SyncRecord &rec, QJsonObject *payload, QString *reason)
 {
     const SyncEntities::Entity *entity = SyncEntities::find(rec.entity);
     if (!entity || !EntitySchema::validId(rec.id)) {

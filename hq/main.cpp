@@ -3,7 +3,7 @@
 #include "commandtable.h"
 #include "extractimporter.h"
 #include "hashhelper.h"
-#include "hqstore.h"
+#include "hqdatabase.h"
 #include "passwordhasher.h"
 #include "pgconnection.h"
 #include "policycommand.h"
@@ -163,7 +163,7 @@ using Handler = int (*)(const Invocation &);
 
 int initDb(const Invocation &in)
 {
-    HqStore(in.conn).initSchema();
+    HqDatabase(in.conn).initSchema();
     err() << "HQ schema ready\n";
     return 0;
 }
@@ -212,7 +212,7 @@ int rescope(const Invocation &in)
 {
     if (!in.hasBranch())
         return 2;
-    QTextStream(stdout) << "rescoped " << HqStore(in.conn).rescope(in.value(in.o.branch)) << Qt::endl;
+    QTextStream(stdout) << "rescoped " << HqDatabase(in.conn).rescope(in.value(in.o.branch)) << Qt::endl;
     return 0;
 }
 
@@ -221,7 +221,7 @@ int events(const Invocation &in)
     if (!in.hasBranch())
         return 2;
     QTextStream out(stdout);
-    for (const QString &line : HqStore(in.conn).events(in.value(in.o.branch)))
+    for (const QString &line : HqDatabase(in.conn).events(in.value(in.o.branch)))
         out << escapeControls(line) << "\n";
     return 0;
 }
@@ -234,7 +234,7 @@ int pruneTombstones(const Invocation &in)
         err() << "prune-tombstones needs --branch CODE and --older-than DAYS\n";
         return 2;
     }
-    const int dropped = HqStore(in.conn).pruneTombstones(in.value(in.o.branch), days);
+    const int dropped = HqDatabase(in.conn).pruneTombstones(in.value(in.o.branch), days);
     QTextStream(stdout) << "pruned " << dropped << Qt::endl;
     return 0;
 }
@@ -247,7 +247,7 @@ int disableStaff(const Invocation &in)
         err() << "disable-staff needs --branch CODE --id ID\n";
         return 2;
     }
-    if (!HqStore(in.conn).disableStaff(branch, id)) {
+    if (!HqDatabase(in.conn).disableStaff(branch, id)) {
         err() << "no staff member " << id << " in branch " << branch << "\n";
         return 1;
     }
@@ -263,7 +263,7 @@ int markDeviceLost(const Invocation &in)
         err() << "mark-device-lost needs --branch CODE --device ID\n";
         return 2;
     }
-    if (!HqStore(in.conn).markDeviceLost(branch, device, in.value(in.o.reason))) {
+    if (!HqDatabase(in.conn).markDeviceLost(branch, device, in.value(in.o.reason))) {
         err() << "no device " << device << " in branch " << branch << "\n";
         return 1;
     }
@@ -281,7 +281,7 @@ int audit(const Invocation &in)
     out << "at\tdevice\tstaff\tevent\tsubject\tdetail\n";
     bool intact = true;
     // A detail typed on a desktop may hold tabs, newlines or terminal escapes.
-    for (const QString &line : HqStore(in.conn).auditTrail(in.value(in.o.branch), in.value(in.o.since), &intact))
+    for (const QString &line : HqDatabase(in.conn).auditTrail(in.value(in.o.branch), in.value(in.o.since), &intact))
         out << escapeControls(line) << "\n";
     return intact ? 0 : 3;
 }
@@ -291,7 +291,7 @@ int devices(const Invocation &in)
     if (!in.hasBranch())
         return 2;
     QTextStream out(stdout);
-    for (const QString &line : HqStore(in.conn).devices(in.value(in.o.branch)))
+    for (const QString &line : HqDatabase(in.conn).devices(in.value(in.o.branch)))
         out << line << "\n";
     return 0;
 }
@@ -321,7 +321,7 @@ int setCampaign(const Invocation &in)
                               {QStringLiteral("updated_by"), QStringLiteral("HQ")},
                               {QStringLiteral("updated_at"), QDateTime::currentDateTime().toString(Qt::ISODateWithMs)},
                               {QStringLiteral("device_id"), QStringLiteral("hq")}};
-    HqStore(in.conn).putRecord(branch, QStringLiteral("campaign"), id, payload);
+    HqDatabase(in.conn).putRecord(branch, QStringLiteral("campaign"), id, payload);
     err() << "campaign " << id << " saved\n";
     return 0;
 }
@@ -343,15 +343,15 @@ int addStaff(const Invocation &in)
         err() << "the password (read from stdin) must have at least 8 characters\n";
         return 2;
     }
-    switch (HqStore(in.conn).addStaff(branch, id, in.value(in.o.name), r, password, in.isSet(in.o.newBranch),
+    switch (HqDatabase(in.conn).addStaff(branch, id, in.value(in.o.name), r, password, in.isSet(in.o.newBranch),
                                       in.isSet(in.o.enable))) {
-    case HqStore::AddStaff::NoSuchBranch:
+    case HqDatabase::AddStaff::NoSuchBranch:
         err() << "no branch " << branch << ": check the code, or add --new-branch to create it\n";
         return 1;
-    case HqStore::AddStaff::Disabled:
+    case HqDatabase::AddStaff::Disabled:
         err() << "staff member " << id << " is disabled: add --enable to enable the account again\n";
         return 1;
-    case HqStore::AddStaff::Ok:
+    case HqDatabase::AddStaff::Ok:
         break;
     }
     err() << "staff member " << id << " saved; their earlier sessions are ended\n";
@@ -517,10 +517,10 @@ int runCommand(const CommandTable::Command<Handler> &command, const QCommandLine
     try {
         PgConnection conn(p.value(o.db));
         if (command.checked) {
-            const int version = HqStore(conn).schemaVersion();
-            if (version != HqStore::kSchemaVersion) {
+            const int version = HqDatabase(conn).schemaVersion();
+            if (version != HqDatabase::kSchemaVersion) {
                 err() << "HQ's database has schema version " << version << ", this branchdesk-hq needs "
-                      << HqStore::kSchemaVersion << ": run branchdesk-hq init-db first\n";
+                      << HqDatabase::kSchemaVersion << ": run branchdesk-hq init-db first\n";
                 return 1;
             }
         }

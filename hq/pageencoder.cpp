@@ -1,6 +1,6 @@
 #include "pageencoder.h"
 
-#include "sync/wireformat.h"
+#include "protocol/wireformat.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

@@ -18,7 +18,7 @@ public:
     explicit PageEncoder(qsizetype records);
 
     // `payload` is the jsonb text; nullopt (a tombstone, or SQL NULL) writes no payload
-    // for a tombstone and an empty one otherwise, as HqStore::pull always did.
+    // for a tombstone and an empty one otherwise, as HqDatabase::pull always did.
     void add(QByteArrayView entity, QByteArrayView id, qint64 seq, bool deleted,
              std::optional<QByteArrayView> payload);
     QByteArray finish();

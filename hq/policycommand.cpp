@@ -1,6 +1,6 @@
 #include "policycommand.h"
 
-#include "hqstore.h"
+#include "hqdatabase.h"
 #include "pgconnection.h"
 
 #include "domain/cadencepolicy.h"
@@ -84,7 +84,7 @@ int issue(PgConnection &db, const QString &kind, const QString &file, const QStr
         return 2;
     }
     const QString text = QString::fromUtf8(QJsonDocument::fromJson(body).toJson(QJsonDocument::Compact));
-    HqStore store(db);
+    HqDatabase store(db);
     for (const QString &b : branches) {
         const int version = int(db.exec("SELECT COALESCE(MAX((payload->>'version')::int), 0) FROM record"
                                         " WHERE branch_id = $1 AND entity = 'policy' AND record_id = $2",

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "sync/wireformat.h"
+#include "protocol/wireformat.h"
 
 #include <QByteArray>
 #include <QString>

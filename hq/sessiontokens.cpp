@@ -1,6 +1,6 @@
 #include "sessiontokens.h"
 
-#include "hqstore.h"
+#include "hqdatabase.h"
 #include "pgconnection.h"
 
 #include <sodium.h>
@@ -31,7 +31,7 @@ SessionTokens::Issued SessionTokens::issue(const QString &branch, const QString 
     PgResult r = m_db.exec("INSERT INTO token (branch_id, token_hash, staff_id, device_id, expires_at)"
                            " VALUES ($1, $2, $3, $4, now() + make_interval(secs => $5))"
                            " RETURNING to_char(expires_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')",
-                           {branch, QString::fromLatin1(HqStore::hashToken(token)), staffId, deviceId,
+                           {branch, QString::fromLatin1(HqDatabase::hashToken(token)), staffId, deviceId,
                             QString::number(ttlSeconds)});
     return {QString::fromLatin1(token), QDateTime::fromString(r.text(0, 0), Qt::ISODate)};
 }

@@ -1,7 +1,7 @@
 #include "syncreply.h"
 
 #include "pgconnection.h"
-#include "sync/wireformat.h"
+#include "protocol/wireformat.h"
 
 #include <QCborValue>
 #include <QJsonDocument>

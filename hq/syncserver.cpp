@@ -5,7 +5,7 @@
 #include "passwordhasher.h"
 #include "requestdecoder.h"
 #include "syncreply.h"
-#include "sync/wireformat.h"
+#include "protocol/wireformat.h"
 
 #include <QCborMap>
 #include <QCborValue>
@@ -21,7 +21,7 @@ using namespace SyncReply;
 namespace {
 
 thread_local std::unique_ptr<PgConnection> t_connection;
-thread_local std::unique_ptr<HqStore> t_store;
+thread_local std::unique_ptr<HqDatabase> t_store;
 
 // Sets the calling thread's nice value once (Linux: per thread). The event loop thread keeps
 // its own (-5 where allowed, main.cpp), so it wins the CPU whenever a request arrives.
@@ -37,7 +37,7 @@ void lowerThisThreadsPriority(int nice)
 const QString kDeviceLost = QStringLiteral("This computer was reported lost: its BranchDesk data must be erased");
 
 // The answer to a sign-in or a renewal: the session, and what the desktop keeps.
-QCborMap sessionAnswer(const HqStore::LoginResult &login)
+QCborMap sessionAnswer(const HqDatabase::LoginResult &login)
 {
     QCborMap out;
     out.insert(QLatin1String("token"), login.token);
@@ -138,11 +138,11 @@ QFuture<QHttpServerResponse> SyncServer::run(QThreadPool *pool, const QHttpServe
     });
 }
 
-HqStore &SyncServer::store()
+HqDatabase &SyncServer::store()
 {
     if (!t_connection) {
         t_connection = std::make_unique<PgConnection>(m_conninfo);
-        t_store = std::make_unique<HqStore>(*t_connection);
+        t_store = std::make_unique<HqDatabase>(*t_connection);
     }
     return *t_store;
 }
@@ -191,18 +191,18 @@ quint16 SyncServer::listen(const QHostAddress &address, quint16 port, const QSsl
     return m_listener->serverPort();
 }
 
-bool SyncServer::authorize(const Request &request, const QString &branch, HqStore::Session *session,
+bool SyncServer::authorize(const Request &request, const QString &branch, HqDatabase::Session *session,
                            QHttpServerResponse *denied)
 {
     const QByteArray &auth = request.authorization;
-    const HqStore::AuthStatus st = auth.startsWith("Bearer ") ? store().authenticate(auth.mid(7).trimmed(), session)
-                                                               : HqStore::AuthStatus::Unknown;
-    if (st == HqStore::AuthStatus::DeviceLost) {
+    const HqDatabase::AuthStatus st = auth.startsWith("Bearer ") ? store().authenticate(auth.mid(7).trimmed(), session)
+                                                               : HqDatabase::AuthStatus::Unknown;
+    if (st == HqDatabase::AuthStatus::DeviceLost) {
         security(session->branch, QStringLiteral("wipe_ordered"), session->staffId, session->deviceId, QString());
         *denied = error(request, Status::Forbidden, "device_lost", kDeviceLost);
         return false;
     }
-    if (st != HqStore::AuthStatus::Ok) {
+    if (st != HqDatabase::AuthStatus::Ok) {
         *denied = error(request, Status::Unauthorized, "unauthorized", QStringLiteral("The session is unknown or expired: sign in again"));
         return false;
     }
@@ -240,23 +240,23 @@ QHttpServerResponse SyncServer::handleLogin(const Request &req)
             r.addHeader("Retry-After", QByteArray::number(wait));
             return r;
         }
-        HqStore::LoginResult login;
+        HqDatabase::LoginResult login;
         switch (store().login(m.branch, m.staffId, m.password, m.device, m_options.tokenTtlSeconds, &login, m.auditKeyId)) {
-        case HqStore::LoginStatus::Ok:
+        case HqDatabase::LoginStatus::Ok:
             break;
-        case HqStore::LoginStatus::Ambiguous:
+        case HqDatabase::LoginStatus::Ambiguous:
             return error(req, Status::Conflict, "ambiguous", QStringLiteral("This staff ID exists in several branches: give the branch code"));
-        case HqStore::LoginStatus::DeviceLost:
+        case HqDatabase::LoginStatus::DeviceLost:
             security(m.branch, QStringLiteral("lost_device_sign_in"), m.staffId, m.device, QString());
             return error(req, Status::Forbidden, "device_lost", kDeviceLost);
-        case HqStore::LoginStatus::DeviceTaken:
+        case HqDatabase::LoginStatus::DeviceTaken:
             security(m.branch, QStringLiteral("device_of_other_staff"), m.staffId, m.device, QString());
             return error(req, Status::Forbidden, "device_taken",
                          QStringLiteral("This computer is registered to another staff member"));
-        case HqStore::LoginStatus::Disabled:
+        case HqDatabase::LoginStatus::Disabled:
             security(m.branch, QStringLiteral("disabled_sign_in"), m.staffId, m.device, QString());
             return error(req, Status::Forbidden, "disabled", QStringLiteral("This staff account is disabled"));
-        case HqStore::LoginStatus::WrongCredentials:
+        case HqDatabase::LoginStatus::WrongCredentials:
             throttle.recordFailure(staffKey, 5);
             // A branch's desktops may share one address behind NAT: be more lenient there.
             throttle.recordFailure(addressKey, 20);
@@ -292,7 +292,7 @@ QHttpServerResponse SyncServer::handleRenew(const Request &req)
             || !RequestDecoder::renewal(body, RequestDecoder::format(req.contentType), &m, &bodyError))
             return error(req, tooLarge ? Status::PayloadTooLarge : Status::BadRequest, tooLarge ? "too_large" : "bad_request",
                          bodyError);
-        HqStore::LoginResult login;
+        HqDatabase::LoginResult login;
         QString staffId;
         switch (DeviceCredentials(connection()).renew(m.credential, m.device, m_options.tokenTtlSeconds,
                                                       m_options.credentialIdleDays, m.auditKeyId, &login, &staffId)) {
@@ -342,11 +342,11 @@ QHttpServerResponse SyncServer::handleErased(const Request &req)
 {
     // A lost device reports that it erased its store; only its own token may say so.
     try {
-        HqStore::Session session;
-        const HqStore::AuthStatus st = req.authorization.startsWith("Bearer ")
+        HqDatabase::Session session;
+        const HqDatabase::AuthStatus st = req.authorization.startsWith("Bearer ")
                                            ? store().authenticate(req.authorization.mid(7).trimmed(), &session)
-                                           : HqStore::AuthStatus::Unknown;
-        if (st != HqStore::AuthStatus::DeviceLost)
+                                           : HqDatabase::AuthStatus::Unknown;
+        if (st != HqDatabase::AuthStatus::DeviceLost)
             return error(req, Status::Forbidden, "forbidden", QStringLiteral("Only a device reported lost reports an erase"));
         security(session.branch, QStringLiteral("device_erased"), session.staffId, session.deviceId, QString());
         QCborMap m;

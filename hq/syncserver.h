@@ -2,7 +2,7 @@
 
 #include "connectionguard.h"
 #include "hashhelper.h"
-#include "hqstore.h"
+#include "hqdatabase.h"
 #include "pagecache.h"
 
 #include <QFuture>
@@ -71,15 +71,15 @@ private:
     QHttpServerResponse handlePush(const QString &branch, const Request &request);
     QHttpServerResponse handleErased(const Request &request);
     QHttpServerResponse handleLogout(const Request &request);
-    bool authorize(const Request &request, const QString &branch, HqStore::Session *session, QHttpServerResponse *denied);
+    bool authorize(const Request &request, const QString &branch, HqDatabase::Session *session, QHttpServerResponse *denied);
     QFuture<QHttpServerResponse> run(QThreadPool *pool, const QHttpServerRequest &req,
                                      std::function<QHttpServerResponse(const Request &)> handler);
     // The worker thread's own connection and store.
-    HqStore &store();
+    HqDatabase &store();
     PgConnection &connection();
     static void dropConnection(); // after a database error: the next request reconnects
     // A page from the cache, or built, encoded and kept there.
-    QHttpServerResponse page(const HqStore::Session &session, qint64 after, int limit, bool full, const Request &req);
+    QHttpServerResponse page(const HqDatabase::Session &session, qint64 after, int limit, bool full, const Request &req);
     // The page kept under `key` at `version`, or at an older version that only audit entries
     // (a sign-in's) have passed since; that one is restamped with `version`.
     bool cachedPage(const QString &branch, const QString &key, const PageCache::Version &version, PageCache::Page *hit);

@@ -4,7 +4,7 @@
 #include "protocol/schemaversion.h"
 #include "requestdecoder.h"
 #include "syncreply.h"
-#include "sync/wireformat.h"
+#include "protocol/wireformat.h"
 
 #include <QCborValue>
 #include <QJsonArray>
@@ -52,7 +52,7 @@ QHttpServerResponse jsonPage(const WireFormat::Page &page)
 QHttpServerResponse SyncServer::handleChanges(const QString &branch, const Request &req)
 {
     try {
-        HqStore::Session session;
+        HqDatabase::Session session;
         QHttpServerResponse denied(Status::Unauthorized);
         if (!authorize(req, branch, &session, &denied))
             return denied;
@@ -72,7 +72,7 @@ QHttpServerResponse SyncServer::handleChanges(const QString &branch, const Reque
     }
 }
 
-QHttpServerResponse SyncServer::page(const HqStore::Session &session, qint64 after, int limit, bool full, const Request &req)
+QHttpServerResponse SyncServer::page(const HqDatabase::Session &session, qint64 after, int limit, bool full, const Request &req)
 {
     const bool deflate = req.acceptEncoding.contains("deflate") && !wantsJson(req);
     const bool cacheable = deflate && m_options.pageCacheBytes > 0 && m_options.corruptEveryNthPage == 0;
@@ -152,7 +152,7 @@ bool SyncServer::cachedPage(const QString &branch, const QString &key, const Pag
 QHttpServerResponse SyncServer::handlePush(const QString &branch, const Request &req)
 {
     try {
-        HqStore::Session session;
+        HqDatabase::Session session;
         QHttpServerResponse denied(Status::Unauthorized);
         if (!authorize(req, branch, &session, &denied))
             return denied;
@@ -172,12 +172,12 @@ QHttpServerResponse SyncServer::handlePush(const QString &branch, const Request 
                          QStringLiteral("push schema version %1 is not supported").arg(batch.schemaVersion));
         WireFormat::PushResult result;
         switch (store().push(session, batch, &result, &err)) {
-        case HqStore::PushStatus::Ok:
+        case HqDatabase::PushStatus::Ok:
             break;
-        case HqStore::PushStatus::DeviceSequenceReused:
+        case HqDatabase::PushStatus::DeviceSequenceReused:
             return error(req, Status::Conflict, "device_sequence_reused",
                          QStringLiteral("These change numbers were already used by this device for other records"));
-        case HqStore::PushStatus::Rejected:
+        case HqDatabase::PushStatus::Rejected:
             security(session.branch, QStringLiteral("push_rejected"), session.staffId, session.deviceId, err);
             return error(req, Status::UnprocessableEntity, "rejected", err);
         }

@@ -3,8 +3,8 @@
 // Helpers for the attack suites (issue 15): hand-made requests to the real HQ, the
 // way a penetration tester sends them, and a tally of attacks tried and refused.
 #include "hqfixture.h"
-#include "sync/hqclient.h"
-#include "sync/wireformat.h"
+#include "protocol/hqclient.h"
+#include "protocol/wireformat.h"
 
 #include <QCborMap>
 #include <QCborValue>

@@ -3,7 +3,7 @@
 # Each quoted include is resolved (beside the including file, else from models/) to the layer
 # of the file it names, and may only name a layer of the including file's allowed list:
 #   domain    models/domain                      domain
-#   protocol  models/protocol, models/sync       domain protocol
+#   protocol  models/protocol                    domain protocol
 #   store     models/store                       domain protocol store
 #   items     models/items                       domain protocol items   (fed from snapshots only)
 #   session   models/session                     domain protocol store items session
@@ -11,17 +11,12 @@
 #   hq        hq/                                domain protocol hq
 # The library targets link the same way (models/CMakeLists.txt, ui/CMakeLists.txt):
 # domain <- protocol <- store <- session <- ui, and domain <- items <- session.
-# Fails, naming file, line and include, on an include against that order, on a file in
-# models/sync that is not listed as protocol below, and when branchdesk-hq is linked
-# against SQLCipher.
+# Fails, naming file, line and include, on an include against that order, and when
+# branchdesk-hq is linked against SQLCipher.
 cmake_minimum_required(VERSION 3.20)
 if(NOT SOURCE_DIR)
     message(FATAL_ERROR "checklayers: pass -DSOURCE_DIR=<repository>")
 endif()
-
-# models/sync holds the wire format, the entity registry and the HTTP client of the protocol.
-set(protocol_sync syncrecord.h wireformat.h wireformat.cpp syncentities.h syncentities.cpp
-    entityschema.h entityschema.cpp extractrecords.h extractrecords.cpp hqclient.h hqclient.cpp)
 
 set(allowed_domain domain)
 set(allowed_protocol domain protocol)
@@ -36,8 +31,6 @@ function(layer_of path out)
     set(l "")
     if(path MATCHES "^models/(domain|protocol|store|items|session)/")
         set(l "${CMAKE_MATCH_1}")
-    elseif(path MATCHES "^models/sync/")
-        set(l protocol)
     elseif(path MATCHES "^ui/")
         set(l ui)
     elseif(path MATCHES "^hq/")
@@ -95,17 +88,6 @@ foreach(layer domain protocol store items session ui hq)
         set(root "${SOURCE_DIR}/models/${layer}")
     endif()
     file(GLOB files "${root}/*.h" "${root}/*.cpp")
-    if(layer STREQUAL "protocol")
-        file(GLOB sync_files "${SOURCE_DIR}/models/sync/*.h" "${SOURCE_DIR}/models/sync/*.cpp")
-        foreach(f IN LISTS sync_files)
-            get_filename_component(name "${f}" NAME)
-            list(FIND protocol_sync "${name}" i)
-            if(i EQUAL -1)
-                set(problems "${problems}models/sync/${name}: not a protocol file; the store's and session's sync files live in models/store and models/session\n")
-            endif()
-        endforeach()
-        list(APPEND files ${sync_files})
-    endif()
     if(NOT files)
         message(FATAL_ERROR "checklayers: no ${layer} sources under ${SOURCE_DIR}")
     endif()

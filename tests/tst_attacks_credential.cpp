@@ -6,7 +6,7 @@
 #include "attacksupport.h"
 
 #include "domain/demogenerator.h"
-#include "hqstore.h"
+#include "hqdatabase.h"
 #include "pgconnection.h"
 #include "store/metatable.h"
 #include "store/contactrepository.h"
@@ -128,7 +128,7 @@ private slots:
         QVERIFY(countOf("SELECT count(*) FROM token WHERE staff_id = 'RM01'") >= 3); // one sign-in, renewals
         // The credential is only in the encrypted store: HQ keeps its SHA-256.
         QCOMPARE(countOf(qPrintable(QStringLiteral("SELECT count(*) FROM device_credential WHERE credential_hash = '%1'")
-                                        .arg(QString::fromLatin1(HqStore::hashToken(credential.toLatin1()))))),
+                                        .arg(QString::fromLatin1(HqDatabase::hashToken(credential.toLatin1()))))),
                  1);
     }
 

@@ -93,6 +93,18 @@ private slots:
         QCOMPARE(Outbox::pendingCount(db), 1);
         QCOMPARE(Outbox::peek(db, 1).front().entity, QStringLiteral("enrolment"));
         QCOMPARE(repo.enrolments().front().enteredOn, QDate(2026, 11, 23));
+        // Another desktop saw it first: its earlier date wins; a later one does not (written as a
+        // pull writes it, PageApplier, under the registry's earliestWins column).
+        CadenceEnrolment remote{key, QStringLiteral("600000000001"), QDate(2026, 11, 20), QStringLiteral("other")};
+        auto pull = [&](const CadenceEnrolment &e) {
+            return PageApplier::apply(db, std::vector<SyncRecord>{{QStringLiteral("enrolment"), key, 1, false,
+                                                                   CadenceRepository::toJson(e)}},
+                                      1);
+        };
+        QCOMPARE(pull(remote).applied, 1);
+        remote.enteredOn = QDate(2026, 11, 25);
+        QCOMPARE(pull(remote).applied, 1);
+        QCOMPARE(repo.enrolments().front().enteredOn, QDate(2026, 11, 20));
         QCOMPARE(Outbox::pendingCount(db), 1);
     }
 

@@ -17,7 +17,7 @@
 #include "store/statement.h"
 #include "store/storeerror.h"
 #include "store/syncengine.h"
-#include "sync/wireformat.h"
+#include "protocol/wireformat.h"
 
 #include <QCborMap>
 #include <QCborValue>

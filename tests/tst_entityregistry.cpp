@@ -6,9 +6,9 @@
 #include "store/database.h"
 #include "store/schemamigrations.h"
 #include "store/statement.h"
-#include "sync/extractrecords.h"
+#include "protocol/extractrecords.h"
 #include "store/pageapplier.h"
-#include "sync/syncentities.h"
+#include "protocol/syncentities.h"
 
 #include "storefixture.h"
 

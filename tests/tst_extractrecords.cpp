@@ -1,5 +1,5 @@
 #include "domain/extractcsv.h"
-#include "sync/extractrecords.h"
+#include "protocol/extractrecords.h"
 
 #include <QtTest>
 

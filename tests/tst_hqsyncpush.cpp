@@ -11,8 +11,8 @@
 #include "domain/demogenerator.h"
 #include "store/contactrepository.h"
 #include "store/schemamigrations.h"
-#include "sync/hqclient.h"
-#include "sync/wireformat.h"
+#include "protocol/hqclient.h"
+#include "protocol/wireformat.h"
 
 #include <QSet>
 #include <QUuid>

@@ -13,7 +13,7 @@
 #include "store/database.h"
 #include "store/statement.h"
 #include "store/syncengine.h"
-#include "sync/wireformat.h"
+#include "protocol/wireformat.h"
 
 #include <QCborMap>
 #include <QCborValue>

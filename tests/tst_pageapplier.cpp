@@ -9,7 +9,7 @@
 #include "store/pageapplier.h"
 #include "store/pulledrecords.h"
 #include "store/syncengine.h"
-#include "sync/wireformat.h"
+#include "protocol/wireformat.h"
 
 #include <QCborStreamWriter>
 #include <QTemporaryDir>

@@ -11,9 +11,9 @@
 #include "store/contactrepository.h"
 #include "store/schemamigrations.h"
 #include "store/database.h"
-#include "sync/hqclient.h"
+#include "protocol/hqclient.h"
 #include "store/syncengine.h"
-#include "sync/wireformat.h"
+#include "protocol/wireformat.h"
 
 #include <QSet>
 #include <QtTest>

@@ -3,7 +3,7 @@
 // QJsonDocument::fromJson: desktops verify the checksum over them and decode them.
 #include "pageencoder.h"
 
-#include "sync/wireformat.h"
+#include "protocol/wireformat.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

@@ -9,10 +9,10 @@
 #include "store/schemamigrations.h"
 #include "store/statement.h"
 #include "store/transaction.h"
-#include "sync/hqclient.h"
+#include "protocol/hqclient.h"
 #include "store/outbox.h"
 #include "store/syncengine.h"
-#include "sync/syncentities.h"
+#include "protocol/syncentities.h"
 #include "session/syncservice.h"
 
 #include <QCryptographicHash>

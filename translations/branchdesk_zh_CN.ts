@@ -2,7 +2,7 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name>AnalysisStore</name>
+    <name>AnalysisJobs</name>
     <message>
         <source>HQ issued this branch&apos;s value policy and does not allow local changes.</source>
         <translation>总行已下发本网点的价值政策，不允许本地修改。</translation>

@@ -114,7 +114,7 @@ void DesktopStartup::startServices()
     SyncService *sync = session->syncService();
     m_syncUi = std::make_unique<SyncController>(m_window.get(), sync);
     // Minutes between background syncs while HQ answers (Settings: sync/intervalMinutes).
-    sync->setInterval(QSettings().value(QStringLiteral("sync/intervalMinutes"), 15).toInt());
+    sync->setInterval(QSettings().value(QStringLiteral("protocol/intervalMinutes"), 15).toInt());
     // Issue 8: idle lock and Ctrl+L; offline use only within the grace period since HQ last answered.
     const SecurityPolicy policy = SecurityPolicy::fromSettings(QSettings());
     m_lock = std::make_unique<LockController>(m_window.get(), sync, policy);

@@ -38,8 +38,9 @@ void BranchSession::adopt(const LoadedBranch &branch)
     if (!branch.store.path.isEmpty())
         m_store = branch.store;
     m_branch = branch;
-    m_workspace->setBranch(branch, day());
+    // The window's pages let go of the old branch first, then the workspace and its pages.
     emit branchChanged(m_branch);
+    m_workspace->setBranch(branch, day());
 }
 
 void BranchSession::setSearchIndex(const std::shared_ptr<const CustomerSearchIndex> &index)

@@ -5,7 +5,7 @@
 #include "store/statement.h"
 #include "store/storeerror.h"
 #include "store/transaction.h"
-#include "../sync/syncentities.h"
+#include "../protocol/syncentities.h"
 
 #include <QDateTime>
 #include <memory>
@@ -222,6 +222,23 @@ int bindColumns(Statement &s, const EntityStatements &st, const PulledRecords &p
 }
 
 // Insert first (a first sync is all inserts), update when the id exists.
+// An append-only record already here under the same key (another desktop saw the plan too):
+// the registry's date column decides, the earlier date and its record stay (ISO dates compare
+// as text).
+void keepEarliest(Database &db, EntityStatements &st, const PulledRecords &page, const PulledRecords::Record &rec,
+                  const SyncEntities::Entity &entity, int keyColumn)
+{
+    const QByteArrayView id = page.id(rec);
+    const QString incoming = page.textOf(rec, entity.earliestWins);
+    Statement local(db, QStringLiteral("SELECT %1 FROM %2 WHERE %3 = ?").arg(entity.earliestWins, entity.table, entity.key));
+    local.bindUtf8(1, id.data(), id.size());
+    if (incoming.isEmpty() || !local.step() || !(incoming < local.text(0)))
+        return;
+    const int i = bindColumns(st.update, st, page, rec, entity, keyColumn, id);
+    st.update.bindUtf8(i, id.data(), id.size());
+    st.update.execute();
+}
+
 void upsert(Database &db, EntityStatements &st, const PulledRecords &page, const PulledRecords::Record &rec,
             const SyncEntities::Entity &entity, int keyColumn)
 {
@@ -234,6 +251,8 @@ void upsert(Database &db, EntityStatements &st, const PulledRecords &page, const
         exists.bindUtf8(1, id.data(), id.size());
         if (!exists.step())
             throw StoreError(QStringLiteral("%1 %2 from HQ does not fit the store").arg(entity.name, page.idString(rec)));
+        if (!entity.earliestWins.isEmpty())
+            keepEarliest(db, st, page, rec, entity, keyColumn);
     } else if (db.changes() == 0) {
         const int i = bindColumns(st.update, st, page, rec, entity, keyColumn, id);
         st.update.bindUtf8(i, id.data(), id.size());

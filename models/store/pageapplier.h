@@ -1,7 +1,7 @@
 #pragma once
 
 #include "pulledrecords.h"
-#include "../sync/syncrecord.h"
+#include "../protocol/syncrecord.h"
 
 #include <vector>
 

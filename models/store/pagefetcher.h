@@ -1,6 +1,6 @@
 #pragma once
 
-#include "../sync/hqclient.h"
+#include "../protocol/hqclient.h"
 #include "pulledrecords.h"
 
 #include <QThreadPool>

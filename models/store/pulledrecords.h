@@ -1,7 +1,7 @@
 #pragma once
 
-#include "../sync/syncentities.h"
-#include "../sync/syncrecord.h"
+#include "../protocol/syncentities.h"
+#include "../protocol/syncrecord.h"
 
 #include <QByteArray>
 #include <QByteArrayView>

@@ -12,7 +12,7 @@
 #include "store/statement.h"
 #include "store/storeerror.h"
 #include "store/transaction.h"
-#include "../sync/syncentities.h"
+#include "../protocol/syncentities.h"
 
 #include <QDateTime>
 #include <QUuid>

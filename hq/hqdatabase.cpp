@@ -1,4 +1,4 @@
-#include "hqstore.h"
+#include "hqdatabase.h"
 
 #include "pageencoder.h"
 
@@ -8,7 +8,7 @@
 #include "passwordhasher.h"
 #include "sessiontokens.h"
 #include "protocol/auditentry.h"
-#include "sync/syncentities.h"
+#include "protocol/syncentities.h"
 
 #include <QCryptographicHash>
 #include <QJsonDocument>
@@ -138,12 +138,12 @@ QString sha256Hex(const QByteArray &bytes)
 
 } // namespace
 
-QString HqStore::payloadText(const QJsonObject &payload)
+QString HqDatabase::payloadText(const QJsonObject &payload)
 {
     return QString::fromUtf8(QJsonDocument(payload).toJson(QJsonDocument::Compact));
 }
 
-QString HqStore::printable(const QString &field)
+QString HqDatabase::printable(const QString &field)
 {
     QString out;
     out.reserve(field.size());
@@ -157,12 +157,12 @@ QString HqStore::printable(const QString &field)
     return out;
 }
 
-QByteArray HqStore::hashToken(const QByteArray &token)
+QByteArray HqDatabase::hashToken(const QByteArray &token)
 {
     return QCryptographicHash::hash(token, QCryptographicHash::Sha256).toHex();
 }
 
-void HqStore::initSchema()
+void HqDatabase::initSchema()
 {
     // Every statement is idempotent (IF NOT EXISTS), so init-db also upgrades.
     m_db.execScript(QString::fromUtf8(kSchema));
@@ -172,7 +172,7 @@ void HqStore::initSchema()
     m_db.exec("INSERT INTO hq_schema (version) VALUES ($1)", {QString::number(kSchemaVersion)});
 }
 
-int HqStore::schemaVersion()
+int HqDatabase::schemaVersion()
 {
     try {
         PgResult r = m_db.exec("SELECT max(version) FROM hq_schema");
@@ -182,7 +182,7 @@ int HqStore::schemaVersion()
     }
 }
 
-HqStore::AddStaff HqStore::addStaff(const QString &branch, const QString &staffId, const QString &name,
+HqDatabase::AddStaff HqDatabase::addStaff(const QString &branch, const QString &staffId, const QString &name,
                                     const QString &role, const QString &password, bool newBranch, bool enable)
 {
     const QString hash = PasswordHasher::hash(password);
@@ -219,7 +219,7 @@ HqStore::AddStaff HqStore::addStaff(const QString &branch, const QString &staffI
     return AddStaff::Ok;
 }
 
-void HqStore::putRecord(const QString &branch, const QString &entity, const QString &recordId, const QJsonObject &payload)
+void HqDatabase::putRecord(const QString &branch, const QString &entity, const QString &recordId, const QJsonObject &payload)
 {
     PgTransaction tx(m_db);
     m_db.exec("INSERT INTO branch (branch_id, name) VALUES ($1, $1) ON CONFLICT DO NOTHING", {branch});
@@ -239,7 +239,7 @@ void HqStore::putRecord(const QString &branch, const QString &entity, const QStr
     tx.commit();
 }
 
-HqStore::LoginStatus HqStore::login(const QString &branch, const QString &staffId, const QString &password,
+HqDatabase::LoginStatus HqDatabase::login(const QString &branch, const QString &staffId, const QString &password,
                                     const QString &deviceId, int ttlSeconds, LoginResult *out,
                                     const QString &heldAuditKeyId)
 {
@@ -288,7 +288,7 @@ HqStore::LoginStatus HqStore::login(const QString &branch, const QString &staffI
     return LoginStatus::Ok;
 }
 
-HqStore::AuthStatus HqStore::authenticate(const QByteArray &token, Session *out)
+HqDatabase::AuthStatus HqDatabase::authenticate(const QByteArray &token, Session *out)
 {
     PgResult r = m_db.exec(QByteArray("SELECT t.branch_id, t.staff_id, s.role, t.device_id, coalesce(d.lost, false),"
                                       "       coalesce(d.lost_reason, ''),"
@@ -314,12 +314,12 @@ HqStore::AuthStatus HqStore::authenticate(const QByteArray &token, Session *out)
     return r.boolean(0, 6) ? AuthStatus::Ok : AuthStatus::Unknown;
 }
 
-void HqStore::logout(const QByteArray &token)
+void HqDatabase::logout(const QByteArray &token)
 {
     m_db.exec("UPDATE token SET revoked = true WHERE token_hash = $1", {QString::fromLatin1(hashToken(token))});
 }
 
-void HqStore::event(const QString &branch, const QString &kind, const QString &staffId, const QString &deviceId,
+void HqDatabase::event(const QString &branch, const QString &kind, const QString &staffId, const QString &deviceId,
                     const QString &detail)
 {
     // A null QString is SQL NULL: every column is text, empty when not given.
@@ -328,7 +328,7 @@ void HqStore::event(const QString &branch, const QString &kind, const QString &s
               {branch, kind, staffId.left(64), deviceId.left(64), detail.left(200)});
 }
 
-QStringList HqStore::events(const QString &branch)
+QStringList HqDatabase::events(const QString &branch)
 {
     QStringList out;
     PgResult r = m_db.exec("SELECT to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), kind, staff_id, device_id, detail"
@@ -339,7 +339,7 @@ QStringList HqStore::events(const QString &branch)
     return out;
 }
 
-bool HqStore::disableStaff(const QString &branch, const QString &staffId)
+bool HqDatabase::disableStaff(const QString &branch, const QString &staffId)
 {
     PgTransaction tx(m_db);
     const PgResult r = m_db.exec("UPDATE staff SET disabled = true WHERE branch_id = $1 AND staff_id = $2 RETURNING staff_id",
@@ -350,7 +350,7 @@ bool HqStore::disableStaff(const QString &branch, const QString &staffId)
     return r.rows() == 1;
 }
 
-bool HqStore::markDeviceLost(const QString &branch, const QString &deviceId, const QString &reason)
+bool HqDatabase::markDeviceLost(const QString &branch, const QString &deviceId, const QString &reason)
 {
     PgTransaction tx(m_db);
     const PgResult r = m_db.exec("UPDATE device SET lost = true, lost_reason = $3 WHERE branch_id = $1 AND device_id = $2"
@@ -366,7 +366,7 @@ bool HqStore::markDeviceLost(const QString &branch, const QString &deviceId, con
     return r.rows() == 1;
 }
 
-QStringList HqStore::devices(const QString &branch)
+QStringList HqDatabase::devices(const QString &branch)
 {
     QStringList out;
     PgResult r = m_db.exec("SELECT device_id, staff_id, to_char(last_seen, 'YYYY-MM-DD HH24:MI'), lost FROM device"
@@ -378,7 +378,7 @@ QStringList HqStore::devices(const QString &branch)
     return out;
 }
 
-QStringList HqStore::auditTrail(const QString &branch, const QString &since, bool *intact)
+QStringList HqDatabase::auditTrail(const QString &branch, const QString &since, bool *intact)
 {
     QStringList out;
     // Per device in chain order: unkeyed entries (before the first sign-in) by time, then
@@ -423,13 +423,13 @@ QStringList HqStore::auditTrail(const QString &branch, const QString &since, boo
     return out;
 }
 
-void HqStore::revokeTokens(const QString &branch, const QString &staffId)
+void HqDatabase::revokeTokens(const QString &branch, const QString &staffId)
 {
     m_db.exec("UPDATE token SET revoked = true WHERE branch_id = $1 AND staff_id = $2", {branch, staffId});
     m_db.exec("UPDATE device_credential SET revoked = true WHERE branch_id = $1 AND staff_id = $2", {branch, staffId});
 }
 
-qint64 HqStore::lastSequence(const QString &branch)
+qint64 HqDatabase::lastSequence(const QString &branch)
 {
     PgResult r = m_db.exec("SELECT last_seq FROM branch WHERE branch_id = $1", {branch});
     return r.rows() ? r.int64(0, 0) : 0;

@@ -45,7 +45,8 @@ void appendCadenceAndEvents(QVector<SyncEntities::Entity> &list)
                  E::Owner::Desktop, E::Rule::AppendOnly});
     list.append({QStringLiteral("enrolment"), QStringLiteral("cadence_enrolment"), QStringLiteral("enrolment_key"),
                  QStringLiteral("enrolment_key customer_no entered_on device_id").split(QLatin1Char(' ')),
-                 E::Owner::Desktop, E::Rule::AppendOnly}); // the first desktop to see a plan dates it
+                 E::Owner::Desktop, E::Rule::AppendOnly, E::Writers::AnyStaff,
+                 QStringLiteral("entered_on")}); // the first desktop to see a plan dates it
     list.append({QStringLiteral("maturity_outcome"), QStringLiteral("maturity_outcome"), QStringLiteral("outcome_id"),
                  QStringLiteral("outcome_id holding_id customer_no outcome kept_fen note staff_id supersedes device_id marked_at")
                      .split(QLatin1Char(' ')),

@@ -4,7 +4,7 @@
 #include <QJsonObject>
 
 #include "pgconnection.h"
-#include "sync/wireformat.h"
+#include "protocol/wireformat.h"
 
 #include <QDateTime>
 #include <QString>
@@ -13,7 +13,7 @@
 // HQ's PostgreSQL side: the schema, staff and tokens, the per-branch change
 // sequence, pull pages and idempotent pushes. Every table has branch_id in its
 // primary key, so the schema distributes by branch.
-class HqStore
+class HqDatabase
 {
 public:
     struct Session
@@ -43,7 +43,7 @@ public:
     enum class AuthStatus { Ok, Unknown, DeviceLost };
     enum class PushStatus { Ok, DeviceSequenceReused, Rejected };
 
-    explicit HqStore(PgConnection &db) : m_db(db) {}
+    explicit HqDatabase(PgConnection &db) : m_db(db) {}
 
     // Version 2 added the device table; 3 (issue 15) the record scope, removals,
     // customer owners and HQ's security events.

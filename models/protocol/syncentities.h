@@ -28,6 +28,9 @@ public:
         Owner owner = Owner::Hq;
         Rule rule = Rule::HqWins;
         Writers writers = Writers::AnyStaff;
+        // An append-only record that another desktop may have written first under the same key
+        // (an enrolment): the ISO date column whose earlier value wins when a pull brings it again.
+        QString earliestWins;
     };
 
     static const QVector<Entity> &all();

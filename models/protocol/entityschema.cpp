@@ -91,7 +91,7 @@ const QHash<QString, Spec> &specs()
                       I{QStringLiteral("issued_by"), dev, false}));
         m.insert(QStringLiteral("issued_share"),
                  spec("share_id:t! list_id:t! customer_no:t! rm_id:t device_id:t!", I{QString(), dev, false}));
-        // Audit entries are hash-chained: HQ cannot rewrite them, it checks them (hqstore.cpp).
+        // Audit entries are hash-chained: HQ cannot rewrite them, it checks them (hqdatabase.cpp).
         m.insert(QStringLiteral("audit"),
                  spec("entry_id:t! at:t! staff_id:t! event:t! subject:t detail:t device_id:t! prev_hash:t! hash:t! key_id:t n:i mac:t",
                       I{QString(), QString(), false}));
