@@ -736,6 +736,10 @@ int makeExtract(int customers, quint64 seed, const QDate &today, const QString &
     if (!file.open(QIODevice::WriteOnly))
         throw std::runtime_error("cannot write " + out.toStdString());
     file.write(base); // chunk 0: header, staff and the branch as generated
+    // Where the customer number and the holding id stand: the extract's columns come from the
+    // customer registry, so their places move when a column is registered.
+    const int customerNoField = int(ExtractCsv::header().indexOf(QStringLiteral("customer_no")));
+    const int holdingIdField = int(ExtractCsv::header().indexOf(QStringLiteral("holding_id")));
     qint64 rows = 0;
     for (int k = 1; k < chunks; ++k) {
         const int take = std::min(chunk, customers - k * chunk);
@@ -750,10 +754,10 @@ int makeExtract(int customers, quint64 seed, const QDate &today, const QString &
             const bool customer = std::strncmp(base.constData() + pos, "customer,", 9) == 0;
             const bool holding = std::strncmp(base.constData() + pos, "holding,", 8) == 0;
             if (customer || holding) {
-                // Fields before customer_no (5) and holding_id (31) are plain: count commas.
+                // Fields before customer_no and holding_id are plain: count commas.
                 QByteArray line = base.mid(pos, end - pos);
                 qsizetype at = 0;
-                for (int f = 0; f < 5; ++f)
+                for (int f = 0; f < customerNoField; ++f)
                     at = line.indexOf(',', at) + 1;
                 const QByteArray number = line.mid(at, line.indexOf(',', at) - at);
                 bool keep = true;
@@ -769,7 +773,7 @@ int makeExtract(int customers, quint64 seed, const QDate &today, const QString &
                         throw std::runtime_error("unexpected customer number " + number.toStdString());
                     line[at] = prefixes[k];
                     if (holding) {
-                        for (int f = 5; f < 31; ++f)
+                        for (int f = customerNoField; f < holdingIdField; ++f)
                             at = line.indexOf(',', at) + 1;
                         if (line.at(at) != '6')
                             throw std::runtime_error("unexpected holding id");
