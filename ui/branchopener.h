@@ -102,7 +102,7 @@ private:
     enum class Owner { Flow, Opener };
     void ask(QDialog *dialog, std::function<void(bool accepted)> then, Owner owner = Owner::Flow);
     void showError(const QString &text, std::function<void()> then);
-    QDate day() const { return m_request.day.isValid() ? m_request.day : QDate::currentDate(); }
+    QDate day() const { return BranchSession::dayOr(m_request.day); }
     void firstRun();
     void startAsChosen(const FirstRunWizard &wizard);
     void unlockExisting();

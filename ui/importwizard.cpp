@@ -342,7 +342,7 @@ void ImportWizard::startImport()
     options.staffId = m_staffId;
     auto cancel = m_cancel;
     auto done = m_done;
-    const QDate day = m_day.isValid() ? m_day : QDate::currentDate();
+    const QDate day = BranchSession::dayOr(m_day);
     // A write: on the session's one writer thread, after any write queued before it.
     m_importWatcher.setFuture(QtConcurrent::run(BranchSession::writer(), [source, result, store, options, day, cancel, done] {
         return BranchSession::importCustomers(store, *source, *result, options, day, [cancel, done](int d, int) {

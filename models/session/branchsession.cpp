@@ -50,7 +50,7 @@ void BranchSession::setSearchIndex(const std::shared_ptr<const CustomerSearchInd
 
 QDate BranchSession::day() const
 {
-    return m_pinnedDay.isValid() ? m_pinnedDay : QDate::currentDate();
+    return dayOr(m_pinnedDay);
 }
 
 void BranchSession::setDay(const QDate &day)

@@ -53,11 +53,13 @@ public:
     // pinned to (--today, a test, a branch opened for another day). The cadence workspace follows it.
     QDate day() const;
     void setDay(const QDate &day);
+    // The rule of day() for a flow before the session exists (the opener, the import wizard):
+    // `pinned` when valid, else the calendar's date.
+    static QDate dayOr(const QDate &pinned) { return pinned.isValid() ? pinned : QDate::currentDate(); }
 
     // Reads the branch again for day() on a worker and adopts it, unless locked meanwhile.
     // A request while one runs reads once more after it. reloaded(ok) follows every request.
     void reload();
-    bool isReloading() const { return m_reloading; }
 
     // The lock: the branch is dropped (every page lets go of it), then the key is wiped, unless
     // kept for sync to reach HQ (a store past its offline grace period). Reloads are refused

@@ -221,24 +221,20 @@ int bindColumns(Statement &s, const EntityStatements &st, const PulledRecords &p
     return i;
 }
 
-// Insert first (a first sync is all inserts), update when the id exists.
-// An append-only record already here under the same key (another desktop saw the plan too):
-// the registry's date column decides, the earlier date and its record stay (ISO dates compare
-// as text).
-void keepEarliest(Database &db, EntityStatements &st, const PulledRecords &page, const PulledRecords::Record &rec,
-                  const SyncEntities::Entity &entity, int keyColumn)
+// The record's columns over the row with its id; false when no row changed.
+bool updateRow(Database &db, EntityStatements &st, const PulledRecords &page, const PulledRecords::Record &rec,
+               const SyncEntities::Entity &entity, int keyColumn, QByteArrayView id)
 {
-    const QByteArrayView id = page.id(rec);
-    const QString incoming = page.textOf(rec, entity.earliestWins);
-    Statement local(db, QStringLiteral("SELECT %1 FROM %2 WHERE %3 = ?").arg(entity.earliestWins, entity.table, entity.key));
-    local.bindUtf8(1, id.data(), id.size());
-    if (incoming.isEmpty() || !local.step() || !(incoming < local.text(0)))
-        return;
     const int i = bindColumns(st.update, st, page, rec, entity, keyColumn, id);
     st.update.bindUtf8(i, id.data(), id.size());
     st.update.execute();
+    return db.changes() != 0;
 }
 
+// Insert first (a first sync is all inserts), update when the id exists. An append-only record
+// is never updated, except that when the registry names an earliestWins date column (an
+// enrolment another desktop saw too) the earlier date and its record stay; ISO dates compare
+// as text.
 void upsert(Database &db, EntityStatements &st, const PulledRecords &page, const PulledRecords::Record &rec,
             const SyncEntities::Entity &entity, int keyColumn)
 {
@@ -247,18 +243,19 @@ void upsert(Database &db, EntityStatements &st, const PulledRecords &page, const
     st.insert.execute();
     if (db.changes() == 0 && entity.rule == SyncEntities::Rule::AppendOnly) {
         // Ignored: either it is already here (fine) or it broke a constraint (not fine).
-        Statement exists(db, QStringLiteral("SELECT 1 FROM %1 WHERE %2 = ?").arg(entity.table, entity.key));
-        exists.bindUtf8(1, id.data(), id.size());
-        if (!exists.step())
+        const QString column = entity.earliestWins.isEmpty() ? QStringLiteral("1") : entity.earliestWins;
+        Statement local(db, QStringLiteral("SELECT %1 FROM %2 WHERE %3 = ?").arg(column, entity.table, entity.key));
+        local.bindUtf8(1, id.data(), id.size());
+        if (!local.step())
             throw StoreError(QStringLiteral("%1 %2 from HQ does not fit the store").arg(entity.name, page.idString(rec)));
-        if (!entity.earliestWins.isEmpty())
-            keepEarliest(db, st, page, rec, entity, keyColumn);
-    } else if (db.changes() == 0) {
-        const int i = bindColumns(st.update, st, page, rec, entity, keyColumn, id);
-        st.update.bindUtf8(i, id.data(), id.size());
-        st.update.execute();
-        if (db.changes() == 0) // neither inserted nor updated: the row broke a constraint
-            throw StoreError(QStringLiteral("%1 %2 from HQ does not fit the store").arg(entity.name, page.idString(rec)));
+        if (entity.earliestWins.isEmpty())
+            return;
+        const QString incoming = page.textOf(rec, entity.earliestWins);
+        if (!incoming.isEmpty() && incoming < local.text(0))
+            updateRow(db, st, page, rec, entity, keyColumn, id);
+    } else if (db.changes() == 0 && !updateRow(db, st, page, rec, entity, keyColumn, id)) {
+        // neither inserted nor updated: the row broke a constraint
+        throw StoreError(QStringLiteral("%1 %2 from HQ does not fit the store").arg(entity.name, page.idString(rec)));
     }
 }
 
